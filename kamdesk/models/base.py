@@ -1,0 +1,123 @@
+"""Declarative base, column types and the mixin every syncable row carries.
+
+Money and percentages are stored as scaled integers (kopecks, hundredths of a
+percent) so SQLite never rounds them through a float. Datetimes are stored as
+naive UTC and come back timezone-aware.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from sqlalchemy import BigInteger, DateTime, Integer, MetaData, TypeDecorator, Uuid
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timezone-aware datetime stored as naive UTC; naive input is refused."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: times are stored in UTC, give a timezone")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC)
+
+
+class ScaledDecimal(TypeDecorator[Decimal]):
+    """An exact decimal stored as an integer count of 10**-scale units.
+
+    A value with more fractional digits than the scale is refused rather than
+    rounded: rounding is a business decision made by the caller.
+    """
+
+    impl = BigInteger
+    cache_ok = True
+
+    def __init__(self, scale: int = 2) -> None:
+        super().__init__()
+        self.scale = scale
+        self._factor = Decimal(10) ** scale
+
+    def process_bind_param(self, value: Decimal | int | None, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("money and percentages are Decimal, never float")
+        scaled = Decimal(value) * self._factor
+        if scaled != scaled.to_integral_value():
+            raise ValueError(f"{value} has more than {self.scale} decimal places")
+        return int(scaled)
+
+    def process_result_value(self, value: int | None, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(value) / self._factor).quantize(Decimal(1).scaleb(-self.scale))
+
+
+def Money() -> ScaledDecimal:
+    """Roubles with kopecks."""
+    return ScaledDecimal(2)
+
+
+def Percent() -> ScaledDecimal:
+    """A percentage with two decimals (12.50 %)."""
+    return ScaledDecimal(2)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        datetime: UTCDateTime(),
+        uuid.UUID: Uuid(),
+    }
+
+
+class Syncable:
+    """Columns every row that travels to the office server carries.
+
+    The change log (kamdesk.store.changelog) fills them on flush; callers never
+    set them by hand. `deleted_at` is the tombstone: rows are never removed.
+    """
+
+    __syncable__: ClassVar[bool] = True
+
+    id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The office server's version of this row; set by the sync client on pull.
+    server_version: Mapped[int | None] = mapped_column(BigInteger, default=None)
+
+    SYNC_BOOKKEEPING: ClassVar[frozenset[str]] = frozenset(
+        {"created_at", "updated_at", "revision", "server_version"}
+    )
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None

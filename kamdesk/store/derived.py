@@ -1,0 +1,98 @@
+"""Keeps `account_stats` (search text, contact count, next/last visit) in step with edits.
+
+Runs after each flush for the accounts it touched, so the client list never
+shows a stale name or misses a new contact's surname. Bulk loads call
+`refresh_account_stats(connection)` for every account at once. Sales-derived
+figures (ABC/XYZ) are recomputed by the classification service; a flush that
+touches sales only marks them stale.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Uuid, bindparam, event, inspect, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from kamdesk.models import Account, AppSetting, Contact, SalesRecord, Visit, utcnow
+from kamdesk.models.base import UTCDateTime
+
+CLASSIFICATION_STALE = "classification.stale"
+
+_REFRESH_SQL = """
+INSERT INTO account_stats (account_id, search_text, contacts_count, next_visit_at,
+                           last_visit_at, sales_12m)
+SELECT a.id,
+       kam_fold(a.name || ' ' || a.short_name || ' ' || a.city || ' ' || a.inn || ' ' ||
+                coalesce((SELECT group_concat(c.surname, ' ') FROM contacts c
+                          WHERE c.account_id = a.id AND c.deleted_at IS NULL), '')),
+       (SELECT count(*) FROM contacts c WHERE c.account_id = a.id AND c.deleted_at IS NULL),
+       (SELECT min(v.starts_at) FROM visits v
+         WHERE v.account_id = a.id AND v.deleted_at IS NULL AND v.status = 'planned'
+           AND v.starts_at >= :now),
+       (SELECT max(v.starts_at) FROM visits v
+         WHERE v.account_id = a.id AND v.deleted_at IS NULL
+           AND v.status IN ('done', 'reported', 'submitted')),
+       0
+FROM accounts a
+WHERE {where}
+ON CONFLICT (account_id) DO UPDATE SET
+    search_text = excluded.search_text,
+    contacts_count = excluded.contacts_count,
+    next_visit_at = excluded.next_visit_at,
+    last_visit_at = excluded.last_visit_at
+"""
+
+
+def install(factory: sessionmaker[Session]) -> None:
+    event.listen(factory, "after_flush", _refresh_touched)
+
+
+def refresh_account_stats(
+    connection: Connection,
+    account_ids: Iterable[uuid.UUID] | None = None,
+    now: datetime | None = None,
+) -> None:
+    """Recompute the list figures for some accounts, or for all when `account_ids` is None."""
+    params: dict[str, Any] = {"now": now or utcnow()}
+    if account_ids is None:
+        statement = text(_REFRESH_SQL.format(where="1"))
+    else:
+        ids = list(account_ids)
+        if not ids:
+            return
+        statement = text(_REFRESH_SQL.format(where="a.id IN :ids")).bindparams(
+            bindparam("ids", expanding=True, type_=Uuid())
+        )
+        params["ids"] = ids
+    statement = statement.bindparams(bindparam("now", type_=UTCDateTime()))
+    connection.execute(statement, params)
+
+
+def _refresh_touched(session: Session, flush_context: Any) -> None:
+    touched: set[uuid.UUID] = set()
+    sales_changed = False
+    for row in (*session.new, *session.dirty):
+        if isinstance(row, Account):
+            touched.add(row.id)
+        elif isinstance(row, Contact | Visit):
+            touched.add(row.account_id)
+            for old_account in _previous_values(row, "account_id"):
+                touched.add(old_account)
+        elif isinstance(row, SalesRecord):
+            sales_changed = True
+    connection = session.connection()
+    refresh_account_stats(connection, touched)
+    if sales_changed:
+        connection.execute(
+            AppSetting.__table__.insert()
+            .prefix_with("OR REPLACE")
+            .values(key=CLASSIFICATION_STALE, value=True, updated_at=utcnow())
+        )
+
+
+def _previous_values(row: Any, key: str) -> list[Any]:
+    return [value for value in inspect(row).attrs[key].history.deleted if value is not None]
