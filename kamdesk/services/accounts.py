@@ -148,6 +148,11 @@ class AccountDirectory:
     def __init__(self, store: Store) -> None:
         self._store = store
 
+    def count_all(self) -> int:
+        """Accounts in the store that are not archived."""
+        with self._store.session() as session:
+            return int(session.scalar(select(func.count()).select_from(Account)) or 0)
+
     def count(self, account_filter: AccountFilter) -> int:
         statement = (
             select(func.count())
