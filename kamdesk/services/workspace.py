@@ -6,8 +6,11 @@ the services (checked by import-linter).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kamdesk.services.accounts import AccountDirectory
 from kamdesk.store import (
@@ -16,8 +19,12 @@ from kamdesk.store import (
     Store,
     StoreError,
     StoreUnavailableError,
+    create_empty_copy,
     open_store,
 )
+from kamdesk.store.derived import refresh_account_stats
+
+Progress = Callable[[int, str], None]
 
 __all__ = [
     "CorruptStoreError",
@@ -25,6 +32,7 @@ __all__ = [
     "StoreError",
     "StoreUnavailableError",
     "Workspace",
+    "move_aside",
     "open_workspace",
 ]
 
@@ -49,6 +57,25 @@ class Workspace:
     def is_empty(self) -> bool:
         return self.accounts.count_all() == 0
 
+    def load_demo(
+        self, accounts: int = 300, seed: int = 1, years: int = 3, progress: Progress | None = None
+    ) -> Any:
+        """Fill an empty store with the demo territory; returns its summary."""
+        from kamdesk.services.demo import build_demo
+
+        return build_demo(self.store, accounts=accounts, seed=seed, years=years, progress=progress)
+
+    def refresh(self, today: date | None = None) -> None:
+        """Bring derived figures up to date: next visits (time moves on) and, when
+        sales changed since the last run, ABC/XYZ and statuses. Slow on big
+        stores: run it off the UI thread."""
+        from kamdesk.services import classification
+
+        with self.store.transaction() as session:
+            refresh_account_stats(session.connection())
+        if classification.is_stale(self.store):
+            classification.recompute(self.store, today=today)
+
     def close(self) -> None:
         self.store.close()
 
@@ -56,3 +83,8 @@ class Workspace:
 def open_workspace(path: Path) -> Workspace:
     """Open (creating or migrating) the store at `path`; raises StoreError subclasses."""
     return Workspace(open_store(path))
+
+
+def move_aside(path: Path) -> Path:
+    """Rename a damaged store (never delete it) so a new one can be made at `path`."""
+    return create_empty_copy(path)
