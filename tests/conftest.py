@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kamdesk.store import Store, open_store  # noqa: E402
+from kamdesk.store import Store, open_store
 
 
 @pytest.fixture(autouse=True)
@@ -21,9 +22,19 @@ def kamdesk_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One store migrated to head; tests get copies instead of migrating each time."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    open_store(path).close()
+    return path
+
+
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    opened = open_store(tmp_path / "store.sqlite")
+def store(tmp_path: Path, migrated_template: Path) -> Iterator[Store]:
+    path = tmp_path / "store.sqlite"
+    shutil.copyfile(migrated_template, path)
+    opened = open_store(path)
     yield opened
     opened.close()
 

@@ -242,7 +242,7 @@ class AccountDirectory:
 
     _owner = aliased(User)
 
-    def _select(self) -> Select[Any]:
+    def _select(self) -> Select[*tuple[Any, ...]]:  # column order: see _row
         owner = self._owner
         return (
             select(

@@ -127,7 +127,7 @@ def recompute(store: Store, today: date | None = None) -> int:
     settings = load_analytics(store)
     months = window_months(today, settings.analysis_months)
     with store.engine.connect() as connection:
-        raw = connection.connection.driver_connection
+        raw: Any = connection.connection.driver_connection
         monthly = pd.read_sql_query(
             "SELECT account_id, month, sum(amount) AS amount FROM sales_records "
             "WHERE deleted_at IS NULL AND month >= ? AND month <= ? "
@@ -135,7 +135,7 @@ def recompute(store: Store, today: date | None = None) -> int:
             raw,
             params=(months[0].isoformat(), months[-1].isoformat()),
         )
-        last_purchases = dict(
+        last_purchases: dict[str, str] = dict(
             connection.execute(
                 text(
                     "SELECT account_id, max(month) FROM sales_records "

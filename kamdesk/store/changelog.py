@@ -99,8 +99,8 @@ def _apply_column_defaults(row: Syncable) -> None:
         column = attr.columns[0]
         if getattr(row, attr.key) is None and column.default is not None:
             default = column.default
-            if default.is_scalar:  # type: ignore[attr-defined]
-                setattr(row, attr.key, default.arg)  # type: ignore[attr-defined]
+            if default.is_scalar:
+                setattr(row, attr.key, default.arg)
 
 
 def _update_entry(

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Uuid, bindparam, event, inspect, text
+from sqlalchemy import Connection, Uuid, bindparam, event, insert, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from kamdesk.models import Account, AppSetting, Contact, SalesRecord, Visit, utcnow
@@ -88,7 +88,7 @@ def _refresh_touched(session: Session, flush_context: Any) -> None:
     refresh_account_stats(connection, touched)
     if sales_changed:
         connection.execute(
-            AppSetting.__table__.insert()
+            insert(AppSetting)
             .prefix_with("OR REPLACE")
             .values(key=CLASSIFICATION_STALE, value=True, updated_at=utcnow())
         )

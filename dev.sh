@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# KAMdesk developer entry point.
+#   ./dev.sh run    set up (first time) and start KAMdesk on the demo territory
+#   ./dev.sh test   set up (first time) and run the whole test suite with the linters
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV="${KAMDESK_VENV:-.venv}"
+PYTHON="${PYTHON:-python3}"
+DEMO_DB="demo/kamdesk-demo.sqlite"
+
+setup() {
+    if [ ! -x "$VENV/bin/python" ]; then
+        echo "== creating the virtual environment in $VENV"
+        "$PYTHON" -m venv "$VENV"
+    fi
+    # Reinstall only when the dependencies changed since the last setup.
+    local stamp="$VENV/.kamdesk-installed"
+    if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+        echo "== installing KAMdesk and its dependencies"
+        "$VENV/bin/python" -m pip install --quiet --upgrade pip
+        "$VENV/bin/python" -m pip install --quiet -e ".[dev,server]"
+        touch "$stamp"
+    fi
+}
+
+system_tools() {
+    # PDF checks in the tests use poppler's pdftotext/pdffonts and qpdf.
+    local missing=()
+    command -v pdftotext >/dev/null || missing+=(poppler-utils)
+    command -v qpdf >/dev/null || missing+=(qpdf)
+    if [ ${#missing[@]} -gt 0 ]; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            echo "== installing ${missing[*]}"
+            apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+        else
+            echo "!! install ${missing[*]} (e.g. sudo apt-get install ${missing[*]}) for the PDF tests" >&2
+        fi
+    fi
+}
+
+case "${1:-}" in
+run)
+    setup
+    if [ ! -f "$DEMO_DB" ]; then
+        "$VENV/bin/kamdesk" --db "$DEMO_DB" demo --accounts 300 --seed 1
+    fi
+    exec "$VENV/bin/kamdesk" --db "$DEMO_DB"
+    ;;
+test)
+    setup
+    system_tools
+    echo "== ruff"
+    "$VENV/bin/ruff" check .
+    "$VENV/bin/ruff" format --check .
+    echo "== import contracts"
+    "$VENV/bin/lint-imports"
+    echo "== mypy"
+    "$VENV/bin/mypy"
+    echo "== pytest"
+    QT_QPA_PLATFORM=offscreen "$VENV/bin/pytest" "${@:2}"
+    ;;
+*)
+    echo "usage: ./dev.sh run | ./dev.sh test [pytest arguments]" >&2
+    exit 2
+    ;;
+esac

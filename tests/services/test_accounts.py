@@ -1,0 +1,164 @@
+"""The client list's queries: search as you type, filters that combine, sorting in SQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from kamdesk.models import (
+    Account,
+    AccountKind,
+    AccountStatus,
+    ClientType,
+    Contact,
+    DmuRole,
+    User,
+    Visit,
+)
+from kamdesk.services.accounts import NO_CLASS, AccountDirectory, AccountFilter, SortKey
+from kamdesk.store import Store, soft_delete
+
+
+@pytest.fixture
+def directory(store: Store) -> AccountDirectory:
+    soon = datetime.now(UTC) + timedelta(days=3)
+    with store.transaction() as session:
+        owner = User(surname="Соколова", name="Анна", patronymic="Игоревна")
+        session.add(owner)
+        session.flush()
+        hospital = Account(
+            name="ГБУЗ «Областная клиническая больница»",
+            kind=AccountKind.HOSPITAL,
+            city="Тверь",
+            inn="6905012345",
+            client_type=ClientType.BREADWINNER,
+            status=AccountStatus.ACTIVE,
+            owner_id=owner.id,
+        )
+        chain = Account(
+            name="Аптечная сеть «Вита»",
+            kind=AccountKind.PHARMACY_CHAIN,
+            city="Тверь",
+            client_type=ClientType.PROSPECT,
+            status=AccountStatus.AT_RISK,
+        )
+        pharmacy = Account(
+            name="Аптека «Вита» № 12",
+            kind=AccountKind.PHARMACY,
+            city="Ржев",
+            status=AccountStatus.LOST,
+        )
+        gone = Account(name="Аптека «Закрыта»", kind=AccountKind.PHARMACY, city="Тверь")
+        session.add_all([hospital, chain, pharmacy, gone])
+        session.flush()
+        session.add(
+            Contact(
+                account_id=hospital.id,
+                surname="Семёнов",
+                name="Пётр",
+                patronymic="Сергеевич",
+                dmu_role=DmuRole.DECISION_MAKER,
+                influence=5,
+            )
+        )
+        session.add(Visit(account_id=chain.id, starts_at=soon))
+        soft_delete(session, gone)
+    return AccountDirectory(store)
+
+
+def _names(directory: AccountDirectory, **kwargs: object) -> list[str]:
+    sort = kwargs.pop("sort", SortKey.NAME)
+    descending = kwargs.pop("descending", False)
+    return [
+        row.name
+        for row in directory.page(AccountFilter(**kwargs), sort=sort, descending=descending)  # type: ignore[arg-type]
+    ]
+
+
+def test_everything_but_archived_accounts_is_listed(directory: AccountDirectory) -> None:
+    assert directory.count(AccountFilter()) == 3
+    assert "Аптека «Закрыта»" not in _names(directory)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("областная", ["ГБУЗ «Областная клиническая больница»"]),
+        ("ОБЛАСТНАЯ", ["ГБУЗ «Областная клиническая больница»"]),  # case ignored
+        ("ржев", ["Аптека «Вита» № 12"]),  # city
+        ("690501", ["ГБУЗ «Областная клиническая больница»"]),  # ИНН
+        ("семенов", ["ГБУЗ «Областная клиническая больница»"]),  # contact surname, ё = е
+        ("вита тверь", ["Аптечная сеть «Вита»"]),  # every word must match
+        ("100%", []),  # LIKE wildcards are taken literally
+    ],
+)
+def test_search_by_name_city_inn_and_contact_surname(
+    directory: AccountDirectory, typed: str, expected: list[str]
+) -> None:
+    assert _names(directory, text=typed) == expected
+    assert directory.count(AccountFilter(text=typed)) == len(expected)
+
+
+def test_filters_combine(directory: AccountDirectory) -> None:
+    assert _names(directory, text="вита", kinds=frozenset({AccountKind.PHARMACY})) == [
+        "Аптека «Вита» № 12"
+    ]
+    assert _names(
+        directory,
+        kinds=frozenset({AccountKind.PHARMACY_CHAIN, AccountKind.HOSPITAL}),
+        statuses=frozenset({AccountStatus.AT_RISK}),
+    ) == ["Аптечная сеть «Вита»"]
+    assert _names(directory, client_types=frozenset({ClientType.BREADWINNER})) == [
+        "ГБУЗ «Областная клиническая больница»"
+    ]
+    assert len(_names(directory, abc_classes=frozenset({NO_CLASS}))) == 3
+    assert _names(directory, abc_classes=frozenset({"A"})) == []
+
+
+def test_sorting_is_done_by_the_database(directory: AccountDirectory) -> None:
+    assert _names(directory, sort=SortKey.CITY) == [
+        "Аптека «Вита» № 12",
+        "Аптечная сеть «Вита»",
+        "ГБУЗ «Областная клиническая больница»",
+    ]
+    by_next_visit = _names(directory, sort=SortKey.NEXT_VISIT)
+    assert by_next_visit[0] == "Аптечная сеть «Вита»"  # the only one with a visit; empty last
+    assert _names(directory, sort=SortKey.NAME, descending=True)[0] == (
+        "ГБУЗ «Областная клиническая больница»"
+    )
+
+
+def test_pages_cover_the_list_without_overlap(directory: AccountDirectory) -> None:
+    first = directory.page(AccountFilter(), offset=0, limit=2)
+    rest = directory.page(AccountFilter(), offset=2, limit=2)
+    assert len(first) == 2 and len(rest) == 1
+    assert {r.id for r in first}.isdisjoint({r.id for r in rest})
+
+
+def test_rows_carry_what_the_list_shows(directory: AccountDirectory) -> None:
+    [row] = directory.page(AccountFilter(text="областная"))
+    assert row.owner_name == "Соколова А. И."
+    assert row.client_type == ClientType.BREADWINNER
+    [chain] = directory.page(AccountFilter(text="аптечная"))
+    assert chain.next_visit_at is not None and chain.next_visit_at.tzinfo is not None
+
+
+def test_summary_has_the_contacts_and_hides_archived_accounts(
+    directory: AccountDirectory, store: Store
+) -> None:
+    [row] = directory.page(AccountFilter(text="областная"))
+    summary = directory.summary(row.id)
+    assert summary is not None
+    assert [c.full_name for c in summary.contacts] == ["Семёнов Пётр Сергеевич"]
+    assert summary.owner_name == "Соколова А. И."
+
+
+def test_a_renamed_contact_is_found_at_once(directory: AccountDirectory, store: Store) -> None:
+    from sqlalchemy import select
+
+    with store.transaction() as session:
+        contact = session.scalars(select(Contact)).one()
+        contact.surname = "Кузнецов"
+    assert _names(directory, text="кузнецов") == ["ГБУЗ «Областная клиническая больница»"]
+    assert _names(directory, text="семенов") == []
