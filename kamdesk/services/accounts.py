@@ -1,42 +1,63 @@
-"""The client list and the account summary: queries done in SQL, plain objects out.
+"""The client list: search, filters and sorting done by SQLite, a page at a time.
 
-The list never loads more than a page: `AccountDirectory.page` returns the rows
-the visible model asks for, filtered and sorted by SQLite (indexes on the sort
-columns, a case-folded search column in `account_stats`).
+This is the hot path of start-up and of every keystroke in the search box, so
+it talks to SQLite through the standard library (no SQLAlchemy import before
+the first paint) with one parameterised statement per query. The search column
+`account_stats.search_text` holds name, short name, city, ИНН and contacts'
+surnames case-folded with ё→е (kept current by `kamdesk.store.derived`).
+The read-only summary of one account goes through the ORM, imported on demand.
 """
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
-from sqlalchemy.orm import aliased
-
-from kamdesk.models import (
-    Account,
-    AccountCompetitor,
+from kamdesk.textfold import fold
+from kamdesk.vocabulary import (
     AccountKind,
-    AccountStats,
     AccountStatus,
     Attitude,
     ClientType,
-    Contact,
     DmuRole,
     Psychotype,
-    RelationshipEvent,
     RelationshipEventKind,
     TenderResult,
-    User,
 )
-from kamdesk.store import Store
-from kamdesk.textfold import fold
+
+if TYPE_CHECKING:
+    from kamdesk.store import Store
+
+__all__ = [
+    "NO_CLASS",
+    "AccountDirectory",
+    "AccountFilter",
+    "AccountKind",
+    "AccountRow",
+    "AccountStatus",
+    "AccountSummary",
+    "Attitude",
+    "ClientType",
+    "ContactLine",
+    "DmuRole",
+    "EventLine",
+    "Psychotype",
+    "RelationshipEventKind",
+    "SortKey",
+    "TenderResult",
+    "person_short_name",
+]
 
 NO_CLASS = ""  # filter value for accounts without an ABC class
+BUSY_TIMEOUT_S = 5.0
 
 
 class SortKey(StrEnum):
@@ -48,6 +69,26 @@ class SortKey(StrEnum):
     STATUS = "status"
     OWNER = "owner"
     NEXT_VISIT = "next_visit"
+
+
+_ORDER_COLUMNS: dict[SortKey, tuple[str, ...]] = {
+    SortKey.NAME: ("a.name",),
+    SortKey.KIND: ("a.kind",),
+    SortKey.CITY: ("a.city",),
+    SortKey.CLIENT_TYPE: ("a.client_type",),
+    SortKey.ABC_XYZ: ("s.abc_class", "s.xyz_class"),
+    SortKey.STATUS: ("a.status",),
+    SortKey.OWNER: ("u.surname", "u.name"),
+    SortKey.NEXT_VISIT: ("s.next_visit_at",),
+}
+
+_SELECT = """
+SELECT a.id, a.name, a.kind, a.city, a.inn, a.client_type, s.abc_class, s.xyz_class,
+       a.status, u.surname, u.name, u.patronymic, s.next_visit_at
+FROM accounts a
+JOIN account_stats s ON s.account_id = a.id
+LEFT JOIN users u ON u.id = a.owner_id
+"""
 
 
 @dataclass(frozen=True)
@@ -145,23 +186,24 @@ def person_short_name(surname: str | None, name: str | None, patronymic: str | N
 
 
 class AccountDirectory:
-    def __init__(self, store: Store) -> None:
+    """Queries behind the client list; each thread gets its own SQLite connection."""
+
+    def __init__(self, path: Path, store: Callable[[], Store]) -> None:
+        self._path = path
         self._store = store
+        self._local = threading.local()
 
     def count_all(self) -> int:
         """Accounts in the store that are not archived."""
-        with self._store.session() as session:
-            return int(session.scalar(select(func.count()).select_from(Account)) or 0)
+        return int(self._query("SELECT count(*) FROM accounts WHERE deleted_at IS NULL")[0][0])
 
     def count(self, account_filter: AccountFilter) -> int:
-        statement = (
-            select(func.count())
-            .select_from(Account)
-            .join(AccountStats, AccountStats.account_id == Account.id)
+        where, params = _where(account_filter)
+        sql = (
+            "SELECT count(*) FROM accounts a JOIN account_stats s ON s.account_id = a.id "
+            f"WHERE {where}"
         )
-        statement = statement.where(*self._conditions(account_filter))
-        with self._store.session() as session:
-            return int(session.scalar(statement) or 0)
+        return int(self._query(sql, params)[0][0])
 
     def page(
         self,
@@ -171,165 +213,72 @@ class AccountDirectory:
         offset: int = 0,
         limit: int = 200,
     ) -> list[AccountRow]:
-        statement = self._select().where(*self._conditions(account_filter))
-        statement = statement.order_by(*self._order(sort, descending))
-        statement = statement.offset(offset).limit(limit)
-        with self._store.session() as session:
-            return [_row(values) for values in session.execute(statement)]
+        where, params = _where(account_filter)
+        direction = "DESC" if descending else "ASC"
+        order = ", ".join(f"{column} {direction} NULLS LAST" for column in _ORDER_COLUMNS[sort])
+        sql = f"{_SELECT} WHERE {where} ORDER BY {order}, a.name, a.id LIMIT ? OFFSET ?"
+        return [_row(values) for values in self._query(sql, [*params, limit, offset])]
 
     def summary(self, account_id: uuid.UUID) -> AccountSummary | None:
-        with self._store.session() as session:
-            account = session.get(Account, account_id)
-            if account is None or account.deleted_at is not None:
-                return None
-            stats = session.get(AccountStats, account_id)
-            owner = session.get(User, account.owner_id) if account.owner_id else None
-            parent = session.get(Account, account.parent_id) if account.parent_id else None
-            contacts = session.scalars(
-                select(Contact)
-                .where(Contact.account_id == account_id)
-                .order_by(Contact.influence.desc().nulls_last(), Contact.surname)
-            ).all()
-            events = session.scalars(
-                select(RelationshipEvent)
-                .where(RelationshipEvent.account_id == account_id)
-                .order_by(RelationshipEvent.occurred_on.desc())
-                .limit(20)
-            ).all()
-            competitors = session.scalars(
-                select(AccountCompetitor.company)
-                .where(AccountCompetitor.account_id == account_id)
-                .order_by(AccountCompetitor.company)
-            ).all()
-            return AccountSummary(
-                id=account.id,
-                name=account.name,
-                short_name=account.short_name,
-                kind=account.kind,
-                parent_name=parent.name if parent else "",
-                inn=account.inn,
-                kpp=account.kpp,
-                region=account.region,
-                city=account.city,
-                address=account.address,
-                phone=account.phone,
-                email=account.email,
-                website=account.website,
-                client_type=account.client_type,
-                status=account.status,
-                qualification={
-                    "need": (account.qual_need, account.qual_need_note),
-                    "pay": (account.qual_pay, account.qual_pay_note),
-                    "authority": (account.qual_authority, account.qual_authority_note),
-                },
-                owner_name=person_short_name(owner.surname, owner.name, owner.patronymic)
-                if owner
-                else "",
-                abc_class=stats.abc_class if stats else None,
-                xyz_class=stats.xyz_class if stats else None,
-                sales_12m=stats.sales_12m if stats else Decimal(0),
-                sales_share=stats.sales_share if stats else None,
-                last_purchase_on=stats.last_purchase_on if stats else None,
-                next_visit_at=stats.next_visit_at if stats else None,
-                last_visit_at=stats.last_visit_at if stats else None,
-                contacts=[_contact_line(c) for c in contacts],
-                events=[
-                    EventLine(e.occurred_on, e.kind, e.subject, e.tender_result, e.amount)
-                    for e in events
-                ],
-                competitors=list(competitors),
-            )
+        from kamdesk.services.account_summary import load_summary
 
-    _owner = aliased(User)
+        return load_summary(self._store(), account_id)
 
-    def _select(self) -> Select[*tuple[Any, ...]]:  # column order: see _row
-        owner = self._owner
-        return (
-            select(
-                Account.id,
-                Account.name,
-                Account.kind,
-                Account.city,
-                Account.inn,
-                Account.client_type,
-                AccountStats.abc_class,
-                AccountStats.xyz_class,
-                Account.status,
-                owner.surname,
-                owner.name,
-                owner.patronymic,
-                AccountStats.next_visit_at,
-            )
-            .join(AccountStats, AccountStats.account_id == Account.id)
-            .outerjoin(owner, owner.id == Account.owner_id)
-        )
+    def close(self) -> None:
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
 
-    def _conditions(self, account_filter: AccountFilter) -> list[ColumnElement[bool]]:
-        conditions: list[ColumnElement[bool]] = [Account.deleted_at.is_(None)]
-        for word in fold(account_filter.text).split():
-            pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            conditions.append(AccountStats.search_text.like(pattern, escape="\\"))
-        if account_filter.kinds:
-            conditions.append(Account.kind.in_(account_filter.kinds))
-        if account_filter.client_types:
-            conditions.append(Account.client_type.in_(account_filter.client_types))
-        if account_filter.statuses:
-            conditions.append(Account.status.in_(account_filter.statuses))
-        if account_filter.abc_classes:
-            classes = [c for c in account_filter.abc_classes if c != NO_CLASS]
-            options: list[ColumnElement[bool]] = []
-            if classes:
-                options.append(AccountStats.abc_class.in_(classes))
-            if NO_CLASS in account_filter.abc_classes:
-                options.append(AccountStats.abc_class.is_(None))
-            conditions.append(or_(*options) if len(options) > 1 else options[0])
-        return [and_(*conditions)]
-
-    def _order(self, sort: SortKey, descending: bool) -> list[Any]:
-        owner = self._owner
-        columns: dict[SortKey, list[Any]] = {
-            SortKey.NAME: [Account.name],
-            SortKey.KIND: [Account.kind],
-            SortKey.CITY: [Account.city],
-            SortKey.CLIENT_TYPE: [Account.client_type],
-            SortKey.ABC_XYZ: [AccountStats.abc_class, AccountStats.xyz_class],
-            SortKey.STATUS: [Account.status],
-            SortKey.OWNER: [owner.surname, owner.name],
-            SortKey.NEXT_VISIT: [AccountStats.next_visit_at],
-        }
-        primary = [
-            (column.desc() if descending else column.asc()).nulls_last() for column in columns[sort]
-        ]
-        return [*primary, Account.name, Account.id]
+    def _query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_S)
+            self._local.connection = connection
+        return connection.execute(sql, params or []).fetchall()
 
 
-def _row(values: Any) -> AccountRow:
+def _where(account_filter: AccountFilter) -> tuple[str, list[Any]]:
+    clauses = ["a.deleted_at IS NULL"]
+    params: list[Any] = []
+    for word in fold(account_filter.text).split():
+        clauses.append("s.search_text LIKE ? ESCAPE '\\'")
+        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params.append(f"%{escaped}%")
+    for column, values in (
+        ("a.kind", account_filter.kinds),
+        ("a.client_type", account_filter.client_types),
+        ("a.status", account_filter.statuses),
+    ):
+        if values:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+            params.extend(sorted(str(value) for value in values))
+    if account_filter.abc_classes:
+        classes = sorted(c for c in account_filter.abc_classes if c != NO_CLASS)
+        options = []
+        if classes:
+            options.append(f"s.abc_class IN ({', '.join('?' * len(classes))})")
+            params.extend(classes)
+        if NO_CLASS in account_filter.abc_classes:
+            options.append("s.abc_class IS NULL")
+        clauses.append(f"({' OR '.join(options)})")
+    return " AND ".join(clauses), params
+
+
+def _row(values: tuple[Any, ...]) -> AccountRow:
+    next_visit = values[12]
     return AccountRow(
-        id=values[0],
+        id=uuid.UUID(hex=values[0]),
         name=values[1],
-        kind=values[2],
+        kind=AccountKind(values[2]),
         city=values[3],
         inn=values[4],
-        client_type=values[5],
+        client_type=ClientType(values[5]) if values[5] else None,
         abc_class=values[6],
         xyz_class=values[7],
-        status=values[8],
+        status=AccountStatus(values[8]),
         owner_name=person_short_name(values[9], values[10], values[11]),
-        next_visit_at=values[12],
-    )
-
-
-def _contact_line(contact: Contact) -> ContactLine:
-    return ContactLine(
-        id=contact.id,
-        full_name=contact.full_name,
-        position=contact.position,
-        department=contact.department,
-        dmu_role=contact.dmu_role,
-        influence=contact.influence,
-        attitude=contact.attitude,
-        psychotype=contact.psychotype,
-        is_kol=contact.is_kol,
-        phone=contact.phone_mobile or contact.phone_work,
-        email=contact.email,
+        next_visit_at=datetime.fromisoformat(next_visit).replace(tzinfo=UTC)
+        if next_visit
+        else None,
     )

@@ -1,30 +1,34 @@
 """What the UI and the CLI open: a store plus the services that work on it.
 
-The UI imports this module, never `kamdesk.store`, so the database stays behind
-the services (checked by import-linter).
+Opening is quick when the store is already at the current schema: the file is
+recognised with the standard library, and the SQLAlchemy store is created on
+first use (the first background refresh, usually), so the window can paint
+its client list before SQLAlchemy has been imported. A new, older or damaged
+file takes the full path of `kamdesk.store.open_store`.
+
+The UI imports this module, never `kamdesk.store` (checked by import-linter).
 """
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kamdesk.services.accounts import AccountDirectory
-from kamdesk.store import (
+from kamdesk.errors import (
     CorruptStoreError,
     SchemaTooNewError,
-    Store,
     StoreError,
     StoreUnavailableError,
-    create_empty_copy,
-    open_store,
 )
-from kamdesk.store.derived import refresh_account_stats
+from kamdesk.schema_version import SCHEMA_HEAD
+from kamdesk.services.accounts import AccountDirectory
 
-Progress = Callable[[int, str], None]
+if TYPE_CHECKING:
+    from kamdesk.store import Store
 
 __all__ = [
     "CorruptStoreError",
@@ -36,23 +40,31 @@ __all__ = [
     "open_workspace",
 ]
 
+Progress = Callable[[int, str], None]
+SQLITE_HEADER = b"SQLite format 3\x00"
 
-@dataclass
+
 class Workspace:
-    store: Store
-    accounts: AccountDirectory = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.accounts = AccountDirectory(self.store)
+    def __init__(self, path: Path, store: Store | None = None) -> None:
+        self.path = path
+        self._store = store
+        self._store_lock = threading.Lock()
+        self.accounts = AccountDirectory(path, lambda: self.store)
 
     @property
-    def path(self) -> Path:
-        return self.store.path
+    def store(self) -> Store:
+        """The SQLAlchemy store, opened on first use (thread-safe)."""
+        with self._store_lock:
+            if self._store is None:
+                from kamdesk.store import open_store
+
+                self._store = open_store(self.path)
+            return self._store
 
     @property
     def migrated_from_backup(self) -> Path | None:
         """The backup copy taken when opening migrated an older store, if any."""
-        return self.store.backup_path
+        return self._store.backup_path if self._store is not None else None
 
     def is_empty(self) -> bool:
         return self.accounts.count_all() == 0
@@ -66,25 +78,52 @@ class Workspace:
         return build_demo(self.store, accounts=accounts, seed=seed, years=years, progress=progress)
 
     def refresh(self, today: date | None = None) -> None:
-        """Bring derived figures up to date: next visits (time moves on) and, when
-        sales changed since the last run, ABC/XYZ and statuses. Slow on big
+        """Bring derived figures up to date: next visits whose time has passed and,
+        when sales changed since the last run, ABC/XYZ and statuses. Slow on big
         stores: run it off the UI thread."""
         from kamdesk.services import classification
+        from kamdesk.store.derived import refresh_past_next_visits
 
         with self.store.transaction() as session:
-            refresh_account_stats(session.connection())
+            refresh_past_next_visits(session.connection())
         if classification.is_stale(self.store):
             classification.recompute(self.store, today=today)
 
     def close(self) -> None:
-        self.store.close()
+        self.accounts.close()
+        if self._store is not None:
+            self._store.close()
 
 
 def open_workspace(path: Path) -> Workspace:
     """Open (creating or migrating) the store at `path`; raises StoreError subclasses."""
-    return Workspace(open_store(path))
+    path = Path(path)
+    if _is_current_store(path):
+        return Workspace(path)
+    from kamdesk.store import open_store
+
+    return Workspace(path, open_store(path))
 
 
 def move_aside(path: Path) -> Path:
     """Rename a damaged store (never delete it) so a new one can be made at `path`."""
+    from kamdesk.store import create_empty_copy
+
     return create_empty_copy(path)
+
+
+def _is_current_store(path: Path) -> bool:
+    """True for an existing store at the current schema; anything else takes the slow path."""
+    try:
+        with path.open("rb") as file:
+            if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+                return False
+        connection = sqlite3.connect(path, timeout=5.0)
+        try:
+            version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            state = connection.execute("SELECT count(*) FROM sync_state").fetchone()
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error):
+        return False
+    return version is not None and version[0] == SCHEMA_HEAD and state[0] == 1

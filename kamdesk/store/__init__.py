@@ -1,13 +1,13 @@
 """The local SQLite store: opening, migrating, the change log and derived caches."""
 
-from kamdesk.store.changelog import APPLYING_REMOTE, restore, soft_delete
-from kamdesk.store.errors import (
+from kamdesk.errors import (
     CorruptStoreError,
     SchemaTooNewError,
     StoreError,
     StoreUnavailableError,
     TombstoneRequiredError,
 )
+from kamdesk.store.changelog import APPLYING_REMOTE, restore, soft_delete
 from kamdesk.store.store import Store, backup_copy, create_empty_copy, open_store
 from kamdesk.store.tombstones import INCLUDE_DELETED
 

@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from kamdesk.errors import TombstoneRequiredError
 from kamdesk.models import ChangeLogEntry, ChangeOperation, Syncable, utcnow
-from kamdesk.store.errors import TombstoneRequiredError
 from kamdesk.store.values import to_json_value
 
 APPLYING_REMOTE = "kamdesk.applying_remote"

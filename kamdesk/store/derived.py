@@ -96,3 +96,18 @@ def _refresh_touched(session: Session, flush_context: Any) -> None:
 
 def _previous_values(row: Any, key: str) -> list[Any]:
     return [value for value in inspect(row).attrs[key].history.deleted if value is not None]
+
+
+def refresh_past_next_visits(connection: Connection, now: datetime | None = None) -> None:
+    """Move "next visit" on for accounts whose next visit is now in the past.
+
+    Cheap enough for every start: it touches only those accounts.
+    """
+    statement = text(
+        "UPDATE account_stats SET next_visit_at = ("
+        " SELECT min(v.starts_at) FROM visits v"
+        " WHERE v.account_id = account_stats.account_id AND v.deleted_at IS NULL"
+        " AND v.status = 'planned' AND v.starts_at >= :now)"
+        " WHERE next_visit_at IS NOT NULL AND next_visit_at < :now"
+    ).bindparams(bindparam("now", type_=UTCDateTime()))
+    connection.execute(statement, {"now": now or utcnow()})

@@ -14,15 +14,15 @@ from sqlalchemy import Engine, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kamdesk.models import SyncState
-from kamdesk.store import changelog, derived, migrate, tombstones
-from kamdesk.store.engine import make_engine
-from kamdesk.store.errors import (
+from kamdesk.errors import (
     CorruptStoreError,
     SchemaTooNewError,
     StoreError,
     StoreUnavailableError,
 )
+from kamdesk.models import SyncState
+from kamdesk.store import changelog, derived, migrate, tombstones
+from kamdesk.store.engine import make_engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 

@@ -64,7 +64,7 @@ def directory(store: Store) -> AccountDirectory:
         )
         session.add(Visit(account_id=chain.id, starts_at=soon))
         soft_delete(session, gone)
-    return AccountDirectory(store)
+    return AccountDirectory(store.path, lambda: store)
 
 
 def _names(directory: AccountDirectory, **kwargs: object) -> list[str]:

@@ -47,3 +47,7 @@ def test_the_models_and_the_migrations_describe_the_same_schema(tmp_path: Path) 
         differences = compare_metadata(context, Base.metadata)
     engine.dispose()
     assert differences == [], "a model changed without a migration: " + repr(differences)
+
+
+def test_the_head_the_app_expects_is_the_newest_migration() -> None:
+    assert migrate.script_directory().get_current_head() == migrate.SCHEMA_HEAD

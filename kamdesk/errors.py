@@ -1,4 +1,7 @@
-"""The two kinds of trouble with a store: what the user must be told, and bugs."""
+"""Trouble with a store: what the user must be told (StoreError), and bugs.
+
+Kept free of SQLAlchemy so the window can report them before loading it.
+"""
 
 from __future__ import annotations
 

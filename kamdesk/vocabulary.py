@@ -1,0 +1,118 @@
+"""The fixed vocabularies of the domain, as plain enums (no database, no Qt).
+
+Their values are stored and synced: they never change once data exists.
+Labels shown to users live in the UI, translated. Kept outside
+`kamdesk.models` so the window can start without importing SQLAlchemy.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class UserRole(StrEnum):
+    KAM = "kam"
+    MANAGER = "manager"
+
+
+class KamKind(StrEnum):
+    HOSPITAL = "hospital"
+    PHARMACY_CHAIN = "pharmacy_chain"
+    DISTRIBUTOR = "distributor"
+
+
+class AccountKind(StrEnum):
+    HOSPITAL = "hospital"  # ЛПУ: hospitals and clinics
+    PHARMACY_CHAIN = "pharmacy_chain"
+    PHARMACY = "pharmacy"
+    DISTRIBUTOR = "distributor"
+    HEALTH_AUTHORITY = "health_authority"
+    OTHER = "other"
+
+
+class ClientType(StrEnum):
+    BREADWINNER = "breadwinner"  # Кормилец
+    PROSPECT = "prospect"  # Перспективный
+    IMAGE_MAKER = "image_maker"  # Имиджмейкер
+    EXPERT = "expert"  # Эксперт
+
+
+class AccountStatus(StrEnum):
+    ACTIVE = "active"
+    AT_RISK = "at_risk"
+    LOST = "lost"
+    WIN_BACK = "win_back"
+    PROSPECT = "prospect"
+
+
+class DmuRole(StrEnum):
+    DECISION_MAKER = "decision_maker"
+    INFLUENCER = "influencer"
+    APPROVER = "approver"  # finance / approver
+    TECHNICAL_EXPERT = "technical_expert"
+    USER = "user"
+    GATEKEEPER = "gatekeeper"
+
+
+class Attitude(StrEnum):
+    SUPPORTER = "supporter"
+    NEUTRAL = "neutral"
+    OPPONENT = "opponent"
+
+
+class Psychotype(StrEnum):
+    ANALYST = "analyst"
+    EXPRESSIVE = "expressive"
+    DIRECTIVE = "directive"
+    FRIENDLY = "friendly"
+
+
+class RelationshipEventKind(StrEnum):
+    DELIVERY = "delivery"
+    TENDER = "tender"
+    AGREEMENT = "agreement"
+    COMPLAINT = "complaint"
+    NOTE = "note"
+
+
+class TenderResult(StrEnum):
+    PENDING = "pending"
+    WON = "won"
+    LOST = "lost"
+    CANCELLED = "cancelled"
+
+
+class VisitStatus(StrEnum):
+    PLANNED = "planned"
+    DONE = "done"
+    REPORTED = "reported"
+    SUBMITTED = "submitted"
+    CANCELLED = "cancelled"
+    RESCHEDULED = "rescheduled"
+
+
+class Sentiment(StrEnum):
+    POSITIVE = "positive"
+    NEUTRAL = "neutral"
+    NEGATIVE = "negative"
+
+
+class OfferStatus(StrEnum):
+    DRAFT = "draft"
+    SENT = "sent"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    EXPIRED = "expired"
+
+
+class ChangeOperation(StrEnum):
+    INSERT = "insert"
+    UPDATE = "update"
+    DELETE = "delete"
+    RESTORE = "restore"
+
+
+class ChangeStatus(StrEnum):
+    PENDING = "pending"
+    ACKNOWLEDGED = "acknowledged"
+    REJECTED = "rejected"
