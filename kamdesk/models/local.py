@@ -10,7 +10,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.models.base import Base, Money, utcnow
@@ -25,22 +25,37 @@ class AppSetting(Base):
 
 
 class AccountStats(Base):
-    """Per-account figures the client list shows and sorts by, kept fresh by services.
+    """The client list's row for each account: a local cache, rebuilt from synced rows.
 
-    `search_text` is the account's name, city, ИНН and its contacts' surnames,
-    case-folded (ё→е), so a substring search is one LIKE over one table.
+    Everything the list filters and sorts on sits in this one table, so a
+    keystroke is one scan (or one full-text lookup) of one table and never a
+    join over text UUID keys. `search_text` is the account's name, short name,
+    city, ИНН and its contacts' surnames, case-folded with ё→е; the full-text
+    index `account_search` (trigram FTS5, kept by triggers, see
+    kamdesk/store/search_index.py) covers it. `row_no` is a stable integer key
+    for that index.
     """
 
     __tablename__ = "account_stats"
+    __table_args__ = (Index("ix_account_stats_name", "name"),)
 
-    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    row_no: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), unique=True)
+    archived: Mapped[bool] = mapped_column(Boolean, default=False)
+    name: Mapped[str] = mapped_column(String(300), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="")
+    city: Mapped[str] = mapped_column(String(150), default="")
+    inn: Mapped[str] = mapped_column(String(12), default="")
+    client_type: Mapped[str | None] = mapped_column(String(20), default=None)
+    status: Mapped[str] = mapped_column(String(20), default="")
+    owner_name: Mapped[str] = mapped_column(String(200), default="")
     search_text: Mapped[str] = mapped_column(Text, default="")
-    abc_class: Mapped[str | None] = mapped_column(String(1), index=True)
-    xyz_class: Mapped[str | None] = mapped_column(String(1), index=True)
+    abc_class: Mapped[str | None] = mapped_column(String(1), default=None)
+    xyz_class: Mapped[str | None] = mapped_column(String(1), default=None)
     sales_12m: Mapped[Decimal] = mapped_column(Money(), default=Decimal(0))
     sales_share: Mapped[float | None] = mapped_column(Float)  # of the portfolio, 0..1
     variation: Mapped[float | None] = mapped_column(Float)  # coefficient of variation
     last_purchase_on: Mapped[date | None] = mapped_column(default=None)
-    next_visit_at: Mapped[datetime | None] = mapped_column(default=None, index=True)
+    next_visit_at: Mapped[datetime | None] = mapped_column(default=None)
     last_visit_at: Mapped[datetime | None] = mapped_column(default=None)
     contacts_count: Mapped[int] = mapped_column(Integer, default=0)

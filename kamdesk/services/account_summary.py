@@ -29,7 +29,7 @@ def load_summary(store: Store, account_id: uuid.UUID) -> AccountSummary | None:
         account = session.get(Account, account_id)
         if account is None or account.deleted_at is not None:
             return None
-        stats = session.get(AccountStats, account_id)
+        stats = session.scalar(select(AccountStats).where(AccountStats.account_id == account_id))
         owner = session.get(User, account.owner_id) if account.owner_id else None
         parent = session.get(Account, account.parent_id) if account.parent_id else None
         contacts = session.scalars(

@@ -2,9 +2,10 @@
 
 This is the hot path of start-up and of every keystroke in the search box, so
 it talks to SQLite through the standard library (no SQLAlchemy import before
-the first paint) with one parameterised statement per query. The search column
-`account_stats.search_text` holds name, short name, city, ИНН and contacts'
-surnames case-folded with ё→е (kept current by `kamdesk.store.derived`).
+the first paint) with one parameterised statement per query. Everything the list
+shows, filters and sorts on is in one cache table, `account_stats` (kept
+current by `kamdesk.store.derived`); words of three or more letters are looked
+up in its trigram full-text index, shorter ones scanned for with instr().
 The read-only summary of one account goes through the ORM, imported on demand.
 """
 
@@ -72,23 +73,24 @@ class SortKey(StrEnum):
 
 
 _ORDER_COLUMNS: dict[SortKey, tuple[str, ...]] = {
-    SortKey.NAME: ("a.name",),
-    SortKey.KIND: ("a.kind",),
-    SortKey.CITY: ("a.city",),
-    SortKey.CLIENT_TYPE: ("a.client_type",),
-    SortKey.ABC_XYZ: ("s.abc_class", "s.xyz_class"),
-    SortKey.STATUS: ("a.status",),
-    SortKey.OWNER: ("u.surname", "u.name"),
-    SortKey.NEXT_VISIT: ("s.next_visit_at",),
+    SortKey.NAME: ("name",),
+    SortKey.KIND: ("kind",),
+    SortKey.CITY: ("city",),
+    SortKey.CLIENT_TYPE: ("client_type",),
+    SortKey.ABC_XYZ: ("abc_class", "xyz_class"),
+    SortKey.STATUS: ("status",),
+    SortKey.OWNER: ("owner_name",),
+    SortKey.NEXT_VISIT: ("next_visit_at",),
 }
+_NULLABLE = {"client_type", "abc_class", "xyz_class", "next_visit_at", "owner_name"}
 
 _SELECT = """
-SELECT a.id, a.name, a.kind, a.city, a.inn, a.client_type, s.abc_class, s.xyz_class,
-       a.status, u.surname, u.name, u.patronymic, s.next_visit_at
-FROM accounts a
-JOIN account_stats s ON s.account_id = a.id
-LEFT JOIN users u ON u.id = a.owner_id
+SELECT account_id, name, kind, city, inn, client_type, abc_class, xyz_class, status,
+       owner_name, next_visit_at
+FROM account_stats
 """
+# Words this long are looked up in the trigram index; shorter ones are scanned for.
+_INDEXED_WORD = 3
 
 
 @dataclass(frozen=True)
@@ -195,15 +197,11 @@ class AccountDirectory:
 
     def count_all(self) -> int:
         """Accounts in the store that are not archived."""
-        return int(self._query("SELECT count(*) FROM accounts WHERE deleted_at IS NULL")[0][0])
+        return int(self._query(f"SELECT count(*) FROM account_stats WHERE {_ALIVE}")[0][0])
 
     def count(self, account_filter: AccountFilter) -> int:
         where, params = _where(account_filter)
-        sql = (
-            "SELECT count(*) FROM accounts a JOIN account_stats s ON s.account_id = a.id "
-            f"WHERE {where}"
-        )
-        return int(self._query(sql, params)[0][0])
+        return int(self._query(f"SELECT count(*) FROM account_stats WHERE {where}", params)[0][0])
 
     def page(
         self,
@@ -215,8 +213,18 @@ class AccountDirectory:
     ) -> list[AccountRow]:
         where, params = _where(account_filter)
         direction = "DESC" if descending else "ASC"
-        order = ", ".join(f"{column} {direction} NULLS LAST" for column in _ORDER_COLUMNS[sort])
-        sql = f"{_SELECT} WHERE {where} ORDER BY {order}, a.name, a.id LIMIT ? OFFSET ?"
+        order = [
+            f"{column} {direction}" + (" NULLS LAST" if column in _NULLABLE else "")
+            for column in _ORDER_COLUMNS[sort]
+        ]
+        if sort == SortKey.NAME and where != _ALIVE:
+            # With a filter, scanning the matches and sorting them beats walking the
+            # whole name index; "+" keeps SQLite from choosing the index.
+            order[0] = "+" + order[0]
+        sql = (
+            f"{_SELECT} WHERE {where} ORDER BY {', '.join(order)}, name, account_id "
+            "LIMIT ? OFFSET ?"
+        )
         return [_row(values) for values in self._query(sql, [*params, limit, offset])]
 
     def summary(self, account_id: uuid.UUID) -> AccountSummary | None:
@@ -238,17 +246,25 @@ class AccountDirectory:
         return connection.execute(sql, params or []).fetchall()
 
 
+_ALIVE = "archived = 0"
+
+
 def _where(account_filter: AccountFilter) -> tuple[str, list[Any]]:
-    clauses = ["a.deleted_at IS NULL"]
+    clauses = [_ALIVE]
     params: list[Any] = []
-    for word in fold(account_filter.text).split():
-        clauses.append("s.search_text LIKE ? ESCAPE '\\'")
-        escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params.append(f"%{escaped}%")
+    words = fold(account_filter.text).split()
+    indexed = [word for word in words if len(word) >= _INDEXED_WORD]
+    if indexed:
+        clauses.append("row_no IN (SELECT rowid FROM account_search WHERE account_search MATCH ?)")
+        params.append(" ".join('"' + word.replace('"', '""') + '"' for word in indexed))
+    for word in words:
+        if len(word) < _INDEXED_WORD:
+            clauses.append("instr(search_text, ?) > 0")
+            params.append(word)
     for column, values in (
-        ("a.kind", account_filter.kinds),
-        ("a.client_type", account_filter.client_types),
-        ("a.status", account_filter.statuses),
+        ("kind", account_filter.kinds),
+        ("client_type", account_filter.client_types),
+        ("status", account_filter.statuses),
     ):
         if values:
             clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
@@ -257,16 +273,16 @@ def _where(account_filter: AccountFilter) -> tuple[str, list[Any]]:
         classes = sorted(c for c in account_filter.abc_classes if c != NO_CLASS)
         options = []
         if classes:
-            options.append(f"s.abc_class IN ({', '.join('?' * len(classes))})")
+            options.append(f"abc_class IN ({', '.join('?' * len(classes))})")
             params.extend(classes)
         if NO_CLASS in account_filter.abc_classes:
-            options.append("s.abc_class IS NULL")
+            options.append("abc_class IS NULL")
         clauses.append(f"({' OR '.join(options)})")
     return " AND ".join(clauses), params
 
 
 def _row(values: tuple[Any, ...]) -> AccountRow:
-    next_visit = values[12]
+    next_visit = values[10]
     return AccountRow(
         id=uuid.UUID(hex=values[0]),
         name=values[1],
@@ -277,7 +293,7 @@ def _row(values: tuple[Any, ...]) -> AccountRow:
         abc_class=values[6],
         xyz_class=values[7],
         status=AccountStatus(values[8]),
-        owner_name=person_short_name(values[9], values[10], values[11]),
+        owner_name=values[9],
         next_visit_at=datetime.fromisoformat(next_visit).replace(tzinfo=UTC)
         if next_visit
         else None,

@@ -122,8 +122,11 @@ def _is_current_store(path: Path) -> bool:
         try:
             version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             state = connection.execute("SELECT count(*) FROM sync_state").fetchone()
+            indexed = connection.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'account_search'"
+            ).fetchone()
         finally:
             connection.close()
     except (OSError, sqlite3.Error):
         return False
-    return version is not None and version[0] == SCHEMA_HEAD and state[0] == 1
+    return version is not None and version[0] == SCHEMA_HEAD and state[0] == 1 and indexed[0] == 1

@@ -1,4 +1,4 @@
-"""Keeps `account_stats` (search text, contact count, next/last visit) in step with edits.
+"""Keeps `account_stats` (the client list's cache) in step with edits.
 
 Runs after each flush for the accounts it touched, so the client list never
 shows a stale name or misses a new contact's surname. Bulk loads call
@@ -14,18 +14,22 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Uuid, bindparam, event, insert, inspect, text
+from sqlalchemy import Connection, Uuid, bindparam, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from kamdesk.models import Account, AppSetting, Contact, SalesRecord, Visit, utcnow
+from kamdesk.models import Account, AppSetting, Contact, SalesRecord, User, Visit, utcnow
 from kamdesk.models.base import UTCDateTime
 
 CLASSIFICATION_STALE = "classification.stale"
+_CHUNK = 10_000
 
 _REFRESH_SQL = """
-INSERT INTO account_stats (account_id, search_text, contacts_count, next_visit_at,
+INSERT INTO account_stats (account_id, archived, name, kind, city, inn, client_type, status,
+                           owner_name, search_text, contacts_count, next_visit_at,
                            last_visit_at, sales_12m)
-SELECT a.id,
+SELECT a.id, a.deleted_at IS NOT NULL, a.name, a.kind, a.city, a.inn, a.client_type, a.status,
+       coalesce(u.surname || coalesce(' ' || substr(nullif(u.name, ''), 1, 1) || '.', '')
+                || coalesce(' ' || substr(nullif(u.patronymic, ''), 1, 1) || '.', ''), ''),
        kam_fold(a.name || ' ' || a.short_name || ' ' || a.city || ' ' || a.inn || ' ' ||
                 coalesce((SELECT group_concat(c.surname, ' ') FROM contacts c
                           WHERE c.account_id = a.id AND c.deleted_at IS NULL), '')),
@@ -38,8 +42,17 @@ SELECT a.id,
            AND v.status IN ('done', 'reported', 'submitted')),
        0
 FROM accounts a
+LEFT JOIN users u ON u.id = a.owner_id
 WHERE {where}
 ON CONFLICT (account_id) DO UPDATE SET
+    archived = excluded.archived,
+    name = excluded.name,
+    kind = excluded.kind,
+    city = excluded.city,
+    inn = excluded.inn,
+    client_type = excluded.client_type,
+    status = excluded.status,
+    owner_name = excluded.owner_name,
     search_text = excluded.search_text,
     contacts_count = excluded.contacts_count,
     next_visit_at = excluded.next_visit_at,
@@ -59,25 +72,28 @@ def refresh_account_stats(
     """Recompute the list figures for some accounts, or for all when `account_ids` is None."""
     params: dict[str, Any] = {"now": now or utcnow()}
     if account_ids is None:
-        statement = text(_REFRESH_SQL.format(where="1"))
-    else:
-        ids = list(account_ids)
-        if not ids:
-            return
-        statement = text(_REFRESH_SQL.format(where="a.id IN :ids")).bindparams(
-            bindparam("ids", expanding=True, type_=Uuid())
+        statement = text(_REFRESH_SQL.format(where="1")).bindparams(
+            bindparam("now", type_=UTCDateTime())
         )
-        params["ids"] = ids
-    statement = statement.bindparams(bindparam("now", type_=UTCDateTime()))
-    connection.execute(statement, params)
+        connection.execute(statement, params)
+        return
+    statement = text(_REFRESH_SQL.format(where="a.id IN :ids")).bindparams(
+        bindparam("ids", expanding=True, type_=Uuid()), bindparam("now", type_=UTCDateTime())
+    )
+    ids = list(account_ids)
+    for start in range(0, len(ids), _CHUNK):  # SQLite limits the number of parameters
+        connection.execute(statement, {**params, "ids": ids[start : start + _CHUNK]})
 
 
 def _refresh_touched(session: Session, flush_context: Any) -> None:
     touched: set[uuid.UUID] = set()
+    owners: set[uuid.UUID] = set()
     sales_changed = False
     for row in (*session.new, *session.dirty):
         if isinstance(row, Account):
             touched.add(row.id)
+        elif isinstance(row, User):
+            owners.add(row.id)
         elif isinstance(row, Contact | Visit):
             touched.add(row.account_id)
             for old_account in _previous_values(row, "account_id"):
@@ -85,6 +101,10 @@ def _refresh_touched(session: Session, flush_context: Any) -> None:
         elif isinstance(row, SalesRecord):
             sales_changed = True
     connection = session.connection()
+    if owners:  # a renamed KAM: their accounts show the new name
+        touched.update(
+            session.scalars(select(Account.id).where(Account.owner_id.in_(owners))).all()
+        )
     refresh_account_stats(connection, touched)
     if sales_changed:
         connection.execute(

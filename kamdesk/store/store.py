@@ -23,6 +23,7 @@ from kamdesk.errors import (
 from kamdesk.models import SyncState
 from kamdesk.store import changelog, derived, migrate, tombstones
 from kamdesk.store.engine import make_engine
+from kamdesk.store.search_index import ensure_search_index
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -92,6 +93,8 @@ def open_store(path: Path) -> Store:
         if current != head:
             migrate.upgrade(engine)
         client_id = _ensure_sync_state(engine)
+        with engine.begin() as connection:
+            ensure_search_index(connection)
     except DatabaseError as error:
         engine.dispose()
         if isinstance(error, OperationalError) and not _looks_corrupt(error):

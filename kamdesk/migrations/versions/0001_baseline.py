@@ -315,7 +315,16 @@ def upgrade() -> None:
     sa.UniqueConstraint('account_id', name=op.f('uq_account_dossiers_account_id'))
     )
     op.create_table('account_stats',
+    sa.Column('row_no', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('account_id', sa.Uuid(), nullable=False),
+    sa.Column('archived', sa.Boolean(), nullable=False),
+    sa.Column('name', sa.String(length=300), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('city', sa.String(length=150), nullable=False),
+    sa.Column('inn', sa.String(length=12), nullable=False),
+    sa.Column('client_type', sa.String(length=20), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('owner_name', sa.String(length=200), nullable=False),
     sa.Column('search_text', sa.Text(), nullable=False),
     sa.Column('abc_class', sa.String(length=1), nullable=True),
     sa.Column('xyz_class', sa.String(length=1), nullable=True),
@@ -327,12 +336,11 @@ def upgrade() -> None:
     sa.Column('last_visit_at', sa.DateTime(), nullable=True),
     sa.Column('contacts_count', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_account_stats_account_id_accounts')),
-    sa.PrimaryKeyConstraint('account_id', name=op.f('pk_account_stats'))
+    sa.PrimaryKeyConstraint('row_no', name=op.f('pk_account_stats')),
+    sa.UniqueConstraint('account_id', name=op.f('uq_account_stats_account_id'))
     )
     with op.batch_alter_table('account_stats', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_account_stats_abc_class'), ['abc_class'], unique=False)
-        batch_op.create_index(batch_op.f('ix_account_stats_next_visit_at'), ['next_visit_at'], unique=False)
-        batch_op.create_index(batch_op.f('ix_account_stats_xyz_class'), ['xyz_class'], unique=False)
+        batch_op.create_index('ix_account_stats_name', ['name'], unique=False)
 
     op.create_table('contacts',
     sa.Column('account_id', sa.Uuid(), nullable=False),
@@ -776,9 +784,7 @@ def downgrade() -> None:
 
     op.drop_table('contacts')
     with op.batch_alter_table('account_stats', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_account_stats_xyz_class'))
-        batch_op.drop_index(batch_op.f('ix_account_stats_next_visit_at'))
-        batch_op.drop_index(batch_op.f('ix_account_stats_abc_class'))
+        batch_op.drop_index('ix_account_stats_name')
 
     op.drop_table('account_stats')
     op.drop_table('account_dossiers')
