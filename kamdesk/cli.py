@@ -16,7 +16,7 @@ from pathlib import Path
 from kamdesk import __version__
 from kamdesk.paths import DB_ENV, default_db_path
 
-COMMAND_MODULES = ("gui", "demo")
+COMMAND_MODULES = ("gui", "demo", "import_", "offer", "visit", "report")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -46,6 +46,8 @@ class VisitAttendee(Syncable, Base):
     visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visits.id"))
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contacts.id"), index=True)
     attended: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    # False for someone who joined without being planned (added from the report).
+    planned: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class VisitProduct(Syncable, Base):
@@ -57,6 +59,8 @@ class VisitProduct(Syncable, Base):
     visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visits.id"))
     product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("products.id"), index=True)
     discussed: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    # False for a product that came up without being on the agenda (added from the report).
+    planned: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
 class ChecklistItemState(Syncable, Base):
@@ -107,3 +111,5 @@ class FollowUpTask(Syncable, Base):
     details: Mapped[str] = mapped_column(Text, default="")
     due_on: Mapped[date | None] = mapped_column(default=None, index=True)
     done_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Order of the next steps within the visit report that created the task.
+    position: Mapped[int] = mapped_column(Integer, default=0)

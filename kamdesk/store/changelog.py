@@ -31,14 +31,18 @@ def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "before_flush", _log_changes)
 
 
-def soft_delete(session: Session, row: Syncable) -> None:
+def soft_delete(session: Session, row: object) -> None:
     """Tombstone a row; it disappears from queries but stays for sync and restore."""
+    if not isinstance(row, Syncable):
+        raise TypeError(f"{type(row).__name__} is not a syncable row")
     if row.deleted_at is None:
         row.deleted_at = utcnow()
     session.add(row)
 
 
-def restore(session: Session, row: Syncable) -> None:
+def restore(session: Session, row: object) -> None:
+    if not isinstance(row, Syncable):
+        raise TypeError(f"{type(row).__name__} is not a syncable row")
     row.deleted_at = None
     session.add(row)
 

@@ -1,0 +1,1 @@
+"""Printable documents (PDF) built from plain data; no database, no Qt."""

@@ -1,0 +1,455 @@
+"""The commercial offer («КП») as an A4 PDF, laid out with reportlab platypus.
+
+Order follows field guide §5: letterhead with the supplier's requisites, number
+and date, addressees, the benefit first, what is exclusive, the lines (header
+repeated on every page), totals with VAT and the amount in words, terms,
+arguments for each reader, the team, the validity, the signature. A QR code
+carries the number and edition so a printed copy can be matched to its record.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from kamdesk.documents.fonts import BOLD, FAMILY, register_fonts
+from kamdesk.documents.formatting import format_money, format_percent
+from kamdesk.documents.offer_document import OfferDocument
+from kamdesk.documents.pdf_pages import Furniture, append_annexes, count_pages, numbered_canvas
+from kamdesk.documents.qr import qr_flowable
+
+Progress = Callable[[int, str], None]
+
+# Column widths of the lines table in millimetres (the frame is 186 mm wide).
+COLUMNS = (
+    ("№", 7),
+    ("Наименование", 51),
+    ("Кол-во, уп.", 12),
+    ("Цена, ₽", 18),
+    ("Скидка, %", 12),
+    ("Цена со скидкой, ₽", 18),
+    ("Сумма без НДС, ₽", 21),
+    ("НДС, %", 9),
+    ("НДС, ₽", 17),
+    ("Сумма с НДС, ₽", 21),
+)
+INK = (0.13, 0.18, 0.27)
+ACCENT = (0.07, 0.33, 0.55)
+
+
+def _text(value: str) -> str:
+    """User text for a Paragraph: escaped, line breaks kept."""
+    return escape(value.strip()).replace("\n", "<br/>")
+
+
+def _styles() -> dict[str, Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+    from reportlab.lib.styles import ParagraphStyle
+
+    ink = colors.Color(*INK)
+    base = ParagraphStyle("base", fontName=FAMILY, fontSize=9.5, leading=12.5, textColor=ink)
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=9.5),
+        "supplier": ParagraphStyle(
+            "supplier",
+            parent=base,
+            fontName=BOLD,
+            fontSize=14,
+            leading=17,
+            textColor=colors.Color(*ACCENT),
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=base,
+            fontName=BOLD,
+            fontSize=15,
+            leading=19,
+            alignment=TA_CENTER,
+            spaceBefore=4,
+            spaceAfter=1,
+        ),
+        "subtitle": ParagraphStyle("subtitle", parent=base, alignment=TA_CENTER, spaceAfter=8),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=BOLD,
+            fontSize=11,
+            leading=14,
+            spaceBefore=9,
+            spaceAfter=3,
+            textColor=colors.Color(*ACCENT),
+        ),
+        "h3": ParagraphStyle("h3", parent=base, fontName=BOLD, spaceBefore=4, spaceAfter=1),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=7.5, leading=9),
+        "head": ParagraphStyle(
+            "head",
+            parent=base,
+            fontName=BOLD,
+            fontSize=7,
+            leading=8.5,
+            alignment=TA_CENTER,
+            textColor=colors.white,
+        ),
+        "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
+        "qr": ParagraphStyle("qr", parent=base, fontSize=6.5, leading=8, alignment=TA_CENTER),
+    }
+
+
+def render_offer(doc: OfferDocument, target: Path, progress: Progress | None = None) -> int:
+    """Write the offer (and its annexes) to `target`; returns the number of pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    report = progress or (lambda percent, stage: None)
+    register_fonts()
+    report(5, "layout")
+    annex_paths = [annex.path for annex in doc.annexes]
+    annex_counts = count_pages(annex_paths) if annex_paths else []
+    furniture = Furniture(doc.reference, doc.draft, sum(annex_counts))
+    styles = _styles()
+    story = _story(doc, styles, annex_counts)
+    report(40, "pages")
+    buffer = io.BytesIO()
+    template = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=12 * mm,
+        rightMargin=12 * mm,
+        topMargin=12 * mm,
+        bottomMargin=16 * mm,
+        title=f"Коммерческое предложение {doc.number}",
+        author=doc.supplier.name,
+        subject=f"{doc.client_name}, ред. {doc.edition}",
+        creator="KAMdesk",
+    )
+    template.build(story, canvasmaker=numbered_canvas(furniture))
+    report(85, "annexes")
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if annex_paths:
+        pages = append_annexes(buffer.getvalue(), annex_paths, furniture, target)
+    else:
+        target.write_bytes(buffer.getvalue())
+        pages = template.page
+    report(100, "done")
+    return pages
+
+
+def _story(doc: OfferDocument, st: dict[str, Any], annex_counts: list[int]) -> list[Any]:
+    from reportlab.platypus import Paragraph, Spacer
+
+    story: list[Any] = [_letterhead(doc, st)]
+    story.append(Paragraph(f"КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ № {escape(doc.number)}", st["title"]))
+    edition = f" (редакция {doc.edition})" if doc.edition > 1 else ""
+    story.append(Paragraph(f"от {doc.offer_date:%d.%m.%Y}{edition}", st["subtitle"]))
+    story.extend(_addressees(doc, st))
+    if doc.benefit:
+        story.append(Paragraph(_text(doc.benefit), st["base"]))
+    if doc.exclusivity:
+        story.append(Spacer(1, 4))
+        story.append(_exclusive_box(doc, st))
+    story.append(Paragraph("Предлагаемые позиции", st["h2"]))
+    story.append(_lines_table(doc, st))
+    story.append(_totals_table(doc, st))
+    story.append(Spacer(1, 3))
+    total_words = f"Всего к оплате: {_text(doc.totals.in_words)}"
+    vat_words = f", в том числе НДС {format_money(doc.totals.vat)} ₽."
+    story.append(Paragraph(f"<b>{total_words}</b>{vat_words}", st["base"]))
+    story.extend(_terms(doc, st))
+    story.extend(_arguments(doc, st))
+    story.extend(_team(doc, st))
+    story.extend(_closing(doc, st, annex_counts))
+    return story
+
+
+def _letterhead(doc: OfferDocument, st: dict[str, Any]) -> Any:
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Image, Paragraph, Table, TableStyle
+
+    s = doc.supplier
+    lines = [
+        Paragraph(_text(s.name), st["supplier"]),
+        Paragraph(f"ИНН {escape(s.inn)} / КПП {escape(s.kpp)} · {_text(s.address)}", st["small"]),
+        Paragraph(
+            f"Р/с {escape(s.account)} в {_text(s.bank_name)}, БИК {escape(s.bik)}"
+            + (f", к/с {escape(s.corr_account)}" if s.corr_account else ""),
+            st["small"],
+        ),
+    ]
+    contacts = " · ".join(x for x in (s.phone, s.email) if x)
+    if contacts:
+        lines.append(Paragraph(_text(contacts), st["small"]))
+    qr_cell = [
+        qr_flowable(doc.qr_payload or doc.reference, 26 * mm),
+        Paragraph(escape(doc.reference), st["qr"]),
+    ]
+    logo: Any = ""
+    if s.logo_path and Path(s.logo_path).is_file():
+        logo = Image(s.logo_path, width=22 * mm, height=22 * mm, kind="proportional")
+    table = Table(
+        [[logo, lines, qr_cell]],
+        colWidths=[(24 if logo else 0.1) * mm, (158 if logo else 161.9) * mm, 28 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FAMILY, 7.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEBELOW", (0, 0), (-1, 0), 1.2, colors.Color(*ACCENT)),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("ALIGN", (2, 0), (2, 0), "RIGHT"),
+            ]
+        )
+    )
+    return table
+
+
+def _addressees(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Paragraph, Spacer
+
+    block = [f"<b>{_text(doc.client_name)}</b>"]
+    if doc.client_address:
+        block.append(_text(doc.client_address))
+    for reader in doc.readers:
+        position = f", {_text(reader.position.lower())}" if reader.position else ""
+        block.append(f"{_text(reader.full_name)}{position}")
+    result: list[Any] = [Paragraph("<br/>".join(block), st["right"]), Spacer(1, 6)]
+    greeting = _greeting(doc)
+    if greeting:
+        result.append(Paragraph(f"<b>{escape(greeting)}</b>", st["base"]))
+        result.append(Spacer(1, 3))
+    return result
+
+
+def _greeting(doc: OfferDocument) -> str:
+    named = [r for r in doc.readers if r.form_of_address]
+    if len(named) == 1:
+        word = "Уважаемая" if named[0].female else "Уважаемый"
+        return f"{word} {named[0].form_of_address}!"
+    if len(named) == 2:
+        return f"Уважаемые {named[0].form_of_address} и {named[1].form_of_address}!"
+    if named:
+        return "Уважаемые коллеги!"
+    return ""
+
+
+def _exclusive_box(doc: OfferDocument, st: dict[str, Any]) -> Any:
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    body = Paragraph(f"<b>Эксклюзивно в этом предложении.</b> {_text(doc.exclusivity)}", st["base"])
+    box = Table([[body]], colWidths=[186 * mm])
+    box.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FAMILY, 9.5),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.Color(0.92, 0.96, 1.0)),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, colors.Color(*ACCENT)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return box
+
+
+def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    header = [Paragraph(title, st["head"]) for title, _ in COLUMNS]
+    rows: list[list[Any]] = [header]
+    for line in doc.lines:
+        name = _text(line.title)
+        if line.sku:
+            name += f' <font size="6.5" color="#666666">арт. {escape(line.sku)}</font>'
+        rows.append(
+            [
+                str(line.position),
+                Paragraph(name, st["cell"]),
+                str(line.quantity),
+                format_money(line.unit_price),
+                format_percent(line.discount_pct) if line.discount_pct else "—",
+                format_money(line.discounted_price),
+                format_money(line.net),
+                format_percent(line.vat_rate),
+                format_money(line.vat),
+                format_money(line.total),
+            ]
+        )
+    table = Table(rows, colWidths=[w * mm for _, w in COLUMNS], repeatRows=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FAMILY, 7.5),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(*ACCENT)),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+                ("VALIGN", (0, 1), (-1, -1), "TOP"),
+                ("ALIGN", (2, 1), (-1, -1), "RIGHT"),
+                ("ALIGN", (0, 1), (0, -1), "CENTER"),
+                (
+                    "ROWBACKGROUNDS",
+                    (0, 1),
+                    (-1, -1),
+                    [colors.white, colors.Color(0.96, 0.97, 0.98)],
+                ),
+                ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.Color(0.8, 0.82, 0.85)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
+    return table
+
+
+def _totals_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    t = doc.totals
+    rows = [["Сумма по прайс-листу без НДС:", format_money(t.before_discount)]]
+    if t.discount:
+        rows.append(["Скидка:", format_money(t.discount)])
+    rows.append(["Итого без НДС:", format_money(t.net)])
+    for rate, amount in t.vat_by_rate:
+        rows.append([f"НДС {format_percent(rate)} %:", format_money(amount)])
+    if len(t.vat_by_rate) > 1:
+        rows.append(["НДС всего:", format_money(t.vat)])
+    rows.append(["Итого с НДС, ₽:", format_money(t.total)])
+    table = Table(rows, colWidths=[60 * mm, 26 * mm], hAlign="RIGHT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FAMILY, 8.5),
+                ("FONT", (0, -1), (-1, -1), BOLD, 10),
+                ("ALIGN", (0, 0), (-1, -1), "RIGHT"),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.8, (0.2, 0.2, 0.2)),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
+
+
+def _terms(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    result: list[Any] = []
+    terms = [("Условия поставки", doc.delivery_terms), ("Условия оплаты", doc.payment_terms)]
+    if any(text for _, text in terms):
+        result.append(Paragraph("Условия", st["h2"]))
+        for title, text in terms:
+            if text:
+                result.append(Paragraph(f"<b>{title}.</b> {_text(text)}", st["base"]))
+    return result
+
+
+def _arguments(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    readers = [r for r in doc.readers if r.arguments.strip()]
+    if not readers:
+        return []
+    result: list[Any] = [Paragraph("Почему это предложение выгодно", st["h2"])]
+    for reader in readers:
+        heading = _text(reader.full_name)
+        if reader.position:
+            heading += f", {_text(reader.position.lower())}"
+        result.append(
+            KeepTogether(
+                [
+                    Paragraph(heading, st["h3"]),
+                    Paragraph(_text(reader.arguments), st["base"]),
+                ]
+            )
+        )
+    return result
+
+
+def _team(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
+    from reportlab.lib import colors
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
+
+    if not doc.team:
+        return []
+    rows = [
+        [
+            Paragraph(f"<b>{_text(m.full_name)}</b>", st["cell"]),
+            Paragraph(_text(m.job_title), st["cell"]),
+            Paragraph(_text(m.contacts), st["cell"]),
+        ]
+        for m in doc.team
+    ]
+    table = Table(rows, colWidths=[55 * mm, 70 * mm, 61 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FAMILY, 7.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.Color(0.8, 0.82, 0.85)),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [KeepTogether([Paragraph("Над предложением работали", st["h2"]), table])]
+
+
+def _closing(doc: OfferDocument, st: dict[str, Any], annex_counts: list[int]) -> list[Any]:
+    from reportlab.lib.units import mm
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+    parts: list[Any] = [
+        Spacer(1, 8),
+        Paragraph(
+            f"<b>Предложение действительно до {doc.valid_until:%d.%m.%Y}.</b> "
+            "Цены и условия гарантированы на весь срок действия.",
+            st["base"],
+        ),
+    ]
+    if doc.annexes:
+        items = [
+            f"{index}. {_text(annex.title)} ({count} стр.)"
+            for index, (annex, count) in enumerate(zip(doc.annexes, annex_counts, strict=True), 1)
+        ]
+        parts.append(Spacer(1, 4))
+        parts.append(Paragraph("<b>Приложения:</b><br/>" + "<br/>".join(items), st["base"]))
+    s = doc.supplier
+    signature = Table(
+        [
+            [
+                Paragraph(_text(s.signer_title), st["base"]),
+                "_______________________",
+                Paragraph(_text(s.signer_name), st["base"]),
+            ]
+        ],
+        colWidths=[86 * mm, 55 * mm, 45 * mm],
+    )
+    signature.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("FONT", (0, 0), (-1, -1), FAMILY, 9.5),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    parts.append(Spacer(1, 14))
+    parts.append(signature)
+    return [KeepTogether(parts)]

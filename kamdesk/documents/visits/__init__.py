@@ -1,0 +1,1 @@
+"""Visit documents: the manager's report (XLSX, PDF) and the pre-call brief (PDF)."""

@@ -1,0 +1,205 @@
+"""The one-page pre-call brief («памятка к визиту») as PDF."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+from kamdesk.documents.fonts import register_fonts
+from kamdesk.documents.formatting import format_money
+from kamdesk.documents.pdf_pages import Furniture, numbered_canvas
+from kamdesk.documents.visits.labels import ROLE, pick
+from kamdesk.documents.visits.pdf_common import Translate, grid_style, plain, styles, text
+from kamdesk.services.visits.brief import BriefContent
+
+HEADINGS: dict[str, tuple[str, str]] = {
+    "title": ("Визит: {account}", "Visit: {account}"),
+    "when": ("{day} {start}–{end}, {place}", "{day} {start}–{end}, {place}"),
+    "departure": ("Выезд в {time} (в пути {travel} мин)", "Leave at {time} ({travel} min)"),
+    "no_departure": ("Время выезда неизвестно", "Departure time unknown"),
+    "readiness": ("Готовность {score}%", "Readiness {score}%"),
+    "objective": ("Цель", "Objective"),
+    "agenda": ("Повестка", "Agenda"),
+    "attendees": ("Участники", "Attendees"),
+    "name": ("Участник", "Attendee"),
+    "role": ("Роль, влияние, отношение", "Role, influence, attitude"),
+    "style": ("Как говорить", "How to talk"),
+    "address": ("Обращение и этикет", "Address and etiquette"),
+    "questions": ("Вопросы", "Questions"),
+    "objections": ("Возражения и ответы", "Objections and answers"),
+    "no_answer": ("ответ не подготовлен", "no answer prepared"),
+    "negotiation": ("План переговоров", "Negotiation plan"),
+    "target": ("Цель переговоров: {value}", "Target result: {value}"),
+    "walk_away": ("Точка выхода: {value}", "Walk-away point: {value}"),
+    "concessions": ("Уступки по порядку:", "Concessions, in order:"),
+    "offer": ("КП {number}, ред. {edition}: {lines} поз., {total} ₽ с НДС, до {until}",
+              "Offer {number}, ed. {edition}: {lines} lines, {total} RUB incl. VAT, until {until}"),
+    "follow_ups": ("Открытые задачи по клиенту", "Open follow-ups with this client"),
+    "overdue": ("просрочено", "overdue"),
+    "to_fix": ("Не готово", "Not ready"),
+}  # fmt: skip
+
+
+def write_brief_pdf(
+    content: BriefContent, target: Path, language: str = "ru", translate: Translate = plain
+) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.platypus import SimpleDocTemplate
+
+    register_fonts()
+    buffer = io.BytesIO()
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=11 * mm,
+        rightMargin=11 * mm,
+        topMargin=10 * mm,
+        bottomMargin=15 * mm,
+        title=f"Визит {content.account_name}",
+        creator="KAMdesk",
+    )
+    story = _story(content, styles(8.5), language, translate)
+    furniture = Furniture(f"{content.account_name}, {content.starts_at:%d.%m.%Y}", False, 0)
+    document.build(story, canvasmaker=numbered_canvas(furniture))
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(buffer.getvalue())
+    return target
+
+
+def _story(c: BriefContent, st: dict[str, Any], lang: str, tr: Translate) -> list[Any]:
+    from reportlab.platypus import Paragraph, Table
+
+    def h(key: str, **params: object) -> str:
+        return pick(HEADINGS[key], lang).format(**params)
+
+    story: list[Any] = [Paragraph(text(h("title", account=c.account_name)), st["title"])]
+    story.append(
+        Paragraph(
+            text(
+                h(
+                    "when",
+                    day=f"{c.starts_at:%d.%m.%Y}",
+                    start=f"{c.starts_at:%H:%M}",
+                    end=f"{c.ends_at:%H:%M}",
+                    place=c.place or "—",
+                )
+            ),
+            st["base"],
+        )
+    )
+    departure = (
+        h("departure", time=f"{c.departure_at:%H:%M}", travel=c.travel_min)
+        if c.departure_at
+        else h("no_departure")
+    )
+    story.append(
+        Paragraph(
+            f"<b>{text(departure)}</b> · {text(h('readiness', score=c.readiness.score))}",
+            st["base"],
+        )
+    )
+    if c.problems:
+        story.append(
+            Paragraph(
+                f"<b>{h('to_fix')}:</b> " + "; ".join(text(tr(p)) for p in c.problems[:8]),
+                st["small"],
+            )
+        )
+    for key, value in (("objective", c.objective), ("agenda", c.agenda)):
+        if value.strip():
+            story.append(Paragraph(h(key), st["h2"]))
+            story.append(Paragraph(text(value), st["base"]))
+    if c.attendees:
+        story.append(Paragraph(h("attendees"), st["h2"]))
+        rows = [[Paragraph(h(k), st["head"]) for k in ("name", "role", "style", "address")]]
+        for a in c.attendees:
+            role = ", ".join(
+                part
+                for part in (
+                    pick(ROLE[a.dmu_role], lang) if a.dmu_role else "",
+                    f"{a.influence}/5" if a.influence else "",
+                    a.attitude.value if a.attitude else "",
+                )
+                if part
+            )
+            etiquette = [a.form_of_address, *(tr(note) for note in a.etiquette)]
+            rows.append(
+                [
+                    Paragraph(f"<b>{text(a.full_name)}</b><br/>{text(a.position)}", st["cell"]),
+                    Paragraph(text(role), st["cell"]),
+                    Paragraph(text(tr(a.psychotype_tip)) if a.psychotype_tip else "—", st["cell"]),
+                    Paragraph("<br/>".join(text(e) for e in etiquette if e), st["cell"]),
+                ]
+            )
+        story.append(Table(rows, colWidths=["24%", "18%", "33%", "25%"], style=grid_style()))
+    if c.questions:
+        story.append(Paragraph(h("questions"), st["h2"]))
+        story.append(
+            Paragraph(
+                "<br/>".join(f"{n}. {text(q)}" for n, q in enumerate(c.questions, 1)), st["base"]
+            )
+        )
+    if c.objections:
+        story.append(Paragraph(h("objections"), st["h2"]))
+        story.append(
+            Paragraph(
+                "<br/>".join(
+                    f"<b>«{text(o.objection)}»</b>"
+                    + (f" ({text(o.product)})" if o.product else "")
+                    + f" — {text(o.answer) if o.answer else '<i>' + h('no_answer') + '</i>'}"
+                    for o in c.objections
+                ),
+                st["small"],
+            )
+        )
+    if c.is_commercial:
+        story.extend(_negotiation(c, st, h))
+    if c.open_follow_ups:
+        story.append(Paragraph(h("follow_ups"), st["h2"]))
+        story.append(
+            Paragraph(
+                "<br/>".join(
+                    f"• {text(f.title)}"
+                    + (f" — {f.due_on:%d.%m.%Y}" if f.due_on else "")
+                    + (f" <b>({h('overdue')})</b>" if f.overdue else "")
+                    for f in c.open_follow_ups
+                ),
+                st["small"],
+            )
+        )
+    return story
+
+
+def _negotiation(c: BriefContent, st: dict[str, Any], h: Any) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    lines = []
+    if c.target_result:
+        lines.append(text(h("target", value=c.target_result)))
+    if c.walk_away_point:
+        lines.append(text(h("walk_away", value=c.walk_away_point)))
+    if c.concessions:
+        lines.append(text(h("concessions")))
+        lines.extend(f"{n}. {text(s)}" for n, s in enumerate(c.concessions, 1))
+    if c.offer:
+        total = format_money(c.offer.total_with_vat) if c.offer.total_with_vat is not None else "—"
+        lines.append(
+            "<b>"
+            + text(
+                h(
+                    "offer",
+                    number=c.offer.number,
+                    edition=c.offer.edition,
+                    lines=c.offer.lines,
+                    total=total,
+                    until=f"{c.offer.valid_until:%d.%m.%Y}",
+                )
+            )
+            + "</b>"
+        )
+    if not lines:
+        return []
+    return [Paragraph(h("negotiation"), st["h2"]), Paragraph("<br/>".join(lines), st["base"])]

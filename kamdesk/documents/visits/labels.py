@@ -1,0 +1,114 @@
+"""Words of the manager's documents in Russian and English (documents are not Qt-translated:
+the manager's language is chosen per export)."""
+
+from __future__ import annotations
+
+from kamdesk.vocabulary import AccountKind, DmuRole, Sentiment, VisitStatus
+
+LANGUAGES = ("ru", "en")
+
+VISIT_COLUMNS: dict[str, tuple[str, str]] = {
+    # key: (ru, en)
+    "date": ("Дата", "Date"),
+    "start": ("Начало", "Start"),
+    "duration": ("Длительность, мин", "Duration, min"),
+    "account": ("Клиент", "Client"),
+    "kind": ("Тип клиента", "Client kind"),
+    "city": ("Город", "City"),
+    "status": ("Статус", "Status"),
+    "commercial": ("Коммерческий", "Commercial"),
+    "objective": ("Цель", "Objective"),
+    "attendees": ("Участники", "Attendees"),
+    "actual_start": ("Фактическое начало", "Actual start"),
+    "actual_duration": ("Факт. длительность, мин", "Actual duration, min"),
+    "objective_reached": ("Цель достигнута", "Objective reached"),
+    "outcome": ("Результат", "Outcome"),
+    "agreements": ("Договорённости", "Agreements"),
+    "objections": ("Возражения", "Objections heard"),
+    "products": ("Обсуждённые препараты", "Products discussed"),
+    "questions": ("Заданные вопросы", "Questions asked"),
+    "next_steps": ("Следующие шаги", "Next steps"),
+    "sentiment": ("Настрой клиента", "Client mood"),
+    "submitted": ("Отправлен руководителю", "Submitted"),
+    "addenda": ("Дополнения", "Addenda"),
+    "cancel_reason": ("Причина отмены", "Cancel reason"),
+}
+
+TEXT: dict[str, tuple[str, str]] = {
+    "visits_sheet": ("Визиты", "Visits"),
+    "summary_sheet": ("Сводка", "Summary"),
+    "title": ("Отчёт о визитах за {start} — {end}", "Visit reports, {start} — {end}"),
+    "generated": ("Сформирован {moment}", "Generated {moment}"),
+    "indicator": ("Показатель", "Indicator"),
+    "value": ("Значение", "Value"),
+    "out_of": ("Из", "Out of"),
+    "share": ("Доля", "Share"),
+    "yes": ("да", "yes"),
+    "no": ("нет", "no"),
+    "due": ("срок", "due"),
+    "done": ("выполнено", "done"),
+    "filter_kinds": ("Типы клиентов: {kinds}", "Client kinds: {kinds}"),
+    "filter_accounts": ("Клиентов в отборе: {count}", "Clients selected: {count}"),
+}
+
+KPI_LABELS: dict[str, tuple[str, str]] = {
+    "visits_held": ("Визиты проведены / запланированы", "Visits held / planned"),
+    "visits_cancelled": ("Визиты отменены", "Visits cancelled"),
+    "reports_submitted": ("Отчёты отправлены / визиты проведены", "Reports submitted / held"),
+    "accounts_covered": ("Клиенты с визитом за период", "Clients visited in the period"),
+    "accounts_overdue": (
+        "Клиенты с просроченным визитом / с нормой визитов",
+        "Clients overdue for a visit / with a visit target",
+    ),
+    "offers_sent": ("КП отправлены", "Offers sent"),
+    "offers_accepted": ("КП приняты / отправлены", "Offers accepted / sent"),
+    "follow_ups_on_time": (
+        "Задачи выполнены в срок / со сроком в периоде",
+        "Follow-ups done on time / due in the period",
+    ),
+    "follow_ups_late": ("Задачи выполнены с опозданием", "Follow-ups done late"),
+    "follow_ups_open": ("Задачи не выполнены", "Follow-ups not done"),
+}
+
+STATUS: dict[VisitStatus, tuple[str, str]] = {
+    VisitStatus.PLANNED: ("запланирован", "planned"),
+    VisitStatus.DONE: ("проведён", "done"),
+    VisitStatus.REPORTED: ("отчёт готов", "reported"),
+    VisitStatus.SUBMITTED: ("отчёт отправлен", "submitted"),
+    VisitStatus.CANCELLED: ("отменён", "cancelled"),
+    VisitStatus.RESCHEDULED: ("перенесён", "rescheduled"),
+}
+
+KIND: dict[AccountKind, tuple[str, str]] = {
+    AccountKind.HOSPITAL: ("ЛПУ", "hospital"),
+    AccountKind.PHARMACY_CHAIN: ("аптечная сеть", "pharmacy chain"),
+    AccountKind.PHARMACY: ("аптека", "pharmacy"),
+    AccountKind.DISTRIBUTOR: ("дистрибьютор", "distributor"),
+    AccountKind.HEALTH_AUTHORITY: ("орган здравоохранения", "health authority"),
+    AccountKind.OTHER: ("другое", "other"),
+}
+
+SENTIMENT: dict[Sentiment, tuple[str, str]] = {
+    Sentiment.POSITIVE: ("позитивный", "positive"),
+    Sentiment.NEUTRAL: ("нейтральный", "neutral"),
+    Sentiment.NEGATIVE: ("негативный", "negative"),
+}
+
+ROLE: dict[DmuRole, tuple[str, str]] = {
+    DmuRole.DECISION_MAKER: ("ЛПР", "decision maker"),
+    DmuRole.INFLUENCER: ("влияет на решение", "influencer"),
+    DmuRole.APPROVER: ("согласует (финансы)", "approver"),
+    DmuRole.TECHNICAL_EXPERT: ("эксперт", "technical expert"),
+    DmuRole.USER: ("пользователь", "user"),
+    DmuRole.GATEKEEPER: ("привратник", "gatekeeper"),
+}
+
+
+def pick(pair: tuple[str, str], language: str) -> str:
+    return pair[0] if language == "ru" else pair[1]
+
+
+def check_language(language: str) -> str:
+    if language not in LANGUAGES:
+        raise ValueError(f"language must be one of {', '.join(LANGUAGES)}, not {language!r}")
+    return language

@@ -1,0 +1,112 @@
+"""The manager's XLSX: a summary sheet with the KPIs, and one row per visit.
+
+Formatted for reading as is: bold frozen header, auto filters, dates as real
+dates (dd.mm.yyyy), wrapped long texts, column widths from the content.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from kamdesk.documents.visits.labels import TEXT, check_language, pick
+from kamdesk.documents.visits.report_table import (
+    filter_lines,
+    headers,
+    kpi_lines,
+    title,
+    visit_cells,
+)
+from kamdesk.services.visits.export import ManagerExport
+
+HEADER_FILL = "DCE6F1"
+# Columns of free text: wrapped and given room, the rest sized to their content.
+WIDE_MIN, WIDE_MAX, NARROW_MIN = 24, 60, 8
+DATE_FORMAT = "DD.MM.YYYY"
+TIME_FORMAT = "HH:MM"
+MOMENT_FORMAT = "DD.MM.YYYY HH:MM"
+
+
+def write_visits_xlsx(export: ManagerExport, path: Path, language: str = "ru") -> Path:
+    from openpyxl import Workbook
+
+    check_language(language)
+    workbook = Workbook()
+    summary = workbook.active
+    summary.title = pick(TEXT["summary_sheet"], language)
+    _summary(summary, export, language)
+    visits = workbook.create_sheet(pick(TEXT["visits_sheet"], language))
+    _visits(visits, export, language)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+    return path
+
+
+def _header(sheet: Any, row: int, values: list[str]) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="9AA5B1")
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.border = Border(bottom=thin)
+
+
+def _summary(sheet: Any, export: ManagerExport, language: str) -> None:
+    from openpyxl.styles import Font
+
+    sheet["A1"] = title(export, language)
+    sheet["A1"].font = Font(bold=True, size=13)
+    notes = filter_lines(export, language)
+    for offset, note in enumerate(notes):
+        sheet.cell(row=2 + offset, column=1, value=note)
+    header_row = 3 + len(notes)
+    _header(
+        sheet,
+        header_row,
+        [pick(TEXT[key], language) for key in ("indicator", "value", "out_of", "share")],
+    )
+    for offset, line in enumerate(kpi_lines(export.kpis, language), start=1):
+        row = header_row + offset
+        sheet.cell(row=row, column=1, value=line.label)
+        sheet.cell(row=row, column=2, value=line.value)
+        sheet.cell(row=row, column=3, value=line.out_of)
+        share = sheet.cell(row=row, column=4, value=line.share)
+        share.number_format = "0%"
+    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
+    sheet.column_dimensions["A"].width = 55
+    for letter in "BCD":
+        sheet.column_dimensions[letter].width = 12
+
+
+def _visits(sheet: Any, export: ManagerExport, language: str) -> None:
+    from openpyxl.styles import Alignment
+    from openpyxl.utils import get_column_letter
+
+    names = headers(language)
+    _header(sheet, 1, names)
+    widths = [max(NARROW_MIN, len(name) + 2) for name in names]
+    wide = [False] * len(names)
+    for row_index, row in enumerate(export.rows, start=2):
+        for column, value in enumerate(visit_cells(row, language), start=1):
+            cell = sheet.cell(row=row_index, column=column, value=value)
+            cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
+            if column == 1:
+                cell.number_format = DATE_FORMAT
+            elif column == 2:
+                cell.number_format = TIME_FORMAT
+            elif hasattr(value, "hour") and hasattr(value, "day"):
+                cell.number_format = MOMENT_FORMAT
+            text = value if isinstance(value, str) else str(value or "")
+            longest = max((len(part) for part in text.splitlines()), default=0)
+            widths[column - 1] = max(widths[column - 1], min(longest + 2, WIDE_MAX))
+            wide[column - 1] = wide[column - 1] or longest > WIDE_MIN
+    for column, width in enumerate(widths, start=1):
+        letter = get_column_letter(column)
+        sheet.column_dimensions[letter].width = max(width, WIDE_MIN) if wide[column - 1] else width
+    sheet.freeze_panes = "B2"  # the header and the date stay in view
+    last = get_column_letter(len(names))
+    sheet.auto_filter.ref = f"A1:{last}{max(1, len(export.rows)) + 1}"

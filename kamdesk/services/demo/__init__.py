@@ -1,0 +1,189 @@
+"""`build_demo`: a believable Russian pharma territory in an empty store, for demos and benchmarks.
+
+Тверская область: a hospital KAM (the laptop's user), three colleagues and their
+regional manager; the health ministry, hospitals and clinics, pharmacy chains with
+their pharmacies, distributors and other institutions; contacts with their roles
+in the decision-making unit and (with consent) personal details; dossiers,
+relationship history and competitors of key accounts; about forty products with
+yearly price lists; monthly sales for `years` years up to the month before
+`today`; a year of visits with reports and follow-ups, and three weeks planned.
+
+The demo is written as a baseline snapshot, as if received from the office: rows
+go straight into the tables with SQLAlchemy Core bulk inserts in one
+transaction, bypassing the ORM change log (nothing is queued to send back),
+with `revision` 1, `server_version` NULL, no tombstones, and `created_at` /
+`updated_at` at plausible times before `today`. Statuses are set the way the
+classification service would set them from the sales, so its recompute at the
+end fills ABC/XYZ and changes no status: the change log stays empty.
+
+Deterministic: the same `seed` and `today` give identical table contents
+(every random choice comes from one `random.Random(seed)`, UUIDs included, and
+every time is derived from `today`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from datetime import date
+
+from sqlalchemy import func, select, update
+
+from kamdesk.models import (
+    Account,
+    AccountCompetitor,
+    AccountDossier,
+    AccountKind,
+    Contact,
+    ContactPersonal,
+    RelationshipEvent,
+    SalesRecord,
+    SyncState,
+)
+from kamdesk.services import classification
+from kamdesk.services.demo.accounts import AccountPlanner, write_accounts
+from kamdesk.services.demo.catalog import build_catalog
+from kamdesk.services.demo.common import Clock, DemoRandom, Writer
+from kamdesk.services.demo.contacts import contact_rows, plan_contacts
+from kamdesk.services.demo.dossier import DossierContext, dossier_rows
+from kamdesk.services.demo.history import competitor_rows, event_rows
+from kamdesk.services.demo.personal import personal_rows
+from kamdesk.services.demo.sales import expected_rows, plan_sales, sales_rows
+from kamdesk.services.demo.standing import assign_standing
+from kamdesk.services.demo.team import build_team
+from kamdesk.services.demo.text import group_digits
+from kamdesk.services.demo.visits import write_visits
+from kamdesk.services.settings import AnalyticsSettings, load_analytics
+from kamdesk.store import Store
+from kamdesk.store.derived import refresh_account_stats
+
+__all__ = ["DemoSummary", "build_demo"]
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """How many rows of each kind the demo wrote."""
+
+    accounts: int
+    contacts: int
+    personal_records: int
+    products: int
+    price_lists: int
+    sales_records: int
+    visits: int
+    reports: int
+    follow_up_tasks: int
+    dossiers: int
+    relationship_events: int
+    competitors: int
+    users: int
+
+    def __str__(self) -> str:
+        """«300 accounts, 1 123 contacts, 40 products, 10 412 sales records, …»"""
+        return ", ".join(
+            f"{group_digits(getattr(self, f.name))} {f.name.replace('_', ' ')}"
+            for f in fields(self)
+        )
+
+
+def build_demo(
+    store: Store,
+    *,
+    accounts: int = 300,
+    seed: int = 1,
+    years: int = 3,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Fill an empty store with a demo territory of `accounts` accounts.
+
+    Raises ValueError when the store already has accounts, or for impossible sizes.
+    """
+    if accounts < 1 or years < 1:
+        raise ValueError("the demo needs at least 1 account and 1 year of sales")
+    today = today or date.today()
+    report: Progress = progress or (lambda percent, stage: None)
+    settings = load_analytics(store)
+    counts = _write_territory(store, accounts, DemoRandom(seed), Clock.for_today(today, years),
+                              settings, report)  # fmt: skip
+    report(95, "ABC-XYZ classification")
+    classification.recompute(store, today=today)
+    report(100, "done")
+    return DemoSummary(
+        accounts=counts["accounts"],
+        contacts=counts["contacts"],
+        personal_records=counts["contact_personal"],
+        products=counts["products"],
+        price_lists=counts["price_lists"],
+        sales_records=counts["sales_records"],
+        visits=counts["visits"],
+        reports=counts["visit_reports"],
+        follow_up_tasks=counts["follow_up_tasks"],
+        dossiers=counts["account_dossiers"],
+        relationship_events=counts["relationship_events"],
+        competitors=counts["account_competitors"],
+        users=counts["users"],
+    )
+
+
+def _write_territory(
+    store: Store,
+    accounts: int,
+    rng: DemoRandom,
+    clock: Clock,
+    settings: AnalyticsSettings,
+    report: Progress,
+) -> Counter[str]:
+    """Everything but the classification, in one transaction; returns rows per table."""
+    with store.engine.begin() as connection:
+        count = connection.execute(select(func.count()).select_from(Account.__table__)).scalar_one()
+        if count:
+            raise ValueError(
+                f"{store.path} already has {count} accounts; the demo is built only in an "
+                "empty store (create a new one)"
+            )
+        writer = Writer(connection)
+        report(0, "team and territory")
+        team = build_team(rng, clock, writer)
+        report(1, "products and price lists")
+        products = build_catalog(rng, clock, writer)
+        report(2, "accounts")
+        plans = AccountPlanner(rng, clock, team).plan(accounts)
+        sales = plan_sales(rng, clock, plans, products, accounts)
+        assign_standing(rng, clock, plans, sales, settings)
+        write_accounts(rng, clock, writer, team, plans)
+        report(8, "contacts")
+        contacts = plan_contacts(rng, clock, plans)
+        writer.insert(Contact, contact_rows(rng, clock, contacts))
+        writer.insert(ContactPersonal, personal_rows(rng, clock, contacts))
+        report(16, "dossiers and relationship history")
+        by_account = {plan.account.id: plan for plan in sales}
+        wholesalers = [plan.name for plan in plans if plan.kind == AccountKind.DISTRIBUTOR]
+        storied = [
+            DossierContext(plan, by_account.get(plan.id), contacts[plan.id], wholesalers)
+            for plan in plans
+            if plan.is_key or (plan.id in by_account and by_account[plan.id].lifecycle != "steady")
+        ]
+        writer.insert(
+            AccountDossier, dossier_rows(rng, clock, [i for i in storied if i.account.is_key])
+        )
+        writer.insert(RelationshipEvent, event_rows(rng, clock, storied, products))
+        writer.insert(AccountCompetitor, competitor_rows(rng, clock, storied, products))
+        report(20, "sales records")
+        expected = expected_rows(sales)
+        writer.insert(
+            SalesRecord,
+            sales_rows(rng, clock, sales),
+            on_chunk=lambda written: report(
+                20 + min(64, 64 * written // expected), "sales records"
+            ),
+        )
+        report(85, "visits and reports")
+        write_visits(rng, clock, writer, team.kam.id, plans, contacts, by_account, products)
+        report(90, "account statistics")
+        connection.execute(update(SyncState).where(SyncState.id == 1).values(user_id=team.kam.id))
+        refresh_account_stats(connection, now=clock.now)
+    return writer.counts

@@ -1,0 +1,322 @@
+"""The KAM's calendar: a year of visits behind (reports, follow-ups) and 3 weeks ahead.
+
+Only the laptop's KAM's visits: every 4–10 weeks to each key account, now and
+then to other accounts they own. Times are 09:00–18:00 Moscow time, stored in UTC.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from kamdesk.models import (
+    AccountKind,
+    AccountStatus,
+    FollowUpTask,
+    Sentiment,
+    Visit,
+    VisitAttendee,
+    VisitProduct,
+    VisitReport,
+    VisitStatus,
+)
+from kamdesk.services.demo.accounts import AccountPlan
+from kamdesk.services.demo.catalog import ProductRef
+from kamdesk.services.demo.catalog_data import GROUP_OBJECTIONS
+from kamdesk.services.demo.common import Clock, DemoRandom, Writer, is_working_day, syncable
+from kamdesk.services.demo.contacts import ContactRef
+from kamdesk.services.demo.sales import SalesPlan
+from kamdesk.services.demo.visit_texts import (
+    AGREEMENTS,
+    CANCEL_REASONS,
+    COMMERCIAL,
+    MATERIALS,
+    OBJECTIVES,
+    OUTCOMES,
+    QUESTIONS,
+    REPORT_NOTES,
+)
+
+PLANNING_DAYS = 15  # working days ahead
+FIRST_SLOTS = (570, 690, 840, 960)  # 09:30, 11:30, 14:00, 16:00 in minutes
+
+
+@dataclass(slots=True)
+class VisitPlan:
+    id: uuid.UUID
+    account: AccountPlan
+    day: date
+    status: VisitStatus = VisitStatus.PLANNED
+    starts_at: datetime | None = None
+    duration: int = 60
+    rescheduled_from: uuid.UUID | None = None
+    products: list[ProductRef] = field(default_factory=list)
+    attendees: list[ContactRef] = field(default_factory=list)
+
+
+def _next_working_day(day: date) -> date:
+    while not is_working_day(day):
+        day += timedelta(days=1)
+    return day
+
+
+def _working_days_ahead(today: date, count: int) -> list[date]:
+    days, day = [], today
+    while len(days) < count:
+        if is_working_day(day):
+            days.append(day)
+        day += timedelta(days=1)
+    return days
+
+
+def write_visits(
+    rng: DemoRandom,
+    clock: Clock,
+    writer: Writer,
+    kam_id: uuid.UUID,
+    accounts: list[AccountPlan],
+    contacts: dict[uuid.UUID, list[ContactRef]],
+    sales: dict[uuid.UUID, SalesPlan],
+    products: list[ProductRef],
+) -> None:
+    mine = [a for a in accounts if a.owner_id == kam_id and contacts[a.id]]
+    visits = _plan(rng, clock, mine)
+    for visit in visits:
+        visit.products = _agenda_products(rng, visit.account, sales.get(visit.account.id), products)
+        people = sorted(contacts[visit.account.id], key=lambda c: -c.influence)
+        visit.attendees = people[: rng.randint(1, min(3, len(people)))]
+    _schedule(rng, clock, visits)
+    writer.insert(Visit, (_visit_row(rng, clock, kam_id, v) for v in visits))
+    writer.insert(VisitAttendee, (row for v in visits for row in _attendee_rows(rng, clock, v)))
+    writer.insert(VisitProduct, (row for v in visits for row in _product_rows(rng, clock, v)))
+    reports = [v for v in visits if v.status in (VisitStatus.REPORTED, VisitStatus.SUBMITTED)]
+    report_rows = [_report_row(rng, clock, v) for v in reports]
+    writer.insert(VisitReport, report_rows)
+    writer.insert(
+        FollowUpTask,
+        (
+            row
+            for visit, report in zip(reports, report_rows, strict=True)
+            for row in _tasks(rng, clock, kam_id, visit, report)
+        ),
+    )
+
+
+def _plan(rng: DemoRandom, clock: Clock, mine: list[AccountPlan]) -> list[VisitPlan]:
+    today = clock.today
+    ahead = _working_days_ahead(today, PLANNING_DAYS)
+    visits: list[VisitPlan] = []
+    for account in mine:
+        if account.is_key:
+            gap = (28, 70)
+        elif account.kind != AccountKind.PHARMACY and rng.chance(0.2):
+            gap = (120, 250)
+        else:
+            continue
+        day = today - timedelta(days=365 - rng.randint(0, gap[1]))
+        while day < today:
+            day = _next_working_day(day)
+            if day >= today:
+                break
+            visits.append(VisitPlan(rng.uuid(), account, day, _past_status(rng, clock, day)))
+            if visits[-1].status == VisitStatus.RESCHEDULED:
+                later = _next_working_day(day + timedelta(days=rng.randint(2, 8)))
+                replacement = VisitPlan(rng.uuid(), account, later, rescheduled_from=visits[-1].id)
+                if later < today:
+                    replacement.status = _past_status(rng, clock, later, allow_changes=False)
+                visits.append(replacement)
+            day += timedelta(days=rng.randint(*gap))
+        if account.is_key and account.status != AccountStatus.LOST and rng.chance(0.55):
+            visits.append(VisitPlan(rng.uuid(), account, rng.pick(ahead)))
+    return visits
+
+
+def _past_status(
+    rng: DemoRandom, clock: Clock, day: date, allow_changes: bool = True
+) -> VisitStatus:
+    if allow_changes and rng.chance(0.05):
+        return VisitStatus.CANCELLED
+    if allow_changes and rng.chance(0.03):
+        return VisitStatus.RESCHEDULED
+    age = (clock.today - day).days
+    if age <= 3:
+        return VisitStatus.DONE if rng.chance(0.6) else VisitStatus.REPORTED
+    if age <= 14:
+        return VisitStatus.REPORTED if rng.chance(0.4) else VisitStatus.SUBMITTED
+    return VisitStatus.SUBMITTED
+
+
+def _schedule(rng: DemoRandom, clock: Clock, visits: list[VisitPlan]) -> None:
+    """Give each day's visits distinct times: four comfortable slots, then every half hour."""
+    by_day: dict[date, list[VisitPlan]] = defaultdict(list)
+    for visit in visits:
+        by_day[visit.day].append(visit)
+    for day, todays in by_day.items():
+        for slot, visit in enumerate(todays):
+            minutes = FIRST_SLOTS[slot] if slot < 4 else 540 + (slot * 7 % 17) * 30
+            visit.starts_at = clock.moment(day, minutes // 60, minutes % 60)
+            visit.duration = rng.choice((30, 45, 60, 60, 90))
+
+
+def _agenda_products(
+    rng: DemoRandom, account: AccountPlan, plan: SalesPlan | None, products: list[ProductRef]
+) -> list[ProductRef]:
+    pool = [p for p, _ in plan.lines] if plan and plan.lines else []
+    pool += [p for p in products if p.spec.segments & account.segments and p not in pool]
+    pool = pool or products
+    return rng.sample(pool, min(len(pool), rng.randint(1, 3)))
+
+
+def _texts(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> dict[str, str]:
+    kind = visit.account.kind
+    product = visit.products[0]
+    fill = {
+        "trade": product.spec.trade_name,
+        "inn": product.spec.inn_name,
+        "group": product.spec.group.lower(),
+        "year": str(visit.day.year + 1),
+    }
+    objective = rng.pick(OBJECTIVES[kind]).format(**fill)
+    questions = QUESTIONS.get(kind, QUESTIONS[AccountKind.HOSPITAL])
+    return {
+        "objective": objective,
+        "agenda": f"1. Итоги прошлой встречи\n2. {objective}\n3. Следующие шаги и сроки",
+        "questions": "\n".join(rng.sample(questions, min(len(questions), rng.randint(2, 3)))),
+        "materials": rng.pick(MATERIALS).format(**fill),
+    }
+
+
+def _visit_row(
+    rng: DemoRandom, clock: Clock, kam_id: uuid.UUID, visit: VisitPlan
+) -> dict[str, Any]:
+    assert visit.starts_at is not None
+    account = visit.account
+    commercial = account.kind in (
+        AccountKind.PHARMACY_CHAIN,
+        AccountKind.DISTRIBUTOR,
+    ) and rng.chance(0.4)
+    target, walk_away, concessions = rng.pick(COMMERCIAL) if commercial else ("", "", "")
+    planned_at = min(
+        visit.starts_at - timedelta(days=rng.randint(2, 20)), clock.now - timedelta(hours=1)
+    )
+    changed = visit.starts_at + timedelta(minutes=visit.duration + 30)
+    return {
+        **syncable(visit.id, planned_at, min(max(changed, planned_at), clock.now)),
+        "account_id": account.id,
+        "owner_id": kam_id,
+        "starts_at": visit.starts_at,
+        "duration_min": visit.duration,
+        "place": account.address,
+        "latitude": account.latitude,
+        "longitude": account.longitude,
+        "status": visit.status,
+        "is_commercial": commercial,
+        **_texts(rng, clock, visit),
+        "target_result": target.format(n=rng.randint(10, 60)),
+        "walk_away_point": walk_away,
+        "concessions": concessions,
+        "offer_id": None,
+        "travel_override_min": None,
+        "rescheduled_from_id": visit.rescheduled_from,
+        "cancel_reason": rng.pick(CANCEL_REASONS) if visit.status == VisitStatus.CANCELLED else "",
+    }
+
+
+def _happened(visit: VisitPlan) -> bool:
+    return visit.status in (VisitStatus.DONE, VisitStatus.REPORTED, VisitStatus.SUBMITTED)
+
+
+def _attendee_rows(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> list[dict[str, Any]]:
+    assert visit.starts_at is not None
+    created = min(visit.starts_at - timedelta(days=1), clock.now)
+    return [
+        {
+            **syncable(rng.uuid(), created),
+            "visit_id": visit.id,
+            "contact_id": contact.id,
+            "attended": rng.chance(0.9) if _happened(visit) else None,
+        }
+        for contact in visit.attendees
+    ]
+
+
+def _product_rows(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> list[dict[str, Any]]:
+    assert visit.starts_at is not None
+    created = min(visit.starts_at - timedelta(days=1), clock.now)
+    return [
+        {
+            **syncable(rng.uuid(), created),
+            "visit_id": visit.id,
+            "product_id": product.id,
+            "discussed": rng.chance(0.8) if _happened(visit) else None,
+        }
+        for product in visit.products
+    ]
+
+
+def _report_row(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> dict[str, Any]:
+    assert visit.starts_at is not None
+    product = visit.products[0]
+    sentiment = rng.pick(tuple(Sentiment), (0.55, 0.33, 0.12))
+    actual_start = visit.starts_at + timedelta(minutes=rng.randint(-10, 15))
+    duration = max(15, visit.duration + rng.randint(-15, 20))
+    ended = actual_start + timedelta(minutes=duration)
+    written = min(ended + timedelta(hours=rng.randint(1, 6)), clock.now)
+    submitted = None
+    if visit.status == VisitStatus.SUBMITTED:
+        submitted = min(written + timedelta(hours=rng.randint(0, 30)), clock.now)
+    objections = [o for o, _ in GROUP_OBJECTIONS[product.spec.group]]
+    fill = {"trade": product.spec.trade_name, "inn": product.spec.inn_name}
+    return {
+        **syncable(rng.uuid(), written, submitted or written),
+        "visit_id": visit.id,
+        "actual_start": actual_start,
+        "actual_duration_min": duration,
+        "objective_reached": sentiment == Sentiment.POSITIVE or rng.chance(0.2),
+        "outcome": rng.pick(OUTCOMES[sentiment]).format(**fill),
+        "agreements": "\n".join(
+            a.format(**fill) for a in rng.sample(AGREEMENTS, rng.randint(1, 2))
+        ),
+        "objections_heard": "\n".join(
+            o.format(**fill)
+            for o in rng.sample(objections, rng.randint(0, min(2, len(objections))))
+        ),
+        "questions_asked": "Запросили сравнение стоимости курса с конкурентом."
+        if rng.chance(0.4)
+        else "",
+        "sentiment": sentiment,
+        "notes": rng.pick(REPORT_NOTES),
+        "submitted_at": submitted,
+    }
+
+
+def _tasks(
+    rng: DemoRandom, clock: Clock, kam_id: uuid.UUID, visit: VisitPlan, report: dict[str, Any]
+) -> list[dict[str, Any]]:
+    rows = []
+    for line in report["agreements"].splitlines()[: rng.randint(0, 2)]:
+        due = visit.day + timedelta(days=rng.randint(2, 14))
+        done_at = None
+        if due < clock.today and rng.chance(0.75):
+            done_at = clock.between(
+                rng, report["created_at"], min(clock.moment(due, 17), clock.now)
+            )
+        elif due >= clock.today and rng.chance(0.15):
+            done_at = clock.between(rng, report["created_at"], clock.now)
+        rows.append(
+            {
+                **syncable(rng.uuid(), report["created_at"], done_at or report["created_at"]),
+                "account_id": visit.account.id,
+                "owner_id": kam_id,
+                "visit_id": visit.id,
+                "offer_id": None,
+                "title": line,
+                "details": f"По итогам визита {visit.day:%d.%m.%Y}.",
+                "due_on": due,
+                "done_at": done_at,
+            }
+        )
+    return rows

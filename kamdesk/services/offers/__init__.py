@@ -1,0 +1,81 @@
+"""Commercial offers («КП»): the editor's service, numbering, status flow, PDF, demo."""
+
+from kamdesk.services.offers.emphasis import (
+    ArgumentContext,
+    ReaderKind,
+    reader_kind,
+    suggest_arguments,
+)
+from kamdesk.services.offers.model import (
+    AddresseeInput,
+    AnnexInput,
+    DmuRole,
+    LineInput,
+    OfferDraft,
+    OfferRow,
+    OfferStatus,
+    OfferView,
+    StatusEvent,
+    TeamMemberInput,
+)
+from kamdesk.services.offers.money import (
+    LineFigures,
+    Totals,
+    amount_in_words,
+    format_money,
+    format_percent,
+    line_figures,
+    totals,
+)
+from kamdesk.services.offers.service import OfferBook, OfferError, attachments_dir
+from kamdesk.services.offers.settings import (
+    OfferSettings,
+    Supplier,
+    load_offer_settings,
+    save_offer_settings,
+    set_manager_override,
+)
+from kamdesk.services.offers.status import (
+    approve,
+    expire_overdue,
+    mark_accepted,
+    mark_rejected,
+    mark_sent,
+)
+
+__all__ = [
+    "AddresseeInput",
+    "AnnexInput",
+    "ArgumentContext",
+    "DmuRole",
+    "LineFigures",
+    "LineInput",
+    "OfferBook",
+    "OfferDraft",
+    "OfferError",
+    "OfferRow",
+    "OfferSettings",
+    "OfferStatus",
+    "OfferView",
+    "ReaderKind",
+    "StatusEvent",
+    "Supplier",
+    "TeamMemberInput",
+    "Totals",
+    "amount_in_words",
+    "approve",
+    "attachments_dir",
+    "expire_overdue",
+    "format_money",
+    "format_percent",
+    "line_figures",
+    "load_offer_settings",
+    "mark_accepted",
+    "mark_rejected",
+    "mark_sent",
+    "reader_kind",
+    "save_offer_settings",
+    "set_manager_override",
+    "suggest_arguments",
+    "totals",
+]

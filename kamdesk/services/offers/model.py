@@ -1,0 +1,127 @@
+"""Plain objects the offer editor, the list, the CLI and the PDF work with."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+from kamdesk.models import DmuRole, OfferStatus
+from kamdesk.services.offers.money import LineFigures, Totals, line_figures, totals
+
+__all__ = [
+    "AddresseeInput",
+    "AnnexInput",
+    "DmuRole",
+    "LineInput",
+    "OfferDraft",
+    "OfferRow",
+    "OfferStatus",
+    "OfferView",
+    "StatusEvent",
+    "TeamMemberInput",
+]
+
+
+@dataclass
+class LineInput:
+    product_id: uuid.UUID
+    quantity: int
+    unit_price: Decimal | None  # without VAT; None: the product has no price yet
+    discount_pct: Decimal = Decimal(0)
+    vat_rate: Decimal = Decimal(10)
+    # Filled when read back, for display only.
+    title: str = ""
+    sku: str = ""
+    max_discount: Decimal | None = None
+
+    def figures(self) -> LineFigures:
+        return line_figures(
+            self.quantity, self.unit_price or Decimal(0), self.discount_pct, self.vat_rate
+        )
+
+
+@dataclass
+class AddresseeInput:
+    contact_id: uuid.UUID
+    arguments: str = ""
+    # Filled when read back.
+    full_name: str = ""
+    position: str = ""
+    form_of_address: str = ""
+    dmu_role: DmuRole | None = None
+
+
+@dataclass
+class TeamMemberInput:
+    full_name: str
+    job_title: str = ""
+    contacts: str = ""
+
+
+@dataclass
+class AnnexInput:
+    title: str
+    path: str  # a PDF to copy into the store's attachments, or the stored file when read back
+    sha256: str = ""
+
+
+@dataclass
+class OfferDraft:
+    """The editor's state. `id` None: a new offer; an id of a sent offer: a new edition."""
+
+    account_id: uuid.UUID
+    offer_date: date
+    valid_until: date
+    lines: list[LineInput] = field(default_factory=list)
+    addressees: list[AddresseeInput] = field(default_factory=list)
+    team: list[TeamMemberInput] = field(default_factory=list)
+    annexes: list[AnnexInput] = field(default_factory=list)
+    delivery_terms: str = ""
+    payment_terms: str = ""
+    benefit: str = ""
+    exclusivity: str = ""
+    id: uuid.UUID | None = None
+
+    def totals(self) -> Totals:
+        return totals(line.figures() for line in self.lines)
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    changed_at: datetime
+    from_status: OfferStatus | None
+    to_status: OfferStatus
+    note: str
+
+
+@dataclass(frozen=True)
+class OfferRow:
+    id: uuid.UUID
+    number: str
+    edition: int
+    account_id: uuid.UUID
+    account_name: str
+    offer_date: date
+    valid_until: date
+    status: OfferStatus
+    total: Decimal
+    needs_approval: bool
+    approved: bool
+    lines_count: int
+
+
+@dataclass(frozen=True)
+class OfferView:
+    row: OfferRow
+    draft: OfferDraft
+    approved_by: str
+    approved_at: datetime | None
+    history: list[StatusEvent]
+    editions: list[tuple[uuid.UUID, int, OfferStatus]]  # every edition of the number
+    is_latest: bool
+
+    @property
+    def blocked_by_approval(self) -> bool:
+        return self.row.needs_approval and not self.row.approved

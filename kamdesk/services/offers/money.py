@@ -1,0 +1,133 @@
+"""Offer arithmetic, exact to the kopeck, the same on screen and in the PDF.
+
+Rounding rules (half up, to whole kopecks, at two places only):
+
+1. Discounted unit price = unit price × (100 − discount %) / 100, rounded.
+2. Line amount without VAT = quantity × discounted unit price (exact, no rounding),
+   so a reader can check every line with a calculator.
+3. Line discount = quantity × unit price − line amount without VAT.
+4. Line VAT = line amount without VAT × VAT rate / 100, rounded.
+5. Line amount with VAT = line amount without VAT + line VAT.
+6. Every total is the sum of the line figures (never recomputed from totals),
+   so the totals always equal the sum of the printed lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from kamdesk.documents.formatting import format_money, format_percent
+
+__all__ = [
+    "LineFigures",
+    "Totals",
+    "amount_in_words",
+    "format_money",
+    "format_percent",
+    "line_figures",
+    "round_kopecks",
+    "totals",
+]
+
+KOPECK = Decimal("0.01")
+HUNDRED = Decimal(100)
+
+
+def round_kopecks(value: Decimal) -> Decimal:
+    return value.quantize(KOPECK, rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class LineFigures:
+    quantity: int
+    unit_price: Decimal
+    discount_pct: Decimal
+    vat_rate: Decimal
+    discounted_price: Decimal
+    gross_before_discount: Decimal  # quantity × unit price
+    discount: Decimal
+    net: Decimal  # without VAT
+    vat: Decimal
+    total: Decimal  # with VAT
+
+
+@dataclass(frozen=True)
+class Totals:
+    before_discount: Decimal
+    discount: Decimal
+    net: Decimal
+    vat: Decimal
+    total: Decimal
+    vat_by_rate: tuple[tuple[Decimal, Decimal], ...]  # (rate, VAT amount), rates ascending
+
+
+def line_figures(
+    quantity: int, unit_price: Decimal, discount_pct: Decimal, vat_rate: Decimal
+) -> LineFigures:
+    discounted = round_kopecks(unit_price * (HUNDRED - discount_pct) / HUNDRED)
+    before = unit_price * quantity
+    net = discounted * quantity
+    vat = round_kopecks(net * vat_rate / HUNDRED)
+    return LineFigures(
+        quantity=quantity,
+        unit_price=unit_price,
+        discount_pct=discount_pct,
+        vat_rate=vat_rate,
+        discounted_price=discounted,
+        gross_before_discount=before,
+        discount=before - net,
+        net=net,
+        vat=vat,
+        total=net + vat,
+    )
+
+
+def totals(lines: Iterable[LineFigures]) -> Totals:
+    lines = list(lines)
+    by_rate: dict[Decimal, Decimal] = {}
+    for line in lines:
+        by_rate[line.vat_rate] = by_rate.get(line.vat_rate, Decimal(0)) + line.vat
+    zero = Decimal("0.00")
+    return Totals(
+        before_discount=sum((x.gross_before_discount for x in lines), zero),
+        discount=sum((x.discount for x in lines), zero),
+        net=sum((x.net for x in lines), zero),
+        vat=sum((x.vat for x in lines), zero),
+        total=sum((x.total for x in lines), zero),
+        vat_by_rate=tuple(sorted(by_rate.items())),
+    )
+
+
+_RUBLE_FORMS = ("рубль", "рубля", "рублей")
+_KOPECK_FORMS = ("копейка", "копейки", "копеек")
+
+
+def plural_form(number: int, forms: tuple[str, str, str]) -> str:
+    """Russian plural: 1 рубль, 2 рубля, 5 рублей, 11 рублей, 21 рубль."""
+    tens, units = number % 100, number % 10
+    if 11 <= tens <= 14:
+        return forms[2]
+    if units == 1:
+        return forms[0]
+    if 2 <= units <= 4:
+        return forms[1]
+    return forms[2]
+
+
+def amount_in_words(amount: Decimal) -> str:
+    """«Сто двадцать три тысячи четыреста пятьдесят шесть рублей 78 копеек»."""
+    from num2words import num2words
+
+    if amount < 0:
+        raise ValueError("an amount in words cannot be negative")
+    amount = round_kopecks(amount)
+    rubles = int(amount)
+    kopecks = int((amount - rubles) * 100)
+    words = num2words(rubles, lang="ru")
+    words = words[0].upper() + words[1:]
+    return (
+        f"{words} {plural_form(rubles, _RUBLE_FORMS)} "
+        f"{kopecks:02d} {plural_form(kopecks, _KOPECK_FORMS)}"
+    )

@@ -1,0 +1,125 @@
+"""What offers need from settings: the supplier's letterhead, validity, the discount envelope.
+
+The discount envelope is the largest discount a KAM may give without the
+manager's approval. It is looked up most specific first: the product's SKU,
+then its product group, then the default; within each, the account's ABC class
+("A", "B", "C"), then "*" for any class.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields, replace
+from decimal import Decimal
+from typing import Any, Self
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.services.settings import get_setting, set_setting
+from kamdesk.store import Store
+
+OFFERS_KEY = "offers"
+ANY_CLASS = "*"
+
+
+@dataclass(frozen=True)
+class Supplier:
+    """The letterhead and the requisites Russian documents must carry."""
+
+    name: str = ""
+    inn: str = ""
+    kpp: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    bank_name: str = ""
+    bik: str = ""
+    account: str = ""  # расчётный счёт
+    corr_account: str = ""  # корреспондентский счёт
+    logo_path: str = ""
+    signer_name: str = ""
+    signer_title: str = ""
+
+    def missing(self) -> list[tuple[str, Message]]:
+        """Requisites that must be filled before a finished PDF can be made."""
+        required = {
+            "name": QT_TRANSLATE_NOOP("Offers", "the supplier's name"),
+            "inn": QT_TRANSLATE_NOOP("Offers", "the supplier's INN"),
+            "kpp": QT_TRANSLATE_NOOP("Offers", "the supplier's KPP"),
+            "address": QT_TRANSLATE_NOOP("Offers", "the supplier's address"),
+            "bank_name": QT_TRANSLATE_NOOP("Offers", "the supplier's bank"),
+            "bik": QT_TRANSLATE_NOOP("Offers", "the bank's BIK"),
+            "account": QT_TRANSLATE_NOOP("Offers", "the settlement account"),
+            "signer_name": QT_TRANSLATE_NOOP("Offers", "who signs the offer"),
+        }
+        return [
+            (name, Message("Offers", text))
+            for name, text in required.items()
+            if not str(getattr(self, name)).strip()
+        ]
+
+
+@dataclass(frozen=True)
+class OfferSettings:
+    validity_days: int = 30
+    supplier: Supplier = field(default_factory=Supplier)
+    # {"default": {"A": "10", "*": "5"}, "groups": {group: {...}}, "products": {sku: {...}}}
+    envelope: dict[str, Any] = field(
+        default_factory=lambda: {"default": {"A": "10", "B": "7", "C": "5", ANY_CLASS: "5"}}
+    )
+    # The manager who authorised approving over-envelope offers on this laptop, and when.
+    manager_override_by: str = ""
+    manager_override_at: str = ""  # ISO 8601 UTC
+    device_code: str = ""  # office-assigned; empty: derived from the client id
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        if isinstance(values.get("supplier"), dict):
+            supplier_known = {f.name for f in fields(Supplier)}
+            values["supplier"] = Supplier(
+                **{k: v for k, v in values["supplier"].items() if k in supplier_known}
+            )
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def max_discount(self, sku: str, group: str, abc_class: str | None) -> Decimal:
+        """The envelope for one product at an account of `abc_class`."""
+        for scope, key in (("products", sku), ("groups", group)):
+            table = self.envelope.get(scope, {}).get(key)
+            found = _lookup(table, abc_class)
+            if found is not None:
+                return found
+        found = _lookup(self.envelope.get("default"), abc_class)
+        return found if found is not None else Decimal(0)
+
+
+def _lookup(table: dict[str, Any] | None, abc_class: str | None) -> Decimal | None:
+    if not table:
+        return None
+    for key in (abc_class or "", ANY_CLASS):
+        if key in table:
+            return Decimal(str(table[key]))
+    return None
+
+
+def load_offer_settings(store: Store) -> OfferSettings:
+    return OfferSettings.from_dict(get_setting(store, OFFERS_KEY, {}) or {})
+
+
+def save_offer_settings(store: Store, settings: OfferSettings) -> None:
+    if settings.validity_days < 1:
+        raise ValueError("the validity period must be at least one day")
+    set_setting(store, OFFERS_KEY, settings.to_dict())
+
+
+def set_manager_override(store: Store, manager: str, at_iso: str) -> OfferSettings:
+    """Turn the manager override on (a name) or off (empty), recording who and when."""
+    settings = replace(
+        load_offer_settings(store),
+        manager_override_by=manager.strip(),
+        manager_override_at=at_iso if manager.strip() else "",
+    )
+    save_offer_settings(store, settings)
+    return settings

@@ -1,0 +1,144 @@
+"""The pre-meeting checklist («чек-лист подготовки к встрече») of a planned visit.
+
+Seven sections, one per mistake of field guide §4. The score is the weighted
+share of items that pass (checks weigh 2, reminders 1; notes do not count);
+green from `readiness_green_from`, amber from `readiness_amber_from`, and red
+whatever the score when a critical item fails (two visits at once).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP
+from kamdesk.services.visits.checklist_types import (
+    Checklist,
+    ChecklistItem,
+    ChecklistSection,
+    ItemKind,
+    Mistake,
+    Readiness,
+    ReadinessSummary,
+)
+from kamdesk.services.visits.facts import VisitFacts
+from kamdesk.services.visits.model import VisitError, msg
+from kamdesk.services.visits.rules_conduct import arguing_rules, interrupting_rules, late_rules
+from kamdesk.services.visits.rules_preparation import (
+    manners_rules,
+    no_information_rules,
+    preparation_rules,
+    product_rules,
+)
+from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE, VisitSettings, load_visit_settings
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from kamdesk.store import Store
+
+SECTIONS = (
+    (Mistake.LATE, QT_TRANSLATE_NOOP("Visits", "1. Being late"), late_rules),
+    (Mistake.ARGUING, QT_TRANSLATE_NOOP("Visits", "2. Arguing"), arguing_rules),
+    (Mistake.INTERRUPTING, QT_TRANSLATE_NOOP("Visits", "3. Interrupting"), interrupting_rules),
+    (
+        Mistake.NO_INFORMATION,
+        QT_TRANSLATE_NOOP("Visits", "4. No information"),
+        no_information_rules,
+    ),
+    (
+        Mistake.PREPARATION,
+        QT_TRANSLATE_NOOP("Visits", "5. Insufficient preparation"),
+        preparation_rules,
+    ),
+    (Mistake.MANNERS, QT_TRANSLATE_NOOP("Visits", "6. Bad manners"), manners_rules),
+    (Mistake.PRODUCT, QT_TRANSLATE_NOOP("Visits", "7. Not knowing the product"), product_rules),
+)
+
+
+def build_checklist(facts: VisitFacts, settings: VisitSettings) -> Checklist:
+    sections = tuple(
+        ChecklistSection(mistake, msg(title), tuple(rule(facts, settings)))
+        for mistake, title, rule in SECTIONS
+    )
+    items = [item for section in sections for item in section.items]
+    return Checklist(
+        visit_id=facts.visit_id,
+        sections=sections,
+        summary=summarize(items, settings),
+        items_by_key={item.key: item for item in items},
+    )
+
+
+def summarize(items: Iterable[ChecklistItem], settings: VisitSettings) -> ReadinessSummary:
+    counted = [item for item in items if item.kind != ItemKind.INFO]
+    total = sum(item.weight for item in counted)
+    passed = sum(item.weight for item in counted if item.passed)
+    points = round(100 * passed / total) if total else 100
+    if any(item.critical and not item.passed for item in counted):
+        level = Readiness.RED
+    elif points >= settings.readiness_green_from:
+        level = Readiness.GREEN
+    elif points >= settings.readiness_amber_from:
+        level = Readiness.AMBER
+    else:
+        level = Readiness.RED
+    return ReadinessSummary(points, level, sum(1 for item in counted if not item.passed))
+
+
+def visit_checklist(store: Store, visit_id: uuid.UUID, tz: str = DEFAULT_TIME_ZONE) -> Checklist:
+    settings = load_visit_settings(store)
+    with store.session() as session:
+        from kamdesk.services.visits.facts_loader import load_visit_facts
+
+        facts = load_visit_facts(session, [visit_id], settings, tz)
+    if visit_id not in facts:
+        raise VisitError(msg(QT_TRANSLATE_NOOP("Visits", "The visit no longer exists")))
+    return build_checklist(facts[visit_id], settings)
+
+
+def readiness(
+    store: Store, visit_ids: Iterable[uuid.UUID], tz: str = DEFAULT_TIME_ZONE
+) -> dict[uuid.UUID, ReadinessSummary]:
+    """Readiness of many visits at once (a week of the calendar) in a fixed number of queries."""
+    settings = load_visit_settings(store)
+    with store.session() as session:
+        return readiness_in_session(session, visit_ids, settings, tz)
+
+
+def readiness_in_session(
+    session: Session, visit_ids: Iterable[uuid.UUID], settings: VisitSettings, tz: str
+) -> dict[uuid.UUID, ReadinessSummary]:
+    from kamdesk.services.visits.facts_loader import load_visit_facts
+
+    facts = load_visit_facts(session, list(visit_ids), settings, tz)
+    return {vid: build_checklist(f, settings).summary for vid, f in facts.items()}
+
+
+def confirm_item(
+    store: Store, visit_id: uuid.UUID, item_key: str, confirmed: bool, note: str = ""
+) -> None:
+    """Record the KAM's tick on a reminder (or its removal) with an optional note."""
+    from sqlalchemy import select
+
+    from kamdesk.models import ChecklistItemState, Visit
+
+    with store.transaction() as session:
+        visit = session.get(Visit, visit_id)
+        if visit is None or visit.deleted_at is not None:
+            raise VisitError(msg(QT_TRANSLATE_NOOP("Visits", "The visit no longer exists")))
+        state = session.scalar(
+            select(ChecklistItemState).where(
+                ChecklistItemState.visit_id == visit_id, ChecklistItemState.item_key == item_key
+            )
+        )
+        if state is None:
+            session.add(
+                ChecklistItemState(
+                    visit_id=visit_id, item_key=item_key, confirmed=confirmed, note=note
+                )
+            )
+        else:
+            state.confirmed = confirmed
+            state.note = note

@@ -1,0 +1,91 @@
+"""Visit frequency targets per ABC class, and the accounts that are overdue for a visit."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE, VisitSettings, load_visit_settings
+from kamdesk.services.visits.travel import local_day
+
+if TYPE_CHECKING:
+    from kamdesk.store import Store
+
+
+@dataclass(frozen=True)
+class OverdueAccount:
+    account_id: uuid.UUID
+    name: str
+    abc_class: str
+    last_visit_at: datetime | None  # None: never visited
+    due_on: date | None  # None: never visited, due at once
+    days_overdue: int | None  # None: never visited
+    next_visit_at: datetime | None  # a visit already planned, if any
+
+
+def due_on(
+    abc_class: str | None, last_visit_day: date | None, settings: VisitSettings
+) -> date | None:
+    """When the next visit is due; None for a class without a target or a never-visited
+    account (the caller tells those apart with `visit_every_days`)."""
+    every = settings.visit_every_days(abc_class)
+    if every is None or last_visit_day is None:
+        return None
+    return last_visit_day + timedelta(days=every)
+
+
+def is_overdue(
+    abc_class: str | None, last_visit_day: date | None, today: date, settings: VisitSettings
+) -> bool:
+    if settings.visit_every_days(abc_class) is None:
+        return False
+    due = due_on(abc_class, last_visit_day, settings)
+    return due is None or today > due
+
+
+def overdue_accounts(
+    store: Store, today: date, tz: str = DEFAULT_TIME_ZONE
+) -> list[OverdueAccount]:
+    """Active accounts whose ABC class's target interval has passed since the last held
+    visit, most overdue first (never-visited A accounts lead). Reads the client list's
+    cache, so it is one query whatever the number of accounts."""
+    from sqlalchemy import select
+
+    from kamdesk.models import AccountStats
+
+    settings = load_visit_settings(store)
+    with store.session() as session:
+        rows = session.execute(
+            select(
+                AccountStats.account_id,
+                AccountStats.name,
+                AccountStats.abc_class,
+                AccountStats.last_visit_at,
+                AccountStats.next_visit_at,
+            ).where(
+                AccountStats.archived.is_(False),
+                AccountStats.abc_class.is_not(None),
+                AccountStats.status != "lost",
+            )
+        ).all()
+    result = []
+    for account_id, name, abc, last_visit, next_visit in rows:
+        last_day = local_day(last_visit, tz) if last_visit else None
+        if not is_overdue(abc, last_day, today, settings):
+            continue
+        due = due_on(abc, last_day, settings)
+        result.append(
+            OverdueAccount(
+                account_id=account_id,
+                name=name,
+                abc_class=str(abc),
+                last_visit_at=last_visit,
+                due_on=due,
+                days_overdue=(today - due).days if due else None,
+                next_visit_at=next_visit,
+            )
+        )
+    result.sort(key=lambda r: (r.due_on is not None, r.abc_class, -(r.days_overdue or 0)))
+    return result

@@ -1,0 +1,133 @@
+"""Plain objects the visits UI, the CLI and the documents work with (no ORM rows)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from kamdesk.i18n import Message
+from kamdesk.services.visits.checklist_types import ReadinessSummary
+from kamdesk.services.visits.travel import Leg
+from kamdesk.vocabulary import (
+    AccountKind,
+    Attitude,
+    DmuRole,
+    OfferStatus,
+    Psychotype,
+    Sentiment,
+    VisitStatus,
+)
+
+__all__ = [
+    "AccountKind",
+    "Attitude",
+    "ContactChoice",
+    "DmuRole",
+    "OfferChoice",
+    "OfferStatus",
+    "PlanInput",
+    "PlanningOptions",
+    "ProductChoice",
+    "Psychotype",
+    "Sentiment",
+    "VisitError",
+    "VisitRow",
+    "VisitStatus",
+]
+
+CONTEXT = "Visits"
+
+
+def msg(text: str, **params: object) -> Message:
+    """A message of the visits services; `text` must be marked with QT_TRANSLATE_NOOP."""
+    return Message(CONTEXT, text, params)
+
+
+class VisitError(ValueError):
+    """A change the visits service refuses; `messages` maps a field ("" = the whole) to why."""
+
+    def __init__(self, messages: Message | dict[str, Message]) -> None:
+        self.messages = messages if isinstance(messages, dict) else {"": messages}
+        super().__init__("; ".join(str(m) for m in self.messages.values()))
+
+
+@dataclass
+class PlanInput:
+    """Everything the planner form edits; `plan_defaults` prefills it from the account."""
+
+    account_id: uuid.UUID
+    starts_at: datetime  # aware
+    duration_min: int = 60
+    place: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    is_commercial: bool = False
+    objective: str = ""
+    agenda: str = ""
+    questions: list[str] = field(default_factory=list)
+    materials: str = ""
+    target_result: str = ""
+    walk_away_point: str = ""
+    concessions: list[str] = field(default_factory=list)  # in the order they may be made
+    offer_id: uuid.UUID | None = None
+    attendee_ids: list[uuid.UUID] = field(default_factory=list)
+    product_ids: list[uuid.UUID] = field(default_factory=list)
+    travel_override_min: int | None = None
+
+
+@dataclass(frozen=True)
+class ContactChoice:
+    id: uuid.UUID
+    full_name: str
+    position: str
+    dmu_role: DmuRole | None
+    influence: int | None
+
+
+@dataclass(frozen=True)
+class ProductChoice:
+    id: uuid.UUID
+    trade_name: str
+    dosage: str
+    sku: str
+
+
+@dataclass(frozen=True)
+class OfferChoice:
+    id: uuid.UUID
+    number: str
+    edition: int
+    status: OfferStatus
+    valid_until: date
+
+
+@dataclass(frozen=True)
+class PlanningOptions:
+    """What the planner form offers for one account."""
+
+    account_name: str
+    address: str
+    contacts: list[ContactChoice]
+    products: list[ProductChoice]
+    offers: list[OfferChoice]
+
+
+@dataclass(frozen=True)
+class VisitRow:
+    """A visit in the day, week and list views."""
+
+    id: uuid.UUID
+    account_id: uuid.UUID
+    account_name: str
+    account_kind: AccountKind
+    starts_at: datetime
+    ends_at: datetime
+    duration_min: int
+    place: str
+    status: VisitStatus
+    is_commercial: bool
+    objective: str
+    rescheduled_from_id: uuid.UUID | None
+    leg: Leg | None  # only for planned and done visits
+    readiness: ReadinessSummary | None  # only for planned visits, when asked for

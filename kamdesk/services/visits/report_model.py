@@ -1,0 +1,101 @@
+"""The visit report as the report form edits it: plan versus actual, mostly ticks."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from kamdesk.i18n import Message
+from kamdesk.vocabulary import Sentiment, VisitStatus
+
+
+@dataclass
+class QuestionTick:
+    text: str
+    planned: bool = True
+    asked: bool = False
+
+
+@dataclass
+class ProductTick:
+    product_id: uuid.UUID
+    name: str = ""
+    planned: bool = True  # False: came up without being on the agenda
+    discussed: bool = False
+
+
+@dataclass
+class AttendeeTick:
+    contact_id: uuid.UUID
+    full_name: str = ""
+    position: str = ""
+    planned: bool = True  # False: joined without being planned
+    attended: bool = False
+
+
+@dataclass
+class ObjectionTick:
+    text: str
+    prepared_answer: str = ""
+    heard: bool = False
+
+
+@dataclass
+class NextStep:
+    """A next step agreed at the visit; each becomes a follow-up task."""
+
+    title: str
+    due_on: date | None = None
+    details: str = ""
+    task_id: uuid.UUID | None = None  # set once saved; keeps the task when edited
+    done: bool = False
+
+
+@dataclass
+class ReportInput:
+    actual_start: datetime | None = None
+    actual_duration_min: int | None = None
+    objective_reached: bool | None = None
+    outcome: str = ""
+    agreements: str = ""
+    sentiment: Sentiment | None = None
+    notes: str = ""
+    questions: list[QuestionTick] = field(default_factory=list)
+    products: list[ProductTick] = field(default_factory=list)
+    attendees: list[AttendeeTick] = field(default_factory=list)
+    objections: list[ObjectionTick] = field(default_factory=list)
+    next_steps: list[NextStep] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Addendum:
+    written_at: datetime
+    text: str
+
+
+@dataclass
+class ReportDraft:
+    """What the report form opens with: the saved report, or one prefilled from the plan."""
+
+    visit_id: uuid.UUID
+    account_id: uuid.UUID
+    account_name: str
+    status: VisitStatus
+    planned_start: datetime
+    planned_duration_min: int
+    objective: str
+    is_commercial: bool
+    saved: bool  # a report (draft or final) is stored
+    locked: bool  # submitted: only addenda may be added
+    submitted_at: datetime | None
+    input: ReportInput
+    addenda: list[Addendum] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ReportSaveResult:
+    saved: bool
+    problems: dict[str, Message]  # field → what is wrong; empty when saved
+    status: VisitStatus
+    follow_up_ids: list[uuid.UUID] = field(default_factory=list)  # in next-step order

@@ -1,0 +1,365 @@
+"""Checklist rules for what is prepared before the meeting: mistakes 4–7 of field guide §4."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta, tzinfo
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.services.visits.checklist_types import ChecklistItem, FixTarget, ItemKind, Mistake
+from kamdesk.services.visits.facts import AttendeeFacts, VisitFacts
+from kamdesk.services.visits.model import msg
+from kamdesk.services.visits.rules_conduct import reminder_item, visit_target
+from kamdesk.services.visits.settings import VisitSettings
+from kamdesk.vocabulary import OfferStatus
+
+# 4. No information -----------------------------------------------------------------------
+
+
+def no_information_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem]:
+    dossier = facts.dossier
+    enough = dossier.score >= settings.dossier_threshold
+    reports = facts.past_reports[: settings.past_reports_to_review]
+    key = "no_information.past_reports"
+    confirmed, note = facts.confirmed.get(key, (False, ""))
+    reviewed = confirmed or not reports  # a first visit has nothing to review
+    return [
+        ChecklistItem(
+            key="no_information.dossier",
+            mistake=Mistake.NO_INFORMATION,
+            kind=ItemKind.CHECK,
+            title=msg(
+                QT_TRANSLATE_NOOP("Visits", "Dossier at least {threshold}% complete"),
+                threshold=settings.dossier_threshold,
+            ),
+            passed=enough,
+            reason=None
+            if enough
+            else msg(
+                QT_TRANSLATE_NOOP("Visits", "Dossier {score}% complete, {threshold}% needed"),
+                score=dossier.score,
+                threshold=settings.dossier_threshold,
+            ),
+            fix=FixTarget("account", facts.account_id, "dossier"),
+            details=tuple(dossier.missing),
+        ),
+        ChecklistItem(
+            key=key,
+            mistake=Mistake.NO_INFORMATION,
+            kind=ItemKind.REMINDER,
+            title=msg(
+                QT_TRANSLATE_NOOP("Visits", "Last {count} visit reports of this client reviewed"),
+                count=len(reports),
+            ),
+            passed=reviewed,
+            reason=None if reviewed else msg(QT_TRANSLATE_NOOP("Visits", "Not confirmed yet")),
+            fix=FixTarget("account", facts.account_id, "visits"),
+            details=tuple(
+                msg(
+                    QT_TRANSLATE_NOOP("Visits", "{date:%d.%m.%Y}: {outcome}"),
+                    date=report.held_at.astimezone(_tz(facts)).date(),
+                    outcome=report.outcome or "—",
+                )
+                for report in reports
+            ),
+            weight=1,
+            note=note,
+        ),
+    ]
+
+
+def _tz(facts: VisitFacts) -> tzinfo:
+    from kamdesk.services.visits.travel import zone
+
+    return zone(facts.time_zone)
+
+
+# 5. Preparation --------------------------------------------------------------------------
+
+
+def _filled(
+    facts: VisitFacts, key: str, value: str | bool, title: str, reason: str, place: str
+) -> ChecklistItem:
+    ok = bool(value.strip()) if isinstance(value, str) else value
+    return ChecklistItem(
+        key=key,
+        mistake=Mistake.PREPARATION,
+        kind=ItemKind.CHECK,
+        title=msg(title),
+        passed=ok,
+        reason=None if ok else msg(reason),
+        fix=visit_target(facts, place),
+    )
+
+
+def preparation_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem]:
+    items = [
+        _filled(
+            facts,
+            "preparation.objective",
+            facts.objective,
+            QT_TRANSLATE_NOOP("Visits", "Objective set"),
+            QT_TRANSLATE_NOOP("Visits", "The visit has no objective"),
+            "objective",
+        ),
+        _filled(
+            facts,
+            "preparation.agenda",
+            facts.agenda,
+            QT_TRANSLATE_NOOP("Visits", "Agenda set"),
+            QT_TRANSLATE_NOOP("Visits", "The visit has no agenda"),
+            "agenda",
+        ),
+        _filled(
+            facts,
+            "preparation.attendees",
+            bool(facts.attendees),
+            QT_TRANSLATE_NOOP("Visits", "Attendees chosen"),
+            QT_TRANSLATE_NOOP("Visits", "Nobody from the client is on the visit"),
+            "attendees",
+        ),
+    ]
+    if facts.is_commercial:
+        items.append(_negotiation_item(facts))
+        items.append(_offer_item(facts))
+    items.append(
+        _filled(
+            facts,
+            "preparation.materials",
+            facts.materials,
+            QT_TRANSLATE_NOOP("Visits", "Materials listed"),
+            QT_TRANSLATE_NOOP("Visits", "No materials listed for the visit"),
+            "materials",
+        )
+    )
+    items.append(
+        reminder_item(
+            facts,
+            "preparation.needs",
+            Mistake.PREPARATION,
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "The client's needs and plans re-read; my proposals answer them"
+                )
+            ),
+        )
+    )
+    return items
+
+
+def _negotiation_item(facts: VisitFacts) -> ChecklistItem:
+    gaps: list[Message] = []
+    if not facts.target_result.strip():
+        gaps.append(msg(QT_TRANSLATE_NOOP("Visits", "target result not set")))
+    if not facts.walk_away_point.strip():
+        gaps.append(msg(QT_TRANSLATE_NOOP("Visits", "walk-away point not set")))
+    if not facts.concessions:
+        gaps.append(msg(QT_TRANSLATE_NOOP("Visits", "concessions not listed in order")))
+    return ChecklistItem(
+        key="preparation.negotiation",
+        mistake=Mistake.PREPARATION,
+        kind=ItemKind.CHECK,
+        title=msg(QT_TRANSLATE_NOOP("Visits", "Negotiation plan ready")),
+        passed=not gaps,
+        reason=msg(QT_TRANSLATE_NOOP("Visits", "The negotiation plan is incomplete"))
+        if gaps
+        else None,
+        fix=visit_target(facts, "negotiation"),
+        details=tuple(gaps),
+    )
+
+
+def _offer_item(facts: VisitFacts) -> ChecklistItem:
+    offer = facts.offer
+    reason: Message | None = None
+    fix = visit_target(facts, "offer")
+    if offer is None:
+        reason = msg(QT_TRANSLATE_NOOP("Visits", "No offer prepared for this client"))
+    elif offer.account_id != facts.account_id:
+        reason = msg(
+            QT_TRANSLATE_NOOP("Visits", "Offer {number} is for another client"),
+            number=offer.number,
+        )
+    elif offer.status in (OfferStatus.REJECTED, OfferStatus.EXPIRED):
+        reason = msg(
+            QT_TRANSLATE_NOOP("Visits", "Offer {number} is no longer valid ({status})"),
+            number=offer.number,
+            status=offer.status.value,
+        )
+    elif offer.valid_until < facts.visit_day:
+        reason = msg(
+            QT_TRANSLATE_NOOP("Visits", "Offer {number} expires on {date:%d.%m.%Y}, before"),
+            number=offer.number,
+            date=offer.valid_until,
+        )
+        fix = FixTarget("offer", offer.offer_id, "validity")
+    return ChecklistItem(
+        key="preparation.offer",
+        mistake=Mistake.PREPARATION,
+        kind=ItemKind.CHECK,
+        title=msg(QT_TRANSLATE_NOOP("Visits", "Offer prepared for this client")),
+        passed=reason is None,
+        reason=reason,
+        fix=fix,
+    )
+
+
+# 6. Manners ------------------------------------------------------------------------------
+
+
+def birthday_offset(birthday: date, day: date) -> int:
+    """Days from `day` to the nearest anniversary of `birthday` (negative: it has passed)."""
+    offsets = []
+    for year in (day.year - 1, day.year, day.year + 1):
+        try:
+            anniversary = birthday.replace(year=year)
+        except ValueError:  # 29 February in a common year: celebrated on the 28th
+            anniversary = date(year, 2, 28)
+        offsets.append((anniversary - day).days)
+    return min(offsets, key=abs)
+
+
+def etiquette_notes(attendee: AttendeeFacts) -> tuple[Message, ...]:
+    """What to keep in mind about a person; only from details given with consent."""
+    personal = attendee.personal
+    if personal is None:
+        return ()
+    notes: list[Message] = []
+    for text, value in (
+        (QT_TRANSLATE_NOOP("Visits", "Smoking: {value}"), personal.smoking),
+        (QT_TRANSLATE_NOOP("Visits", "Food: {value}"), personal.food_preferences),
+        (QT_TRANSLATE_NOOP("Visits", "Alcohol: {value}"), personal.alcohol),
+        (QT_TRANSLATE_NOOP("Visits", "Topics to avoid: {value}"), personal.topics_to_avoid),
+    ):
+        if value.strip():
+            notes.append(msg(text, value=value.strip()))
+    return tuple(notes)
+
+
+def manners_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem]:
+    items: list[ChecklistItem] = []
+    for attendee in facts.attendees:
+        known = bool(attendee.form_of_address.strip())
+        items.append(
+            ChecklistItem(
+                key=f"manners.address:{attendee.contact_id}",
+                mistake=Mistake.MANNERS,
+                kind=ItemKind.CHECK,
+                title=msg(
+                    QT_TRANSLATE_NOOP("Visits", "How to address {name}"), name=attendee.full_name
+                ),
+                passed=known,
+                reason=None
+                if known
+                else msg(
+                    QT_TRANSLATE_NOOP("Visits", "Form of address of {name} unknown"),
+                    name=attendee.full_name,
+                ),
+                fix=FixTarget("contact", attendee.contact_id, "address"),
+                details=(
+                    (
+                        msg(
+                            QT_TRANSLATE_NOOP("Visits", "Address as «{form}»"),
+                            form=attendee.form_of_address,
+                        ),
+                    )
+                    if known
+                    else ()
+                )
+                + etiquette_notes(attendee),
+            )
+        )
+        birthday = attendee.personal.birthday if attendee.personal else None
+        if birthday is not None:
+            offset = birthday_offset(birthday, facts.visit_day)
+            if abs(offset) <= settings.birthday_window_days:
+                items.append(_birthday_item(facts, attendee, facts.visit_day + timedelta(offset)))
+    items.append(
+        reminder_item(
+            facts,
+            "manners.etiquette",
+            Mistake.MANNERS,
+            msg(QT_TRANSLATE_NOOP("Visits", "Business dress, business cards, phone on silent")),
+        )
+    )
+    return items
+
+
+def _birthday_item(facts: VisitFacts, attendee: AttendeeFacts, when: date) -> ChecklistItem:
+    item = reminder_item(
+        facts,
+        f"manners.birthday:{attendee.contact_id}",
+        Mistake.MANNERS,
+        msg(
+            QT_TRANSLATE_NOOP("Visits", "Birthday of {name} on {date:%d.%m}: congratulate"),
+            name=attendee.full_name,
+            date=when,
+        ),
+    )
+    return item
+
+
+# 7. Product ------------------------------------------------------------------------------
+
+
+def product_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem]:
+    items: list[ChecklistItem] = []
+    if facts.is_commercial and not facts.products:
+        items.append(
+            ChecklistItem(
+                key="product.agenda",
+                mistake=Mistake.PRODUCT,
+                kind=ItemKind.CHECK,
+                title=msg(QT_TRANSLATE_NOOP("Visits", "Products on the agenda")),
+                passed=False,
+                reason=msg(QT_TRANSLATE_NOOP("Visits", "A commercial visit with no products")),
+                fix=visit_target(facts, "products"),
+            )
+        )
+    for product in facts.products:
+        for key, ok, title, reason, place in (
+            (
+                "product.key_messages",
+                bool(product.key_messages),
+                QT_TRANSLATE_NOOP("Visits", "Key messages for {product}"),
+                QT_TRANSLATE_NOOP("Visits", "{product} has no key messages"),
+                "key_messages",
+            ),
+            (
+                "product.price",
+                product.price is not None,
+                QT_TRANSLATE_NOOP("Visits", "Current price of {product}"),
+                QT_TRANSLATE_NOOP("Visits", "{product} has no current price"),
+                "prices",
+            ),
+            (
+                "product.comparison",
+                product.comparisons > 0,
+                QT_TRANSLATE_NOOP("Visits", "Comparison of {product} with competitors"),
+                QT_TRANSLATE_NOOP("Visits", "{product} has no competitor comparison"),
+                "comparisons",
+            ),
+        ):
+            items.append(
+                ChecklistItem(
+                    key=f"{key}:{product.product_id}",
+                    mistake=Mistake.PRODUCT,
+                    kind=ItemKind.CHECK,
+                    title=msg(title, product=product.name),
+                    passed=ok,
+                    reason=None if ok else msg(reason, product=product.name),
+                    fix=FixTarget("product", product.product_id, place),
+                )
+            )
+    items.append(
+        reminder_item(
+            facts,
+            "product.materials",
+            Mistake.PRODUCT,
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Instructions, the latest price list and studies at hand"
+                )
+            ),
+        )
+    )
+    return items

@@ -1,0 +1,112 @@
+"""`run_gui`: the application from start to exit.
+
+Start-up order matters for a fast first paint: the language is installed
+before any window exists (so nothing shows in English first), the store is
+opened with the user's help if it is missing or damaged, the window appears,
+and only then do the slow jobs start in the background (filling the demo
+territory, refreshing next visits and ABC/XYZ).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication
+
+from kamdesk import __version__
+from kamdesk.paths import APP_NAME, resources_dir
+from kamdesk.ui import sections
+from kamdesk.ui.language import LanguageSwitcher
+from kamdesk.ui.main_window import MainWindow
+from kamdesk.ui.pages import default_page_factories
+from kamdesk.ui.preferences import Preferences
+from kamdesk.ui.store_dialogs import DialogPrompts
+from kamdesk.ui.store_opening import OpenedStore, has_store, open_interactively
+from kamdesk.ui.tasks import TaskRunner
+
+ORGANIZATION = "KAMdesk"
+STYLE_SHEET = resources_dir() / "styles" / "kamdesk.qss"
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with KAMdesk's names, icon and look (reused if one exists)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv)
+    QCoreApplication.setOrganizationName(ORGANIZATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app.setWindowIcon(sections.app_icon())
+    app.setStyle("Fusion")  # the same look on every system the KAMs use
+    apply_style_sheet(app)
+    return app
+
+
+def apply_style_sheet(app: QApplication) -> None:
+    try:
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    except OSError as error:
+        log.warning("style sheet not loaded: %s", error)
+
+
+def initial_store_path(db_path: Path, db_explicit: bool, preferences: Preferences) -> Path:
+    """The store named on the command line, else the one opened last, else the default."""
+    if db_explicit:
+        return db_path
+    last = preferences.last_store
+    if last is not None and has_store(last):
+        return last
+    return db_path
+
+
+def build_window(
+    opened: OpenedStore, preferences: Preferences, language: LanguageSwitcher
+) -> MainWindow:
+    window = MainWindow(
+        opened.workspace, TaskRunner(), preferences, language, default_page_factories()
+    )
+    if opened.moved_aside is not None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "App", "The damaged database was kept as {path}; a new one was created."
+            ).format(path=opened.moved_aside)
+        )
+    return window
+
+
+def start_background_work(window: MainWindow, opened: OpenedStore) -> None:
+    """Start the slow jobs once the first page of clients is on screen: they import
+    SQLAlchemy and would otherwise compete with the first paint for the GIL."""
+
+    def start(_busy: bool = False) -> None:
+        if opened.load_demo:
+            window.load_demo()
+        else:
+            window.start_refresh()
+
+    if window.tasks.is_idle():
+        start()
+    else:
+        window.tasks.busy_changed.connect(start, Qt.ConnectionType.SingleShotConnection)
+
+
+def run_gui(db_path: Path, db_explicit: bool) -> int:
+    """Run the application; returns the exit code (1 when no store could be opened)."""
+    app = create_application()
+    preferences = Preferences()
+    language = LanguageSwitcher(app)
+    language.apply(preferences.language)
+
+    path = initial_store_path(db_path, db_explicit, preferences)
+    opened = open_interactively(path, DialogPrompts(at_startup=True), explicit=db_explicit)
+    if opened is None:
+        return 1
+    preferences.last_store = opened.workspace.path
+    window = build_window(opened, preferences, language)
+    window.show()
+    start_background_work(window, opened)
+    return app.exec()

@@ -1,0 +1,193 @@
+"""The search box and the filter buttons above the client list.
+
+Each filter is a button with a menu of check boxes (several values can be
+chosen: "Hospital" and "Pharmacy chain"); the button's text says what is
+chosen. Every change emits `filter_changed` with a new `AccountFilter`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from enum import StrEnum
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QMouseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+)
+
+from kamdesk.services.accounts import (
+    NO_CLASS,
+    AccountFilter,
+    AccountKind,
+    AccountStatus,
+    ClientType,
+)
+from kamdesk.ui import labels
+
+Option = tuple[Hashable, Callable[[], str]]  # a value and how to label it now
+
+
+class _StayOpenMenu(QMenu):
+    """Ticking a box keeps the menu open, so several values can be chosen in one go."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
+
+
+class ChoiceFilterButton(QToolButton):
+    """A multi-select filter: nothing ticked means "any"."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        title: Callable[[], str],
+        options: Sequence[Option],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._title = title
+        self._options = list(options)
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        menu = _StayOpenMenu(self)
+        self._actions: dict[Hashable, QAction] = {}
+        for value, _label in self._options:
+            action = QAction(menu)
+            action.setCheckable(True)
+            action.toggled.connect(self._on_toggled)
+            menu.addAction(action)
+            self._actions[value] = action
+        menu.addSeparator()
+        self._clear_action = menu.addAction("")
+        self._clear_action.triggered.connect(self.clear)
+        self.setMenu(menu)
+        self._retranslate()
+
+    def selected(self) -> frozenset[Hashable]:
+        return frozenset(value for value, action in self._actions.items() if action.isChecked())
+
+    def set_selected(self, values: set[Hashable] | frozenset[Hashable]) -> None:
+        for value, action in self._actions.items():
+            action.blockSignals(True)
+            action.setChecked(value in values)
+            action.blockSignals(False)
+        self._on_toggled()
+
+    def clear(self) -> None:
+        self.set_selected(frozenset())
+
+    def action_for(self, value: Hashable) -> QAction:
+        return self._actions[value]
+
+    def _on_toggled(self) -> None:
+        self._update_text()
+        self.changed.emit()
+
+    def _update_text(self) -> None:
+        chosen = [label() for value, label in self._options if self._actions[value].isChecked()]
+        if not chosen:
+            summary = self.tr("all")
+        elif len(chosen) <= 2:
+            summary = ", ".join(chosen)
+        else:
+            summary = self.tr("%n selected", "", len(chosen))
+        self.setText(f"{self._title()}: {summary}")
+        self.setProperty("active", bool(chosen))  # the style sheet highlights active filters
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def _retranslate(self) -> None:
+        for value, label in self._options:
+            self._actions[value].setText(label())
+        self._clear_action.setText(self.tr("Show all"))
+        self._update_text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _label_of(member: StrEnum) -> Callable[[], str]:
+    return lambda: labels.label(member)
+
+
+def _text_of(text: str) -> Callable[[], str]:
+    return lambda: text
+
+
+def _enum_options(enum_cls: type[StrEnum]) -> list[Option]:
+    return [(member, _label_of(member)) for member in enum_cls]
+
+
+class AccountFilterBar(QWidget):
+    """Search plus the four filters; emits the combined `AccountFilter`."""
+
+    filter_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("accountSearch")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.search.textChanged.connect(self._emit)
+
+        self.kinds = ChoiceFilterButton(lambda: self.tr("Kind"), _enum_options(AccountKind), self)
+        self.client_types = ChoiceFilterButton(
+            lambda: self.tr("Client type"), _enum_options(ClientType), self
+        )
+        abc_options: list[Option] = [(abc, _text_of(abc)) for abc in labels.ABC_CLASSES]
+        abc_options.append((NO_CLASS, labels.no_abc_class_label))
+        self.abc_classes = ChoiceFilterButton(lambda: self.tr("ABC"), abc_options, self)
+        self.statuses = ChoiceFilterButton(
+            lambda: self.tr("Status"), _enum_options(AccountStatus), self
+        )
+        self._buttons = (self.kinds, self.client_types, self.abc_classes, self.statuses)
+        for button in self._buttons:
+            button.setObjectName("filterButton")
+            button.changed.connect(self._emit)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search, 1)
+        for button in self._buttons:
+            layout.addWidget(button)
+        self._retranslate()
+
+    def current_filter(self) -> AccountFilter:
+        return AccountFilter(
+            text=self.search.text(),
+            kinds=frozenset(self.kinds.selected()),  # type: ignore[arg-type]
+            client_types=frozenset(self.client_types.selected()),  # type: ignore[arg-type]
+            abc_classes=frozenset(self.abc_classes.selected()),  # type: ignore[arg-type]
+            statuses=frozenset(self.statuses.selected()),  # type: ignore[arg-type]
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _emit(self) -> None:
+        self.filter_changed.emit(self.current_filter())
+
+    def _retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Name, city, INN or contact surname"))
+        self.search.setToolTip(
+            self.tr("Every word must match; case and ё/е do not matter (Ctrl+F)")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

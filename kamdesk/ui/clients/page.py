@@ -1,0 +1,280 @@
+"""The Clients section: the searchable client list and account summaries in tabs.
+
+The first tab is the list; each opened account gets a closable tab beside it,
+so a KAM preparing a day of visits can keep several clients open. What an
+account tab shows is built by `summary_view_factory` (the read-only summary
+now, the editable dossier card later).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.accounts import AccountDirectory, AccountFilter, AccountSummary
+from kamdesk.ui.clients.counter import AccountCounter
+from kamdesk.ui.clients.filters import AccountFilterBar
+from kamdesk.ui.clients.model import AccountListModel, Column
+from kamdesk.ui.clients.summary import AccountSummaryView
+from kamdesk.ui.formatting import format_number
+from kamdesk.ui.preferences import Preferences
+from kamdesk.ui.tasks import TaskRunner
+
+SummaryViewFactory = Callable[[AccountSummary], QWidget]
+
+# Starting widths in pixels (the user's own are remembered). The name takes the
+# width that is left, so the table fits a 1366-pixel laptop screen without
+# scrolling sideways.
+COLUMN_WIDTHS = {
+    Column.KIND: 150,
+    Column.CITY: 110,
+    Column.CLIENT_TYPE: 120,
+    Column.ABC_XYZ: 80,
+    Column.STATUS: 125,
+    Column.OWNER: 120,
+    Column.NEXT_VISIT: 140,
+}
+
+
+class ClientsPage(QWidget):
+    """The client list plus account tabs; see the module docstring."""
+
+    account_opened = Signal(object)  # the account's uuid, once its tab shows it
+    status_message = Signal(str)
+
+    def __init__(
+        self,
+        directory: AccountDirectory,
+        tasks: TaskRunner,
+        preferences: Preferences | None = None,
+        summary_view_factory: SummaryViewFactory = AccountSummaryView,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._directory = directory
+        self._tasks = tasks
+        self._preferences = preferences
+        self._summary_view_factory = summary_view_factory
+        self._account_tabs: dict[uuid.UUID, QWidget] = {}
+
+        self.model = AccountListModel(directory, tasks, parent=self)
+        self.counter = AccountCounter(directory, tasks, parent=self)
+        self.filters = AccountFilterBar(self)
+        self.table = QTableView(self)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("mutedNote")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
+        self._setup_table()
+
+        list_page = QWidget(self)
+        list_layout = QVBoxLayout(list_page)
+        list_layout.setContentsMargins(12, 12, 12, 8)
+        list_layout.setSpacing(8)
+        list_layout.addWidget(self.filters)
+        list_layout.addWidget(self.empty_hint)
+        list_layout.addWidget(self.table, 1)
+        footer = QHBoxLayout()
+        footer.addWidget(self.count_label)
+        footer.addStretch(1)
+        self.hint_label = QLabel(self)
+        self.hint_label.setObjectName("mutedNote")
+        footer.addWidget(self.hint_label)
+        list_layout.addLayout(footer)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.addTab(list_page, "")
+        # The list itself cannot be closed, only account tabs can.
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.LeftSide, None)
+        self.tabs.tabCloseRequested.connect(self._close_tab)
+        self._list_page = list_page
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+        self.filters.filter_changed.connect(self.model.set_filter)
+        self.model.loaded.connect(self._list_loaded)
+        self.model.loading_changed.connect(lambda _loading: self._update_count())
+        self.counter.changed.connect(self._update_count)
+        self.table.activated.connect(self._open_index)
+        self._retranslate()
+
+    # --- public ---------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Query the list again (after data changed: demo loaded, figures refreshed)."""
+        self.model.reload()
+        self.counter.refresh_total()
+
+    def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self._list_page)
+        self.filters.focus_search()
+
+    def set_filter(self, account_filter: AccountFilter) -> None:
+        self.model.set_filter(account_filter)
+
+    def open_account(self, account_id: uuid.UUID) -> None:
+        """Show the account's tab, loading its summary in the background if new."""
+        existing = self._account_tabs.get(account_id)
+        if existing is not None:
+            self.tabs.setCurrentWidget(existing)
+            return
+        placeholder = QLabel(self.tr("Loading…"))
+        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._account_tabs[account_id] = placeholder
+        self.tabs.setCurrentIndex(self.tabs.addTab(placeholder, self.tr("Loading…")))
+        self._tasks.run(
+            lambda _progress: self._directory.summary(account_id),
+            lambda summary: self._summary_arrived(account_id, placeholder, summary),
+            lambda error: self._summary_failed(account_id, placeholder, error),
+        )
+
+    def open_accounts(self) -> list[uuid.UUID]:
+        return list(self._account_tabs)
+
+    def account_tab(self, account_id: uuid.UUID) -> QWidget | None:
+        return self._account_tabs.get(account_id)
+
+    def save_state(self) -> None:
+        if self._preferences is not None:
+            self._preferences.set_header_state("clients", self.table.horizontalHeader().saveState())
+
+    # --- list -------------------------------------------------------------------
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setObjectName("accountTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setShowGrid(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(28)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        if self._preferences is not None:
+            state = self._preferences.header_state("clients")
+            if state is not None:
+                header.restoreState(state)
+        # Sorting is done by SQL: the header click ends in AccountListModel.sort().
+        table.setSortingEnabled(True)
+
+    def _list_loaded(self) -> None:
+        self.counter.update(
+            self.model.account_filter, self.model.rowCount(), self.model.is_complete()
+        )
+
+    def _update_count(self) -> None:
+        total = self.counter.total
+        matching = self.counter.matching
+        if total is None:
+            self.count_label.setText("")
+        elif matching is None:
+            self.count_label.setText(
+                self.tr("Counting… of {total} accounts", "", total).format(
+                    total=format_number(total)
+                )
+            )
+        else:
+            self.count_label.setText(
+                self.tr("{shown} of {total} accounts", "", total).format(
+                    shown=format_number(matching), total=format_number(total)
+                )
+            )
+        self.empty_hint.setVisible(total == 0)
+
+    def _open_index(self, index: QModelIndex) -> None:
+        account_id = AccountListModel.account_id(index)
+        if account_id is not None:
+            self.open_account(account_id)
+
+    # --- account tabs --------------------------------------------------------
+
+    def _summary_arrived(
+        self, account_id: uuid.UUID, placeholder: QWidget, summary: AccountSummary | None
+    ) -> None:
+        index = self.tabs.indexOf(placeholder)
+        if index < 0:  # closed while loading
+            return
+        if summary is None:
+            self._close_tab(index)
+            self.status_message.emit(self.tr("This account no longer exists."))
+            return
+        view = self._summary_view_factory(summary)
+        self._account_tabs[account_id] = view
+        current = self.tabs.currentIndex() == index
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, view, _tab_title(summary))
+        self.tabs.setTabToolTip(index, summary.name)
+        if current:
+            self.tabs.setCurrentIndex(index)
+        placeholder.deleteLater()
+        self.account_opened.emit(account_id)
+
+    def _summary_failed(
+        self, account_id: uuid.UUID, placeholder: QWidget, error: BaseException
+    ) -> None:
+        index = self.tabs.indexOf(placeholder)
+        if index >= 0:
+            self._close_tab(index)
+        self._tasks.report(error)
+
+    def _close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is None or widget is self._list_page:
+            return
+        for account_id, tab in list(self._account_tabs.items()):
+            if tab is widget:
+                del self._account_tabs[account_id]
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    # --- language -------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self._list_page), self.tr("Client list"))
+        self.hint_label.setText(self.tr("Double-click or Enter opens the account"))
+        self.empty_hint.setText(
+            self.tr(
+                "There are no accounts in this database yet. To try KAMdesk, create a new "
+                "database with the demo territory (File ▸ New database…)."
+            )
+        )
+        self.model.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _tab_title(summary: AccountSummary, limit: int = 32) -> str:
+    title = summary.short_name or summary.name
+    return title if len(title) <= limit else title[: limit - 1] + "…"

@@ -1,0 +1,67 @@
+"""Installing the translators: KAMdesk's own and Qt's (standard buttons, dialogs).
+
+Installing or removing a translator makes Qt post a LanguageChange event to
+every window; each widget re-applies its texts in `changeEvent`, so a change
+made in the settings dialog shows at once.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+
+from kamdesk.paths import resources_dir
+from kamdesk.ui.preferences import Language
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS_DIR = resources_dir() / "translations"
+
+RUSSIAN_LOCALE = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
+ENGLISH_LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
+
+
+def resolve(language: Language) -> Language:
+    """ "System" becomes Russian on a Russian system and English elsewhere."""
+    if language != Language.SYSTEM:
+        return language
+    if QLocale.system().language() == QLocale.Language.Russian:
+        return Language.RUSSIAN
+    return Language.ENGLISH
+
+
+class LanguageSwitcher:
+    """Owns the installed translators; `apply()` swaps them and the default locale."""
+
+    def __init__(self, app: QCoreApplication) -> None:
+        self._app = app
+        self._installed: list[QTranslator] = []
+        self.current: Language | None = None
+
+    def apply(self, language: Language) -> Language:
+        """Switch to `language` (resolving "System"); returns the language in effect."""
+        effective = resolve(language)
+        if effective == self.current:
+            return effective
+        # The default locale first: widgets re-reading their texts format dates with it.
+        QLocale.setDefault(RUSSIAN_LOCALE if effective == Language.RUSSIAN else ENGLISH_LOCALE)
+        for translator in self._installed:
+            self._app.removeTranslator(translator)
+        self._installed.clear()
+        if effective == Language.RUSSIAN:
+            self._install("qtbase_ru", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            self._install("kamdesk_ru", str(TRANSLATIONS_DIR))
+        self.current = effective
+        # Deliver the posted LanguageChange events now, so every label is in the
+        # new language when this returns (and tests need not wait for it).
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        return effective
+
+    def _install(self, name: str, directory: str) -> None:
+        translator = QTranslator(self._app)
+        if translator.load(name, directory):
+            self._app.installTranslator(translator)
+            self._installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s", name, directory)

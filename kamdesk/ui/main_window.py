@@ -1,0 +1,512 @@
+"""The main window: a sidebar of six sections, their pages, menus and status bar.
+
+Later issues give a section its real page in one of two ways:
+
+- `window.set_page_factory(SectionKey.VISITS, factory)`: `factory(context)`
+  builds the page from a `PageContext` now and again whenever another store is
+  opened (File ▸ Open), so the page always works on the open store;
+- `window.set_section_page(SectionKey.VISITS, widget)`: put a ready widget in
+  place (it is replaced by a "coming" page again only if its factory is reset).
+
+A page may define `reload()` (called after the data changed: demo loaded,
+figures refreshed), `focus_search()` (Ctrl+F) and `save_state()` (on close).
+The default factories live in `kamdesk.ui.pages`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSizePolicy,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk import __version__
+from kamdesk.i18n import Message
+from kamdesk.services.workspace import StoreError, Workspace
+from kamdesk.ui import sections
+from kamdesk.ui.coming_page import ComingPage
+from kamdesk.ui.preferences import Preferences
+from kamdesk.ui.sections import SECTIONS, SectionKey
+from kamdesk.ui.store_dialogs import DialogPrompts
+from kamdesk.ui.store_opening import has_store, open_interactively
+from kamdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from kamdesk.ui.language import LanguageSwitcher
+
+WINDOW_NAME = "main_window"
+DEFAULT_SIZE = QSize(1400, 850)
+DEMO_ACCOUNTS = 300
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What a section page may use: the open store's services and the app's helpers."""
+
+    workspace: Workspace
+    tasks: TaskRunner
+    preferences: Preferences
+    window: MainWindow
+
+
+PageFactory = Callable[[PageContext], QWidget]
+
+
+class MainWindow(QMainWindow):
+    workspace_changed = Signal()
+    refreshed = Signal()  # derived figures were brought up to date and pages reloaded
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        tasks: TaskRunner,
+        preferences: Preferences,
+        language: LanguageSwitcher | None = None,
+        page_factories: Mapping[SectionKey, PageFactory] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(sections.app_icon())
+        self._workspace = workspace
+        self.tasks = tasks
+        self.preferences = preferences
+        self._language = language
+        self._factories: dict[SectionKey, PageFactory] = dict(page_factories or {})
+        self._pages: dict[SectionKey, QWidget] = {}
+        self._buttons: dict[SectionKey, QToolButton] = {}
+        tasks.set_error_reporter(self.show_error)
+
+        self._stack = QStackedWidget(self)
+        self._sidebar = self._build_sidebar()
+        central = QWidget(self)
+        layout = _hbox(central)
+        layout.addWidget(self._sidebar)
+        layout.addWidget(self._stack, 1)
+        self.setCentralWidget(central)
+        self._unbuilt: set[SectionKey] = set()
+        for key in SECTIONS:
+            self._install_page(key, self._build_page(key, lazily=key != SectionKey.CLIENTS))
+
+        self._build_actions()
+        self._build_menus()
+        self._build_status_bar()
+        self.show_section(SectionKey.CLIENTS)
+        self._restore_geometry()
+        self._retranslate()
+        self._workspace_opened()
+
+    # --- public API -----------------------------------------------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        return self._workspace
+
+    def section_page(self, key: SectionKey) -> QWidget:
+        self._ensure_built(key)
+        return self._pages[key]
+
+    def set_section_page(self, key: SectionKey, page: QWidget) -> None:
+        """Show `page` for section `key` in place of the current one (which is deleted)."""
+        self._unbuilt.discard(key)
+        self._install_page(key, page)
+
+    def set_page_factory(self, key: SectionKey, factory: PageFactory) -> None:
+        """Build section `key`'s page with `factory` when it is first shown, and again
+        whenever another store is opened."""
+        self._factories[key] = factory
+        self._install_page(key, self._build_page(key, lazily=key in self._unbuilt))
+
+    def current_section(self) -> SectionKey:
+        for key, page in self._pages.items():
+            if page is self._stack.currentWidget():
+                return key
+        return SectionKey.CLIENTS
+
+    def show_section(self, key: SectionKey) -> None:
+        self._ensure_built(key)
+        self._stack.setCurrentWidget(self._pages[key])
+        self._buttons[key].setChecked(True)
+
+    def section_button(self, key: SectionKey) -> QToolButton:
+        return self._buttons[key]
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the current page's search, or the client search."""
+        focus = getattr(self._stack.currentWidget(), "focus_search", None)
+        if focus is None:
+            self.show_section(SectionKey.CLIENTS)
+            focus = getattr(self._pages[SectionKey.CLIENTS], "focus_search", None)
+        if callable(focus):
+            focus()
+
+    def reload_pages(self) -> None:
+        for page in self._pages.values():
+            reload = getattr(page, "reload", None)
+            if callable(reload):
+                reload()
+
+    def start_refresh(self) -> None:
+        """Recompute next visits and, if stale, ABC/XYZ in the background, then reload."""
+        self.statusBar().showMessage(self.tr("Updating next visits and ABC/XYZ classes…"))
+        workspace = self._workspace
+        self.tasks.run(lambda _progress: workspace.refresh(), lambda _result: self._refreshed())
+
+    def start_reclassification(self) -> None:
+        """After the thresholds changed: classify every account again."""
+        from kamdesk.services import classification
+
+        store = self._workspace.store
+        self.statusBar().showMessage(self.tr("Reclassifying clients with the new thresholds…"))
+        self.tasks.run(
+            lambda _progress: classification.recompute(store), lambda _count: self._refreshed()
+        )
+
+    def load_demo(self, accounts: int = DEMO_ACCOUNTS) -> None:
+        """Fill the (new, empty) store with the demo territory, showing progress."""
+        dialog = QProgressDialog(self)
+        dialog.setObjectName("demoProgress")
+        dialog.setWindowTitle(self.tr("Demo territory"))
+        dialog.setLabelText(self.tr("Creating the demo territory…"))
+        dialog.setCancelButton(None)
+        dialog.setRange(0, 100)
+        dialog.setMinimumDuration(0)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setAutoClose(False)
+        dialog.setValue(0)
+
+        def progress(percent: int, stage: object) -> None:
+            dialog.setValue(percent)
+            if stage:
+                dialog.setLabelText(_stage_text(stage))
+
+        def finished(_summary: object) -> None:
+            dialog.close()
+            dialog.deleteLater()
+            self.statusBar().showMessage(self.tr("The demo territory is ready."), 10_000)
+            self.start_refresh()
+
+        def failed(error: BaseException) -> None:
+            dialog.close()
+            dialog.deleteLater()
+            self.show_error(error)
+
+        workspace = self._workspace
+        self.tasks.run(
+            lambda report: workspace.load_demo(accounts=accounts, progress=report),
+            finished,
+            failed,
+            on_progress=progress,
+        )
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        """Switch to another store: rebuild the pages on it and close the old one."""
+        self.tasks.discard_pending()
+        self._save_page_states()
+        old = self._workspace
+        self._workspace = workspace
+        shown = self.current_section()
+        for key in SECTIONS:
+            if key in self._factories:
+                lazily = key not in (SectionKey.CLIENTS, shown)
+                self._install_page(key, self._build_page(key, lazily=lazily))
+        old.close()
+        self._workspace_opened()
+        self.workspace_changed.emit()
+
+    def show_error(self, error: BaseException, trace: str = "") -> None:
+        """The one place where failures of background work reach the user."""
+        box = QMessageBox(self)
+        box.setObjectName("errorMessage")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(self.tr("KAMdesk"))
+        message = getattr(error, "message", None)  # services may attach a translatable one
+        if isinstance(message, Message):
+            box.setText(message.format(_translate_message(message)))
+        elif isinstance(error, StoreError):
+            box.setText(self.tr("The database reported a problem."))
+            box.setInformativeText(str(error))
+        else:
+            box.setText(self.tr("Something went wrong. Your data was not changed by it."))
+            box.setInformativeText(str(error) or type(error).__name__)
+        if trace:
+            box.setDetailedText(trace)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.statusBar().clearMessage()
+
+    # --- pages ----------------------------------------------------------------------
+
+    def _build_page(self, key: SectionKey, lazily: bool = False) -> QWidget:
+        """The section's page; with `lazily`, a blank stand-in until the section is first
+        shown, so start-up does not pay for sections (and their imports) not yet opened."""
+        factory = self._factories.get(key)
+        if factory is None:
+            self._unbuilt.discard(key)
+            return ComingPage(key)
+        if lazily:
+            self._unbuilt.add(key)
+            return QWidget()
+        self._unbuilt.discard(key)
+        page = factory(PageContext(self._workspace, self.tasks, self.preferences, self))
+        message = getattr(page, "status_message", None)
+        if message is not None:
+            message.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        return page
+
+    def _ensure_built(self, key: SectionKey) -> None:
+        if key in self._unbuilt:
+            self._install_page(key, self._build_page(key))
+
+    def _install_page(self, key: SectionKey, page: QWidget) -> None:
+        old = self._pages.get(key)
+        was_current = old is not None and self._stack.currentWidget() is old
+        index = self._stack.indexOf(old) if old is not None else self._stack.count()
+        self._stack.insertWidget(index, page)
+        self._pages[key] = page
+        if old is not None:
+            self._stack.removeWidget(old)
+            old.deleteLater()
+        if was_current:
+            self._stack.setCurrentWidget(page)
+
+    def _save_page_states(self) -> None:
+        for page in self._pages.values():
+            save_state = getattr(page, "save_state", None)
+            if callable(save_state):
+                save_state()
+
+    def _workspace_opened(self) -> None:
+        self._db_label.setText(str(self._workspace.path))
+        self._db_label.setToolTip(str(self._workspace.path))
+        self.setWindowFilePath(str(self._workspace.path))
+        self.reload_pages()
+        backup = self._workspace.migrated_from_backup
+        if backup is not None:
+            self.statusBar().showMessage(
+                self.tr(
+                    "The database was upgraded to this version; a copy of the old one "
+                    "is kept at {path}"
+                ).format(path=backup)
+            )
+
+    def _refreshed(self) -> None:
+        self.statusBar().clearMessage()
+        self.reload_pages()
+        self.refreshed.emit()
+
+    # --- building -------------------------------------------------------------------
+
+    def _build_sidebar(self) -> QFrame:
+        sidebar = QFrame(self)
+        sidebar.setObjectName("sidebar")
+        layout = QVBoxLayout(sidebar)
+        layout.setContentsMargins(8, 12, 8, 12)
+        layout.setSpacing(2)
+        group = QButtonGroup(sidebar)
+        group.setExclusive(True)
+        for number, key in enumerate(SECTIONS, start=1):
+            button = QToolButton(sidebar)
+            button.setObjectName(f"section_{key.value}")
+            button.setProperty("sectionButton", True)
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setIcon(sections.icon(key))
+            button.setIconSize(QSize(22, 22))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.setMinimumHeight(40)
+            button.clicked.connect(lambda _checked=False, key=key: self.show_section(key))
+            button.setProperty("shortcutNumber", number)
+            group.addButton(button)
+            layout.addWidget(button)
+            self._buttons[key] = button
+        layout.addStretch(1)
+        sidebar.setFixedWidth(190)
+        return sidebar
+
+    def _build_actions(self) -> None:
+        self.open_action = QAction(self)
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self._open_database)
+        self.new_action = QAction(self)
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self._new_database)
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+        self.settings_action = QAction(self)
+        self.settings_action.setShortcut(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.settings_action.triggered.connect(self.open_settings)
+        self.about_action = QAction(self)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self._about)
+        self.search_action = QAction(self)
+        self.search_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.search_action.triggered.connect(self.focus_search)
+        self.addAction(self.search_action)
+        self.section_actions: dict[SectionKey, QAction] = {}
+        for number, key in enumerate(SECTIONS, start=1):
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=key: self.show_section(key))
+            self.addAction(action)
+            self.section_actions[key] = action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.file_menu.addAction(self.new_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        bar.addAction(self.settings_action)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.about_action)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self._db_label = QLabel(self)
+        self._db_label.setObjectName("databasePath")
+        self._connection_label = QLabel(self)
+        self._connection_label.setObjectName("connectionState")
+        bar.addPermanentWidget(self._db_label)
+        bar.addPermanentWidget(self._connection_label)
+
+    # --- menu commands ------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from kamdesk.ui.settings_dialog import SettingsDialog
+
+        if self._language is None:
+            return
+        dialog = SettingsDialog(self.preferences, self._language, self._workspace.store, self)
+        dialog.analytics_changed.connect(self.start_reclassification)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def _open_database(self) -> None:
+        prompts = DialogPrompts(self, at_startup=False)
+        chosen = prompts.choose_store_file(self._workspace.path, backup=False)
+        if chosen is None:
+            return
+        self._switch_to(chosen, prompts)
+
+    def _new_database(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("New database"),
+            str(self._workspace.path.with_name("kamdesk-new.sqlite")),
+            self.tr("KAMdesk databases (*.sqlite)"),
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if has_store(path):
+            QMessageBox.information(
+                self,
+                self.tr("New database"),
+                self.tr(
+                    "{path} already exists. KAMdesk never overwrites a database: choose "
+                    "another name, or open this one with File ▸ Open database…"
+                ).format(path=path),
+            )
+            return
+        self._switch_to(path, DialogPrompts(self, at_startup=False))
+
+    def _switch_to(self, path: Path, prompts: DialogPrompts) -> None:
+        opened = open_interactively(path, prompts, explicit=True)
+        if opened is None:
+            return
+        self.set_workspace(opened.workspace)
+        self.preferences.last_store = opened.workspace.path
+        if opened.load_demo:
+            self.load_demo()
+        else:
+            self.start_refresh()
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About KAMdesk"),
+            self.tr(
+                "<h3>KAMdesk {version}</h3><p>The workstation of a pharmaceutical Key "
+                "Account Manager: clients and their dossiers, visits, commercial offers, "
+                "products and analytics. It works without a connection; your data stays "
+                "on this computer.</p><p>Database: {path}</p>"
+            ).format(version=__version__, path=self._workspace.path),
+        )
+
+    # --- window state and language ----------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.preferences.geometry(WINDOW_NAME)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(DEFAULT_SIZE)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.preferences.set_geometry(WINDOW_NAME, self.saveGeometry())
+        self._save_page_states()
+        self.preferences.sync()
+        self.tasks.discard_pending()
+        self._workspace.close()
+        super().closeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("KAMdesk"))
+        for key, button in self._buttons.items():
+            button.setText(sections.title(key))
+            number = button.property("shortcutNumber")
+            button.setToolTip(f"{sections.title(key)} (Ctrl+{number})")
+        self.open_action.setText(self.tr("&Open database…"))
+        self.new_action.setText(self.tr("&New database…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.settings_action.setText(self.tr("&Settings…"))
+        self.about_action.setText(self.tr("&About KAMdesk"))
+        self.search_action.setText(self.tr("Find"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self._connection_label.setText(self.tr("Offline — office sync is not set up yet"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+
+def _hbox(widget: QWidget) -> QHBoxLayout:
+    layout = QHBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    return layout
+
+
+def _translate_message(message: Message) -> str:
+    return QCoreApplication.translate(message.context, message.text)
+
+
+def _stage_text(stage: object) -> str:
+    """Progress stages come from the services as a Message or a plain string."""
+    if isinstance(stage, Message):
+        return stage.format(_translate_message(stage))
+    return str(stage)

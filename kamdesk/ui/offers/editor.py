@@ -1,0 +1,453 @@
+"""The offer editor: lines, readers and their arguments, terms, team, annexes.
+
+Open it with `open_offer_editor(parent, workspace, account_id=...)` from an
+account card, or with `offer_id=...` to edit (a sent offer becomes a new
+edition when saved). Problems the service finds are shown under the form and
+on the fields they concern; nothing is saved until they are fixed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.accounts import AccountFilter
+from kamdesk.services.offers import (
+    AddresseeInput,
+    AnnexInput,
+    ArgumentContext,
+    LineInput,
+    OfferBook,
+    OfferDraft,
+    OfferError,
+    TeamMemberInput,
+    reader_kind,
+    suggest_arguments,
+)
+from kamdesk.services.products import ProductCatalog
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui.offers.common import messages_text, money
+from kamdesk.ui.offers.lines_model import LinesModel
+
+CONTACT_ID = Qt.ItemDataRole.UserRole + 1
+ROLE = Qt.ItemDataRole.UserRole + 2
+POSITION = Qt.ItemDataRole.UserRole + 3
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class OfferEditor(QDialog):
+    saved = Signal(object)  # the offer id
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        account_id: uuid.UUID | None = None,
+        offer_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._book = OfferBook(workspace.store)
+        self._catalog = ProductCatalog(workspace.store)
+        self.saved_offer_id: uuid.UUID | None = None
+        self._arguments: dict[uuid.UUID, str] = {}
+        self._current_reader: uuid.UUID | None = None
+        view = self._book.get(offer_id) if offer_id else None
+        self._draft: OfferDraft
+        if view is not None:
+            self._draft = view.draft
+            edition = self.tr("edition %1").replace("%1", str(view.row.edition))
+            number = f"{view.row.number}, {edition}"
+        else:
+            target = account_id or self._first_account()
+            self._draft = self._book.new_draft(target) if target else None  # type: ignore[assignment]
+            number = self.tr("assigned when saved")
+        self.setWindowTitle(self.tr("Commercial offer"))
+        self.resize(980, 680)
+        self._build(number, fixed_account=account_id is not None or view is not None)
+        if self._draft is not None:
+            self._load(self._draft)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _first_account(self) -> uuid.UUID | None:
+        rows = self._workspace.accounts.page(AccountFilter(), limit=1)
+        return rows[0].id if rows else None
+
+    def _build(self, number: str, fixed_account: bool) -> None:
+        self.account = QComboBox()
+        for row in self._workspace.accounts.page(AccountFilter(), limit=5000):
+            self.account.addItem(row.name, row.id)
+        self.account.setEnabled(not fixed_account)
+        self.account.currentIndexChanged.connect(self._account_changed)
+        self.number = QLabel(number)
+        self.offer_date = QDateEdit()
+        self.valid_until = QDateEdit()
+        for edit in (self.offer_date, self.valid_until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd.MM.yyyy")
+        form = QFormLayout()
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Number"), self.number)
+        form.addRow(self.tr("Date"), self.offer_date)
+        form.addRow(self.tr("Valid until"), self.valid_until)
+        tabs = QTabWidget()
+        tabs.addTab(self._lines_tab(), self.tr("Lines"))
+        tabs.addTab(self._readers_tab(), self.tr("Readers and arguments"))
+        tabs.addTab(self._terms_tab(), self.tr("Benefit and terms"))
+        tabs.addTab(self._team_tab(), self.tr("Team and annexes"))
+        self.tabs = tabs
+        self.errors = QLabel()
+        self.errors.setWordWrap(True)
+        self.errors.setStyleSheet("color: #b3261e;")
+        self.errors.hide()
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.buttons = buttons
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
+
+    def _lines_tab(self) -> QWidget:
+        self.product = QComboBox()
+        self.product.setEditable(True)
+        self.product.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for row in self._catalog.list():
+            self.product.addItem(row.title, row)
+        add = QPushButton(self.tr("Add line"))
+        add.clicked.connect(self.add_current_product)
+        remove = QPushButton(self.tr("Remove line"))
+        remove.clicked.connect(self._remove_line)
+        picker = QHBoxLayout()
+        picker.addWidget(self.product, 1)
+        picker.addWidget(add)
+        picker.addWidget(remove)
+        self.lines = LinesModel(self)
+        self.lines.dataChanged.connect(self._update_totals)
+        self.lines.rowsInserted.connect(self._update_totals)
+        self.lines.rowsRemoved.connect(self._update_totals)
+        self.lines_view = QTableView()
+        self.lines_view.setModel(self.lines)
+        self.lines_view.horizontalHeader().setStretchLastSection(False)
+        self.lines_view.setColumnWidth(0, 330)
+        self.totals = QLabel()
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(picker)
+        layout.addWidget(self.lines_view, 1)
+        layout.addWidget(self.totals)
+        return page
+
+    def _readers_tab(self) -> QWidget:
+        self.readers = QStandardItemModel(self)
+        self.readers_view = QListView()
+        self.readers_view.setModel(self.readers)
+        self.readers_view.selectionModel().currentChanged.connect(self._reader_selected)
+        self.argument = QPlainTextEdit()
+        self.argument.setPlaceholderText(
+            self.tr("Check a reader, then write what this person wants to read about")
+        )
+        self.argument.textChanged.connect(self._argument_edited)
+        suggest = QPushButton(self.tr("Suggest the emphasis for this role"))
+        suggest.clicked.connect(self.suggest_current)
+        right = QVBoxLayout()
+        right.addWidget(self.argument, 1)
+        right.addWidget(suggest)
+        page = QWidget()
+        layout = QHBoxLayout(page)
+        layout.addWidget(self.readers_view, 2)
+        layout.addLayout(right, 3)
+        return page
+
+    def _terms_tab(self) -> QWidget:
+        self.benefit = QPlainTextEdit()
+        self.exclusivity = QPlainTextEdit()
+        self.delivery = QPlainTextEdit()
+        self.payment = QPlainTextEdit()
+        self.benefit.setPlaceholderText(self.tr("Lead with the benefit of working together"))
+        self.exclusivity.setPlaceholderText(self.tr("What only this client gets in this offer"))
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(self.tr("Benefit"), self.benefit)
+        form.addRow(self.tr("Exclusive"), self.exclusivity)
+        form.addRow(self.tr("Delivery terms"), self.delivery)
+        form.addRow(self.tr("Payment terms"), self.payment)
+        return page
+
+    def _team_tab(self) -> QWidget:
+        self.team = QPlainTextEdit()
+        self.team.setPlaceholderText(self.tr("One person a line: name; position; phone, e-mail"))
+        self.annexes = QStringListModel(self)
+        self._annex_inputs: list[AnnexInput] = []
+        annex_view = QListView()
+        annex_view.setModel(self.annexes)
+        self.annex_view = annex_view
+        attach = QPushButton(self.tr("Attach PDF…"))
+        attach.clicked.connect(self._attach)
+        detach = QPushButton(self.tr("Remove annex"))
+        detach.clicked.connect(self._detach)
+        row = QHBoxLayout()
+        row.addWidget(attach)
+        row.addWidget(detach)
+        row.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("The team that prepared the offer")))
+        layout.addWidget(self.team, 1)
+        layout.addWidget(QLabel(self.tr("Annexes, appended to the PDF in this order")))
+        layout.addWidget(annex_view, 1)
+        layout.addLayout(row)
+        return page
+
+    # Loading ------------------------------------------------------------------------------
+
+    def _load(self, draft: OfferDraft) -> None:
+        index = self.account.findData(draft.account_id)
+        self.account.blockSignals(True)
+        self.account.setCurrentIndex(max(index, 0))
+        self.account.blockSignals(False)
+        self.offer_date.setDate(_qdate(draft.offer_date))
+        self.valid_until.setDate(_qdate(draft.valid_until))
+        self.lines.set_lines(draft.lines)
+        self._arguments = {a.contact_id: a.arguments for a in draft.addressees}
+        self._load_contacts(draft.account_id, {a.contact_id for a in draft.addressees})
+        self.benefit.setPlainText(draft.benefit)
+        self.exclusivity.setPlainText(draft.exclusivity)
+        self.delivery.setPlainText(draft.delivery_terms)
+        self.payment.setPlainText(draft.payment_terms)
+        self.team.setPlainText(
+            "\n".join(f"{m.full_name}; {m.job_title}; {m.contacts}" for m in draft.team)
+        )
+        self._annex_inputs = list(draft.annexes)
+        self.annexes.setStringList([a.title for a in self._annex_inputs])
+        self._refresh_envelope()
+        self._update_totals()
+
+    def _load_contacts(self, account_id: uuid.UUID, checked: set[uuid.UUID]) -> None:
+        self.readers.clear()
+        summary = self._workspace.accounts.summary(account_id)
+        for contact in summary.contacts if summary else []:
+            text = contact.full_name + (f" — {contact.position}" if contact.position else "")
+            item = QStandardItem(text)
+            item.setCheckable(True)
+            item.setEditable(False)
+            item.setCheckState(
+                Qt.CheckState.Checked if contact.id in checked else Qt.CheckState.Unchecked
+            )
+            item.setData(contact.id, CONTACT_ID)
+            item.setData(contact.dmu_role, ROLE)
+            item.setData(contact.position, POSITION)
+            self.readers.appendRow(item)
+
+    def _account_changed(self) -> None:
+        account_id = self.account.currentData()
+        if account_id is None:
+            return
+        self._arguments.clear()
+        self._current_reader = None
+        self._load_contacts(account_id, set())
+        self._refresh_envelope()
+
+    # Editing ------------------------------------------------------------------------------
+
+    def add_current_product(self) -> None:
+        row = self.product.currentData()
+        if row is None:
+            return
+        self.lines.append(
+            LineInput(
+                product_id=row.id,
+                quantity=1,
+                unit_price=row.price,
+                vat_rate=row.vat_rate,
+                title=row.title,
+                sku=row.sku,
+            )
+        )
+        self._refresh_envelope()
+
+    def _remove_line(self) -> None:
+        self.lines.remove(self.lines_view.currentIndex().row())
+
+    def _refresh_envelope(self) -> None:
+        account_id = self.account.currentData()
+        if account_id is None:
+            return
+        ids = [line.product_id for line in self.lines.lines()]
+        self.lines.max_discounts = self._book.max_discounts(account_id, ids)
+
+    def _update_totals(self, *args: Any) -> None:
+        lines = [line for line in self.lines.lines() if line.unit_price is not None]
+        draft = OfferDraft(
+            account_id=uuid.uuid4(), offer_date=date.today(), valid_until=date.today()
+        )
+        draft.lines = lines
+        t = draft.totals()
+        over = any(
+            line.discount_pct > self.lines.max_discounts.get(line.product_id, Decimal(100))
+            for line in self.lines.lines()
+        )
+        text = self.tr("Without VAT: %1   Discount: %2   VAT: %3   Total with VAT: %4")
+        for number, value in enumerate((t.net, t.discount, t.vat, t.total), start=1):
+            text = text.replace(f"%{number}", money(value))
+        if over:
+            text += "\n" + self.tr(
+                "A discount is above what you may give without approval: the offer will need "
+                "the manager's approval and prints as a draft («ПРОЕКТ»)."
+            )
+        self.totals.setText(text)
+
+    def _checked_readers(self) -> list[QStandardItem]:
+        items = [self.readers.item(row) for row in range(self.readers.rowCount())]
+        return [item for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def _reader_selected(self, current: Any, previous: Any) -> None:
+        item = self.readers.itemFromIndex(current)
+        self._current_reader = item.data(CONTACT_ID) if item else None
+        self.argument.blockSignals(True)
+        reader = self._current_reader
+        self.argument.setPlainText(self._arguments.get(reader, "") if reader else "")
+        self.argument.blockSignals(False)
+
+    def _argument_edited(self) -> None:
+        if self._current_reader is not None:
+            self._arguments[self._current_reader] = self.argument.toPlainText()
+
+    def suggest_current(self) -> None:
+        """Fill the selected reader's arguments with the emphasis their role wants."""
+        item = self.readers.itemFromIndex(self.readers_view.currentIndex())
+        if item is None:
+            return
+        item.setCheckState(Qt.CheckState.Checked)
+        draft = self.current_draft()
+        context = ArgumentContext(
+            account_name=self.account.currentText(),
+            totals=draft.totals(),
+            valid_until=draft.valid_until,
+            benefit=draft.benefit,
+            exclusivity=draft.exclusivity,
+            products=[line.title for line in draft.lines],
+        )
+        kind = reader_kind(item.data(ROLE), item.data(POSITION) or "")
+        self.argument.setPlainText(suggest_arguments(kind, context))
+
+    def _attach(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Attach PDF annexes"), "", self.tr("PDF files (*.pdf)")
+        )
+        for path in paths:
+            self.attach_file(path)
+
+    def attach_file(self, path: str, title: str = "") -> None:
+        from pathlib import Path
+
+        self._annex_inputs.append(AnnexInput(title or Path(path).stem, path))
+        self.annexes.setStringList([a.title for a in self._annex_inputs])
+
+    def _detach(self) -> None:
+        row = self.annex_view.currentIndex().row()
+        if 0 <= row < len(self._annex_inputs):
+            del self._annex_inputs[row]
+            self.annexes.setStringList([a.title for a in self._annex_inputs])
+
+    # Saving -------------------------------------------------------------------------------
+
+    def current_draft(self) -> OfferDraft:
+        team = []
+        for text in self.team.toPlainText().splitlines():
+            parts = [p.strip() for p in text.split(";")]
+            if parts and parts[0]:
+                team.append(TeamMemberInput(*([*parts, "", ""])[:3]))
+        return OfferDraft(
+            id=self._draft.id if self._draft else None,
+            account_id=self.account.currentData(),
+            offer_date=_pydate(self.offer_date.date()),
+            valid_until=_pydate(self.valid_until.date()),
+            lines=self.lines.lines(),
+            addressees=[
+                AddresseeInput(
+                    item.data(CONTACT_ID), self._arguments.get(item.data(CONTACT_ID), "")
+                )
+                for item in self._checked_readers()
+            ],
+            team=team,
+            annexes=list(self._annex_inputs),
+            delivery_terms=self.delivery.toPlainText(),
+            payment_terms=self.payment.toPlainText(),
+            benefit=self.benefit.toPlainText(),
+            exclusivity=self.exclusivity.toPlainText(),
+        )
+
+    def save(self) -> bool:
+        try:
+            self.saved_offer_id = self._book.save(self.current_draft())
+        except OfferError as error:
+            self._show_problems(error.messages)
+            return False
+        self.saved.emit(self.saved_offer_id)
+        self.accept()
+        return True
+
+    def _show_problems(self, messages: dict[str, Any]) -> None:
+        self.errors.setText(messages_text(messages))
+        self.errors.show()
+        fields = {
+            "valid_until": self.valid_until,
+            "account": self.account,
+            "addressees": self.readers_view,
+            "annexes": self.annex_view,
+        }
+        for key, widget in fields.items():
+            widget.setStyleSheet("border: 1px solid #b3261e;" if key in messages else "")
+        bad_lines = any(key.startswith("lines") for key in messages)
+        self.lines_view.setStyleSheet("border: 1px solid #b3261e;" if bad_lines else "")
+        if bad_lines:
+            self.tabs.setCurrentIndex(0)
+
+
+def open_offer_editor(
+    parent: QWidget | None,
+    workspace: Workspace,
+    account_id: uuid.UUID | None = None,
+    offer_id: uuid.UUID | None = None,
+) -> OfferEditor:
+    """Show the editor (not modal) for a new offer to `account_id` or for `offer_id`."""
+    editor = OfferEditor(workspace, account_id=account_id, offer_id=offer_id, parent=parent)
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    editor.show()
+    return editor

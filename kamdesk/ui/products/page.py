@@ -1,0 +1,203 @@
+"""The Products section: search the catalogue, read a product's arguments, edit, import prices."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.products import (
+    ImportPlan,
+    ProductCatalog,
+    ProductRow,
+    apply_import,
+    plan_import,
+)
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui.formatting import format_date
+from kamdesk.ui.offers.common import message_text, money
+from kamdesk.ui.products.dialog import ProductDialog
+from kamdesk.ui.record_model import RecordColumn, RecordTableModel
+
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class ProductsPage(QWidget):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._catalog = ProductCatalog(workspace.store)
+        self.search = QLineEdit(placeholderText=self.tr("Search by name, INN, SKU or group"))
+        self.search.textChanged.connect(self.reload)
+        self.proxy = QSortFilterProxyModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.detail = QTextBrowser()
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setSizes([620, 380])
+        buttons = QHBoxLayout()
+        for text, slot in (
+            (self.tr("New product"), self.new_product),
+            (self.tr("Edit"), self.edit_selected),
+            (self.tr("Import price list…"), self.import_prices),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.reload()
+
+    def _columns(self) -> list[RecordColumn[ProductRow]]:
+        return [
+            RecordColumn(lambda: self.tr("Trade name"), lambda r: r.trade_name),
+            RecordColumn(lambda: self.tr("INN"), lambda r: r.inn_name),
+            RecordColumn(
+                lambda: self.tr("Form and dosage"), lambda r: f"{r.dosage_form} {r.dosage}"
+            ),
+            RecordColumn(lambda: self.tr("Pack"), lambda r: r.pack),
+            RecordColumn(lambda: self.tr("SKU"), lambda r: r.sku),
+            RecordColumn(
+                lambda: self.tr("Price without VAT"), lambda r: money(r.price), alignment=RIGHT
+            ),
+            RecordColumn(
+                lambda: self.tr("VAT, %"), lambda r: f"{r.vat_rate:f}".rstrip("0").rstrip(".")
+            ),
+            RecordColumn(lambda: self.tr("Group"), lambda r: r.product_group),
+        ]
+
+    def reload(self) -> None:
+        self.model = RecordTableModel[ProductRow](
+            self._catalog.list(self.search.text()), self._columns(), self
+        )
+        self.proxy.setSourceModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self.detail.clear()
+
+    def selected(self) -> ProductRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.record(self.proxy.mapToSource(index).row())
+
+    def show_detail(self) -> None:
+        row = self.selected()
+        detail = self._catalog.detail(row.id) if row else None
+        if detail is None:
+            self.detail.clear()
+            return
+        titles = {
+            "messages": self.tr("Key messages"),
+            "objections": self.tr("Objections and answers"),
+            "competitors": self.tr("Competitors"),
+            "ours": self.tr("Ours:"),
+            "theirs": self.tr("Theirs:"),
+            "history": self.tr("Price history"),
+        }
+        parts = [f"<h3>{escape(detail.row.title)}</h3>"]
+        parts.append(f"<p>{escape(detail.row.inn_name)} · {escape(detail.registration_number)}</p>")
+        if detail.key_messages:
+            parts.append(f"<h4>{titles['messages']}</h4><ul>")
+            parts += [f"<li>{escape(m)}</li>" for m in detail.key_messages]
+            parts.append("</ul>")
+        if detail.objections:
+            parts.append(f"<h4>{titles['objections']}</h4>")
+            parts += [f"<p><b>{escape(o)}</b><br/>{escape(a)}</p>" for o, a in detail.objections]
+        if detail.comparisons:
+            parts.append(f"<h4>{titles['competitors']}</h4>")
+            for c in detail.comparisons:
+                price = f" · {money(c.competitor_price)}" if c.competitor_price else ""
+                parts.append(
+                    f"<p><b>{escape(c.competitor_product)}</b> ({escape(c.competitor_company)})"
+                    f"{price}<br/>{titles['ours']} {escape(c.our_advantages)}<br/>"
+                    f"{titles['theirs']} {escape(c.their_advantages)}</p>"
+                )
+        if detail.price_history:
+            parts.append(f"<h4>{titles['history']}</h4><table>")
+            parts += [
+                f"<tr><td>{format_date(p.valid_from)}</td><td align='right'>{money(p.price)}"
+                f"</td><td>{escape(p.price_list)}</td></tr>"
+                for p in detail.price_history
+            ]
+            parts.append("</table>")
+        self.detail.setHtml("".join(parts))
+
+    def new_product(self) -> None:
+        dialog = ProductDialog(self._catalog, None, self)
+        if dialog.exec():
+            self.reload()
+
+    def edit_selected(self) -> None:
+        row = self.selected()
+        detail = self._catalog.detail(row.id) if row else None
+        if detail is None:
+            return
+        dialog = ProductDialog(self._catalog, detail, self)
+        if dialog.exec():
+            self.reload()
+
+    def import_prices(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a price list"), "", self.tr("Price lists (*.csv *.xlsx)")
+        )
+        if path:
+            self.import_file(Path(path), ask=True)
+
+    def import_file(self, path: Path, ask: bool = True) -> ImportPlan:
+        """Preview the file's changes; apply them when the user agrees (or `ask` is False)."""
+        plan = plan_import(self._workspace.store, path)
+        if plan.errors:
+            lines = [
+                (self.tr("row %1: ").replace("%1", str(e.row_number)) if e.row_number else "")
+                + message_text(e.message)
+                for e in plan.errors
+            ]
+            if ask:
+                QMessageBox.warning(
+                    self,
+                    self.tr("Nothing was imported"),
+                    self.tr("Correct these rows and import again:") + "\n" + "\n".join(lines[:30]),
+                )
+            return plan
+        changes = [
+            f"{r.sku}: {r.trade_name} — {money(r.old_price) or '∅'} → {money(r.new_price)}"
+            for r in plan.rows
+            if r.action.value != "unchanged"
+        ]
+        question = (
+            self.tr("%1 rows, %2 of them change. Apply?")
+            .replace("%1", str(len(plan.rows)))
+            .replace("%2", str(len(changes)))
+        )
+        if ask:
+            answer = QMessageBox.question(
+                self, self.tr("Import a price list"), question + "\n\n" + "\n".join(changes[:30])
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return plan
+        apply_import(self._workspace.store, plan)
+        self.reload()
+        return plan

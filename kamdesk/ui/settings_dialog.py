@@ -1,0 +1,217 @@
+"""Settings: the language of the interface and the analytics thresholds.
+
+The language applies as soon as it is chosen (every window re-reads its texts)
+and is remembered on this laptop. The thresholds belong to the store: they
+decide which clients are A, B or C, X, Y or Z, at risk or lost, and are saved
+when the dialog is accepted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.settings import AnalyticsSettings, load_analytics, save_analytics
+from kamdesk.ui.language import LanguageSwitcher
+from kamdesk.ui.preferences import Language, Preferences
+
+# Language names are written in their own language, as every program does.
+_NATIVE_NAMES = {Language.RUSSIAN: "Русский", Language.ENGLISH: "English"}
+
+
+def _percent_box(minimum: float = 1, maximum: float = 99) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(minimum, maximum)
+    box.setDecimals(0)
+    box.setSuffix(" %")
+    return box
+
+
+def _days_box() -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(1, 3650)
+    return box
+
+
+class SettingsDialog(QDialog):
+    analytics_changed = Signal()
+
+    def __init__(
+        self,
+        preferences: Preferences,
+        language: LanguageSwitcher,
+        store: Any | None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self._preferences = preferences
+        self._language = language
+        self._store = store
+        self._saved = load_analytics(store) if store is not None else AnalyticsSettings()
+
+        self.language_combo = QComboBox(self)
+        for value in (Language.SYSTEM, Language.RUSSIAN, Language.ENGLISH):
+            self.language_combo.addItem("", value)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(preferences.language))
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+
+        self.abc_a = _percent_box()
+        self.abc_b = _percent_box()
+        self.xyz_x = _percent_box(1, 500)
+        self.xyz_y = _percent_box(1, 500)
+        self.months = QSpinBox()
+        self.months.setRange(3, 60)
+        self.at_risk_days = _days_box()
+        self.lost_days = _days_box()
+        self.mono = _percent_box()
+        self._show(self._saved)
+
+        self._language_box = QGroupBox(self)
+        language_form = QFormLayout(self._language_box)
+        self._language_caption = QLabel(self)
+        language_form.addRow(self._language_caption, self.language_combo)
+
+        self._analytics_box = QGroupBox(self)
+        self._analytics_box.setEnabled(store is not None)
+        form = QFormLayout(self._analytics_box)
+        self._captions: dict[str, QLabel] = {}
+        for name, editor in (
+            ("abc_a", self.abc_a),
+            ("abc_b", self.abc_b),
+            ("xyz_x", self.xyz_x),
+            ("xyz_y", self.xyz_y),
+            ("months", self.months),
+            ("at_risk", self.at_risk_days),
+            ("lost", self.lost_days),
+            ("mono", self.mono),
+        ):
+            caption = QLabel(self)
+            caption.setWordWrap(True)
+            self._captions[name] = caption
+            form.addRow(caption, editor)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        form.addRow(self.error_label)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        restore = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
+        restore.clicked.connect(lambda: self._show(AnalyticsSettings()))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._language_box)
+        layout.addWidget(self._analytics_box)
+        layout.addWidget(self.buttons)
+        self._retranslate()
+
+    # --- analytics ----------------------------------------------------------------
+
+    def _show(self, settings: AnalyticsSettings) -> None:
+        self.abc_a.setValue(settings.abc_a_share * 100)
+        self.abc_b.setValue(settings.abc_b_share * 100)
+        self.xyz_x.setValue(settings.xyz_x_max_cv * 100)
+        self.xyz_y.setValue(settings.xyz_y_max_cv * 100)
+        self.months.setValue(settings.analysis_months)
+        self.at_risk_days.setValue(settings.at_risk_days)
+        self.lost_days.setValue(settings.lost_days)
+        self.mono.setValue(settings.mono_dependence_share * 100)
+
+    def entered_analytics(self) -> AnalyticsSettings:
+        return replace(
+            self._saved,
+            abc_a_share=round(self.abc_a.value() / 100, 4),
+            abc_b_share=round(self.abc_b.value() / 100, 4),
+            xyz_x_max_cv=round(self.xyz_x.value() / 100, 4),
+            xyz_y_max_cv=round(self.xyz_y.value() / 100, 4),
+            analysis_months=self.months.value(),
+            at_risk_days=self.at_risk_days.value(),
+            lost_days=self.lost_days.value(),
+            mono_dependence_share=round(self.mono.value() / 100, 4),
+        )
+
+    def _problem(self, settings: AnalyticsSettings) -> str:
+        """What is wrong with the entered thresholds, in the user's language."""
+        if not settings.abc_a_share < settings.abc_b_share:
+            return self.tr("The share for class A must be smaller than the share for class B.")
+        if not settings.xyz_x_max_cv < settings.xyz_y_max_cv:
+            return self.tr("The variation limit for X must be smaller than the limit for Y.")
+        if not settings.at_risk_days < settings.lost_days:
+            return self.tr("A client must be at risk before it counts as lost.")
+        return ""
+
+    def accept(self) -> None:
+        if self._store is not None:
+            entered = self.entered_analytics()
+            problem = self._problem(entered)
+            if problem:
+                self.error_label.setText(problem)
+                self.error_label.show()
+                return
+            if entered != self._saved:
+                save_analytics(self._store, entered)
+                self._saved = entered
+                self.analytics_changed.emit()
+        super().accept()
+
+    # --- language -----------------------------------------------------------------
+
+    def _language_chosen(self) -> None:
+        language = Language(self.language_combo.currentData())
+        self._preferences.language = language
+        self._language.apply(language)
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Settings"))
+        self._language_box.setTitle(self.tr("Interface"))
+        self._language_caption.setText(self.tr("Language"))
+        for index in range(self.language_combo.count()):
+            value = Language(self.language_combo.itemData(index))
+            text = _NATIVE_NAMES.get(value) or self.tr("System language")
+            self.language_combo.setItemText(index, text)
+        self._analytics_box.setTitle(self.tr("Analytics thresholds"))
+        captions = {
+            "abc_a": self.tr("Class A: the largest buyers, up to this share of sales"),
+            "abc_b": self.tr("Class B: the next ones, up to this share (C: the rest)"),
+            "xyz_x": self.tr("Class X (stable): monthly variation up to"),
+            "xyz_y": self.tr("Class Y (fluctuating): variation up to (Z: irregular)"),
+            "months": self.tr("Months analysed"),
+            "at_risk": self.tr("At risk after this many days without a purchase"),
+            "lost": self.tr("Lost after this many days without a purchase"),
+            "mono": self.tr("Warn of mono-dependence when one client brings more than"),
+        }
+        for name, text in captions.items():
+            self._captions[name].setText(text)
+        suffix = self.tr(" days")
+        self.at_risk_days.setSuffix(suffix)
+        self.lost_days.setSuffix(suffix)
+        self.months.setSuffix(self.tr(" months"))
+        if self.error_label.isVisible():
+            self.error_label.setText(self._problem(self.entered_analytics()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

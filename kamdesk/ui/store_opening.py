@@ -1,0 +1,106 @@
+"""Opening a store and recovering when it cannot be opened.
+
+The flow is plain Python; every question to the user goes through a
+`StorePrompts` object (message boxes in the application, scripted answers in
+tests). Whatever happens, no store file is ever overwritten or deleted: a
+damaged file is moved aside (renamed) before a new store is made in its place,
+and a store written by a newer KAMdesk is left as it is.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass
+from enum import Enum, auto
+from pathlib import Path
+from typing import Protocol
+
+from kamdesk.services.workspace import (
+    CorruptStoreError,
+    SchemaTooNewError,
+    StoreUnavailableError,
+    Workspace,
+    move_aside,
+    open_workspace,
+)
+
+
+class StartChoice(Enum):
+    EMPTY = auto()
+    DEMO = auto()
+
+
+class Recovery(Enum):
+    RETRY = auto()
+    OTHER_FILE = auto()  # choose another store file
+    OPEN_BACKUP = auto()  # choose a backup copy and work in it
+    CREATE_NEW = auto()  # move the damaged file aside, start a new store
+    QUIT = auto()
+
+
+@dataclass
+class OpenedStore:
+    workspace: Workspace
+    load_demo: bool = False  # the user asked for the demo territory in this new store
+    moved_aside: Path | None = None  # where a damaged store was kept
+
+
+class StorePrompts(Protocol):
+    def first_start(self, path: Path, explicit: bool, demo_available: bool) -> StartChoice | None:
+        """Empty store or demo territory for a file that does not exist; None cancels."""
+
+    def schema_too_new(self, error: SchemaTooNewError) -> Recovery: ...
+
+    def corrupt(self, error: CorruptStoreError) -> Recovery: ...
+
+    def unavailable(self, error: StoreUnavailableError) -> Recovery: ...
+
+    def choose_store_file(self, start: Path, backup: bool) -> Path | None:
+        """An existing file to open (a backup copy when `backup`); None cancels."""
+
+
+def demo_available() -> bool:
+    """The demo generator is an optional part of the services (a bare folder
+    without its `__init__.py` is a namespace package, not the generator)."""
+    spec = importlib.util.find_spec("kamdesk.services.demo")
+    return spec is not None and spec.origin is not None
+
+
+def has_store(path: Path) -> bool:
+    return path.exists() and path.stat().st_size > 0
+
+
+def open_interactively(
+    path: Path, prompts: StorePrompts, explicit: bool = False
+) -> OpenedStore | None:
+    """Open the store at `path`, asking the user how to go on when it cannot be.
+
+    Returns None when the user chose to quit (or cancel)."""
+    load_demo = False
+    moved_aside: Path | None = None
+    while True:
+        if not has_store(path):
+            choice = prompts.first_start(path, explicit, demo_available())
+            if choice is None:
+                return None
+            load_demo = choice == StartChoice.DEMO
+        try:
+            workspace = open_workspace(path)
+        except SchemaTooNewError as error:
+            recovery = prompts.schema_too_new(error)
+        except CorruptStoreError as error:
+            recovery = prompts.corrupt(error)
+        except StoreUnavailableError as error:
+            recovery = prompts.unavailable(error)
+        else:
+            return OpenedStore(workspace, load_demo, moved_aside)
+
+        if recovery == Recovery.QUIT:
+            return None
+        if recovery in (Recovery.OTHER_FILE, Recovery.OPEN_BACKUP):
+            chosen = prompts.choose_store_file(path, backup=recovery == Recovery.OPEN_BACKUP)
+            if chosen is not None:
+                path, explicit = chosen, True
+        elif recovery == Recovery.CREATE_NEW:
+            moved_aside = move_aside(path)
+        # RETRY, or a cancelled file dialog: try the same path again.

@@ -1,0 +1,204 @@
+"""The one way the UI runs slow work: off the UI thread, results back on it.
+
+`TaskRunner.run(work, on_success, on_failure)` runs `work(progress)` on a thread
+of the global QThreadPool. The callbacks always run on the UI thread (a relay
+QObject that lives there receives the worker's signals through queued
+connections), so they may touch widgets; the worker never does. A failure
+without its own handler goes to the runner's `report_error`, the one place that
+shows errors to the user.
+
+A `key` makes a lane where the latest request wins: submitting again under the
+same key makes a queued request skip its work, and the result of a superseded
+one is discarded. Typing in a search box uses this so that only the last keystroke's
+query reaches the list.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+Progress = Callable[[int, str], None]
+ErrorReporter = Callable[[BaseException, str], None]
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker emits, the UI thread delivers.
+
+    Every value crosses in a `_Box`, so no signal argument is ever None: a
+    cheap guard against the kind of reference-count slip on None described at
+    `_Runnable`."""
+
+    succeeded = Signal(object)
+    failed = Signal(object, str)
+    progressed = Signal(int, object)
+
+
+class _Box:
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+
+@dataclass(eq=False)
+class _Task:
+    serial: int
+    key: str | None
+    relay: _Relay
+    # Set on the UI thread when a newer request under the same key arrives; a
+    # worker that has not started yet then skips the work.
+    superseded: bool = False
+    runnable: QRunnable | None = None  # kept alive here until the result is delivered
+
+
+class _Runnable(QRunnable):
+    """A QRunnable subclass rather than `QThreadPool.start(callable)`: with PySide6
+    6.12 the callable form releases None once per call, and after a few thousand
+    searches Python aborts with "deallocating None"."""
+
+    def __init__(self, task: _Task, work: Callable[[Progress], Any]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self._task = task
+        self._work = work
+
+    def run(self) -> None:
+        _work_on_worker(self._task, self._work)
+
+
+class TaskRunner(QObject):
+    """Runs callables off the UI thread; see the module docstring."""
+
+    busy_changed = Signal(bool)
+
+    def __init__(self, report_error: ErrorReporter | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._pool = QThreadPool.globalInstance()
+        self._report_error = report_error or _log_error
+        self._tasks: dict[int, _Task] = {}
+        self._latest: dict[str, _Task] = {}
+        self._serial = 0
+
+    def set_error_reporter(self, report_error: ErrorReporter) -> None:
+        self._report_error = report_error
+
+    def run(
+        self,
+        work: Callable[[Progress], T],
+        on_success: Callable[[T], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        on_progress: Callable[[int, Any], None] | None = None,
+        key: str | None = None,
+    ) -> int:
+        """Start `work(progress)` in the pool; returns a serial number for the task."""
+        self._serial += 1
+        task = _Task(self._serial, key, _Relay())
+        task.relay.succeeded.connect(lambda box: self._finish(task, on_success, box.value))
+        task.relay.failed.connect(lambda box, trace: self._fail(task, on_failure, box.value, trace))
+        if on_progress is not None:
+            task.relay.progressed.connect(
+                lambda percent, box: self._is_current(task) and on_progress(percent, box.value)
+            )
+        if key is not None:
+            previous = self._latest.get(key)
+            if previous is not None:
+                previous.superseded = True
+            self._latest[key] = task
+        was_idle = not self._tasks
+        self._tasks[task.serial] = task
+        task.runnable = _Runnable(task, work)
+        self._pool.start(task.runnable)
+        if was_idle:
+            self.busy_changed.emit(True)
+        return task.serial
+
+    def report(self, error: BaseException, trace: str = "") -> None:
+        """Hand a failure to the one place that shows errors (for `on_failure`
+        handlers that tidy up first and then want the usual report)."""
+        self._report_error(error, trace)
+
+    def is_idle(self) -> bool:
+        """No task is queued, running, or waiting for its callbacks."""
+        return not self._tasks
+
+    def discard_pending(self) -> None:
+        """Wait for running workers and drop every result not delivered yet.
+
+        Called before the store is closed (opening another one, quitting), so no
+        worker is still reading it and no late callback touches a closed page."""
+        for task in self._tasks.values():
+            task.superseded = True
+        self._pool.waitForDone()
+        was_busy = bool(self._tasks)
+        for task in list(self._tasks.values()):
+            self._forget(task)
+        self._latest.clear()
+        if was_busy:
+            self.busy_changed.emit(False)
+
+    def _is_current(self, task: _Task) -> bool:
+        return task.serial in self._tasks and not task.superseded
+
+    def _finish(self, task: _Task, on_success: Callable[[T], None] | None, result: T) -> None:
+        current = self._is_current(task)
+        self._forget(task)
+        if current and on_success is not None:
+            on_success(result)
+
+    def _fail(
+        self,
+        task: _Task,
+        on_failure: Callable[[BaseException], None] | None,
+        error: BaseException,
+        trace: str,
+    ) -> None:
+        current = self._is_current(task)
+        self._forget(task)
+        if not current or isinstance(error, _Skipped):
+            return
+        if on_failure is not None:
+            log.info("background task failed, handled by its caller:\n%s", trace)
+            on_failure(error)
+        else:
+            log.error("background task failed:\n%s", trace)
+            self._report_error(error, trace)
+
+    def _forget(self, task: _Task) -> None:
+        if self._tasks.pop(task.serial, None) is None:
+            return
+        if task.key is not None and self._latest.get(task.key) is task:
+            del self._latest[task.key]
+        task.relay.deleteLater()
+        if not self._tasks:
+            self.busy_changed.emit(False)
+
+
+class _Skipped(Exception):
+    """A superseded task that never started its work."""
+
+
+def _work_on_worker(task: _Task, work: Callable[[Progress], Any]) -> None:
+    """The body of a pool thread: never touches widgets, only emits on the relay."""
+    relay = task.relay
+    try:
+        if task.superseded:
+            raise _Skipped
+        result = work(lambda percent, stage: relay.progressed.emit(int(percent), _Box(stage)))
+    except BaseException as error:  # every failure must reach the UI thread
+        relay.failed.emit(_Box(error), traceback.format_exc())
+    else:
+        relay.succeeded.emit(_Box(result))
+
+
+def _log_error(error: BaseException, trace: str) -> None:
+    log.error("unhandled background failure: %s", error)

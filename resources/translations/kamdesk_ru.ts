@@ -1,0 +1,2114 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>AccountFilterBar</name>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>Тип клиента</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Name, city, INN or contact surname</source>
+        <translation>Название, город, ИНН или фамилия контакта</translation>
+    </message>
+    <message>
+        <source>Every word must match; case and ё/е do not matter (Ctrl+F)</source>
+        <translation>Должно совпасть каждое слово; регистр и ё/е не важны (Ctrl+F)</translation>
+    </message>
+</context>
+<context>
+    <name>AccountKind</name>
+    <message>
+        <source>Hospital / clinic</source>
+        <translation>ЛПУ / больница</translation>
+    </message>
+    <message>
+        <source>Pharmacy chain</source>
+        <translation>Аптечная сеть</translation>
+    </message>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Аптека</translation>
+    </message>
+    <message>
+        <source>Distributor</source>
+        <translation>Дистрибьютор</translation>
+    </message>
+    <message>
+        <source>Health authority</source>
+        <translation>Орган здравоохранения</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Другое</translation>
+    </message>
+</context>
+<context>
+    <name>AccountListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>Тип клиента</translation>
+    </message>
+    <message>
+        <source>ABC/XYZ</source>
+        <translation>ABC/XYZ</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Следующий визит</translation>
+    </message>
+    <message>
+        <source>INN {inn}</source>
+        <translation>ИНН {inn}</translation>
+    </message>
+</context>
+<context>
+    <name>AccountStatus</name>
+    <message>
+        <source>Active</source>
+        <translation>Активный</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>Под угрозой</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Потерян</translation>
+    </message>
+    <message>
+        <source>Win back</source>
+        <translation>Вернуть</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>Потенциальный</translation>
+    </message>
+</context>
+<context>
+    <name>AccountSummaryView</name>
+    <message>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Part of</source>
+        <translation>Входит в</translation>
+    </message>
+    <message>
+        <source>INN / KPP</source>
+        <translation>ИНН / КПП</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Реквизиты</translation>
+    </message>
+    <message>
+        <source>no purchases in the period</source>
+        <translation>нет закупок за период</translation>
+    </message>
+    <message>
+        <source>Sales and classification</source>
+        <translation>Продажи и классификация</translation>
+    </message>
+    <message>
+        <source>ABC/XYZ</source>
+        <translation>ABC/XYZ</translation>
+    </message>
+    <message>
+        <source>Sales, 12 months</source>
+        <translation>Продажи за 12 месяцев</translation>
+    </message>
+    <message>
+        <source>Share of the portfolio</source>
+        <translation>Доля в портфеле</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Последняя закупка</translation>
+    </message>
+    <message>
+        <source>Qualification (rule of three P)</source>
+        <translation>Квалификация (правило трёх П)</translation>
+    </message>
+    <message>
+        <source>Qualified: need, ability to pay and authority are all confirmed</source>
+        <translation>Квалифицирован: потребность, платёжеспособность и полномочия подтверждены</translation>
+    </message>
+    <message>
+        <source>Not qualified yet: all three P are needed</source>
+        <translation>Пока не квалифицирован: нужны все три П</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Следующий визит</translation>
+    </message>
+    <message>
+        <source>not planned</source>
+        <translation>не запланирован</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Последний визит</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Role in the decision</source>
+        <translation>Роль в решении</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>Влияние</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of 5</source>
+        <translation>
+            <numerusform>%n из 5</numerusform>
+            <numerusform>%n из 5</numerusform>
+            <numerusform>%n из 5</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Attitude</source>
+        <translation>Отношение</translation>
+    </message>
+    <message>
+        <source>Psychotype</source>
+        <translation>Психотип</translation>
+    </message>
+    <message>
+        <source>KOL</source>
+        <translation>KOL</translation>
+    </message>
+    <message>
+        <source>Key opinion leader</source>
+        <translation>Лидер мнений</translation>
+    </message>
+    <message numerus="yes">
+        <source>Decision-making unit: %n contact(s)</source>
+        <translation>
+            <numerusform>Схема принятия решений: %n контакт</numerusform>
+            <numerusform>Схема принятия решений: %n контакта</numerusform>
+            <numerusform>Схема принятия решений: %n контактов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No contacts yet.</source>
+        <translation>Контактов пока нет.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Событие</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Предмет</translation>
+    </message>
+    <message>
+        <source>Tender result</source>
+        <translation>Итог тендера</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Relationship history (latest first)</source>
+        <translation>История отношений (сначала новые)</translation>
+    </message>
+    <message>
+        <source>No deliveries, tenders or agreements recorded yet.</source>
+        <translation>Поставок, тендеров и договорённостей пока не записано.</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Конкуренты</translation>
+    </message>
+    <message>
+        <source>No competitors recorded.</source>
+        <translation>Конкуренты не указаны.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>The damaged database was kept as {path}; a new one was created.</source>
+        <translation>Повреждённая база сохранена как {path}; создана новая.</translation>
+    </message>
+</context>
+<context>
+    <name>Attitude</name>
+    <message>
+        <source>Supporter</source>
+        <translation>Сторонник</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Нейтрален</translation>
+    </message>
+    <message>
+        <source>Opponent</source>
+        <translation>Противник</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceFilterButton</name>
+    <message>
+        <source>all</source>
+        <translation>все</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected</source>
+        <translation>
+            <numerusform>выбран %n</numerusform>
+            <numerusform>выбрано %n</numerusform>
+            <numerusform>выбрано %n</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Показать все</translation>
+    </message>
+</context>
+<context>
+    <name>ClientType</name>
+    <message>
+        <source>Breadwinner</source>
+        <translation>Кормилец</translation>
+    </message>
+    <message>
+        <source>Prospect</source>
+        <translation>Перспективный</translation>
+    </message>
+    <message>
+        <source>Image-maker</source>
+        <translation>Имиджмейкер</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Эксперт</translation>
+    </message>
+    <message>
+        <source>Brings 10 % of profit or more, loyal, long-term: keep and reward</source>
+        <translation>Приносит 10 % прибыли и больше, лоялен, работает долго: удерживать и поощрять</translation>
+    </message>
+    <message>
+        <source>Small today but with a big budget, often a competitor&apos;s breadwinner</source>
+        <translation>Сегодня невелик, но с большим бюджетом; часто — кормилец конкурента</translation>
+    </message>
+    <message>
+        <source>A famous name that gives reputation; expects special terms</source>
+        <translation>Известное имя, даёт репутацию; ждёт особых условий</translation>
+    </message>
+    <message>
+        <source>Demanding and knowledgeable; exposes weak spots</source>
+        <translation>Требователен и хорошо знает рынок; вскрывает слабые места</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counting… of {total} accounts</source>
+        <translation>
+            <numerusform>Считаем… из {total} клиента</numerusform>
+            <numerusform>Считаем… из {total} клиентов</numerusform>
+            <numerusform>Считаем… из {total} клиентов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of {total} accounts</source>
+        <translation>
+            <numerusform>{shown} из {total} клиента</numerusform>
+            <numerusform>{shown} из {total} клиентов</numerusform>
+            <numerusform>{shown} из {total} клиентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This account no longer exists.</source>
+        <translation>Этого клиента больше нет в базе.</translation>
+    </message>
+    <message>
+        <source>Client list</source>
+        <translation>Список клиентов</translation>
+    </message>
+    <message>
+        <source>Double-click or Enter opens the account</source>
+        <translation>Двойной щелчок или Enter открывает карточку клиента</translation>
+    </message>
+    <message>
+        <source>There are no accounts in this database yet. To try KAMdesk, create a new database with the demo territory (File ▸ New database…).</source>
+        <translation>В этой базе пока нет клиентов. Чтобы посмотреть KAMdesk в работе, создайте новую базу с демо-территорией (Файл ▸ Новая база…).</translation>
+    </message>
+</context>
+<context>
+    <name>ComingPage</name>
+    <message>
+        <source>Coming in a later version</source>
+        <translation>Появится в следующих версиях</translation>
+    </message>
+</context>
+<context>
+    <name>DialogPrompts</name>
+    <message>
+        <source>Welcome to KAMdesk</source>
+        <translation>Добро пожаловать в KAMdesk</translation>
+    </message>
+    <message>
+        <source>The database {path} does not exist yet.</source>
+        <translation>Базы данных {path} пока нет.</translation>
+    </message>
+    <message>
+        <source>There is no KAMdesk database on this computer yet.</source>
+        <translation>На этом компьютере ещё нет базы KAMdesk.</translation>
+    </message>
+    <message>
+        <source>Start with an empty database to enter your own clients, or load the demo territory: a Russian region with hospitals, pharmacy chains, distributors and a health ministry, their contacts, visits and three years of sales. The demo is a good way to look around; your own work is best kept in a separate database.
+
+The database will be created at:
+{path}</source>
+        <translation>Начните с пустой базы, чтобы вносить своих клиентов, или загрузите демо-территорию: российский регион с больницами, аптечными сетями, дистрибьюторами и министерством здравоохранения, их контактами, визитами и продажами за три года. Демо удобно для знакомства; свою работу лучше вести в отдельной базе.
+
+База будет создана здесь:
+{path}</translation>
+    </message>
+    <message>
+        <source>Start with an empty database</source>
+        <translation>Начать с пустой базы</translation>
+    </message>
+    <message>
+        <source>Load the demo territory</source>
+        <translation>Загрузить демо-территорию</translation>
+    </message>
+    <message>
+        <source>The demo generator is not installed with this copy.</source>
+        <translation>В этой копии нет генератора демо-данных.</translation>
+    </message>
+    <message>
+        <source>Database from a newer KAMdesk</source>
+        <translation>База из более новой версии KAMdesk</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer version of KAMdesk.</source>
+        <translation>Файл {path} записан более новой версией KAMdesk.</translation>
+    </message>
+    <message>
+        <source>This version cannot read it safely, so the file was not opened and not changed. Update KAMdesk, or open another database.
+
+Database version: {found}; this KAMdesk knows up to {known}.</source>
+        <translation>Эта версия не может безопасно его прочитать, поэтому файл не открыт и не изменён. Обновите KAMdesk или откройте другую базу.
+
+Версия базы: {found}; эта версия KAMdesk знает до {known}.</translation>
+    </message>
+    <message>
+        <source>Open another file…</source>
+        <translation>Открыть другой файл…</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>База данных повреждена</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be opened.</source>
+        <translation>Файл {path} повреждён и не открывается.</translation>
+    </message>
+    <message>
+        <source>Nothing was overwritten. You can open a backup copy, or create a new database: the damaged file is then kept beside it under a new name, so that it can still be recovered.</source>
+        <translation>Ничего не перезаписано. Можно открыть резервную копию или создать новую базу: повреждённый файл тогда останется рядом под другим именем, и его ещё можно будет восстановить.</translation>
+    </message>
+    <message>
+        <source>Open a backup copy…</source>
+        <translation>Открыть резервную копию…</translation>
+    </message>
+    <message>
+        <source>Create a new database</source>
+        <translation>Создать новую базу</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>Базу данных не удаётся открыть</translation>
+    </message>
+    <message>
+        <source>KAMdesk cannot use the database right now.</source>
+        <translation>KAMdesk сейчас не может работать с базой данных.</translation>
+    </message>
+    <message>
+        <source>{reason}
+
+If another program has it open, close that program and try again; if the disk is full, free some space.</source>
+        <translation>{reason}
+
+Если база открыта в другой программе, закройте её и попробуйте снова; если диск заполнен, освободите место.</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Open a backup copy</source>
+        <translation>Открыть резервную копию</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <source>KAMdesk databases ({patterns});;All files (*)</source>
+        <translation>Базы KAMdesk ({patterns});;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выйти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+</context>
+<context>
+    <name>DmuRole</name>
+    <message>
+        <source>Decision-maker</source>
+        <translation>ЛПР (принимает решение)</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>ЛВР (влияет на решение)</translation>
+    </message>
+    <message>
+        <source>Approver (finance)</source>
+        <translation>Согласующий (финансы)</translation>
+    </message>
+    <message>
+        <source>Technical expert</source>
+        <translation>Технический эксперт</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>Привратник (секретарь)</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Without class</source>
+        <translation>Без класса</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>Потребность</translation>
+    </message>
+    <message>
+        <source>Ability to pay</source>
+        <translation>Платёжеспособность</translation>
+    </message>
+    <message>
+        <source>Authority</source>
+        <translation>Полномочия</translation>
+    </message>
+</context>
+<context>
+    <name>LinesModel</name>
+    <message>
+        <source>Product</source>
+        <translation>Препарат</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Price without VAT</source>
+        <translation>Цена без НДС</translation>
+    </message>
+    <message>
+        <source>Discount, %</source>
+        <translation>Скидка, %</translation>
+    </message>
+    <message>
+        <source>VAT, %</source>
+        <translation>НДС, %</translation>
+    </message>
+    <message>
+        <source>Amount without VAT</source>
+        <translation>Сумма без НДС</translation>
+    </message>
+    <message>
+        <source>Amount with VAT</source>
+        <translation>Сумма с НДС</translation>
+    </message>
+    <message>
+        <source>Without approval up to %1 %</source>
+        <translation>Без согласования до %1 %</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>нет цены</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Updating next visits and ABC/XYZ classes…</source>
+        <translation>Обновляем ближайшие визиты и классы ABC/XYZ…</translation>
+    </message>
+    <message>
+        <source>Reclassifying clients with the new thresholds…</source>
+        <translation>Пересчитываем классы клиентов по новым порогам…</translation>
+    </message>
+    <message>
+        <source>Demo territory</source>
+        <translation>Демо-территория</translation>
+    </message>
+    <message>
+        <source>Creating the demo territory…</source>
+        <translation>Создаём демо-территорию…</translation>
+    </message>
+    <message>
+        <source>The demo territory is ready.</source>
+        <translation>Демо-территория готова.</translation>
+    </message>
+    <message>
+        <source>KAMdesk</source>
+        <translation>KAMdesk</translation>
+    </message>
+    <message>
+        <source>The database reported a problem.</source>
+        <translation>База данных сообщила о проблеме.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your data was not changed by it.</source>
+        <translation>Что-то пошло не так. Ваши данные из-за этого не изменились.</translation>
+    </message>
+    <message>
+        <source>The database was upgraded to this version; a copy of the old one is kept at {path}</source>
+        <translation>База обновлена до этой версии; копия прежней сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Новая база</translation>
+    </message>
+    <message>
+        <source>KAMdesk databases (*.sqlite)</source>
+        <translation>Базы KAMdesk (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>{path} already exists. KAMdesk never overwrites a database: choose another name, or open this one with File ▸ Open database…</source>
+        <translation>Файл {path} уже существует. KAMdesk никогда не перезаписывает базы: выберите другое имя или откройте этот файл через Файл ▸ Открыть базу…</translation>
+    </message>
+    <message>
+        <source>About KAMdesk</source>
+        <translation>О программе KAMdesk</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;KAMdesk {version}&lt;/h3&gt;&lt;p&gt;The workstation of a pharmaceutical Key Account Manager: clients and their dossiers, visits, commercial offers, products and analytics. It works without a connection; your data stays on this computer.&lt;/p&gt;&lt;p&gt;Database: {path}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;KAMdesk {version}&lt;/h3&gt;&lt;p&gt;Рабочее место менеджера по работе с ключевыми клиентами фармкомпании: клиенты и их досье, визиты, коммерческие предложения, продукты и аналитика. Работает без связи; ваши данные хранятся на этом компьютере.&lt;/p&gt;&lt;p&gt;База данных: {path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Открыть базу…</translation>
+    </message>
+    <message>
+        <source>&amp;New database…</source>
+        <translation>&amp;Новая база…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;About KAMdesk</source>
+        <translation>&amp;О программе KAMdesk</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Найти</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>Offline — office sync is not set up yet</source>
+        <translation>Офлайн — синхронизация с офисом пока не настроена</translation>
+    </message>
+</context>
+<context>
+    <name>OfferEditor</name>
+    <message>
+        <source>edition %1</source>
+        <translation>редакция %1</translation>
+    </message>
+    <message>
+        <source>assigned when saved</source>
+        <translation>присваивается при сохранении</translation>
+    </message>
+    <message>
+        <source>Commercial offer</source>
+        <translation>Коммерческое предложение</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Позиции</translation>
+    </message>
+    <message>
+        <source>Readers and arguments</source>
+        <translation>Адресаты и аргументы</translation>
+    </message>
+    <message>
+        <source>Benefit and terms</source>
+        <translation>Выгода и условия</translation>
+    </message>
+    <message>
+        <source>Team and annexes</source>
+        <translation>Команда и приложения</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Добавить позицию</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Удалить позицию</translation>
+    </message>
+    <message>
+        <source>Check a reader, then write what this person wants to read about</source>
+        <translation>Отметьте адресата и напишите, о чём ему важно прочитать</translation>
+    </message>
+    <message>
+        <source>Suggest the emphasis for this role</source>
+        <translation>Предложить акценты для этой роли</translation>
+    </message>
+    <message>
+        <source>Lead with the benefit of working together</source>
+        <translation>Начните с выгоды сотрудничества</translation>
+    </message>
+    <message>
+        <source>What only this client gets in this offer</source>
+        <translation>Что получает только этот клиент в этом предложении</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>Выгода</translation>
+    </message>
+    <message>
+        <source>Exclusive</source>
+        <translation>Эксклюзивно</translation>
+    </message>
+    <message>
+        <source>Delivery terms</source>
+        <translation>Условия поставки</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Условия оплаты</translation>
+    </message>
+    <message>
+        <source>One person a line: name; position; phone, e-mail</source>
+        <translation>По одному человеку в строке: ФИО; должность; телефон, e-mail</translation>
+    </message>
+    <message>
+        <source>Attach PDF…</source>
+        <translation>Приложить PDF…</translation>
+    </message>
+    <message>
+        <source>Remove annex</source>
+        <translation>Убрать приложение</translation>
+    </message>
+    <message>
+        <source>The team that prepared the offer</source>
+        <translation>Команда, подготовившая предложение</translation>
+    </message>
+    <message>
+        <source>Annexes, appended to the PDF in this order</source>
+        <translation>Приложения, добавляются в PDF в этом порядке</translation>
+    </message>
+    <message>
+        <source>Without VAT: %1   Discount: %2   VAT: %3   Total with VAT: %4</source>
+        <translation>Без НДС: %1   Скидка: %2   НДС: %3   Итого с НДС: %4</translation>
+    </message>
+    <message>
+        <source>A discount is above what you may give without approval: the offer will need the manager&apos;s approval and prints as a draft («ПРОЕКТ»).</source>
+        <translation>Скидка выше допустимой без согласования: предложению нужно согласование руководителя, до него оно печатается как «ПРОЕКТ».</translation>
+    </message>
+    <message>
+        <source>Attach PDF annexes</source>
+        <translation>Приложить PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файлы PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>Offers</name>
+    <message>
+        <source>fill in the supplier&apos;s details in settings before printing: {missing}</source>
+        <translation>перед печатью заполните реквизиты поставщика в настройках: {missing}</translation>
+    </message>
+    <message>
+        <source>the annex «{title}» file is missing: attach it again</source>
+        <translation>файл приложения «{title}» не найден: приложите его снова</translation>
+    </message>
+    <message>
+        <source>the offer was deleted</source>
+        <translation>предложение удалено</translation>
+    </message>
+    <message>
+        <source>choose the account</source>
+        <translation>выберите клиента</translation>
+    </message>
+    <message>
+        <source>add at least one product line</source>
+        <translation>добавьте хотя бы одну позицию</translation>
+    </message>
+    <message>
+        <source>an addressee does not work at this account</source>
+        <translation>адресат не работает у этого клиента</translation>
+    </message>
+    <message>
+        <source>the offer cannot expire before its date</source>
+        <translation>срок действия не может закончиться раньше даты предложения</translation>
+    </message>
+    <message>
+        <source>the validity date {date} has already passed: choose a later date</source>
+        <translation>срок действия {date} уже прошёл: выберите более позднюю дату</translation>
+    </message>
+    <message>
+        <source>annex {name} is not a PDF file</source>
+        <translation>приложение {name} — не PDF-файл</translation>
+    </message>
+    <message>
+        <source>only a draft can be deleted</source>
+        <translation>удалить можно только черновик</translation>
+    </message>
+    <message>
+        <source>edition {edition} is not the latest: edit the latest one</source>
+        <translation>редакция {edition} не последняя: редактируйте последнюю</translation>
+    </message>
+    <message>
+        <source>an accepted offer cannot be changed</source>
+        <translation>принятое предложение нельзя изменить</translation>
+    </message>
+    <message>
+        <source>line {line}: the product is not in the catalogue</source>
+        <translation>позиция {line}: препарата нет в каталоге</translation>
+    </message>
+    <message>
+        <source>line {line} ({product}): the quantity must be a whole number above zero</source>
+        <translation>позиция {line} ({product}): количество должно быть целым числом больше нуля</translation>
+    </message>
+    <message>
+        <source>line {line} ({product}): the discount must be between 0 and 100 %</source>
+        <translation>позиция {line} ({product}): скидка должна быть от 0 до 100 %</translation>
+    </message>
+    <message>
+        <source>line {line} ({product}): the discount has more than two decimals</source>
+        <translation>позиция {line} ({product}): в скидке больше двух знаков после запятой</translation>
+    </message>
+    <message>
+        <source>line {line}: {product} has no price in the price list: enter the price</source>
+        <translation>позиция {line}: у препарата {product} нет цены в прайс-листе — введите цену</translation>
+    </message>
+    <message>
+        <source>line {line} ({product}): the price must be above zero, in kopecks</source>
+        <translation>позиция {line} ({product}): цена должна быть больше нуля, с точностью до копеек</translation>
+    </message>
+    <message>
+        <source>line {line}: VAT must be 0, 10 or 20 %</source>
+        <translation>позиция {line}: НДС должен быть 0, 10 или 20 %</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s name</source>
+        <translation>название поставщика</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s INN</source>
+        <translation>ИНН поставщика</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s KPP</source>
+        <translation>КПП поставщика</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s address</source>
+        <translation>адрес поставщика</translation>
+    </message>
+    <message>
+        <source>the supplier&apos;s bank</source>
+        <translation>банк поставщика</translation>
+    </message>
+    <message>
+        <source>the bank&apos;s BIK</source>
+        <translation>БИК банка</translation>
+    </message>
+    <message>
+        <source>the settlement account</source>
+        <translation>расчётный счёт</translation>
+    </message>
+    <message>
+        <source>who signs the offer</source>
+        <translation>кто подписывает предложение</translation>
+    </message>
+    <message>
+        <source>a newer edition of {number} exists: change that one</source>
+        <translation>есть более новая редакция {number}: меняйте её</translation>
+    </message>
+    <message>
+        <source>an offer cannot go from «{old}» to «{new}»</source>
+        <translation>предложение нельзя перевести из «{old}» в «{new}»</translation>
+    </message>
+    <message>
+        <source>a discount is above the envelope: the offer needs the manager&apos;s approval before it can be sent</source>
+        <translation>скидка выше допустимой: до отправки нужно согласование руководителя</translation>
+    </message>
+    <message>
+        <source>approval needs the manager: turn on the manager override in settings (with the manager&apos;s name) or wait for the office server</source>
+        <translation>согласование даёт руководитель: включите в настройках разрешение руководителя (с его именем) или дождитесь сервера офиса</translation>
+    </message>
+    <message>
+        <source>only a draft can be approved</source>
+        <translation>согласовать можно только черновик</translation>
+    </message>
+    <message>
+        <source>the SKU code is required</source>
+        <translation>нужен артикул</translation>
+    </message>
+    <message>
+        <source>the trade name is required</source>
+        <translation>нужно торговое наименование</translation>
+    </message>
+    <message>
+        <source>the INN (МНН) is required</source>
+        <translation>нужно МНН</translation>
+    </message>
+    <message>
+        <source>VAT rate must be 0, 10 or 20 %, not {rate}</source>
+        <translation>ставка НДС должна быть 0, 10 или 20 %, а не {rate}</translation>
+    </message>
+    <message>
+        <source>another product has the SKU {sku}</source>
+        <translation>артикул {sku} уже есть у другого препарата</translation>
+    </message>
+    <message>
+        <source>the price must be above zero</source>
+        <translation>цена должна быть больше нуля</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}</source>
+        <translation>не удаётся прочитать файл: {reason}</translation>
+    </message>
+    <message>
+        <source>no header row with the columns «Артикул», «Наименование» and «Цена» in the first 15 rows</source>
+        <translation>в первых 15 строках нет заголовка со столбцами «Артикул», «Наименование» и «Цена»</translation>
+    </message>
+    <message>
+        <source>SKU {sku} is already in row {row}</source>
+        <translation>артикул {sku} уже есть в строке {row}</translation>
+    </message>
+    <message>
+        <source>new product {sku} has no INN (МНН)</source>
+        <translation>у нового препарата {sku} не указано МНН</translation>
+    </message>
+    <message>
+        <source>the file has no rows below its header</source>
+        <translation>в файле нет строк под заголовком</translation>
+    </message>
+    <message>
+        <source>no SKU code</source>
+        <translation>нет артикула</translation>
+    </message>
+    <message>
+        <source>no product name</source>
+        <translation>нет наименования</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>нет цены</translation>
+    </message>
+    <message>
+        <source>the price «{value}» is not a number</source>
+        <translation>цена «{value}» — не число</translation>
+    </message>
+    <message>
+        <source>the price must be above zero, not {value}</source>
+        <translation>цена должна быть больше нуля, а не {value}</translation>
+    </message>
+    <message>
+        <source>the price {value} has more than two decimals (kopecks)</source>
+        <translation>в цене {value} больше двух знаков после запятой (копеек)</translation>
+    </message>
+    <message>
+        <source>VAT rate must be 0, 10 or 20 %, not «{value}»</source>
+        <translation>ставка НДС должна быть 0, 10 или 20 %, а не «{value}»</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Черновик</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Истекло</translation>
+    </message>
+</context>
+<context>
+    <name>OffersPage</name>
+    <message>
+        <source>Search by number or account</source>
+        <translation>Поиск по номеру или клиенту</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Все статусы</translation>
+    </message>
+    <message>
+        <source>New offer</source>
+        <translation>Новое КП</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>Mark sent</source>
+        <translation>Отправлено</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Approve (manager)</source>
+        <translation>Согласовать (руководитель)</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>нужно согласование</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Ed.</source>
+        <translation>Ред.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Total with VAT</source>
+        <translation>Итого с НДС</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Предложение</translation>
+    </message>
+    <message>
+        <source>Building the PDF…</source>
+        <translation>Создаётся PDF…</translation>
+    </message>
+    <message>
+        <source>PDF ready: %1</source>
+        <translation>PDF готов: %1</translation>
+    </message>
+    <message>
+        <source>The PDF was not made</source>
+        <translation>PDF не создан</translation>
+    </message>
+</context>
+<context>
+    <name>ProductDialog</name>
+    <message>
+        <source>Product</source>
+        <translation>Препарат</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Trade name</source>
+        <translation>Торговое наименование</translation>
+    </message>
+    <message>
+        <source>INN (МНН)</source>
+        <translation>МНН</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>Dosage</source>
+        <translation>Дозировка</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Упаковка</translation>
+    </message>
+    <message>
+        <source>Registration number</source>
+        <translation>Рег. удостоверение</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Лекарственный препарат</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>One key message a line</source>
+        <translation>По одному ключевому сообщению в строке</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Ключевые сообщения</translation>
+    </message>
+    <message>
+        <source>One a line: objection =&gt; answer</source>
+        <translation>По одному в строке: возражение =&gt; ответ</translation>
+    </message>
+    <message>
+        <source>Objections</source>
+        <translation>Возражения</translation>
+    </message>
+</context>
+<context>
+    <name>ProductsPage</name>
+    <message>
+        <source>Search by name, INN, SKU or group</source>
+        <translation>Поиск по названию, МНН, артикулу или группе</translation>
+    </message>
+    <message>
+        <source>New product</source>
+        <translation>Новый препарат</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Изменить</translation>
+    </message>
+    <message>
+        <source>Import price list…</source>
+        <translation>Загрузить прайс-лист…</translation>
+    </message>
+    <message>
+        <source>Trade name</source>
+        <translation>Торговое наименование</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>МНН</translation>
+    </message>
+    <message>
+        <source>Form and dosage</source>
+        <translation>Форма и дозировка</translation>
+    </message>
+    <message>
+        <source>Pack</source>
+        <translation>Упаковка</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Price without VAT</source>
+        <translation>Цена без НДС</translation>
+    </message>
+    <message>
+        <source>VAT, %</source>
+        <translation>НДС, %</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Key messages</source>
+        <translation>Ключевые сообщения</translation>
+    </message>
+    <message>
+        <source>Objections and answers</source>
+        <translation>Возражения и ответы</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Конкуренты</translation>
+    </message>
+    <message>
+        <source>Ours:</source>
+        <translation>Наши:</translation>
+    </message>
+    <message>
+        <source>Theirs:</source>
+        <translation>Их:</translation>
+    </message>
+    <message>
+        <source>Price history</source>
+        <translation>История цен</translation>
+    </message>
+    <message>
+        <source>Import a price list</source>
+        <translation>Загрузка прайс-листа</translation>
+    </message>
+    <message>
+        <source>Price lists (*.csv *.xlsx)</source>
+        <translation>Прайс-листы (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <source>row %1: </source>
+        <translation>строка %1: </translation>
+    </message>
+    <message>
+        <source>Nothing was imported</source>
+        <translation>Ничего не загружено</translation>
+    </message>
+    <message>
+        <source>Correct these rows and import again:</source>
+        <translation>Исправьте эти строки и загрузите снова:</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 of them change. Apply?</source>
+        <translation>Строк: %1, изменится: %2. Применить?</translation>
+    </message>
+</context>
+<context>
+    <name>Psychotype</name>
+    <message>
+        <source>Analyst</source>
+        <translation>Аналитик</translation>
+    </message>
+    <message>
+        <source>Expressive</source>
+        <translation>Экспрессивный</translation>
+    </message>
+    <message>
+        <source>Directive</source>
+        <translation>Директивный</translation>
+    </message>
+    <message>
+        <source>Friendly</source>
+        <translation>Дружеский</translation>
+    </message>
+    <message>
+        <source>Wants facts and order</source>
+        <translation>Ждёт фактов и порядка</translation>
+    </message>
+    <message>
+        <source>Wants attention and compliments</source>
+        <translation>Ждёт внимания и комплиментов</translation>
+    </message>
+    <message>
+        <source>Wants brevity and results</source>
+        <translation>Ждёт краткости и результата</translation>
+    </message>
+    <message>
+        <source>Wants relationship and trust</source>
+        <translation>Ждёт отношений и доверия</translation>
+    </message>
+</context>
+<context>
+    <name>RelationshipEventKind</name>
+    <message>
+        <source>Delivery</source>
+        <translation>Поставка</translation>
+    </message>
+    <message>
+        <source>Tender</source>
+        <translation>Тендер</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Договорённость</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>Рекламация</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <source>Clients</source>
+        <translation>Клиенты</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>КП</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Продукты</translation>
+    </message>
+    <message>
+        <source>Analytics</source>
+        <translation>Аналитика</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>Visits will be planned and reported here.</source>
+        <translation>Здесь будут планироваться визиты и составляться отчёты о них.</translation>
+    </message>
+    <message>
+        <source>Plan each visit: objective, agenda, questions, products to discuss, and the attendees with their role and psychotype.</source>
+        <translation>План каждого визита: цель, повестка, вопросы, продукты для обсуждения и участники с их ролью и психотипом.</translation>
+    </message>
+    <message>
+        <source>A pre-meeting checklist built from the seven common mistakes: being late, arguing, interrupting, coming without information, poor preparation, bad manners, not knowing the product.</source>
+        <translation>Чек-лист перед встречей по семи типичным ошибкам: опоздания, споры, перебивание собеседника, отсутствие сведений, недостаточная подготовка, плохие манеры, незнание своего продукта.</translation>
+    </message>
+    <message>
+        <source>A route for the day, so that you arrive early.</source>
+        <translation>Маршрут на день, чтобы приезжать заранее.</translation>
+    </message>
+    <message>
+        <source>The visit report: what was discussed, agreements, objections heard, next steps with dates; sent to your manager.</source>
+        <translation>Отчёт о визите: что обсуждали, договорённости, прозвучавшие возражения, следующие шаги со сроками; уходит руководителю.</translation>
+    </message>
+    <message>
+        <source>Commercial offers will be prepared here.</source>
+        <translation>Здесь будут готовиться коммерческие предложения.</translation>
+    </message>
+    <message>
+        <source>An offer built from the price list, with VAT shown separately and the amount in words.</source>
+        <translation>КП на основе прайс-листа, с выделенным НДС и суммой прописью.</translation>
+    </message>
+    <message>
+        <source>Arguments grouped by the people of the decision-making unit and what each of them cares about.</source>
+        <translation>Аргументы, сгруппированные по участникам схемы принятия решений и по тому, что важно каждому.</translation>
+    </message>
+    <message>
+        <source>The team that prepared it, with positions and contacts, and the validity period.</source>
+        <translation>Команда, подготовившая КП, с должностями и контактами, и срок действия.</translation>
+    </message>
+    <message>
+        <source>Follow-up after sending: check it arrived, ask about next steps, agree the date of the next call or meeting.</source>
+        <translation>Сопровождение после отправки: убедиться, что КП получено, узнать о следующих шагах, договориться о дате звонка или встречи.</translation>
+    </message>
+    <message>
+        <source>Your product knowledge will be kept here.</source>
+        <translation>Здесь будут собраны знания о ваших продуктах.</translation>
+    </message>
+    <message>
+        <source>The catalogue: international non-proprietary name, trade name, dosage form, pack, VAT rate.</source>
+        <translation>Каталог: МНН, торговое наименование, лекарственная форма, упаковка, ставка НДС.</translation>
+    </message>
+    <message>
+        <source>Key messages and answers to objections.</source>
+        <translation>Ключевые сообщения и ответы на возражения.</translation>
+    </message>
+    <message>
+        <source>Comparison with competitors&apos; products, their prices and terms.</source>
+        <translation>Сравнение с продуктами конкурентов, их ценами и условиями.</translation>
+    </message>
+    <message>
+        <source>Price lists and the history of prices.</source>
+        <translation>Прайс-листы и история цен.</translation>
+    </message>
+    <message>
+        <source>Analytics of your territory will be shown here.</source>
+        <translation>Здесь будет аналитика по вашей территории.</translation>
+    </message>
+    <message>
+        <source>The ABC–XYZ matrix (AX … CZ) and what it means for visit frequency.</source>
+        <translation>Матрица ABC–XYZ (AX … CZ) и что она значит для частоты визитов.</translation>
+    </message>
+    <message>
+        <source>A warning about mono-dependence when one client brings more than 75 % of sales.</source>
+        <translation>Предупреждение о монозависимости, когда один клиент даёт больше 75 % продаж.</translation>
+    </message>
+    <message>
+        <source>Clients at risk and lost clients, with the list to win back.</source>
+        <translation>Клиенты под угрозой и потерянные клиенты, список на возврат.</translation>
+    </message>
+    <message>
+        <source>Retention and churn, meetings held, and sales-plan fulfilment.</source>
+        <translation>Удержание и отток, проведённые встречи, выполнение плана продаж.</translation>
+    </message>
+    <message>
+        <source>Exchange with the office server will be set up here.</source>
+        <translation>Здесь будет настраиваться обмен с сервером офиса.</translation>
+    </message>
+    <message>
+        <source>KAMdesk works without a connection; every change you make is kept in a change log on this laptop.</source>
+        <translation>KAMdesk работает без связи; каждое ваше изменение записывается в журнал изменений на этом ноутбуке.</translation>
+    </message>
+    <message>
+        <source>When the office server is set up, changes will be sent and received here, and any conflicts shown for you to resolve.</source>
+        <translation>Когда сервер офиса будет настроен, здесь будут отправляться и приниматься изменения, а конфликты — показываться для разрешения.</translation>
+    </message>
+    <message>
+        <source>Until then, everything stays on this laptop.</source>
+        <translation>До тех пор всё остаётся на этом ноутбуке.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>The share for class A must be smaller than the share for class B.</source>
+        <translation>Доля для класса A должна быть меньше доли для класса B.</translation>
+    </message>
+    <message>
+        <source>The variation limit for X must be smaller than the limit for Y.</source>
+        <translation>Порог вариации для X должен быть меньше порога для Y.</translation>
+    </message>
+    <message>
+        <source>A client must be at risk before it counts as lost.</source>
+        <translation>Клиент должен оказаться под угрозой раньше, чем считаться потерянным.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Настройки</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Интерфейс</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Язык системы</translation>
+    </message>
+    <message>
+        <source>Analytics thresholds</source>
+        <translation>Пороги аналитики</translation>
+    </message>
+    <message>
+        <source>Class A: the largest buyers, up to this share of sales</source>
+        <translation>Класс A: крупнейшие покупатели, до этой доли продаж</translation>
+    </message>
+    <message>
+        <source>Class B: the next ones, up to this share (C: the rest)</source>
+        <translation>Класс B: следующие, до этой доли (C: остальные)</translation>
+    </message>
+    <message>
+        <source>Class X (stable): monthly variation up to</source>
+        <translation>Класс X (стабильные): вариация по месяцам до</translation>
+    </message>
+    <message>
+        <source>Class Y (fluctuating): variation up to (Z: irregular)</source>
+        <translation>Класс Y (колеблющиеся): вариация до (Z: нерегулярные)</translation>
+    </message>
+    <message>
+        <source>Months analysed</source>
+        <translation>Анализируемый период</translation>
+    </message>
+    <message>
+        <source>At risk after this many days without a purchase</source>
+        <translation>Под угрозой после стольких дней без закупок</translation>
+    </message>
+    <message>
+        <source>Lost after this many days without a purchase</source>
+        <translation>Потерян после стольких дней без закупок</translation>
+    </message>
+    <message>
+        <source>Warn of mono-dependence when one client brings more than</source>
+        <translation>Предупреждать о монозависимости, если один клиент даёт больше</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source> months</source>
+        <translation> мес.</translation>
+    </message>
+</context>
+<context>
+    <name>TenderResult</name>
+    <message>
+        <source>Pending</source>
+        <translation>Ожидается</translation>
+    </message>
+    <message>
+        <source>Won</source>
+        <translation>Выигран</translation>
+    </message>
+    <message>
+        <source>Lost</source>
+        <translation>Проигран</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>INN must be 10 digits (organisation) or 12 digits (individual)</source>
+        <translation>ИНН должен состоять из 10 цифр (организация) или 12 цифр (физическое лицо)</translation>
+    </message>
+    <message>
+        <source>INN check digit does not match: a digit is mistyped</source>
+        <translation>контрольная цифра ИНН не сходится: где-то опечатка</translation>
+    </message>
+    <message>
+        <source>KPP must be 9 characters: 4 digits, 2 digits or letters, 3 digits</source>
+        <translation>КПП — 9 знаков: 4 цифры, 2 цифры или буквы, 3 цифры</translation>
+    </message>
+    <message>
+        <source>not a valid e-mail address: {value}</source>
+        <translation>неверный адрес эл. почты: {value}</translation>
+    </message>
+    <message>
+        <source>not a valid phone number: {value}</source>
+        <translation>неверный номер телефона: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>Visits</name>
+    <message>
+        <source>Leave at {time:%H:%M} for {account}</source>
+        <translation>Выезжайте в {time:%H:%M} к клиенту {account}</translation>
+    </message>
+    <message>
+        <source>Visit to {account} at {time:%H:%M}</source>
+        <translation>Визит к клиенту {account} в {time:%H:%M}</translation>
+    </message>
+    <message>
+        <source>1. Being late</source>
+        <translation>1. Опоздания</translation>
+    </message>
+    <message>
+        <source>2. Arguing</source>
+        <translation>2. Споры</translation>
+    </message>
+    <message>
+        <source>3. Interrupting</source>
+        <translation>3. Перебивать собеседника</translation>
+    </message>
+    <message>
+        <source>4. No information</source>
+        <translation>4. Отсутствие сведений</translation>
+    </message>
+    <message>
+        <source>5. Insufficient preparation</source>
+        <translation>5. Недостаточная подготовка к переговорам</translation>
+    </message>
+    <message>
+        <source>6. Bad manners</source>
+        <translation>6. Плохие манеры</translation>
+    </message>
+    <message>
+        <source>7. Not knowing the product</source>
+        <translation>7. Незнание своего продукта</translation>
+    </message>
+    <message>
+        <source>The visit no longer exists</source>
+        <translation>Этого визита больше нет</translation>
+    </message>
+    <message>
+        <source>A visit cannot change client</source>
+        <translation>У визита нельзя сменить клиента</translation>
+    </message>
+    <message>
+        <source>Travel time out of range</source>
+        <translation>Время в пути вне допустимых пределов</translation>
+    </message>
+    <message>
+        <source>Say why the visit is cancelled</source>
+        <translation>Укажите причину отмены визита</translation>
+    </message>
+    <message>
+        <source>A task needs a title</source>
+        <translation>У задачи должно быть название</translation>
+    </message>
+    <message>
+        <source>The client no longer exists</source>
+        <translation>Этого клиента больше нет</translation>
+    </message>
+    <message>
+        <source>The task no longer exists</source>
+        <translation>Этой задачи больше нет</translation>
+    </message>
+    <message>
+        <source>The start time needs a time zone</source>
+        <translation>У времени начала должен быть часовой пояс</translation>
+    </message>
+    <message>
+        <source>A visit lasts from 5 minutes to 12 hours</source>
+        <translation>Визит длится от 5 минут до 12 часов</translation>
+    </message>
+    <message>
+        <source>Give both the latitude and the longitude</source>
+        <translation>Укажите и широту, и долготу</translation>
+    </message>
+    <message>
+        <source>Coordinates out of range</source>
+        <translation>Координаты вне допустимых пределов</translation>
+    </message>
+    <message>
+        <source>Attendees must be contacts of this client</source>
+        <translation>Участники должны быть контактами этого клиента</translation>
+    </message>
+    <message>
+        <source>Unknown product</source>
+        <translation>Неизвестный продукт</translation>
+    </message>
+    <message>
+        <source>The offer must be one made for this client</source>
+        <translation>КП должно быть подготовлено для этого клиента</translation>
+    </message>
+    <message>
+        <source>The start needs a time zone</source>
+        <translation>У начала должен быть часовой пояс</translation>
+    </message>
+    <message>
+        <source>A visit lasts from 1 minute to 12 hours</source>
+        <translation>Визит длится от 1 минуты до 12 часов</translation>
+    </message>
+    <message>
+        <source>When did the visit start?</source>
+        <translation>Когда начался визит?</translation>
+    </message>
+    <message>
+        <source>How long did the visit last?</source>
+        <translation>Сколько длился визит?</translation>
+    </message>
+    <message>
+        <source>Say whether the objective was reached</source>
+        <translation>Укажите, достигнута ли цель</translation>
+    </message>
+    <message>
+        <source>Describe the outcome</source>
+        <translation>Опишите итог</translation>
+    </message>
+    <message>
+        <source>Choose the client&apos;s mood</source>
+        <translation>Выберите настрой клиента</translation>
+    </message>
+    <message>
+        <source>A next step needs a title</source>
+        <translation>У следующего шага должно быть название</translation>
+    </message>
+    <message>
+        <source>A next step needs a due date</source>
+        <translation>У следующего шага должен быть срок</translation>
+    </message>
+    <message>
+        <source>A next step cannot be due before the visit</source>
+        <translation>Срок следующего шага не может быть раньше визита</translation>
+    </message>
+    <message>
+        <source>The visit has not started yet</source>
+        <translation>Визит ещё не начался</translation>
+    </message>
+    <message>
+        <source>Only a completed report can be submitted; this visit is {status}</source>
+        <translation>Отправить можно только заполненный отчёт; этот визит: {status}</translation>
+    </message>
+    <message>
+        <source>The addendum is empty</source>
+        <translation>Дополнение пустое</translation>
+    </message>
+    <message>
+        <source>Addenda are for submitted reports; edit this report instead</source>
+        <translation>Дополнения — для отправленных отчётов; этот отчёт можно просто изменить</translation>
+    </message>
+    <message>
+        <source>Analyst: facts, figures and order. Send data in advance, keep to the agenda, do not push for a quick decision.</source>
+        <translation>Аналитик: факты, цифры и порядок. Пришлите данные заранее, держитесь повестки, не торопите с решением.</translation>
+    </message>
+    <message>
+        <source>Expressive: attention and recognition. Let them talk, acknowledge their ideas, keep it lively and visual.</source>
+        <translation>Экспрессивный: внимание и признание. Дайте выговориться, отметьте его идеи, говорите живо и наглядно.</translation>
+    </message>
+    <message>
+        <source>Directive: brevity and results. Get to the point, offer options with outcomes, respect their time.</source>
+        <translation>Директивный: краткость и результат. Сразу к делу, предлагайте варианты с результатом, берегите его время.</translation>
+    </message>
+    <message>
+        <source>Friendly: relationship and trust. Start personally, do not rush, show how people like them benefit.</source>
+        <translation>Дружеский: отношения и доверие. Начните с личного, не спешите, покажите, что это дало людям, похожим на него.</translation>
+    </message>
+    <message>
+        <source>Not confirmed yet</source>
+        <translation>Ещё не подтверждено</translation>
+    </message>
+    <message>
+        <source>Departure time known</source>
+        <translation>Время выезда известно</translation>
+    </message>
+    <message>
+        <source>No travel time: give the place coordinates (or home&apos;s) or enter the travel time by hand</source>
+        <translation>Нет времени в пути: укажите координаты места (или дома) или введите время в пути вручную</translation>
+    </message>
+    <message>
+        <source>Leave at {departure:%H:%M} ({travel} min)</source>
+        <translation>Выезд в {departure:%H:%M} ({travel} мин)</translation>
+    </message>
+    <message>
+        <source>No overlap with another visit</source>
+        <translation>Не пересекается с другим визитом</translation>
+    </message>
+    <message>
+        <source>Starts before the previous visit ends</source>
+        <translation>Начинается до окончания предыдущего визита</translation>
+    </message>
+    <message>
+        <source>Time to arrive {buffer} min early</source>
+        <translation>Есть время приехать на {buffer} мин раньше</translation>
+    </message>
+    <message>
+        <source>Only {gap} min after the previous visit; {short} min short of travel and buffer</source>
+        <translation>Всего {gap} мин после предыдущего визита; на дорогу и запас не хватает {short} мин</translation>
+    </message>
+    <message>
+        <source>Route, parking and entry pass checked</source>
+        <translation>Маршрут, парковка и пропуск проверены</translation>
+    </message>
+    <message>
+        <source>No known objections recorded for {product}</source>
+        <translation>По {product} известных возражений не записано</translation>
+    </message>
+    <message>
+        <source>{count} objections to {product} have no answer</source>
+        <translation>Возражений по {product} без ответа: {count}</translation>
+    </message>
+    <message>
+        <source>Answers to objections about {product}</source>
+        <translation>Ответы на возражения по {product}</translation>
+    </message>
+    <message>
+        <source>Answers to this client&apos;s past objections</source>
+        <translation>Ответы на прошлые возражения этого клиента</translation>
+    </message>
+    <message>
+        <source>{count} of the client&apos;s objections have no answer</source>
+        <translation>Возражений клиента без ответа: {count}</translation>
+    </message>
+    <message>
+        <source>I will acknowledge each objection before answering, never argue</source>
+        <translation>Я признаю каждое возражение, прежде чем ответить, и не спорю</translation>
+    </message>
+    <message>
+        <source>«{objection}» — {answer}</source>
+        <translation>«{objection}» — {answer}</translation>
+    </message>
+    <message>
+        <source>«{objection}» — no answer</source>
+        <translation>«{objection}» — ответа нет</translation>
+    </message>
+    <message>
+        <source>At least {minimum} open questions prepared</source>
+        <translation>Подготовлено не меньше {minimum} открытых вопросов</translation>
+    </message>
+    <message>
+        <source>{count} open questions prepared, {minimum} needed</source>
+        <translation>Подготовлено открытых вопросов: {count}, нужно {minimum}</translation>
+    </message>
+    <message>
+        <source>Closed question, ask it openly: {question}</source>
+        <translation>Закрытый вопрос, задайте его открыто: {question}</translation>
+    </message>
+    <message>
+        <source>Psychotype of {name} known</source>
+        <translation>Психотип {name} известен</translation>
+    </message>
+    <message>
+        <source>Psychotype of {name} unknown</source>
+        <translation>Психотип {name} неизвестен</translation>
+    </message>
+    <message>
+        <source>I will let the client finish and note points to come back to</source>
+        <translation>Я дам клиенту договорить и запишу, к чему вернуться</translation>
+    </message>
+    <message>
+        <source>Dossier at least {threshold}% complete</source>
+        <translation>Досье заполнено не меньше чем на {threshold}%</translation>
+    </message>
+    <message>
+        <source>Dossier {score}% complete, {threshold}% needed</source>
+        <translation>Досье заполнено на {score}%, нужно {threshold}%</translation>
+    </message>
+    <message>
+        <source>Last {count} visit reports of this client reviewed</source>
+        <translation>Последние отчёты о визитах к этому клиенту ({count}) просмотрены</translation>
+    </message>
+    <message>
+        <source>{date:%d.%m.%Y}: {outcome}</source>
+        <translation>{date:%d.%m.%Y}: {outcome}</translation>
+    </message>
+    <message>
+        <source>Objective set</source>
+        <translation>Цель поставлена</translation>
+    </message>
+    <message>
+        <source>The visit has no objective</source>
+        <translation>У визита нет цели</translation>
+    </message>
+    <message>
+        <source>Agenda set</source>
+        <translation>Повестка составлена</translation>
+    </message>
+    <message>
+        <source>The visit has no agenda</source>
+        <translation>У визита нет повестки</translation>
+    </message>
+    <message>
+        <source>Attendees chosen</source>
+        <translation>Участники выбраны</translation>
+    </message>
+    <message>
+        <source>Nobody from the client is on the visit</source>
+        <translation>На визите никого со стороны клиента</translation>
+    </message>
+    <message>
+        <source>Materials listed</source>
+        <translation>Материалы перечислены</translation>
+    </message>
+    <message>
+        <source>No materials listed for the visit</source>
+        <translation>Материалы к визиту не перечислены</translation>
+    </message>
+    <message>
+        <source>The client&apos;s needs and plans re-read; my proposals answer them</source>
+        <translation>Потребности и планы клиента перечитаны; мои предложения отвечают на них</translation>
+    </message>
+    <message>
+        <source>target result not set</source>
+        <translation>не задан целевой результат</translation>
+    </message>
+    <message>
+        <source>walk-away point not set</source>
+        <translation>не задана точка выхода</translation>
+    </message>
+    <message>
+        <source>concessions not listed in order</source>
+        <translation>уступки не перечислены по порядку</translation>
+    </message>
+    <message>
+        <source>Negotiation plan ready</source>
+        <translation>План переговоров готов</translation>
+    </message>
+    <message>
+        <source>The negotiation plan is incomplete</source>
+        <translation>План переговоров не закончен</translation>
+    </message>
+    <message>
+        <source>No offer prepared for this client</source>
+        <translation>Для этого клиента не подготовлено КП</translation>
+    </message>
+    <message>
+        <source>Offer {number} is for another client</source>
+        <translation>КП {number} подготовлено для другого клиента</translation>
+    </message>
+    <message>
+        <source>Offer {number} is no longer valid ({status})</source>
+        <translation>КП {number} больше не действует ({status})</translation>
+    </message>
+    <message>
+        <source>Offer {number} expires on {date:%d.%m.%Y}, before</source>
+        <translation>КП {number} истекает {date:%d.%m.%Y}, раньше визита</translation>
+    </message>
+    <message>
+        <source>Offer prepared for this client</source>
+        <translation>КП для этого клиента подготовлено</translation>
+    </message>
+    <message>
+        <source>Smoking: {value}</source>
+        <translation>Курение: {value}</translation>
+    </message>
+    <message>
+        <source>Food: {value}</source>
+        <translation>Еда: {value}</translation>
+    </message>
+    <message>
+        <source>Alcohol: {value}</source>
+        <translation>Алкоголь: {value}</translation>
+    </message>
+    <message>
+        <source>Topics to avoid: {value}</source>
+        <translation>Темы, которых избегать: {value}</translation>
+    </message>
+    <message>
+        <source>How to address {name}</source>
+        <translation>Как обращаться к {name}</translation>
+    </message>
+    <message>
+        <source>Form of address of {name} unknown</source>
+        <translation>Неизвестно, как обращаться к {name}</translation>
+    </message>
+    <message>
+        <source>Address as «{form}»</source>
+        <translation>Обращаться: «{form}»</translation>
+    </message>
+    <message>
+        <source>Business dress, business cards, phone on silent</source>
+        <translation>Деловой костюм, визитки, телефон без звука</translation>
+    </message>
+    <message>
+        <source>Birthday of {name} on {date:%d.%m}: congratulate</source>
+        <translation>{date:%d.%m} день рождения у {name}: поздравить</translation>
+    </message>
+    <message>
+        <source>Products on the agenda</source>
+        <translation>Продукты в повестке</translation>
+    </message>
+    <message>
+        <source>A commercial visit with no products</source>
+        <translation>Коммерческий визит без продуктов</translation>
+    </message>
+    <message>
+        <source>Key messages for {product}</source>
+        <translation>Ключевые сообщения по {product}</translation>
+    </message>
+    <message>
+        <source>{product} has no key messages</source>
+        <translation>У {product} нет ключевых сообщений</translation>
+    </message>
+    <message>
+        <source>Current price of {product}</source>
+        <translation>Текущая цена {product}</translation>
+    </message>
+    <message>
+        <source>{product} has no current price</source>
+        <translation>У {product} нет текущей цены</translation>
+    </message>
+    <message>
+        <source>Comparison of {product} with competitors</source>
+        <translation>Сравнение {product} с конкурентами</translation>
+    </message>
+    <message>
+        <source>{product} has no competitor comparison</source>
+        <translation>У {product} нет сравнения с конкурентами</translation>
+    </message>
+    <message>
+        <source>Instructions, the latest price list and studies at hand</source>
+        <translation>Инструкции, свежий прайс-лист и исследования под рукой</translation>
+    </message>
+    <message>
+        <source>The road factor must be between 1.0 and 3.0</source>
+        <translation>Коэффициент дороги должен быть от 1,0 до 3,0</translation>
+    </message>
+    <message>
+        <source>The average speed must be between 3 and 150 km/h</source>
+        <translation>Средняя скорость должна быть от 3 до 150 км/ч</translation>
+    </message>
+    <message>
+        <source>The buffer must be between 0 and 120 minutes</source>
+        <translation>Запас времени должен быть от 0 до 120 минут</translation>
+    </message>
+    <message>
+        <source>The same-trip gap must be between 1 and 1440 min</source>
+        <translation>Перерыв в одной поездке должен быть от 1 до 1440 мин</translation>
+    </message>
+    <message>
+        <source>Give both the latitude and the longitude of home</source>
+        <translation>Укажите и широту, и долготу дома</translation>
+    </message>
+    <message>
+        <source>The home coordinates are out of range</source>
+        <translation>Координаты дома вне допустимых пределов</translation>
+    </message>
+    <message>
+        <source>The reminder must be between 0 and 240 minutes</source>
+        <translation>Напоминание должно быть от 0 до 240 минут</translation>
+    </message>
+    <message>
+        <source>The default duration must be 5 to 600 minutes</source>
+        <translation>Длительность по умолчанию должна быть от 5 до 600 минут</translation>
+    </message>
+    <message>
+        <source>Visit frequencies must be positive and A ≤ B ≤ C in days</source>
+        <translation>Частота визитов должна быть положительной и A ≤ B ≤ C в днях</translation>
+    </message>
+    <message>
+        <source>Minimum open questions must be between 0 and 20</source>
+        <translation>Минимум открытых вопросов — от 0 до 20</translation>
+    </message>
+    <message>
+        <source>The dossier threshold must be between 0 and 100</source>
+        <translation>Порог заполненности досье — от 0 до 100</translation>
+    </message>
+    <message>
+        <source>The birthday window must be between 0 and 60 days</source>
+        <translation>Окно дней рождения — от 0 до 60 дней</translation>
+    </message>
+    <message>
+        <source>Past reports to review must be between 0 and 20</source>
+        <translation>Число прошлых отчётов для просмотра — от 0 до 20</translation>
+    </message>
+    <message>
+        <source>Readiness thresholds must satisfy 0 &lt; amber &lt; green</source>
+        <translation>Пороги готовности должны быть 0 &lt; жёлтый &lt; зелёный</translation>
+    </message>
+    <message>
+        <source>A visit that is {current} cannot become {target}</source>
+        <translation>Визит в статусе {current} не может перейти в {target}</translation>
+    </message>
+    <message>
+        <source>Only a planned visit can be edited; this one is {status}</source>
+        <translation>Изменить можно только запланированный визит; этот: {status}</translation>
+    </message>
+    <message>
+        <source>The report was submitted to the manager and is locked; add a dated addendum instead</source>
+        <translation>Отчёт отправлен руководителю и закрыт; добавьте датированное дополнение</translation>
+    </message>
+    <message>
+        <source>A visit that is {status} has no report</source>
+        <translation>У визита в статусе {status} нет отчёта</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,199 @@
+"""`kamdesk visit list|ics|brief` and `kamdesk report visits` end to end, with the PDFs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from icalendar import Calendar
+from pypdf import PdfReader
+
+import kamdesk.cli
+from kamdesk.cli import main
+from kamdesk.services.visits import (
+    NextStep,
+    Sentiment,
+    brief_content,
+    report_draft,
+    save_report,
+)
+from kamdesk.store import open_store
+from tests.services.visit_factories import add_account, add_contact, add_product, add_visit, msk
+
+
+@pytest.fixture(autouse=True)
+def visit_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Until the lead registers them in kamdesk.cli.COMMAND_MODULES.
+    modules = tuple(dict.fromkeys((*kamdesk.cli.COMMAND_MODULES, "visit", "report")))
+    monkeypatch.setattr(kamdesk.cli, "COMMAND_MODULES", modules)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> tuple[Path, dict]:
+    path = tmp_path / "store.sqlite"
+    store = open_store(path)
+    account = add_account(store, "ГКБ № 1")
+    contact = add_contact(store, account, hobbies="рыбалка", smoking="не курит")
+    product = add_product(store)
+    visit = add_visit(
+        store,
+        account,
+        msk(2026, 5, 12, 10),
+        objective="Включить в формуляр",
+        agenda="Данные исследования",
+        questions=["Как вы выбираете антибиотики?"],
+        attendee_ids=[contact],
+        product_ids=[product],
+        is_commercial=True,
+        target_result="Заявка на 2000 уп.",
+        concessions=["Отсрочка 30 дней"],
+    )
+    done = add_visit(store, account, msk(2026, 5, 5, 10), attendee_ids=[contact])
+    report = report_draft(store, done).input
+    report.objective_reached = True
+    report.outcome = "Интерес к препарату"
+    report.sentiment = Sentiment.POSITIVE
+    report.next_steps = [NextStep("Прислать исследование", date(2026, 5, 8))]
+    save_report(store, done, report, final=True, now=msk(2026, 5, 5, 18))
+    store.close()
+    return path, {"visit": visit, "done": done}
+
+
+def test_visit_list(db: tuple[Path, dict], capsys: pytest.CaptureFixture[str]) -> None:
+    path, ids = db
+    assert (
+        main(["--db", str(path), "visit", "list", "--from", "01.05.2026", "--to", "2026-05-31"])
+        == 0
+    )
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3
+    assert str(ids["done"])[:8] in out[1] and "reported" in out[1] and "05.05.2026 10:00" in out[1]
+    assert str(ids["visit"])[:8] in out[2] and "planned" in out[2] and "%" in out[2]
+
+
+def test_visit_list_refuses_a_missing_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--db", str(tmp_path / "none.sqlite"), "visit", "list"]) == 1
+    assert "no store" in capsys.readouterr().err
+
+
+def test_visit_ics(db: tuple[Path, dict], tmp_path: Path) -> None:
+    path, ids = db
+    target = tmp_path / "visits.ics"
+    assert (
+        main(
+            [
+                "--db",
+                str(path),
+                "visit",
+                "ics",
+                "--from",
+                "2026-05-01",
+                "--to",
+                "2026-05-31",
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
+    )
+    events = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert {str(e["uid"]) for e in events} == {
+        f"visit-{ids['visit']}@kamdesk",
+        f"visit-{ids['done']}@kamdesk",
+    }
+
+
+def test_visit_brief_pdf(db: tuple[Path, dict], tmp_path: Path) -> None:
+    path, ids = db
+    target = tmp_path / "brief.pdf"
+    assert (
+        main(["--db", str(path), "visit", "brief", str(ids["visit"])[:8], "-o", str(target)]) == 0
+    )
+    pdf = PdfReader(str(target))
+    assert len(pdf.pages) == 1
+    content = pdf.pages[0].extract_text()
+    for expected in (
+        "ГКБ № 1",
+        "Включить в формуляр",
+        "Иванов Пётр Сергеевич",
+        "Дорого",
+        "Прислать исследование",
+        "Отсрочка 30 дней",
+        "не курит",
+    ):
+        assert expected in content, expected
+    assert "рыбалка" not in content  # hobbies are not etiquette notes
+
+
+def test_brief_content_gathers_the_plan(db: tuple[Path, dict]) -> None:
+    path, ids = db
+    store = open_store(path)
+    try:
+        brief = brief_content(store, ids["visit"], today=date(2026, 5, 10))
+    finally:
+        store.close()
+    assert brief.starts_at.hour == 10 and brief.account_name == "ГКБ № 1"
+    assert [a.form_of_address for a in brief.attendees] == ["Пётр Сергеевич"]
+    assert str(brief.attendees[0].psychotype_tip).startswith("Directive")
+    assert [(o.objection, o.answer) for o in brief.objections] == [
+        ("Дорого", "Курс короче на 2 дня")
+    ]
+    assert [(f.title, f.overdue) for f in brief.open_follow_ups] == [
+        ("Прислать исследование", True)
+    ]
+    assert brief.concessions == ("Отсрочка 30 дней",) and brief.offer is None
+    assert brief.problems  # e.g. no offer for a commercial visit
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "pdf"])
+def test_report_visits(
+    db: tuple[Path, dict], tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, _ = db
+    target = tmp_path / f"report.{fmt}"
+    args = [
+        "--db",
+        str(path),
+        "report",
+        "visits",
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-05-31",
+        "--format",
+        fmt,
+        "-o",
+        str(target),
+    ]
+    assert main(args) == 0
+    assert "2 visits" in capsys.readouterr().out
+    if fmt == "pdf":
+        text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
+        assert "Интерес к препарату" in text and "Иванов Пётр Сергеевич" in text
+        assert "рыбалка" not in text and "не курит" not in text
+        fonts = {
+            str(font.get_object()["/BaseFont"])
+            for page in PdfReader(str(target)).pages
+            for font in page["/Resources"].get_object()["/Font"].values()
+        }
+        assert all("PTSans" in font for font in fonts), fonts  # embedded, never Helvetica
+
+
+def test_report_visits_needs_a_known_format(db: tuple[Path, dict], tmp_path: Path) -> None:
+    path, _ = db
+    args = [
+        "--db",
+        str(path),
+        "report",
+        "visits",
+        "--from",
+        "2026-05-01",
+        "--to",
+        "2026-05-31",
+        "-o",
+        str(tmp_path / "r.txt"),
+    ]
+    assert main(args) == 1

@@ -1,0 +1,219 @@
+"""The manager's export: KPIs, XLSX read back by openpyxl and LibreOffice, no personal details."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from kamdesk.models import Offer, OfferStatus, OfferStatusChange
+from kamdesk.services.visits import (
+    AccountKind,
+    ExportFilter,
+    NextStep,
+    Sentiment,
+    cancel_visit,
+    manager_export,
+    report_draft,
+    reschedule_visit,
+    save_report,
+    set_follow_up_done,
+    submit_reports,
+)
+from kamdesk.store import Store
+from tests.services.visit_factories import add_account, add_contact, add_product, add_visit, msk
+
+SECRETS = ("рыбалка", "жена Ольга", "1970-05-15", "15.05.1970", "вегетарианец")
+
+
+def _report(store: Store, visit, outcome: str, steps: list[NextStep]) -> None:  # type: ignore[no-untyped-def]
+    report = report_draft(store, visit).input
+    report.objective_reached = True
+    report.outcome = outcome
+    report.sentiment = Sentiment.POSITIVE
+    for tick in report.attendees:
+        tick.attended = True
+    for tick in report.products:
+        tick.discussed = True
+    report.next_steps = steps
+    save_report(store, visit, report, final=True, now=msk(2026, 5, 31, 20))
+
+
+@pytest.fixture
+def period(store: Store) -> Store:
+    hospital = add_account(store, "ГКБ № 1")
+    chain = add_account(store, "Аптечная сеть «Здоровье»", kind=AccountKind.PHARMACY_CHAIN)
+    contact = add_contact(
+        store,
+        hospital,
+        birthday=date(1970, 5, 15),
+        hobbies="рыбалка",
+        family="жена Ольга",
+        food="вегетарианец",
+    )
+    product = add_product(store)
+    held = add_visit(
+        store,
+        hospital,
+        msk(2026, 5, 12, 10),
+        objective="Формуляр",
+        attendee_ids=[contact],
+        product_ids=[product],
+    )
+    _report(
+        store,
+        held,
+        "Заявка на комиссию",
+        [NextStep("Отправить КП", date(2026, 5, 14)), NextStep("Звонок", date(2026, 5, 20))],
+    )
+    submit_reports(store, [held], now=msk(2026, 5, 12, 19))
+    tasks = report_draft(store, held).input.next_steps
+    set_follow_up_done(store, tasks[0].task_id, when=msk(2026, 5, 13, 12))  # on time
+    set_follow_up_done(store, tasks[1].task_id, when=msk(2026, 5, 22, 12))  # late
+    second = add_visit(store, chain, msk(2026, 5, 20, 15))
+    _report(store, second, "Ввод SKU в матрицу", [])
+    cancelled = add_visit(store, chain, msk(2026, 5, 21, 15))
+    cancel_visit(store, cancelled, "Закупщик заболел")
+    moved = add_visit(store, hospital, msk(2026, 5, 25, 10))
+    reschedule_visit(store, moved, msk(2026, 5, 27, 10))
+    add_visit(store, hospital, msk(2026, 6, 2, 10))  # after the period
+    with store.transaction() as session:
+        offer = Offer(
+            number="КП-1",
+            account_id=hospital,
+            offer_date=date(2026, 5, 14),
+            valid_until=date(2026, 6, 30),
+            status=OfferStatus.ACCEPTED,
+        )
+        session.add(offer)
+        session.flush()
+        for status, day in ((OfferStatus.SENT, 14), (OfferStatus.ACCEPTED, 25)):
+            session.add(
+                OfferStatusChange(
+                    offer_id=offer.id, to_status=status, changed_at=msk(2026, 5, day, 12)
+                )
+            )
+    return store
+
+
+MAY = ExportFilter(date(2026, 5, 1), date(2026, 5, 31))
+
+
+def test_kpis_of_the_period(period: Store) -> None:
+    export = manager_export(period, MAY)
+    kpis = export.kpis
+    assert len(export.rows) == 5  # the rescheduled visit stays, with its new date
+    assert (kpis.visits_planned, kpis.visits_held, kpis.visits_cancelled) == (4, 2, 1)
+    assert (kpis.reports_submitted, kpis.accounts_covered) == (1, 2)
+    assert (kpis.offers_sent, kpis.offers_accepted) == (1, 1)
+    assert (kpis.follow_ups_due, kpis.follow_ups_done_on_time, kpis.follow_ups_done_late) == (
+        2,
+        1,
+        1,
+    )
+
+
+def test_filters_by_account_kind(period: Store) -> None:
+    export = manager_export(
+        period,
+        ExportFilter(MAY.date_from, MAY.date_to, kinds=frozenset({AccountKind.PHARMACY_CHAIN})),
+    )
+    assert {row.account_name for row in export.rows} == {"Аптечная сеть «Здоровье»"}
+    assert export.kpis.offers_sent == 0
+
+
+def _all_text(path: Path) -> str:
+    workbook = load_workbook(path)
+    return "\n".join(
+        str(cell.value)
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.value is not None
+    )
+
+
+def test_xlsx_reads_back_with_russian_headers(period: Store, tmp_path: Path) -> None:
+    from kamdesk.documents.visits.report_xlsx import write_visits_xlsx
+
+    path = write_visits_xlsx(manager_export(period, MAY), tmp_path / "visits.xlsx", "ru")
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Сводка", "Визиты"]
+    visits = workbook["Визиты"]
+    header = [cell.value for cell in visits[1]]
+    assert header[:4] == ["Дата", "Начало", "Длительность, мин", "Клиент"]
+    assert visits.freeze_panes == "B2" and visits.auto_filter.ref.startswith("A1:")
+    first = [cell.value for cell in visits[2]]
+    assert first[0].date() == date(2026, 5, 12) and first[3] == "ГКБ № 1"
+    assert "Иванов Пётр Сергеевич — Главный врач — ЛПР" in first[header.index("Участники")]
+    assert first[header.index("Результат")] == "Заявка на комиссию"
+    assert "Отправить КП (срок 14.05.2026) — выполнено" in first[header.index("Следующие шаги")]
+    assert visits.column_dimensions["D"].width >= 10
+    summary = workbook["Сводка"]
+    values = {row[0].value: row[1].value for row in summary.iter_rows(min_row=3) if row[0].value}
+    assert values["Визиты проведены / запланированы"] == 2
+
+
+def test_english_headers_on_request(period: Store, tmp_path: Path) -> None:
+    from kamdesk.documents.visits.report_xlsx import write_visits_xlsx
+
+    path = write_visits_xlsx(manager_export(period, MAY), tmp_path / "visits.xlsx", "en")
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["Summary", "Visits"]
+    assert workbook["Visits"]["A1"].value == "Date"
+
+
+def test_personal_details_never_reach_the_export(period: Store, tmp_path: Path) -> None:
+    from kamdesk.documents.visits.report_xlsx import write_visits_xlsx
+
+    export = manager_export(period, MAY)
+    assert not any(secret in repr(export) for secret in SECRETS)
+    for language in ("ru", "en"):
+        text = _all_text(write_visits_xlsx(export, tmp_path / f"{language}.xlsx", language))
+        assert "Иванов Пётр Сергеевич" in text
+        for secret in SECRETS:
+            assert secret not in text
+
+
+def _libreoffice() -> str | None:
+    return shutil.which("libreoffice") or shutil.which("soffice")
+
+
+@pytest.mark.skipif(_libreoffice() is None, reason="LibreOffice is not installed")
+def test_libreoffice_reads_the_same_figures(period: Store, tmp_path: Path) -> None:
+    from kamdesk.documents.visits.report_xlsx import write_visits_xlsx
+
+    export = manager_export(period, MAY)
+    path = write_visits_xlsx(export, tmp_path / "visits.xlsx", "en")
+    profile = tmp_path / "lo-profile"  # a private profile: parallel runs do not collide
+    subprocess.run(
+        [
+            str(_libreoffice()),
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--convert-to",
+            # All sheets, UTF-8, comma-separated: one CSV per sheet (…-Summary.csv, …-Visits.csv).
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir",
+            str(tmp_path / "csv"),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    with (tmp_path / "csv" / "visits-Summary.csv").open(encoding="utf-8") as file:
+        summary = {row[0]: row[1:] for row in csv.reader(file) if row}
+    held = summary["Visits held / planned"]
+    assert (int(held[0]), int(held[1]), held[2]) == (2, 4, "50%")
+    assert int(summary["Offers accepted / sent"][0]) == export.kpis.offers_accepted
+    with (tmp_path / "csv" / "visits-Visits.csv").open(encoding="utf-8") as file:
+        rows = list(csv.reader(file))
+    assert rows[0][:4] == ["Date", "Start", "Duration, min", "Client"]
+    assert len(rows) == 1 + len(export.rows)
+    assert rows[1][:4] == ["12.05.2026", "10:00", "60", "ГКБ № 1"]
