@@ -10,7 +10,6 @@ change of discounts withdraws an approval given before.
 from __future__ import annotations
 
 import builtins
-
 import hashlib
 import shutil
 import uuid
