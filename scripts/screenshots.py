@@ -95,9 +95,14 @@ def main() -> int:
     )
     page.open_account(richest.id)
     _wait(app, lambda: tasks.is_idle() and page.account_tab(richest.id) is not None)
-    summary_png = args.out / "account-summary.png"
-    window.grab().save(str(summary_png))
-    print(f"wrote {summary_png} ({richest.name})")
+    card = page.account_tab(richest.id)
+    _wait(app, lambda: tasks.is_idle() and getattr(card, "bundle", None) is not None)
+    for index, name in ((0, "card-overview.png"), (2, "card-contacts.png"), (3, "dmu-map.png")):
+        card.tabs.setCurrentIndex(index)  # type: ignore[union-attr]
+        app.processEvents()
+        target = args.out / name
+        window.grab().save(str(target))
+        print(f"wrote {target} ({richest.name})")
 
     window.close()
     return 0

@@ -59,3 +59,27 @@ class AccountStats(Base):
     next_visit_at: Mapped[datetime | None] = mapped_column(default=None)
     last_visit_at: Mapped[datetime | None] = mapped_column(default=None)
     contacts_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Dossier completeness 0..100 (kamdesk.services.dossier), kept current on flush.
+    # A server default because derived.py inserts rows with plain SQL.
+    dossier_score: Mapped[int] = mapped_column(Integer, default=0, server_default="0", index=True)
+
+
+class CardDraft(Base):
+    """Text a KAM is typing into a card, saved on a short debounce.
+
+    Local and never synced: a draft becomes one change of the domain row when
+    it is committed (focus-out, card closed, periodically). If the app dies
+    first, the card finds the draft on its next opening and puts it back.
+    `row_key` is the row the field belongs to (the account for its dossier, the
+    contact for its personal details).
+    """
+
+    __tablename__ = "card_drafts"
+    __table_args__ = (Index("ix_card_drafts_account", "account_id"),)
+
+    entity: Mapped[str] = mapped_column(String(30), primary_key=True)
+    row_key: Mapped[uuid.UUID] = mapped_column(primary_key=True)
+    field: Mapped[str] = mapped_column(String(60), primary_key=True)
+    account_id: Mapped[uuid.UUID]
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -70,6 +70,7 @@ class SortKey(StrEnum):
     STATUS = "status"
     OWNER = "owner"
     NEXT_VISIT = "next_visit"
+    DOSSIER = "dossier"
 
 
 _ORDER_COLUMNS: dict[SortKey, tuple[str, ...]] = {
@@ -81,12 +82,13 @@ _ORDER_COLUMNS: dict[SortKey, tuple[str, ...]] = {
     SortKey.STATUS: ("status",),
     SortKey.OWNER: ("owner_name",),
     SortKey.NEXT_VISIT: ("next_visit_at",),
+    SortKey.DOSSIER: ("dossier_score",),
 }
 _NULLABLE = {"client_type", "abc_class", "xyz_class", "next_visit_at", "owner_name"}
 
 _SELECT = """
 SELECT account_id, name, kind, city, inn, client_type, abc_class, xyz_class, status,
-       owner_name, next_visit_at
+       owner_name, next_visit_at, dossier_score, archived
 FROM account_stats
 """
 # Words this long are looked up in the trigram index; shorter ones are scanned for.
@@ -103,6 +105,8 @@ class AccountFilter:
     client_types: frozenset[ClientType] = frozenset()
     abc_classes: frozenset[str] = frozenset()  # "A", "B", "C", NO_CLASS
     statuses: frozenset[AccountStatus] = frozenset()
+    dossier_below: int | None = None  # only dossiers less complete than this, in %
+    show_archived: bool = False  # archived (and merged) accounts are listed too
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,8 @@ class AccountRow:
     status: AccountStatus
     owner_name: str
     next_visit_at: datetime | None
+    dossier_score: int = 0
+    archived: bool = False
 
     @property
     def abc_xyz(self) -> str:
@@ -217,7 +223,7 @@ class AccountDirectory:
             f"{column} {direction}" + (" NULLS LAST" if column in _NULLABLE else "")
             for column in _ORDER_COLUMNS[sort]
         ]
-        if sort == SortKey.NAME and where != _ALIVE:
+        if sort == SortKey.NAME and where not in (_ALIVE, _ANY):
             # With a filter, scanning the matches and sorting them beats walking the
             # whole name index; "+" keeps SQLite from choosing the index.
             order[0] = "+" + order[0]
@@ -226,6 +232,10 @@ class AccountDirectory:
             "LIMIT ? OFFSET ?"
         )
         return [_row(values) for values in self._query(sql, [*params, limit, offset])]
+
+    def store(self) -> Store:
+        """The SQLAlchemy store (opened on first use): for the account card's services."""
+        return self._store()
 
     def summary(self, account_id: uuid.UUID) -> AccountSummary | None:
         from kamdesk.services.account_summary import load_summary
@@ -247,11 +257,15 @@ class AccountDirectory:
 
 
 _ALIVE = "archived = 0"
+_ANY = "1"
 
 
 def _where(account_filter: AccountFilter) -> tuple[str, list[Any]]:
-    clauses = [_ALIVE]
+    clauses = [_ANY if account_filter.show_archived else _ALIVE]
     params: list[Any] = []
+    if account_filter.dossier_below is not None:
+        clauses.append("dossier_score < ?")
+        params.append(account_filter.dossier_below)
     words = fold(account_filter.text).split()
     indexed = [word for word in words if len(word) >= _INDEXED_WORD]
     if indexed:
@@ -297,4 +311,6 @@ def _row(values: tuple[Any, ...]) -> AccountRow:
         next_visit_at=datetime.fromisoformat(next_visit).replace(tzinfo=UTC)
         if next_visit
         else None,
+        dossier_score=int(values[11] or 0),
+        archived=bool(values[12]),
     )

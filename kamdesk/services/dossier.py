@@ -29,14 +29,20 @@ the same thing.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.vocabulary import DmuRole, TenderResult
 
 if TYPE_CHECKING:
+    from sqlalchemy import Connection
+    from sqlalchemy.orm import Session
+
     from kamdesk.store import Store
+
+_CHUNK = 5_000  # SQLite limits the number of parameters in one statement
 
 CONTEXT = "Dossier"
 
@@ -86,67 +92,67 @@ def score(facts: DossierFacts) -> Completeness:
         (
             5,
             bool(facts.activity.strip()),
-            QT_TRANSLATE_NOOP(CONTEXT, "no description of what the organisation does"),
+            QT_TRANSLATE_NOOP("Dossier", "no description of what the organisation does"),
         ),
         (
             5,
             bool(facts.employees or facts.beds),
-            QT_TRANSLATE_NOOP(CONTEXT, "size unknown (employees or beds)"),
+            QT_TRANSLATE_NOOP("Dossier", "size unknown (employees or beds)"),
         ),
-        (8, bool(facts.needs.strip()), QT_TRANSLATE_NOOP(CONTEXT, "needs not recorded")),
+        (8, bool(facts.needs.strip()), QT_TRANSLATE_NOOP("Dossier", "needs not recorded")),
         (
             4,
             bool(facts.plans.strip()),
-            QT_TRANSLATE_NOOP(CONTEXT, "development plans not recorded"),
+            QT_TRANSLATE_NOOP("Dossier", "development plans not recorded"),
         ),
         (
             4,
             bool(facts.worries.strip()),
-            QT_TRANSLATE_NOOP(CONTEXT, "current worries not recorded"),
+            QT_TRANSLATE_NOOP("Dossier", "current worries not recorded"),
         ),
         (
             4,
             bool(facts.financials.strip()) or facts.has_budget,
-            QT_TRANSLATE_NOOP(CONTEXT, "no financial indicators or budget"),
+            QT_TRANSLATE_NOOP("Dossier", "no financial indicators or budget"),
         ),
-        (10, facts.events > 0, QT_TRANSLATE_NOOP(CONTEXT, "no relationship history recorded")),
+        (10, facts.events > 0, QT_TRANSLATE_NOOP("Dossier", "no relationship history recorded")),
         (
             10,
             facts.tenders_with_outcome > 0,
-            QT_TRANSLATE_NOOP(CONTEXT, "history has no tender outcome"),
+            QT_TRANSLATE_NOOP("Dossier", "history has no tender outcome"),
         ),
         (
             5,
             bool(facts.relationship_stage.strip()),
-            QT_TRANSLATE_NOOP(CONTEXT, "stage of the relationship not set"),
+            QT_TRANSLATE_NOOP("Dossier", "stage of the relationship not set"),
         ),
-        (10, bool(decision_makers), QT_TRANSLATE_NOOP(CONTEXT, "no decision maker")),
+        (10, bool(decision_makers), QT_TRANSLATE_NOOP("Dossier", "no decision maker")),
         (
             5,
             any(c.dmu_role == DmuRole.APPROVER for c in facts.contacts),
-            QT_TRANSLATE_NOOP(CONTEXT, "no finance contact"),
+            QT_TRANSLATE_NOOP("Dossier", "no finance contact"),
         ),
         (
             5,
             bool(facts.contacts)
             and all(c.dmu_role is not None and c.influence for c in facts.contacts),
-            QT_TRANSLATE_NOOP(CONTEXT, "contacts without a DMU role or influence"),
+            QT_TRANSLATE_NOOP("Dossier", "contacts without a DMU role or influence"),
         ),
         (
             5,
             bool(in_dmu) and all(c.attitude is not None for c in in_dmu),
-            QT_TRANSLATE_NOOP(CONTEXT, "attitude to us unknown for some DMU members"),
+            QT_TRANSLATE_NOOP("Dossier", "attitude to us unknown for some DMU members"),
         ),
         (
             5,
             bool(decision_makers) and all(c.psychotype is not None for c in decision_makers),
-            QT_TRANSLATE_NOOP(CONTEXT, "decision maker's psychotype unknown"),
+            QT_TRANSLATE_NOOP("Dossier", "decision maker's psychotype unknown"),
         ),
-        (10, facts.competitors > 0, QT_TRANSLATE_NOOP(CONTEXT, "no competitor recorded")),
+        (10, facts.competitors > 0, QT_TRANSLATE_NOOP("Dossier", "no competitor recorded")),
         (
             5,
             facts.competitors_with_details > 0,
-            QT_TRANSLATE_NOOP(CONTEXT, "competitors' products or terms not noted"),
+            QT_TRANSLATE_NOOP("Dossier", "competitors' products or terms not noted"),
         ),
     ]
     assert sum(weight for weight, _, _ in checks) == 100
@@ -155,35 +161,76 @@ def score(facts: DossierFacts) -> Completeness:
 
 
 def load_facts(store: Store, account_id: uuid.UUID) -> DossierFacts:
-    from sqlalchemy import func, select
+    with store.session() as session:
+        return load_facts_many(session.connection(), [account_id])[account_id]
+
+
+def load_facts_many(
+    connection: Connection, account_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, DossierFacts]:
+    """The facts of many accounts in a few queries per chunk (tombstones left out).
+
+    Plain Core statements on a connection, so the flush listener can use it
+    inside a flush and bulk loads can score 100 000 accounts in seconds.
+    """
+    ids = list(dict.fromkeys(account_ids))
+    result: dict[uuid.UUID, DossierFacts] = {}
+    for start in range(0, len(ids), _CHUNK):
+        result.update(_load_chunk(connection, ids[start : start + _CHUNK]))
+    return result
+
+
+def _load_chunk(connection: Connection, ids: list[uuid.UUID]) -> dict[uuid.UUID, DossierFacts]:
+    from sqlalchemy import Integer, and_, func, select
 
     from kamdesk.models import AccountCompetitor, AccountDossier, Contact, RelationshipEvent
 
-    with store.session() as session:
-        dossier = session.scalar(
-            select(AccountDossier).where(AccountDossier.account_id == account_id)
+    d = AccountDossier.__table__.c
+    dossiers = {
+        row.account_id: row
+        for row in connection.execute(
+            select(AccountDossier.__table__).where(d.account_id.in_(ids), d.deleted_at.is_(None))
         )
-        events = session.scalar(
-            select(func.count())
-            .select_from(RelationshipEvent)
-            .where(RelationshipEvent.account_id == account_id)
+    }
+    e = RelationshipEvent.__table__.c
+    outcome = and_(
+        e.tender_result.in_([TenderResult.WON, TenderResult.LOST, TenderResult.CANCELLED]),
+        e.result_reason != "",
+    )
+    events = {
+        account_id: (int(total), int(tenders or 0))
+        for account_id, total, tenders in connection.execute(
+            select(e.account_id, func.count(), func.sum(outcome.cast(Integer)))
+            .where(e.account_id.in_(ids), e.deleted_at.is_(None))
+            .group_by(e.account_id)
         )
-        tenders = session.scalar(
-            select(func.count())
-            .select_from(RelationshipEvent)
-            .where(
-                RelationshipEvent.account_id == account_id,
-                RelationshipEvent.tender_result.in_(
-                    [TenderResult.WON, TenderResult.LOST, TenderResult.CANCELLED]
-                ),
-                RelationshipEvent.result_reason != "",
-            )
+    }
+    c = Contact.__table__.c
+    contacts: dict[uuid.UUID, list[ContactFacts]] = {}
+    for account_id, role, influence, attitude, psychotype in connection.execute(
+        select(c.account_id, c.dmu_role, c.influence, c.attitude, c.psychotype).where(
+            c.account_id.in_(ids), c.deleted_at.is_(None)
         )
-        contacts = session.scalars(select(Contact).where(Contact.account_id == account_id)).all()
-        competitors = session.scalars(
-            select(AccountCompetitor).where(AccountCompetitor.account_id == account_id)
-        ).all()
-        return DossierFacts(
+    ):
+        contacts.setdefault(account_id, []).append(
+            ContactFacts(DmuRole(role) if role else None, influence, attitude, psychotype)
+        )
+    k = AccountCompetitor.__table__.c
+    detailed = (k.products != "") | (k.terms != "")
+    competitors = {
+        account_id: (int(total), int(details or 0))
+        for account_id, total, details in connection.execute(
+            select(k.account_id, func.count(), func.sum(detailed.cast(Integer)))
+            .where(k.account_id.in_(ids), k.deleted_at.is_(None))
+            .group_by(k.account_id)
+        )
+    }
+    facts: dict[uuid.UUID, DossierFacts] = {}
+    for account_id in ids:
+        dossier = dossiers.get(account_id)
+        event_count, tender_count = events.get(account_id, (0, 0))
+        competitor_count, with_details = competitors.get(account_id, (0, 0))
+        facts[account_id] = DossierFacts(
             activity=dossier.activity if dossier else "",
             employees=dossier.employees if dossier else None,
             beds=dossier.beds if dossier else None,
@@ -191,17 +238,78 @@ def load_facts(store: Store, account_id: uuid.UUID) -> DossierFacts:
             plans=dossier.plans if dossier else "",
             worries=dossier.worries if dossier else "",
             financials=dossier.financials if dossier else "",
-            has_budget=bool(dossier and dossier.annual_budget),
+            has_budget=bool(dossier is not None and dossier.annual_budget),
             relationship_stage=dossier.relationship_stage if dossier else "",
-            events=int(events or 0),
-            tenders_with_outcome=int(tenders or 0),
-            contacts=[
-                ContactFacts(c.dmu_role, c.influence, c.attitude, c.psychotype) for c in contacts
-            ],
-            competitors=len(competitors),
-            competitors_with_details=sum(1 for c in competitors if c.products or c.terms),
+            events=event_count,
+            tenders_with_outcome=tender_count,
+            contacts=contacts.get(account_id, []),
+            competitors=competitor_count,
+            competitors_with_details=with_details,
         )
+    return facts
 
 
 def completeness(store: Store, account_id: uuid.UUID) -> Completeness:
     return score(load_facts(store, account_id))
+
+
+def write_scores(connection: Connection, account_ids: Iterable[uuid.UUID]) -> None:
+    """Store the score of each account in the client list's cache (account_stats)."""
+    from sqlalchemy import bindparam, update
+
+    from kamdesk.models import AccountStats
+
+    facts = load_facts_many(connection, account_ids)
+    if not facts:
+        return
+    table: Any = AccountStats.__table__
+    statement = (
+        update(table)
+        .where(table.c.account_id == bindparam("target"))
+        .values(dossier_score=bindparam("score"))
+    )
+    connection.execute(
+        statement,
+        [{"target": account_id, "score": score(f).score} for account_id, f in facts.items()],
+    )
+
+
+def refresh_dossier_scores(store: Store) -> None:
+    """Score every account at once: for bulk loads (the demo, an import)."""
+    from sqlalchemy import select
+
+    from kamdesk.models import AccountStats
+
+    with store.transaction() as session:
+        connection = session.connection()
+        ids = list(connection.execute(select(AccountStats.__table__.c.account_id)).scalars())
+        write_scores(connection, ids)
+
+
+def install_score_listener(store: Store) -> None:
+    """Keep `account_stats.dossier_score` current on every flush of `store`."""
+    store.add_flush_listener(_rescore_touched)
+
+
+def _rescore_touched(session: Session, flush_context: object) -> None:
+    from sqlalchemy import inspect
+
+    from kamdesk.models import (
+        Account,
+        AccountCompetitor,
+        AccountDossier,
+        Contact,
+        RelationshipEvent,
+    )
+
+    touched: set[uuid.UUID] = set()
+    for row in (*session.new, *session.dirty):
+        if isinstance(row, Account):
+            touched.add(row.id)
+        elif isinstance(row, AccountDossier | Contact | RelationshipEvent | AccountCompetitor):
+            touched.add(row.account_id)
+            # A row moved to another account (a merge) changes the old one's score too.
+            state: Any = inspect(row)
+            touched.update(v for v in state.attrs["account_id"].history.deleted if v is not None)
+    if touched:
+        write_scores(session.connection(), touched)

@@ -48,6 +48,8 @@ class Workspace:
     def __init__(self, path: Path, store: Store | None = None) -> None:
         self.path = path
         self._store = store
+        if store is not None:
+            _install_store_listeners(store)
         self._store_lock = threading.Lock()
         self.accounts = AccountDirectory(path, lambda: self.store)
 
@@ -59,6 +61,7 @@ class Workspace:
                 from kamdesk.store import open_store
 
                 self._store = open_store(self.path)
+                _install_store_listeners(self._store)
             return self._store
 
     @property
@@ -93,6 +96,13 @@ class Workspace:
         self.accounts.close()
         if self._store is not None:
             self._store.close()
+
+
+def _install_store_listeners(store: Store) -> None:
+    """Caches kept current on flush by services (the store knows only its own)."""
+    from kamdesk.services.dossier import install_score_listener
+
+    install_score_listener(store)
 
 
 def open_workspace(path: Path) -> Workspace:

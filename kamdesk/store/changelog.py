@@ -25,6 +25,9 @@ from kamdesk.store.values import to_json_value
 
 APPLYING_REMOTE = "kamdesk.applying_remote"
 CLIENT_ID = "kamdesk.client_id"
+# Overridable for reproducible bulk loads (the demo): where new ids and "now" come from.
+NEW_ID = "kamdesk.new_id"
+CLOCK = "kamdesk.clock"
 
 
 def install(factory: sessionmaker[Session]) -> None:
@@ -56,11 +59,12 @@ def _log_changes(session: Session, flush_context: Any, instances: Any) -> None:
     if session.info.get(APPLYING_REMOTE):
         return
     client_id: uuid.UUID = session.info[CLIENT_ID]
-    now = utcnow()
+    now = session.info.get(CLOCK, utcnow)()
+    new_id = session.info.get(NEW_ID, uuid.uuid4)
     entries: list[ChangeLogEntry] = []
     for row in list(session.new):
         if isinstance(row, Syncable):
-            entries.append(_insert_entry(row, client_id, now))
+            entries.append(_insert_entry(row, client_id, now, new_id))
     for row in list(session.dirty):
         if isinstance(row, Syncable) and session.is_modified(row, include_collections=False):
             entry = _update_entry(session, row, client_id, now)
@@ -73,9 +77,9 @@ def _columns(row: Syncable) -> list[str]:
     return [attr.key for attr in inspect(type(row)).column_attrs]
 
 
-def _insert_entry(row: Syncable, client_id: uuid.UUID, now: Any) -> ChangeLogEntry:
+def _insert_entry(row: Syncable, client_id: uuid.UUID, now: Any, new_id: Any) -> ChangeLogEntry:
     if row.id is None:
-        row.id = uuid.uuid4()
+        row.id = new_id()
     row.created_at = row.created_at or now
     row.updated_at = now
     row.revision = 1
@@ -86,6 +90,7 @@ def _insert_entry(row: Syncable, client_id: uuid.UUID, now: Any) -> ChangeLogEnt
         if key not in Syncable.SYNC_BOOKKEEPING
     }
     return ChangeLogEntry(
+        change_id=new_id(),
         entity=type(row).__tablename__,  # type: ignore[attr-defined]
         entity_id=row.id,
         operation=ChangeOperation.INSERT,

@@ -5,12 +5,13 @@ from __future__ import annotations
 import shutil
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, inspect, select
+from sqlalchemy import Engine, event, inspect, select
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -20,7 +21,7 @@ from kamdesk.errors import (
     StoreError,
     StoreUnavailableError,
 )
-from kamdesk.models import SyncState
+from kamdesk.models import SyncState, utcnow
 from kamdesk.store import changelog, derived, migrate, tombstones
 from kamdesk.store.engine import make_engine
 from kamdesk.store.search_index import ensure_search_index
@@ -42,6 +43,16 @@ class Store:
         changelog.install(self._sessions)
         tombstones.install(self._sessions)
         derived.install(self._sessions)
+        self._flush_listeners: list[Callable[[Session, Any], None]] = []
+
+    def add_flush_listener(self, callback: Callable[[Session, Any], None]) -> None:
+        """Run `callback(session, flush_context)` after every flush of this store's
+        sessions, inside the flush's transaction (like the change log). Adding the
+        same callback twice has no further effect."""
+        if callback in self._flush_listeners:
+            return
+        self._flush_listeners.append(callback)
+        event.listen(self._sessions, "after_flush", callback)
 
     def session(self) -> Session:
         """A session for reading; use `transaction()` to change anything."""
@@ -55,6 +66,25 @@ class Store:
                 yield session
         except OperationalError as error:
             raise StoreUnavailableError(_explain_operational(self.path, error)) from error
+
+    def now(self) -> datetime:
+        """The current time in UTC, as the change log sees it (see `reproducible`)."""
+        clock: Callable[[], datetime] = self._sessions.kw["info"].get(changelog.CLOCK, utcnow)
+        return clock()
+
+    @contextmanager
+    def reproducible(
+        self, clock: Callable[[], datetime], new_id: Callable[[], uuid.UUID]
+    ) -> Iterator[None]:
+        """Within this block, rows written through the ORM take their ids and
+        timestamps from `new_id` and `clock` (the demo territory uses it so the
+        same seed gives the same store)."""
+        info = self._sessions.kw["info"]
+        self._sessions.kw["info"] = {**info, changelog.CLOCK: clock, changelog.NEW_ID: new_id}
+        try:
+            yield
+        finally:
+            self._sessions.kw["info"] = info
 
     def close(self) -> None:
         self.engine.dispose()

@@ -94,6 +94,18 @@ def start_background_work(window: MainWindow, opened: OpenedStore) -> None:
         window.tasks.busy_changed.connect(start, Qt.ConnectionType.SingleShotConnection)
 
 
+def start_reminders_after_refresh(window: MainWindow) -> None:
+    """Departure reminders need the visits services (and SQLAlchemy): start them once
+    the first background refresh has loaded those, not during the first paint."""
+
+    def install() -> None:
+        from kamdesk.ui.visits.reminders import install_departure_reminders
+
+        install_departure_reminders(window)
+
+    window.refreshed.connect(install, Qt.ConnectionType.SingleShotConnection)
+
+
 def run_gui(db_path: Path, db_explicit: bool) -> int:
     """Run the application; returns the exit code (1 when no store could be opened)."""
     app = create_application()
@@ -109,4 +121,5 @@ def run_gui(db_path: Path, db_explicit: bool) -> int:
     window = build_window(opened, preferences, language)
     window.show()
     start_background_work(window, opened)
+    start_reminders_after_refresh(window)
     return app.exec()

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from kamdesk.ui import navigation
 from kamdesk.ui.clients.page import ClientsPage
 from kamdesk.ui.main_window import PageContext, PageFactory
 from kamdesk.ui.sections import SectionKey
 
 
 def clients_page(context: PageContext) -> QWidget:
-    return ClientsPage(context.workspace.accounts, context.tasks, context.preferences)
+    page = ClientsPage(
+        context.workspace.accounts, context.tasks, context.preferences, workspace=context.workspace
+    )
+    page.plan_visit_requested.connect(lambda account_id: navigation.plan_visit(context, account_id))
+    return page
 
 
 def products_page(context: PageContext) -> QWidget:
@@ -29,10 +34,21 @@ def offers_page(context: PageContext) -> QWidget:
     return OffersPage(context.workspace, context.tasks)
 
 
+def visits_page(context: PageContext) -> QWidget:
+    from kamdesk.ui.visits import VisitsPage
+
+    page = VisitsPage(context.workspace, context.tasks, context.window)
+    page.fix_requested.connect(
+        lambda kind, target, place: navigation.open_fix_target(context, kind, target, place)
+    )
+    return page
+
+
 def default_page_factories() -> dict[SectionKey, PageFactory]:
     """Sections without an entry show their "coming" page."""
     return {
         SectionKey.CLIENTS: clients_page,
         SectionKey.PRODUCTS: products_page,
         SectionKey.OFFERS: offers_page,
+        SectionKey.VISITS: visits_page,
     }

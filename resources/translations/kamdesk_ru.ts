@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>AccountCard</name>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) show text typed before KAMdesk closed; it is saved when you leave the field.</source>
+        <translation>
+            <numerusform>%n поле показывает текст, набранный до закрытия KAMdesk; он сохранится, когда вы покинете поле.</numerusform>
+            <numerusform>%n поля показывают текст, набранный до закрытия KAMdesk; он сохранится, когда вы покинете поле.</numerusform>
+            <numerusform>%n полей показывают текст, набранный до закрытия KAMdesk; он сохранится, когда вы покинете поле.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>В архив</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Досье</translation>
+    </message>
+    <message numerus="yes">
+        <source>Contacts (%n)</source>
+        <translation>
+            <numerusform>Контакты (%n)</numerusform>
+            <numerusform>Контакты (%n)</numerusform>
+            <numerusform>Контакты (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decision-making map</source>
+        <translation>Карта ЛПР</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Хронология</translation>
+    </message>
+</context>
+<context>
     <name>AccountFilterBar</name>
     <message>
         <source>Kind</source>
@@ -18,6 +73,18 @@
     <message>
         <source>Status</source>
         <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Dossier: any</source>
+        <translation>Досье: любое</translation>
+    </message>
+    <message>
+        <source>Dossier below %1 %</source>
+        <translation>Досье меньше %1 %</translation>
+    </message>
+    <message>
+        <source>Show archived</source>
+        <translation>Показать архивные</translation>
     </message>
     <message>
         <source>Name, city, INN or contact surname</source>
@@ -90,8 +157,16 @@
         <translation>Следующий визит</translation>
     </message>
     <message>
+        <source>Dossier</source>
+        <translation>Досье</translation>
+    </message>
+    <message>
         <source>INN {inn}</source>
         <translation>ИНН {inn}</translation>
+    </message>
+    <message>
+        <source>Dossier completeness</source>
+        <translation>Заполненность досье</translation>
     </message>
 </context>
 <context>
@@ -327,6 +402,158 @@
     </message>
 </context>
 <context>
+    <name>Card</name>
+    <message>
+        <source>Personal details can be stored only after the contact has consented to the processing of personal data (152-FZ): record the consent and its date first.</source>
+        <translation>Личные сведения можно хранить только после согласия контакта на обработку персональных данных (152-ФЗ): сначала отметьте согласие и его дату.</translation>
+    </message>
+    <message>
+        <source>unknown value: {value}</source>
+        <translation>неизвестное значение: {value}</translation>
+    </message>
+    <message>
+        <source>this field cannot be empty</source>
+        <translation>поле не может быть пустым</translation>
+    </message>
+    <message>
+        <source>a date is required</source>
+        <translation>нужна дата</translation>
+    </message>
+    <message>
+        <source>not an amount in roubles: {value}</source>
+        <translation>это не сумма в рублях: {value}</translation>
+    </message>
+    <message>
+        <source>not a whole number: {value}</source>
+        <translation>это не целое число: {value}</translation>
+    </message>
+    <message>
+        <source>influence is from 1 to 5</source>
+        <translation>влияние — от 1 до 5</translation>
+    </message>
+    <message>
+        <source>not a date: {value}</source>
+        <translation>это не дата: {value}</translation>
+    </message>
+    <message>
+        <source>not a date (dd.mm.yyyy): {value}</source>
+        <translation>это не дата (дд.мм.гггг): {value}</translation>
+    </message>
+</context>
+<context>
+    <name>CardHeader</name>
+    <message>
+        <source>owner: %s</source>
+        <translation>ответственный: %s</translation>
+    </message>
+    <message>
+        <source>not planned</source>
+        <translation>не запланирован</translation>
+    </message>
+    <message>
+        <source>next visit: %s</source>
+        <translation>следующий визит: %s</translation>
+    </message>
+    <message>
+        <source>Merged into «%s» and archived.</source>
+        <translation>Объединён с «%s» и перенесён в архив.</translation>
+    </message>
+    <message>
+        <source>This account is archived.</source>
+        <translation>Клиент в архиве.</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>Тип клиента</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Досье</translation>
+    </message>
+    <message>
+        <source>why (a note)</source>
+        <translation>почему (заметка)</translation>
+    </message>
+    <message>
+        <source>Dossier complete: %1 %</source>
+        <translation>Досье заполнено на %1 %</translation>
+    </message>
+    <message>
+        <source>Missing:</source>
+        <translation>Не хватает:</translation>
+    </message>
+    <message>
+        <source>Qualified: need, ability to pay and authority are all confirmed</source>
+        <translation>Квалифицирован: потребность, платёжеспособность и полномочия подтверждены</translation>
+    </message>
+    <message>
+        <source>Not qualified yet: all three P are needed</source>
+        <translation>Ещё не квалифицирован: нужны все три П</translation>
+    </message>
+</context>
+<context>
+    <name>CardHints</name>
+    <message>
+        <source>Keep it: loyalty program, bonuses, VIP attention.</source>
+        <translation>Удерживать: программа лояльности, бонусы, VIP-внимание.</translation>
+    </message>
+    <message>
+        <source>Win it over from the competitors: it has the budget.</source>
+        <translation>Переманивать у конкурентов: бюджет у него есть.</translation>
+    </message>
+    <message>
+        <source>It lends us its name: special terms, priority service, individual discounts.</source>
+        <translation>Даёт нам имя: особые условия, приоритетное обслуживание, индивидуальные скидки.</translation>
+    </message>
+    <message>
+        <source>Hardest to serve: flawless quality and service; it shows our weak spots.</source>
+        <translation>Самый требовательный: безупречное качество и сервис; он показывает наши слабые места.</translation>
+    </message>
+    <message>
+        <source>Facts, figures and order: bring studies and a clear structure, leave time to think, never rush.</source>
+        <translation>Факты, цифры и порядок: приносите исследования и чёткую структуру, дайте время подумать, не торопите.</translation>
+    </message>
+    <message>
+        <source>Attention and compliments: let them talk, praise their ideas, show the big picture.</source>
+        <translation>Внимание и комплименты: дайте выговориться, хвалите идеи, показывайте общую картину.</translation>
+    </message>
+    <message>
+        <source>Brevity and results: come to the point, offer options to choose from, keep to time.</source>
+        <translation>Краткость и результат: сразу к делу, предлагайте варианты на выбор, укладывайтесь во время.</translation>
+    </message>
+    <message>
+        <source>Relationship and trust: take time for a personal word, be warm, avoid pressure.</source>
+        <translation>Отношения и доверие: найдите время для личного разговора, будьте доброжелательны, не давите.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistView</name>
+    <message>
+        <source>Select a planned visit to see how ready you are for it.</source>
+        <translation>Выберите запланированный визит, чтобы увидеть, насколько вы к нему готовы.</translation>
+    </message>
+    <message>
+        <source>%1 item(s) to fix</source>
+        <translation>исправить пунктов: %1</translation>
+    </message>
+    <message>
+        <source>everything is checked</source>
+        <translation>всё проверено</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Заметка: %1</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Исправить</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceFilterButton</name>
     <message>
         <source>all</source>
@@ -424,6 +651,196 @@
     <message>
         <source>Coming in a later version</source>
         <translation>Появится в следующих версиях</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <source>Surname of a new contact</source>
+        <translation>Фамилия нового контакта</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Добавить</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>Удалить контакт</translation>
+    </message>
+    <message>
+        <source>No contacts yet: add the people who decide.</source>
+        <translation>Контактов пока нет: добавьте тех, кто принимает решения.</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Surname</source>
+        <translation>Фамилия</translation>
+    </message>
+    <message>
+        <source>First name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Patronymic</source>
+        <translation>Отчество</translation>
+    </message>
+    <message>
+        <source>How to address</source>
+        <translation>Обращение</translation>
+    </message>
+    <message>
+        <source>e.g. Пётр Сергеевич</source>
+        <translation>например, Пётр Сергеевич</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>Отдел</translation>
+    </message>
+    <message>
+        <source>Work phone</source>
+        <translation>Рабочий телефон</translation>
+    </message>
+    <message>
+        <source>Mobile phone</source>
+        <translation>Мобильный телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Role in the decision</source>
+        <translation>Роль в решении</translation>
+    </message>
+    <message>
+        <source>DMU role</source>
+        <translation>Роль в закупке</translation>
+    </message>
+    <message>
+        <source>Influence</source>
+        <translation>Влияние</translation>
+    </message>
+    <message>
+        <source>Attitude to us</source>
+        <translation>Отношение к нам</translation>
+    </message>
+    <message>
+        <source>Psychotype</source>
+        <translation>Психотип</translation>
+    </message>
+    <message>
+        <source>Opinion leader</source>
+        <translation>Лидер мнений</translation>
+    </message>
+    <message>
+        <source>Key opinion leader (KOL)</source>
+        <translation>Лидер мнений (KOL)</translation>
+    </message>
+    <message>
+        <source>Reports to</source>
+        <translation>Подчиняется</translation>
+    </message>
+    <message>
+        <source>Personal data</source>
+        <translation>Персональные данные</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Согласие</translation>
+    </message>
+    <message>
+        <source>Consented to personal-data processing</source>
+        <translation>Дал согласие на обработку персональных данных</translation>
+    </message>
+    <message>
+        <source>Consent given on</source>
+        <translation>Дата согласия</translation>
+    </message>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <source>Birthday</source>
+        <translation>День рождения</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Образование</translation>
+    </message>
+    <message>
+        <source>Previous jobs</source>
+        <translation>Прежние места работы</translation>
+    </message>
+    <message>
+        <source>Military service</source>
+        <translation>Военная служба</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Семья</translation>
+    </message>
+    <message>
+        <source>Hobbies and sports</source>
+        <translation>Хобби и спорт</translation>
+    </message>
+    <message>
+        <source>What concerns them now</source>
+        <translation>Что волнует сейчас</translation>
+    </message>
+    <message>
+        <source>Smoking</source>
+        <translation>Курение</translation>
+    </message>
+    <message>
+        <source>Alcohol</source>
+        <translation>Алкоголь</translation>
+    </message>
+    <message>
+        <source>Food preferences</source>
+        <translation>Предпочтения в еде</translation>
+    </message>
+    <message>
+        <source>Topics to avoid</source>
+        <translation>Каких тем избегать</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+</context>
+<context>
+    <name>DayModel</name>
+    <message>
+        <source>travel time unknown</source>
+        <translation>время в пути неизвестно</translation>
+    </message>
+    <message>
+        <source>%1 min on the way</source>
+        <translation>в пути %1 мин</translation>
+    </message>
+    <message>
+        <source>(entered by hand)</source>
+        <translation>(задано вручную)</translation>
+    </message>
+    <message>
+        <source>leave at %1</source>
+        <translation>выезд в %1</translation>
+    </message>
+    <message>
+        <source>OVERLAPS the previous visit</source>
+        <translation>НАКЛАДЫВАЕТСЯ на предыдущий визит</translation>
+    </message>
+    <message>
+        <source>gap too short by %1 min</source>
+        <translation>не хватает %1 мин на дорогу</translation>
     </message>
 </context>
 <context>
@@ -544,6 +961,57 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>DmuMap</name>
+    <message>
+        <source>Columns: role · height: influence · colour: &lt;span style=&quot;color:#2e7d32&quot;&gt;supporter&lt;/span&gt;, &lt;span style=&quot;color:#757575&quot;&gt;neutral&lt;/span&gt;, &lt;span style=&quot;color:#c62828&quot;&gt;opponent&lt;/span&gt;, dashed: unknown · lines: reports to · ★ opinion leader. Drag people to arrange them.</source>
+        <translation>Столбцы: роль · высота: влияние · цвет: &lt;span style=&quot;color:#2e7d32&quot;&gt;сторонник&lt;/span&gt;, &lt;span style=&quot;color:#757575&quot;&gt;нейтрален&lt;/span&gt;, &lt;span style=&quot;color:#c62828&quot;&gt;противник&lt;/span&gt;, пунктир: неизвестно · линии: подчинение · ★ лидер мнений. Людей можно перетаскивать.</translation>
+    </message>
+    <message>
+        <source>Automatic layout</source>
+        <translation>Расставить автоматически</translation>
+    </message>
+    <message>
+        <source>Gaps: %s</source>
+        <translation>Пробелы: %s</translation>
+    </message>
+    <message>
+        <source>No gaps in the map.</source>
+        <translation>Пробелов нет.</translation>
+    </message>
+    <message>
+        <source>Role unknown</source>
+        <translation>Роль неизвестна</translation>
+    </message>
+    <message>
+        <source>no decision maker known</source>
+        <translation>не известен ЛПР</translation>
+    </message>
+    <message>
+        <source>no finance contact</source>
+        <translation>нет контакта в финансах</translation>
+    </message>
+    <message>
+        <source>no technical expert known</source>
+        <translation>не известен технический эксперт</translation>
+    </message>
+    <message>
+        <source>no supporter in the decision-making unit</source>
+        <translation>среди участников решения нет сторонника</translation>
+    </message>
+    <message>
+        <source>the decision maker {name} is against us</source>
+        <translation>ЛПР {name} против нас</translation>
+    </message>
+    <message>
+        <source>psychotype of {name} unknown</source>
+        <translation>психотип {name} неизвестен</translation>
+    </message>
+    <message>
+        <source>role unknown: {names}</source>
+        <translation>роль неизвестна: {names}</translation>
+    </message>
+</context>
+<context>
     <name>DmuRole</name>
     <message>
         <source>Decision-maker</source>
@@ -568,6 +1036,361 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Gatekeeper</source>
         <translation>Привратник (секретарь)</translation>
+    </message>
+</context>
+<context>
+    <name>Dossier</name>
+    <message>
+        <source>no description of what the organisation does</source>
+        <translation>нет описания деятельности организации</translation>
+    </message>
+    <message>
+        <source>size unknown (employees or beds)</source>
+        <translation>неизвестен размер (сотрудники или койки)</translation>
+    </message>
+    <message>
+        <source>needs not recorded</source>
+        <translation>не записаны потребности</translation>
+    </message>
+    <message>
+        <source>development plans not recorded</source>
+        <translation>не записаны планы развития</translation>
+    </message>
+    <message>
+        <source>current worries not recorded</source>
+        <translation>не записаны текущие проблемы</translation>
+    </message>
+    <message>
+        <source>no financial indicators or budget</source>
+        <translation>нет финансовых показателей или бюджета</translation>
+    </message>
+    <message>
+        <source>no relationship history recorded</source>
+        <translation>не записана история отношений</translation>
+    </message>
+    <message>
+        <source>history has no tender outcome</source>
+        <translation>в истории нет итога тендера</translation>
+    </message>
+    <message>
+        <source>stage of the relationship not set</source>
+        <translation>не указана стадия отношений</translation>
+    </message>
+    <message>
+        <source>no decision maker</source>
+        <translation>нет ЛПР</translation>
+    </message>
+    <message>
+        <source>no finance contact</source>
+        <translation>нет контакта в финансах</translation>
+    </message>
+    <message>
+        <source>contacts without a DMU role or influence</source>
+        <translation>есть контакты без роли в закупке или влияния</translation>
+    </message>
+    <message>
+        <source>attitude to us unknown for some DMU members</source>
+        <translation>неизвестно отношение к нам части участников решения</translation>
+    </message>
+    <message>
+        <source>decision maker&apos;s psychotype unknown</source>
+        <translation>неизвестен психотип ЛПР</translation>
+    </message>
+    <message>
+        <source>no competitor recorded</source>
+        <translation>не записан ни один конкурент</translation>
+    </message>
+    <message>
+        <source>competitors&apos; products or terms not noted</source>
+        <translation>не отмечены препараты или условия конкурентов</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTab</name>
+    <message>
+        <source>1. General information</source>
+        <translation>1. Общие сведения</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>Краткое название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Чем занимается</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудников</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>Коек</translation>
+    </message>
+    <message>
+        <source>Structure and staff</source>
+        <translation>Структура и штат</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Environment (parent, partners)</source>
+        <translation>Окружение (головная компания, партнёры)</translation>
+    </message>
+    <message>
+        <source>Financial indicators</source>
+        <translation>Финансовые показатели</translation>
+    </message>
+    <message>
+        <source>Annual budget, ₽</source>
+        <translation>Годовой бюджет, ₽</translation>
+    </message>
+    <message>
+        <source>Needs</source>
+        <translation>Потребности</translation>
+    </message>
+    <message>
+        <source>Development plans</source>
+        <translation>Планы развития</translation>
+    </message>
+    <message>
+        <source>Current worries</source>
+        <translation>Текущие проблемы</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>2. Relationship history</source>
+        <translation>2. История отношений</translation>
+    </message>
+    <message>
+        <source>Stage now</source>
+        <translation>Текущая стадия</translation>
+    </message>
+    <message>
+        <source>Outlook</source>
+        <translation>Перспективы</translation>
+    </message>
+    <message>
+        <source>What happened: delivery, tender, agreement, complaint</source>
+        <translation>Что произошло: поставка, тендер, соглашение, жалоба</translation>
+    </message>
+    <message>
+        <source>Add event</source>
+        <translation>Добавить событие</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Amount, ₽</source>
+        <translation>Сумма, ₽</translation>
+    </message>
+    <message>
+        <source>Tender number</source>
+        <translation>Номер закупки</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Why we won or lost</source>
+        <translation>Почему выиграли или проиграли</translation>
+    </message>
+    <message>
+        <source>How a complaint was resolved</source>
+        <translation>Как урегулирована жалоба</translation>
+    </message>
+    <message>
+        <source>Resolved on</source>
+        <translation>Дата урегулирования</translation>
+    </message>
+    <message>
+        <source>3. Decision-making scheme</source>
+        <translation>3. Схема принятия решений</translation>
+    </message>
+    <message>
+        <source>The people, their roles and influence are on the Contacts tab and the map.</source>
+        <translation>Люди, их роли и влияние — на вкладке «Контакты» и на карте.</translation>
+    </message>
+    <message>
+        <source>How decisions are made</source>
+        <translation>Как принимаются решения</translation>
+    </message>
+    <message>
+        <source>4. Competitors</source>
+        <translation>4. Конкуренты</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Add competitor</source>
+        <translation>Добавить конкурента</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Препараты</translation>
+    </message>
+    <message>
+        <source>Terms</source>
+        <translation>Условия</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Сильные стороны</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export visits</source>
+        <translation>Выгрузка визитов</translation>
+    </message>
+    <message>
+        <source>All clients</source>
+        <translation>Все клиенты</translation>
+    </message>
+    <message>
+        <source>All kinds</source>
+        <translation>Все типы</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Книга Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>PDF for the manager</source>
+        <translation>PDF для руководителя</translation>
+    </message>
+    <message>
+        <source>Calendar for the phone (.ics)</source>
+        <translation>Календарь для телефона (.ics)</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Выгрузка…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Записано: %1</translation>
+    </message>
+</context>
+<context>
+    <name>FieldBinder</name>
+    <message>
+        <source>Edit %s</source>
+        <translation>Изменение: %s</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpList</name>
+    <message>
+        <source>no date</source>
+        <translation>без срока</translation>
+    </message>
+    <message>
+        <source>(overdue)</source>
+        <translation>(просрочено)</translation>
     </message>
 </context>
 <context>
@@ -721,6 +1544,24 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Offline — office sync is not set up yet</source>
         <translation>Офлайн — синхронизация с офисом пока не настроена</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepRow</name>
+    <message>
+        <source>What, who</source>
+        <translation>Что, кто</translation>
+    </message>
+    <message>
+        <source>Remove this step</source>
+        <translation>Удалить этот шаг</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepsEditor</name>
+    <message>
+        <source>&amp;Add a next step</source>
+        <translation>&amp;Добавить следующий шаг</translation>
     </message>
 </context>
 <context>
@@ -1157,6 +1998,239 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>OverdueAccounts</name>
+    <message>
+        <source>never visited</source>
+        <translation>не посещался</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Просрочка, дн.</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Последний визит</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Запланирован</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>New offer…</source>
+        <translation>Новое КП…</translation>
+    </message>
+    <message>
+        <source>Plan a visit…</source>
+        <translation>Запланировать визит…</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Последний визит</translation>
+    </message>
+    <message>
+        <source>Next visit</source>
+        <translation>Следующий визит</translation>
+    </message>
+    <message>
+        <source>not planned</source>
+        <translation>не запланирован</translation>
+    </message>
+    <message>
+        <source>Sales, last 12 months</source>
+        <translation>Продажи за 12 месяцев</translation>
+    </message>
+    <message>
+        <source>trend against the year before: %s</source>
+        <translation>к предыдущему году: %s</translation>
+    </message>
+    <message>
+        <source>no sales the year before to compare with</source>
+        <translation>в предыдущем году продаж не было</translation>
+    </message>
+    <message>
+        <source>Share of your sales: %s</source>
+        <translation>Доля в ваших продажах: %s</translation>
+    </message>
+    <message>
+        <source>Share of your sales: %s — above %s: dangerous mono-dependence</source>
+        <translation>Доля в ваших продажах: %s — больше %s: опасная монозависимость</translation>
+    </message>
+    <message>
+        <source>Open offers</source>
+        <translation>Открытые КП</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>черновик</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <source>%s (%s), valid until %s</source>
+        <translation>%s (%s), действует до %s</translation>
+    </message>
+    <message>
+        <source>No open offers.</source>
+        <translation>Открытых КП нет.</translation>
+    </message>
+    <message>
+        <source>Overdue follow-ups</source>
+        <translation>Просроченные задачи</translation>
+    </message>
+    <message>
+        <source>Nothing overdue.</source>
+        <translation>Просроченного нет.</translation>
+    </message>
+    <message>
+        <source>Birthdays in the next 30 days</source>
+        <translation>Дни рождения в ближайшие 30 дней</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Нет.</translation>
+    </message>
+    <message>
+        <source>What the dossier lacks</source>
+        <translation>Чего не хватает в досье</translation>
+    </message>
+    <message>
+        <source>Nothing: the dossier is complete.</source>
+        <translation>Ничего: досье заполнено.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Visit plan</source>
+        <translation>План визита</translation>
+    </message>
+    <message>
+        <source>Plan a visit</source>
+        <translation>Запланировать визит</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>мин</translation>
+    </message>
+    <message>
+        <source>I know the travel time:</source>
+        <translation>Время в пути знаю сам:</translation>
+    </message>
+    <message>
+        <source>What should this visit achieve?</source>
+        <translation>Чего должен достичь этот визит?</translation>
+    </message>
+    <message>
+        <source>One open question per line</source>
+        <translation>По одному открытому вопросу в строке</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Travel</source>
+        <translation>Дорога</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросы</translation>
+    </message>
+    <message>
+        <source>Filter products</source>
+        <translation>Поиск препарата</translation>
+    </message>
+    <message>
+        <source>Commercial visit (a negotiation)</source>
+        <translation>Коммерческий визит (переговоры)</translation>
+    </message>
+    <message>
+        <source>One per line, in the order you may make them</source>
+        <translation>По одной в строке, в том порядке, в каком можно уступать</translation>
+    </message>
+    <message>
+        <source>Products to discuss</source>
+        <translation>Препараты для обсуждения</translation>
+    </message>
+    <message>
+        <source>Offer to hand over</source>
+        <translation>КП для передачи</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Материалы</translation>
+    </message>
+    <message>
+        <source>Target result</source>
+        <translation>Целевой результат</translation>
+    </message>
+    <message>
+        <source>Walk-away point</source>
+        <translation>Точка выхода</translation>
+    </message>
+    <message>
+        <source>Concessions</source>
+        <translation>Уступки</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Products and negotiation</source>
+        <translation>Препараты и переговоры</translation>
+    </message>
+    <message>
+        <source>No offer</source>
+        <translation>Без КП</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>действует до %1</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>Product</source>
@@ -1377,6 +2451,171 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>ReportForm</name>
+    <message>
+        <source>Visit report: %1</source>
+        <translation>Отчёт о визите: %1</translation>
+    </message>
+    <message>
+        <source>Planned %1, %2 min</source>
+        <translation>План: %1, %2 мин</translation>
+    </message>
+    <message>
+        <source>Objective: %1</source>
+        <translation>Цель: %1</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>мин</translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation>— выберите —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Да</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Another question asked, Enter adds it</source>
+        <translation>Ещё заданный вопрос — Enter добавит его</translation>
+    </message>
+    <message>
+        <source>Another objection heard, Enter adds it</source>
+        <translation>Ещё услышанное возражение — Enter добавит его</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>Фактическое начало</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Objective reached</source>
+        <translation>Цель достигнута</translation>
+    </message>
+    <message>
+        <source>Client&apos;s mood</source>
+        <translation>Настрой клиента</translation>
+    </message>
+    <message>
+        <source>Plan versus actual (Space ticks)</source>
+        <translation>План и факт (пробел отмечает)</translation>
+    </message>
+    <message>
+        <source>Questions asked</source>
+        <translation>Заданные вопросы</translation>
+    </message>
+    <message>
+        <source>Products discussed</source>
+        <translation>Обсуждённые препараты</translation>
+    </message>
+    <message>
+        <source>Attendees present</source>
+        <translation>Присутствовали</translation>
+    </message>
+    <message>
+        <source>Objections heard</source>
+        <translation>Услышанные возражения</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Договорённости</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Следующие шаги</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Submitted to the manager: add a dated addendum</source>
+        <translation>Отправлен руководителю: добавьте датированное дополнение</translation>
+    </message>
+    <message>
+        <source>Add addendum</source>
+        <translation>Добавить дополнение</translation>
+    </message>
+    <message>
+        <source>Save report (Ctrl+Enter)</source>
+        <translation>Сохранить отчёт (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>Закрыть (Esc)</translation>
+    </message>
+    <message>
+        <source>(not planned)</source>
+        <translation>(вне плана)</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>Черновик сохранён в %1</translation>
+    </message>
+    <message>
+        <source>Submitted %1</source>
+        <translation>Отправлен %1</translation>
+    </message>
+</context>
+<context>
+    <name>RouteDialog</name>
+    <message>
+        <source>Route for %1</source>
+        <translation>Маршрут на %1</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Сейчас</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Предлагается</translation>
+    </message>
+    <message>
+        <source>Travel, min</source>
+        <translation>Дорога, мин</translation>
+    </message>
+    <message>
+        <source>Straight-line distance: %1 km now, %2 km in this order.</source>
+        <translation>По прямой: сейчас %1 км, в этом порядке %2 км.</translation>
+    </message>
+    <message>
+        <source>%1 visit(s) without coordinates stay where they are.</source>
+        <translation>Визиты без координат (%1) остаются на своём времени.</translation>
+    </message>
+    <message>
+        <source>Move the visits</source>
+        <translation>Перенести визиты</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
     <name>Sections</name>
     <message>
         <source>Clients</source>
@@ -1594,6 +2833,132 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>Timeline</name>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>КП</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <source>Card edits</source>
+        <translation>Правки карточки</translation>
+    </message>
+    <message>
+        <source>account</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>dossier</source>
+        <translation>досье</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>контакт</translation>
+    </message>
+    <message>
+        <source>personal details</source>
+        <translation>личные сведения</translation>
+    </message>
+    <message>
+        <source>history event</source>
+        <translation>событие истории</translation>
+    </message>
+    <message>
+        <source>competitor</source>
+        <translation>конкурент</translation>
+    </message>
+    <message>
+        <source>offer made</source>
+        <translation>КП составлено</translation>
+    </message>
+    <message>
+        <source>offer back to draft</source>
+        <translation>КП возвращено в черновик</translation>
+    </message>
+    <message>
+        <source>offer sent</source>
+        <translation>КП отправлено</translation>
+    </message>
+    <message>
+        <source>offer accepted</source>
+        <translation>КП принято</translation>
+    </message>
+    <message>
+        <source>offer rejected</source>
+        <translation>КП отклонено</translation>
+    </message>
+    <message>
+        <source>offer expired</source>
+        <translation>КП истекло</translation>
+    </message>
+    <message>
+        <source>visit planned</source>
+        <translation>визит запланирован</translation>
+    </message>
+    <message>
+        <source>visit held</source>
+        <translation>визит проведён</translation>
+    </message>
+    <message>
+        <source>visit reported</source>
+        <translation>отчёт о визите</translation>
+    </message>
+    <message>
+        <source>visit report submitted</source>
+        <translation>отчёт о визите сдан</translation>
+    </message>
+    <message>
+        <source>visit cancelled</source>
+        <translation>визит отменён</translation>
+    </message>
+    <message>
+        <source>visit rescheduled</source>
+        <translation>визит перенесён</translation>
+    </message>
+    <message>
+        <source>added: {what}</source>
+        <translation>добавлено: {what}</translation>
+    </message>
+    <message>
+        <source>edited: {what}</source>
+        <translation>изменено: {what}</translation>
+    </message>
+    <message>
+        <source>removed: {what}</source>
+        <translation>удалено: {what}</translation>
+    </message>
+    <message>
+        <source>restored: {what}</source>
+        <translation>восстановлено: {what}</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>INN must be 10 digits (organisation) or 12 digits (individual)</source>
@@ -1614,6 +2979,88 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>not a valid phone number: {value}</source>
         <translation>неверный номер телефона: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitLabels</name>
+    <message>
+        <source>Planned</source>
+        <translation>Запланирован</translation>
+    </message>
+    <message>
+        <source>Held, no report</source>
+        <translation>Проведён, без отчёта</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Отчёт готов</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Отправлен руководителю</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <source>Rescheduled</source>
+        <translation>Перенесён</translation>
+    </message>
+    <message>
+        <source>Positive</source>
+        <translation>Позитивный</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Нейтральный</translation>
+    </message>
+    <message>
+        <source>Negative</source>
+        <translation>Негативный</translation>
+    </message>
+    <message>
+        <source>not ready</source>
+        <translation>не готов</translation>
+    </message>
+    <message>
+        <source>nearly ready</source>
+        <translation>почти готов</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>готов</translation>
+    </message>
+</context>
+<context>
+    <name>VisitListModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Readiness</source>
+        <translation>Готовность</translation>
+    </message>
+    <message>
+        <source>Min</source>
+        <translation>Мин</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Цель</translation>
     </message>
 </context>
 <context>
@@ -2109,6 +3556,117 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>A visit that is {status} has no report</source>
         <translation>У визита в статусе {status} нет отчёта</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Select a planned visit for its brief.</source>
+        <translation>Выберите запланированный визит, чтобы получить памятку.</translation>
+    </message>
+    <message>
+        <source>Writing the brief…</source>
+        <translation>Готовим памятку…</translation>
+    </message>
+    <message>
+        <source>Brief ready: %1</source>
+        <translation>Памятка готова: %1</translation>
+    </message>
+    <message>
+        <source>Reschedule the visit</source>
+        <translation>Перенос визита</translation>
+    </message>
+    <message>
+        <source>Cancel the visit</source>
+        <translation>Отмена визита</translation>
+    </message>
+    <message>
+        <source>Why is the visit to %1 cancelled?</source>
+        <translation>Почему отменён визит в %1?</translation>
+    </message>
+    <message>
+        <source>No planned visits with an address on this day.</source>
+        <translation>В этот день нет запланированных визитов с адресом.</translation>
+    </message>
+    <message>
+        <source>Select completed reports (in the list) to submit them.</source>
+        <translation>Выберите готовые отчёты (в списке), чтобы отправить их.</translation>
+    </message>
+    <message>
+        <source>Submit %1 report(s) to the manager? They cannot be edited afterwards.</source>
+        <translation>Отправить руководителю отчёты (%1)? После этого их нельзя будет изменить.</translation>
+    </message>
+    <message>
+        <source>%1 report(s) submitted.</source>
+        <translation>Отправлено отчётов: %1.</translation>
+    </message>
+    <message>
+        <source>Today (T)</source>
+        <translation>Сегодня (T)</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>День</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Неделя</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Список</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>Чек-лист</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>Overdue clients</source>
+        <translation>Давно без визита</translation>
+    </message>
+    <message>
+        <source>New visit (N)</source>
+        <translation>Новый визит (N)</translation>
+    </message>
+    <message>
+        <source>Open (Enter)</source>
+        <translation>Открыть (Enter)</translation>
+    </message>
+    <message>
+        <source>Brief PDF</source>
+        <translation>Памятка PDF</translation>
+    </message>
+    <message>
+        <source>Mark held</source>
+        <translation>Проведён</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Перенести</translation>
+    </message>
+    <message>
+        <source>Cancel (Del)</source>
+        <translation>Отменить (Del)</translation>
+    </message>
+    <message>
+        <source>Order the day&apos;s route</source>
+        <translation>Маршрут дня</translation>
+    </message>
+    <message>
+        <source>Submit reports</source>
+        <translation>Отправка отчётов</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Выгрузка…</translation>
     </message>
 </context>
 </TS>

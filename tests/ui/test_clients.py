@@ -16,12 +16,11 @@ from pytestqt.qtbot import QtBot
 from kamdesk.services.accounts import AccountFilter, AccountKind, AccountStatus
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui import colors
+from kamdesk.ui.card import AccountCard
 from kamdesk.ui.clients.counter import AccountCounter
 from kamdesk.ui.clients.model import AccountListModel, Column
 from kamdesk.ui.clients.page import ClientsPage
-from kamdesk.ui.clients.summary import AccountSummaryView
 from kamdesk.ui.main_window import MainWindow
-from kamdesk.ui.record_model import RecordTableModel
 from kamdesk.ui.sections import SectionKey
 from kamdesk.ui.tasks import TaskRunner
 
@@ -61,6 +60,7 @@ def test_list_shows_every_account_with_its_columns(page: ClientsPage) -> None:
         "Status",
         "Owner",
         "Next visit",
+        "Dossier",
     ]
     row = names(model).index("ГБУЗ «Областная клиническая больница»")
     values = [model.index(row, column).data() for column in Column]
@@ -185,7 +185,7 @@ def _open_first_hospital_row(qtbot: QtBot, window: MainWindow, page: ClientsPage
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_double_click_opens_the_account_summary(
+def test_double_click_opens_the_account_card(
     qtbot: QtBot, window: MainWindow, page: ClientsPage, territory: dict[str, Any]
 ) -> None:
     row = _open_first_hospital_row(qtbot, window, page)
@@ -199,11 +199,9 @@ def test_double_click_opens_the_account_summary(
     assert page.tabs.count() == 2
     assert page.tabs.tabText(page.tabs.currentIndex()) == "ОКБ"
     view = page.tabs.currentWidget()
-    assert isinstance(view, AccountSummaryView)
-    contacts = view.findChildren(RecordTableModel)
-    names_shown = {
-        model.index(row, 0).data() for model in contacts for row in range(model.rowCount())
-    }
+    assert isinstance(view, AccountCard)
+    contacts = view.contacts.list
+    names_shown = {contacts.item(row).text().splitlines()[0] for row in range(contacts.count())}
     assert {"Семёнов Пётр Сергеевич", "Орлова Марина Андреевна"} <= names_shown
 
 

@@ -26,6 +26,18 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('key', name=op.f('pk_app_settings'))
     )
+    op.create_table('card_drafts',
+    sa.Column('entity', sa.String(length=30), nullable=False),
+    sa.Column('row_key', sa.Uuid(), nullable=False),
+    sa.Column('field', sa.String(length=60), nullable=False),
+    sa.Column('account_id', sa.Uuid(), nullable=False),
+    sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('updated_at', sa.DateTime(), nullable=False),
+    sa.PrimaryKeyConstraint('entity', 'row_key', 'field', name=op.f('pk_card_drafts'))
+    )
+    with op.batch_alter_table('card_drafts', schema=None) as batch_op:
+        batch_op.create_index('ix_card_drafts_account', ['account_id'], unique=False)
+
     op.create_table('change_log',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('change_id', sa.Uuid(), nullable=False),
@@ -335,11 +347,13 @@ def upgrade() -> None:
     sa.Column('next_visit_at', sa.DateTime(), nullable=True),
     sa.Column('last_visit_at', sa.DateTime(), nullable=True),
     sa.Column('contacts_count', sa.Integer(), nullable=False),
+    sa.Column('dossier_score', sa.Integer(), server_default='0', nullable=False),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_account_stats_account_id_accounts')),
     sa.PrimaryKeyConstraint('row_no', name=op.f('pk_account_stats')),
     sa.UniqueConstraint('account_id', name=op.f('uq_account_stats_account_id'))
     )
     with op.batch_alter_table('account_stats', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_account_stats_dossier_score'), ['dossier_score'], unique=False)
         batch_op.create_index('ix_account_stats_name', ['name'], unique=False)
 
     op.create_table('contacts',
@@ -788,6 +802,7 @@ def downgrade() -> None:
     op.drop_table('contacts')
     with op.batch_alter_table('account_stats', schema=None) as batch_op:
         batch_op.drop_index('ix_account_stats_name')
+        batch_op.drop_index(batch_op.f('ix_account_stats_dossier_score'))
 
     op.drop_table('account_stats')
     op.drop_table('account_dossiers')
@@ -836,4 +851,8 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_change_log_entity_id'))
 
     op.drop_table('change_log')
+    with op.batch_alter_table('card_drafts', schema=None) as batch_op:
+        batch_op.drop_index('ix_card_drafts_account')
+
+    op.drop_table('card_drafts')
     op.drop_table('app_settings')

@@ -49,11 +49,12 @@ from kamdesk.services.demo.contacts import contact_rows, plan_contacts
 from kamdesk.services.demo.dossier import DossierContext, dossier_rows
 from kamdesk.services.demo.history import competitor_rows, event_rows
 from kamdesk.services.demo.personal import personal_rows
-from kamdesk.services.demo.sales import expected_rows, plan_sales, sales_rows
+from kamdesk.services.demo.sales import SalesPlan, expected_rows, plan_sales, sales_rows
 from kamdesk.services.demo.standing import assign_standing
 from kamdesk.services.demo.team import build_team
 from kamdesk.services.demo.text import group_digits
 from kamdesk.services.demo.visits import write_visits
+from kamdesk.services.dossier import refresh_dossier_scores
 from kamdesk.services.settings import AnalyticsSettings, load_analytics
 from kamdesk.store import Store
 from kamdesk.store.derived import refresh_account_stats
@@ -80,6 +81,7 @@ class DemoSummary:
     relationship_events: int
     competitors: int
     users: int
+    offers: int = 0
 
     def __str__(self) -> str:
         """«300 accounts, 1 123 contacts, 40 products, 10 412 sales records, …»"""
@@ -109,8 +111,12 @@ def build_demo(
     settings = load_analytics(store)
     counts = _write_territory(store, accounts, DemoRandom(seed), Clock.for_today(today, years),
                               settings, report)  # fmt: skip
-    report(95, "ABC-XYZ classification")
+    report(94, "ABC-XYZ classification")
     classification.recompute(store, today=today)
+    report(95, "dossier completeness")
+    refresh_dossier_scores(store)
+    report(96, "commercial offers")
+    offers = _add_offers(store, seed, today, rounds=max(1, min(6, accounts // 100)))
     report(100, "done")
     return DemoSummary(
         accounts=counts["accounts"],
@@ -126,6 +132,7 @@ def build_demo(
         relationship_events=counts["relationship_events"],
         competitors=counts["account_competitors"],
         users=counts["users"],
+        offers=offers,
     )
 
 
@@ -152,7 +159,7 @@ def _write_territory(
         products = build_catalog(rng, clock, writer)
         report(2, "accounts")
         plans = AccountPlanner(rng, clock, team).plan(accounts)
-        sales = plan_sales(rng, clock, plans, products, accounts)
+        sales = plan_sales(rng, clock, plans, products, accounts, settings)
         assign_standing(rng, clock, plans, sales, settings)
         write_accounts(rng, clock, writer, team, plans)
         report(8, "contacts")
@@ -165,7 +172,7 @@ def _write_territory(
         storied = [
             DossierContext(plan, by_account.get(plan.id), contacts[plan.id], wholesalers)
             for plan in plans
-            if plan.is_key or (plan.id in by_account and by_account[plan.id].lifecycle != "steady")
+            if plan.is_key or _went_quiet(by_account.get(plan.id))
         ]
         writer.insert(
             AccountDossier, dossier_rows(rng, clock, [i for i in storied if i.account.is_key])
@@ -187,3 +194,38 @@ def _write_territory(
         connection.execute(update(SyncState).where(SyncState.id == 1).values(user_id=team.kam.id))
         refresh_account_stats(connection, now=clock.now)
     return writer.counts
+
+
+def _went_quiet(plan: SalesPlan | None) -> bool:
+    """Lapsed and slowing buyers get a relationship story: why they stopped."""
+    return plan is not None and plan.lifecycle in ("lapsed", "slowing")
+
+
+def _add_offers(store: Store, seed: int, today: date, rounds: int) -> int:
+    """Offers in every status, written through the offers service (its arithmetic and
+    numbering), with ids and times from the seed so the build stays reproducible. Like
+    the rest of the demo they are a baseline, not changes waiting for the office."""
+    import random
+    import uuid
+    from dataclasses import replace
+    from datetime import UTC, datetime, time
+
+    from sqlalchemy import delete, func, select
+
+    from kamdesk.models import ChangeLogEntry
+    from kamdesk.services.offers import load_offer_settings, save_offer_settings
+    from kamdesk.services.offers.demo import add_demo_offers
+
+    with store.session() as session:
+        logged_before = session.scalar(select(func.max(ChangeLogEntry.id))) or 0
+    rng = random.Random(f"offers-{seed}")
+    moment = datetime.combine(today, time(5), tzinfo=UTC)  # 08:00 in Moscow, like the rest
+    with store.reproducible(
+        clock=lambda: moment, new_id=lambda: uuid.UUID(int=rng.getrandbits(128), version=4)
+    ):
+        settings = load_offer_settings(store)
+        save_offer_settings(store, replace(settings, device_code="DEM"))
+        made = add_demo_offers(store, rng, today, rounds=rounds)
+    with store.transaction() as session:
+        session.execute(delete(ChangeLogEntry).where(ChangeLogEntry.id > logged_before))
+    return made

@@ -140,7 +140,8 @@ def _key_messages(rng: DemoRandom, products: list[ProductRef], created: Any) -> 
     for product in products:
         templates = GROUP_MESSAGES[product.spec.group]
         count = min(len(templates), rng.randint(2, 4))
-        for position, template in enumerate(rng.sample(templates, count)):
+        chosen = sorted(rng.sample(range(len(templates)), count))  # the strongest first
+        for position, template in enumerate(templates[i] for i in chosen):
             yield {
                 **syncable(rng.uuid(), created),
                 "product_id": product.id,

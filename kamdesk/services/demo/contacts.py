@@ -10,7 +10,7 @@ from typing import Any
 
 from kamdesk.models import AccountKind, AccountStatus, Attitude, DmuRole, Psychotype
 from kamdesk.services.demo.accounts import AccountPlan
-from kamdesk.services.demo.common import Clock, DemoRandom, syncable
+from kamdesk.services.demo.common import MSK, Clock, DemoRandom, syncable
 from kamdesk.services.demo.names import Person, make_person
 from kamdesk.services.demo.org_names import DEPARTMENTS
 from kamdesk.services.demo.places import landline, mobile
@@ -110,14 +110,19 @@ def _account_contacts(rng: DemoRandom, clock: Clock, account: AccountPlan) -> li
                 department=department,
                 influence=rng.randint(*role.influence),
                 is_kol=rng.chance(role.kol_chance),
-                consent_on=(
-                    clock.today - timedelta(days=rng.randint(7, 1100)) if rng.chance(0.8) else None
-                ),
+                consent_on=_consent(rng, clock, created),
                 created_at=created,
                 age=rng.randint(low_age, min(67, low_age + 25)),
             )
         )
     return contacts
+
+
+def _consent(rng: DemoRandom, clock: Clock, created: datetime) -> date | None:
+    """Most people signed the consent form (152-ФЗ) some time after they were entered."""
+    if not rng.chance(0.8):
+        return None
+    return clock.between(rng, created, clock.now - timedelta(days=7)).astimezone(MSK).date()
 
 
 def contact_rows(

@@ -32,7 +32,7 @@ REASONS = {TenderResult.WON: WON, TenderResult.LOST: LOST, TenderResult.CANCELLE
 AGREEMENTS = (
     "Договор о маркетинговом сотрудничестве на {y} г.",
     "Соглашение о ретро-бонусе 3 % при выполнении годового плана",
-    "Включение {t} в формуляр учреждения",
+    "Включение препарата «{t}» в формуляр учреждения",
     "Ввод {n} SKU в ассортиментную матрицу",
     "Договор поставки с отсрочкой платежа 60 дней",
     "Соглашение о проведении образовательных мероприятий для врачей",
@@ -40,7 +40,7 @@ AGREEMENTS = (
 COMPLAINTS = (
     ("задержка поставки на {n} дней", "Поставку довезли отдельным рейсом, клиенту дали скидку 2 % "
      "на следующую партию."),
-    ("повреждённая упаковка в партии {t}", "Партию заменили за 3 дня, провели разбор с "
+    ("повреждённая упаковка в партии препарата «{t}»", "Партию заменили за 3 дня, провели разбор с "
      "дистрибьютором."),
     ("расхождение в счёте-фактуре", "Выставили корректировочный счёт-фактуру."),
     ("недопоставка двух позиций по заявке", "Допоставили через резерв склада в Твери."),
@@ -114,7 +114,7 @@ def _event(
     product = rng.pick(ours)
     competitor = rng.pick(COMPETITORS_BY_GROUP[product.spec.group])
     row: dict[str, Any] = {
-        **syncable(rng.uuid(), clock.moment(day, 18)),
+        **syncable(rng.uuid(), min(clock.moment(day, 18), clock.now)),
         "account_id": item.account.id,
         "kind": kind,
         "occurred_on": day,
@@ -130,14 +130,14 @@ def _event(
     price = product.price_on(day)
     if kind == RelationshipEventKind.DELIVERY:
         quantity = rng.randint(5, 400)
-        row["subject"] = f"Поставка {product.spec.trade_name}, {quantity} уп."
+        row["subject"] = f"Поставка: {product.spec.trade_name}, {quantity} уп."
         row["description"] = (
             f"Поставка через дистрибьютора, накладная № {rng.randint(1000, 99999)}."
         )
         row["amount"] = Decimal(quantity) * price
     elif kind == RelationshipEventKind.TENDER:
         quantity = rng.randint(50, 3000)
-        row["subject"] = f"Аукцион на поставку {product.spec.inn_name}, {quantity} уп."
+        row["subject"] = f"Аукцион: {product.spec.inn_name}, {quantity} уп."
         row["tender_number"] = f"0136200003{day.year % 100:02d}{rng.randint(1, 999999):07d}"
         row["amount"] = Decimal(quantity) * price
         recent = (clock.today - day).days < 45

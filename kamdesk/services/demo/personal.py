@@ -15,7 +15,7 @@ from kamdesk.models import AccountKind
 from kamdesk.services.demo.common import Clock, DemoRandom, syncable
 from kamdesk.services.demo.contacts import ContactRef
 from kamdesk.services.demo.names import first_name
-from kamdesk.services.demo.text import upper_first
+from kamdesk.services.demo.text import age_phrase, upper_first
 
 MEDICAL = (
     "Тверская государственная медицинская академия", "Первый МГМУ им. И. М. Сеченова",
@@ -74,8 +74,35 @@ PERSONAL_NOTES = (
     "Любит, когда помнят о семейных датах.",
     "Не любит подарки, даже символические: только материалы.",
 )
-KIDS_INTERESTS = ("футбол", "музыкальная школа", "шахматы", "плавание", "художественная гимнастика",
-                  "поступает в медицинский", "студент(ка) ТвГУ", "робототехника")  # fmt: skip
+KIDS_BY_AGE = (
+    (6, ("ходит в детский сад", "любит рисовать", "занимается плаванием")),
+    (17, ("футбол", "музыкальная школа", "шахматы", "танцы",
+          "робототехника", "готовится к ЕГЭ")),
+    (23, ("учится в Тверском ГМУ", "учится в ТвГУ", "учится в Москве")),
+    (99, ("работает в Москве", "ординатура в Твери", "работает в IT", "живёт в Санкт-Петербурге")),
+)  # fmt: skip
+PREVIOUS = {
+    "doctor": (("врач-терапевт", "врач-терапевт"), ("врач-онколог", "врач-онколог"),
+               ("заведующий отделением", "заведующая отделением"),
+               ("врач-анестезиолог", "врач-анестезиолог")),
+    "pharmacist": (("провизор", "провизор"), ("заведующий аптекой", "заведующая аптекой"),
+                   ("медицинский представитель", "медицинский представитель")),
+    "nurse": (("медбрат", "медсестра"), ("старший медбрат", "старшая медсестра")),
+    "economist": (("экономист", "экономист"), ("специалист по закупкам", "специалист по закупкам"),
+                  ("бухгалтер", "бухгалтер")),
+    "manager": (("менеджер по продажам", "менеджер по продажам"),
+                ("администратор", "администратор")),
+    "official": (("главный специалист", "главный специалист"), ("консультант", "консультант")),
+}  # fmt: skip
+PLACES = {
+    "doctor": ("ГБУЗ «Городская клиническая больница № 1»", "ЦРБ в области",
+               "частная клиника в Москве", "областная больница в Ярославле"),
+    "pharmacist": ("аптечная сеть в Твери", "фармацевтическая компания", "дистрибьютор в Москве"),
+    "nurse": ("ГБУЗ «Областная клиническая больница»", "ЦРБ в области"),
+    "economist": ("ГБУЗ «Городская поликлиника № 3»", "дистрибьютор в Москве", "банк"),
+    "manager": ("аптечная сеть в Твери", "торговая компания", "дистрибьютор в Москве"),
+    "official": ("Минздрав Тверской области", "ТФОМС Тверской области", "ЦРБ в области"),
+}  # fmt: skip
 
 
 def personal_rows(
@@ -123,16 +150,16 @@ def _education(rng: DemoRandom, contact: ContactRef, graduated: int) -> str:
 
 
 def _previous_jobs(rng: DemoRandom, contact: ContactRef, graduated: int) -> str:
+    background = contact.role.background
     jobs = []
     year = graduated + rng.randint(1, 4)
-    for _ in range(rng.randint(1, 2)):
+    count = rng.randint(1, 2)
+    posts = rng.sample(PREVIOUS[background], count)
+    for post, place in zip(posts, rng.sample(PLACES[background], count), strict=True):
         until = year + rng.randint(3, 9)
         if until >= contact.created_at.year:
             break
-        place = rng.pick(("ГБУЗ «Городская клиническая больница № 1»", "ЦРБ в области",
-                          "ООО «Аптечная сеть «36 и 6»»", "фармацевтическая компания (медпред)",
-                          "Минздрав Тверской области", "частная клиника в Москве"))  # fmt: skip
-        jobs.append(f"{place} ({year}–{until})")
+        jobs.append(f"{upper_first(contact.person.form(*post))}, {place} ({year}–{until})")
         year = until
     return "; ".join(jobs)
 
@@ -147,11 +174,11 @@ def _family(rng: DemoRandom, contact: ContactRef) -> str:
         parts.append(f"{spouse_word} {spouse} ({job})")
     for _ in range(rng.pick((0, 1, 2), (0.2, 0.45, 0.35))):
         daughter = rng.chance(0.5)
-        kid_age = rng.randint(3, max(4, min(30, contact.age - 22)))
+        kid_age = rng.randint(max(1, contact.age - 45), max(2, min(35, contact.age - 23)))
+        interests = next(options for limit, options in KIDS_BY_AGE if kid_age <= limit)
         word = "дочь" if daughter else "сын"
-        parts.append(
-            f"{word} {first_name(rng, daughter)}, {kid_age} лет, {rng.pick(KIDS_INTERESTS)}"
-        )
+        name = first_name(rng, daughter)
+        parts.append(f"{word} {name}, {age_phrase(kid_age)}, {rng.pick(interests)}")
     return upper_first("; ".join(parts))
 
 
@@ -179,12 +206,15 @@ def _habits(rng: DemoRandom, contact: ContactRef) -> dict[str, str]:
 def _military(rng: DemoRandom, contact: ContactRef, graduated: int) -> str:
     if contact.person.female or not rng.chance(0.4):
         return ""
-    return rng.pick(
-        (
-            f"Срочная служба, {graduated - 7}–{graduated - 5}",
-            "Военная кафедра, лейтенант медицинской службы запаса",
-            f"Военный врач, {graduated + 1}–{graduated + 6}, капитан медицинской службы",
+    if contact.role.background in ("doctor", "nurse") and rng.chance(0.5):
+        return rng.pick(
+            (
+                "Военная кафедра, лейтенант медицинской службы запаса",
+                f"Военный врач, {graduated + 1}–{graduated + 6}, капитан медицинской службы",
+            )
         )
+    return rng.pick(
+        ("Срочная служба в армии, до поступления в вуз", "Военная кафедра, лейтенант запаса")
     )
 
 

@@ -26,6 +26,7 @@ from kamdesk.models import AccountKind
 from kamdesk.services.demo.accounts import AccountPlan
 from kamdesk.services.demo.catalog import ProductRef
 from kamdesk.services.demo.common import Clock, DemoRandom, add_months
+from kamdesk.services.settings import AnalyticsSettings
 
 MEDIAN_VOLUME = 500_000.0  # roubles a year
 SIGMA = 1.68
@@ -80,6 +81,7 @@ def plan_sales(
     accounts: list[AccountPlan],
     products: list[ProductRef],
     total: int,
+    settings: AnalyticsSettings,
 ) -> list[SalesPlan]:
     buyers = [plan for plan in accounts if _buys(rng, plan)]
     if not buyers:
@@ -87,14 +89,14 @@ def plan_sales(
     scores = [plan.size - (0.5 if plan.is_pharmacy else 0) + rng.gauss(0, 0.45) for plan in buyers]
     order = sorted(range(len(buyers)), key=lambda i: (-scores[i], i))
     draws = sorted((rng.gauss(0, 1) for _ in buyers), reverse=True)
-    months = len(clock.months)
+    lifecycles = _lifecycles(rng, len(buyers))
     plans: list[SalesPlan] = []
     for position, index in enumerate(order):
         account = buyers[index]
         rank = position / len(buyers)
         pattern = _pattern(rng, account, rank)
-        lifecycle = "steady" if position < 2 else _lifecycle(rng)
-        first, last = _span(rng, lifecycle, months)
+        lifecycle = lifecycles[position]
+        first, last = _span(rng, clock, lifecycle, settings)
         growth = {"X": rng.uniform(-0.03, 0.06), "Y": rng.uniform(-0.1, 0.15)}.get(
             pattern, rng.uniform(-0.2, 0.2)
         )
@@ -117,25 +119,50 @@ def _pattern(rng: DemoRandom, account: AccountPlan, rank: float) -> str:
     return rng.pick(("X", "Y", "Z"), weights)
 
 
-def _lifecycle(rng: DemoRandom) -> str:
-    draw = rng.random()
-    if draw < 0.07:
-        return "lapsed"
-    if draw < 0.12:
-        return "slowing"
-    if draw < 0.20:
-        return "new"
-    return "steady"
+def _lifecycles(rng: DemoRandom, count: int) -> list[str]:
+    """Lifecycles by buyer position (biggest first), by quota so every demo has each kind.
+
+    The top 5 % stay steady: a lost wholesaler or chain would take over the story (and
+    a chain's pharmacies share its status).
+    """
+    result = ["steady"] * count
+    candidates = list(range(max(2, math.ceil(count * 0.05)), count))
+    rng.shuffle(candidates)
+    quotas = (("lapsed", 0.07, 2), ("slowing", 0.05, 2), ("new", 0.08, 1))
+    start = 0
+    for lifecycle, share, minimum in quotas:
+        size = max(minimum, round(count * share))
+        for position in candidates[start : start + size]:
+            result[position] = lifecycle
+        start += size
+    return result
 
 
-def _span(rng: DemoRandom, lifecycle: str, months: int) -> tuple[int, int]:
+def _idle_days(clock: Clock, index: int) -> int:
+    """Days from the end of month `index` to today."""
+    following = add_months(clock.months[index], 1)
+    return (clock.today - following).days + 1
+
+
+def _span(
+    rng: DemoRandom, clock: Clock, lifecycle: str, settings: AnalyticsSettings
+) -> tuple[int, int]:
+    """First and last month (indexes) with purchases.
+
+    Lapsed buyers stopped 5–12 months ago, well past `lost_days`; slowing ones made
+    their last purchase inside the at-risk window, so the classification agrees.
+    """
+    months = len(clock.months)
     last = months - 1
     first = rng.randint(0, min(8, last)) if rng.chance(0.3) else 0
     if lifecycle == "lapsed":
-        last = max(0, months - 1 - rng.randint(5, 11))
+        stopped = [i for i in range(months) if _idle_days(clock, i) > settings.lost_days + 20]
+        last = rng.choice(stopped[-8:]) if stopped else 0
         first = min(first, max(0, last - rng.randint(3, 12)))
     elif lifecycle == "slowing":
-        last = max(0, months - 3)
+        window = range(settings.at_risk_days + 5, settings.lost_days - 5)
+        slowing = [i for i in range(months) if _idle_days(clock, i) in window]
+        last = slowing[-1] if slowing else max(0, months - 3)
         first = min(first, last)
     elif lifecycle == "new":
         first = max(0, months - rng.randint(4, 18))
@@ -189,7 +216,8 @@ def _choose_lines(
 def sales_rows(rng: DemoRandom, clock: Clock, plans: list[SalesPlan]) -> Iterator[dict[str, Any]]:
     """Rows for `sales_records`, account by account; the office loads each month on the 6th."""
     loaded = [
-        clock.moment(add_months(month, 1) + timedelta(days=5), 7, 30) for month in clock.months
+        min(clock.moment(add_months(month, 1) + timedelta(days=5), 7, 30), clock.now)
+        for month in clock.months
     ]
     for plan in plans:
         yield from _account_rows(rng, clock, plan, loaded)

@@ -44,3 +44,17 @@ def roubles(amount: Decimal | float) -> str:
 def upper_first(text: str) -> str:
     """Capitalise the first letter only («жена Ирина» → «Жена Ирина»), unlike str.capitalize."""
     return text[:1].upper() + text[1:]
+
+
+def plural(count: int, one: str, few: str, many: str) -> str:
+    """The Russian noun form for `count`: 1 год, 3 года, 5 лет, 21 год, 12 лет."""
+    if count % 10 == 1 and count % 100 != 11:
+        return one
+    if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14:
+        return few
+    return many
+
+
+def age_phrase(years: int) -> str:
+    """«4 года», «11 лет», «21 год»."""
+    return f"{years} {plural(years, 'год', 'года', 'лет')}"

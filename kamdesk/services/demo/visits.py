@@ -25,7 +25,7 @@ from kamdesk.models import (
 )
 from kamdesk.services.demo.accounts import AccountPlan
 from kamdesk.services.demo.catalog import ProductRef
-from kamdesk.services.demo.catalog_data import GROUP_OBJECTIONS
+from kamdesk.services.demo.catalog_data import HOSPITAL_OBJECTIONS, RETAIL_OBJECTIONS
 from kamdesk.services.demo.common import Clock, DemoRandom, Writer, is_working_day, syncable
 from kamdesk.services.demo.contacts import ContactRef
 from kamdesk.services.demo.sales import SalesPlan
@@ -37,11 +37,12 @@ from kamdesk.services.demo.visit_texts import (
     OBJECTIVES,
     OUTCOMES,
     QUESTIONS,
+    RECOVERY,
     REPORT_NOTES,
 )
 
 PLANNING_DAYS = 15  # working days ahead
-FIRST_SLOTS = (570, 690, 840, 960)  # 09:30, 11:30, 14:00, 16:00 in minutes
+DAY_ENDS = 18 * 60  # minutes after midnight, Moscow time
 
 
 @dataclass(slots=True)
@@ -55,6 +56,9 @@ class VisitPlan:
     rescheduled_from: uuid.UUID | None = None
     products: list[ProductRef] = field(default_factory=list)
     attendees: list[ContactRef] = field(default_factory=list)
+    # Who and what came up without being planned (added from the report).
+    extra_attendees: list[ContactRef] = field(default_factory=list)
+    extra_products: list[ProductRef] = field(default_factory=list)
 
 
 def _next_working_day(day: date) -> date:
@@ -64,7 +68,8 @@ def _next_working_day(day: date) -> date:
 
 
 def _working_days_ahead(today: date, count: int) -> list[date]:
-    days, day = [], today
+    days: list[date] = []
+    day = today
     while len(days) < count:
         if is_working_day(day):
             days.append(day)
@@ -88,6 +93,10 @@ def write_visits(
         visit.products = _agenda_products(rng, visit.account, sales.get(visit.account.id), products)
         people = sorted(contacts[visit.account.id], key=lambda c: -c.influence)
         visit.attendees = people[: rng.randint(1, min(3, len(people)))]
+        if _happened(visit) and rng.chance(0.12):
+            visit.extra_attendees = people[len(visit.attendees) :][:1]
+            others = [p for p in products if p not in visit.products]
+            visit.extra_products = [rng.pick(others)] if others and rng.chance(0.5) else []
     _schedule(rng, clock, visits)
     writer.insert(Visit, (_visit_row(rng, clock, kam_id, v) for v in visits))
     writer.insert(VisitAttendee, (row for v in visits for row in _attendee_rows(rng, clock, v)))
@@ -150,15 +159,21 @@ def _past_status(
 
 
 def _schedule(rng: DemoRandom, clock: Clock, visits: list[VisitPlan]) -> None:
-    """Give each day's visits distinct times: four comfortable slots, then every half hour."""
+    """One visit after another from 09:00–10:30, with travel time between them.
+
+    Only an overfull day (a benchmark-sized territory) gets overlapping visits.
+    """
     by_day: dict[date, list[VisitPlan]] = defaultdict(list)
     for visit in visits:
         by_day[visit.day].append(visit)
     for day, todays in by_day.items():
-        for slot, visit in enumerate(todays):
-            minutes = FIRST_SLOTS[slot] if slot < 4 else 540 + (slot * 7 % 17) * 30
-            visit.starts_at = clock.moment(day, minutes // 60, minutes % 60)
+        minute = rng.choice((540, 555, 570, 600, 630))
+        for visit in todays:
             visit.duration = rng.choice((30, 45, 60, 60, 90))
+            if minute + visit.duration > DAY_ENDS:
+                minute = 540 + rng.randrange(16) * 30
+            visit.starts_at = clock.moment(day, minute // 60, minute % 60)
+            minute += visit.duration + rng.choice((30, 45, 60, 75))
 
 
 def _agenda_products(
@@ -179,7 +194,9 @@ def _texts(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> dict[str, str]:
         "group": product.spec.group.lower(),
         "year": str(visit.day.year + 1),
     }
-    objective = rng.pick(OBJECTIVES[kind]).format(**fill)
+    recovering = visit.account.status in (AccountStatus.AT_RISK, AccountStatus.LOST,
+                                          AccountStatus.WIN_BACK)  # fmt: skip
+    objective = rng.pick(RECOVERY if recovering else OBJECTIVES[kind]).format(**fill)
     questions = QUESTIONS.get(kind, QUESTIONS[AccountKind.HOSPITAL])
     return {
         "objective": objective,
@@ -232,29 +249,55 @@ def _happened(visit: VisitPlan) -> bool:
 def _attendee_rows(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> list[dict[str, Any]]:
     assert visit.starts_at is not None
     created = min(visit.starts_at - timedelta(days=1), clock.now)
-    return [
+    rows = [
         {
             **syncable(rng.uuid(), created),
             "visit_id": visit.id,
             "contact_id": contact.id,
             "attended": rng.chance(0.9) if _happened(visit) else None,
+            "planned": True,
         }
         for contact in visit.attendees
     ]
+    reported = min(visit.starts_at + timedelta(hours=3), clock.now)
+    rows += [
+        {
+            **syncable(rng.uuid(), reported),
+            "visit_id": visit.id,
+            "contact_id": contact.id,
+            "attended": True,
+            "planned": False,
+        }
+        for contact in visit.extra_attendees
+    ]
+    return rows
 
 
 def _product_rows(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> list[dict[str, Any]]:
     assert visit.starts_at is not None
     created = min(visit.starts_at - timedelta(days=1), clock.now)
-    return [
+    rows = [
         {
             **syncable(rng.uuid(), created),
             "visit_id": visit.id,
             "product_id": product.id,
             "discussed": rng.chance(0.8) if _happened(visit) else None,
+            "planned": True,
         }
         for product in visit.products
     ]
+    reported = min(visit.starts_at + timedelta(hours=3), clock.now)
+    rows += [
+        {
+            **syncable(rng.uuid(), reported),
+            "visit_id": visit.id,
+            "product_id": product.id,
+            "discussed": True,
+            "planned": False,
+        }
+        for product in visit.extra_products
+    ]
+    return rows
 
 
 def _report_row(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> dict[str, Any]:
@@ -267,8 +310,9 @@ def _report_row(rng: DemoRandom, clock: Clock, visit: VisitPlan) -> dict[str, An
     written = min(ended + timedelta(hours=rng.randint(1, 6)), clock.now)
     submitted = None
     if visit.status == VisitStatus.SUBMITTED:
-        submitted = min(written + timedelta(hours=rng.randint(0, 30)), clock.now)
-    objections = [o for o, _ in GROUP_OBJECTIONS[product.spec.group]]
+        submitted = clock.between(rng, written, min(written + timedelta(hours=30), clock.now))
+    retail = visit.account.kind in (AccountKind.PHARMACY_CHAIN, AccountKind.PHARMACY)
+    objections = [o for o, _ in (RETAIL_OBJECTIONS if retail else HOSPITAL_OBJECTIONS)]
     fill = {"trade": product.spec.trade_name, "inn": product.spec.inn_name}
     return {
         **syncable(rng.uuid(), written, submitted or written),
@@ -297,7 +341,7 @@ def _tasks(
     rng: DemoRandom, clock: Clock, kam_id: uuid.UUID, visit: VisitPlan, report: dict[str, Any]
 ) -> list[dict[str, Any]]:
     rows = []
-    for line in report["agreements"].splitlines()[: rng.randint(0, 2)]:
+    for position, line in enumerate(report["agreements"].splitlines()[: rng.randint(0, 2)]):
         due = visit.day + timedelta(days=rng.randint(2, 14))
         done_at = None
         if due < clock.today and rng.chance(0.75):
@@ -316,6 +360,7 @@ def _tasks(
                 "title": line,
                 "details": f"По итогам визита {visit.day:%d.%m.%Y}.",
                 "due_on": due,
+                "position": position,
                 "done_at": done_at,
             }
         )

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from kamdesk.models import Account, Contact, Product
+from kamdesk.models import Account, AccountKind, Contact, Product
 from kamdesk.services.offers.emphasis import ArgumentContext, reader_kind, suggest_arguments
 from kamdesk.services.offers.model import AddresseeInput, LineInput, TeamMemberInput
 from kamdesk.services.offers.service import OfferBook
@@ -23,17 +23,23 @@ from kamdesk.services.offers.status import expire_overdue, mark_accepted, mark_r
 from kamdesk.services.products.catalog import current_prices
 from kamdesk.store import Store
 
+OFFER_ACCOUNT_KINDS = (
+    AccountKind.HOSPITAL,
+    AccountKind.PHARMACY_CHAIN,
+    AccountKind.DISTRIBUTOR,
+    AccountKind.HEALTH_AUTHORITY,
+)
 DEMO_SUPPLIER = Supplier(
-    name="АО «Фарм-Альянс Северо-Запад»",
-    inn="7801234565",
-    kpp="780101001",
-    address="191025, г. Санкт-Петербург, Невский пр-т, д. 100, офис 12",
-    phone="+7 812 555-01-02",
-    email="kam@pharm-alliance.ru",
-    bank_name="ПАО «Банк Санкт-Петербург»",
-    bik="044030790",
-    account="40702810390000012345",
-    corr_account="30101810900000000790",
+    name="ООО «Верхневолжская фармацевтическая компания»",
+    inn="6950123450",
+    kpp="695001001",
+    address="170100, г. Тверь, ул. Советская, д. 42, офис 305",
+    phone="+7 4822 55-01-02",
+    email="kam@vvpharm.ru",
+    bank_name="Тверское отделение № 8607 ПАО Сбербанк",
+    bik="042809679",
+    account="40702810763000012345",
+    corr_account="30101810700000000679",
     signer_name="Орлова Е. В.",
     signer_title="Менеджер по работе с ключевыми клиентами",
 )
@@ -68,9 +74,13 @@ def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int =
         save_offer_settings(store, replace(settings, supplier=DEMO_SUPPLIER))
     book = OfferBook(store)
     with store.session() as session:
+        # Offers go to the accounts a KAM negotiates with, not to single pharmacies.
         accounts = session.execute(
             select(Account.id, Account.name)
-            .where(select(Contact.id).where(Contact.account_id == Account.id).exists())
+            .where(
+                Account.kind.in_(OFFER_ACCOUNT_KINDS),
+                select(Contact.id).where(Contact.account_id == Account.id).exists(),
+            )
             .order_by(Account.name, Account.id)
         ).all()
         products = session.scalars(select(Product).order_by(Product.sku)).all()

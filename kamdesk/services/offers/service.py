@@ -34,7 +34,6 @@ from kamdesk.models import (
     OfferTeamMember,
     Product,
     SyncState,
-    utcnow,
 )
 from kamdesk.services.offers import reading
 from kamdesk.services.offers.model import OfferDraft, OfferRow, OfferView
@@ -171,7 +170,7 @@ class OfferBook:
             raise OfferError(problems)
         stored_annexes = [self._store_annex(a.path, a.sha256) for a in draft.annexes]
         settings = self.settings()
-        now = utcnow()
+        now = self._store.now()
         with self._store.transaction() as session:
             offer, previous_lines, is_new = self._target(session, draft, settings)
             for name in ("offer_date", "valid_until", "delivery_terms", "payment_terms"):

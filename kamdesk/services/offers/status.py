@@ -24,7 +24,6 @@ from kamdesk.models import (
     OfferAddressee,
     OfferStatus,
     OfferStatusChange,
-    utcnow,
 )
 from kamdesk.services.offers.service import OfferError
 from kamdesk.services.offers.settings import load_offer_settings
@@ -98,7 +97,7 @@ def mark_sent(
     store: Store, offer_id: uuid.UUID, today: date | None = None, now: datetime | None = None
 ) -> list[uuid.UUID]:
     """Mark the offer sent and create its follow-up tasks; returns the tasks' ids."""
-    today, now = today or date.today(), now or utcnow()
+    today, now = today or date.today(), now or store.now()
     with store.transaction() as session:
         offer = _latest(session, offer_id)
         if offer.status == OfferStatus.DRAFT and offer.needs_approval and not offer.approved_by:
@@ -174,19 +173,19 @@ def mark_accepted(
     store: Store, offer_id: uuid.UUID, note: str = "", now: datetime | None = None
 ) -> None:
     with store.transaction() as session:
-        _move(session, _latest(session, offer_id), OfferStatus.ACCEPTED, now or utcnow(), note)
+        _move(session, _latest(session, offer_id), OfferStatus.ACCEPTED, now or store.now(), note)
 
 
 def mark_rejected(
     store: Store, offer_id: uuid.UUID, note: str = "", now: datetime | None = None
 ) -> None:
     with store.transaction() as session:
-        _move(session, _latest(session, offer_id), OfferStatus.REJECTED, now or utcnow(), note)
+        _move(session, _latest(session, offer_id), OfferStatus.REJECTED, now or store.now(), note)
 
 
 def expire_overdue(store: Store, today: date | None = None, now: datetime | None = None) -> int:
     """Sent offers past their validity become expired; returns how many."""
-    today, now = today or date.today(), now or utcnow()
+    today, now = today or date.today(), now or store.now()
     newer = aliased(Offer)
     with store.transaction() as session:
         overdue = session.scalars(
@@ -218,7 +217,7 @@ def approve(store: Store, offer_id: uuid.UUID, now: datetime | None = None) -> s
                 )
             }
         )
-    now = now or utcnow()
+    now = now or store.now()
     with store.transaction() as session:
         offer = _latest(session, offer_id)
         if offer.status != OfferStatus.DRAFT:

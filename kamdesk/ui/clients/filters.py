@@ -13,6 +13,8 @@ from enum import StrEnum
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QMenu,
@@ -130,6 +132,10 @@ def _enum_options(enum_cls: type[StrEnum]) -> list[Option]:
     return [(member, _label_of(member)) for member in enum_cls]
 
 
+# "Below N %" choices of the dossier filter (None: any completeness).
+DOSSIER_THRESHOLDS: tuple[int | None, ...] = (None, 25, 50, 75, 100)
+
+
 class AccountFilterBar(QWidget):
     """Search plus the four filters; emits the combined `AccountFilter`."""
 
@@ -158,11 +164,22 @@ class AccountFilterBar(QWidget):
             button.setObjectName("filterButton")
             button.changed.connect(self._emit)
 
+        self.dossier = QComboBox(self)
+        self.dossier.setObjectName("dossierFilter")
+        for threshold in DOSSIER_THRESHOLDS:
+            self.dossier.addItem("", threshold)
+        self.dossier.currentIndexChanged.connect(self._emit)
+        self.show_archived = QCheckBox(self)
+        self.show_archived.setObjectName("showArchived")
+        self.show_archived.toggled.connect(self._emit)
+
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search, 1)
         for button in self._buttons:
             layout.addWidget(button)
+        layout.addWidget(self.dossier)
+        layout.addWidget(self.show_archived)
         self._retranslate()
 
     def current_filter(self) -> AccountFilter:
@@ -172,6 +189,8 @@ class AccountFilterBar(QWidget):
             client_types=frozenset(self.client_types.selected()),  # type: ignore[arg-type]
             abc_classes=frozenset(self.abc_classes.selected()),  # type: ignore[arg-type]
             statuses=frozenset(self.statuses.selected()),  # type: ignore[arg-type]
+            dossier_below=self.dossier.currentData(),
+            show_archived=self.show_archived.isChecked(),
         )
 
     def focus_search(self) -> None:
@@ -182,6 +201,14 @@ class AccountFilterBar(QWidget):
         self.filter_changed.emit(self.current_filter())
 
     def _retranslate(self) -> None:
+        for index, threshold in enumerate(DOSSIER_THRESHOLDS):
+            text = (
+                self.tr("Dossier: any")
+                if threshold is None
+                else self.tr("Dossier below %1 %").replace("%1", str(threshold))
+            )
+            self.dossier.setItemText(index, text)
+        self.show_archived.setText(self.tr("Show archived"))
         self.search.setPlaceholderText(self.tr("Name, city, INN or contact surname"))
         self.search.setToolTip(
             self.tr("Every word must match; case and ё/е do not matter (Ctrl+F)")

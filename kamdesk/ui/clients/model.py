@@ -32,7 +32,7 @@ from kamdesk.services.accounts import (
     SortKey,
 )
 from kamdesk.ui import colors, labels
-from kamdesk.ui.formatting import format_datetime
+from kamdesk.ui.formatting import format_datetime, format_share
 from kamdesk.ui.tasks import TaskRunner
 
 PAGE_SIZE = 200
@@ -50,6 +50,7 @@ class Column(IntEnum):
     STATUS = 5
     OWNER = 6
     NEXT_VISIT = 7
+    DOSSIER = 8
 
 
 SORT_KEYS: dict[Column, SortKey] = {
@@ -61,6 +62,7 @@ SORT_KEYS: dict[Column, SortKey] = {
     Column.STATUS: SortKey.STATUS,
     Column.OWNER: SortKey.OWNER,
     Column.NEXT_VISIT: SortKey.NEXT_VISIT,
+    Column.DOSSIER: SortKey.DOSSIER,
 }
 
 
@@ -73,7 +75,21 @@ _HEADERS = {
     Column.STATUS: QT_TRANSLATE_NOOP("AccountListModel", "Status"),
     Column.OWNER: QT_TRANSLATE_NOOP("AccountListModel", "Owner"),
     Column.NEXT_VISIT: QT_TRANSLATE_NOOP("AccountListModel", "Next visit"),
+    Column.DOSSIER: QT_TRANSLATE_NOOP("AccountListModel", "Dossier"),
 }
+
+
+# A thin dossier is a warning, not an alarm: amber below half, red below a quarter.
+_THIN_DOSSIER = QColor("#b26a00")
+_EMPTY_DOSSIER = QColor("#c62828")
+
+
+def _dossier_color(score: int) -> QColor | None:
+    if score < 25:
+        return _EMPTY_DOSSIER
+    if score < 50:
+        return _THIN_DOSSIER
+    return None
 
 
 def _header(column: Column) -> str:
@@ -274,8 +290,12 @@ class AccountListModel(QAbstractTableModel):
                 return self._dot(row.status)
             if role == Qt.ItemDataRole.ForegroundRole and row.status in colors.ALERT_STATUSES:
                 return colors.STATUS_COLORS[row.status]
-        if column == Column.ABC_XYZ and role == Qt.ItemDataRole.TextAlignmentRole:
+        if column in (Column.ABC_XYZ, Column.DOSSIER) and role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and row.archived:
+            return colors.MUTED_TEXT
+        if role == Qt.ItemDataRole.ForegroundRole and column == Column.DOSSIER:
+            return _dossier_color(row.dossier_score)
         return None
 
     def _display(self, row: AccountRow, column: Column) -> str:
@@ -296,6 +316,8 @@ class AccountListModel(QAbstractTableModel):
                 return row.owner_name
             case Column.NEXT_VISIT:
                 return format_datetime(row.next_visit_at)
+            case Column.DOSSIER:
+                return format_share(row.dossier_score / 100).replace(",0", "").replace(".0", "")
 
     def _tooltip(self, row: AccountRow, column: Column) -> str | None:
         if column == Column.NAME:
@@ -303,6 +325,8 @@ class AccountListModel(QAbstractTableModel):
             return f"{row.name}\n{inn}" if row.inn else row.name
         if column == Column.CLIENT_TYPE:
             return labels.description(row.client_type) or None
+        if column == Column.DOSSIER:
+            return QCoreApplication.translate("AccountListModel", "Dossier completeness")
         return None
 
     def _dot(self, status: AccountStatus) -> QIcon:

@@ -1,15 +1,21 @@
-"""The Clients section: the searchable client list and account summaries in tabs.
+"""The Clients section: the searchable client list and account cards in tabs.
 
 The first tab is the list; each opened account gets a closable tab beside it,
 so a KAM preparing a day of visits can keep several clients open. What an
-account tab shows is built by `summary_view_factory` (the read-only summary
-now, the editable dossier card later).
+account tab shows is built by `card_factory` (the editable card of
+kamdesk.ui.card by default, imported when the first card opens so start-up
+never pays for it). A card loads itself in the background.
+
+Signals the window wires: `plan_visit_requested(account_id)`, and
+`new_offer_requested(account_id)` when the page has no workspace to open the
+offer editor itself.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -23,16 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kamdesk.services.accounts import AccountDirectory, AccountFilter, AccountSummary
+from kamdesk.services.accounts import AccountDirectory, AccountFilter
 from kamdesk.ui.clients.counter import AccountCounter
 from kamdesk.ui.clients.filters import AccountFilterBar
 from kamdesk.ui.clients.model import AccountListModel, Column
-from kamdesk.ui.clients.summary import AccountSummaryView
 from kamdesk.ui.formatting import format_number
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.tasks import TaskRunner
 
-SummaryViewFactory = Callable[[AccountSummary], QWidget]
+if TYPE_CHECKING:
+    from kamdesk.services.workspace import Workspace
+
+CardFactory = Callable[[uuid.UUID], QWidget]
 
 # Starting widths in pixels (the user's own are remembered). The name takes the
 # width that is left, so the table fits a 1366-pixel laptop screen without
@@ -45,6 +53,7 @@ COLUMN_WIDTHS = {
     Column.STATUS: 125,
     Column.OWNER: 120,
     Column.NEXT_VISIT: 140,
+    Column.DOSSIER: 80,
 }
 
 
@@ -53,21 +62,27 @@ class ClientsPage(QWidget):
 
     account_opened = Signal(object)  # the account's uuid, once its tab shows it
     status_message = Signal(str)
+    plan_visit_requested = Signal(object)  # account uuid: the window opens the visit planner
+    new_offer_requested = Signal(object)  # account uuid, when there is no workspace here
 
     def __init__(
         self,
         directory: AccountDirectory,
         tasks: TaskRunner,
         preferences: Preferences | None = None,
-        summary_view_factory: SummaryViewFactory = AccountSummaryView,
+        card_factory: CardFactory | None = None,
         parent: QWidget | None = None,
+        *,
+        workspace: Workspace | None = None,
     ) -> None:
         super().__init__(parent)
         self._directory = directory
         self._tasks = tasks
         self._preferences = preferences
-        self._summary_view_factory = summary_view_factory
+        self._card_factory = card_factory or self._default_card
+        self._workspace = workspace
         self._account_tabs: dict[uuid.UUID, QWidget] = {}
+        self._list_stale = False
 
         self.model = AccountListModel(directory, tasks, parent=self)
         self.counter = AccountCounter(directory, tasks, parent=self)
@@ -105,6 +120,7 @@ class ClientsPage(QWidget):
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.LeftSide, None)
         self.tabs.tabCloseRequested.connect(self._close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
         self._list_page = list_page
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -132,20 +148,23 @@ class ClientsPage(QWidget):
         self.model.set_filter(account_filter)
 
     def open_account(self, account_id: uuid.UUID) -> None:
-        """Show the account's tab, loading its summary in the background if new."""
+        """Show the account's card, opening a new tab (it loads in the background)."""
         existing = self._account_tabs.get(account_id)
         if existing is not None:
             self.tabs.setCurrentWidget(existing)
             return
-        placeholder = QLabel(self.tr("Loading…"))
-        placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._account_tabs[account_id] = placeholder
-        self.tabs.setCurrentIndex(self.tabs.addTab(placeholder, self.tr("Loading…")))
-        self._tasks.run(
-            lambda _progress: self._directory.summary(account_id),
-            lambda summary: self._summary_arrived(account_id, placeholder, summary),
-            lambda error: self._summary_failed(account_id, placeholder, error),
-        )
+        card = self._card_factory(account_id)
+        self._account_tabs[account_id] = card
+        self.tabs.setCurrentIndex(self.tabs.addTab(card, self.tr("Loading…")))
+        loaded = getattr(card, "loaded", None)
+        if loaded is not None:
+            loaded.connect(lambda title: self._card_loaded(account_id, card, title))
+            card.missing.connect(lambda: self._card_missing(card))  # type: ignore[attr-defined]
+            card.changed.connect(self._card_changed)  # type: ignore[attr-defined]
+            card.plan_visit_requested.connect(self.plan_visit_requested)  # type: ignore[attr-defined]
+            card.new_offer_requested.connect(self._new_offer)  # type: ignore[attr-defined]
+        else:  # a plain widget: shown as it is
+            self.account_opened.emit(account_id)
 
     def open_accounts(self) -> list[uuid.UUID]:
         return list(self._account_tabs)
@@ -154,6 +173,7 @@ class ClientsPage(QWidget):
         return self._account_tabs.get(account_id)
 
     def save_state(self) -> None:
+        self.commit_cards()
         if self._preferences is not None:
             self._preferences.set_header_state("clients", self.table.horizontalHeader().saveState())
 
@@ -216,39 +236,56 @@ class ClientsPage(QWidget):
 
     # --- account tabs --------------------------------------------------------
 
-    def _summary_arrived(
-        self, account_id: uuid.UUID, placeholder: QWidget, summary: AccountSummary | None
-    ) -> None:
-        index = self.tabs.indexOf(placeholder)
-        if index < 0:  # closed while loading
+    def _default_card(self, account_id: uuid.UUID) -> QWidget:
+        from kamdesk.ui.card import AccountCard
+
+        return AccountCard(account_id, self._directory.store, self._tasks)
+
+    def _card_loaded(self, account_id: uuid.UUID, card: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(card)
+        if index < 0:
             return
-        if summary is None:
-            self._close_tab(index)
-            self.status_message.emit(self.tr("This account no longer exists."))
-            return
-        view = self._summary_view_factory(summary)
-        self._account_tabs[account_id] = view
-        current = self.tabs.currentIndex() == index
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, view, _tab_title(summary))
-        self.tabs.setTabToolTip(index, summary.name)
-        if current:
-            self.tabs.setCurrentIndex(index)
-        placeholder.deleteLater()
+        self.tabs.setTabText(index, _tab_title(title))
+        self.tabs.setTabToolTip(index, title)
         self.account_opened.emit(account_id)
 
-    def _summary_failed(
-        self, account_id: uuid.UUID, placeholder: QWidget, error: BaseException
-    ) -> None:
-        index = self.tabs.indexOf(placeholder)
+    def _card_missing(self, card: QWidget) -> None:
+        index = self.tabs.indexOf(card)
         if index >= 0:
             self._close_tab(index)
-        self._tasks.report(error)
+        self.status_message.emit(self.tr("This account no longer exists."))
+
+    def _card_changed(self, _account_id: uuid.UUID) -> None:
+        # The list is queried again when it is next shown, not on every keystroke's commit.
+        self._list_stale = True
+
+    def _tab_changed(self, _index: int) -> None:
+        if self._list_stale and self.tabs.currentWidget() is self._list_page:
+            self._list_stale = False
+            self.reload()
+
+    def _new_offer(self, account_id: uuid.UUID) -> None:
+        if self._workspace is None:
+            self.new_offer_requested.emit(account_id)
+            return
+        from kamdesk.ui.offers import open_offer_editor
+
+        open_offer_editor(self, self._workspace, account_id=account_id)
+
+    def commit_cards(self) -> None:
+        """Store whatever is still being typed in open cards (before quitting)."""
+        for tab in self._account_tabs.values():
+            commit = getattr(tab, "commit_all", None)
+            if callable(commit):
+                commit()
 
     def _close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
         if widget is None or widget is self._list_page:
             return
+        commit = getattr(widget, "commit_all", None)
+        if callable(commit):
+            commit()
         for account_id, tab in list(self._account_tabs.items()):
             if tab is widget:
                 del self._account_tabs[account_id]
@@ -275,6 +312,5 @@ class ClientsPage(QWidget):
         super().changeEvent(event)
 
 
-def _tab_title(summary: AccountSummary, limit: int = 32) -> str:
-    title = summary.short_name or summary.name
+def _tab_title(title: str, limit: int = 32) -> str:
     return title if len(title) <= limit else title[: limit - 1] + "…"

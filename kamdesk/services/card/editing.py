@@ -1,0 +1,207 @@
+"""Changing a card: one field at a time, each change one entry in the change log.
+
+Typed text first lives in a local draft (`save_draft`, many times a second if
+need be, never synced); `set_field` commits a value to the domain row and drops
+the draft in the same transaction, so a crash either keeps the draft or has
+committed it, never neither.
+
+Personal details (ContactPersonal) are refused until the contact's consent to
+personal-data processing is recorded (152-ФЗ), here and not only in the UI.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.models import Account as AccountRow
+from kamdesk.models import (
+    AccountCompetitor,
+    AccountDossier,
+    Contact,
+    ContactPersonal,
+    RelationshipEvent,
+    utcnow,
+)
+from kamdesk.models.local import CardDraft
+from kamdesk.services.card.fields import Entity, parse
+from kamdesk.services.card.model import CONTEXT, CardError, Draft
+from kamdesk.store.changelog import soft_delete
+from kamdesk.vocabulary import RelationshipEventKind
+
+if TYPE_CHECKING:
+    from kamdesk.store import Store
+
+CONSENT_NEEDED = Message(
+    CONTEXT,
+    QT_TRANSLATE_NOOP(
+        "Card",
+        "Personal details can be stored only after the contact has consented to the "
+        "processing of personal data (152-FZ): record the consent and its date first.",
+    ),
+)
+
+
+def _row(session: Session, entity: Entity, row_key: uuid.UUID, create: bool) -> Any:
+    row: Any
+    if entity is Entity.DOSSIER:
+        row = session.scalar(select(AccountDossier).where(AccountDossier.account_id == row_key))
+        if row is None and create:
+            row = AccountDossier(account_id=row_key)
+            session.add(row)
+        return row
+    if entity is Entity.PERSONAL:
+        contact = session.get(Contact, row_key)
+        if contact is None:
+            raise LookupError(f"contact {row_key} not found")
+        row = session.scalar(select(ContactPersonal).where(ContactPersonal.contact_id == row_key))
+        if create and not contact.consent_given:
+            raise CardError(CONSENT_NEEDED)
+        if row is None and create:
+            row = ContactPersonal(contact_id=row_key)
+            session.add(row)
+        return row
+    model = {
+        Entity.ACCOUNT: AccountRow,
+        Entity.CONTACT: Contact,
+        Entity.EVENT: RelationshipEvent,
+        Entity.COMPETITOR: AccountCompetitor,
+    }[entity]
+    row = session.get(model, row_key)
+    if row is None or row.deleted_at is not None:
+        raise LookupError(f"{entity} {row_key} not found")
+    return row
+
+
+def current_value(store: Store, entity: Entity, row_key: uuid.UUID, name: str) -> Any:
+    """The stored value of a field (None when its row does not exist yet)."""
+    with store.session() as session:
+        row = _row(session, entity, row_key, create=False)
+        return None if row is None else getattr(row, name)
+
+
+def set_field(store: Store, entity: Entity, row_key: uuid.UUID, name: str, raw: Any) -> Any:
+    """Check and store one field; returns the stored value. Raises CardError.
+
+    Storing the value it already has writes nothing (no empty change-log entry),
+    but still drops a draft of it."""
+    value = parse(entity, name, raw)
+    with store.transaction() as session:
+        row = _row(session, entity, row_key, create=True)
+        if getattr(row, name) != value:
+            setattr(row, name, value)
+            consent_now = entity is Entity.CONTACT and name == "consent_given" and value
+            if consent_now and row.consent_date is None:
+                row.consent_date = date.today()
+        session.execute(
+            delete(CardDraft).where(
+                CardDraft.entity == str(entity),
+                CardDraft.row_key == row_key,
+                CardDraft.field == name,
+            )
+        )
+    return value
+
+
+# --- drafts -------------------------------------------------------------------
+
+
+def save_draft(
+    store: Store, account_id: uuid.UUID, entity: Entity, row_key: uuid.UUID, name: str, text: str
+) -> None:
+    with store.transaction() as session:
+        draft = session.get(CardDraft, (str(entity), row_key, name))
+        if draft is None:
+            session.add(
+                CardDraft(
+                    entity=str(entity),
+                    row_key=row_key,
+                    field=name,
+                    account_id=account_id,
+                    text=text,
+                    updated_at=utcnow(),
+                )
+            )
+        else:
+            draft.text = text
+            draft.updated_at = utcnow()
+
+
+def discard_draft(store: Store, entity: Entity, row_key: uuid.UUID, name: str) -> None:
+    with store.transaction() as session:
+        draft = session.get(CardDraft, (str(entity), row_key, name))
+        if draft is not None:
+            session.delete(draft)
+
+
+def drafts_for(session: Session, account_id: uuid.UUID) -> list[Draft]:
+    rows = session.scalars(select(CardDraft).where(CardDraft.account_id == account_id)).all()
+    return [Draft(r.entity, r.row_key, r.field, r.text) for r in rows]
+
+
+# --- rows of the card -----------------------------------------------------------
+
+
+def add_contact(store: Store, account_id: uuid.UUID, surname: str, **values: Any) -> uuid.UUID:
+    fields = {name: parse(Entity.CONTACT, name, raw) for name, raw in values.items()}
+    contact = Contact(
+        account_id=account_id, surname=parse(Entity.CONTACT, "surname", surname), **fields
+    )
+    with store.transaction() as session:
+        session.add(contact)
+        session.flush()
+        return contact.id
+
+
+def add_event(
+    store: Store,
+    account_id: uuid.UUID,
+    kind: RelationshipEventKind,
+    occurred_on: date,
+    subject: str = "",
+    **values: Any,
+) -> uuid.UUID:
+    fields = {name: parse(Entity.EVENT, name, raw) for name, raw in values.items()}
+    event = RelationshipEvent(
+        account_id=account_id,
+        kind=kind,
+        occurred_on=occurred_on,
+        subject=parse(Entity.EVENT, "subject", subject),
+        **fields,
+    )
+    with store.transaction() as session:
+        session.add(event)
+        session.flush()
+        return event.id
+
+
+def add_competitor(store: Store, account_id: uuid.UUID, company: str, **values: Any) -> uuid.UUID:
+    fields = {name: parse(Entity.COMPETITOR, name, raw) for name, raw in values.items()}
+    competitor = AccountCompetitor(
+        account_id=account_id, company=parse(Entity.COMPETITOR, "company", company), **fields
+    )
+    with store.transaction() as session:
+        session.add(competitor)
+        session.flush()
+        return competitor.id
+
+
+def remove_row(store: Store, entity: Entity, row_key: uuid.UUID) -> None:
+    """Tombstone a contact, event or competitor (restorable, and it travels in sync)."""
+    if entity not in (Entity.CONTACT, Entity.EVENT, Entity.COMPETITOR):
+        raise ValueError(f"{entity} rows are not removed from the card")
+    with store.transaction() as session:
+        soft_delete(session, _row(session, entity, row_key, create=False))
+
+
+def place_on_map(store: Store, contact_id: uuid.UUID, x: float | None, y: float | None) -> None:
+    """Remember where the KAM put a person on the decision-making map (None: automatic)."""
+    with store.transaction() as session:
+        contact = _row(session, Entity.CONTACT, contact_id, create=False)
+        if (contact.map_x, contact.map_y) != (x, y):
+            contact.map_x, contact.map_y = x, y

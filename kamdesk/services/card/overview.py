@@ -1,0 +1,188 @@
+"""The facts a KAM reads at a glance before a call: visits, offers, tasks, sales, birthdays."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from kamdesk.models import (
+    Account,
+    Contact,
+    ContactPersonal,
+    FollowUpTask,
+    Offer,
+    SalesRecord,
+    Visit,
+)
+from kamdesk.services.accounts import person_short_name
+from kamdesk.services.settings import load_analytics
+from kamdesk.vocabulary import OfferStatus, VisitStatus
+
+if TYPE_CHECKING:
+    from kamdesk.store import Store
+
+BIRTHDAY_HORIZON_DAYS = 30
+_HELD = (VisitStatus.DONE, VisitStatus.REPORTED, VisitStatus.SUBMITTED)
+
+
+@dataclass(frozen=True)
+class OfferLine:
+    id: uuid.UUID
+    number: str
+    edition: int
+    status: OfferStatus
+    valid_until: date
+
+
+@dataclass(frozen=True)
+class TaskLine:
+    title: str
+    due_on: date | None
+
+
+@dataclass(frozen=True)
+class Birthday:
+    contact_id: uuid.UUID
+    name: str
+    on: date  # the coming birthday
+    age: int | None
+
+
+@dataclass(frozen=True)
+class Overview:
+    last_visit_at: datetime | None
+    next_visit_at: datetime | None
+    open_offers: list[OfferLine]
+    overdue_tasks: list[TaskLine]
+    monthly_sales: list[tuple[date, Decimal]]  # the last 12 months, oldest first
+    sales_12m: Decimal
+    trend: float | None  # change against the 12 months before, 0.1 = +10 %
+    share: float | None  # of the owner's (or the whole store's) sales in 12 months
+    mono_threshold: float
+    birthdays: list[Birthday]
+
+    @property
+    def mono_dependent(self) -> bool:
+        return self.share is not None and self.share > self.mono_threshold
+
+
+def month_start(day: date, back: int = 0) -> date:
+    index = day.year * 12 + day.month - 1 - back
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def next_birthday(birthday: date, today: date) -> date:
+    for year in (today.year, today.year + 1):
+        try:
+            candidate = birthday.replace(year=year)
+        except ValueError:  # 29 February in a common year: celebrated on 1 March
+            candidate = date(year, 3, 1)
+        if candidate >= today:
+            return candidate
+    raise AssertionError("unreachable")
+
+
+def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None) -> Overview:
+    today = today or date.today()
+    now = datetime.now(UTC)
+    first = month_start(today, 11)
+    before = month_start(today, 23)
+    with store.session() as session:
+        last_visit = session.scalar(
+            select(func.max(Visit.starts_at)).where(
+                Visit.account_id == account_id, Visit.status.in_(_HELD)
+            )
+        )
+        next_visit = session.scalar(
+            select(func.min(Visit.starts_at)).where(
+                Visit.account_id == account_id,
+                Visit.status == VisitStatus.PLANNED,
+                Visit.starts_at >= now,
+            )
+        )
+        newer = aliased(Offer)
+        offers = session.scalars(
+            select(Offer)
+            .where(
+                Offer.account_id == account_id,
+                Offer.status.in_([OfferStatus.DRAFT, OfferStatus.SENT]),
+                ~select(newer.id).where(newer.previous_edition_id == Offer.id).exists(),
+            )
+            .order_by(Offer.offer_date.desc())
+        ).all()
+        tasks = session.scalars(
+            select(FollowUpTask)
+            .where(
+                FollowUpTask.account_id == account_id,
+                FollowUpTask.done_at.is_(None),
+                FollowUpTask.due_on < today,
+            )
+            .order_by(FollowUpTask.due_on)
+        ).all()
+        by_month = dict(
+            session.execute(
+                select(SalesRecord.month, func.sum(SalesRecord.amount))
+                .where(SalesRecord.account_id == account_id, SalesRecord.month >= before)
+                .group_by(SalesRecord.month)
+            ).all()
+        )
+        owner_id = session.scalar(select(Account.owner_id).where(Account.id == account_id))
+        portfolio = select(func.sum(SalesRecord.amount)).where(SalesRecord.month >= first)
+        if owner_id is not None:
+            portfolio = portfolio.join(Account, Account.id == SalesRecord.account_id).where(
+                Account.owner_id == owner_id
+            )
+        portfolio_total = session.scalar(portfolio) or Decimal(0)
+        birthdays = _birthdays(session, account_id, today)
+    months = [month_start(today, back) for back in range(11, -1, -1)]
+    monthly = [(m, _money(by_month.get(m))) for m in months]
+    total = sum((amount for _m, amount in monthly), Decimal(0))
+    previous = sum((_money(v) for m, v in by_month.items() if before <= m < first), Decimal(0))
+    return Overview(
+        last_visit_at=last_visit,
+        next_visit_at=next_visit,
+        open_offers=[OfferLine(o.id, o.number, o.edition, o.status, o.valid_until) for o in offers],
+        overdue_tasks=[TaskLine(t.title, t.due_on) for t in tasks],
+        monthly_sales=monthly,
+        sales_12m=total,
+        trend=float((total - previous) / previous) if previous else None,
+        share=float(total / _money(portfolio_total)) if portfolio_total else None,
+        mono_threshold=load_analytics(store).mono_dependence_share,
+        birthdays=birthdays,
+    )
+
+
+def _money(value: object) -> Decimal:
+    if value is None:
+        return Decimal(0)
+    return Decimal(value).quantize(Decimal("0.01"))  # type: ignore[arg-type]
+
+
+def _birthdays(session: object, account_id: uuid.UUID, today: date) -> list[Birthday]:
+    from sqlalchemy.orm import Session
+
+    assert isinstance(session, Session)
+    rows = session.execute(
+        select(Contact, ContactPersonal.birthday)
+        .join(ContactPersonal, ContactPersonal.contact_id == Contact.id)
+        .where(
+            Contact.account_id == account_id,
+            Contact.consent_given.is_(True),
+            ContactPersonal.birthday.is_not(None),
+        )
+    ).all()
+    found = []
+    for contact, birthday in rows:
+        if birthday is None:
+            continue
+        coming = next_birthday(birthday, today)
+        if (coming - today).days <= BIRTHDAY_HORIZON_DAYS:
+            name = person_short_name(contact.surname, contact.name, contact.patronymic)
+            found.append(Birthday(contact.id, name, coming, coming.year - birthday.year))
+    return sorted(found, key=lambda b: b.on)

@@ -1,0 +1,310 @@
+"""The client card: header, then Overview, Dossier, Contacts, Map and Timeline tabs.
+
+The card loads everything in one background task (TaskRunner) and builds its
+tabs when the data arrives, so opening a big account never freezes the
+window. Edits save themselves through a `FieldBinder` (drafts, commits, undo).
+Adding or removing rows reloads the card the same way.
+
+Signals for the window: `plan_visit_requested(account_id)` and
+`new_offer_requested(account_id)`; `changed(account_id)` after any stored edit
+(the client list refreshes its row); `loaded(title)` and `missing()`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from kamdesk.services import card as service
+from kamdesk.services.card import CardBundle, CardError, Entity
+from kamdesk.ui.card.binder import FieldBinder, Key, translate
+from kamdesk.ui.card.contacts_tab import ContactsTab
+from kamdesk.ui.card.dmu_map import DmuMap
+from kamdesk.ui.card.dossier_tab import DossierTab
+from kamdesk.ui.card.header import CardHeader
+from kamdesk.ui.card.overview_tab import OverviewTab
+from kamdesk.ui.card.timeline_tab import TimelineTab
+from kamdesk.ui.tasks import TaskRunner
+
+StoreProvider = Callable[[], Any]
+
+
+class AccountCard(QWidget):
+    plan_visit_requested = Signal(object)
+    new_offer_requested = Signal(object)
+    changed = Signal(object)
+    loaded = Signal(str)
+    missing = Signal()
+
+    def __init__(
+        self,
+        account_id: uuid.UUID,
+        store: StoreProvider,
+        tasks: TaskRunner,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountCard")
+        self.account_id = account_id
+        self._store = store
+        self._tasks = tasks
+        self.bundle: CardBundle | None = None
+        self.binder: FieldBinder | None = None
+        self.header: CardHeader | None = None
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.restored_note = QLabel(self)
+        self.restored_note.setObjectName("restoredNote")
+        self.restored_note.setStyleSheet("background: #fff8e1; padding: 4px 8px;")
+        self.restored_note.hide()
+        self._toolbar_widget: QWidget | None = None
+        top = QVBoxLayout(self)
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(0)
+        self._head = QVBoxLayout()  # header and toolbar, rebuilt on each load
+        self._head.setSpacing(0)
+        top.addLayout(self._head)
+        top.addWidget(self.restored_note)
+        self._loading = QLabel(self.tr("Loading…"), self)
+        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        top.addWidget(self._loading, 1)
+        top.addWidget(self.tabs, 1)
+        self.tabs.hide()
+        self._alive = [True]  # callbacks of background loads must not reach a deleted card
+        alive = self._alive
+        self.destroyed.connect(lambda: alive.__setitem__(0, False))
+        self.reload()
+
+    # --- public ---------------------------------------------------------------
+
+    def reload(self, then: Callable[[], None] | None = None) -> None:
+        """Load the card again in the background (after rows were added or removed)."""
+        if self.binder is not None:
+            self.binder.commit_all()
+        account_id, store = self.account_id, self._store
+        self._tasks.run(
+            lambda _progress: service.load_bundle(store(), account_id),
+            self._guard(lambda bundle: self._arrived(bundle, then)),
+            key=f"card-{account_id}",
+        )
+
+    def _guard(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        alive = self._alive
+        return lambda value: callback(value) if alive[0] else None
+
+    def commit_all(self) -> None:
+        """Store every field still being edited (the card is closing, the app quits)."""
+        if self.binder is not None:
+            self.binder.commit_all()
+
+    @property
+    def undo_stack(self) -> Any:
+        return self.binder.undo_stack if self.binder is not None else None
+
+    def title(self) -> str:
+        if self.bundle is None:
+            return ""
+        return self.bundle.card.short_name or self.bundle.card.name
+
+    # --- building ---------------------------------------------------------------
+
+    def _arrived(self, bundle: CardBundle | None, then: Callable[[], None] | None) -> None:
+        if bundle is None:
+            self.missing.emit()
+            return
+        current = self.tabs.currentIndex()
+        self.bundle = bundle
+        data = bundle.card
+        drafts: dict[Key, str] = {
+            (Entity(d.entity), d.row_key, d.field): d.text for d in data.drafts
+        }
+        old_binder = self.binder
+        self.binder = FieldBinder(self._store, self.account_id, drafts, self)
+        self.binder.committed.connect(self._committed)
+        if old_binder is not None:
+            old_binder.undo_stack.clear()
+            old_binder.deleteLater()
+        self._loading.hide()
+        for old in (self.header, self._toolbar_widget):
+            if old is not None:
+                self._head.removeWidget(old)
+                old.deleteLater()
+        self.header = CardHeader(data, self.binder, self)
+        self._toolbar_widget = self._toolbar()
+        self._head.addWidget(self.header)
+        self._head.addWidget(self._toolbar_widget)
+        self._build_tabs(bundle)
+        self.tabs.show()
+        if current >= 0:
+            self.tabs.setCurrentIndex(current)
+        restored = self.binder.restored_drafts()
+        self.restored_note.setText(
+            self.tr(
+                "%n field(s) show text typed before KAMdesk closed; it is saved when you "
+                "leave the field.",
+                "",
+                len(restored),
+            )
+        )
+        self.restored_note.setVisible(bool(restored))
+        self.loaded.emit(self.title())
+        if then is not None:
+            then()
+
+    def _toolbar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("cardToolbar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 0, 16, 4)
+        assert self.binder is not None
+        stack = self.binder.undo_stack
+        undo = stack.createUndoAction(bar, self.tr("Undo"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        redo = stack.createRedoAction(bar, self.tr("Redo"))
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for stale in self.actions():
+            self.removeAction(stale)
+        self.addAction(undo)
+        self.addAction(redo)
+        self.undo_button = QPushButton(self.tr("Undo"), bar)
+        self.undo_button.setEnabled(stack.canUndo())
+        self.undo_button.clicked.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.redo_button = QPushButton(self.tr("Redo"), bar)
+        self.redo_button.setEnabled(stack.canRedo())
+        self.redo_button.clicked.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        row.addWidget(self.undo_button)
+        row.addWidget(self.redo_button)
+        row.addStretch(1)
+        archived = self.bundle is not None and self.bundle.card.archived
+        archive = QPushButton(self.tr("Restore") if archived else self.tr("Archive"))
+        archive.setObjectName("archiveButton")
+        archive.clicked.connect(self._toggle_archive)
+        row.addWidget(archive)
+        return bar
+
+    def _build_tabs(self, bundle: CardBundle) -> None:
+        assert self.binder is not None
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        data = bundle.card
+        self.overview = OverviewTab(data, bundle.overview)
+        self.overview.new_offer_clicked.connect(lambda: self.new_offer_requested.emit(data.id))
+        self.overview.plan_visit_clicked.connect(lambda: self.plan_visit_requested.emit(data.id))
+        self.dossier = DossierTab(data, self.binder)
+        self.dossier.add_event_requested.connect(self._add_event)
+        self.dossier.add_competitor_requested.connect(self._add_competitor)
+        self.dossier.remove_requested.connect(self._remove)
+        self.contacts = ContactsTab(data, self.binder)
+        self.contacts.add_requested.connect(self._add_contact)
+        self.contacts.remove_requested.connect(lambda row_id: self._remove(Entity.CONTACT, row_id))
+        self.map = DmuMap(bundle.layout)
+        self.map.person_moved.connect(self._moved)
+        self.map.reset_requested.connect(self._reset_map)
+        self.timeline = TimelineTab(bundle.timeline)
+        self.tabs.addTab(self.overview, self.tr("Overview"))
+        self.tabs.addTab(self.dossier, self.tr("Dossier"))
+        self.tabs.addTab(self.contacts, self.tr("Contacts (%n)", "", len(data.contacts)))
+        self.tabs.addTab(self.map, self.tr("Decision-making map"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        for index in range(self.tabs.count()):
+            tab = self.tabs.widget(index)
+            if tab is not None:
+                tab.setEnabled(not data.archived or index in (0, 4))
+
+    # --- edits -------------------------------------------------------------------
+
+    def _committed(self, key: Key) -> None:
+        self.changed.emit(self.account_id)
+        account_id, store = self.account_id, self._store
+        self._tasks.run(
+            lambda _progress: service.load_card(store(), account_id),
+            self._guard(self._rescored),
+            key=f"card-score-{account_id}",
+        )
+
+    def _rescored(self, data: service.CardData | None) -> None:
+        if data is not None and self.header is not None:
+            self.header.set_score(data.score, [translate(m) for m in data.missing])
+            self.header.update_qualification(
+                all(data.account[f] for f in ("qual_need", "qual_pay", "qual_authority"))
+            )
+
+    def _structural(
+        self, action: Callable[[], Any], then: Callable[[Any], None] | None = None
+    ) -> bool:
+        try:
+            result = action()
+        except CardError as error:
+            self._show_problem(translate(error.message))
+            return False
+        self.changed.emit(self.account_id)
+        self.reload((lambda: then(result)) if then is not None else None)
+        return True
+
+    def _show_problem(self, text: str) -> None:
+        self.restored_note.setText(text)
+        self.restored_note.setStyleSheet("background: #ffebee; color: #c62828; padding: 4px 8px;")
+        self.restored_note.show()
+
+    def _add_contact(self, surname: str) -> None:
+        store = self._store()
+        self._structural(
+            lambda: service.add_contact(store, self.account_id, surname),
+            lambda contact_id: self._after_contact_added(contact_id),
+        )
+
+    def _after_contact_added(self, contact_id: uuid.UUID) -> None:
+        self.tabs.setCurrentWidget(self.contacts)
+        self.contacts.select(contact_id)
+
+    def _add_event(self, kind: str, when: str, subject: str) -> None:
+        store = self._store()
+
+        def add() -> uuid.UUID:
+            day = service.parse_date(when)
+            return service.add_event(store, self.account_id, kind, day, subject)  # type: ignore[arg-type]
+
+        self._structural(add, lambda event_id: self.dossier.events.select(event_id))
+
+    def _add_competitor(self, company: str) -> None:
+        store = self._store()
+        self._structural(lambda: service.add_competitor(store, self.account_id, company))
+
+    def _remove(self, entity: Entity, row_id: uuid.UUID) -> None:
+        store = self._store()
+        self._structural(lambda: service.remove_row(store, entity, row_id))
+
+    def _moved(self, contact_id: uuid.UUID, x: float, y: float) -> None:
+        service.place_on_map(self._store(), contact_id, x, y)
+
+    def _reset_map(self) -> None:
+        store = self._store()
+
+        def reset() -> None:
+            for node in self.bundle.layout.nodes if self.bundle else []:
+                service.place_on_map(store, node.contact_id, None, None)
+
+        self._structural(reset)
+
+    def _toggle_archive(self) -> None:
+        store = self._store()
+        archived = self.bundle is not None and self.bundle.card.archived
+        action = service.restore_account if archived else service.archive_account
+        self._structural(lambda: action(store, self.account_id))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.bundle is not None:
+            self.reload()
+        super().changeEvent(event)

@@ -1,0 +1,195 @@
+"""The Contacts tab: every field of every person, personal details behind consent."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.accounts import Attitude, DmuRole, Psychotype
+from kamdesk.services.card import CONSENT_NEEDED, CardData, ContactCard, Entity
+from kamdesk.ui import labels
+from kamdesk.ui.card.binder import FieldBinder, translate
+from kamdesk.ui.card.forms import BoundForm
+from kamdesk.ui.card.hints import psychotype_tips
+from kamdesk.ui.card.widgets import muted
+
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def contact_caption(contact: ContactCard) -> str:
+    role = labels.label(contact.dmu_role)
+    return f"{contact.full_name}\n{role or contact.position}".strip()
+
+
+class ContactsTab(QSplitter):
+    add_requested = Signal(str)  # surname
+    remove_requested = Signal(object)  # contact id
+
+    def __init__(self, data: CardData, binder: FieldBinder, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._data = data
+        self._binder = binder
+        self._contacts = {c.id: c for c in data.contacts}
+
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(12, 12, 6, 12)
+        add = QHBoxLayout()
+        self.new_surname = QLineEdit()
+        self.new_surname.setPlaceholderText(self.tr("Surname of a new contact"))
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.clicked.connect(lambda: self.add_requested.emit(self.new_surname.text()))
+        self.new_surname.returnPressed.connect(self.add_button.click)
+        add.addWidget(self.new_surname, 1)
+        add.addWidget(self.add_button)
+        column.addLayout(add)
+        self.list = QListWidget()
+        self.list.setObjectName("contactList")
+        for contact in data.contacts:
+            item = QListWidgetItem(contact_caption(contact))
+            item.setData(ROW_ID_ROLE, contact.id)
+            self.list.addItem(item)
+        column.addWidget(self.list, 1)
+        self.remove = QPushButton(self.tr("Remove contact"))
+        self.remove.clicked.connect(self._remove)
+        column.addWidget(self.remove)
+        if not data.contacts:
+            column.addWidget(muted(self.tr("No contacts yet: add the people who decide.")))
+        left.setMinimumWidth(320)  # full names with patronymic must fit
+        self.addWidget(left)
+
+        self.editor_area = QScrollArea()
+        self.editor_area.setWidgetResizable(True)
+        self.editor_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.addWidget(self.editor_area)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 3)
+        self.list.currentItemChanged.connect(self._selected)
+        if data.contacts:
+            self.list.setCurrentRow(0)
+
+    def select(self, contact_id: object) -> None:
+        for index in range(self.list.count()):
+            if self.list.item(index).data(ROW_ID_ROLE) == contact_id:
+                self.list.setCurrentRow(index)
+
+    def editor(self) -> QWidget | None:
+        return self.editor_area.widget()
+
+    def _remove(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            self.remove_requested.emit(item.data(ROW_ID_ROLE))
+
+    def _selected(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        old = self.editor_area.widget()
+        if old is not None:
+            self._binder.commit_within(old)
+            self.editor_area.takeWidget()
+            old.hide()
+            old.deleteLater()
+        self.editor_area.setWidget(self._editor(self._contacts[item.data(ROW_ID_ROLE)]))
+
+    def _editor(self, contact: ContactCard) -> QWidget:
+        values = {name: getattr(contact, name) for name in ContactCard.__dataclass_fields__}
+        page = QWidget()
+        page.setObjectName("contactEditor")
+        column = QVBoxLayout(page)
+        column.setContentsMargins(6, 12, 16, 12)
+
+        who = QGroupBox(self.tr("Who"))
+        form = BoundForm(self._binder, Entity.CONTACT, contact.id, values)
+        form.line("surname", self.tr("Surname"))
+        form.line("name", self.tr("First name"))
+        form.line("patronymic", self.tr("Patronymic"))
+        form.line("form_of_address", self.tr("How to address"), self.tr("e.g. Пётр Сергеевич"))
+        form.line("position", self.tr("Position"))
+        form.line("department", self.tr("Department"))
+        form.line("phone_work", self.tr("Work phone"), "+7 …")
+        form.line("phone_mobile", self.tr("Mobile phone"), "+7 …")
+        form.line("email", self.tr("E-mail"))
+        QVBoxLayout(who).addWidget(form)
+        column.addWidget(who)
+
+        dmu = QGroupBox(self.tr("Role in the decision"))
+        form = BoundForm(self._binder, Entity.CONTACT, contact.id, values)
+        form.choice("dmu_role", self.tr("DMU role"), DmuRole)
+        influence = [("—", None)] + [(f"{n} — {'●' * n}{'○' * (5 - n)}", n) for n in range(1, 6)]
+        form.items("influence", self.tr("Influence"), influence)
+        form.choice("attitude", self.tr("Attitude to us"), Attitude)
+        psychotype = form.choice("psychotype", self.tr("Psychotype"), Psychotype)
+        tips = muted(psychotype_tips(contact.psychotype))
+        tips.setObjectName("psychotypeTips")
+        form.form.addRow("", tips)
+        psychotype.currentIndexChanged.connect(
+            lambda _i: tips.setText(
+                psychotype_tips(
+                    Psychotype(psychotype.currentData()) if psychotype.currentData() else None
+                )
+            )
+        )
+        form.check("is_kol", self.tr("Opinion leader"), self.tr("Key opinion leader (KOL)"))
+        bosses = [("—", None)] + [
+            (c.full_name, c.id) for c in self._data.contacts if c.id != contact.id
+        ]
+        form.items("reports_to_id", self.tr("Reports to"), bosses)
+        QVBoxLayout(dmu).addWidget(form)
+        column.addWidget(dmu)
+
+        consent_box = QGroupBox(self.tr("Personal data"))
+        consent_column = QVBoxLayout(consent_box)
+        consent = BoundForm(self._binder, Entity.CONTACT, contact.id, values)
+        given = consent.check(
+            "consent_given", self.tr("Consent"), self.tr("Consented to personal-data processing")
+        )
+        consent.line("consent_date", self.tr("Consent given on"), self.tr("dd.mm.yyyy"))
+        consent_column.addWidget(consent)
+        reason = QLabel(translate(CONSENT_NEEDED))
+        reason.setObjectName("consentReason")
+        reason.setWordWrap(True)
+        reason.setStyleSheet("color: #b26a00;")
+        consent_column.addWidget(reason)
+        personal = BoundForm(self._binder, Entity.PERSONAL, contact.id, contact.personal)
+        personal.line("birthday", self.tr("Birthday"), self.tr("dd.mm.yyyy"))
+        personal.notes("education", self.tr("Education"))
+        personal.notes("previous_jobs", self.tr("Previous jobs"))
+        personal.notes("military_service", self.tr("Military service"))
+        personal.notes("family", self.tr("Family"))
+        personal.notes("hobbies", self.tr("Hobbies and sports"))
+        personal.notes("current_concerns", self.tr("What concerns them now"))
+        personal.line("smoking", self.tr("Smoking"))
+        personal.line("alcohol", self.tr("Alcohol"))
+        personal.line("food_preferences", self.tr("Food preferences"))
+        personal.notes("topics_to_avoid", self.tr("Topics to avoid"))
+        personal.notes("notes", self.tr("Notes"))
+        personal.setObjectName("personalDetails")
+        consent_column.addWidget(personal)
+
+        def consent_changed(on: bool) -> None:
+            personal.setEnabled(on)
+            reason.setVisible(not on)
+
+        given.toggled.connect(consent_changed)
+        consent_changed(contact.consent_given)
+        column.addWidget(consent_box)
+
+        notes = BoundForm(self._binder, Entity.CONTACT, contact.id, values)
+        notes.notes("notes", self.tr("Notes"))
+        column.addWidget(notes)
+        column.addStretch(1)
+        return page

@@ -1,0 +1,117 @@
+"""Building bound forms quickly: a caption, an input, and the input's error line."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.card import Entity
+from kamdesk.ui import labels
+from kamdesk.ui.card.binder import FieldBinder
+from kamdesk.ui.card.widgets import NotesEdit, error_label
+
+NOTE_HEIGHT = 70
+
+
+def enum_combo(enum_cls: type[StrEnum], parent: QWidget | None = None) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.addItem("—", None)
+    for member, text in labels.choices(enum_cls):
+        combo.addItem(text, str(member))
+        description = labels.description(member)
+        if description:
+            combo.setItemData(combo.count() - 1, description, role=3)  # ToolTipRole
+    return combo
+
+
+class BoundForm(QWidget):
+    """A two-column form whose inputs are bound to fields of one row."""
+
+    def __init__(
+        self,
+        binder: FieldBinder,
+        entity: Entity,
+        row_key: uuid.UUID,
+        values: dict[str, Any],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.binder = binder
+        self.entity = entity
+        self.row_key = row_key
+        self.values = values
+        self.inputs: dict[str, QWidget] = {}
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+    def _add(self, name: str, caption: str, widget: QWidget, placeholder: str = "") -> QWidget:
+        widget.setObjectName(f"field_{self.entity}_{name}")
+        if placeholder and isinstance(widget, QLineEdit | NotesEdit):
+            widget.setPlaceholderText(placeholder)
+        error = error_label()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(error)
+        caption_label = QLabel(caption)
+        caption_label.setObjectName("fieldCaption")
+        self.form.addRow(caption_label, box)
+        self.binder.bind(widget, self.entity, self.row_key, name, self.values.get(name), error)
+        self.inputs[name] = widget
+        return widget
+
+    def line(self, name: str, caption: str, placeholder: str = "") -> QLineEdit:
+        widget = QLineEdit()
+        self._add(name, caption, widget, placeholder)
+        return widget
+
+    def notes(
+        self, name: str, caption: str, placeholder: str = "", height: int = NOTE_HEIGHT
+    ) -> NotesEdit:
+        widget = NotesEdit()
+        widget.setMinimumHeight(height)
+        widget.setMaximumHeight(height * 3)
+        self._add(name, caption, widget, placeholder)
+        return widget
+
+    def choice(self, name: str, caption: str, enum_cls: type[StrEnum]) -> QComboBox:
+        widget = enum_combo(enum_cls)
+        self._add(name, caption, widget)
+        return widget
+
+    def items(self, name: str, caption: str, options: list[tuple[str, Any]]) -> QComboBox:
+        widget = QComboBox()
+        for text, data in options:
+            widget.addItem(text, data)
+        self._add(name, caption, widget)
+        return widget
+
+    def check(self, name: str, caption: str, text: str = "") -> QCheckBox:
+        widget = QCheckBox(text)
+        self._add(name, caption, widget)
+        return widget
+
+    def note(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName("mutedNote")
+        label.setWordWrap(True)
+        self.form.addRow(label)
+        return label
+
+
+Translate = Callable[[str], str]

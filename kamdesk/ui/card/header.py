@@ -1,0 +1,137 @@
+"""The top of a card: who the client is, how it is classed, qualified and known."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.accounts import AccountStatus, ClientType
+from kamdesk.services.card import CardData, Entity
+from kamdesk.ui import colors, labels
+from kamdesk.ui.card.binder import FieldBinder, translate
+from kamdesk.ui.card.forms import enum_combo
+from kamdesk.ui.card.hints import client_type_hint
+from kamdesk.ui.card.widgets import error_label, muted
+from kamdesk.ui.formatting import format_datetime
+
+
+class CardHeader(QWidget):
+    def __init__(self, data: CardData, binder: FieldBinder, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardHeader")
+        self._data = data
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 10, 16, 6)
+        layout.setSpacing(4)
+
+        self.title = QLabel(data.name)
+        self.title.setObjectName("summaryTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.title)
+
+        facts = [labels.label(data.kind), data.account["city"]]
+        if data.abc_class or data.xyz_class:
+            facts.append(f"<b>{data.abc_class or ''}{data.xyz_class or ''}</b>")
+        facts.append(self.tr("owner: %s") % (data.owner_name or "—"))
+        visit = format_datetime(data.next_visit_at) or self.tr("not planned")
+        facts.append(self.tr("next visit: %s") % visit)
+        self.facts = QLabel(" · ".join(f for f in facts if f))
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.facts)
+        if data.archived:
+            banner = QLabel(
+                self.tr("Merged into «%s» and archived.") % data.merged_into_name
+                if data.merged_into_name
+                else self.tr("This account is archived.")
+            )
+            banner.setStyleSheet("color: #c62828; font-weight: 600;")
+            layout.addWidget(banner)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        self.client_type = enum_combo(ClientType)
+        self.client_type.setObjectName("field_account_client_type")
+        self.status = enum_combo(AccountStatus)
+        self.status.setObjectName("field_account_status")
+        binder.bind(
+            self.client_type, Entity.ACCOUNT, data.id, "client_type", data.account["client_type"]
+        )
+        binder.bind(self.status, Entity.ACCOUNT, data.id, "status", data.account["status"])
+        self.client_hint = muted(client_type_hint(data.client_type))
+        self.client_type.currentIndexChanged.connect(self._client_type_changed)
+        grid.addWidget(QLabel(self.tr("Client type")), 0, 0)
+        grid.addWidget(self.client_type, 0, 1)
+        grid.addWidget(self.client_hint, 0, 2, 1, 3)
+        grid.addWidget(QLabel(self.tr("Status")), 1, 0)
+        grid.addWidget(self.status, 1, 1)
+        status_color = colors.STATUS_COLORS[data.status].name()
+        self.status.setStyleSheet(f"QComboBox {{ color: {status_color}; }}")
+
+        self.completeness = QProgressBar()
+        self.completeness.setObjectName("dossierCompleteness")
+        self.completeness.setRange(0, 100)
+        self.completeness.setMaximumWidth(220)
+        grid.addWidget(QLabel(self.tr("Dossier")), 1, 2)
+        grid.addWidget(self.completeness, 1, 3)
+        self.set_score(data.score, [translate(m) for m in data.missing])
+
+        # The three P: a tick and a note each.
+        for row, (flag, note) in enumerate(
+            (("qual_need", "qual_need_note"), ("qual_pay", "qual_pay_note"),
+             ("qual_authority", "qual_authority_note")),
+            start=2,
+        ):  # fmt: skip
+            key = flag.removeprefix("qual_")
+            tick = QCheckBox(labels.qualification_label(key))
+            tick.setObjectName(f"field_account_{flag}")
+            binder.bind(tick, Entity.ACCOUNT, data.id, flag, data.account[flag])
+            text = QLineEdit()
+            text.setObjectName(f"field_account_{note}")
+            text.setPlaceholderText(self.tr("why (a note)"))
+            error = error_label()
+            binder.bind(text, Entity.ACCOUNT, data.id, note, data.account[note], error)
+            grid.addWidget(tick, row, 0, 1, 2)
+            grid.addWidget(text, row, 2, 1, 3)
+        grid.setColumnStretch(4, 1)
+        layout.addLayout(grid)
+        self.qualified = muted()
+        layout.addWidget(self.qualified)
+        self.update_qualification(
+            all(data.account[f] for f in ("qual_need", "qual_pay", "qual_authority"))
+        )
+
+    def set_score(self, score: int, missing: list[str]) -> None:
+        self.completeness.setValue(score)
+        self.completeness.setFormat("%p %")
+        self.completeness.setMinimumWidth(160)
+        tip = (
+            self.tr("Dossier complete: %1 %").replace("%1", str(score))
+            + "\n"
+            + self.tr("Missing:")
+            + "\n• "
+            + "\n• ".join(missing)
+            if missing
+            else ""
+        )
+        self.completeness.setToolTip(tip)
+
+    def update_qualification(self, qualified: bool) -> None:
+        self.qualified.setText(
+            self.tr("Qualified: need, ability to pay and authority are all confirmed")
+            if qualified
+            else self.tr("Not qualified yet: all three P are needed")
+        )
+
+    def _client_type_changed(self) -> None:
+        value = self.client_type.currentData()
+        self.client_hint.setText(client_type_hint(ClientType(value) if value else None))

@@ -1,0 +1,127 @@
+"""The Timeline tab: everything that happened, newest first, filterable by kind."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP
+from kamdesk.services.accounts import RelationshipEventKind, TenderResult
+from kamdesk.services.card import TimelineEntry, TimelineKind
+from kamdesk.ui import labels
+from kamdesk.ui.formatting import format_date, format_datetime
+
+_KINDS = {
+    TimelineKind.VISIT: QT_TRANSLATE_NOOP("Timeline", "Visits"),
+    TimelineKind.OFFER: QT_TRANSLATE_NOOP("Timeline", "Offers"),
+    TimelineKind.EVENT: QT_TRANSLATE_NOOP("Timeline", "History"),
+    TimelineKind.EDIT: QT_TRANSLATE_NOOP("Timeline", "Card edits"),
+}
+_TABLES = {
+    "accounts": QT_TRANSLATE_NOOP("Timeline", "account"),
+    "account_dossiers": QT_TRANSLATE_NOOP("Timeline", "dossier"),
+    "contacts": QT_TRANSLATE_NOOP("Timeline", "contact"),
+    "contact_personal": QT_TRANSLATE_NOOP("Timeline", "personal details"),
+    "relationship_events": QT_TRANSLATE_NOOP("Timeline", "history event"),
+    "account_competitors": QT_TRANSLATE_NOOP("Timeline", "competitor"),
+}
+_OFFER = {
+    "created": QT_TRANSLATE_NOOP("Timeline", "offer made"),
+    "draft": QT_TRANSLATE_NOOP("Timeline", "offer back to draft"),
+    "sent": QT_TRANSLATE_NOOP("Timeline", "offer sent"),
+    "accepted": QT_TRANSLATE_NOOP("Timeline", "offer accepted"),
+    "rejected": QT_TRANSLATE_NOOP("Timeline", "offer rejected"),
+    "expired": QT_TRANSLATE_NOOP("Timeline", "offer expired"),
+}
+_VISIT = {
+    "planned": QT_TRANSLATE_NOOP("Timeline", "visit planned"),
+    "done": QT_TRANSLATE_NOOP("Timeline", "visit held"),
+    "reported": QT_TRANSLATE_NOOP("Timeline", "visit reported"),
+    "submitted": QT_TRANSLATE_NOOP("Timeline", "visit report submitted"),
+    "cancelled": QT_TRANSLATE_NOOP("Timeline", "visit cancelled"),
+    "rescheduled": QT_TRANSLATE_NOOP("Timeline", "visit rescheduled"),
+}
+_EDIT = {
+    "insert": QT_TRANSLATE_NOOP("Timeline", "added: {what}"),
+    "update": QT_TRANSLATE_NOOP("Timeline", "edited: {what}"),
+    "delete": QT_TRANSLATE_NOOP("Timeline", "removed: {what}"),
+    "restore": QT_TRANSLATE_NOOP("Timeline", "restored: {what}"),
+}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Timeline", text)
+
+
+def describe(entry: TimelineEntry) -> str:
+    if entry.kind is TimelineKind.VISIT:
+        return _t(_VISIT.get(entry.what, entry.what))
+    if entry.kind is TimelineKind.OFFER:
+        return _t(_OFFER.get(entry.what, entry.what))
+    if entry.kind is TimelineKind.EVENT:
+        text = labels.label(RelationshipEventKind(entry.what))
+        if entry.previous:
+            text += f" ({labels.label(TenderResult(entry.previous))})"
+        return text
+    what = _t(_TABLES.get(entry.what, entry.what))
+    return _t(_EDIT.get(entry.previous, "{what}")).format(what=what)
+
+
+class TimelineTab(QWidget):
+    def __init__(self, entries: list[TimelineEntry], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.entries = entries
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 12, 12, 12)
+        filters = QHBoxLayout()
+        self.filters: dict[TimelineKind, QCheckBox] = {}
+        for kind, text in _KINDS.items():
+            box = QCheckBox(_t(text))
+            box.setChecked(True)
+            box.toggled.connect(self._refill)
+            filters.addWidget(box)
+            self.filters[kind] = box
+        filters.addStretch(1)
+        column.addLayout(filters)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("timeline")
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.tree.setHeaderLabels(
+            [self.tr("When"), self.tr("What"), self.tr("Subject"), self.tr("Details")]
+        )
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 260)
+        header.setStretchLastSection(True)
+        column.addWidget(self.tree, 1)
+        self._refill()
+
+    def shown(self) -> list[TimelineEntry]:
+        wanted = {kind for kind, box in self.filters.items() if box.isChecked()}
+        return [e for e in self.entries if e.kind in wanted]
+
+    def _refill(self) -> None:
+        self.tree.clear()
+        for entry in self.shown():
+            when = (
+                format_date(entry.when.date()) if entry.date_only else format_datetime(entry.when)
+            )
+            detail = entry.detail or ", ".join(entry.fields)
+            item = QTreeWidgetItem(
+                [when, describe(entry), entry.subject, detail.replace("\n", " ")]
+            )
+            item.setToolTip(3, entry.detail)
+            self.tree.addTopLevelItem(item)

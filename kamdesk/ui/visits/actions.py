@@ -1,0 +1,270 @@
+"""What the Visits page does with the selected visit: open its plan or report, brief,
+mark held, reschedule, cancel, order the day's route, submit, export, follow a fix link.
+
+Functions of the page rather than methods, to keep page.py about layout and navigation.
+Prompts (reason, new time, confirmation) can be answered by the caller, as tests do.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QInputDialog,
+    QMessageBox,
+    QVBoxLayout,
+)
+
+from kamdesk.services.visits import (
+    VisitError,
+    VisitStatus,
+    apply_route,
+    brief_content,
+    cancel_visit,
+    mark_done,
+    reschedule_visit,
+    submit_reports,
+    suggest_route,
+)
+from kamdesk.ui.formatting import is_russian
+from kamdesk.ui.visits.common import from_qdatetime, message_text, messages_text, to_qdatetime
+from kamdesk.ui.visits.export_dialog import ExportDialog
+from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
+from kamdesk.ui.visits.report_form import ReportForm, open_report_form
+from kamdesk.ui.visits.route_dialog import RouteDialog
+
+if TYPE_CHECKING:
+    from kamdesk.ui.visits.page import VisitsPage
+
+
+def _warn(page: VisitsPage, error: VisitError) -> None:
+    QMessageBox.warning(
+        page, QCoreApplication.translate("VisitsPage", "Visits"), messages_text(error.messages)
+    )
+
+
+def plan_new(
+    page: VisitsPage, account_id: uuid.UUID | None = None, start: datetime | None = None
+) -> PlanDialog:
+    dialog = open_plan_dialog(
+        page, page.workspace, page.tasks, account_id, start or page.slot_for_new()
+    )
+    dialog.saved.connect(lambda visit_id: _saved(page, visit_id))
+    return dialog
+
+
+def edit_plan(page: VisitsPage, visit_id: uuid.UUID, place: str | None = None) -> PlanDialog:
+    dialog = open_plan_dialog(page, page.workspace, page.tasks, visit_id=visit_id, place=place)
+    dialog.saved.connect(lambda saved_id: _saved(page, saved_id))
+    return dialog
+
+
+def _saved(page: VisitsPage, visit_id: uuid.UUID) -> None:
+    page.selected_id = visit_id
+    page.reload()
+
+
+def open_selected(page: VisitsPage) -> PlanDialog | ReportForm | None:
+    """The plan of a visit still ahead, the report of one that has begun."""
+    row = page.selected()
+    if row is None or row.status in (VisitStatus.CANCELLED, VisitStatus.RESCHEDULED):
+        return None
+    if row.status == VisitStatus.PLANNED and row.starts_at > datetime.now(UTC):
+        return edit_plan(page, row.id)
+    return open_report(page, row.id)
+
+
+def open_report(page: VisitsPage, visit_id: uuid.UUID) -> ReportForm:
+    form = open_report_form(page, page.workspace, visit_id)
+    form.saved.connect(lambda _id, final: page.reload() if final else None)
+    form.finished.connect(lambda _result: page.reload())
+    return form
+
+
+def fix(page: VisitsPage, kind: str, target_id: uuid.UUID, place: str) -> None:
+    """A checklist fix link: the visit's own plan here; the card, the product or the
+    offer through `page.fix_requested` (wired in kamdesk.ui.pages)."""
+    if kind == "visit":
+        edit_plan(page, target_id, place)
+    else:
+        page.fix_requested.emit(kind, target_id, place)
+
+
+def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
+    """Write the pre-call brief in the background, then open it."""
+    row = page.selected()
+    if row is None or row.status != VisitStatus.PLANNED:
+        page.note.setText(
+            QCoreApplication.translate("VisitsPage", "Select a planned visit for its brief.")
+        )
+        return
+    from kamdesk.documents.visits.brief_pdf import write_brief_pdf
+
+    store, tz, visit_id = page.workspace.store, page.tz, row.id
+    language = "ru" if is_russian() else "en"
+    path = target or Path(tempfile.gettempdir()) / f"brief-{visit_id}.pdf"
+    page.note.setText(QCoreApplication.translate("VisitsPage", "Writing the brief…"))
+
+    def work(_progress: object) -> Path:
+        return write_brief_pdf(brief_content(store, visit_id, tz), path, language, message_text)
+
+    def done(written: Path) -> None:
+        page.note.setText(
+            QCoreApplication.translate("VisitsPage", "Brief ready: %1").replace("%1", str(written))
+        )
+        page.brief_ready.emit(written)
+        if page.open_files:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+
+    page.tasks.run(work, done)
+
+
+def mark_held(page: VisitsPage) -> None:
+    row = page.selected()
+    if row is None:
+        return
+    try:
+        mark_done(page.workspace.store, row.id)
+    except VisitError as error:
+        _warn(page, error)
+    page.reload()
+
+
+def ask_new_start(page: VisitsPage, current: datetime) -> datetime | None:
+    dialog = QDialog(page)
+    dialog.setWindowTitle(QCoreApplication.translate("VisitsPage", "Reschedule the visit"))
+    edit = QDateTimeEdit(to_qdatetime(current, page.tz))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd.MM.yyyy HH:mm")
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(edit)
+    layout.addWidget(buttons)
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return from_qdatetime(edit.dateTime(), page.tz) if accepted else None
+
+
+def reschedule(page: VisitsPage, new_start: datetime | None = None) -> uuid.UUID | None:
+    row = page.selected()
+    if row is None or row.status != VisitStatus.PLANNED:
+        return None
+    new_start = new_start or ask_new_start(page, row.starts_at)
+    if new_start is None:
+        return None
+    try:
+        new_id = reschedule_visit(page.workspace.store, row.id, new_start)
+    except VisitError as error:
+        _warn(page, error)
+        return None
+    _saved(page, new_id)
+    return new_id
+
+
+def cancel(page: VisitsPage, reason: str | None = None) -> bool:
+    row = page.selected()
+    if row is None or row.status != VisitStatus.PLANNED:
+        return False
+    if reason is None:
+        reason, ok = QInputDialog.getText(
+            page,
+            QCoreApplication.translate("VisitsPage", "Cancel the visit"),
+            QCoreApplication.translate("VisitsPage", "Why is the visit to %1 cancelled?").replace(
+                "%1", row.account_name
+            ),
+        )
+        if not ok:
+            return False
+    try:
+        cancel_visit(page.workspace.store, row.id, reason)
+    except VisitError as error:
+        _warn(page, error)
+        return False
+    page.reload()
+    return True
+
+
+def order_route(page: VisitsPage) -> RouteDialog | None:
+    """Show the day's shortest order; the visits move only when the KAM accepts."""
+    plan = suggest_route(page.workspace.store, page.current_day, tz=page.tz)
+    if not plan.stops:
+        page.status_message.emit(
+            QCoreApplication.translate(
+                "VisitsPage", "No planned visits with an address on this day."
+            )
+        )
+        return None
+    dialog = RouteDialog(plan, page, page.tz)
+
+    def accepted() -> None:
+        try:
+            apply_route(page.workspace.store, dialog.plan)
+        except VisitError as error:
+            _warn(page, error)
+        page.reload()
+
+    dialog.accepted.connect(accepted)
+    dialog.finished.connect(lambda _result: dialog.deleteLater())
+    dialog.open()
+    return dialog
+
+
+def submit(page: VisitsPage, confirm: bool = True) -> int:
+    """Send the selected completed reports to the manager, all or none."""
+    ready = [r for r in page.selected_rows() if r.status == VisitStatus.REPORTED]
+    if not ready:
+        page.status_message.emit(
+            QCoreApplication.translate(
+                "VisitsPage", "Select completed reports (in the list) to submit them."
+            )
+        )
+        return 0
+    question = QCoreApplication.translate(
+        "VisitsPage", "Submit %1 report(s) to the manager? They cannot be edited afterwards."
+    )
+    if confirm and (
+        QMessageBox.question(
+            page,
+            QCoreApplication.translate("VisitsPage", "Submit reports"),
+            question.replace("%1", str(len(ready))),
+        )
+        != QMessageBox.StandardButton.Yes
+    ):
+        return 0
+    try:
+        submit_reports(page.workspace.store, [r.id for r in ready])
+    except VisitError as error:
+        _warn(page, error)
+        return 0
+    page.status_message.emit(
+        QCoreApplication.translate("VisitsPage", "%1 report(s) submitted.").replace(
+            "%1", str(len(ready))
+        )
+    )
+    page.reload()
+    return len(ready)
+
+
+def export(page: VisitsPage) -> ExportDialog:
+    first = page.current_day.replace(day=1)
+    dialog = ExportDialog(page.workspace, page.tasks, first, page.current_day, page, page.tz)
+    dialog.finished.connect(lambda _result: dialog.deleteLater())
+    dialog.show()
+    return dialog
+
+
+def message(error: VisitError) -> str:
+    return "\n".join(message_text(m) for m in error.messages.values())

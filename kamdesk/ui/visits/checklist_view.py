@@ -1,0 +1,185 @@
+"""The pre-meeting checklist of one planned visit: the seven mistakes of field guide §4,
+each a section of checks (from the data) and reminders (ticked by the KAM).
+
+A failing check carries a "fix" link. Links to the visit's own plan and links
+elsewhere (a contact's psychotype, a product's prices) leave through
+`fix_requested(kind, id, place)`; the page decides where they go.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.visits import (
+    Checklist,
+    ChecklistItem,
+    FixTarget,
+    ItemKind,
+    VisitError,
+    confirm_item,
+    visit_checklist,
+)
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui.colors import MUTED_TEXT
+from kamdesk.ui.visits.common import READINESS_COLORS, message_text, readiness_label
+
+KEY_ROLE = Qt.ItemDataRole.UserRole + 1
+PASSED = QColor("#2e7d32")
+FAILED = QColor("#c62828")
+
+
+class ChecklistView(QWidget):
+    fix_requested = Signal(str, object, str)  # kind, id, place
+    changed = Signal()  # a reminder was ticked: readiness elsewhere is stale
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("checklistView")
+        self._workspace = workspace
+        self.visit_id: uuid.UUID | None = None
+        self.checklist: Checklist | None = None
+        self._filling = False
+        self.summary = QLabel()
+        self.summary.setObjectName("readinessSummary")
+        self.summary.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderHidden(True)
+        self.tree.setWordWrap(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemChanged.connect(self._item_changed)
+        self.empty = QLabel(self.tr("Select a planned visit to see how ready you are for it."))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        self.stack = QStackedWidget()  # the tree, or a hint when no planned visit is chosen
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.tree)
+        layout.addWidget(self.stack, 1)
+        self.show_visit(None)
+
+    def show_visit(self, visit_id: uuid.UUID | None) -> None:
+        self.visit_id = visit_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the checklist again (after the plan or the client's data changed)."""
+        checklist = None
+        if self.visit_id is not None:
+            try:
+                checklist = visit_checklist(self._workspace.store, self.visit_id)
+            except VisitError:
+                checklist = None
+        self.checklist = checklist
+        self.summary.setVisible(checklist is not None)
+        self.stack.setCurrentWidget(self.tree if checklist is not None else self.empty)
+        if checklist is not None:
+            self._fill(checklist)
+
+    def _fill(self, checklist: Checklist) -> None:
+        summary = checklist.summary
+        color = READINESS_COLORS[summary.level].name()
+        failing = self.tr("%1 item(s) to fix").replace("%1", str(summary.failing))
+        checked = self.tr("everything is checked")
+        self.summary.setText(
+            f"<span style='background:{color};color:white;padding:2px 8px;'>"
+            f"&nbsp;{summary.score}%&nbsp;</span>&nbsp; <b>{readiness_label(summary.level)}</b>"
+            f" — {failing if summary.failing else checked}"
+        )
+        self._filling = True
+        self.tree.clear()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for section in checklist.sections:
+            head = QTreeWidgetItem([message_text(section.title), ""])
+            head.setFont(0, bold)
+            failing_items = sum(1 for item in section.items if not item.passed)
+            if failing_items:
+                head.setText(1, f"✗ {failing_items}")
+                head.setForeground(1, QBrush(FAILED))
+            else:
+                head.setText(1, "✓")
+                head.setForeground(1, QBrush(PASSED))
+            self.tree.addTopLevelItem(head)
+            for item in section.items:
+                self._add_item(head, item)
+            head.setExpanded(True)
+        self._filling = False
+
+    def _add_item(self, head: QTreeWidgetItem, item: ChecklistItem) -> None:
+        text = message_text(item.title)
+        if item.reason is not None and not item.passed:
+            text += "\n" + message_text(item.reason)
+        if item.note:
+            text += "\n" + self.tr("Note: %1").replace("%1", item.note)
+        row = QTreeWidgetItem(head, [text, ""])
+        row.setData(0, KEY_ROLE, item.key)
+        row.setToolTip(0, text)  # long reasons are elided in a narrow panel
+        if item.kind == ItemKind.REMINDER:
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(0, Qt.CheckState.Checked if item.passed else Qt.CheckState.Unchecked)
+        elif item.kind == ItemKind.INFO:
+            row.setText(0, "ℹ " + text)
+            row.setForeground(0, QBrush(MUTED_TEXT))
+        else:
+            row.setText(0, ("✓ " if item.passed else "✗ ") + text)
+            row.setForeground(0, QBrush(PASSED if item.passed else FAILED))
+        for detail in item.details:
+            child = QTreeWidgetItem(row, [message_text(detail), ""])
+            child.setForeground(0, QBrush(MUTED_TEXT))
+            child.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        row.setExpanded(not item.passed or item.kind == ItemKind.INFO)
+        fix = item.fix
+        if (
+            not item.passed
+            and fix is not None
+            and not (fix.kind == "visit" and fix.place == "checklist")
+        ):
+            fix_text = self.tr("Fix")
+            link = QLabel(f"<a href='fix'>{fix_text}</a>")
+            link.setObjectName(f"fix:{item.key}")
+            link.linkActivated.connect(lambda _href, target=fix: self._request(target))
+            self.tree.setItemWidget(row, 1, link)
+
+    def _request(self, fix: FixTarget) -> None:
+        kind, target_id, place = fix.as_tuple()
+        self.fix_requested.emit(kind, target_id, place)
+
+    def request_fix(self, key: str) -> bool:
+        """Follow the fix link of the item `key` (what a click on its link does)."""
+        item = self.checklist.items_by_key.get(key) if self.checklist else None
+        if item is None or item.fix is None:
+            return False
+        self._request(item.fix)
+        return True
+
+    def _item_changed(self, row: QTreeWidgetItem, column: int) -> None:
+        if self._filling or column != 0 or self.visit_id is None:
+            return
+        key = row.data(0, KEY_ROLE)
+        if key is None or not row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+            return
+        self.confirm(key, row.checkState(0) == Qt.CheckState.Checked)
+
+    def confirm(self, key: str, confirmed: bool) -> None:
+        assert self.visit_id is not None
+        confirm_item(self._workspace.store, self.visit_id, key, confirmed)
+        self.refresh()
+        self.changed.emit()

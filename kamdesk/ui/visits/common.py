@@ -1,0 +1,125 @@
+"""What the visit screens share: labels for statuses and moods, readiness colours,
+service messages in the user's language, and times in the KAM's time zone."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtGui import QColor
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.services.visits import DEFAULT_TIME_ZONE, Readiness, Sentiment, VisitStatus
+
+CONTEXT = "VisitLabels"
+
+STATUS_TEXT: dict[VisitStatus, str] = {
+    VisitStatus.PLANNED: QT_TRANSLATE_NOOP("VisitLabels", "Planned"),
+    VisitStatus.DONE: QT_TRANSLATE_NOOP("VisitLabels", "Held, no report"),
+    VisitStatus.REPORTED: QT_TRANSLATE_NOOP("VisitLabels", "Reported"),
+    VisitStatus.SUBMITTED: QT_TRANSLATE_NOOP("VisitLabels", "Submitted"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitLabels", "Cancelled"),
+    VisitStatus.RESCHEDULED: QT_TRANSLATE_NOOP("VisitLabels", "Rescheduled"),
+}
+
+SENTIMENT_TEXT: dict[Sentiment, str] = {
+    Sentiment.POSITIVE: QT_TRANSLATE_NOOP("VisitLabels", "Positive"),
+    Sentiment.NEUTRAL: QT_TRANSLATE_NOOP("VisitLabels", "Neutral"),
+    Sentiment.NEGATIVE: QT_TRANSLATE_NOOP("VisitLabels", "Negative"),
+}
+
+READINESS_TEXT: dict[Readiness, str] = {
+    Readiness.RED: QT_TRANSLATE_NOOP("VisitLabels", "not ready"),
+    Readiness.AMBER: QT_TRANSLATE_NOOP("VisitLabels", "nearly ready"),
+    Readiness.GREEN: QT_TRANSLATE_NOOP("VisitLabels", "ready"),
+}
+
+# Dark enough to be read as text on white; the fills are the same hues, light.
+READINESS_COLORS: dict[Readiness, QColor] = {
+    Readiness.RED: QColor("#c62828"),
+    Readiness.AMBER: QColor("#b26a00"),
+    Readiness.GREEN: QColor("#2e7d32"),
+}
+WARNING_COLOR = QColor("#b26a00")  # a gap too short to make it in time
+DANGER_COLOR = QColor("#c62828")  # two visits at once
+PLANNED_FILL = QColor("#e3eefb")
+HELD_FILL = QColor("#e8f3e8")
+ENDED_FILL = QColor("#f0f0f0")  # cancelled or moved
+TODAY_FILL = QColor("#fff8e1")
+
+
+def translate(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def status_label(status: VisitStatus) -> str:
+    return translate(CONTEXT, STATUS_TEXT[status])
+
+
+def sentiment_label(sentiment: Sentiment) -> str:
+    return translate(CONTEXT, SENTIMENT_TEXT[sentiment])
+
+
+def readiness_label(level: Readiness) -> str:
+    return translate(CONTEXT, READINESS_TEXT[level])
+
+
+def message_text(message: Message) -> str:
+    """A service message in the user's language, with its parameters filled in."""
+    return message.format(translate(message.context, message.text))
+
+
+def messages_text(messages: dict[str, Message]) -> str:
+    return "\n".join(message_text(m) for m in messages.values())
+
+
+def is_ended(status: VisitStatus) -> bool:
+    return status in (VisitStatus.CANCELLED, VisitStatus.RESCHEDULED)
+
+
+# Times: the calendar shows the KAM's day (the services' time zone), not the laptop's.
+
+
+def zone(tz: str = DEFAULT_TIME_ZONE) -> ZoneInfo:
+    return ZoneInfo(tz)
+
+
+def local(moment: datetime, tz: str = DEFAULT_TIME_ZONE) -> datetime:
+    return moment.astimezone(zone(tz))
+
+
+def hhmm(moment: datetime | None, tz: str = DEFAULT_TIME_ZONE) -> str:
+    return local(moment, tz).strftime("%H:%M") if moment else ""
+
+
+def at(day: date, clock: time, tz: str = DEFAULT_TIME_ZONE) -> datetime:
+    return datetime.combine(day, clock, tzinfo=zone(tz))
+
+
+def to_qdatetime(moment: datetime, tz: str = DEFAULT_TIME_ZONE) -> QDateTime:
+    """A moment as the KAM's wall-clock time for a QDateTimeEdit (which has no zone here)."""
+    value = local(moment, tz)
+    return QDateTime(QDate(value.year, value.month, value.day), QTime(value.hour, value.minute))
+
+
+def from_qdatetime(value: QDateTime, tz: str = DEFAULT_TIME_ZONE) -> datetime:
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=zone(tz))
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def format_moment(moment: datetime | None, tz: str = DEFAULT_TIME_ZONE) -> str:
+    """«24.11.2026 09:15» on the KAM's clock."""
+    if moment is None:
+        return ""
+    from kamdesk.ui.formatting import format_date
+
+    return f"{format_date(local(moment, tz).date())} {hhmm(moment, tz)}"

@@ -1,0 +1,193 @@
+"""Item models of the visits section: the list view's table and the day view's timeline
+(each visit preceded by the leg that leads to it)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from kamdesk.services.visits import DEFAULT_TIME_ZONE, Leg, VisitRow, VisitStatus
+from kamdesk.ui.colors import MUTED_TEXT
+from kamdesk.ui.formatting import format_date
+from kamdesk.ui.record_model import RecordColumn, RecordTableModel
+from kamdesk.ui.visits.common import (
+    DANGER_COLOR,
+    READINESS_COLORS,
+    WARNING_COLOR,
+    hhmm,
+    is_ended,
+    local,
+    readiness_label,
+    status_label,
+)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+VISIT_ID = Qt.ItemDataRole.UserRole + 1
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
+    def readiness(row: VisitRow) -> str:
+        if row.readiness is None:
+            return ""
+        return f"{row.readiness.score}% · {readiness_label(row.readiness.level)}"
+
+    def readiness_color(row: VisitRow) -> QColor | None:
+        return READINESS_COLORS[row.readiness.level] if row.readiness else None
+
+    def status_color(row: VisitRow) -> QColor | None:
+        return MUTED_TEXT if is_ended(row.status) else None
+
+    return [
+        RecordColumn(
+            lambda: QCoreApplication.translate("VisitListModel", "Date"),
+            lambda r: format_date(local(r.starts_at, tz).date()),
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("VisitListModel", "Time"),
+            lambda r: f"{hhmm(r.starts_at, tz)}–{hhmm(r.ends_at, tz)}",
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("VisitListModel", "Client"),
+            lambda r: r.account_name,
+            foreground=status_color,
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("VisitListModel", "Status"),
+            lambda r: status_label(r.status),
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("VisitListModel", "Readiness"),
+            readiness,
+            foreground=readiness_color,
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("VisitListModel", "Min"),
+            lambda r: str(r.duration_min),
+            alignment=RIGHT,
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("VisitListModel", "Objective"),
+            lambda r: r.objective,
+            stretch=True,
+        ),
+    ]
+
+
+def visit_list_model(rows: list[VisitRow], parent: Any = None) -> RecordTableModel[VisitRow]:
+    return RecordTableModel[VisitRow](rows, visit_columns(), parent)
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    visit: VisitRow
+    is_leg: bool  # the way to the visit rather than the visit itself
+
+
+class DayModel(QAbstractListModel):
+    """One day: a leg line (travel, departure, warnings) before each visit that has one."""
+
+    def __init__(self, parent: Any = None, tz: str = DEFAULT_TIME_ZONE) -> None:
+        super().__init__(parent)
+        self._tz = tz
+        self._entries: list[DayEntry] = []
+
+    def set_visits(self, rows: list[VisitRow]) -> None:
+        self.beginResetModel()
+        self._entries = []
+        for row in rows:
+            if row.leg is not None and not is_ended(row.status):
+                self._entries.append(DayEntry(row, True))
+            self._entries.append(DayEntry(row, False))
+        self.endResetModel()
+
+    def entry(self, row: int) -> DayEntry:
+        return self._entries[row]
+
+    def row_of(self, visit_id: uuid.UUID) -> int | None:
+        for index, entry in enumerate(self._entries):
+            if not entry.is_leg and entry.visit.id == visit_id:
+                return index
+        return None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+        if not self._entries[index.row()].is_leg:
+            flags |= Qt.ItemFlag.ItemIsSelectable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        entry = self._entries[index.row()]
+        row = entry.visit
+        if role == VISIT_ID:
+            return row.id
+        if entry.is_leg:
+            return self._leg_data(row.leg, role) if row.leg else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = (
+                f"{hhmm(row.starts_at, self._tz)}–{hhmm(row.ends_at, self._tz)}  {row.account_name}"
+            )
+            parts = [status_label(row.status)]
+            if row.readiness is not None:
+                parts.append(f"{row.readiness.score}% · {readiness_label(row.readiness.level)}")
+            if row.place:
+                parts.append(row.place)
+            return f"{text}\n{' · '.join(parts)}"
+        if role == Qt.ItemDataRole.DecorationRole and row.readiness is not None:
+            return READINESS_COLORS[row.readiness.level]
+        if role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setStrikeOut(is_ended(row.status))
+            return font
+        if role == Qt.ItemDataRole.ForegroundRole and is_ended(row.status):
+            return MUTED_TEXT
+        if role == Qt.ItemDataRole.ToolTipRole and row.objective:
+            return row.objective
+        return None
+
+    def _leg_data(self, leg: Leg, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "      ↓ " + self.leg_text(leg)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if leg.overlaps:
+                return DANGER_COLOR
+            return WARNING_COLOR if leg.too_tight else MUTED_TEXT
+        return None
+
+    def leg_text(self, leg: Leg) -> str:
+        parts = []
+        if leg.travel_min is None:
+            parts.append(self.tr("travel time unknown"))
+        else:
+            travel = self.tr("%1 min on the way").replace("%1", str(leg.travel_min))
+            if leg.travel_overridden:
+                travel += " " + self.tr("(entered by hand)")
+            parts.append(travel)
+        if leg.departure_at is not None:
+            parts.append(self.tr("leave at %1").replace("%1", hhmm(leg.departure_at, self._tz)))
+        if leg.overlaps:
+            parts.append(self.tr("OVERLAPS the previous visit"))
+        elif leg.too_tight:
+            parts.append(self.tr("gap too short by %1 min").replace("%1", str(leg.short_by_min)))
+        return " · ".join(parts)
+
+
+def planned(rows: list[VisitRow]) -> list[VisitRow]:
+    return [row for row in rows if row.status == VisitStatus.PLANNED]

@@ -1,0 +1,372 @@
+"""The Visits section: the calendar (day, week, list), the checklist of the selected
+visit, open follow-ups and clients overdue for a visit.
+
+Keyboard: ←/→ a day, PageUp/PageDown a week (a month in the list), T today,
+↑/↓ the visits of the day, Enter opens the visit (its plan before it, its report
+after), N plans a new visit, Delete cancels with a reason. The actions on the
+selected visit live in `kamdesk.ui.visits.actions`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.visits import (
+    DEFAULT_TIME_ZONE,
+    FollowUpRow,
+    OverdueAccount,
+    VisitRow,
+    open_follow_ups,
+    overdue_accounts,
+    visits_on_days,
+)
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui.formatting import format_date
+from kamdesk.ui.tasks import TaskRunner
+from kamdesk.ui.visits import actions
+from kamdesk.ui.visits.checklist_view import ChecklistView
+from kamdesk.ui.visits.common import at, local
+from kamdesk.ui.visits.models import DayModel, visit_list_model
+from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
+from kamdesk.ui.visits.week_view import WeekView
+
+if TYPE_CHECKING:
+    from kamdesk.ui.main_window import MainWindow
+
+DAY, WEEK, LIST = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one background load brings: the visits around the shown period and the panels."""
+
+    first: date
+    last: date
+    rows: list[VisitRow]
+    follow_ups: list[FollowUpRow]
+    overdue: list[OverdueAccount]
+
+
+def _period_around(day: date) -> tuple[date, date]:
+    """The week and the month of `day` together, so switching views needs no new load."""
+    monday = day - timedelta(days=day.weekday())
+    first_of_month = day.replace(day=1)
+    next_month = (first_of_month + timedelta(days=32)).replace(day=1)
+    return min(monday, first_of_month), max(
+        monday + timedelta(days=6), next_month - timedelta(days=1)
+    )
+
+
+class VisitsPage(QWidget):
+    status_message = Signal(str)  # the main window shows it in the status bar
+    fix_requested = Signal(str, object, str)  # kind, id, place: for the card, products, offers
+    loaded = Signal()  # the calendar shows fresh data (tests wait for it)
+    brief_ready = Signal(object)  # the Path of a pre-call brief just written
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        tasks: TaskRunner | None = None,
+        window: MainWindow | None = None,
+        parent: QWidget | None = None,
+        tz: str = DEFAULT_TIME_ZONE,
+        open_files: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitsPage")
+        self.workspace = workspace
+        self.tasks = tasks or TaskRunner(parent=self)
+        self.window_ = window
+        self.tz = tz
+        self.open_files = open_files
+        self.today = local(datetime.now().astimezone(), tz).date()
+        self.current_day = self.today
+        self.selected_id: uuid.UUID | None = None
+        self.data = Loaded(self.today, self.today, [], [], [])
+        self._build()
+        self.reload()
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.period = QLabel()
+        self.period.setObjectName("visitsPeriod")
+        nav = QHBoxLayout()
+        for text, slot in (
+            ("◀", lambda: self.move_days(-self._step())),
+            (self.tr("Today (T)"), self.go_today),
+            ("▶", lambda: self.move_days(self._step())),
+        ):
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            nav.addWidget(button)
+        nav.addWidget(self.period, 1)
+        self.mode_buttons = QButtonGroup(self)
+        for mode, text in ((DAY, self.tr("Day")), (WEEK, self.tr("Week")), (LIST, self.tr("List"))):
+            button = QPushButton(text)
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.mode_buttons.addButton(button, mode)
+            nav.addWidget(button)
+        self.mode_buttons.idClicked.connect(self.set_mode)
+
+        self.day_model = DayModel(self, self.tz)
+        self.day_list = QListView()
+        self.day_list.setObjectName("visitsDay")
+        self.day_list.setModel(self.day_model)
+        self.day_list.setSpacing(2)
+        self.day_list.selectionModel().currentChanged.connect(
+            lambda index, _old: self._select_from_view(index.data(Qt.ItemDataRole.UserRole + 1))
+        )
+        self.day_list.activated.connect(lambda _index: actions.open_selected(self))
+        self.week = WeekView(self, self.tz)
+        self.week.visit_selected.connect(self._select_from_view)
+        self.week.visit_activated.connect(lambda _id: actions.open_selected(self))
+        self.week.slot_activated.connect(lambda start: actions.plan_new(self, start=start))
+        self.list_model = visit_list_model([], self)
+        self.table = QTableView()
+        self.table.setObjectName("visitsList")
+        self.table.setModel(self.list_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(lambda _index: actions.open_selected(self))
+        self.stack = QStackedWidget()
+        for view in (self.day_list, self.week, self.table):
+            self.stack.addWidget(view)
+            view.installEventFilter(self)
+
+        self.checklist = ChecklistView(self.workspace)
+        self.checklist.fix_requested.connect(lambda k, i, p: actions.fix(self, k, i, p))
+        self.checklist.changed.connect(self.reload)
+        self.follow_ups = FollowUpList(self.workspace)
+        self.follow_ups.done_changed.connect(self.reload)
+        self.overdue = OverdueTable()
+        self.overdue.plan_requested.connect(lambda account: actions.plan_new(self, account))
+        self.side = QTabWidget()
+        self.side.addTab(self.checklist, self.tr("Checklist"))
+        self.side.addTab(self.follow_ups, self.tr("Follow-ups"))
+        self.side.addTab(self.overdue, self.tr("Overdue clients"))
+        splitter = QSplitter()
+        splitter.addWidget(self.stack)
+        splitter.addWidget(self.side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([780, 520])  # the checklist needs room for its reasons
+
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        commands: tuple[tuple[str, str, Callable[[], object]], ...] = (
+            ("new", self.tr("New visit (N)"), lambda: actions.plan_new(self)),
+            ("open", self.tr("Open (Enter)"), lambda: actions.open_selected(self)),
+            ("brief", self.tr("Brief PDF"), lambda: actions.brief_pdf(self)),
+            ("done", self.tr("Mark held"), lambda: actions.mark_held(self)),
+            ("reschedule", self.tr("Reschedule"), lambda: actions.reschedule(self)),
+            ("cancel", self.tr("Cancel (Del)"), lambda: actions.cancel(self)),
+            ("route", self.tr("Order the day's route"), lambda: actions.order_route(self)),
+            ("submit", self.tr("Submit reports"), lambda: actions.submit(self)),
+            ("export", self.tr("Export…"), lambda: actions.export(self)),
+        )
+        for key, text, command in commands:
+            button = QPushButton(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(command)
+            bar.addWidget(button)
+            self.buttons[key] = button
+        bar.addStretch(1)
+        self.note = QLabel()
+        bar.addWidget(self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(nav)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(bar)
+        self.set_mode(WEEK)
+
+    # Data ---------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Load the visits around the current day, the follow-ups and overdue clients."""
+        store, tz, day = self.workspace.store, self.tz, self.current_day
+        first, last = _period_around(day)
+        today = self.today
+
+        def load(_progress: Any) -> Loaded:
+            return Loaded(
+                first,
+                last,
+                visits_on_days(store, first, last, tz),
+                open_follow_ups(store, today),
+                overdue_accounts(store, today, tz),
+            )
+
+        self.tasks.run(load, self._loaded, key="visits-page")
+
+    def _loaded(self, data: Loaded) -> None:
+        self.data = data
+        self.follow_ups.set_rows(data.follow_ups)
+        self.overdue.set_rows(data.overdue, self.today, self.tz)
+        self._show()
+        self.checklist.refresh()
+        self.loaded.emit()
+
+    def _show(self) -> None:
+        """Put the loaded data into the views for the current day and mode."""
+        day, mode = self.current_day, self.stack.currentIndex()
+        monday = day - timedelta(days=day.weekday())
+        rows = self.data.rows
+        self.week.set_week(
+            monday,
+            [r for r in rows if monday <= self._day_of(r) <= monday + timedelta(days=6)],
+            self.today,
+            day,
+        )
+        self.day_model.set_visits([r for r in rows if self._day_of(r) == day])
+        month = [
+            r
+            for r in rows
+            if (self._day_of(r).year, self._day_of(r).month) == (day.year, day.month)
+        ]
+        self.list_model = visit_list_model(month, self)
+        self.table.setModel(self.list_model)
+        self.table.resizeColumnsToContents()
+        if mode == DAY:
+            self.period.setText(format_date(day))
+        elif mode == WEEK:
+            self.period.setText(
+                f"{format_date(monday)} – {format_date(monday + timedelta(days=6))}"
+            )
+        else:
+            self.period.setText(f"{format_date(day.replace(day=1))} …")
+        self._sync_selection()
+
+    def _day_of(self, row: VisitRow) -> date:
+        return local(row.starts_at, self.tz).date()
+
+    def rows(self) -> list[VisitRow]:
+        return self.data.rows
+
+    def row(self, visit_id: uuid.UUID | None) -> VisitRow | None:
+        return next((r for r in self.data.rows if r.id == visit_id), None)
+
+    def selected(self) -> VisitRow | None:
+        return self.row(self.selected_id)
+
+    def selected_rows(self) -> list[VisitRow]:
+        """In the list, every selected line; elsewhere the selected visit."""
+        if self.stack.currentIndex() == LIST:
+            picked = {index.row() for index in self.table.selectionModel().selectedRows()}
+            return [self.list_model.record(row) for row in sorted(picked)]
+        current = self.selected()
+        return [current] if current else []
+
+    # Navigation and selection -------------------------------------------------------------
+
+    def set_mode(self, mode: int) -> None:
+        self.stack.setCurrentIndex(mode)
+        self.mode_buttons.button(mode).setChecked(True)
+        self._show()
+
+    def _step(self) -> int:
+        return 1 if self.stack.currentIndex() == DAY else 7
+
+    def go_to(self, day: date) -> None:
+        first, last = self.data.first, self.data.last
+        self.current_day = day
+        if first <= day <= last and first != last:
+            self._show()
+        else:
+            self.reload()
+
+    def go_today(self) -> None:
+        self.go_to(self.today)
+
+    def move_days(self, days: int) -> None:
+        self.go_to(self.current_day + timedelta(days=days))
+
+    def select(self, visit_id: uuid.UUID | None) -> None:
+        self.selected_id = visit_id
+        row = self.row(visit_id)
+        if row is not None and self._day_of(row) != self.current_day:
+            self.current_day = self._day_of(row)
+            self._show()
+        self._sync_selection()
+        self.checklist.show_visit(visit_id if row and row.readiness is not None else None)
+
+    def _select_from_view(self, visit_id: uuid.UUID | None) -> None:
+        if visit_id != self.selected_id:
+            self.select(visit_id)
+
+    def _sync_selection(self) -> None:
+        self.week.select(self.selected_id)
+        day_row = self.day_model.row_of(self.selected_id) if self.selected_id else None
+        if day_row is not None:
+            self.day_list.setCurrentIndex(self.day_model.index(day_row))
+
+    def slot_for_new(self) -> datetime:
+        return at(self.current_day, time(10, 0), self.tz)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            return self.handle_key(event, watched)
+        return super().eventFilter(watched, event)
+
+    def handle_key(self, event: QKeyEvent, view: QObject | None = None) -> bool:
+        key, mode = event.key(), self.stack.currentIndex()
+        page = 31 if mode == LIST else 7
+        moves = {Qt.Key.Key_PageUp: -page, Qt.Key.Key_PageDown: page}
+        if mode != LIST:
+            moves |= {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
+        if key in moves:
+            self.move_days(moves[Qt.Key(key)])
+        elif key == Qt.Key.Key_T and not event.modifiers():
+            self.go_today()
+        elif key == Qt.Key.Key_N and not event.modifiers():
+            actions.plan_new(self)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            actions.open_selected(self)
+        elif key == Qt.Key.Key_Delete:
+            actions.cancel(self)
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and view is self.week:
+            self._step_visit(-1 if key == Qt.Key.Key_Up else 1)
+        else:
+            return False
+        return True
+
+    def _step_visit(self, direction: int) -> None:
+        todays = sorted(
+            (r for r in self.data.rows if self._day_of(r) == self.current_day),
+            key=lambda r: r.starts_at,
+        )
+        if not todays:
+            return
+        ids = [r.id for r in todays]
+        index = ids.index(self.selected_id) + direction if self.selected_id in ids else 0
+        self.select(ids[max(0, min(index, len(ids) - 1))])
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.reload()  # the client's data may have changed elsewhere

@@ -1,0 +1,396 @@
+"""The plan of a visit: who, when, where, why, what to ask and show, and for a commercial
+visit the negotiation plan (field guide §6: "Before").
+
+Open it with `open_plan_dialog(parent, workspace, tasks, account_id=..., start=...)`
+for a new visit (the client card does), or with `visit_id=...` to edit one; `place`
+puts the cursor on the field a failing checklist item asks to fix. The service's
+objections are shown under the fields they concern; nothing is saved until fixed.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.i18n import Message
+from kamdesk.services.accounts import AccountFilter
+from kamdesk.services.visits import (
+    DEFAULT_TIME_ZONE,
+    PlanInput,
+    VisitError,
+    load_plan,
+    plan_defaults,
+    plan_visit,
+    planning_options,
+    update_plan,
+)
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui.formatting import format_date
+from kamdesk.ui.labels import label
+from kamdesk.ui.tasks import TaskRunner
+from kamdesk.ui.visits.common import from_qdatetime, message_text, to_qdatetime
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ERROR_STYLE = "color: #b3261e;"
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _next_slot(now: datetime) -> datetime:
+    """Tomorrow at ten: a sensible default when the calendar gave no slot."""
+    return (now + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+
+
+class PlanDialog(QDialog):
+    saved = Signal(object)  # the visit id
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        account_id: uuid.UUID | None = None,
+        start: datetime | None = None,
+        visit_id: uuid.UUID | None = None,
+        parent: QWidget | None = None,
+        tz: str = DEFAULT_TIME_ZONE,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("planDialog")
+        self._store = workspace.store
+        self._workspace = workspace
+        self._tz = tz
+        self.visit_id = visit_id
+        self._plan: PlanInput | None = load_plan(self._store, visit_id) if visit_id else None
+        self._start = start
+        self.setWindowTitle(self.tr("Visit plan") if visit_id else self.tr("Plan a visit"))
+        self.resize(760, 640)
+        self._errors: dict[str, QLabel] = {}
+        self._build(fixed_account=visit_id is not None or account_id is not None)
+        chosen = self._plan.account_id if self._plan else account_id
+        if chosen is not None and self.account.findData(chosen) < 0:
+            self.account.addItem(str(chosen), chosen)  # archived or beyond the list limit
+        if chosen is not None:
+            self.account.setCurrentIndex(self.account.findData(chosen))
+        self.account.currentIndexChanged.connect(lambda _: self._account_changed())
+        self._account_changed(self._plan)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _error_label(self, key: str) -> QLabel:
+        error = QLabel()
+        error.setObjectName(f"error_{key or 'general'}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self._errors[key] = error
+        return error
+
+    def _row(self, form: QFormLayout, text: str, widget: QWidget, key: str | None = None) -> None:
+        if key is None:
+            form.addRow(text, widget)
+            return
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(widget)
+        layout.addWidget(self._error_label(key))
+        form.addRow(text, box)
+
+    def _build(self, fixed_account: bool) -> None:
+        self.account = QComboBox()
+        self.account.setEditable(True)
+        self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for row in self._workspace.accounts.page(AccountFilter(), limit=5000):
+            self.account.addItem(row.name, row.id)
+        completer = self.account.completer()
+        assert completer is not None  # an editable combo always has one
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.account.setEnabled(not fixed_account)
+        self.starts_at = QDateTimeEdit()
+        self.starts_at.setCalendarPopup(True)
+        self.starts_at.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.duration = QSpinBox(minimum=5, maximum=720, singleStep=15)
+        self.duration.setSuffix(" " + self.tr("min"))
+        self.place = QLineEdit()
+        self.travel_known = QCheckBox(self.tr("I know the travel time:"))
+        self.travel = QSpinBox(minimum=0, maximum=720, singleStep=5)
+        self.travel.setSuffix(" " + self.tr("min"))
+        self.travel.setEnabled(False)
+        self.travel_known.toggled.connect(self.travel.setEnabled)
+        travel_row = QWidget()
+        travel_layout = QFormLayout(travel_row)
+        travel_layout.setContentsMargins(0, 0, 0, 0)
+        travel_layout.addRow(self.travel_known, self.travel)
+        self.attendees = QListWidget()
+        self.attendees.setMaximumHeight(110)
+        self.objective = QLineEdit()
+        self.objective.setPlaceholderText(self.tr("What should this visit achieve?"))
+        self.agenda = QPlainTextEdit()
+        self.agenda.setTabChangesFocus(True)
+        self.agenda.setMaximumHeight(70)
+        self.questions = QPlainTextEdit()
+        self.questions.setTabChangesFocus(True)
+        self.questions.setPlaceholderText(self.tr("One open question per line"))
+        main = QWidget()
+        form = QFormLayout(main)
+        self._row(form, self.tr("Client"), self.account, "account_id")
+        self._row(form, self.tr("Start"), self.starts_at, "starts_at")
+        self._row(form, self.tr("Duration"), self.duration, "duration_min")
+        self._row(form, self.tr("Place"), self.place, "latitude")
+        self._row(form, self.tr("Travel"), travel_row, "travel_override_min")
+        self._row(form, self.tr("Attendees"), self.attendees, "attendee_ids")
+        self._row(form, self.tr("Objective"), self.objective)
+        self._row(form, self.tr("Agenda"), self.agenda)
+        self._row(form, self.tr("Questions"), self.questions)
+
+        self.product_filter = QLineEdit(placeholderText=self.tr("Filter products"))
+        self.product_filter.textChanged.connect(self._filter_products)
+        self.products = QListWidget()
+        self.offer = QComboBox()
+        self.materials = QPlainTextEdit()
+        self.materials.setTabChangesFocus(True)
+        self.materials.setMaximumHeight(60)
+        self.commercial = QCheckBox(self.tr("Commercial visit (a negotiation)"))
+        self.target_result = QLineEdit()
+        self.walk_away = QLineEdit()
+        self.concessions = QPlainTextEdit()
+        self.concessions.setTabChangesFocus(True)
+        self.concessions.setMaximumHeight(70)
+        self.concessions.setPlaceholderText(self.tr("One per line, in the order you may make them"))
+        self.commercial.toggled.connect(self._commercial_toggled)
+        content = QWidget()
+        extra = QFormLayout(content)
+        self._row(extra, self.tr("Products to discuss"), self.product_filter)
+        self._row(extra, "", self.products, "product_ids")
+        self._row(extra, self.tr("Offer to hand over"), self.offer, "offer_id")
+        self._row(extra, self.tr("Materials"), self.materials)
+        extra.addRow(self.commercial)
+        self._row(extra, self.tr("Target result"), self.target_result)
+        self._row(extra, self.tr("Walk-away point"), self.walk_away)
+        self._row(extra, self.tr("Concessions"), self.concessions)
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(main, self.tr("Visit"))
+        self.tabs.addTab(content, self.tr("Products and negotiation"))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self._error_label(""))
+        layout.addWidget(buttons)
+
+    # Loading ------------------------------------------------------------------------------
+
+    def _account_changed(self, plan: PlanInput | None = None) -> None:
+        account_id = self.account.currentData()
+        if account_id is None:
+            return
+        options = planning_options(self._store, account_id)
+        if plan is None:
+            plan = self._defaults_for(account_id)
+        self._plan = plan
+        self.attendees.clear()
+        for contact in options.contacts:
+            role = f" ({label(contact.dmu_role)})" if contact.dmu_role else ""
+            text = f"{contact.full_name}, {contact.position}{role}".replace(", (", " (")
+            item = QListWidgetItem(text.strip(", "))
+            item.setData(ID_ROLE, contact.id)
+            item.setCheckState(
+                Qt.CheckState.Checked
+                if contact.id in plan.attendee_ids
+                else Qt.CheckState.Unchecked
+            )
+            self.attendees.addItem(item)
+        self.products.clear()
+        for product in options.products:
+            item = QListWidgetItem(" ".join(p for p in (product.trade_name, product.dosage) if p))
+            item.setData(ID_ROLE, product.id)
+            checked = product.id in plan.product_ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.products.addItem(item)
+        self.offer.clear()
+        self.offer.addItem(self.tr("No offer"), None)
+        for offer in options.offers:
+            until = self.tr("valid until %1").replace("%1", format_date(offer.valid_until))
+            self.offer.addItem(f"{offer.number}/{offer.edition}, {until}", offer.id)
+        self.offer.setCurrentIndex(max(0, self.offer.findData(plan.offer_id)))
+        self._fill(plan)
+
+    def _defaults_for(self, account_id: uuid.UUID) -> PlanInput:
+        """A new plan at the client's address; switching client keeps what was typed
+        except what belongs to the old client (place, people, offer)."""
+        if self._plan is None:
+            start = self._start or _next_slot(datetime.now().astimezone())
+            return plan_defaults(self._store, account_id, start)
+        typed = self.current_plan()
+        defaults = plan_defaults(self._store, account_id, typed.starts_at)
+        typed.account_id = account_id
+        typed.place, typed.latitude, typed.longitude = (
+            defaults.place,
+            defaults.latitude,
+            defaults.longitude,
+        )
+        typed.attendee_ids, typed.offer_id = [], None
+        return typed
+
+    def _fill(self, plan: PlanInput) -> None:
+        self.starts_at.setDateTime(to_qdatetime(plan.starts_at, self._tz))
+        self.duration.setValue(plan.duration_min)
+        self.place.setText(plan.place)
+        self.travel_known.setChecked(plan.travel_override_min is not None)
+        self.travel.setValue(plan.travel_override_min or 0)
+        self.objective.setText(plan.objective)
+        self.agenda.setPlainText(plan.agenda)
+        self.questions.setPlainText("\n".join(plan.questions))
+        self.materials.setPlainText(plan.materials)
+        self.commercial.setChecked(plan.is_commercial)
+        self.target_result.setText(plan.target_result)
+        self.walk_away.setText(plan.walk_away_point)
+        self.concessions.setPlainText("\n".join(plan.concessions))
+        self._commercial_toggled(plan.is_commercial)
+
+    def _commercial_toggled(self, on: bool) -> None:
+        for widget in (self.target_result, self.walk_away, self.concessions):
+            widget.setEnabled(on)
+
+    def _filter_products(self, text: str) -> None:
+        needle = text.casefold().strip()
+        for row in range(self.products.count()):
+            item = self.products.item(row)
+            item.setHidden(bool(needle) and needle not in item.text().casefold())
+
+    # Saving -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _checked(view: QListWidget) -> list[uuid.UUID]:
+        return [
+            view.item(row).data(ID_ROLE)
+            for row in range(view.count())
+            if view.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def current_plan(self) -> PlanInput:
+        base = self._plan
+        assert base is not None
+        return PlanInput(
+            account_id=self.account.currentData(),
+            starts_at=from_qdatetime(self.starts_at.dateTime(), self._tz),
+            duration_min=self.duration.value(),
+            place=self.place.text(),
+            latitude=base.latitude,
+            longitude=base.longitude,
+            is_commercial=self.commercial.isChecked(),
+            objective=self.objective.text(),
+            agenda=self.agenda.toPlainText(),
+            questions=_lines(self.questions.toPlainText()),
+            materials=self.materials.toPlainText(),
+            target_result=self.target_result.text() if self.commercial.isChecked() else "",
+            walk_away_point=self.walk_away.text() if self.commercial.isChecked() else "",
+            concessions=_lines(self.concessions.toPlainText())
+            if self.commercial.isChecked()
+            else [],
+            offer_id=self.offer.currentData(),
+            attendee_ids=self._checked(self.attendees),
+            product_ids=self._checked(self.products),
+            travel_override_min=self.travel.value() if self.travel_known.isChecked() else None,
+        )
+
+    def save(self) -> bool:
+        try:
+            plan = self.current_plan()
+            if self.visit_id is None:
+                self.visit_id = plan_visit(self._store, plan)
+            else:
+                update_plan(self._store, self.visit_id, plan)
+        except VisitError as error:
+            self.show_problems(error.messages)
+            return False
+        self.saved.emit(self.visit_id)
+        self.accept()
+        return True
+
+    def show_problems(self, messages: dict[str, Message]) -> None:
+        for key, error in self._errors.items():
+            message = messages.get(key)
+            error.setText(message_text(message) if message else "")
+            error.setVisible(message is not None)
+        unplaced = {k: m for k, m in messages.items() if k not in self._errors}
+        if unplaced:
+            general = self._errors[""]
+            general.setText("\n".join(message_text(m) for m in unplaced.values()))
+            general.show()
+        if any(key in messages for key in ("product_ids", "offer_id")):
+            self.tabs.setCurrentIndex(1)
+        else:
+            self.tabs.setCurrentIndex(0)
+
+    def focus_place(self, place: str) -> None:
+        """Put the cursor where a checklist item says the plan falls short."""
+        widgets: dict[str, tuple[int, QWidget]] = {
+            "time": (0, self.starts_at),
+            "travel": (0, self.travel_known),
+            "attendees": (0, self.attendees),
+            "objective": (0, self.objective),
+            "agenda": (0, self.agenda),
+            "questions": (0, self.questions),
+            "products": (1, self.product_filter),
+            "offer": (1, self.offer),
+            "materials": (1, self.materials),
+            "negotiation": (1, self.target_result),
+        }
+        tab, widget = widgets.get(place, (0, self.objective))
+        self.tabs.setCurrentIndex(tab)
+        if place == "negotiation":
+            self.commercial.setChecked(True)
+        widget.setFocus()
+
+
+def open_plan_dialog(
+    parent: QWidget | None,
+    workspace: Workspace,
+    tasks: TaskRunner | None = None,
+    account_id: uuid.UUID | None = None,
+    start: datetime | None = None,
+    *,
+    visit_id: uuid.UUID | None = None,
+    place: str | None = None,
+) -> PlanDialog:
+    """Show the plan dialog (not modal); connect to its `saved(visit_id)` signal.
+
+    `tasks` is accepted so callers can pass the app's runner; planning is quick and
+    runs on the UI thread, so the dialog does not need it today."""
+    del tasks
+    dialog = PlanDialog(workspace, account_id, start, visit_id, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    if place:
+        dialog.focus_place(place)
+    return dialog

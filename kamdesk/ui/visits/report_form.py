@@ -1,0 +1,409 @@
+"""The visit report (field guide §6, "After"): plan versus actual as ticks, then the
+outcome, agreements, objections heard and next steps with their dates.
+
+Made for the keyboard: Tab walks the form top to bottom, Space ticks, Ctrl+Enter
+saves the final report, Esc closes and keeps the draft. Every change is saved
+as a draft shortly after typing stops, so a crash loses nothing. A report
+submitted to the manager is read-only; corrections go into dated addenda.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.visits import (
+    DEFAULT_TIME_ZONE,
+    AttendeeTick,
+    ObjectionTick,
+    ProductTick,
+    QuestionTick,
+    ReportInput,
+    Sentiment,
+    VisitError,
+    VisitStatus,
+    add_addendum,
+    report_draft,
+    save_report,
+)
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui.visits.common import (
+    format_moment,
+    from_qdatetime,
+    local,
+    message_text,
+    messages_text,
+    sentiment_label,
+    to_qdatetime,
+)
+from kamdesk.ui.visits.report_parts import NextStepsEditor, TickList
+
+AUTOSAVE_DELAY_MS = 800  # long enough not to save on every key, short enough to lose nothing
+
+
+def _text_edit(height: int = 70) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setMaximumHeight(height)
+    return edit
+
+
+class ReportForm(QDialog):
+    saved = Signal(object, bool)  # visit id, final
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        visit_id: uuid.UUID,
+        parent: QWidget | None = None,
+        tz: str = DEFAULT_TIME_ZONE,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportForm")
+        self._store = workspace.store
+        self._tz = tz
+        self.visit_id = visit_id
+        self.draft = report_draft(self._store, visit_id)
+        self.dirty = False
+        self.setWindowTitle(self.tr("Visit report: %1").replace("%1", self.draft.account_name))
+        self.resize(820, 760)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
+        self._autosave.timeout.connect(self.save_draft)
+        self._build()
+        self._load()
+        self._connect_changes()
+        self.set_read_only(self.draft.locked)
+
+    # Building -----------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        d = self.draft
+        planned = (
+            self.tr("Planned %1, %2 min")
+            .replace("%1", format_moment(d.planned_start, self._tz))
+            .replace("%2", str(d.planned_duration_min))
+        )
+        heading = QLabel(f"<b>{d.account_name}</b><br>{planned}")
+        if d.objective:
+            heading.setText(
+                heading.text() + "<br>" + self.tr("Objective: %1").replace("%1", d.objective)
+            )
+        heading.setWordWrap(True)
+        self.actual_start = QDateTimeEdit()
+        self.actual_start.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.actual_start.setCalendarPopup(True)
+        self.duration = QSpinBox(minimum=1, maximum=720, singleStep=5)
+        self.duration.setSuffix(" " + self.tr("min"))
+        self.objective_reached = QComboBox()
+        for text, value in (
+            (self.tr("— choose —"), None),
+            (self.tr("Yes"), True),
+            (self.tr("No"), False),
+        ):
+            self.objective_reached.addItem(text, value)
+        self.sentiment = QComboBox()
+        self.sentiment.addItem(self.tr("— choose —"), None)
+        for mood in Sentiment:
+            self.sentiment.addItem(sentiment_label(mood), mood)
+        self.questions = TickList()
+        self.new_question = QLineEdit(
+            placeholderText=self.tr("Another question asked, Enter adds it")
+        )
+        self.products = TickList()
+        self.attendees = TickList()
+        self.objections = TickList()
+        self.new_objection = QLineEdit(
+            placeholderText=self.tr("Another objection heard, Enter adds it")
+        )
+        self.new_question.returnPressed.connect(
+            lambda: self._add_line(self.new_question, self.questions)
+        )
+        self.new_objection.returnPressed.connect(
+            lambda: self._add_line(self.new_objection, self.objections)
+        )
+        self.outcome = _text_edit()
+        self.agreements = _text_edit()
+        day = local(d.planned_start, self._tz).date()
+        self.next_steps = NextStepsEditor(day + timedelta(days=7))
+        self.notes = _text_edit(50)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Actual start"), self.actual_start)
+        form.addRow(self.tr("Duration"), self.duration)
+        form.addRow(self.tr("Objective reached"), self.objective_reached)
+        form.addRow(self.tr("Client's mood"), self.sentiment)
+        ticks = QGroupBox(self.tr("Plan versus actual (Space ticks)"))
+        tick_form = QFormLayout(ticks)
+        tick_form.addRow(self.tr("Questions asked"), self.questions)
+        tick_form.addRow("", self.new_question)
+        tick_form.addRow(self.tr("Products discussed"), self.products)
+        tick_form.addRow(self.tr("Attendees present"), self.attendees)
+        tick_form.addRow(self.tr("Objections heard"), self.objections)
+        tick_form.addRow("", self.new_objection)
+        after = QFormLayout()
+        after.addRow(self.tr("Outcome"), self.outcome)
+        after.addRow(self.tr("Agreements"), self.agreements)
+        after.addRow(self.tr("Next steps"), self.next_steps)
+        after.addRow(self.tr("Notes"), self.notes)
+
+        self.addendum_box = QGroupBox(self.tr("Submitted to the manager: add a dated addendum"))
+        self.addenda = QLabel()
+        self.addenda.setWordWrap(True)
+        self.addendum = _text_edit(60)
+        self.add_addendum_button = QPushButton(self.tr("Add addendum"))
+        self.add_addendum_button.clicked.connect(self.add_addendum)
+        box = QVBoxLayout(self.addendum_box)
+        box.addWidget(self.addenda)
+        box.addWidget(self.addendum)
+        box.addWidget(self.add_addendum_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addWidget(heading)
+        column.addLayout(form)
+        column.addWidget(ticks)
+        column.addLayout(after)
+        column.addWidget(self.addendum_box)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.problems = QLabel()
+        self.problems.setObjectName("reportProblems")
+        self.problems.setStyleSheet("color: #b3261e;")
+        self.problems.setWordWrap(True)
+        self.draft_state = QLabel()
+        self.draft_state.setObjectName("draftState")
+        self.save_button = QPushButton(self.tr("Save report (Ctrl+Enter)"))
+        self.save_button.clicked.connect(self.save_final)
+        self.close_button = QPushButton(self.tr("Close (Esc)"))
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.draft_state, 1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self.save_final)
+        # Enter in a line (adding a question heard) must not press a button of the dialog.
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(False)
+        # Text boxes take Ctrl+Enter as a line break before shortcuts see it; catch it first.
+        for edit in self.findChildren(QPlainTextEdit):
+            edit.installEventFilter(self)
+
+    def _load(self) -> None:
+        report = self.draft.input
+        start = report.actual_start or self.draft.planned_start
+        self.actual_start.setDateTime(to_qdatetime(start, self._tz))
+        self.duration.setValue(report.actual_duration_min or self.draft.planned_duration_min)
+        self.objective_reached.setCurrentIndex(
+            self.objective_reached.findData(report.objective_reached)
+        )
+        self.sentiment.setCurrentIndex(max(0, self.sentiment.findData(report.sentiment)))
+        unplanned = " " + self.tr("(not planned)")
+        for q in report.questions:
+            self.questions.add_tick(q.text + ("" if q.planned else unplanned), q.asked, q)
+        for p in report.products:
+            self.products.add_tick(p.name + ("" if p.planned else unplanned), p.discussed, p)
+        for a in report.attendees:
+            text = ", ".join(part for part in (a.full_name, a.position) if part)
+            self.attendees.add_tick(text + ("" if a.planned else unplanned), a.attended, a)
+        for o in report.objections:
+            self.objections.add_tick(o.text, o.heard, o, o.prepared_answer)
+        self.outcome.setPlainText(report.outcome)
+        self.agreements.setPlainText(report.agreements)
+        self.notes.setPlainText(report.notes)
+        for step in report.next_steps:
+            self.next_steps.add_step(step)
+        self._show_addenda()
+
+    def _connect_changes(self) -> None:
+        for edit in (self.outcome, self.agreements, self.notes):
+            edit.textChanged.connect(self._changed)
+        for ticks in (self.questions, self.products, self.attendees, self.objections):
+            ticks.changed.connect(self._changed)
+        self.next_steps.changed.connect(self._changed)
+        self.actual_start.dateTimeChanged.connect(self._changed)
+        self.duration.valueChanged.connect(self._changed)
+        self.objective_reached.currentIndexChanged.connect(self._changed)
+        self.sentiment.currentIndexChanged.connect(self._changed)
+
+    def _add_line(self, edit: QLineEdit, ticks: TickList) -> None:
+        text = edit.text().strip()
+        if not text:
+            return
+        payload = (
+            QuestionTick(text, planned=False, asked=True)
+            if ticks is self.questions
+            else ObjectionTick(text, heard=True)
+        )
+        ticks.add_tick(text, True, payload)
+        edit.clear()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.save_final()
+            return True
+        return super().eventFilter(watched, event)
+
+    # Reading the form ---------------------------------------------------------------------
+
+    def current_input(self) -> ReportInput:
+        questions = [QuestionTick(q.text, q.planned, on) for q, on in self.questions.ticks()]
+        products = [
+            ProductTick(p.product_id, p.name, p.planned, on) for p, on in self.products.ticks()
+        ]
+        attendees = [
+            AttendeeTick(a.contact_id, a.full_name, a.position, a.planned, on)
+            for a, on in self.attendees.ticks()
+        ]
+        objections = [
+            ObjectionTick(o.text, o.prepared_answer, on) for o, on in self.objections.ticks()
+        ]
+        return ReportInput(
+            actual_start=from_qdatetime(self.actual_start.dateTime(), self._tz),
+            actual_duration_min=self.duration.value(),
+            objective_reached=self.objective_reached.currentData(),
+            outcome=self.outcome.toPlainText(),
+            agreements=self.agreements.toPlainText(),
+            sentiment=self.sentiment.currentData(),
+            notes=self.notes.toPlainText(),
+            questions=questions,
+            products=products,
+            attendees=attendees,
+            objections=objections,
+            next_steps=self.next_steps.steps(),
+        )
+
+    # Saving -------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self.draft.locked:
+            return
+        self.dirty = True
+        self._autosave.start()
+
+    def can_save(self) -> bool:
+        """A report needs a visit that has begun (the service refuses one in the future)."""
+        return not self.draft.locked and (
+            self.draft.status != VisitStatus.PLANNED
+            or self.draft.planned_start <= datetime.now(UTC)
+        )
+
+    def save_draft(self) -> bool:
+        """Keep what is typed so far. On the UI thread: a draft saves in a few
+        milliseconds, and doing it here means no save can overtake the final one."""
+        self._autosave.stop()
+        if not self.dirty or not self.can_save():
+            return False
+        try:
+            result = save_report(self._store, self.visit_id, self.current_input(), final=False)
+        except VisitError as error:
+            self.problems.setText(messages_text(error.messages))
+            return False
+        if result.saved:
+            self.dirty = False
+            self.draft_state.setText(
+                self.tr("Draft saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
+            )
+            self.saved.emit(self.visit_id, False)
+        return result.saved
+
+    def save_final(self) -> bool:
+        self._autosave.stop()
+        if self.draft.locked:
+            return False
+        try:
+            result = save_report(self._store, self.visit_id, self.current_input(), final=True)
+        except VisitError as error:
+            self.problems.setText(messages_text(error.messages))
+            return False
+        if not result.saved:
+            self.problems.setText("\n".join(message_text(m) for m in result.problems.values()))
+            return False
+        self.dirty = False
+        self.saved.emit(self.visit_id, True)
+        self.accept()
+        return True
+
+    def reject(self) -> None:
+        """Esc or the window's close: the draft is kept, not thrown away."""
+        self.save_draft()
+        super().reject()
+
+    # Locked reports -----------------------------------------------------------------------
+
+    def set_read_only(self, locked: bool) -> None:
+        for widget in (
+            self.actual_start, self.duration, self.objective_reached, self.sentiment,
+            self.questions, self.new_question, self.products, self.attendees,
+            self.objections, self.new_objection,
+        ):  # fmt: skip
+            widget.setEnabled(not locked)
+        for edit in (self.outcome, self.agreements, self.notes):
+            edit.setReadOnly(locked)
+        self.next_steps.set_read_only(locked)
+        self.save_button.setVisible(not locked)
+        self.addendum_box.setVisible(locked)
+        if locked and self.draft.submitted_at:
+            self.draft_state.setText(
+                self.tr("Submitted %1").replace("%1", format_moment(self.draft.submitted_at))
+            )
+
+    def _show_addenda(self) -> None:
+        self.addenda.setText(
+            "<br>".join(
+                f"<b>{format_moment(a.written_at)}</b>: {a.text}" for a in self.draft.addenda
+            )
+        )
+
+    def add_addendum(self) -> bool:
+        try:
+            written = add_addendum(self._store, self.visit_id, self.addendum.toPlainText())
+        except VisitError as error:
+            self.problems.setText(messages_text(error.messages))
+            return False
+        self.draft.addenda.append(written)
+        self.addendum.clear()
+        self.problems.clear()
+        self._show_addenda()
+        return True
+
+
+def open_report_form(
+    parent: QWidget | None, workspace: Workspace, visit_id: uuid.UUID
+) -> ReportForm:
+    form = ReportForm(workspace, visit_id, parent)
+    form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    form.show()
+    return form

@@ -1,0 +1,123 @@
+"""Beside the calendar: open follow-ups (tick to close, overdue in red) and the clients
+overdue for a visit by their ABC class's frequency target (field guide §2, §7)."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTableView, QWidget
+
+from kamdesk.services.visits import FollowUpRow, OverdueAccount, set_follow_up_done
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui.formatting import format_date
+from kamdesk.ui.record_model import RecordColumn, RecordTableModel
+from kamdesk.ui.visits.common import DANGER_COLOR, local
+
+TASK_ID = Qt.ItemDataRole.UserRole + 1
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class FollowUpList(QListWidget):
+    """Open follow-up tasks by due date; ticking one marks it done."""
+
+    done_changed = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("followUps")
+        self._workspace = workspace
+        self._filling = False
+        self.setWordWrap(True)
+        self.itemChanged.connect(self._ticked)
+
+    def set_rows(self, rows: list[FollowUpRow]) -> None:
+        self._filling = True
+        self.clear()
+        for row in rows:
+            due = format_date(row.due_on) if row.due_on else self.tr("no date")
+            item = QListWidgetItem(f"{due} · {row.account_name}\n{row.title}")
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+            )
+            item.setCheckState(Qt.CheckState.Checked if row.done_at else Qt.CheckState.Unchecked)
+            item.setData(TASK_ID, row.id)
+            if row.details:
+                item.setToolTip(row.details)
+            if row.overdue:
+                item.setForeground(QBrush(DANGER_COLOR))
+                item.setText(item.text() + "  " + self.tr("(overdue)"))
+            self.addItem(item)
+        self._filling = False
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        if self._filling:
+            return
+        task_id: uuid.UUID = item.data(TASK_ID)
+        done = item.checkState() == Qt.CheckState.Checked
+        set_follow_up_done(self._workspace.store, task_id, done)
+        self.done_changed.emit()
+
+
+def overdue_columns(today: date, tz: str) -> list[RecordColumn[OverdueAccount]]:
+    def overdue(row: OverdueAccount) -> str:
+        if row.days_overdue is None:
+            return QCoreApplication.translate("OverdueAccounts", "never visited")
+        return str(row.days_overdue)
+
+    return [
+        RecordColumn(
+            lambda: QCoreApplication.translate("OverdueAccounts", "Client"),
+            lambda r: r.name,
+            stretch=True,
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("OverdueAccounts", "ABC"), lambda r: r.abc_class
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("OverdueAccounts", "Days overdue"),
+            overdue,
+            foreground=lambda r: DANGER_COLOR,
+            alignment=RIGHT,
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("OverdueAccounts", "Last visit"),
+            lambda r: format_date(local(r.last_visit_at, tz).date()) if r.last_visit_at else "",
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("OverdueAccounts", "Planned"),
+            lambda r: format_date(local(r.next_visit_at, tz).date()) if r.next_visit_at else "",
+        ),
+    ]
+
+
+class OverdueTable(QTableView):
+    """Double-click (or Enter) plans a visit to the client."""
+
+    plan_requested = Signal(object)  # account id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("overdueAccounts")
+        self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setStretchLastSection(False)
+        self.model_: RecordTableModel[OverdueAccount] = RecordTableModel([], [], self)
+        self.setModel(self.model_)
+        self.activated.connect(self._activated)
+
+    def set_rows(self, rows: list[OverdueAccount], today: date, tz: str) -> None:
+        self.model_ = RecordTableModel[OverdueAccount](rows, overdue_columns(today, tz), self)
+        self.setModel(self.model_)
+        self.resizeColumnsToContents()
+        self.horizontalHeader().setSectionResizeMode(0, self.horizontalHeader().ResizeMode.Stretch)
+
+    def _activated(self, index: object) -> None:
+        row = self.currentIndex().row()
+        if 0 <= row < self.model_.rowCount():
+            self.plan_requested.emit(self.model_.record(row).account_id)

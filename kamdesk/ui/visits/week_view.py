@@ -1,0 +1,309 @@
+"""The week as a person knows it from paper diaries: seven columns, hours 08–20 down the
+side, each visit a block as tall as it lasts, today shaded, readiness as a coloured edge.
+
+The widget only draws and reports clicks; the page owns the data and the keyboard.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from kamdesk.services.visits import DEFAULT_TIME_ZONE, VisitRow, VisitStatus
+from kamdesk.ui.colors import MUTED_TEXT
+from kamdesk.ui.visits.common import (
+    DANGER_COLOR,
+    ENDED_FILL,
+    HELD_FILL,
+    PLANNED_FILL,
+    READINESS_COLORS,
+    TODAY_FILL,
+    WARNING_COLOR,
+    at,
+    hhmm,
+    is_ended,
+    local,
+    readiness_label,
+    status_label,
+)
+
+FIRST_HOUR, LAST_HOUR = 8, 20
+HEADER_HEIGHT = 42
+GUTTER_WIDTH = 52
+STRIPE = 6
+SELECTED_BORDER = QColor("#1565c0")
+GRID = QColor("#dde1e6")
+
+
+class WeekView(QWidget):
+    visit_selected = Signal(object)  # visit id, or None
+    visit_activated = Signal(object)  # visit id (double click)
+    slot_activated = Signal(object)  # aware datetime of an empty slot (double click)
+
+    def __init__(self, parent: QWidget | None = None, tz: str = DEFAULT_TIME_ZONE) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitsWeek")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMouseTracking(False)
+        self.tz = tz
+        self.monday = date.today() - timedelta(days=date.today().weekday())
+        self.today = date.today()
+        self.current_day = self.today
+        self.rows: list[VisitRow] = []
+        self.selected_id: uuid.UUID | None = None
+        self._blocks: list[tuple[QRectF, VisitRow]] = []
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, HEADER_HEIGHT + 40 * (LAST_HOUR - FIRST_HOUR))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(500, HEADER_HEIGHT + 22 * (LAST_HOUR - FIRST_HOUR))
+
+    def set_week(self, monday: date, rows: list[VisitRow], today: date, current_day: date) -> None:
+        self.monday, self.rows, self.today, self.current_day = monday, rows, today, current_day
+        if self.selected_id not in {row.id for row in rows}:
+            self.selected_id = None
+        self.update()
+
+    def select(self, visit_id: uuid.UUID | None) -> None:
+        self.selected_id = visit_id
+        self.update()
+
+    # Geometry ------------------------------------------------------------------------------
+
+    def _hour_height(self) -> float:
+        return max(18.0, (self.height() - HEADER_HEIGHT - 1) / (LAST_HOUR - FIRST_HOUR))
+
+    def _column_width(self) -> float:
+        return max(40.0, (self.width() - GUTTER_WIDTH - 1) / 7)
+
+    def _y(self, moment: datetime) -> float:
+        value = local(moment, self.tz)
+        hours = value.hour + value.minute / 60 - FIRST_HOUR
+        return HEADER_HEIGHT + max(0.0, min(hours, LAST_HOUR - FIRST_HOUR)) * self._hour_height()
+
+    def _lay_out(self) -> list[tuple[QRectF, VisitRow]]:
+        """Blocks per day; visits that overlap share the column side by side in lanes,
+        and only they: a clash at nine does not narrow the afternoon."""
+        blocks: list[tuple[QRectF, VisitRow]] = []
+        width = self._column_width()
+        for offset in range(7):
+            day = self.monday + timedelta(days=offset)
+            todays = sorted(
+                (r for r in self.rows if local(r.starts_at, self.tz).date() == day),
+                key=lambda r: (r.starts_at, is_ended(r.status)),
+            )
+            for cluster in _clusters(todays):
+                lanes: list[datetime] = []  # when the last visit in each lane ends
+                placed: list[tuple[int, VisitRow]] = []
+                for row in cluster:
+                    lane = next((i for i, end in enumerate(lanes) if end <= row.starts_at), None)
+                    if lane is None:
+                        lanes.append(row.ends_at)
+                        lane = len(lanes) - 1
+                    lanes[lane] = row.ends_at
+                    placed.append((lane, row))
+                share = width / len(lanes)
+                for lane, row in placed:
+                    top = self._y(row.starts_at)
+                    bottom = max(top + 16, self._y(row.ends_at))
+                    left = GUTTER_WIDTH + offset * width + lane * share + 2
+                    blocks.append((QRectF(left, top + 1, share - 4, bottom - top - 2), row))
+        return blocks
+
+    def day_at(self, x: float) -> date | None:
+        if x < GUTTER_WIDTH:
+            return None
+        offset = int((x - GUTTER_WIDTH) // self._column_width())
+        return self.monday + timedelta(days=offset) if 0 <= offset < 7 else None
+
+    def slot_at(self, point: QPointF) -> datetime | None:
+        """The half hour under the point, in the KAM's time zone."""
+        day = self.day_at(point.x())
+        if day is None or point.y() < HEADER_HEIGHT:
+            return None
+        minutes = int((point.y() - HEADER_HEIGHT) / self._hour_height() * 60) // 30 * 30
+        minutes = min(minutes, (LAST_HOUR - FIRST_HOUR) * 60 - 30)
+        return at(day, time(FIRST_HOUR + minutes // 60, minutes % 60), self.tz)
+
+    def visit_at(self, point: QPointF) -> VisitRow | None:
+        # Later blocks are drawn on top, so they are hit first.
+        for rect, row in reversed(self._lay_out()):
+            if rect.contains(point):
+                return row
+        return None
+
+    # Drawing -------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        self._paint_grid(painter)
+        self._blocks = self._lay_out()
+        for rect, row in self._blocks:
+            self._paint_block(painter, rect, row)
+        self._paint_now(painter)
+        painter.end()
+
+    def _paint_grid(self, painter: QPainter) -> None:
+        width, hour = self._column_width(), self._hour_height()
+        bottom = HEADER_HEIGHT + hour * (LAST_HOUR - FIRST_HOUR)
+        locale = QLocale()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for offset in range(7):
+            day = self.monday + timedelta(days=offset)
+            left = GUTTER_WIDTH + offset * width
+            column = QRectF(left, HEADER_HEIGHT, width, bottom - HEADER_HEIGHT)
+            if day == self.today:
+                painter.fillRect(column, TODAY_FILL)
+            elif offset >= 5:
+                painter.fillRect(column, QColor("#fafafa"))
+            header = QRectF(left, 0, width, HEADER_HEIGHT)
+            name = locale.dayName(offset + 1, QLocale.FormatType.ShortFormat)
+            painter.setFont(bold if day == self.today else self.font())
+            painter.setPen(SELECTED_BORDER if day == self.today else self.palette().text().color())
+            painter.drawText(
+                header, Qt.AlignmentFlag.AlignCenter, f"{name}\n{day.day:02d}.{day.month:02d}"
+            )
+            if day == self.current_day:
+                pen = QPen(SELECTED_BORDER, 3)
+                painter.setPen(pen)
+                painter.drawLine(
+                    QPointF(left + 4, HEADER_HEIGHT - 2),
+                    QPointF(left + width - 4, HEADER_HEIGHT - 2),
+                )
+        painter.setFont(self.font())
+        painter.setPen(QPen(GRID, 1))
+        for index in range(LAST_HOUR - FIRST_HOUR + 1):
+            y = HEADER_HEIGHT + index * hour
+            painter.drawLine(QPointF(GUTTER_WIDTH, y), QPointF(GUTTER_WIDTH + 7 * width, y))
+        for offset in range(8):
+            x = GUTTER_WIDTH + offset * width
+            painter.drawLine(QPointF(x, HEADER_HEIGHT), QPointF(x, bottom))
+        painter.setPen(MUTED_TEXT)
+        for index in range(LAST_HOUR - FIRST_HOUR + 1):
+            y = HEADER_HEIGHT + index * hour
+            label = QRectF(0, y - 8, GUTTER_WIDTH - 6, 16)
+            painter.drawText(label, Qt.AlignmentFlag.AlignRight, f"{FIRST_HOUR + index:02d}:00")
+
+    def _paint_block(self, painter: QPainter, rect: QRectF, row: VisitRow) -> None:
+        ended = is_ended(row.status)
+        fill = (
+            ENDED_FILL
+            if ended
+            else PLANNED_FILL
+            if row.status == VisitStatus.PLANNED
+            else HELD_FILL
+        )
+        selected = row.id == self.selected_id
+        painter.setPen(QPen(SELECTED_BORDER, 2.5) if selected else QPen(QColor("#b0bec5"), 1))
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 4, 4)
+        if row.readiness is not None:
+            stripe = QRectF(rect.left(), rect.top(), STRIPE, rect.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(READINESS_COLORS[row.readiness.level])
+            painter.drawRoundedRect(stripe, 3, 3)
+        warning = _leg_warning_color(row)
+        if warning is not None:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(warning)
+            painter.drawEllipse(QPointF(rect.right() - 7, rect.top() + 7), 4.5, 4.5)
+        text_rect = rect.adjusted(STRIPE + 4, 2, -12, -2)
+        font = QFont(self.font())
+        font.setStrikeOut(ended)
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        painter.setFont(font)
+        painter.setPen(MUTED_TEXT if ended else self.palette().text().color())
+        first = f"{hhmm(row.starts_at, self.tz)}–{hhmm(row.ends_at, self.tz)}"
+        if row.readiness is not None:
+            first += f"  {row.readiness.score}%"
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(text_rect, int(flags), f"{first}\n{row.account_name}")
+
+    def _paint_now(self, painter: QPainter) -> None:
+        now = datetime.now().astimezone()
+        day = local(now, self.tz).date()
+        offset = (day - self.monday).days
+        if not 0 <= offset < 7 or not FIRST_HOUR <= local(now, self.tz).hour < LAST_HOUR:
+            return
+        y = self._y(now)
+        left = GUTTER_WIDTH + offset * self._column_width()
+        painter.setPen(QPen(DANGER_COLOR, 2))
+        painter.drawLine(QPointF(left, y), QPointF(left + self._column_width(), y))
+
+    # Mouse and tooltips --------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.setFocus()
+        point = event.position()
+        row = self.visit_at(point)
+        day = self.day_at(point.x())
+        if day is not None:
+            self.current_day = day
+        self.select(row.id if row else None)
+        self.visit_selected.emit(row.id if row else None)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        point = event.position()
+        row = self.visit_at(point)
+        if row is not None:
+            self.visit_activated.emit(row.id)
+            return
+        slot = self.slot_at(point)
+        if slot is not None:
+            self.slot_activated.emit(slot)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            row = self.visit_at(QPointF(event.pos()))
+            if row is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), visit_tooltip(row, self.tz), self)
+            return True
+        return super().event(event)
+
+
+def _clusters(rows: list[VisitRow]) -> list[list[VisitRow]]:
+    """Runs of visits (in start order) that overlap one another, directly or in a chain."""
+    clusters: list[list[VisitRow]] = []
+    cluster_end: datetime | None = None
+    for row in rows:
+        if cluster_end is None or row.starts_at >= cluster_end:
+            clusters.append([])
+            cluster_end = row.ends_at
+        clusters[-1].append(row)
+        cluster_end = max(cluster_end, row.ends_at)
+    return clusters
+
+
+def _leg_warning_color(row: VisitRow) -> QColor | None:
+    if row.leg is None:
+        return None
+    if row.leg.overlaps:
+        return DANGER_COLOR
+    if row.leg.too_tight:
+        return WARNING_COLOR
+    return None
+
+
+def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
+    lines = [
+        row.account_name,
+        f"{hhmm(row.starts_at, tz)}–{hhmm(row.ends_at, tz)} · {status_label(row.status)}",
+    ]
+    if row.place:
+        lines.append(row.place)
+    if row.objective:
+        lines.append(row.objective)
+    if row.readiness is not None:
+        lines.append(f"{row.readiness.score}% · {readiness_label(row.readiness.level)}")
+    return "\n".join(lines)

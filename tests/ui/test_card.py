@@ -1,0 +1,229 @@
+"""The client card: edits save themselves, bad input is refused on the spot, drafts
+survive a crash, undo/redo, contacts on the decision-making map."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from kamdesk.models import Account, AccountDossier, ChangeLogEntry, Contact
+from kamdesk.services.card import Entity, save_draft
+from kamdesk.store import Store
+from kamdesk.ui.card import AccountCard
+from kamdesk.ui.card.widgets import NotesEdit
+from kamdesk.ui.tasks import TaskRunner
+
+WaitIdle = Callable[[TaskRunner], None]
+PASTE_UNIT = "Потребность:\tантикоагулянты «ёлочки» —\u00a0120\u00a0коек;\r\nЁжик ёлка.\r\n"
+
+
+@pytest.fixture
+def open_card(
+    qtbot: QtBot, store: Store, tasks: TaskRunner, wait_idle: WaitIdle
+) -> Callable[[uuid.UUID], AccountCard]:
+    def opener(account_id: uuid.UUID) -> AccountCard:
+        card = AccountCard(account_id, lambda: store, tasks)
+        qtbot.addWidget(card)
+        wait_idle(tasks)
+        assert card.bundle is not None
+        return card
+
+    return opener
+
+
+def field(card: AccountCard, entity: str, name: str) -> Any:
+    widget = card.findChild(QWidget, f"field_{entity}_{name}")
+    assert widget is not None, f"no field {entity}.{name}"
+    return widget
+
+
+def edit(widget: QLineEdit | NotesEdit, text: str) -> None:
+    """Type and leave the field, as a KAM does."""
+    widget.setFocus()
+    if isinstance(widget, QLineEdit):
+        widget.setText(text)
+    else:
+        widget.setPlainText(text)
+    # Hidden widgets get no real focus changes: deliver the focus-out by hand.
+    QApplication.sendEvent(widget, QFocusEvent(QEvent.Type.FocusOut))
+
+
+def log_entries(store: Store, entity: str) -> list[ChangeLogEntry]:
+    with store.session() as session:
+        return list(session.scalars(select(ChangeLogEntry).where(ChangeLogEntry.entity == entity)))
+
+
+def test_an_edited_field_is_stored_and_logged_once(
+    open_card: Callable[[uuid.UUID], AccountCard], store: Store, territory: dict[str, Any]
+) -> None:
+    card = open_card(territory["hospital"])
+    assert card.title() == "ОКБ"
+    needs = field(card, "dossier", "needs")
+    needs.setFocus()
+    for text in ("Ан", "Антико", "Антикоагулянты"):  # keystrokes: drafts, not commits
+        needs.setPlainText(text)
+    card.binder.save_drafts()  # type: ignore[union-attr]
+    assert log_entries(store, "account_dossiers") == []
+    needs.clearFocus()
+    card.binder.commit_all()  # type: ignore[union-attr]
+    with store.session() as session:
+        assert session.scalar(select(AccountDossier.needs)) == "Антикоагулянты"
+    entries = log_entries(store, "account_dossiers")
+    assert len(entries) == 1 and entries[0].changes["needs"] == "Антикоагулянты"
+
+
+def test_an_invalid_inn_shows_why_and_stores_nothing(
+    open_card: Callable[[uuid.UUID], AccountCard], store: Store, territory: dict[str, Any]
+) -> None:
+    card = open_card(territory["hospital"])
+    before = len(log_entries(store, "accounts"))
+    inn = field(card, "account", "inn")
+    edit(inn, "6905012346")
+    card.binder.commit_all()  # type: ignore[union-attr]
+    assert "check digit" in inn.toolTip()
+    assert inn.text() == "6905012346"  # kept for the KAM to correct, never dropped
+    with store.session() as session:
+        assert session.get(Account, territory["hospital"]).inn == "6905012345"  # type: ignore[union-attr]
+    assert len(log_entries(store, "accounts")) == before
+    edit(inn, "7707083893")
+    assert inn.toolTip() == ""
+    with store.session() as session:
+        assert session.get(Account, territory["hospital"]).inn == "7707083893"  # type: ignore[union-attr]
+
+
+def test_a_draft_survives_a_crash(
+    qtbot: QtBot,
+    open_card: Callable[[uuid.UUID], AccountCard],
+    store: Store,
+    territory: dict[str, Any],
+) -> None:
+    account_id = territory["hospital"]
+    card = open_card(account_id)
+    notes = field(card, "dossier", "general_notes")
+    notes.setFocus()
+    notes.setPlainText("Главврач просил перезвонить после 15:00")
+    card.binder.save_drafts()  # type: ignore[union-attr]
+    # The app dies: the card is gone without committing anything.
+    card.binder._bindings.clear()  # type: ignore[union-attr]
+    card.binder._periodic.stop()  # type: ignore[union-attr]
+    card.hide()
+    with store.session() as session:
+        assert session.scalar(select(AccountDossier)) is None
+    reopened = open_card(account_id)
+    assert field(reopened, "dossier", "general_notes").toPlainText() == (
+        "Главврач просил перезвонить после 15:00"
+    )
+    assert reopened.restored_note.isVisibleTo(reopened)
+    reopened.commit_all()
+    with store.session() as session:
+        assert session.scalar(select(AccountDossier.general_notes)) == (
+            "Главврач просил перезвонить после 15:00"
+        )
+
+
+def test_a_long_pasted_note_is_kept_exactly(
+    open_card: Callable[[uuid.UUID], AccountCard], store: Store, territory: dict[str, Any]
+) -> None:
+    card = open_card(territory["hospital"])
+    text = (PASTE_UNIT * (50_000 // len(PASTE_UNIT) + 1))[:50_000]
+    if text.endswith("\r"):
+        text = text[:-1] + "."
+    notes = field(card, "dossier", "history_notes")
+    notes.setFocus()
+    notes.insertPlainText(text)
+    notes.clearFocus()
+    card.commit_all()
+    with store.session() as session:
+        assert session.scalar(select(AccountDossier.history_notes)) == text
+
+
+def test_undo_and_redo_of_committed_edits(
+    open_card: Callable[[uuid.UUID], AccountCard], store: Store, territory: dict[str, Any]
+) -> None:
+    card = open_card(territory["hospital"])
+    city = field(card, "account", "city")
+    edit(city, "Ржев")
+    stack = card.undo_stack
+    assert stack.canUndo()
+    stack.undo()
+    assert city.text() == "Тверь"
+    with store.session() as session:
+        assert session.get(Account, territory["hospital"]).city == "Тверь"  # type: ignore[union-attr]
+    stack.redo()
+    assert city.text() == "Ржев"
+    with store.session() as session:
+        assert session.get(Account, territory["hospital"]).city == "Ржев"  # type: ignore[union-attr]
+
+
+def test_a_new_contact_with_a_psychotype_appears_on_the_map(
+    qtbot: QtBot,
+    open_card: Callable[[uuid.UUID], AccountCard],
+    store: Store,
+    tasks: TaskRunner,
+    wait_idle: WaitIdle,
+    territory: dict[str, Any],
+) -> None:
+    card = open_card(territory["hospital"])
+    card.contacts.new_surname.setText("Ким")
+    card.contacts.add_button.click()
+    wait_idle(tasks)
+    with store.session() as session:
+        contact_id = session.scalar(select(Contact.id).where(Contact.surname == "Ким"))
+    editor = card.contacts.editor()
+    assert editor is not None
+    psychotype = editor.findChild(QComboBox, "field_contact_psychotype")
+    psychotype.setCurrentIndex(psychotype.findData("analyst"))
+    role = editor.findChild(QComboBox, "field_contact_dmu_role")
+    role.setCurrentIndex(role.findData("approver"))
+    tips = editor.findChild(QWidget, "psychotypeTips")
+    assert "Facts" in tips.text()  # type: ignore[attr-defined]
+    card.reload()
+    wait_idle(tasks)
+    item = card.map.items[contact_id]
+    assert item.node.psychotype == "analyst" and item.node.role == "approver"
+    assert "no finance contact" not in card.map.gaps.text()
+    # Dragging a person keeps the place.
+    card.map.person_moved.emit(contact_id, 40.0, 300.0)
+    with store.session() as session:
+        contact = session.get(Contact, contact_id)
+        assert contact is not None and (contact.map_x, contact.map_y) == (40.0, 300.0)
+
+
+def test_personal_details_wait_for_consent(
+    open_card: Callable[[uuid.UUID], AccountCard], store: Store, territory: dict[str, Any]
+) -> None:
+    card = open_card(territory["hospital"])
+    editor = card.contacts.editor()
+    assert editor is not None
+    personal = editor.findChild(QWidget, "personalDetails")
+    reason = editor.findChild(QWidget, "consentReason")
+    assert not personal.isEnabled() and reason.isVisibleTo(editor)  # type: ignore[union-attr]
+    consent = editor.findChild(QWidget, "field_contact_consent_given")
+    consent.setChecked(True)  # type: ignore[attr-defined]
+    assert personal.isEnabled() and not reason.isVisibleTo(editor)  # type: ignore[union-attr]
+    hobbies = editor.findChild(NotesEdit, "field_personal_hobbies")
+    edit(hobbies, "Рыбалка")
+    card.commit_all()
+    card_data = card.bundle
+    assert card_data is not None
+    with store.session() as session:
+        from kamdesk.models import ContactPersonal
+
+        assert session.scalar(select(ContactPersonal.hobbies)) == "Рыбалка"
+
+
+def test_drafts_saved_while_typing_and_restored_by_the_service(
+    open_card: Callable[[uuid.UUID], AccountCard], store: Store, territory: dict[str, Any]
+) -> None:
+    account_id = territory["chain"]
+    save_draft(store, account_id, Entity.ACCOUNT, account_id, "address", "ул. Советская, 5")
+    card = open_card(account_id)
+    assert field(card, "account", "address").text() == "ул. Советская, 5"

@@ -1,0 +1,238 @@
+"""The Visits section offscreen: plan through the dialog, the checklist turning green,
+a report typed from the keyboard, a locked report, the export.
+
+QTest types ASCII only (it aborts on other characters), so typed texts are English.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from kamdesk.services.visits import (
+    Readiness,
+    VisitStatus,
+    follow_ups,
+    load_plan,
+    report_draft,
+    submit_reports,
+    update_plan,
+    visit_checklist,
+)
+from kamdesk.ui.visits import VisitsPage, actions
+from kamdesk.ui.visits.checklist_view import ChecklistView
+from kamdesk.ui.visits.common import at, local
+from kamdesk.ui.visits.export_dialog import ExportDialog
+from kamdesk.ui.visits.report_form import ReportForm
+from tests.services.visit_factories import add_account, add_contact, add_product, add_visit
+
+# Showing a dialog on the offscreen platform logs this harmless notice.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def page(qtbot, workspace, tasks, wait_idle):
+    view = VisitsPage(workspace, tasks, open_files=False)
+    qtbot.addWidget(view)
+    wait_idle(tasks)
+    return view
+
+
+def test_plan_a_visit_in_the_dialog_and_see_it_in_the_week(
+    qtbot, page, territory, tasks, wait_idle, qtmodeltester
+):
+    start = at(page.current_day, time(16, 30), page.tz)
+    dialog = actions.plan_new(page, territory["hospital"], start)
+    qtbot.addWidget(dialog)
+    assert not dialog.account.isEnabled()  # planned for this client
+    assert dialog.attendees.count() == 2  # the hospital's two contacts
+    dialog.attendees.item(0).setCheckState(Qt.CheckState.Checked)
+    dialog.objective.setText("Включить препарат в заявку")
+    dialog.questions.setPlainText("Какие закупки планируете?\nЧто важно в КП?")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        assert dialog.save()
+    wait_idle(tasks)
+    planned = [r for r in page.week.rows if r.starts_at == start]
+    assert len(planned) == 1 and planned[0].objective == "Включить препарат в заявку"
+    assert planned[0].readiness is not None  # the readiness colour is drawn on the block
+    assert page.selected_id == planned[0].id
+    plan = load_plan(page.workspace.store, planned[0].id)
+    assert len(plan.attendee_ids) == 1 and len(plan.questions) == 2
+    page.set_mode(0)
+    assert page.day_model.row_of(planned[0].id) is not None
+    qtmodeltester.check(page.day_model)
+    page.set_mode(2)
+    qtmodeltester.check(page.list_model)
+    qtmodeltester.check(page.overdue.model_)
+
+
+def test_keyboard_moves_through_days_and_weeks(page, tasks, wait_idle):
+    today = page.today
+    QTest.keyClick(page.week, Qt.Key.Key_PageDown)
+    wait_idle(tasks)
+    assert page.current_day == today + timedelta(days=7)
+    QTest.keyClick(page.week, Qt.Key.Key_Left)
+    assert page.current_day == today + timedelta(days=6)
+    QTest.keyClick(page.week, Qt.Key.Key_T)
+    wait_idle(tasks)
+    assert page.current_day == today
+
+
+def test_the_checklist_turns_green_as_the_plan_is_completed(qtbot, workspace, store):
+    account = add_account(store, "ГБУЗ «Городская больница № 3»")
+    contact = add_contact(store, account, psychotype=None)
+    product = add_product(store)
+    start = datetime.now(UTC).replace(microsecond=0) + timedelta(days=2)
+    visit = add_visit(store, account, start)
+    view = ChecklistView(workspace)
+    qtbot.addWidget(view)
+    view.show_visit(visit)
+    before = view.checklist.summary
+    assert before.level == Readiness.RED
+    failing = {item.key for item in view.checklist.failing}
+    assert {"preparation.objective", "preparation.agenda"} <= failing
+    # The fix link of a plan item asks for the plan at that field.
+    with qtbot.waitSignal(view.fix_requested) as fix:
+        assert view.request_fix("preparation.objective")
+    assert fix.args[1:] == [visit, "objective"]
+
+    plan = load_plan(store, visit)
+    plan.objective, plan.agenda, plan.materials = "Ввод в формуляр", "1. Итоги. 2. КП", "Буклеты"
+    plan.questions = ["Как вы выбираете?", "Что мешает?", "Какие планы на год?"]
+    plan.attendee_ids, plan.product_ids, plan.travel_override_min = [contact], [product], 20
+    update_plan(store, visit, plan)
+    view.refresh()
+    middle = view.checklist.summary
+    assert middle.score > before.score
+    # The contact's psychotype is missing: a fix link for the card, not the plan.
+    psychotype = view.checklist.items_by_key[f"interrupting.psychotype:{contact}"]
+    assert not psychotype.passed and psychotype.fix.kind == "contact"
+
+    for item in view.checklist.failing:
+        if item.kind.value == "reminder":
+            view.confirm(item.key, True)
+    after = view.checklist.summary
+    assert after.score > middle.score
+    assert after.level == Readiness.GREEN
+    assert "ready" in view.summary.text()
+    assert after == visit_checklist(store, visit).summary
+
+
+def _past_visit(store):
+    account = add_account(store, "Аптечная сеть «Здоровье»")
+    contact = add_contact(store, account)
+    product = add_product(store)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=3)
+    visit = add_visit(
+        store,
+        account,
+        start,
+        questions=["Какие объёмы?", "Когда тендер?"],
+        attendee_ids=[contact],
+        product_ids=[product],
+        objective="Обсудить матрицу",
+    )
+    return account, visit
+
+
+def test_a_report_typed_from_the_keyboard_is_stored_with_its_follow_ups(qtbot, workspace, store):
+    account, visit = _past_visit(store)
+    form = ReportForm(workspace, visit)
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):  # shortcuts (Ctrl+Enter) go to the active window
+        form.show()
+        form.activateWindow()
+    assert form.questions.count() == 2 and form.attendees.count() == 1
+    # Space ticks the current line of a tick list.
+    form.questions.setFocus()
+    QTest.keyClick(form.questions, Qt.Key.Key_Space)
+    form.attendees.setFocus()
+    QTest.keyClick(form.attendees, Qt.Key.Key_Space)
+    form.objective_reached.setFocus()
+    QTest.keyClick(form.objective_reached, Qt.Key.Key_Down)  # "Yes"
+    form.sentiment.setFocus()
+    QTest.keyClick(form.sentiment, Qt.Key.Key_Down)  # the first mood: positive
+    form.outcome.setFocus()
+    QTest.keyClicks(form.outcome, "Pilot agreed in 5 pharmacies")
+    form.new_objection.setFocus()
+    QTest.keyClicks(form.new_objection, "No budget")
+    QTest.keyClick(form.new_objection, Qt.Key.Key_Return)
+    form.next_steps.add_button.setFocus()
+    QTest.keyClick(form.next_steps.add_button, Qt.Key.Key_Space)
+    QTest.keyClicks(form.next_steps.rows[0].title, "Send the offer")
+    # The draft is kept while typing (the autosave's own timer calls this).
+    assert form.save_draft()
+    assert report_draft(store, visit).input.outcome == "Pilot agreed in 5 pharmacies"
+    with qtbot.waitSignal(form.saved, raising=False) as saved:  # checked below
+        QTest.keyClick(form.outcome, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert saved.args == [visit, True], form.problems.text()
+
+    stored = report_draft(store, visit)
+    assert stored.status == VisitStatus.REPORTED
+    assert [q.asked for q in stored.input.questions] == [True, False]
+    assert stored.input.attendees[0].attended
+    assert stored.input.objective_reached is True
+    assert any(o.text == "No budget" and o.heard for o in stored.input.objections)
+    tasks = follow_ups(store, date.today(), account_id=account)
+    assert [t.title for t in tasks] == ["Send the offer"]
+    assert tasks[0].due_on == local(stored.planned_start).date() + timedelta(days=7)
+
+
+def test_escape_keeps_the_draft(qtbot, workspace, store):
+    _account, visit = _past_visit(store)
+    form = ReportForm(workspace, visit)
+    qtbot.addWidget(form)
+    QTest.keyClicks(form.agreements, "Call on Friday")
+    QTest.keyClick(form, Qt.Key.Key_Escape)
+    draft = report_draft(store, visit)
+    assert draft.saved and draft.input.agreements == "Call on Friday"
+    assert draft.status == VisitStatus.DONE  # a draft does not complete the report
+
+
+def test_a_submitted_report_is_read_only_but_takes_addenda(qtbot, workspace, store):
+    _account, visit = _past_visit(store)
+    form = ReportForm(workspace, visit)
+    qtbot.addWidget(form)
+    form.objective_reached.setCurrentIndex(1)
+    form.sentiment.setCurrentIndex(2)
+    form.outcome.setPlainText("Договорились")
+    assert form.save_final(), form.problems.text()
+    submit_reports(store, [visit])
+    locked = ReportForm(workspace, visit)
+    qtbot.addWidget(locked)
+    assert locked.draft.locked
+    assert locked.outcome.isReadOnly() and not locked.questions.isEnabled()
+    assert locked.save_button.isHidden() and not locked.addendum_box.isHidden()
+    assert not locked.save_final()
+    locked.addendum.setPlainText("Клиент перенёс пилот на март")
+    assert locked.add_addendum()
+    assert "пилот на март" in locked.addenda.text()
+    assert report_draft(store, visit).input.outcome == "Договорились"
+
+
+def test_the_export_dialog_writes_an_xlsx(qtbot, workspace, store, tasks, tmp_path: Path):
+    _past_visit(store)
+    day = local(datetime.now(UTC)).date()
+    dialog = ExportDialog(workspace, tasks, day - timedelta(days=7), day)
+    qtbot.addWidget(dialog)
+    target = tmp_path / "visits.xlsx"
+    dialog.path.setText(str(target))
+    assert dialog.format.currentData() == "xlsx"
+    with qtbot.waitSignal(dialog.written, timeout=20_000) as written:
+        dialog.start_export()
+    assert written.args[0] == target
+    from openpyxl import load_workbook
+
+    book = load_workbook(target)
+    text = " ".join(
+        str(cell)
+        for sheet in book.worksheets
+        for row in sheet.iter_rows(values_only=True)
+        for cell in row
+        if cell
+    )
+    assert "Аптечная сеть «Здоровье»" in text
