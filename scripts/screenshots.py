@@ -4,8 +4,9 @@
     kamdesk --db /tmp/demo.sqlite demo --accounts 300
     python scripts/screenshots.py --db /tmp/demo.sqlite --out docs/screenshots
 
-Writes clients.png (the client list) and account-summary.png (a key hospital's
-summary). Runs with its own empty settings folder, so the window has its
+Writes clients.png (the client list) and the card of a key hospital
+(card-overview.png, card-contacts.png, dmu-map.png). Runs with its own empty
+settings folder, so the window has its
 default size and the user's own preferences are neither used nor changed.
 """
 

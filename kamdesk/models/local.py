@@ -37,7 +37,21 @@ class AccountStats(Base):
     """
 
     __tablename__ = "account_stats"
-    __table_args__ = (Index("ix_account_stats_name", "name"),)
+    # In name order, with every column the list filters on: walking it finds the
+    # first page of a short search or a filter without reading the table itself.
+    __table_args__ = (
+        Index(
+            "ix_account_stats_list",
+            "name",
+            "search_text",
+            "archived",
+            "kind",
+            "client_type",
+            "status",
+            "abc_class",
+            "dossier_score",
+        ),
+    )
 
     row_no: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), unique=True)

@@ -93,6 +93,9 @@ FROM account_stats
 """
 # Words this long are looked up in the trigram index; shorter ones are scanned for.
 _INDEXED_WORD = 3
+# Up to this many full-text matches, sorting them beats walking the name index
+# (which can pass long runs of non-matching names, e.g. thousands of «Аптека …»).
+_FEW_MATCHES = 30_000
 
 
 @dataclass(frozen=True)
@@ -217,21 +220,30 @@ class AccountDirectory:
         offset: int = 0,
         limit: int = 200,
     ) -> list[AccountRow]:
-        where, params = _where(account_filter)
         direction = "DESC" if descending else "ASC"
         order = [
             f"{column} {direction}" + (" NULLS LAST" if column in _NULLABLE else "")
             for column in _ORDER_COLUMNS[sort]
         ]
-        if sort == SortKey.NAME and where not in (_ALIVE, _ANY):
-            # With a filter, scanning the matches and sorting them beats walking the
-            # whole name index; "+" keeps SQLite from choosing the index.
+        # In name order, walking the covering name index and stopping at the first page
+        # is fastest unless few rows match: then the full-text index finds them and
+        # sorting those few wins ("+" keeps SQLite from walking the name index).
+        full_text = _uses_full_text(account_filter) and (
+            sort != SortKey.NAME or self._full_text_matches(account_filter) <= _FEW_MATCHES
+        )
+        if sort == SortKey.NAME and full_text:
             order[0] = "+" + order[0]
+        where, params = _where(account_filter, full_text=full_text)
         sql = (
             f"{_SELECT} WHERE {where} ORDER BY {', '.join(order)}, name, account_id "
             "LIMIT ? OFFSET ?"
         )
         return [_row(values) for values in self._query(sql, [*params, limit, offset])]
+
+    def _full_text_matches(self, account_filter: AccountFilter) -> int:
+        words = [w for w in fold(account_filter.text).split() if len(w) >= _INDEXED_WORD]
+        sql = "SELECT count(*) FROM account_search WHERE account_search MATCH ?"
+        return int(self._query(sql, [_match_expression(words)])[0][0])
 
     def store(self) -> Store:
         """The SQLAlchemy store (opened on first use): for the account card's services."""
@@ -260,19 +272,29 @@ _ALIVE = "archived = 0"
 _ANY = "1"
 
 
-def _where(account_filter: AccountFilter) -> tuple[str, list[Any]]:
+def _uses_full_text(account_filter: AccountFilter) -> bool:
+    return any(len(word) >= _INDEXED_WORD for word in fold(account_filter.text).split())
+
+
+def _match_expression(words: list[str]) -> str:
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
+
+
+def _where(account_filter: AccountFilter, full_text: bool = True) -> tuple[str, list[Any]]:
+    """The WHERE clause; with `full_text`, words of three letters or more are looked up
+    in the trigram index, otherwise every word is tested with instr()."""
     clauses = [_ANY if account_filter.show_archived else _ALIVE]
     params: list[Any] = []
     if account_filter.dossier_below is not None:
         clauses.append("dossier_score < ?")
         params.append(account_filter.dossier_below)
     words = fold(account_filter.text).split()
-    indexed = [word for word in words if len(word) >= _INDEXED_WORD]
+    indexed = [word for word in words if full_text and len(word) >= _INDEXED_WORD]
     if indexed:
         clauses.append("row_no IN (SELECT rowid FROM account_search WHERE account_search MATCH ?)")
-        params.append(" ".join('"' + word.replace('"', '""') + '"' for word in indexed))
+        params.append(_match_expression(indexed))
     for word in words:
-        if len(word) < _INDEXED_WORD:
+        if word not in indexed:
             clauses.append("instr(search_text, ?) > 0")
             params.append(word)
     for column, values in (

@@ -193,193 +193,6 @@
     </message>
 </context>
 <context>
-    <name>AccountSummaryView</name>
-    <message>
-        <source>Short name</source>
-        <translation>Краткое название</translation>
-    </message>
-    <message>
-        <source>Part of</source>
-        <translation>Входит в</translation>
-    </message>
-    <message>
-        <source>INN / KPP</source>
-        <translation>ИНН / КПП</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Регион</translation>
-    </message>
-    <message>
-        <source>City</source>
-        <translation>Город</translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation>Адрес</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Телефон</translation>
-    </message>
-    <message>
-        <source>E-mail</source>
-        <translation>Эл. почта</translation>
-    </message>
-    <message>
-        <source>Website</source>
-        <translation>Сайт</translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation>Ответственный</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Реквизиты</translation>
-    </message>
-    <message>
-        <source>no purchases in the period</source>
-        <translation>нет закупок за период</translation>
-    </message>
-    <message>
-        <source>Sales and classification</source>
-        <translation>Продажи и классификация</translation>
-    </message>
-    <message>
-        <source>ABC/XYZ</source>
-        <translation>ABC/XYZ</translation>
-    </message>
-    <message>
-        <source>Sales, 12 months</source>
-        <translation>Продажи за 12 месяцев</translation>
-    </message>
-    <message>
-        <source>Share of the portfolio</source>
-        <translation>Доля в портфеле</translation>
-    </message>
-    <message>
-        <source>Last purchase</source>
-        <translation>Последняя закупка</translation>
-    </message>
-    <message>
-        <source>Qualification (rule of three P)</source>
-        <translation>Квалификация (правило трёх П)</translation>
-    </message>
-    <message>
-        <source>Qualified: need, ability to pay and authority are all confirmed</source>
-        <translation>Квалифицирован: потребность, платёжеспособность и полномочия подтверждены</translation>
-    </message>
-    <message>
-        <source>Not qualified yet: all three P are needed</source>
-        <translation>Пока не квалифицирован: нужны все три П</translation>
-    </message>
-    <message>
-        <source>Visits</source>
-        <translation>Визиты</translation>
-    </message>
-    <message>
-        <source>Next visit</source>
-        <translation>Следующий визит</translation>
-    </message>
-    <message>
-        <source>not planned</source>
-        <translation>не запланирован</translation>
-    </message>
-    <message>
-        <source>Last visit</source>
-        <translation>Последний визит</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>ФИО</translation>
-    </message>
-    <message>
-        <source>Position</source>
-        <translation>Должность</translation>
-    </message>
-    <message>
-        <source>Role in the decision</source>
-        <translation>Роль в решении</translation>
-    </message>
-    <message>
-        <source>Influence</source>
-        <translation>Влияние</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n of 5</source>
-        <translation>
-            <numerusform>%n из 5</numerusform>
-            <numerusform>%n из 5</numerusform>
-            <numerusform>%n из 5</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Attitude</source>
-        <translation>Отношение</translation>
-    </message>
-    <message>
-        <source>Psychotype</source>
-        <translation>Психотип</translation>
-    </message>
-    <message>
-        <source>KOL</source>
-        <translation>KOL</translation>
-    </message>
-    <message>
-        <source>Key opinion leader</source>
-        <translation>Лидер мнений</translation>
-    </message>
-    <message numerus="yes">
-        <source>Decision-making unit: %n contact(s)</source>
-        <translation>
-            <numerusform>Схема принятия решений: %n контакт</numerusform>
-            <numerusform>Схема принятия решений: %n контакта</numerusform>
-            <numerusform>Схема принятия решений: %n контактов</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>No contacts yet.</source>
-        <translation>Контактов пока нет.</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation>Дата</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Событие</translation>
-    </message>
-    <message>
-        <source>Subject</source>
-        <translation>Предмет</translation>
-    </message>
-    <message>
-        <source>Tender result</source>
-        <translation>Итог тендера</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>Сумма</translation>
-    </message>
-    <message>
-        <source>Relationship history (latest first)</source>
-        <translation>История отношений (сначала новые)</translation>
-    </message>
-    <message>
-        <source>No deliveries, tenders or agreements recorded yet.</source>
-        <translation>Поставок, тендеров и договорённостей пока не записано.</translation>
-    </message>
-    <message>
-        <source>Competitors</source>
-        <translation>Конкуренты</translation>
-    </message>
-    <message>
-        <source>No competitors recorded.</source>
-        <translation>Конкуренты не указаны.</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <source>The damaged database was kept as {path}; a new one was created.</source>
@@ -1000,11 +813,11 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>the decision maker {name} is against us</source>
-        <translation>ЛПР {name} против нас</translation>
+        <translation>ЛПР против нас: {name}</translation>
     </message>
     <message>
         <source>psychotype of {name} unknown</source>
-        <translation>психотип {name} неизвестен</translation>
+        <translation>неизвестен психотип: {name}</translation>
     </message>
     <message>
         <source>role unknown: {names}</source>
@@ -3311,11 +3124,11 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Psychotype of {name} known</source>
-        <translation>Психотип {name} известен</translation>
+        <translation>Известен психотип: {name}</translation>
     </message>
     <message>
         <source>Psychotype of {name} unknown</source>
-        <translation>Психотип {name} неизвестен</translation>
+        <translation>Неизвестен психотип: {name}</translation>
     </message>
     <message>
         <source>I will let the client finish and note points to come back to</source>
@@ -3431,11 +3244,11 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>How to address {name}</source>
-        <translation>Как обращаться к {name}</translation>
+        <translation>Известно обращение: {name}</translation>
     </message>
     <message>
         <source>Form of address of {name} unknown</source>
-        <translation>Неизвестно, как обращаться к {name}</translation>
+        <translation>Неизвестно обращение: {name}</translation>
     </message>
     <message>
         <source>Address as «{form}»</source>
@@ -3447,7 +3260,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Birthday of {name} on {date:%d.%m}: congratulate</source>
-        <translation>{date:%d.%m} день рождения у {name}: поздравить</translation>
+        <translation>{date:%d.%m} день рождения: {name} — поздравить</translation>
     </message>
     <message>
         <source>Products on the agenda</source>

@@ -354,7 +354,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('account_stats', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_account_stats_dossier_score'), ['dossier_score'], unique=False)
-        batch_op.create_index('ix_account_stats_name', ['name'], unique=False)
+        batch_op.create_index('ix_account_stats_list', ['name', 'search_text', 'archived', 'kind', 'client_type', 'status', 'abc_class', 'dossier_score'], unique=False)
 
     op.create_table('contacts',
     sa.Column('account_id', sa.Uuid(), nullable=False),
@@ -801,7 +801,7 @@ def downgrade() -> None:
 
     op.drop_table('contacts')
     with op.batch_alter_table('account_stats', schema=None) as batch_op:
-        batch_op.drop_index('ix_account_stats_name')
+        batch_op.drop_index('ix_account_stats_list')
         batch_op.drop_index(batch_op.f('ix_account_stats_dossier_score'))
 
     op.drop_table('account_stats')
