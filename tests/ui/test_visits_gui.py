@@ -236,3 +236,14 @@ def test_the_export_dialog_writes_an_xlsx(qtbot, workspace, store, tasks, tmp_pa
         if cell
     )
     assert "Аптечная сеть «Здоровье»" in text
+
+
+def test_switching_the_language_relabels_the_page(page, switcher):
+    from kamdesk.ui.language import Language
+
+    switcher.apply(Language.RUSSIAN)
+    assert page.buttons["new"].text() == "Новый визит (N)"
+    assert page.side.tabText(0) == "Чек-лист"
+    switcher.apply(Language.ENGLISH)
+    assert page.buttons["new"].text() == "New visit (N)"
+    assert page.side.tabText(0) == "Checklist"

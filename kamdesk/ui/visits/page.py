@@ -115,17 +115,19 @@ class VisitsPage(QWidget):
         nav = QHBoxLayout()
         for text, slot in (
             ("◀", lambda: self.move_days(-self._step())),
-            (self.tr("Today (T)"), self.go_today),
+            ("", self.go_today),
             ("▶", lambda: self.move_days(self._step())),
         ):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             nav.addWidget(button)
+            if not text:
+                self.today_button = button
         nav.addWidget(self.period, 1)
         self.mode_buttons = QButtonGroup(self)
-        for mode, text in ((DAY, self.tr("Day")), (WEEK, self.tr("Week")), (LIST, self.tr("List"))):
-            button = QPushButton(text)
+        for mode in (DAY, WEEK, LIST):
+            button = QPushButton()
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.mode_buttons.addButton(button, mode)
@@ -167,9 +169,8 @@ class VisitsPage(QWidget):
         self.overdue = OverdueTable()
         self.overdue.plan_requested.connect(lambda account: actions.plan_new(self, account))
         self.side = QTabWidget()
-        self.side.addTab(self.checklist, self.tr("Checklist"))
-        self.side.addTab(self.follow_ups, self.tr("Follow-ups"))
-        self.side.addTab(self.overdue, self.tr("Overdue clients"))
+        for tab in (self.checklist, self.follow_ups, self.overdue):
+            self.side.addTab(tab, "")
         splitter = QSplitter()
         splitter.addWidget(self.stack)
         splitter.addWidget(self.side)
@@ -179,19 +180,19 @@ class VisitsPage(QWidget):
 
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
-        commands: tuple[tuple[str, str, Callable[[], object]], ...] = (
-            ("new", self.tr("New visit (N)"), lambda: actions.plan_new(self)),
-            ("open", self.tr("Open (Enter)"), lambda: actions.open_selected(self)),
-            ("brief", self.tr("Brief PDF"), lambda: actions.brief_pdf(self)),
-            ("done", self.tr("Mark held"), lambda: actions.mark_held(self)),
-            ("reschedule", self.tr("Reschedule"), lambda: actions.reschedule(self)),
-            ("cancel", self.tr("Cancel (Del)"), lambda: actions.cancel(self)),
-            ("route", self.tr("Order the day's route"), lambda: actions.order_route(self)),
-            ("submit", self.tr("Submit reports"), lambda: actions.submit(self)),
-            ("export", self.tr("Export…"), lambda: actions.export(self)),
+        commands: tuple[tuple[str, Callable[[], object]], ...] = (
+            ("new", lambda: actions.plan_new(self)),
+            ("open", lambda: actions.open_selected(self)),
+            ("brief", lambda: actions.brief_pdf(self)),
+            ("done", lambda: actions.mark_held(self)),
+            ("reschedule", lambda: actions.reschedule(self)),
+            ("cancel", lambda: actions.cancel(self)),
+            ("route", lambda: actions.order_route(self)),
+            ("submit", lambda: actions.submit(self)),
+            ("export", lambda: actions.export(self)),
         )
-        for key, text, command in commands:
-            button = QPushButton(text)
+        for key, command in commands:
+            button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(command)
             bar.addWidget(button)
@@ -203,7 +204,34 @@ class VisitsPage(QWidget):
         layout.addLayout(nav)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
+        self._retranslate()
         self.set_mode(WEEK)
+
+    def _retranslate(self) -> None:
+        self.today_button.setText(self.tr("Today (T)"))
+        for mode, text in ((DAY, self.tr("Day")), (WEEK, self.tr("Week")), (LIST, self.tr("List"))):
+            self.mode_buttons.button(mode).setText(text)
+        for index, text in enumerate(
+            (self.tr("Checklist"), self.tr("Follow-ups"), self.tr("Overdue clients"))
+        ):
+            self.side.setTabText(index, text)
+        for key, text in (
+            ("new", self.tr("New visit (N)")),
+            ("open", self.tr("Open (Enter)")),
+            ("brief", self.tr("Brief PDF")),
+            ("done", self.tr("Mark held")),
+            ("reschedule", self.tr("Reschedule")),
+            ("cancel", self.tr("Cancel (Del)")),
+            ("route", self.tr("Order the day's route")),
+            ("submit", self.tr("Submit reports")),
+            ("export", self.tr("Export…")),
+        ):
+            self.buttons[key].setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     # Data ---------------------------------------------------------------------------------
 
