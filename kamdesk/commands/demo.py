@@ -53,8 +53,8 @@ def run(args: argparse.Namespace) -> int:
         return fail(str(error))
     started = time.perf_counter()
 
-    def progress(percent: int, stage: str) -> None:
-        print(f"\r{percent:3d}% {stage:<40}", end="", file=sys.stderr, flush=True)
+    def progress(percent: int, stage: object) -> None:
+        print(f"\r{percent:3d}% {stage!s:<40}", end="", file=sys.stderr, flush=True)
 
     try:
         summary = build_demo(

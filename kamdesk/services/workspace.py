@@ -40,7 +40,7 @@ __all__ = [
     "open_workspace",
 ]
 
-Progress = Callable[[int, str], None]
+Progress = Callable[[int, Any], None]  # percent done, the stage (a Message)
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

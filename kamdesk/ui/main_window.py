@@ -17,20 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressDialog,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -41,12 +38,10 @@ from PySide6.QtWidgets import (
 from kamdesk import __version__
 from kamdesk.i18n import Message
 from kamdesk.services.workspace import StoreError, Workspace
-from kamdesk.ui import sections
+from kamdesk.ui import database_commands, sections
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.sections import SECTIONS, SectionKey
-from kamdesk.ui.store_dialogs import DialogPrompts
-from kamdesk.ui.store_opening import has_store, open_interactively
 from kamdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -181,40 +176,7 @@ class MainWindow(QMainWindow):
 
     def load_demo(self, accounts: int = DEMO_ACCOUNTS) -> None:
         """Fill the (new, empty) store with the demo territory, showing progress."""
-        dialog = QProgressDialog(self)
-        dialog.setObjectName("demoProgress")
-        dialog.setWindowTitle(self.tr("Demo territory"))
-        dialog.setLabelText(self.tr("Creating the demo territory…"))
-        dialog.setCancelButton(None)
-        dialog.setRange(0, 100)
-        dialog.setMinimumDuration(0)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setAutoClose(False)
-        dialog.setValue(0)
-
-        def progress(percent: int, stage: object) -> None:
-            dialog.setValue(percent)
-            if stage:
-                dialog.setLabelText(_stage_text(stage))
-
-        def finished(_summary: object) -> None:
-            dialog.close()
-            dialog.deleteLater()
-            self.statusBar().showMessage(self.tr("The demo territory is ready."), 10_000)
-            self.start_refresh()
-
-        def failed(error: BaseException) -> None:
-            dialog.close()
-            dialog.deleteLater()
-            self.show_error(error)
-
-        workspace = self._workspace
-        self.tasks.run(
-            lambda report: workspace.load_demo(accounts=accounts, progress=report),
-            finished,
-            failed,
-            on_progress=progress,
-        )
+        database_commands.load_demo(self, accounts)
 
     def set_workspace(self, workspace: Workspace) -> None:
         """Switch to another store: rebuild the pages on it and close the old one."""
@@ -345,10 +307,10 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         self.open_action = QAction(self)
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self._open_database)
+        self.open_action.triggered.connect(lambda: database_commands.open_database(self))
         self.new_action = QAction(self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
-        self.new_action.triggered.connect(self._new_database)
+        self.new_action.triggered.connect(lambda: database_commands.new_database(self))
         self.quit_action = QAction(self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -379,6 +341,11 @@ class MainWindow(QMainWindow):
         self.file_menu.addAction(self.new_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
+        self.clients_menu = bar.addMenu("")
+        self.new_account_action = self.clients_menu.addAction("")
+        self.new_account_action.triggered.connect(lambda: self._clients_command("new_account"))
+        self.merge_action = self.clients_menu.addAction("")
+        self.merge_action.triggered.connect(lambda: self._clients_command("merge_selected"))
         bar.addAction(self.settings_action)
         self.help_menu = bar.addMenu("")
         self.help_menu.addAction(self.about_action)
@@ -394,6 +361,13 @@ class MainWindow(QMainWindow):
 
     # --- menu commands ------------------------------------------------------------
 
+    def _clients_command(self, name: str) -> None:
+        """New account / merge: the Clients page opens the dialog."""
+        self.show_section(SectionKey.CLIENTS)
+        command = getattr(self.section_page(SectionKey.CLIENTS), name, None)
+        if callable(command):
+            command()
+
     def open_settings(self) -> None:
         from kamdesk.ui.settings_dialog import SettingsDialog
 
@@ -403,47 +377,6 @@ class MainWindow(QMainWindow):
         dialog.analytics_changed.connect(self.start_reclassification)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
-
-    def _open_database(self) -> None:
-        prompts = DialogPrompts(self, at_startup=False)
-        chosen = prompts.choose_store_file(self._workspace.path, backup=False)
-        if chosen is None:
-            return
-        self._switch_to(chosen, prompts)
-
-    def _new_database(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("New database"),
-            str(self._workspace.path.with_name("kamdesk-new.sqlite")),
-            self.tr("KAMdesk databases (*.sqlite)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
-        if not chosen:
-            return
-        path = Path(chosen)
-        if has_store(path):
-            QMessageBox.information(
-                self,
-                self.tr("New database"),
-                self.tr(
-                    "{path} already exists. KAMdesk never overwrites a database: choose "
-                    "another name, or open this one with File ▸ Open database…"
-                ).format(path=path),
-            )
-            return
-        self._switch_to(path, DialogPrompts(self, at_startup=False))
-
-    def _switch_to(self, path: Path, prompts: DialogPrompts) -> None:
-        opened = open_interactively(path, prompts, explicit=True)
-        if opened is None:
-            return
-        self.set_workspace(opened.workspace)
-        self.preferences.last_store = opened.workspace.path
-        if opened.load_demo:
-            self.load_demo()
-        else:
-            self.start_refresh()
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -486,6 +419,9 @@ class MainWindow(QMainWindow):
         self.search_action.setText(self.tr("Find"))
         self.file_menu.setTitle(self.tr("&File"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.clients_menu.setTitle(self.tr("&Clients"))
+        self.new_account_action.setText(self.tr("&New account…"))
+        self.merge_action.setText(self.tr("&Merge accounts…"))
         self._connection_label.setText(self.tr("Offline — office sync is not set up yet"))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -503,10 +439,3 @@ def _hbox(widget: QWidget) -> QHBoxLayout:
 
 def _translate_message(message: Message) -> str:
     return QCoreApplication.translate(message.context, message.text)
-
-
-def _stage_text(stage: object) -> str:
-    """Progress stages come from the services as a Message or a plain string."""
-    if isinstance(stage, Message):
-        return stage.format(_translate_message(stage))
-    return str(stage)

@@ -1,9 +1,10 @@
-"""Settings: the language of the interface and the analytics thresholds.
+"""Settings: the language, the analytics thresholds and, in the «КП» tab, the offers.
 
 The language applies as soon as it is chosen (every window re-reads its texts)
 and is remembered on this laptop. The thresholds belong to the store: they
 decide which clients are A, B or C, X, Y or Z, at risk or lost, and are saved
-when the dialog is accepted.
+when the dialog is accepted. So are the offer settings (`settings_offers`):
+everything is checked first, and nothing is saved while anything is wrong.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from kamdesk.services.settings import AnalyticsSettings, load_analytics, save_analytics
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.preferences import Language, Preferences
+from kamdesk.ui.settings_offers import OffersSettingsTab
 
 # Language names are written in their own language, as every program does.
 _NATIVE_NAMES = {Language.RUSSIAN: "Русский", Language.ENGLISH: "English"}
@@ -121,9 +124,22 @@ class SettingsDialog(QDialog):
         restore = self.buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults)
         restore.clicked.connect(lambda: self._show(AnalyticsSettings()))
 
+        general = QWidget(self)
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self._language_box)
+        general_layout.addWidget(self._analytics_box)
+        general_layout.addStretch(1)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(general, "")
+        self.offers: OffersSettingsTab | None = None
+        if store is not None:
+            self.offers = OffersSettingsTab(store, self)
+            self.tabs.addTab(self.offers, "")
+        # Restoring defaults is for the thresholds alone, so it shows on their tab.
+        self.tabs.currentChanged.connect(lambda index: restore.setVisible(index == 0))
+
         layout = QVBoxLayout(self)
-        layout.addWidget(self._language_box)
-        layout.addWidget(self._analytics_box)
+        layout.addWidget(self.tabs)
         layout.addWidget(self.buttons)
         self._retranslate()
 
@@ -166,9 +182,13 @@ class SettingsDialog(QDialog):
         if self._store is not None:
             entered = self.entered_analytics()
             problem = self._problem(entered)
+            self.error_label.setText(problem)
+            self.error_label.setVisible(bool(problem))
             if problem:
-                self.error_label.setText(problem)
-                self.error_label.show()
+                self.tabs.setCurrentIndex(0)
+                return
+            if self.offers is not None and not self.offers.save():
+                self.tabs.setCurrentWidget(self.offers)
                 return
             if entered != self._saved:
                 save_analytics(self._store, entered)
@@ -186,6 +206,9 @@ class SettingsDialog(QDialog):
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))
         self._language_box.setTitle(self.tr("Interface"))
+        self.tabs.setTabText(0, self.tr("General"))
+        if self.offers is not None:
+            self.tabs.setTabText(1, self.tr("Offers"))
         self._language_caption.setText(self.tr("Language"))
         for index in range(self.language_combo.count()):
             value = Language(self.language_combo.itemData(index))

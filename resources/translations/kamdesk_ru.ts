@@ -24,6 +24,14 @@
         <translation>Повторить</translation>
     </message>
     <message>
+        <source>Merge with…</source>
+        <translation>Объединить с…</translation>
+    </message>
+    <message>
+        <source>This card and another are the same organisation</source>
+        <translation>Эта карточка и другая — одна и та же организация</translation>
+    </message>
+    <message>
         <source>Restore</source>
         <translation>Восстановить</translation>
     </message>
@@ -170,6 +178,25 @@
     </message>
 </context>
 <context>
+    <name>AccountPicker</name>
+    <message>
+        <source>Merge with…</source>
+        <translation>Объединить с…</translation>
+    </message>
+    <message>
+        <source>Name, city or INN of the other card</source>
+        <translation>Название, город или ИНН другой карточки</translation>
+    </message>
+    <message>
+        <source>Compare and merge…</source>
+        <translation>Сравнить и объединить…</translation>
+    </message>
+    <message>
+        <source>Which card is the same organisation?</source>
+        <translation>Какая карточка — та же организация?</translation>
+    </message>
+</context>
+<context>
     <name>AccountStatus</name>
     <message>
         <source>Active</source>
@@ -215,6 +242,13 @@
     </message>
 </context>
 <context>
+    <name>BoundForm</name>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+</context>
+<context>
     <name>Card</name>
     <message>
         <source>Personal details can be stored only after the contact has consented to the processing of personal data (152-FZ): record the consent and its date first.</source>
@@ -251,6 +285,65 @@
     <message>
         <source>not a date (dd.mm.yyyy): {value}</source>
         <translation>это не дата (дд.мм.гггг): {value}</translation>
+    </message>
+</context>
+<context>
+    <name>CardFields</name>
+    <message>
+        <source>Note on the need</source>
+        <translation>Примечание о потребности</translation>
+    </message>
+    <message>
+        <source>Note on the ability to pay</source>
+        <translation>Примечание о платёжеспособности</translation>
+    </message>
+    <message>
+        <source>Note on the authority</source>
+        <translation>Примечание о полномочиях</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <source>Parent organisation</source>
+        <translation>Головная организация</translation>
+    </message>
+    <message>
+        <source>Merged into</source>
+        <translation>Объединена с</translation>
+    </message>
+    <message>
+        <source>General notes</source>
+        <translation>Общие заметки</translation>
+    </message>
+    <message>
+        <source>Relationship stage</source>
+        <translation>Стадия отношений</translation>
+    </message>
+    <message>
+        <source>Relationship outlook</source>
+        <translation>Перспективы отношений</translation>
+    </message>
+    <message>
+        <source>Notes on the history</source>
+        <translation>Заметки об истории</translation>
+    </message>
+    <message>
+        <source>Notes on competitors</source>
+        <translation>Заметки о конкурентах</translation>
+    </message>
+    <message>
+        <source>Place on the map</source>
+        <translation>Место на схеме</translation>
+    </message>
+    <message>
+        <source>Personal notes</source>
+        <translation>Личные заметки</translation>
+    </message>
+    <message>
+        <source>Notes on the competitor</source>
+        <translation>Заметки о конкуренте</translation>
     </message>
 </context>
 <context>
@@ -426,6 +519,10 @@
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
+    <message>
+        <source>Select the two accounts to merge in the list.</source>
+        <translation>Выберите в списке два клиента для объединения.</translation>
+    </message>
     <message numerus="yes">
         <source>Counting… of {total} accounts</source>
         <translation>
@@ -455,6 +552,22 @@
         <translation>Двойной щелчок или Enter открывает карточку клиента</translation>
     </message>
     <message>
+        <source>New account…</source>
+        <translation>Новый клиент…</translation>
+    </message>
+    <message>
+        <source>Create an account (Ctrl+N in the list)</source>
+        <translation>Создать клиента (Ctrl+N в списке)</translation>
+    </message>
+    <message>
+        <source>Merge…</source>
+        <translation>Объединить…</translation>
+    </message>
+    <message>
+        <source>Select two cards of the same organisation (Ctrl+click) to merge them</source>
+        <translation>Выделите две карточки одной организации (Ctrl+щелчок), чтобы объединить их</translation>
+    </message>
+    <message>
         <source>There are no accounts in this database yet. To try KAMdesk, create a new database with the demo territory (File ▸ New database…).</source>
         <translation>В этой базе пока нет клиентов. Чтобы посмотреть KAMdesk в работе, создайте новую базу с демо-территорией (Файл ▸ Новая база…).</translation>
     </message>
@@ -464,6 +577,37 @@
     <message>
         <source>Coming in a later version</source>
         <translation>Появится в следующих версиях</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonsEditor</name>
+    <message>
+        <source>Competitor</source>
+        <translation>Конкурент</translation>
+    </message>
+    <message>
+        <source>Their product</source>
+        <translation>Их препарат</translation>
+    </message>
+    <message>
+        <source>Their price</source>
+        <translation>Их цена</translation>
+    </message>
+    <message>
+        <source>Our advantages</source>
+        <translation>Наши преимущества</translation>
+    </message>
+    <message>
+        <source>Their advantages</source>
+        <translation>Их преимущества</translation>
+    </message>
+    <message>
+        <source>Add a competitor</source>
+        <translation>Добавить конкурента</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
     </message>
 </context>
 <context>
@@ -577,10 +721,6 @@
         <translation>Дата согласия</translation>
     </message>
     <message>
-        <source>dd.mm.yyyy</source>
-        <translation>дд.мм.гггг</translation>
-    </message>
-    <message>
         <source>Birthday</source>
         <translation>День рождения</translation>
     </message>
@@ -630,6 +770,13 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <source>Pick a date on the calendar</source>
+        <translation>Выбрать дату в календаре</translation>
+    </message>
+</context>
+<context>
     <name>DayModel</name>
     <message>
         <source>travel time unknown</source>
@@ -654,6 +801,57 @@
     <message>
         <source>gap too short by %1 min</source>
         <translation>не хватает %1 мин на дорогу</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <source>ABC-XYZ classification</source>
+        <translation>классификация ABC–XYZ</translation>
+    </message>
+    <message>
+        <source>dossier completeness</source>
+        <translation>заполненность досье</translation>
+    </message>
+    <message>
+        <source>commercial offers</source>
+        <translation>коммерческие предложения</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>готово</translation>
+    </message>
+    <message>
+        <source>team and territory</source>
+        <translation>команда и территория</translation>
+    </message>
+    <message>
+        <source>products and price lists</source>
+        <translation>препараты и прайс-листы</translation>
+    </message>
+    <message>
+        <source>accounts</source>
+        <translation>клиенты</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <source>dossiers and relationship history</source>
+        <translation>досье и история отношений</translation>
+    </message>
+    <message>
+        <source>sales records</source>
+        <translation>продажи</translation>
+    </message>
+    <message>
+        <source>visits and reports</source>
+        <translation>визиты и отчёты</translation>
+    </message>
+    <message>
+        <source>account statistics</source>
+        <translation>показатели клиентов</translation>
     </message>
 </context>
 <context>
@@ -1110,6 +1308,57 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>EnvelopeTable</name>
+    <message>
+        <source>all products</source>
+        <translation>все препараты</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>По умолчанию</translation>
+    </message>
+    <message>
+        <source>Product group</source>
+        <translation>Группа препаратов</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>Для чего</translation>
+    </message>
+    <message>
+        <source>Group or SKU</source>
+        <translation>Группа или артикул</translation>
+    </message>
+    <message>
+        <source>Any, %</source>
+        <translation>Любой, %</translation>
+    </message>
+    <message>
+        <source>The account&apos;s ABC class</source>
+        <translation>ABC-класс клиента</translation>
+    </message>
+    <message>
+        <source>Add a product group</source>
+        <translation>Добавить группу</translation>
+    </message>
+    <message>
+        <source>Add an SKU</source>
+        <translation>Добавить артикул</translation>
+    </message>
+    <message>
+        <source>Remove the row</source>
+        <translation>Удалить строку</translation>
+    </message>
+    <message>
+        <source>The largest discount a KAM may give without the manager&apos;s approval. An SKU row wins over its group, a group over the default. An empty cell takes the row&apos;s «any class», else the less specific row.</source>
+        <translation>Наибольшая скидка, которую KAM даёт без согласования с руководителем. Строка артикула важнее строки его группы, группа — строки по умолчанию. Пустая ячейка берёт «любой класс» своей строки, иначе — более общую строку.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export visits</source>
@@ -1275,18 +1524,6 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Пересчитываем классы клиентов по новым порогам…</translation>
     </message>
     <message>
-        <source>Demo territory</source>
-        <translation>Демо-территория</translation>
-    </message>
-    <message>
-        <source>Creating the demo territory…</source>
-        <translation>Создаём демо-территорию…</translation>
-    </message>
-    <message>
-        <source>The demo territory is ready.</source>
-        <translation>Демо-территория готова.</translation>
-    </message>
-    <message>
         <source>KAMdesk</source>
         <translation>KAMdesk</translation>
     </message>
@@ -1301,18 +1538,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>The database was upgraded to this version; a copy of the old one is kept at {path}</source>
         <translation>База обновлена до этой версии; копия прежней сохранена: {path}</translation>
-    </message>
-    <message>
-        <source>New database</source>
-        <translation>Новая база</translation>
-    </message>
-    <message>
-        <source>KAMdesk databases (*.sqlite)</source>
-        <translation>Базы KAMdesk (*.sqlite)</translation>
-    </message>
-    <message>
-        <source>{path} already exists. KAMdesk never overwrites a database: choose another name, or open this one with File ▸ Open database…</source>
-        <translation>Файл {path} уже существует. KAMdesk никогда не перезаписывает базы: выберите другое имя или откройте этот файл через Файл ▸ Открыть базу…</translation>
     </message>
     <message>
         <source>About KAMdesk</source>
@@ -1355,8 +1580,206 @@ If another program has it open, close that program and try again; if the disk is
         <translation>&amp;Справка</translation>
     </message>
     <message>
+        <source>&amp;Clients</source>
+        <translation>&amp;Клиенты</translation>
+    </message>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Новый клиент…</translation>
+    </message>
+    <message>
+        <source>&amp;Merge accounts…</source>
+        <translation>&amp;Объединить клиентов…</translation>
+    </message>
+    <message>
         <source>Offline — office sync is not set up yet</source>
         <translation>Офлайн — синхронизация с офисом пока не настроена</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge two accounts</source>
+        <translation>Объединение двух карточек</translation>
+    </message>
+    <message>
+        <source>Two cards of the same organisation become one. Choose the card that stays: everything the other one has moves to it, and the other one is archived with a link to it. Nothing is deleted.</source>
+        <translation>Две карточки одной организации станут одной. Выберите карточку, которая останется: всё, что есть у другой, перейдёт в неё, а другая уйдёт в архив со ссылкой на неё. Ничего не удаляется.</translation>
+    </message>
+    <message>
+        <source>Counting what each card holds…</source>
+        <translation>Считаем, что есть в каждой карточке…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>One of these accounts no longer exists.</source>
+        <translation>Одной из этих карточек больше нет.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>INN / KPP</source>
+        <translation>ИНН / КПП</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>History events</source>
+        <translation>События истории</translation>
+    </message>
+    <message>
+        <source>Months with sales</source>
+        <translation>Месяцев с продажами</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Визиты</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>КП</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Конкуренты</translation>
+    </message>
+    <message>
+        <source>Keep this card</source>
+        <translation>Оставить эту карточку</translation>
+    </message>
+    <message>
+        <source>An archived account cannot be merged: restore it from its card first.</source>
+        <translation>Архивную карточку объединить нельзя: сначала восстановите её.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n контакт</numerusform>
+            <numerusform>%n контакта</numerusform>
+            <numerusform>%n контактов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n history event(s)</source>
+        <translation>
+            <numerusform>%n событие истории</numerusform>
+            <numerusform>%n события истории</numerusform>
+            <numerusform>%n событий истории</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sales row(s) over %1 month(s)</source>
+        <translation>
+            <numerusform>%n строка продаж за %1 мес.</numerusform>
+            <numerusform>%n строки продаж за %1 мес.</numerusform>
+            <numerusform>%n строк продаж за %1 мес.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s)</source>
+        <translation>
+            <numerusform>%n визит</numerusform>
+            <numerusform>%n визита</numerusform>
+            <numerusform>%n визитов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s)</source>
+        <translation>
+            <numerusform>%n КП</numerusform>
+            <numerusform>%n КП</numerusform>
+            <numerusform>%n КП</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n competitor(s)</source>
+        <translation>
+            <numerusform>%n конкурент</numerusform>
+            <numerusform>%n конкурента</numerusform>
+            <numerusform>%n конкурентов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 stays. From %2 it receives:</source>
+        <translation>Остаётся %1. Из карточки %2 к ней перейдут:</translation>
+    </message>
+    <message>
+        <source>Sales of the same product in the same month are added together. Dossier texts are kept side by side, empty fields are filled from %1. %1 is then archived with a link to %2; it can still be opened from the archive.</source>
+        <translation>Продажи одного препарата за один месяц складываются. Тексты досье сохраняются оба, пустые поля заполняются из карточки %1. Затем %1 уходит в архив со ссылкой на %2; её можно открыть из архива.</translation>
+    </message>
+    <message>
+        <source>Merging…</source>
+        <translation>Объединяем…</translation>
+    </message>
+    <message>
+        <source>The accounts were not merged: %1</source>
+        <translation>Карточки не объединены: %1</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>New account</source>
+        <translation>Новый клиент</translation>
+    </message>
+    <message>
+        <source>e.g. ГБУЗ «Областная клиническая больница»</source>
+        <translation>например, ГБУЗ «Областная клиническая больница»</translation>
+    </message>
+    <message>
+        <source>Open that card instead</source>
+        <translation>Открыть ту карточку</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>Client type</source>
+        <translation>Тип клиента</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <source>An account with INN %1 already exists: «%2»%3.</source>
+        <translation>Клиент с ИНН %1 уже есть: «%2»%3.</translation>
+    </message>
+    <message>
+        <source>It is archived.</source>
+        <translation>Он в архиве.</translation>
     </message>
 </context>
 <context>
@@ -1643,6 +2066,14 @@ If another program has it open, close that program and try again; if the disk is
         <translation>нужно МНН</translation>
     </message>
     <message>
+        <source>comparison {row}: name the competitor&apos;s product</source>
+        <translation>сравнение {row}: укажите препарат конкурента</translation>
+    </message>
+    <message>
+        <source>comparison {row}: the price cannot be negative</source>
+        <translation>сравнение {row}: цена не может быть отрицательной</translation>
+    </message>
+    <message>
         <source>VAT rate must be 0, 10 or 20 %, not {rate}</source>
         <translation>ставка НДС должна быть 0, 10 или 20 %, а не {rate}</translation>
     </message>
@@ -1721,6 +2152,50 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Expired</source>
         <translation>Истекло</translation>
+    </message>
+    <message>
+        <source>the BIK must be 9 digits</source>
+        <translation>БИК — это 9 цифр</translation>
+    </message>
+    <message>
+        <source>a bank account must be 20 digits</source>
+        <translation>банковский счёт — это 20 цифр</translation>
+    </message>
+    <message>
+        <source>a correspondent account starts with 301</source>
+        <translation>корреспондентский счёт начинается с 301</translation>
+    </message>
+    <message>
+        <source>the logo file {path} is not there</source>
+        <translation>файла логотипа {path} нет</translation>
+    </message>
+    <message>
+        <source>row {row}: name the product group or the SKU</source>
+        <translation>строка {row}: укажите группу или артикул</translation>
+    </message>
+    <message>
+        <source>row {row}: {key} is already in the table</source>
+        <translation>строка {row}: {key} уже есть в таблице</translation>
+    </message>
+    <message>
+        <source>row {row}: there is no product group {key}</source>
+        <translation>строка {row}: нет группы препаратов {key}</translation>
+    </message>
+    <message>
+        <source>row {row}: there is no product with SKU {key}</source>
+        <translation>строка {row}: нет препарата с артикулом {key}</translation>
+    </message>
+    <message>
+        <source>row {row}: the discount must be from 0 to 100 %, not «{value}»</source>
+        <translation>строка {row}: скидка — от 0 до 100 %, а не «{value}»</translation>
+    </message>
+    <message>
+        <source>the validity period must be at least one day</source>
+        <translation>срок действия — не меньше одного дня</translation>
+    </message>
+    <message>
+        <source>the logo must be a PNG or JPEG file</source>
+        <translation>логотип должен быть файлом PNG или JPEG</translation>
     </message>
 </context>
 <context>
@@ -1808,6 +2283,133 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>The PDF was not made</source>
         <translation>PDF не создан</translation>
+    </message>
+</context>
+<context>
+    <name>OffersSettingsTab</name>
+    <message>
+        <source>Write the name of the manager who approves offers.</source>
+        <translation>Укажите руководителя, который согласует КП.</translation>
+    </message>
+    <message>
+        <source>Choose the logo</source>
+        <translation>Выбор логотипа</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Изображения (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>This file is not a PNG or JPEG image.</source>
+        <translation>Этот файл — не изображение PNG или JPEG.</translation>
+    </message>
+    <message>
+        <source>The logo could not be copied: %1</source>
+        <translation>Не удалось скопировать логотип: %1</translation>
+    </message>
+    <message>
+        <source>On: %1 approves, since %2.</source>
+        <translation>Включено: согласует %1, с %2.</translation>
+    </message>
+    <message>
+        <source>Off: offers over the envelope wait for the manager.</source>
+        <translation>Выключено: КП сверх конверта ждут руководителя.</translation>
+    </message>
+    <message>
+        <source>Supplier: letterhead and requisites</source>
+        <translation>Поставщик: бланк и реквизиты</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>КП</translation>
+    </message>
+    <message>
+        <source>Discount envelope</source>
+        <translation>Конверт скидок</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s approval</source>
+        <translation>Согласование руководителем</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Наименование</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>Эл. почта</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Банк</translation>
+    </message>
+    <message>
+        <source>BIK</source>
+        <translation>БИК</translation>
+    </message>
+    <message>
+        <source>Settlement account</source>
+        <translation>Расчётный счёт</translation>
+    </message>
+    <message>
+        <source>Correspondent account</source>
+        <translation>Корр. счёт</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Подписывает</translation>
+    </message>
+    <message>
+        <source>Signer&apos;s position</source>
+        <translation>Должность подписанта</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Логотип</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>Срок действия</translation>
+    </message>
+    <message>
+        <source>Manager</source>
+        <translation>Руководитель</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Выбрать…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>The manager approves offers over the envelope on this laptop</source>
+        <translation>Руководитель согласует КП сверх конверта на этом ноутбуке</translation>
+    </message>
+    <message>
+        <source>Surname, name and patronymic</source>
+        <translation>Фамилия, имя и отчество</translation>
     </message>
 </context>
 <context>
@@ -2104,6 +2706,18 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Objections</source>
         <translation>Возражения</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Аргументы</translation>
+    </message>
+    <message>
+        <source>Competitors</source>
+        <translation>Конкуренты</translation>
+    </message>
+    <message>
+        <source>Competitor row %1: the price is not a number.</source>
+        <translation>Конкурент в строке %1: цена — не число.</translation>
     </message>
 </context>
 <context>
@@ -2572,6 +3186,14 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Interface</source>
         <translation>Интерфейс</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Общие</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>КП</translation>
     </message>
     <message>
         <source>Language</source>

@@ -107,7 +107,7 @@ def test_multi_page_offer_with_annexes(store, tmp_path):
     assert "ГБУЗ «Городская клиническая больница № 7»" in text
     assert "Уважаемые Андрей Петрович и Ольга Игоревна!" in text
     assert "Предложение действительно до 01.04.2026." in text
-    assert "ИНН 7701234564 / КПП 770101001" in text
+    assert "ИНН 7701234560 / КПП 770101001" in text
     assert amount_in_words(document.totals.total) in " ".join(text.split())
     assert f"Итого с НДС, ₽: {format_money(document.totals.total, '')}" in " ".join(text.split())
     for page in range(1, pages + 1):

@@ -102,3 +102,23 @@ def test_archived_accounts_are_hidden_until_shown_and_can_be_restored(store: Sto
         assert [r.id for r in directory.page(AccountFilter())] == [account_id]
     finally:
         directory.close()
+
+
+def test_merging_a_chain_moves_its_pharmacies_through_the_change_log(store: Store) -> None:
+    from kamdesk.models import ChangeLogEntry
+
+    survivor = make_account(store, "ООО «Вита»")
+    duplicate = make_account(store, "Вита, аптечная сеть")
+    pharmacy = create_account(store, "Аптека «Вита» № 3", AccountKind.PHARMACY)
+    with store.transaction() as session:
+        session.get_one(Account, pharmacy).parent_id = duplicate
+    merge_accounts(store, survivor, duplicate)
+    with store.session() as session:
+        assert session.get_one(Account, pharmacy).parent_id == survivor
+        moved = session.scalars(
+            select(ChangeLogEntry).where(
+                ChangeLogEntry.entity_id == pharmacy,
+                ChangeLogEntry.changes["parent_id"].as_string() == survivor.hex,
+            )
+        ).all()
+    assert moved, "the office must learn that the pharmacy now belongs to the survivor"

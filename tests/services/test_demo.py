@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from kamdesk.i18n import Message
 from kamdesk.models import AccountKind, Base
 from kamdesk.services import classification
 from kamdesk.services.demo import DemoSummary, build_demo
@@ -126,7 +127,8 @@ def test_summary_counts_what_was_written_and_progress_ends_at_100(demo: Any) -> 
     percents = [percent for percent, _ in demo["stages"]]
     assert percents == sorted(percents)
     assert demo["stages"][-1][0] == 100
-    assert any(stage == "sales records" for _, stage in demo["stages"])
+    assert any(str(stage) == "sales records" for _, stage in demo["stages"])
+    assert all(isinstance(stage, Message) for _, stage in demo["stages"]), "translatable"
 
 
 def test_is_a_baseline_snapshot_owned_by_the_demo_kam(demo: Any) -> None:

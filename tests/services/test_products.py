@@ -166,3 +166,34 @@ def test_catalog_edit_search_and_price(store):
     assert "sku" in refused.value.messages
     with pytest.raises(CatalogError):
         catalog.save(ProductInput(sku="", trade_name="", inn_name="", vat_rate=Decimal(18)))
+
+
+def test_comparisons_are_checked_and_replaced(store):
+    catalog = ProductCatalog(store)
+    data = ProductInput(
+        sku="RX-1",
+        trade_name="Ривароксабан-Север",
+        inn_name="ривароксабан",
+        comparisons=[Comparison("Bayer", "", Decimal("100"), "дешевле", "")],
+    )
+    with pytest.raises(CatalogError) as refused:
+        catalog.save(data)  # a company without the product it sells
+    assert "comparisons" in refused.value.messages
+    data.comparisons = [Comparison("Bayer", "Ксарелто", Decimal("-1"), "", "")]
+    with pytest.raises(CatalogError):
+        catalog.save(data)
+    assert catalog.list("RX-1") == []
+    data.comparisons = [
+        Comparison("Bayer", "Ксарелто", Decimal("2890.00"), "дешевле на 20 %", "бренд"),
+        Comparison("", "", None, "", ""),  # an empty row is ignored
+    ]
+    product_id = catalog.save(data)
+    detail = catalog.detail(product_id)
+    assert detail is not None
+    assert detail.comparisons == [
+        Comparison("Bayer", "Ксарелто", Decimal("2890.00"), "дешевле на 20 %", "бренд")
+    ]
+    changed = detail.as_input()
+    changed.comparisons = []
+    catalog.save(changed)
+    assert catalog.detail(product_id).comparisons == []

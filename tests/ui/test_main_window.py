@@ -83,7 +83,7 @@ def test_status_bar_names_the_database_and_says_offline(window: MainWindow) -> N
 
 def test_menus(window: MainWindow) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&File", "&Settings…", "&Help"]
+    assert menus == ["&File", "&Clients", "&Settings…", "&Help"]
     file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_items == ["&Open database…", "&New database…", "&Quit"]
 

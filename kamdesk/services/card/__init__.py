@@ -35,10 +35,13 @@ from kamdesk.services.card.model import (
     EventCard,
 )
 from kamdesk.services.card.overview import Overview, load_overview
+from kamdesk.services.card.tally import AccountRef, AccountTally, accounts_with_inn, tally_account
 from kamdesk.services.card.timeline import TimelineEntry, TimelineKind, load_timeline
 
 __all__ = [
     "CONSENT_NEEDED",
+    "AccountRef",
+    "AccountTally",
     "CardBundle",
     "CardData",
     "CardError",
@@ -55,6 +58,7 @@ __all__ = [
     "TimelineEntry",
     "TimelineKind",
     "account_of_contact",
+    "accounts_with_inn",
     "add_competitor",
     "add_contact",
     "add_event",
@@ -77,4 +81,5 @@ __all__ = [
     "restore_account",
     "save_draft",
     "set_field",
+    "tally_account",
 ]

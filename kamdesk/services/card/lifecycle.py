@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from kamdesk.models import (
     Account,
@@ -94,9 +94,9 @@ def merge_accounts(store: Store, survivor_id: uuid.UUID, duplicate_id: uuid.UUID
             for row in rows:
                 row.account_id = survivor_id
             moved[table.__tablename__] = len(rows)
-        session.execute(
-            update(Account).where(Account.parent_id == duplicate_id).values(parent_id=survivor_id)
-        )
+        # Row by row, not one UPDATE: every re-parented pharmacy must reach the change log.
+        for child in session.scalars(select(Account).where(Account.parent_id == duplicate_id)):
+            child.parent_id = survivor_id
         summed = _merge_sales(session, survivor_id, duplicate_id, moved)
         _merge_dossier(session, survivor, duplicate)
         _fill_account(survivor, duplicate)

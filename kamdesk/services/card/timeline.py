@@ -164,7 +164,14 @@ def _edits(session: object, account_id: uuid.UUID) -> list[TimelineEntry]:
             TimelineKind.EDIT,
             row.entity,
             previous=str(row.operation),
-            fields=tuple(sorted(row.changes)),
+            fields=_changed_fields(str(row.operation), row.changes),
         )
         for row in rows
     ]
+
+
+def _changed_fields(operation: str, changes: dict[str, object]) -> tuple[str, ...]:
+    """The fields an edit changed; for a new row, only those it was given a value in."""
+    if operation == "insert":
+        return tuple(sorted(k for k, v in changes.items() if v not in (None, "", False)))
+    return tuple(sorted(changes))

@@ -30,6 +30,7 @@ from datetime import date
 
 from sqlalchemy import func, select, update
 
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import (
     Account,
     AccountCompetitor,
@@ -61,7 +62,7 @@ from kamdesk.store.derived import refresh_account_stats
 
 __all__ = ["DemoSummary", "build_demo"]
 
-Progress = Callable[[int, str], None]
+Progress = Callable[[int, Message], None]  # percent done, the stage (translatable)
 
 
 @dataclass(frozen=True)
@@ -111,13 +112,13 @@ def build_demo(
     settings = load_analytics(store)
     counts = _write_territory(store, accounts, DemoRandom(seed), Clock.for_today(today, years),
                               settings, report)  # fmt: skip
-    report(94, "ABC-XYZ classification")
+    report(94, _stage(QT_TRANSLATE_NOOP("Demo", "ABC-XYZ classification")))
     classification.recompute(store, today=today)
-    report(95, "dossier completeness")
+    report(95, _stage(QT_TRANSLATE_NOOP("Demo", "dossier completeness")))
     refresh_dossier_scores(store)
-    report(96, "commercial offers")
+    report(96, _stage(QT_TRANSLATE_NOOP("Demo", "commercial offers")))
     offers = _add_offers(store, seed, today, rounds=max(1, min(6, accounts // 100)))
-    report(100, "done")
+    report(100, _stage(QT_TRANSLATE_NOOP("Demo", "done")))
     return DemoSummary(
         accounts=counts["accounts"],
         contacts=counts["contacts"],
@@ -153,20 +154,20 @@ def _write_territory(
                 "empty store (create a new one)"
             )
         writer = Writer(connection)
-        report(0, "team and territory")
+        report(0, _stage(QT_TRANSLATE_NOOP("Demo", "team and territory")))
         team = build_team(rng, clock, writer)
-        report(1, "products and price lists")
+        report(1, _stage(QT_TRANSLATE_NOOP("Demo", "products and price lists")))
         products = build_catalog(rng, clock, writer)
-        report(2, "accounts")
+        report(2, _stage(QT_TRANSLATE_NOOP("Demo", "accounts")))
         plans = AccountPlanner(rng, clock, team).plan(accounts)
         sales = plan_sales(rng, clock, plans, products, accounts, settings)
         assign_standing(rng, clock, plans, sales, settings)
         write_accounts(rng, clock, writer, team, plans)
-        report(8, "contacts")
+        report(8, _stage(QT_TRANSLATE_NOOP("Demo", "contacts")))
         contacts = plan_contacts(rng, clock, plans)
         writer.insert(Contact, contact_rows(rng, clock, contacts))
         writer.insert(ContactPersonal, personal_rows(rng, clock, contacts))
-        report(16, "dossiers and relationship history")
+        report(16, _stage(QT_TRANSLATE_NOOP("Demo", "dossiers and relationship history")))
         by_account = {plan.account.id: plan for plan in sales}
         wholesalers = [plan.name for plan in plans if plan.kind == AccountKind.DISTRIBUTOR]
         storied = [
@@ -179,18 +180,19 @@ def _write_territory(
         )
         writer.insert(RelationshipEvent, event_rows(rng, clock, storied, products))
         writer.insert(AccountCompetitor, competitor_rows(rng, clock, storied, products))
-        report(20, "sales records")
+        report(20, _stage(QT_TRANSLATE_NOOP("Demo", "sales records")))
         expected = expected_rows(sales)
         writer.insert(
             SalesRecord,
             sales_rows(rng, clock, sales),
             on_chunk=lambda written: report(
-                20 + min(64, 64 * written // expected), "sales records"
+                20 + min(64, 64 * written // expected),
+                _stage(QT_TRANSLATE_NOOP("Demo", "sales records")),
             ),
         )
-        report(85, "visits and reports")
+        report(85, _stage(QT_TRANSLATE_NOOP("Demo", "visits and reports")))
         write_visits(rng, clock, writer, team.kam.id, plans, contacts, by_account, products)
-        report(90, "account statistics")
+        report(90, _stage(QT_TRANSLATE_NOOP("Demo", "account statistics")))
         connection.execute(update(SyncState).where(SyncState.id == 1).values(user_id=team.kam.id))
         refresh_account_stats(connection, now=clock.now)
     return writer.counts
@@ -199,6 +201,11 @@ def _write_territory(
 def _went_quiet(plan: SalesPlan | None) -> bool:
     """Lapsed and slowing buyers get a relationship story: why they stopped."""
     return plan is not None and plan.lifecycle in ("lapsed", "slowing")
+
+
+def _stage(text: str) -> Message:
+    """A progress stage the window shows translated and the command line in English."""
+    return Message("Demo", text)
 
 
 def _add_offers(store: Store, seed: int, today: date, rounds: int) -> int:

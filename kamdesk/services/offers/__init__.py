@@ -27,6 +27,14 @@ from kamdesk.services.offers.money import (
     line_figures,
     totals,
 )
+from kamdesk.services.offers.requisites import (
+    EnvelopeRow,
+    OfferSettingsError,
+    check_offer_settings,
+    envelope_from_rows,
+    envelope_rows,
+    keep_logo,
+)
 from kamdesk.services.offers.service import OfferBook, OfferError, attachments_dir
 from kamdesk.services.offers.settings import (
     OfferSettings,
@@ -34,6 +42,7 @@ from kamdesk.services.offers.settings import (
     load_offer_settings,
     save_offer_settings,
     set_manager_override,
+    with_manager_override,
 )
 from kamdesk.services.offers.status import (
     approve,
@@ -48,6 +57,7 @@ __all__ = [
     "AnnexInput",
     "ArgumentContext",
     "DmuRole",
+    "EnvelopeRow",
     "LineFigures",
     "LineInput",
     "OfferBook",
@@ -55,6 +65,7 @@ __all__ = [
     "OfferError",
     "OfferRow",
     "OfferSettings",
+    "OfferSettingsError",
     "OfferStatus",
     "OfferView",
     "ReaderKind",
@@ -65,9 +76,13 @@ __all__ = [
     "amount_in_words",
     "approve",
     "attachments_dir",
+    "check_offer_settings",
+    "envelope_from_rows",
+    "envelope_rows",
     "expire_overdue",
     "format_money",
     "format_percent",
+    "keep_logo",
     "line_figures",
     "load_offer_settings",
     "mark_accepted",
@@ -78,4 +93,5 @@ __all__ = [
     "set_manager_override",
     "suggest_arguments",
     "totals",
+    "with_manager_override",
 ]

@@ -116,10 +116,12 @@ def save_offer_settings(store: Store, settings: OfferSettings) -> None:
 
 def set_manager_override(store: Store, manager: str, at_iso: str) -> OfferSettings:
     """Turn the manager override on (a name) or off (empty), recording who and when."""
-    settings = replace(
-        load_offer_settings(store),
-        manager_override_by=manager.strip(),
-        manager_override_at=at_iso if manager.strip() else "",
-    )
+    settings = with_manager_override(load_offer_settings(store), manager, at_iso)
     save_offer_settings(store, settings)
     return settings
+
+
+def with_manager_override(settings: OfferSettings, manager: str, at_iso: str) -> OfferSettings:
+    """`settings` with the override on (a name) or off (empty), stamped `at_iso`."""
+    name = manager.strip()
+    return replace(settings, manager_override_by=name, manager_override_at=at_iso if name else "")

@@ -161,6 +161,22 @@ def validate_product(data: ProductInput) -> dict[str, Message]:
         problems["trade_name"] = _msg(QT_TRANSLATE_NOOP("Offers", "the trade name is required"))
     if not data.inn_name.strip():
         problems["inn_name"] = _msg(QT_TRANSLATE_NOOP("Offers", "the INN (МНН) is required"))
+    for number, c in enumerate(data.comparisons, start=1):
+        filled = any(
+            str(v).strip() for v in (c.competitor_company, c.our_advantages, c.their_advantages)
+        )
+        if (filled or c.competitor_price is not None) and not c.competitor_product.strip():
+            problems["comparisons"] = _msg(
+                QT_TRANSLATE_NOOP("Offers", "comparison {row}: name the competitor's product"),
+                row=number,
+            )
+            break
+        if c.competitor_price is not None and c.competitor_price < 0:
+            problems["comparisons"] = _msg(
+                QT_TRANSLATE_NOOP("Offers", "comparison {row}: the price cannot be negative"),
+                row=number,
+            )
+            break
     if data.vat_rate not in VAT_RATES:
         problems["vat_rate"] = _msg(
             QT_TRANSLATE_NOOP("Offers", "VAT rate must be 0, 10 or 20 %, not {rate}"),

@@ -6,7 +6,8 @@ window. Edits save themselves through a `FieldBinder` (drafts, commits, undo).
 Adding or removing rows reloads the card the same way.
 
 Signals for the window: `plan_visit_requested(account_id)` and
-`new_offer_requested(account_id)`; `changed(account_id)` after any stored edit
+`new_offer_requested(account_id)`; `merge_requested(account_id)` ("Merge with…":
+the client list asks which account and shows the merge); `changed(account_id)` after any stored edit
 (the client list refreshes its row); `loaded(title)` and `missing()`.
 """
 
@@ -37,6 +38,7 @@ StoreProvider = Callable[[], Any]
 class AccountCard(QWidget):
     plan_visit_requested = Signal(object)
     new_offer_requested = Signal(object)
+    merge_requested = Signal(object)
     changed = Signal(object)
     loaded = Signal(str)
     missing = Signal()
@@ -82,9 +84,10 @@ class AccountCard(QWidget):
 
     # --- public ---------------------------------------------------------------
 
-    def reload(self, then: Callable[[], None] | None = None) -> None:
-        """Load the card again in the background (after rows were added or removed)."""
-        if self.binder is not None:
+    def reload(self, then: Callable[[], None] | None = None, commit: bool = True) -> None:
+        """Load the card again in the background (after rows were added or removed),
+        storing first what is being edited unless `commit` is False."""
+        if commit and self.binder is not None:
             self.binder.commit_all()
         account_id, store = self.account_id, self._store
         self._tasks.run(
@@ -98,8 +101,10 @@ class AccountCard(QWidget):
         return lambda value: callback(value) if alive[0] else None
 
     def commit_all(self) -> None:
-        """Store every field still being edited (the card is closing, the app quits)."""
-        if self.binder is not None:
+        """Store every field still being edited (the card is closing, the app quits);
+        an archived card is read-only and has nothing to store."""
+        archived = self.bundle is not None and self.bundle.card.archived
+        if self.binder is not None and not archived:
             self.binder.commit_all()
 
     @property
@@ -185,8 +190,15 @@ class AccountCard(QWidget):
         row.addWidget(self.redo_button)
         row.addStretch(1)
         archived = self.bundle is not None and self.bundle.card.archived
+        if not archived:
+            merge = QPushButton(self.tr("Merge with…"))
+            merge.setObjectName("mergeWithButton")
+            merge.setToolTip(self.tr("This card and another are the same organisation"))
+            merge.clicked.connect(lambda: self.merge_requested.emit(self.account_id))
+            row.addWidget(merge)
         archive = QPushButton(self.tr("Restore") if archived else self.tr("Archive"))
         archive.setObjectName("archiveButton")
+        self.archive_button = archive
         archive.clicked.connect(self._toggle_archive)
         row.addWidget(archive)
         return bar
@@ -242,7 +254,10 @@ class AccountCard(QWidget):
             )
 
     def _structural(
-        self, action: Callable[[], Any], then: Callable[[Any], None] | None = None
+        self,
+        action: Callable[[], Any],
+        then: Callable[[Any], None] | None = None,
+        commit: bool = True,
     ) -> bool:
         try:
             result = action()
@@ -250,7 +265,7 @@ class AccountCard(QWidget):
             self._show_problem(translate(error.message))
             return False
         self.changed.emit(self.account_id)
-        self.reload((lambda: then(result)) if then is not None else None)
+        self.reload((lambda: then(result)) if then is not None else None, commit=commit)
         return True
 
     def _show_problem(self, text: str) -> None:
@@ -301,8 +316,11 @@ class AccountCard(QWidget):
     def _toggle_archive(self) -> None:
         store = self._store()
         archived = self.bundle is not None and self.bundle.card.archived
+        if not archived:
+            self.commit_all()  # what was typed belongs to the account before it is archived
         action = service.restore_account if archived else service.archive_account
-        self._structural(lambda: action(store, self.account_id))
+        # Nothing to store afterwards: an archived card is read-only.
+        self._structural(lambda: action(store, self.account_id), commit=False)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.bundle is not None:

@@ -157,7 +157,7 @@ class ContactsTab(QSplitter):
         given = consent.check(
             "consent_given", self.tr("Consent"), self.tr("Consented to personal-data processing")
         )
-        consent.line("consent_date", self.tr("Consent given on"), self.tr("dd.mm.yyyy"))
+        consent.date("consent_date", self.tr("Consent given on"))
         consent_column.addWidget(consent)
         reason = QLabel(translate(CONSENT_NEEDED))
         reason.setObjectName("consentReason")
@@ -165,7 +165,7 @@ class ContactsTab(QSplitter):
         reason.setStyleSheet("color: #b26a00;")
         consent_column.addWidget(reason)
         personal = BoundForm(self._binder, Entity.PERSONAL, contact.id, contact.personal)
-        personal.line("birthday", self.tr("Birthday"), self.tr("dd.mm.yyyy"))
+        personal.date("birthday", self.tr("Birthday"))
         personal.notes("education", self.tr("Education"))
         personal.notes("previous_jobs", self.tr("Previous jobs"))
         personal.notes("military_service", self.tr("Military service"))

@@ -23,7 +23,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.card.binder import FieldBinder
 from kamdesk.ui.card.forms import BoundForm
 from kamdesk.ui.card.rows_editor import RowsEditor
-from kamdesk.ui.card.widgets import error_label
+from kamdesk.ui.card.widgets import DateField, error_label
 from kamdesk.ui.formatting import format_date
 
 
@@ -96,8 +96,10 @@ class DossierTab(QScrollArea):
         kind = QComboBox()
         for member, text in labels.choices(RelationshipEventKind):
             kind.addItem(text, str(member))
-        when = QLineEdit(date.today().strftime("%d.%m.%Y"))
-        when.setMaximumWidth(110)
+        picker = DateField()
+        picker.setObjectName("newEventDate")
+        when = picker.line
+        when.setText(date.today().strftime("%d.%m.%Y"))
         subject = QLineEdit()
         subject.setPlaceholderText(self.tr("What happened: delivery, tender, agreement, complaint"))
         button = QPushButton(self.tr("Add event"))
@@ -105,7 +107,7 @@ class DossierTab(QScrollArea):
         button.clicked.connect(
             lambda: self.add_event_requested.emit(kind.currentData(), when.text(), subject.text())
         )
-        for widget in (kind, when, subject, button):
+        for widget in (kind, picker, subject, button):
             line.addWidget(widget)
         line.setStretch(2, 1)
         holder = QWidget()
@@ -134,7 +136,7 @@ class DossierTab(QScrollArea):
         values = {name: getattr(event, name) for name in EventCard.__dataclass_fields__}
         form = BoundForm(self._binder, Entity.EVENT, event.id, values)
         form.choice("kind", self.tr("Kind"), RelationshipEventKind)
-        form.line("occurred_on", self.tr("Date"))
+        form.date("occurred_on", self.tr("Date"))
         form.line("subject", self.tr("Subject"))
         form.notes("description", self.tr("Details"))
         form.line("amount", self.tr("Amount, ₽"))
@@ -142,7 +144,7 @@ class DossierTab(QScrollArea):
         form.choice("tender_result", self.tr("Result"), TenderResult)
         form.notes("result_reason", self.tr("Why we won or lost"))
         form.notes("resolution", self.tr("How a complaint was resolved"))
-        form.line("resolved_on", self.tr("Resolved on"))
+        form.date("resolved_on", self.tr("Resolved on"))
         return form
 
     def _dmu(self, data: CardData) -> QGroupBox:

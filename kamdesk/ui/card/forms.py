@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from kamdesk.services.card import Entity
 from kamdesk.ui import labels
 from kamdesk.ui.card.binder import FieldBinder
-from kamdesk.ui.card.widgets import NotesEdit, error_label
+from kamdesk.ui.card.widgets import DateField, NotesEdit, error_label
 
 NOTE_HEIGHT = 70
 
@@ -57,7 +57,11 @@ class BoundForm(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-    def _add(self, name: str, caption: str, widget: QWidget, placeholder: str = "") -> QWidget:
+    def _add(
+        self, name: str, caption: str, widget: QWidget, placeholder: str = "",
+        shown: QWidget | None = None,
+    ) -> QWidget:  # fmt: skip
+        """Bind `widget` to the field; `shown` (holding `widget`) goes in the form instead."""
         widget.setObjectName(f"field_{self.entity}_{name}")
         if placeholder and isinstance(widget, QLineEdit | NotesEdit):
             widget.setPlaceholderText(placeholder)
@@ -66,7 +70,7 @@ class BoundForm(QWidget):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        column.addWidget(widget)
+        column.addWidget(shown or widget)
         column.addWidget(error)
         caption_label = QLabel(caption)
         caption_label.setObjectName("fieldCaption")
@@ -78,6 +82,13 @@ class BoundForm(QWidget):
     def line(self, name: str, caption: str, placeholder: str = "") -> QLineEdit:
         widget = QLineEdit()
         self._add(name, caption, widget, placeholder)
+        return widget
+
+    def date(self, name: str, caption: str) -> DateField:
+        """A date typed as дд.мм.гггг, with a calendar button beside it."""
+        widget = DateField()
+        widget.setObjectName(f"date_{self.entity}_{name}")
+        self._add(name, caption, widget.line, self.tr("dd.mm.yyyy"), shown=widget)
         return widget
 
     def notes(

@@ -18,6 +18,7 @@ from kamdesk.i18n import QT_TRANSLATE_NOOP
 from kamdesk.services.accounts import RelationshipEventKind, TenderResult
 from kamdesk.services.card import TimelineEntry, TimelineKind
 from kamdesk.ui import labels
+from kamdesk.ui.card.field_labels import field_labels
 from kamdesk.ui.formatting import format_date, format_datetime
 
 _KINDS = {
@@ -119,7 +120,9 @@ class TimelineTab(QWidget):
             when = (
                 format_date(entry.when.date()) if entry.date_only else format_datetime(entry.when)
             )
-            detail = entry.detail or ", ".join(entry.fields)
+            detail = entry.detail
+            if entry.kind is TimelineKind.EDIT and not detail:
+                detail = ", ".join(field_labels(entry.what, entry.fields))
             item = QTreeWidgetItem(
                 [when, describe(entry), entry.subject, detail.replace("\n", " ")]
             )

@@ -6,6 +6,9 @@ account tab shows is built by `card_factory` (the editable card of
 kamdesk.ui.card by default, imported when the first card opens so start-up
 never pays for it). A card loads itself in the background.
 
+New accounts and merges are started here (buttons, Ctrl+N on the list, the
+menu, "Merge with…" on a card) and run by `AccountCommands`.
+
 Signals the window wires: `plan_visit_requested(account_id)`, and
 `new_offer_requested(account_id)` when the page has no workspace to open the
 offer editor itself.
@@ -17,12 +20,14 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -30,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.services.accounts import AccountDirectory, AccountFilter
+from kamdesk.ui.clients.commands import AccountCommands
 from kamdesk.ui.clients.counter import AccountCounter
 from kamdesk.ui.clients.filters import AccountFilterBar
 from kamdesk.ui.clients.model import AccountListModel, Column
@@ -41,6 +47,7 @@ if TYPE_CHECKING:
     from kamdesk.services.workspace import Workspace
 
 CardFactory = Callable[[uuid.UUID], QWidget]
+NEW_ACCOUNT_KEYS = QKeySequence("Ctrl+N")
 
 # Starting widths in pixels (the user's own are remembered). The name takes the
 # width that is left, so the table fits a 1366-pixel laptop screen without
@@ -95,6 +102,14 @@ class ClientsPage(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
         self._setup_table()
+        self.commands = AccountCommands(self)
+        self.new_button = QPushButton(self)
+        self.new_button.setObjectName("newAccountButton")
+        self.new_button.clicked.connect(self.commands.new_account)
+        self.merge_button = QPushButton(self)
+        self.merge_button.setObjectName("mergeAccountsButton")
+        self.merge_button.setEnabled(False)
+        self.merge_button.clicked.connect(self.merge_selected)
 
         list_page = QWidget(self)
         list_layout = QVBoxLayout(list_page)
@@ -104,6 +119,9 @@ class ClientsPage(QWidget):
         list_layout.addWidget(self.empty_hint)
         list_layout.addWidget(self.table, 1)
         footer = QHBoxLayout()
+        footer.addWidget(self.new_button)
+        footer.addWidget(self.merge_button)
+        footer.addSpacing(12)
         footer.addWidget(self.count_label)
         footer.addStretch(1)
         self.hint_label = QLabel(self)
@@ -122,6 +140,7 @@ class ClientsPage(QWidget):
         self.tabs.tabCloseRequested.connect(self._close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._list_page = list_page
+        list_page.installEventFilter(self)  # Ctrl+N on the list: a new account
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -131,6 +150,8 @@ class ClientsPage(QWidget):
         self.model.loading_changed.connect(lambda _loading: self._update_count())
         self.counter.changed.connect(self._update_count)
         self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
         self._retranslate()
 
     # --- public ---------------------------------------------------------------
@@ -163,8 +184,51 @@ class ClientsPage(QWidget):
             card.changed.connect(self._card_changed)  # type: ignore[attr-defined]
             card.plan_visit_requested.connect(self.plan_visit_requested)  # type: ignore[attr-defined]
             card.new_offer_requested.connect(self._new_offer)  # type: ignore[attr-defined]
+            merge = getattr(card, "merge_requested", None)
+            if merge is not None:
+                merge.connect(self.commands.pick_partner)
         else:  # a plain widget: shown as it is
             self.account_opened.emit(account_id)
+
+    @property
+    def directory(self) -> AccountDirectory:
+        return self._directory
+
+    @property
+    def tasks(self) -> TaskRunner:
+        return self._tasks
+
+    def new_account(self) -> QWidget:
+        """Open the New account dialog (from the list, Ctrl+N or the menu)."""
+        self.tabs.setCurrentWidget(self._list_page)
+        return self.commands.new_account()
+
+    def selected_accounts(self) -> list[uuid.UUID]:
+        rows = self.table.selectionModel().selectedRows(Column.NAME)
+        found = (AccountListModel.account_id(index) for index in rows)
+        return [account_id for account_id in found if account_id is not None]
+
+    def merge_selected(self) -> QWidget | None:
+        """Compare the two selected accounts in the Merge dialog; with one selected (or
+        a card shown), ask for the other one first."""
+        chosen = self.selected_accounts()
+        current = self.tabs.currentWidget()
+        for account_id, tab in self._account_tabs.items():
+            if tab is current:
+                chosen = [account_id]
+        if len(chosen) == 2:
+            return self.commands.merge(chosen[0], chosen[1])
+        if len(chosen) == 1:
+            return self.commands.pick_partner(chosen[0])
+        self.status_message.emit(self.tr("Select the two accounts to merge in the list."))
+        return None
+
+    def close_account(self, account_id: uuid.UUID, commit: bool = True) -> None:
+        """Close the account's tab; without `commit` its fields are not stored again
+        (the account was just merged away: everything was committed before)."""
+        tab = self._account_tabs.get(account_id)
+        if tab is not None:
+            self._close_tab(self.tabs.indexOf(tab), commit)
 
     def open_accounts(self) -> list[uuid.UUID]:
         return list(self._account_tabs)
@@ -184,7 +248,7 @@ class ClientsPage(QWidget):
         table.setObjectName("accountTable")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
@@ -228,6 +292,20 @@ class ClientsPage(QWidget):
                 )
             )
         self.empty_hint.setVisible(total == 0)
+
+    def _selection_changed(self) -> None:
+        self.merge_button.setEnabled(len(self.selected_accounts()) == 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl+N on the list makes an account; elsewhere it stays the window's.
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            assert isinstance(event, QKeyEvent)
+            if QKeySequence(event.keyCombination()) == NEW_ACCOUNT_KEYS:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    self.new_account()
+                return True
+        return super().eventFilter(watched, event)
 
     def _open_index(self, index: QModelIndex) -> None:
         account_id = AccountListModel.account_id(index)
@@ -279,12 +357,12 @@ class ClientsPage(QWidget):
             if callable(commit):
                 commit()
 
-    def _close_tab(self, index: int) -> None:
+    def _close_tab(self, index: int, commit_fields: bool = True) -> None:
         widget = self.tabs.widget(index)
         if widget is None or widget is self._list_page:
             return
         commit = getattr(widget, "commit_all", None)
-        if callable(commit):
+        if callable(commit) and commit_fields:
             commit()
         for account_id, tab in list(self._account_tabs.items()):
             if tab is widget:
@@ -297,6 +375,12 @@ class ClientsPage(QWidget):
     def _retranslate(self) -> None:
         self.tabs.setTabText(self.tabs.indexOf(self._list_page), self.tr("Client list"))
         self.hint_label.setText(self.tr("Double-click or Enter opens the account"))
+        self.new_button.setText(self.tr("New account…"))
+        self.new_button.setToolTip(self.tr("Create an account (Ctrl+N in the list)"))
+        self.merge_button.setText(self.tr("Merge…"))
+        self.merge_button.setToolTip(
+            self.tr("Select two cards of the same organisation (Ctrl+click) to merge them")
+        )
         self.empty_hint.setText(
             self.tr(
                 "There are no accounts in this database yet. To try KAMdesk, create a new "

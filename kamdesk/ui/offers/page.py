@@ -80,6 +80,8 @@ class OffersPage(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(220)
         self.progress.hide()
@@ -136,6 +138,7 @@ class OffersPage(QWidget):
         rows = self._book.list(self.search.text(), frozenset({status}) if status else frozenset())
         self.model = RecordTableModel[OfferRow](rows, self._columns(), self)
         self.proxy.setSourceModel(self.model)
+        self.table.resizeColumnsToContents()
 
     def selected(self) -> OfferRow | None:
         index = self.table.currentIndex()

@@ -1,4 +1,4 @@
-"""Editing one product: identity, VAT, key messages and objection → answer pairs."""
+"""Editing one product: identity and VAT, arguments (key messages, objections), competitors."""
 
 from __future__ import annotations
 
@@ -13,13 +13,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from kamdesk.services.products import CatalogError, ProductCatalog, ProductDetail, ProductInput
 from kamdesk.ui.offers.common import messages_text
+from kamdesk.ui.products.comparisons import ComparisonsEditor
 
 SEPARATOR = " => "
+ERROR_BORDER = "border: 1px solid #b3261e;"
 
 
 class ProductDialog(QDialog):
@@ -32,10 +36,13 @@ class ProductDialog(QDialog):
             detail.as_input() if detail else ProductInput(sku="", trade_name="", inn_name="")
         )
         self.setWindowTitle(self.tr("Product"))
-        self.resize(640, 620)
+        self.resize(720, 560)
         d = self._data
+        self.tabs = QTabWidget(self)
+
+        identity = QWidget(self)
+        form = QFormLayout(identity)
         self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
         for name, label in (
             ("sku", self.tr("SKU")),
             ("trade_name", self.tr("Trade name")),
@@ -57,21 +64,33 @@ class ProductDialog(QDialog):
             self.vat.addItem(f"{rate} %", Decimal(rate))
         self.vat.setCurrentIndex(max(self.vat.findData(d.vat_rate), 0))
         form.addRow(self.tr("VAT"), self.vat)
+        self.tabs.addTab(identity, self.tr("Product"))
+
+        arguments = QWidget(self)
+        arguments_form = QFormLayout(arguments)
         self.messages = QPlainTextEdit("\n".join(d.key_messages))
         self.messages.setPlaceholderText(self.tr("One key message a line"))
-        form.addRow(self.tr("Key messages"), self.messages)
+        arguments_form.addRow(self.tr("Key messages"), self.messages)
         self.objections = QPlainTextEdit("\n".join(f"{o}{SEPARATOR}{a}" for o, a in d.objections))
         self.objections.setPlaceholderText(self.tr("One a line: objection => answer"))
-        form.addRow(self.tr("Objections"), self.objections)
+        arguments_form.addRow(self.tr("Objections"), self.objections)
+        self.tabs.addTab(arguments, self.tr("Arguments"))
+
+        self.comparisons = ComparisonsEditor(d.comparisons, self)
+        self.tabs.addTab(self.comparisons, self.tr("Competitors"))
+
         self.errors = QLabel()
         self.errors.setStyleSheet("color: #b3261e;")
-        form.addRow(self.errors)
+        self.errors.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.errors)
+        layout.addWidget(buttons)
 
     def save(self) -> None:
         d = self._data
@@ -86,10 +105,24 @@ class ProductDialog(QDialog):
             if line.strip()
         ]
         try:
+            d.comparisons = self.comparisons.comparisons()
+        except ValueError as error:
+            self.errors.setText(
+                self.tr("Competitor row %1: the price is not a number.").replace(
+                    "%1", str(error.args[0])
+                )
+            )
+            self.tabs.setCurrentWidget(self.comparisons)
+            return
+        try:
             self._catalog.save(d)
         except CatalogError as error:
             self.errors.setText(messages_text(error.messages))
             for name, edit in self.fields.items():
-                edit.setStyleSheet("border: 1px solid #b3261e;" if name in error.messages else "")
+                edit.setStyleSheet(ERROR_BORDER if name in error.messages else "")
+            if "comparisons" in error.messages and len(error.messages) == 1:
+                self.tabs.setCurrentWidget(self.comparisons)
+            elif error.messages.keys() & self.fields.keys():
+                self.tabs.setCurrentIndex(0)
             return
         self.accept()

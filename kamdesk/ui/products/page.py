@@ -32,6 +32,7 @@ from kamdesk.ui.offers.common import message_text, money
 from kamdesk.ui.products.dialog import ProductDialog
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 
+MAX_COLUMN = 140  # px; long forms and INNs are elided, the whole text is in the detail
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -49,12 +50,15 @@ class ProductsPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.detail = QTextBrowser()
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([620, 380])
+        splitter.setSizes([860, 340])
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("New product"), self.new_product),
@@ -79,13 +83,13 @@ class ProductsPage(QWidget):
                 lambda: self.tr("Form and dosage"), lambda r: f"{r.dosage_form} {r.dosage}"
             ),
             RecordColumn(lambda: self.tr("Pack"), lambda r: r.pack),
-            RecordColumn(lambda: self.tr("SKU"), lambda r: r.sku),
             RecordColumn(
                 lambda: self.tr("Price without VAT"), lambda r: money(r.price), alignment=RIGHT
             ),
             RecordColumn(
                 lambda: self.tr("VAT, %"), lambda r: f"{r.vat_rate:f}".rstrip("0").rstrip(".")
             ),
+            RecordColumn(lambda: self.tr("SKU"), lambda r: r.sku),
             RecordColumn(lambda: self.tr("Group"), lambda r: r.product_group),
         ]
 
@@ -94,6 +98,10 @@ class ProductsPage(QWidget):
             self._catalog.list(self.search.text()), self._columns(), self
         )
         self.proxy.setSourceModel(self.model)
+        self.table.resizeColumnsToContents()
+        for column in (1, 2, 3):  # INN, form and dosage, pack: long texts, short headers
+            cap = max(MAX_COLUMN, self.table.horizontalHeader().sectionSizeHint(column))
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self.detail.clear()
 

@@ -1,0 +1,111 @@
+"""File ▸ Open/New database and loading the demo territory, for the main window.
+
+Texts keep the "MainWindow" translation context: they are the window's commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+
+from kamdesk.i18n import Message
+from kamdesk.ui.store_dialogs import DialogPrompts
+from kamdesk.ui.store_opening import has_store, open_interactively
+
+if TYPE_CHECKING:
+    from kamdesk.ui.main_window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+def open_database(window: MainWindow) -> None:
+    prompts = DialogPrompts(window, at_startup=False)
+    chosen = prompts.choose_store_file(window.workspace.path, backup=False)
+    if chosen is not None:
+        switch_to(window, chosen, prompts)
+
+
+def new_database(window: MainWindow) -> None:
+    chosen, _ = QFileDialog.getSaveFileName(
+        window,
+        _tr("New database"),
+        str(window.workspace.path.with_name("kamdesk-new.sqlite")),
+        _tr("KAMdesk databases (*.sqlite)"),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    if not chosen:
+        return
+    path = Path(chosen)
+    if has_store(path):
+        QMessageBox.information(
+            window,
+            _tr("New database"),
+            _tr(
+                "{path} already exists. KAMdesk never overwrites a database: choose "
+                "another name, or open this one with File ▸ Open database…"
+            ).format(path=path),
+        )
+        return
+    switch_to(window, path, DialogPrompts(window, at_startup=False))
+
+
+def switch_to(window: MainWindow, path: Path, prompts: DialogPrompts) -> None:
+    opened = open_interactively(path, prompts, explicit=True)
+    if opened is None:
+        return
+    window.set_workspace(opened.workspace)
+    window.preferences.last_store = opened.workspace.path
+    if opened.load_demo:
+        window.load_demo()
+    else:
+        window.start_refresh()
+
+
+def load_demo(window: MainWindow, accounts: int) -> None:
+    """Fill the (new, empty) store with the demo territory in the background."""
+    dialog = QProgressDialog(window)
+    dialog.setObjectName("demoProgress")
+    dialog.setWindowTitle(_tr("Demo territory"))
+    dialog.setLabelText(_tr("Creating the demo territory…"))
+    dialog.setCancelButton(None)
+    dialog.setRange(0, 100)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+
+    def progress(percent: int, stage: object) -> None:
+        dialog.setValue(percent)
+        if stage:
+            dialog.setLabelText(_stage_text(stage))
+
+    def finished(_summary: object) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        window.statusBar().showMessage(_tr("The demo territory is ready."), 10_000)
+        window.start_refresh()
+
+    def failed(error: BaseException) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        window.show_error(error)
+
+    workspace = window.workspace
+    window.tasks.run(
+        lambda report: workspace.load_demo(accounts=accounts, progress=report),
+        finished,
+        failed,
+        on_progress=progress,
+    )
+
+
+def _stage_text(stage: object) -> str:
+    """Progress stages come from the services as a Message or a plain string."""
+    if isinstance(stage, Message):
+        return stage.format(QCoreApplication.translate(stage.context, stage.text))
+    return str(stage)

@@ -1,0 +1,324 @@
+"""The «КП» tab of Settings: the supplier's requisites, validity, envelope, manager override.
+
+Everything is checked before anything is saved: a problem is shown under its
+field (or under the envelope table) and the settings stay as they were. The
+logo is copied beside the store so the PDF still finds it after the original
+file moves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.services.offers import (
+    OfferSettings,
+    OfferSettingsError,
+    Supplier,
+    check_offer_settings,
+    envelope_from_rows,
+    envelope_rows,
+    keep_logo,
+    load_offer_settings,
+    save_offer_settings,
+    with_manager_override,
+)
+from kamdesk.services.products import ProductCatalog
+from kamdesk.ui.formatting import format_datetime
+from kamdesk.ui.offers.common import message_text
+from kamdesk.ui.settings_envelope import EnvelopeTable
+
+NO_MANAGER = QT_TRANSLATE_NOOP(
+    "OffersSettingsTab", "Write the name of the manager who approves offers."
+)
+ERROR_STYLE = "color: #b3261e;"
+SUPPLIER_FIELDS = (
+    "name",
+    "inn",
+    "kpp",
+    "address",
+    "phone",
+    "email",
+    "bank_name",
+    "bik",
+    "account",
+    "corr_account",
+    "signer_name",
+    "signer_title",
+)
+
+
+def _error_label(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class OffersSettingsTab(QWidget):
+    def __init__(self, store: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("offersSettings")
+        self._store = store
+        self._saved = load_offer_settings(store)
+        self.logo_path = self._saved.supplier.logo_path
+        self.errors: dict[str, QLabel] = {}
+        self._captions: dict[str, QLabel] = {}
+
+        self.fields: dict[str, QLineEdit] = {}
+        self._supplier_box = QGroupBox(self)
+        supplier_form = QFormLayout(self._supplier_box)
+        for name in SUPPLIER_FIELDS:
+            edit = QLineEdit(getattr(self._saved.supplier, name), self)
+            edit.setObjectName(f"supplier_{name}")
+            self.fields[name] = edit
+            self._add_row(supplier_form, name, edit)
+        self.logo_preview = QLabel(self)
+        self.logo_preview.setFixedSize(64, 64)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.logo_preview.setStyleSheet("border: 1px solid #c5cad1;")
+        self.choose_logo = QPushButton(self)
+        self.choose_logo.clicked.connect(self._choose_logo)
+        self.clear_logo = QPushButton(self)
+        self.clear_logo.clicked.connect(lambda: self.set_logo(""))
+        logo_row = QWidget(self)
+        logo_layout = QHBoxLayout(logo_row)
+        logo_layout.setContentsMargins(0, 0, 0, 0)
+        logo_layout.addWidget(self.logo_preview)
+        logo_layout.addWidget(self.choose_logo)
+        logo_layout.addWidget(self.clear_logo)
+        logo_layout.addStretch(1)
+        self._add_row(supplier_form, "logo_path", logo_row)
+
+        self._offer_box = QGroupBox(self)
+        offer_form = QFormLayout(self._offer_box)
+        self.validity = QSpinBox(self)
+        self.validity.setRange(1, 365)
+        self.validity.setMaximumWidth(120)
+        self.validity.setValue(self._saved.validity_days)
+        self._add_row(offer_form, "validity_days", self.validity)
+
+        self._envelope_box = QGroupBox(self)
+        self.envelope = EnvelopeTable(self)
+        catalog = ProductCatalog(store).list()
+        self.envelope.known_groups = {r.product_group for r in catalog if r.product_group}
+        self.envelope.known_skus = {r.sku for r in catalog}
+        self.envelope.set_rows(envelope_rows(self._saved.envelope))
+        envelope_layout = QVBoxLayout(self._envelope_box)
+        envelope_layout.addWidget(self.envelope)
+        self.errors["envelope"] = _error_label(self)
+        envelope_layout.addWidget(self.errors["envelope"])
+
+        self._override_box = QGroupBox(self)
+        override_form = QFormLayout(self._override_box)
+        self.override_on = QCheckBox(self)
+        self.override_on.setChecked(bool(self._saved.manager_override_by))
+        self.override_on.toggled.connect(self._override_toggled)
+        override_form.addRow(self.override_on)
+        self.manager = QLineEdit(self._saved.manager_override_by, self)
+        self._add_row(override_form, "manager", self.manager)
+        self.override_state = QLabel(self)
+        self.override_state.setWordWrap(True)
+        override_form.addRow(self.override_state)
+        self._override_toggled(self.override_on.isChecked())
+
+        right = QVBoxLayout()
+        right.addWidget(self._offer_box)
+        right.addWidget(self._envelope_box, 1)
+        right.addWidget(self._override_box)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self._supplier_box, 1)
+        layout.addLayout(right, 1)
+        self.set_logo(self.logo_path)
+        self._retranslate()
+
+    def _add_row(self, form: QFormLayout, name: str, editor: QWidget) -> None:
+        """`editor` with its caption, and an error label under it shown when it is wrong."""
+        caption = QLabel(self)
+        self._captions[name] = caption
+        cell = QWidget(self)
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(editor)
+        self.errors[name] = _error_label(self)
+        column.addWidget(self.errors[name])
+        form.addRow(caption, cell)
+
+    # --- what the user entered ----------------------------------------------------
+
+    def entered(self) -> OfferSettings:
+        supplier = Supplier(
+            **{name: edit.text().strip() for name, edit in self.fields.items()},
+            logo_path=self.logo_path,
+        )
+        settings = replace(
+            self._saved,
+            supplier=supplier,
+            validity_days=self.validity.value(),
+            envelope=envelope_from_rows(self.envelope.rows()),
+        )
+        manager = self.manager.text().strip() if self.override_on.isChecked() else ""
+        if manager != self._saved.manager_override_by:
+            now = datetime.now(UTC).isoformat(timespec="seconds")
+            settings = with_manager_override(settings, manager, now)
+        return settings
+
+    def problems(self) -> dict[str, Message]:
+        problems = check_offer_settings(
+            self.entered(),
+            self.envelope.rows(),
+            self.envelope.known_groups,
+            self.envelope.known_skus,
+        )
+        if self.override_on.isChecked() and not self.manager.text().strip():
+            problems["manager"] = Message("OffersSettingsTab", NO_MANAGER)
+        return problems
+
+    def show_problems(self, problems: dict[str, Message]) -> None:
+        for name, label in self.errors.items():
+            problem = problems.get(name)
+            label.setVisible(problem is not None)
+            label.setText(message_text(problem) if problem else "")
+        for name, edit in self.fields.items():
+            edit.setStyleSheet("border: 1px solid #b3261e;" if name in problems else "")
+
+    def save(self) -> bool:
+        """Save everything, or nothing and show why; True when saved (or unchanged)."""
+        problems = self.problems()
+        self.show_problems(problems)
+        if problems:
+            return False
+        entered = self.entered()
+        if entered != self._saved:
+            save_offer_settings(self._store, entered)
+            self._saved = entered
+        self._show_override_state()
+        return True
+
+    # --- logo and override --------------------------------------------------------
+
+    def _choose_logo(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.use_logo_file(Path(path))
+
+    def use_logo_file(self, source: Path) -> bool:
+        """Copy `source` beside the store and show it; False (and why) if it is no image."""
+        if QPixmap(str(source)).isNull():
+            self.errors["logo_path"].setText(self.tr("This file is not a PNG or JPEG image."))
+            self.errors["logo_path"].show()
+            return False
+        try:
+            kept = keep_logo(self._store, source)
+        except OfferSettingsError as error:
+            self.show_problems(error.messages)
+            return False
+        except OSError as error:
+            self.errors["logo_path"].setText(
+                self.tr("The logo could not be copied: %1").replace("%1", str(error))
+            )
+            self.errors["logo_path"].show()
+            return False
+        self.errors["logo_path"].hide()
+        self.set_logo(kept)
+        return True
+
+    def set_logo(self, path: str) -> None:
+        self.logo_path = path
+        pixmap = QPixmap(path) if path else QPixmap()
+        if pixmap.isNull():
+            self.logo_preview.clear()
+            self.logo_preview.setText("—")
+        else:
+            self.logo_preview.setPixmap(
+                pixmap.scaled(
+                    60,
+                    60,
+                    Qt.AspectRatioMode.KeepAspectRatio,
+                    Qt.TransformationMode.SmoothTransformation,
+                )
+            )
+        self.clear_logo.setEnabled(bool(path))
+
+    def _override_toggled(self, on: bool) -> None:
+        self.manager.setEnabled(on)
+        if not on:
+            self.errors["manager"].hide()
+
+    def _show_override_state(self) -> None:
+        s = self._saved
+        if s.manager_override_by:
+            at = datetime.fromisoformat(s.manager_override_at) if s.manager_override_at else None
+            text = (
+                self.tr("On: %1 approves, since %2.")
+                .replace("%1", s.manager_override_by)
+                .replace("%2", format_datetime(at) if at else "—")
+            )
+        else:
+            text = self.tr("Off: offers over the envelope wait for the manager.")
+        self.override_state.setText(text)
+
+    # --- texts --------------------------------------------------------------------
+
+    def _retranslate(self) -> None:
+        self._supplier_box.setTitle(self.tr("Supplier: letterhead and requisites"))
+        self._offer_box.setTitle(self.tr("Offers"))
+        self._envelope_box.setTitle(self.tr("Discount envelope"))
+        self._override_box.setTitle(self.tr("Manager's approval"))
+        captions = {
+            "name": self.tr("Company name"),
+            "inn": self.tr("INN"),
+            "kpp": self.tr("KPP"),
+            "address": self.tr("Address"),
+            "phone": self.tr("Phone"),
+            "email": self.tr("E-mail"),
+            "bank_name": self.tr("Bank"),
+            "bik": self.tr("BIK"),
+            "account": self.tr("Settlement account"),
+            "corr_account": self.tr("Correspondent account"),
+            "signer_name": self.tr("Signed by"),
+            "signer_title": self.tr("Signer's position"),
+            "logo_path": self.tr("Logo"),
+            "validity_days": self.tr("Valid for"),
+            "manager": self.tr("Manager"),
+        }
+        for name, text in captions.items():
+            self._captions[name].setText(text)
+        self.validity.setSuffix(self.tr(" days"))
+        self.choose_logo.setText(self.tr("Choose…"))
+        self.clear_logo.setText(self.tr("Remove"))
+        self.override_on.setText(
+            self.tr("The manager approves offers over the envelope on this laptop")
+        )
+        self.manager.setPlaceholderText(self.tr("Surname, name and patronymic"))
+        self._show_override_state()
+        if any(label.isVisible() for label in self.errors.values()):
+            self.show_problems(self.problems())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,170 @@
+"""The «КП» tab of Settings: requisites, envelope, logo and the manager override."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QColor, QImage
+from pytestqt.qtbot import QtBot
+
+from kamdesk.services.offers import load_offer_settings
+from kamdesk.store import Store
+from kamdesk.ui.language import LanguageSwitcher
+from kamdesk.ui.preferences import Preferences
+from kamdesk.ui.settings_dialog import SettingsDialog
+from tests.documents.offer_data import make_territory
+
+VALID = {
+    "name": "ООО «Тверьфарм»",
+    "inn": "7707083893",
+    "kpp": "770701001",
+    "address": "170100, г. Тверь, ул. Советская, д. 1",
+    "phone": "+7 4822 55-01-02",
+    "email": "office@tverpharm.ru",
+    "bank_name": "ПАО Сбербанк",
+    "bik": "044525225",
+    "account": "40702810900000000001",
+    "corr_account": "30101810400000000225",
+    "signer_name": "Орлова Е. В.",
+    "signer_title": "Менеджер по работе с ключевыми клиентами",
+}
+
+
+@pytest.fixture
+def dialog(
+    qtbot: QtBot, store: Store, preferences: Preferences, switcher: LanguageSwitcher
+) -> SettingsDialog:
+    make_territory(store, with_supplier=False)
+    shown = SettingsDialog(preferences, switcher, store)
+    qtbot.addWidget(shown)
+    assert shown.offers is not None
+    return shown
+
+
+def _fill(dialog: SettingsDialog, **values: str) -> None:
+    assert dialog.offers is not None
+    for name, value in values.items():
+        dialog.offers.fields[name].setText(value)
+
+
+def test_supplier_and_envelope_are_saved(dialog: SettingsDialog, store: Store) -> None:
+    tab = dialog.offers
+    assert tab is not None
+    _fill(dialog, **VALID)
+    tab.validity.setValue(45)
+    envelope = tab.envelope
+    table = envelope.table
+    table.item(0, 2).setText("12")  # default, class A
+    row = envelope.add_row("groups")
+    table.item(row, 1).setText("Кардиология")
+    table.item(row, 3).setText("8,5")  # class B
+    row = envelope.add_row("products")
+    table.item(row, 1).setText("KM-75-100")
+    table.item(row, 5).setText("3")  # any class
+
+    dialog.accept()
+
+    assert dialog.result() == SettingsDialog.DialogCode.Accepted
+    saved = load_offer_settings(store)
+    assert saved.supplier.inn == "7707083893" and saved.supplier.bik == "044525225"
+    assert saved.supplier.signer_name == "Орлова Е. В."
+    assert saved.validity_days == 45
+    assert saved.max_discount("XX", "Прочее", "A") == Decimal("12")
+    assert saved.max_discount("XX", "Кардиология", "B") == Decimal("8.5")
+    assert saved.max_discount("KM-75-100", "Кардиология", "B") == Decimal("3")
+    assert saved.supplier.missing() == []
+
+
+def test_a_wrong_inn_is_explained_and_nothing_is_saved(
+    dialog: SettingsDialog, store: Store
+) -> None:
+    tab = dialog.offers
+    assert tab is not None
+    before = load_offer_settings(store)
+    _fill(dialog, **{**VALID, "inn": "7707083894"})  # last digit mistyped
+    tab.validity.setValue(10)
+    tab.envelope.table.item(0, 2).setText("20")
+
+    dialog.accept()
+
+    assert dialog.result() != SettingsDialog.DialogCode.Accepted
+    assert "check digit" in tab.errors["inn"].text()
+    assert not tab.errors["inn"].isHidden()
+    assert tab.errors["kpp"].isHidden()
+    assert dialog.tabs.currentWidget() is tab
+    assert load_offer_settings(store) == before
+
+
+def test_a_bad_envelope_row_is_refused(dialog: SettingsDialog, store: Store) -> None:
+    tab = dialog.offers
+    assert tab is not None
+    before = load_offer_settings(store)
+    row = tab.envelope.add_row("products")
+    tab.envelope.table.item(row, 1).setText("NO-SUCH-SKU")
+    dialog.accept()
+    assert "no product with SKU NO-SUCH-SKU" in tab.errors["envelope"].text()
+    tab.envelope.table.item(row, 1).setText("KM-75-100")
+    tab.envelope.table.item(row, 2).setText("150")
+    dialog.accept()
+    assert "from 0 to 100" in tab.errors["envelope"].text()
+    assert load_offer_settings(store) == before
+
+
+def test_the_manager_override_is_recorded_with_the_name(
+    dialog: SettingsDialog, store: Store
+) -> None:
+    tab = dialog.offers
+    assert tab is not None
+    tab.override_on.setChecked(True)
+    dialog.accept()  # on, but whose approval?
+    assert "name of the manager" in tab.errors["manager"].text()
+    assert load_offer_settings(store).manager_override_by == ""
+
+    tab.manager.setText("Волков Дмитрий Олегович")
+    dialog.accept()
+    saved = load_offer_settings(store)
+    assert saved.manager_override_by == "Волков Дмитрий Олегович"
+    assert saved.manager_override_at.startswith("20")
+    assert "Волков Дмитрий Олегович" in tab.override_state.text()
+
+
+def test_turning_the_override_off_clears_it(
+    qtbot: QtBot, store: Store, preferences: Preferences, switcher: LanguageSwitcher
+) -> None:
+    from kamdesk.services.offers import set_manager_override
+
+    make_territory(store, with_supplier=False)
+    set_manager_override(store, "Волков Д. О.", "2026-03-02T09:00:00+00:00")
+    dialog = SettingsDialog(preferences, switcher, store)
+    qtbot.addWidget(dialog)
+    assert dialog.offers is not None and dialog.offers.override_on.isChecked()
+    dialog.offers.override_on.setChecked(False)
+    dialog.accept()
+    saved = load_offer_settings(store)
+    assert (saved.manager_override_by, saved.manager_override_at) == ("", "")
+
+
+def test_the_logo_is_copied_beside_the_store(
+    dialog: SettingsDialog, store: Store, tmp_path: Path
+) -> None:
+    tab = dialog.offers
+    assert tab is not None
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#1d5fa8"))
+    source = tmp_path / "incoming" / "logo.png"
+    source.parent.mkdir()
+    assert image.save(str(source))
+    not_an_image = tmp_path / "notes.png"
+    not_an_image.write_text("hello")
+    assert not tab.use_logo_file(not_an_image)
+    assert not tab.errors["logo_path"].isHidden()
+
+    assert tab.use_logo_file(source)
+    _fill(dialog, **VALID)
+    dialog.accept()
+    kept = Path(load_offer_settings(store).supplier.logo_path)
+    assert kept.is_file() and kept != source and kept.parent.parent.name == "attachments"
+    source.unlink()  # the original may go; the PDF still has its copy
+    assert kept.is_file()
