@@ -8,7 +8,7 @@ the parameters, while the CLI and logs use `str(message)`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,3 +29,24 @@ class Message:
 
     def __str__(self) -> str:
         return self.format()
+
+
+def catalogue_translator(language: str) -> Callable[[Message], str]:
+    """Translate messages without Qt, for the command line: reads the same Qt
+    catalogue (`resources/translations/kamdesk_<language>.ts`) the window uses.
+    English, or a language without a catalogue, gives the source text."""
+    import xml.etree.ElementTree as ElementTree
+
+    from kamdesk.paths import resources_dir
+
+    path = resources_dir() / "translations" / f"kamdesk_{language}.ts"
+    if language == "en" or not path.exists():
+        return str
+    table: dict[tuple[str, str], str] = {}
+    for context in ElementTree.parse(path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.text and not translation.get("type"):
+                table[(name, message.findtext("source") or "")] = translation.text
+    return lambda message: message.format(table.get((message.context, message.text)))

@@ -53,6 +53,9 @@ def register(subparsers: Any) -> None:
     brief.add_argument("visit", help="the visit's id (or its first characters, as listed)")
     brief.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
     brief.add_argument("--tz", default=DEFAULT_TZ, help=f"your time zone ({DEFAULT_TZ})")
+    brief.add_argument(
+        "--lang", choices=("ru", "en"), default="ru", help="language of the brief (ru)"
+    )
     brief.set_defaults(handler=run_brief)
 
 
@@ -175,9 +178,10 @@ def run_brief(args: argparse.Namespace) -> int:
     finally:
         store.close()
     from kamdesk.documents.visits.brief_pdf import write_brief_pdf
+    from kamdesk.i18n import catalogue_translator
 
     try:
-        write_brief_pdf(content, args.output)
+        write_brief_pdf(content, args.output, args.lang, catalogue_translator(args.lang))
     except OSError as error:
         return fail(f"cannot write {args.output}: {error}")
     print(f"wrote {args.output}")

@@ -2936,6 +2936,14 @@ If another program has it open, close that program and try again; if the disk is
         <translation>План и факт (пробел отмечает)</translation>
     </message>
     <message>
+        <source>Another product discussed: type its name, Enter adds it</source>
+        <translation>Ещё обсуждённый препарат: начните вводить название, Enter добавит</translation>
+    </message>
+    <message>
+        <source>Someone else who took part: type the name, Enter adds them</source>
+        <translation>Кто ещё участвовал: начните вводить фамилию, Enter добавит</translation>
+    </message>
+    <message>
         <source>Questions asked</source>
         <translation>Заданные вопросы</translation>
     </message>

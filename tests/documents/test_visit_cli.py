@@ -126,6 +126,8 @@ def test_visit_brief_pdf(db: tuple[Path, dict], tmp_path: Path) -> None:
     ):
         assert expected in content, expected
     assert "рыбалка" not in content  # hobbies are not etiquette notes
+    # The printed brief speaks Russian throughout, the checklist's words included.
+    assert "Directive" not in content and "no finance contact" not in content
 
 
 def test_brief_content_gathers_the_plan(db: tuple[Path, dict]) -> None:

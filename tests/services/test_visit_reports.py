@@ -189,3 +189,56 @@ def test_cancelled_visits_have_no_report(store: Store, visit: dict) -> None:
     cancel_visit(store, visit["visit"], "Отменили")
     with pytest.raises(VisitError):
         save_report(store, visit["visit"], report_draft(store, visit["visit"]).input, now=AFTER)
+
+
+def test_unplanned_attendee_and_product_are_stored_and_exported(store: Store, visit: dict) -> None:
+    from kamdesk.documents.visits.report_table import visit_cells
+    from kamdesk.models import VisitAttendee, VisitProduct
+    from kamdesk.services.visits import ExportFilter, manager_export
+
+    colleague = add_contact(
+        store, visit["account"], "Петрова", "Анна", "Ивановна", position="Клинический фармаколог"
+    )
+    extra = add_product(store, "Меропенем-КАМ")
+    draft = report_draft(store, visit["visit"])
+    # The form offers the client's other contacts and the rest of the catalogue.
+    assert [a.contact_id for a in draft.other_contacts] == [colleague]
+    assert all(not a.planned and a.attended for a in draft.other_contacts)
+    assert [p.product_id for p in draft.other_products] == [extra]
+    report = _complete(draft.input)
+    report.attendees.append(draft.other_contacts[0])
+    report.products.append(draft.other_products[0])
+    save_report(store, visit["visit"], report, final=True, now=AFTER)
+
+    with store.session() as session:
+        from sqlalchemy import select
+
+        people = {
+            a.contact_id: (a.planned, a.attended)
+            for a in session.scalars(
+                select(VisitAttendee).where(VisitAttendee.visit_id == visit["visit"])
+            )
+        }
+        products = {
+            p.product_id: (p.planned, p.discussed)
+            for p in session.scalars(
+                select(VisitProduct).where(VisitProduct.visit_id == visit["visit"])
+            )
+        }
+    assert people == {visit["contact"]: (True, True), colleague: (False, True)}
+    assert products == {visit["product"]: (True, True), extra: (False, True)}
+    again = report_draft(store, visit["visit"])
+    assert again.other_contacts == [] and again.other_products == []
+
+    export = manager_export(store, ExportFilter(date(2026, 5, 1), date(2026, 5, 31)))
+    row = next(r for r in export.rows if r.visit_id == visit["visit"])
+    assert [(a.full_name, a.planned) for a in row.attendees] == [
+        ("Иванов Пётр Сергеевич", True),
+        ("Петрова Анна Ивановна", False),
+    ]
+    assert "Меропенем-КАМ" in row.products_discussed
+    assert row.products_unplanned == ("Меропенем-КАМ",)
+    cells = visit_cells(row, "ru")
+    assert "Петрова Анна Ивановна — Клинический фармаколог — ЛПР (вне плана)" in str(cells[9])
+    assert "Меропенем-КАМ (вне плана)" in str(cells[16])
+    assert "Цефтриаксон-КАМ (вне плана)" not in str(cells[16])

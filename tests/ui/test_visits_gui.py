@@ -182,6 +182,47 @@ def test_a_report_typed_from_the_keyboard_is_stored_with_its_follow_ups(qtbot, w
     assert tasks[0].due_on == local(stored.planned_start).date() + timedelta(days=7)
 
 
+# The completer's popup on the offscreen platform logs these harmless notices too.
+@pytest.mark.qt_log_ignore(
+    "This plugin does not support propagateSizeHints",
+    "This plugin does not support raise",
+    "This plugin does not support grabbing the keyboard",
+)
+def test_an_unplanned_product_and_attendee_are_added_from_the_keyboard(qtbot, workspace, store):
+    account, visit = _past_visit(store)
+    add_product(store, "Meropenem-KAM")
+    add_contact(store, account, "Petrova", "Anna", "", position="Pharmacologist")
+    form = ReportForm(workspace, visit)
+    qtbot.addWidget(form)
+    with qtbot.waitActive(form):
+        form.show()
+        form.activateWindow()
+    assert form.products.count() == 1 and form.attendees.count() == 1
+    # Part of the name and Enter: the one product that matches is added, ticked.
+    form.add_product.setFocus()
+    QTest.keyClicks(form.add_product.lineEdit(), "merop")
+    QTest.keyClick(form.add_product.lineEdit(), Qt.Key.Key_Return)
+    assert form.products.count() == 2
+    assert form.products.item(1).text() == "Meropenem-KAM (not planned)"
+    assert form.products.item(1).checkState() == Qt.CheckState.Checked
+    assert "Meropenem-KAM" not in form.add_product.options()  # not offered twice
+    assert form.add_product.currentText() == ""
+    form.add_attendee.setFocus()
+    QTest.keyClicks(form.add_attendee.lineEdit(), "petrova")
+    QTest.keyClick(form.add_attendee.lineEdit(), Qt.Key.Key_Return)
+    assert form.attendees.count() == 2
+    assert form.dirty  # the autosave will keep them
+    assert form.save_draft()
+
+    stored = report_draft(store, visit).input
+    assert [(p.name, p.planned, p.discussed) for p in stored.products][1:] == [
+        ("Meropenem-KAM", False, True)
+    ]
+    assert [(a.full_name, a.planned, a.attended) for a in stored.attendees][1:] == [
+        ("Petrova Anna", False, True)
+    ]
+
+
 def test_escape_keeps_the_draft(qtbot, workspace, store):
     _account, visit = _past_visit(store)
     form = ReportForm(workspace, visit)

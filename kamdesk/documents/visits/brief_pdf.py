@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from kamdesk.documents.fonts import register_fonts
 from kamdesk.documents.formatting import format_money
 from kamdesk.documents.pdf_pages import Furniture, numbered_canvas
-from kamdesk.documents.visits.labels import ROLE, pick
+from kamdesk.documents.visits.brief_dmu import dmu_drawing, map_scale
+from kamdesk.documents.visits.labels import ATTITUDE, ROLE, pick
 from kamdesk.documents.visits.pdf_common import Translate, grid_style, plain, styles, text
 from kamdesk.services.visits.brief import BriefContent
 
@@ -38,7 +40,13 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "follow_ups": ("Открытые задачи по клиенту", "Open follow-ups with this client"),
     "overdue": ("просрочено", "overdue"),
     "to_fix": ("Не готово", "Not ready"),
+    "dmu": ("Схема принятия решений", "Decision-making map"),
+    "gaps": ("Чего не знаем", "What we do not know"),
+    "more": ("… и ещё {count}", "… and {count} more"),
 }  # fmt: skip
+
+MAX_MAP_HEIGHT = 330.0  # points: a fuller page shrinks the map, an emptier one stops here
+LIST_LIMITS = (None, 8, 5, 3)  # long lists are cut to these lengths until the map fits
 
 
 def write_brief_pdf(
@@ -60,7 +68,8 @@ def write_brief_pdf(
         title=f"Визит {content.account_name}",
         creator="KAMdesk",
     )
-    story = _story(content, styles(8.5), language, translate)
+    frame = (A4[0] - 22 * mm - 12, A4[1] - 25 * mm - 12)  # the frame's default 6 pt padding
+    story = _fitted(content, styles(8.5), language, translate, frame)
     furniture = Furniture(f"{content.account_name}, {content.starts_at:%d.%m.%Y}", False, 0)
     document.build(story, canvasmaker=numbered_canvas(furniture))
     target = Path(target)
@@ -69,11 +78,48 @@ def write_brief_pdf(
     return target
 
 
-def _story(c: BriefContent, st: dict[str, Any], lang: str, tr: Translate) -> list[Any]:
+def _fitted(
+    c: BriefContent, st: dict[str, Any], lang: str, tr: Translate, frame: tuple[float, float]
+) -> list[Any]:
+    """The story with the DMU map as large as the page allows, lists cut if need be."""
+    width, height = frame
+    for limit in LIST_LIMITS:
+        story = _story(c, st, lang, tr, limit)
+        room = height - _height(story, width) - 6
+        scale = map_scale(c.dmu, width, min(room, MAX_MAP_HEIGHT))
+        if scale or limit == LIST_LIMITS[-1]:
+            break
+    if scale:
+        at = next(i for i, f in enumerate(story) if getattr(f, "dmu_anchor", False)) + 1
+        story.insert(at, dmu_drawing(c.dmu, c.dmu_attendees, scale, lang))
+    return story
+
+
+def _height(story: list[Any], width: float) -> float:
+    total = 0.0
+    for flowable in story:
+        _, h = flowable.wrap(width, 10_000)
+        total += h + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def _cut(items: Sequence[Any], limit: int | None) -> tuple[list[Any], int]:
+    """The first `limit` items and how many were left out."""
+    if limit is None or len(items) <= limit:
+        return list(items), 0
+    return list(items[:limit]), len(items) - limit
+
+
+def _story(
+    c: BriefContent, st: dict[str, Any], lang: str, tr: Translate, limit: int | None = None
+) -> list[Any]:
     from reportlab.platypus import Paragraph, Table
 
     def h(key: str, **params: object) -> str:
         return pick(HEADINGS[key], lang).format(**params)
+
+    def more(left_out: int) -> list[str]:
+        return [f"<i>{h('more', count=left_out)}</i>"] if left_out else []
 
     story: list[Any] = [Paragraph(text(h("title", account=c.account_name)), st["title"])]
     story.append(
@@ -121,7 +167,7 @@ def _story(c: BriefContent, st: dict[str, Any], lang: str, tr: Translate) -> lis
                 for part in (
                     pick(ROLE[a.dmu_role], lang) if a.dmu_role else "",
                     f"{a.influence}/5" if a.influence else "",
-                    a.attitude.value if a.attitude else "",
+                    pick(ATTITUDE[a.attitude], lang) if a.attitude else "",
                 )
                 if part
             )
@@ -135,22 +181,31 @@ def _story(c: BriefContent, st: dict[str, Any], lang: str, tr: Translate) -> lis
                 ]
             )
         story.append(Table(rows, colWidths=["24%", "18%", "33%", "25%"], style=grid_style()))
+    story.extend(_dmu_section(c, st, h, tr))
     if c.questions:
+        questions, left_out = _cut(c.questions, limit)
         story.append(Paragraph(h("questions"), st["h2"]))
         story.append(
             Paragraph(
-                "<br/>".join(f"{n}. {text(q)}" for n, q in enumerate(c.questions, 1)), st["base"]
+                "<br/>".join(
+                    [f"{n}. {text(q)}" for n, q in enumerate(questions, 1)] + more(left_out)
+                ),
+                st["base"],
             )
         )
     if c.objections:
+        objections, left_out = _cut(c.objections, limit)
         story.append(Paragraph(h("objections"), st["h2"]))
         story.append(
             Paragraph(
                 "<br/>".join(
-                    f"<b>«{text(o.objection)}»</b>"
-                    + (f" ({text(o.product)})" if o.product else "")
-                    + f" — {text(o.answer) if o.answer else '<i>' + h('no_answer') + '</i>'}"
-                    for o in c.objections
+                    [
+                        f"<b>«{text(o.objection)}»</b>"
+                        + (f" ({text(o.product)})" if o.product else "")
+                        + f" — {text(o.answer) if o.answer else '<i>' + h('no_answer') + '</i>'}"
+                        for o in objections
+                    ]
+                    + more(left_out)
                 ),
                 st["small"],
             )
@@ -158,19 +213,42 @@ def _story(c: BriefContent, st: dict[str, Any], lang: str, tr: Translate) -> lis
     if c.is_commercial:
         story.extend(_negotiation(c, st, h))
     if c.open_follow_ups:
+        # Overdue first: those are what the client may bring up.
+        ordered = sorted(c.open_follow_ups, key=lambda f: not f.overdue)
+        follow_ups, left_out = _cut(ordered, limit)
         story.append(Paragraph(h("follow_ups"), st["h2"]))
         story.append(
             Paragraph(
                 "<br/>".join(
-                    f"• {text(f.title)}"
-                    + (f" — {f.due_on:%d.%m.%Y}" if f.due_on else "")
-                    + (f" <b>({h('overdue')})</b>" if f.overdue else "")
-                    for f in c.open_follow_ups
+                    [
+                        f"• {text(f.title)}"
+                        + (f" — {f.due_on:%d.%m.%Y}" if f.due_on else "")
+                        + (f" <b>({h('overdue')})</b>" if f.overdue else "")
+                        for f in follow_ups
+                    ]
+                    + more(left_out)
                 ),
                 st["small"],
             )
         )
     return story
+
+
+def _dmu_section(c: BriefContent, st: dict[str, Any], h: Any, tr: Translate) -> list[Any]:
+    """The map's heading (the drawing goes right after it, sized by `_fitted`) and its gaps."""
+    from reportlab.platypus import Paragraph
+
+    heading = Paragraph(h("dmu"), st["h2"])
+    heading.dmu_anchor = True
+    section: list[Any] = [heading]
+    if c.dmu.gaps:
+        section.append(
+            Paragraph(
+                f"<b>{h('gaps')}:</b> " + "; ".join(text(tr(g)) for g in c.dmu.gaps),
+                st["small"],
+            )
+        )
+    return section
 
 
 def _negotiation(c: BriefContent, st: dict[str, Any], h: Any) -> list[Any]:

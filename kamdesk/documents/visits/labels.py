@@ -3,7 +3,7 @@ the manager's language is chosen per export)."""
 
 from __future__ import annotations
 
-from kamdesk.vocabulary import AccountKind, DmuRole, Sentiment, VisitStatus
+from kamdesk.vocabulary import AccountKind, Attitude, DmuRole, Sentiment, VisitStatus
 
 LANGUAGES = ("ru", "en")
 
@@ -47,6 +47,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "no": ("нет", "no"),
     "due": ("срок", "due"),
     "done": ("выполнено", "done"),
+    "not_planned": ("(вне плана)", "(not planned)"),
     "filter_kinds": ("Типы клиентов: {kinds}", "Client kinds: {kinds}"),
     "filter_accounts": ("Клиентов в отборе: {count}", "Clients selected: {count}"),
 }
@@ -101,6 +102,12 @@ ROLE: dict[DmuRole, tuple[str, str]] = {
     DmuRole.TECHNICAL_EXPERT: ("эксперт", "technical expert"),
     DmuRole.USER: ("пользователь", "user"),
     DmuRole.GATEKEEPER: ("привратник", "gatekeeper"),
+}
+
+ATTITUDE: dict[Attitude, tuple[str, str]] = {
+    Attitude.SUPPORTER: ("сторонник", "supporter"),
+    Attitude.NEUTRAL: ("нейтрален", "neutral"),
+    Attitude.OPPONENT: ("противник", "opponent"),
 }
 
 

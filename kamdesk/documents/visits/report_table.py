@@ -45,6 +45,7 @@ def _moment(value: datetime | None) -> datetime | None:
 
 def visit_cells(row: ExportRow, language: str) -> list[Cell]:
     """One visit as cells in the order of VISIT_COLUMNS; dates stay dates (naive local)."""
+    off_plan = " " + pick(TEXT["not_planned"], language)
     attendees = "\n".join(
         " — ".join(
             part
@@ -55,9 +56,17 @@ def visit_cells(row: ExportRow, language: str) -> list[Cell]:
             )
             if part
         )
+        + ("" if a.planned else off_plan)
         for a in row.attendees
         if a.attended is not False
     )
+    unplanned = list(row.products_unplanned)
+    products = []
+    for name in row.products_discussed:
+        if name in unplanned:
+            unplanned.remove(name)
+            name += off_plan
+        products.append(name)
     steps = "\n".join(
         f"{step.title}"
         + (f" ({pick(TEXT['due'], language)} {step.due_on:%d.%m.%Y})" if step.due_on else "")
@@ -83,7 +92,7 @@ def visit_cells(row: ExportRow, language: str) -> list[Cell]:
         row.outcome,
         row.agreements,
         row.objections_heard,
-        "\n".join(row.products_discussed),
+        "\n".join(products),
         row.questions_asked,
         steps,
         pick(SENTIMENT[row.sentiment], language) if row.sentiment else "",

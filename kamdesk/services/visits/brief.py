@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.services.card.dmu import DmuLayout, DmuNode, dmu_layout
 from kamdesk.services.visits.checklist import build_checklist
 from kamdesk.services.visits.checklist_types import ItemKind, ReadinessSummary
 from kamdesk.services.visits.facts import answer_for
@@ -100,6 +101,13 @@ class BriefContent:
     open_follow_ups: tuple[BriefFollowUp, ...]
     readiness: ReadinessSummary
     problems: tuple[Message, ...]  # the checklist's failing items, to fix before going
+    # The account's decision-making map as the card draws it (field guide §3, §6: know
+    # the attendees' place in it), with the visit's attendees picked out.
+    dmu: DmuLayout
+    dmu_attendees: frozenset[uuid.UUID]
+
+    def is_attendee(self, node: DmuNode) -> bool:
+        return node.contact_id in self.dmu_attendees
 
 
 def brief_content(
@@ -171,6 +179,8 @@ def brief_content(
             for item in checklist.failing
             if item.reason is not None and item.kind == ItemKind.CHECK
         ),
+        dmu=dmu_layout(store, facts.account_id),
+        dmu_attendees=frozenset(a.contact_id for a in facts.attendees),
     )
 
 

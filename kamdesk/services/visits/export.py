@@ -60,6 +60,7 @@ class ExportAttendee:
     position: str
     dmu_role: DmuRole | None
     attended: bool | None
+    planned: bool = True  # False: joined without being planned (added from the report)
 
 
 @dataclass(frozen=True)
@@ -94,6 +95,7 @@ class ExportRow:
     submitted_at: datetime | None  # local
     addenda: tuple[str, ...]  # «dd.mm.yyyy: text»
     cancel_reason: str
+    products_unplanned: tuple[str, ...] = ()  # those of products_discussed off the agenda
 
 
 @dataclass(frozen=True)
@@ -165,10 +167,20 @@ def manager_export(store: Store, export_filter: ExportFilter) -> ManagerExport:
             )
         # Name, position and role only: the personal-details table is never joined.
         people: dict[uuid.UUID, list[ExportAttendee]] = defaultdict(list)
-        for visit_id, attended, name, surname, patronymic, position, role in session.execute(
+        for (
+            visit_id,
+            attended,
+            planned,
+            name,
+            surname,
+            patronymic,
+            position,
+            role,
+        ) in session.execute(
             select(
                 VisitAttendee.visit_id,
                 VisitAttendee.attended,
+                VisitAttendee.planned,
                 Contact.name,
                 Contact.surname,
                 Contact.patronymic,
@@ -180,15 +192,20 @@ def manager_export(store: Store, export_filter: ExportFilter) -> ManagerExport:
             .order_by(Contact.surname)
         ).all():
             full_name = " ".join(p for p in (surname, name, patronymic) if p)
-            people[visit_id].append(ExportAttendee(full_name, position, role, attended))
+            people[visit_id].append(
+                ExportAttendee(full_name, position, role, attended, planned is not False)
+            )
         discussed: dict[uuid.UUID, list[str]] = defaultdict(list)
-        for visit_id, product in session.execute(
-            select(VisitProduct.visit_id, Product)
+        unplanned: dict[uuid.UUID, list[str]] = defaultdict(list)
+        for visit_id, product, planned_product in session.execute(
+            select(VisitProduct.visit_id, Product, VisitProduct.planned)
             .join(Product, Product.id == VisitProduct.product_id)
             .where(VisitProduct.visit_id.in_(ids), VisitProduct.discussed.is_(True))
             .order_by(Product.trade_name)
         ).all():
             discussed[visit_id].append(product_name(product))
+            if planned_product is False:
+                unplanned[visit_id].append(product_name(product))
         steps: dict[uuid.UUID, list[ExportStep]] = defaultdict(list)
         for task in session.scalars(
             select(FollowUpTask)
@@ -200,7 +217,7 @@ def manager_export(store: Store, export_filter: ExportFilter) -> ManagerExport:
                 ExportStep(task.title, task.due_on, task.done_at is not None)
             )
         rows = [
-            _row(v, a, reports.get(v.id), people, discussed, steps, addenda, local)
+            _row(v, a, reports.get(v.id), people, (discussed, unplanned), steps, addenda, local)
             for v, a in visits
         ]
         kpis = _kpis(session, visits, export_filter, start, end, settings, in_scope)
@@ -212,7 +229,7 @@ def _row(
     account: Account,
     report: VisitReport | None,
     people: dict[uuid.UUID, list[ExportAttendee]],
-    discussed: dict[uuid.UUID, list[str]],
+    products: tuple[dict[uuid.UUID, list[str]], dict[uuid.UUID, list[str]]],
     steps: dict[uuid.UUID, list[ExportStep]],
     addenda: dict[uuid.UUID, list[str]],
     local: tzinfo,
@@ -220,6 +237,7 @@ def _row(
     def at(moment: datetime | None) -> datetime | None:
         return moment.astimezone(local) if moment else None
 
+    discussed, unplanned = products
     return ExportRow(
         visit_id=visit.id,
         starts_at=visit.starts_at.astimezone(local),
@@ -244,6 +262,7 @@ def _row(
         submitted_at=at(report.submitted_at) if report else None,
         addenda=tuple(addenda.get(visit.id, ())),
         cancel_reason=visit.cancel_reason,
+        products_unplanned=tuple(unplanned.get(visit.id, ())),
     )
 
 

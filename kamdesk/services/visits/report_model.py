@@ -91,6 +91,9 @@ class ReportDraft:
     submitted_at: datetime | None
     input: ReportInput
     addenda: list[Addendum] = field(default_factory=list)
+    # What may be added as not planned: the client's other contacts and the catalogue.
+    other_contacts: list[AttendeeTick] = field(default_factory=list)
+    other_products: list[ProductTick] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -73,6 +73,8 @@ def report_draft(store: Store, visit_id: uuid.UUID) -> ReportDraft:
             if report
             else []
         )
+        prefill = _prefill(session, visit, report)
+        contacts, products = _others(session, visit, prefill)
         return ReportDraft(
             visit_id=visit.id,
             account_id=visit.account_id,
@@ -85,9 +87,39 @@ def report_draft(store: Store, visit_id: uuid.UUID) -> ReportDraft:
             saved=report is not None,
             locked=visit.status == VisitStatus.SUBMITTED,
             submitted_at=report.submitted_at if report else None,
-            input=_prefill(session, visit, report),
+            input=prefill,
             addenda=[Addendum(a.created_at, a.text) for a in addenda],
+            other_contacts=contacts,
+            other_products=products,
         )
+
+
+def _others(
+    session: Session, visit: Visit, report: ReportInput
+) -> tuple[list[AttendeeTick], list[ProductTick]]:
+    """Contacts of the client and catalogue products not on the report yet, as unplanned
+    ticks (attended, discussed) ready to be added to it."""
+    present = {a.contact_id for a in report.attendees}
+    contacts = [
+        AttendeeTick(c.id, c.full_name, c.position, planned=False, attended=True)
+        for c in session.scalars(
+            select(Contact)
+            .where(Contact.account_id == visit.account_id, Contact.deleted_at.is_(None))
+            .order_by(Contact.surname, Contact.name)
+        )
+        if c.id not in present
+    ]
+    on_report = {p.product_id for p in report.products}
+    products = [
+        ProductTick(p.id, product_name(p), planned=False, discussed=True)
+        for p in session.scalars(
+            select(Product)
+            .where(Product.deleted_at.is_(None))
+            .order_by(Product.trade_name, Product.dosage)
+        )
+        if p.id not in on_report
+    ]
+    return contacts, products
 
 
 def _prefill(session: Session, visit: Visit, report: VisitReport | None) -> ReportInput:

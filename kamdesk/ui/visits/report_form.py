@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -33,10 +32,6 @@ from PySide6.QtWidgets import (
 
 from kamdesk.services.visits import (
     DEFAULT_TIME_ZONE,
-    AttendeeTick,
-    ObjectionTick,
-    ProductTick,
-    QuestionTick,
     ReportInput,
     Sentiment,
     VisitError,
@@ -55,7 +50,8 @@ from kamdesk.ui.visits.common import (
     sentiment_label,
     to_qdatetime,
 )
-from kamdesk.ui.visits.report_parts import NextStepsEditor, TickList
+from kamdesk.ui.visits.report_parts import NextStepsEditor
+from kamdesk.ui.visits.report_ticks import PlanVersusActual
 
 AUTOSAVE_DELAY_MS = 800  # long enough not to save on every key, short enough to lose nothing
 
@@ -126,22 +122,12 @@ class ReportForm(QDialog):
         self.sentiment.addItem(self.tr("— choose —"), None)
         for mood in Sentiment:
             self.sentiment.addItem(sentiment_label(mood), mood)
-        self.questions = TickList()
-        self.new_question = QLineEdit(
-            placeholderText=self.tr("Another question asked, Enter adds it")
-        )
-        self.products = TickList()
-        self.attendees = TickList()
-        self.objections = TickList()
-        self.new_objection = QLineEdit(
-            placeholderText=self.tr("Another objection heard, Enter adds it")
-        )
-        self.new_question.returnPressed.connect(
-            lambda: self._add_line(self.new_question, self.questions)
-        )
-        self.new_objection.returnPressed.connect(
-            lambda: self._add_line(self.new_objection, self.objections)
-        )
+        self.ticks = PlanVersusActual(d)
+        # The box's parts, as the form's own (tests and shortcuts reach them here).
+        self.questions, self.new_question = self.ticks.questions, self.ticks.new_question
+        self.products, self.add_product = self.ticks.products, self.ticks.add_product
+        self.attendees, self.add_attendee = self.ticks.attendees, self.ticks.add_attendee
+        self.objections, self.new_objection = self.ticks.objections, self.ticks.new_objection
         self.outcome = _text_edit()
         self.agreements = _text_edit()
         day = local(d.planned_start, self._tz).date()
@@ -153,14 +139,6 @@ class ReportForm(QDialog):
         form.addRow(self.tr("Duration"), self.duration)
         form.addRow(self.tr("Objective reached"), self.objective_reached)
         form.addRow(self.tr("Client's mood"), self.sentiment)
-        ticks = QGroupBox(self.tr("Plan versus actual (Space ticks)"))
-        tick_form = QFormLayout(ticks)
-        tick_form.addRow(self.tr("Questions asked"), self.questions)
-        tick_form.addRow("", self.new_question)
-        tick_form.addRow(self.tr("Products discussed"), self.products)
-        tick_form.addRow(self.tr("Attendees present"), self.attendees)
-        tick_form.addRow(self.tr("Objections heard"), self.objections)
-        tick_form.addRow("", self.new_objection)
         after = QFormLayout()
         after.addRow(self.tr("Outcome"), self.outcome)
         after.addRow(self.tr("Agreements"), self.agreements)
@@ -182,7 +160,7 @@ class ReportForm(QDialog):
         column = QVBoxLayout(body)
         column.addWidget(heading)
         column.addLayout(form)
-        column.addWidget(ticks)
+        column.addWidget(self.ticks)
         column.addLayout(after)
         column.addWidget(self.addendum_box)
         column.addStretch(1)
@@ -225,16 +203,6 @@ class ReportForm(QDialog):
             self.objective_reached.findData(report.objective_reached)
         )
         self.sentiment.setCurrentIndex(max(0, self.sentiment.findData(report.sentiment)))
-        unplanned = " " + self.tr("(not planned)")
-        for q in report.questions:
-            self.questions.add_tick(q.text + ("" if q.planned else unplanned), q.asked, q)
-        for p in report.products:
-            self.products.add_tick(p.name + ("" if p.planned else unplanned), p.discussed, p)
-        for a in report.attendees:
-            text = ", ".join(part for part in (a.full_name, a.position) if part)
-            self.attendees.add_tick(text + ("" if a.planned else unplanned), a.attended, a)
-        for o in report.objections:
-            self.objections.add_tick(o.text, o.heard, o, o.prepared_answer)
         self.outcome.setPlainText(report.outcome)
         self.agreements.setPlainText(report.agreements)
         self.notes.setPlainText(report.notes)
@@ -245,25 +213,12 @@ class ReportForm(QDialog):
     def _connect_changes(self) -> None:
         for edit in (self.outcome, self.agreements, self.notes):
             edit.textChanged.connect(self._changed)
-        for ticks in (self.questions, self.products, self.attendees, self.objections):
-            ticks.changed.connect(self._changed)
+        self.ticks.changed.connect(self._changed)
         self.next_steps.changed.connect(self._changed)
         self.actual_start.dateTimeChanged.connect(self._changed)
         self.duration.valueChanged.connect(self._changed)
         self.objective_reached.currentIndexChanged.connect(self._changed)
         self.sentiment.currentIndexChanged.connect(self._changed)
-
-    def _add_line(self, edit: QLineEdit, ticks: TickList) -> None:
-        text = edit.text().strip()
-        if not text:
-            return
-        payload = (
-            QuestionTick(text, planned=False, asked=True)
-            if ticks is self.questions
-            else ObjectionTick(text, heard=True)
-        )
-        ticks.add_tick(text, True, payload)
-        edit.clear()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -279,17 +234,7 @@ class ReportForm(QDialog):
     # Reading the form ---------------------------------------------------------------------
 
     def current_input(self) -> ReportInput:
-        questions = [QuestionTick(q.text, q.planned, on) for q, on in self.questions.ticks()]
-        products = [
-            ProductTick(p.product_id, p.name, p.planned, on) for p, on in self.products.ticks()
-        ]
-        attendees = [
-            AttendeeTick(a.contact_id, a.full_name, a.position, a.planned, on)
-            for a, on in self.attendees.ticks()
-        ]
-        objections = [
-            ObjectionTick(o.text, o.prepared_answer, on) for o, on in self.objections.ticks()
-        ]
+        questions, products, attendees, objections = self.ticks.inputs()
         return ReportInput(
             actual_start=from_qdatetime(self.actual_start.dateTime(), self._tz),
             actual_duration_min=self.duration.value(),
@@ -364,12 +309,9 @@ class ReportForm(QDialog):
     # Locked reports -----------------------------------------------------------------------
 
     def set_read_only(self, locked: bool) -> None:
-        for widget in (
-            self.actual_start, self.duration, self.objective_reached, self.sentiment,
-            self.questions, self.new_question, self.products, self.attendees,
-            self.objections, self.new_objection,
-        ):  # fmt: skip
+        for widget in (self.actual_start, self.duration, self.objective_reached, self.sentiment):
             widget.setEnabled(not locked)
+        self.ticks.set_locked(locked)
         for edit in (self.outcome, self.agreements, self.notes):
             edit.setReadOnly(locked)
         self.next_steps.set_read_only(locked)
