@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Tests run on a Moscow KAM's laptop, whatever zone the machine is set to: "local
+# time" is then the same for the visits (IANA zone) and the rest of the app.
+os.environ["TZ"] = "Europe/Moscow"
+time.tzset()
 
-from kamdesk.store import Store, open_store
+from kamdesk.store import Store, open_store  # noqa: E402 - after TZ is set
 
 
 @pytest.fixture(autouse=True)

@@ -101,7 +101,7 @@ def period(store: Store) -> Store:
     return store
 
 
-MAY = ExportFilter(date(2026, 5, 1), date(2026, 5, 31))
+MAY = ExportFilter(date(2026, 5, 1), date(2026, 5, 31), tz="Europe/Moscow")
 
 
 def test_kpis_of_the_period(period: Store) -> None:

@@ -118,11 +118,12 @@ def test_day_is_the_local_day_of_the_given_time_zone(store: Store) -> None:
     # 22:30 UTC on 11 May is 01:30 on 12 May in Moscow and 03:30 in Yekaterinburg,
     # but still 11 May in London.
     add_visit(store, account, utc(2026, 5, 11, 22, 30))
-    assert len(day_view(store, date(2026, 5, 12))) == 1
-    assert len(day_view(store, date(2026, 5, 11))) == 0
+    assert len(day_view(store, date(2026, 5, 12), tz="Europe/Moscow")) == 1
+    assert len(day_view(store, date(2026, 5, 11), tz="Europe/Moscow")) == 0
     assert len(day_view(store, date(2026, 5, 11), tz="Europe/London")) == 1
     assert len(day_view(store, date(2026, 5, 12), tz="Asia/Yekaterinburg")) == 1
-    assert len(week_view(store, date(2026, 5, 14))) == 1  # Monday 11 to Sunday 17 May
+    # Monday 11 to Sunday 17 May
+    assert len(week_view(store, date(2026, 5, 14), tz="Europe/Moscow")) == 1
 
 
 def test_the_day_view_shows_legs_and_readiness(store: Store) -> None:
@@ -243,3 +244,12 @@ def test_the_days_route_is_reordered_and_applied(store: Store) -> None:
     assert gap == timedelta(minutes=60 + plan.stops[1].travel_min + 15)
     apply_route(store, plan)
     assert [r.id for r in day_view(store, date(2026, 5, 12))] == [second, first]
+
+
+def test_visits_use_this_computers_time_zone(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kamdesk.services.visits.settings import system_time_zone
+
+    monkeypatch.setenv("TZ", "Asia/Yekaterinburg")
+    assert system_time_zone() == "Asia/Yekaterinburg"
+    monkeypatch.setenv("TZ", "Not/AZone")  # unknown: the system's link, else the fallback
+    assert system_time_zone(fallback="Europe/Moscow") != "Not/AZone"

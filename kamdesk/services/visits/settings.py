@@ -12,7 +12,32 @@ if TYPE_CHECKING:
 
 VISITS_KEY = "visits"
 CONTEXT = "Visits"
-DEFAULT_TIME_ZONE = "Europe/Moscow"
+
+
+def system_time_zone(fallback: str = "Europe/Moscow") -> str:
+    """This computer's time zone as an IANA name (from TZ or /etc/localtime), so visits
+    show in the same local time as the rest of the app; `fallback` where it is unknown
+    (Windows, or an unusual setup)."""
+    import os
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    try:
+        link = os.path.realpath("/etc/localtime")
+        candidates.append(link.partition("/zoneinfo/")[2])
+    except OSError:
+        pass
+    for name in candidates:
+        if name:
+            try:
+                ZoneInfo(name)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+            return name
+    return fallback
+
+
+DEFAULT_TIME_ZONE = system_time_zone()
 
 
 class VisitSettingsError(ValueError):
