@@ -11,69 +11,22 @@ settings). Runs with its own empty settings folder and never saves anything.
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-import tempfile
-import time
-from collections.abc import Callable
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
-
-
-def _wait(app: QApplication, condition: Callable[[], bool], timeout: float = 60.0) -> None:
-    from PySide6.QtCore import QEventLoop
-
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out waiting for the window to settle")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    app.processEvents()
+import shotkit
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path, required=True, help="a KAMdesk store (e.g. the demo)")
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--lang", choices=("ru", "en"), default="ru")
-    parser.add_argument("--size", default="1400x850", help="window size, WIDTHxHEIGHT")
-    args = parser.parse_args()
-    if not args.db.exists():
-        parser.error(f"{args.db} does not exist: create it with `kamdesk --db {args.db} demo`")
-    width, height = (int(part) for part in args.size.split("x"))
-
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["KAMDESK_HOME"] = tempfile.mkdtemp(prefix="kamdesk-screenshots-")
+    args = shotkit.arguments(__doc__.split("\n\n")[0])
+    session = shotkit.start(args)
+    app, workspace, window = session.app, session.workspace, session.window
 
     from kamdesk.services.products import ProductCatalog
-    from kamdesk.services.workspace import open_workspace
-    from kamdesk.ui.app import create_application
-    from kamdesk.ui.language import LanguageSwitcher
-    from kamdesk.ui.main_window import MainWindow
     from kamdesk.ui.offers import OffersPage
-    from kamdesk.ui.pages import default_page_factories
-    from kamdesk.ui.preferences import Language, Preferences
+    from kamdesk.ui.preferences import Preferences
     from kamdesk.ui.products import ProductsPage
     from kamdesk.ui.sections import SectionKey
     from kamdesk.ui.settings_dialog import SettingsDialog
-    from kamdesk.ui.tasks import TaskRunner
-
-    app = create_application([sys.argv[0]])
-    language = LanguageSwitcher(app)
-    language.apply(Language.RUSSIAN if args.lang == "ru" else Language.ENGLISH)
-    workspace = open_workspace(args.db)
-    tasks = TaskRunner()
-    preferences = Preferences()
-    window = MainWindow(workspace, tasks, preferences, None, default_page_factories())
-    window.resize(width, height)
-    window.show()
-    window.start_refresh()
-    _wait(app, tasks.is_idle)
-    args.out.mkdir(parents=True, exist_ok=True)
 
     def save(widget: object, name: str) -> None:
         target = args.out / name
@@ -81,7 +34,7 @@ def main() -> int:
         print(f"wrote {target}")
 
     window.show_section(SectionKey.PRODUCTS)
-    _wait(app, tasks.is_idle)
+    session.wait()
     products = window.section_page(SectionKey.PRODUCTS)
     assert isinstance(products, ProductsPage)
     catalog = ProductCatalog(workspace.store)
@@ -103,14 +56,14 @@ def main() -> int:
     save(window, "products.png")
 
     window.show_section(SectionKey.OFFERS)
-    _wait(app, tasks.is_idle)
+    session.wait()
     offers = window.section_page(SectionKey.OFFERS)
     assert isinstance(offers, OffersPage)
     offers.table.selectRow(0)
     app.processEvents()
     save(window, "offers.png")
 
-    dialog = SettingsDialog(preferences, language, workspace.store, window)
+    dialog = SettingsDialog(Preferences(), session.language, workspace.store, window)
     assert dialog.offers is not None
     dialog.tabs.setCurrentWidget(dialog.offers)
     # Two example rows (not saved) show what the envelope table can hold.

@@ -11,28 +11,15 @@ visits-week.png (the week) and checklist.png (a checklist with failing items).
 
 from __future__ import annotations
 
-import argparse
-import os
 import shutil
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-
-def _wait(app: Any, condition: Callable[[], bool], timeout: float = 60.0) -> None:
-    from PySide6.QtCore import QEventLoop
-
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise SystemExit("timed out waiting for the window to settle")
-        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-    app.processEvents()
+import shotkit
 
 
 def plan_week(workspace: Any, monday: date) -> list[Any]:
@@ -73,47 +60,31 @@ def plan_week(workspace: Any, monday: date) -> list[Any]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path, required=True, help="a KAMdesk store (e.g. the demo)")
-    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
-    parser.add_argument("--lang", choices=("ru", "en"), default="ru")
-    args = parser.parse_args()
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["KAMDESK_HOME"] = tempfile.mkdtemp(prefix="kamdesk-screenshots-")
+    args = shotkit.arguments(__doc__.split("\n\n")[0])
+    # The script plans a week of visits: work on a copy, never on the store given.
     copy = Path(tempfile.mkdtemp(prefix="kamdesk-visits-")) / "visits.sqlite"
     shutil.copyfile(args.db, copy)
-
-    from kamdesk.services.workspace import open_workspace
-    from kamdesk.ui.app import create_application
-    from kamdesk.ui.language import LanguageSwitcher
-    from kamdesk.ui.main_window import MainWindow
-    from kamdesk.ui.pages import default_page_factories
-    from kamdesk.ui.preferences import Language, Preferences
-    from kamdesk.ui.sections import SectionKey
-    from kamdesk.ui.tasks import TaskRunner
-    from kamdesk.ui.visits import VisitsPage
-
-    app = create_application([sys.argv[0]])
-    LanguageSwitcher(app).apply(Language.RUSSIAN if args.lang == "ru" else Language.ENGLISH)
-    workspace = open_workspace(copy)
     today = date.today()
     monday = today - timedelta(days=today.weekday())
     if today.weekday() >= 5:  # at the weekend, show the coming week
         monday += timedelta(days=7)
-    ids = plan_week(workspace, monday)
-    tasks = TaskRunner()
-    window = MainWindow(workspace, tasks, Preferences(), None, default_page_factories())
-    window.resize(1400, 850)
-    window.show()
+    planned: list[Any] = []
+    session = shotkit.start(
+        args, db=copy, before_window=lambda workspace: planned.extend(plan_week(workspace, monday))
+    )
+    workspace, window, ids = session.workspace, session.window, planned
+
+    from kamdesk.ui.sections import SectionKey
+    from kamdesk.ui.visits import VisitsPage
+
     window.show_section(SectionKey.VISITS)
     page = window.section_page(SectionKey.VISITS)
     assert isinstance(page, VisitsPage)
-    _wait(app, tasks.is_idle)
+    session.wait()
     page.go_to(monday + timedelta(days=1))
-    _wait(app, tasks.is_idle)
+    session.wait()
     page.select(ids[0])
-    _wait(app, tasks.is_idle)
-    args.out.mkdir(parents=True, exist_ok=True)
+    session.wait()
     week_png = args.out / "visits-week.png"
     window.grab().save(str(week_png))
     print(f"wrote {week_png}")
@@ -125,7 +96,7 @@ def main() -> int:
     checklist.resize(760, 700)
     checklist.show_visit(ids[2])
     checklist.show()
-    _wait(app, lambda: True)
+    session.wait(lambda: True)
     checklist_png = args.out / "checklist.png"
     checklist.grab().save(str(checklist_png))
     checklist.close()
