@@ -25,10 +25,12 @@ setup() {
 }
 
 system_tools() {
-    # PDF checks in the tests use poppler's pdftotext/pdffonts and qpdf.
+    # PDF checks in the tests use poppler's pdftotext/pdffonts and qpdf; the manager's
+    # XLSX is read back by LibreOffice. Tests that need a missing tool skip and say so.
     local missing=()
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     command -v qpdf >/dev/null || missing+=(qpdf)
+    command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
     if [ ${#missing[@]} -gt 0 ]; then
         if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
             echo "== installing ${missing[*]}"
