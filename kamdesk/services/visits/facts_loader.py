@@ -18,8 +18,6 @@ from sqlalchemy.orm import Session
 
 from kamdesk.models import (
     Account,
-    AccountCompetitor,
-    AccountDossier,
     ChecklistItemState,
     Contact,
     ContactPersonal,
@@ -30,13 +28,12 @@ from kamdesk.models import (
     PriceListItem,
     Product,
     ProductComparison,
-    RelationshipEvent,
     Visit,
     VisitAttendee,
     VisitProduct,
     VisitReport,
 )
-from kamdesk.services.dossier import ContactFacts, DossierFacts, score
+from kamdesk.services.dossier import DossierFacts, load_facts_many, score
 from kamdesk.services.visits.facts import (
     AttendeeFacts,
     ObjectionFacts,
@@ -50,7 +47,7 @@ from kamdesk.services.visits.facts import (
 from kamdesk.services.visits.settings import VisitSettings
 from kamdesk.services.visits.travel import Leg, Stop, local_day, schedule_legs
 from kamdesk.textfold import fold
-from kamdesk.vocabulary import TenderResult, VisitStatus
+from kamdesk.vocabulary import VisitStatus
 
 # Visits that take the KAM somewhere: they are legs of the day's route.
 ON_ROUTE = (VisitStatus.PLANNED, VisitStatus.DONE, VisitStatus.REPORTED, VisitStatus.SUBMITTED)
@@ -110,7 +107,7 @@ def load_visit_facts(
     )
     attendees = _attendees(session, ids)
     products = _products(session, ids, visits, tz)
-    dossiers = dossier_facts(session, account_ids)
+    dossiers = load_facts_many(session.connection(), account_ids)
     past = past_reports(session, account_ids)
     known_answers = {
         fold(objection): answer
@@ -286,67 +283,5 @@ def past_reports(
                 outcome=report.outcome,
                 objections=lines(report.objections_heard),
             )
-        )
-    return result
-
-
-def dossier_facts(session: Session, account_ids: set[uuid.UUID]) -> dict[uuid.UUID, DossierFacts]:
-    """`kamdesk.services.dossier.load_facts` for many accounts at once."""
-    ids = list(account_ids)
-    dossiers = {
-        d.account_id: d
-        for d in session.scalars(
-            select(AccountDossier).where(AccountDossier.account_id.in_(ids))
-        ).all()
-    }
-    events = dict(
-        session.execute(
-            select(RelationshipEvent.account_id, func.count())
-            .where(RelationshipEvent.account_id.in_(ids))
-            .group_by(RelationshipEvent.account_id)
-        ).all()
-    )
-    tenders = dict(
-        session.execute(
-            select(RelationshipEvent.account_id, func.count())
-            .where(
-                RelationshipEvent.account_id.in_(ids),
-                RelationshipEvent.tender_result.in_(
-                    [TenderResult.WON, TenderResult.LOST, TenderResult.CANCELLED]
-                ),
-                RelationshipEvent.result_reason != "",
-            )
-            .group_by(RelationshipEvent.account_id)
-        ).all()
-    )
-    contacts: dict[uuid.UUID, list[ContactFacts]] = defaultdict(list)
-    for c in session.scalars(select(Contact).where(Contact.account_id.in_(ids))).all():
-        contacts[c.account_id].append(
-            ContactFacts(c.dmu_role, c.influence, c.attitude, c.psychotype)
-        )
-    competitors: dict[uuid.UUID, list[AccountCompetitor]] = defaultdict(list)
-    for row in session.scalars(
-        select(AccountCompetitor).where(AccountCompetitor.account_id.in_(ids))
-    ).all():
-        competitors[row.account_id].append(row)
-    result = {}
-    for account_id in ids:
-        d = dossiers.get(account_id)
-        rivals = competitors.get(account_id, [])
-        result[account_id] = DossierFacts(
-            activity=d.activity if d else "",
-            employees=d.employees if d else None,
-            beds=d.beds if d else None,
-            needs=d.needs if d else "",
-            plans=d.plans if d else "",
-            worries=d.worries if d else "",
-            financials=d.financials if d else "",
-            has_budget=bool(d and d.annual_budget),
-            relationship_stage=d.relationship_stage if d else "",
-            events=int(events.get(account_id, 0)),
-            tenders_with_outcome=int(tenders.get(account_id, 0)),
-            contacts=contacts.get(account_id, []),
-            competitors=len(rivals),
-            competitors_with_details=sum(1 for c in rivals if c.products or c.terms),
         )
     return result
