@@ -69,9 +69,6 @@ class Workspace:
         """The backup copy taken when opening migrated an older store, if any."""
         return self._store.backup_path if self._store is not None else None
 
-    def is_empty(self) -> bool:
-        return self.accounts.count_all() == 0
-
     def load_demo(
         self, accounts: int = 300, seed: int = 1, years: int = 3, progress: Progress | None = None
     ) -> Any:
@@ -117,9 +114,9 @@ def open_workspace(path: Path) -> Workspace:
 
 def move_aside(path: Path) -> Path:
     """Rename a damaged store (never delete it) so a new one can be made at `path`."""
-    from kamdesk.store import create_empty_copy
+    from kamdesk.store import move_aside as move_store_aside
 
-    return create_empty_copy(path)
+    return move_store_aside(path)
 
 
 def _is_current_store(path: Path) -> bool:

@@ -8,7 +8,7 @@ from kamdesk.errors import (
     TombstoneRequiredError,
 )
 from kamdesk.store.changelog import APPLYING_REMOTE, restore, soft_delete
-from kamdesk.store.store import Store, backup_copy, create_empty_copy, open_store
+from kamdesk.store.store import Store, backup_copy, move_aside, open_store
 from kamdesk.store.tombstones import INCLUDE_DELETED
 
 __all__ = [
@@ -21,7 +21,7 @@ __all__ = [
     "StoreUnavailableError",
     "TombstoneRequiredError",
     "backup_copy",
-    "create_empty_copy",
+    "move_aside",
     "open_store",
     "restore",
     "soft_delete",

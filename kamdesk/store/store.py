@@ -154,7 +154,7 @@ def backup_copy(path: Path, engine: Engine) -> Path:
     return target
 
 
-def create_empty_copy(path: Path) -> Path:
+def move_aside(path: Path) -> Path:
     """Move a damaged file aside so a new store can be created at its path."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
