@@ -84,7 +84,6 @@ from kamdesk.services.visits.planner import (
     cancel_visit,
     delete_planned_visit,
     load_plan,
-    mark_done,
     plan_defaults,
     plan_visit,
     planning_options,
@@ -118,6 +117,12 @@ from kamdesk.services.visits.settings import (
     save_visit_settings,
 )
 from kamdesk.services.visits.status import can_change
+from kamdesk.services.visits.status_changes import (
+    can_undo,
+    mark_done,
+    needs_held_time,
+    undo_status_change,
+)
 from kamdesk.services.visits.travel import Leg, local_day, local_day_bounds
 
 __all__ = [
@@ -179,6 +184,7 @@ __all__ = [
     "brief_content",
     "build_checklist",
     "can_change",
+    "can_undo",
     "cancel_visit",
     "confirm_item",
     "day_view",
@@ -194,6 +200,7 @@ __all__ = [
     "local_day_bounds",
     "manager_export",
     "mark_done",
+    "needs_held_time",
     "open_follow_ups",
     "overdue_accounts",
     "overdue_follow_ups",
@@ -209,6 +216,7 @@ __all__ = [
     "set_travel_override",
     "submit_reports",
     "suggest_route",
+    "undo_status_change",
     "update_plan",
     "validate_report",
     "visit_checklist",

@@ -195,13 +195,6 @@ def reschedule_visit(
         return new.id
 
 
-def mark_done(store: Store, visit_id: uuid.UUID) -> None:
-    with store.transaction() as session:
-        visit = get_visit(session, visit_id)
-        require_change(visit.status, VisitStatus.DONE)
-        visit.status = VisitStatus.DONE
-
-
 def delete_planned_visit(store: Store, visit_id: uuid.UUID) -> None:
     """Remove a visit entered by mistake (only while planned; real ones are cancelled)."""
     with store.transaction() as session:

@@ -212,9 +212,13 @@ def _objection_ticks(
 
 
 def validate_report(
-    report: ReportInput, final: bool, tz: str = DEFAULT_TIME_ZONE
+    report: ReportInput,
+    final: bool,
+    tz: str = DEFAULT_TIME_ZONE,
+    now: datetime | None = None,
 ) -> dict[str, Message]:
-    """What stops the report from being saved; a draft needs only well-formed values."""
+    """What stops the report from being saved; a draft needs only well-formed values
+    (so that nothing typed is refused while the KAM is still writing)."""
     problems: dict[str, Message] = {}
     if report.actual_start is not None and report.actual_start.utcoffset() is None:
         problems["actual_start"] = msg(QT_TRANSLATE_NOOP("Visits", "The start needs a time zone"))
@@ -228,6 +232,10 @@ def validate_report(
         return problems
     if report.actual_start is None:
         problems["actual_start"] = msg(QT_TRANSLATE_NOOP("Visits", "When did the visit start?"))
+    elif "actual_start" not in problems and report.actual_start > (now or utcnow()):
+        problems["actual_start"] = msg(
+            QT_TRANSLATE_NOOP("Visits", "A visit cannot have started in the future")
+        )
     if report.actual_duration_min is None:
         problems["actual_duration_min"] = msg(
             QT_TRANSLATE_NOOP("Visits", "How long did the visit last?")
@@ -273,7 +281,7 @@ def save_report(
     """Save the report; with `final` the visit becomes "reported". Raises VisitError for a
     visit whose report cannot change (submitted, cancelled, not yet started)."""
     now = now or utcnow()
-    problems = validate_report(report, final, tz)
+    problems = validate_report(report, final, tz, now)
     with store.transaction() as session:
         visit = get_visit(session, visit_id)
         require_report_editable(visit.status)
@@ -309,7 +317,8 @@ def save_report(
 
 
 def submit_reports(store: Store, visit_ids: list[uuid.UUID], now: datetime | None = None) -> None:
-    """Send reports to the manager: all of them or, if one is not ready, none."""
+    """Hand reports in for the manager: all of them or, if one is not ready, none. They
+    are locked at once; they travel to the office with the next sync (the change log)."""
     now = now or utcnow()
     with store.transaction() as session:
         for visit_id in visit_ids:

@@ -1,7 +1,10 @@
-"""The status flow of a visit: planned → done → reported → submitted to the manager.
+"""The status flow of a visit: planned → done → reported → submitted (handed in for the
+manager; it travels with the next office sync).
 
 Cancelled and rescheduled are ends: the row stays with its history (a
 rescheduled visit points forward through the new visit's `rescheduled_from_id`).
+Going back one step, until the report is submitted, is an undo
+(`status_changes.undo_status_change`), not a transition.
 """
 
 from __future__ import annotations
@@ -58,8 +61,8 @@ def require_report_editable(current: VisitStatus) -> None:
             msg(
                 QT_TRANSLATE_NOOP(
                     "Visits",
-                    "The report was submitted to the manager and is locked; "
-                    "add a dated addendum instead",
+                    "The report is submitted and locked (it goes to the manager "
+                    "at the next sync); add a dated addendum instead",
                 )
             )
         )
