@@ -43,7 +43,16 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
     def record(self, row: int) -> R:
         return self._records[row]
 
+    def set_records(self, records: Sequence[R]) -> None:
+        """Show another list in the same model (a new search, a reload): views keep
+        their selection model and header state, and no old model is left behind."""
+        self.beginResetModel()
+        self._records = list(records)
+        self.endResetModel()
+
     def retranslate(self) -> None:
+        if not self._columns:  # no header range to announce (Qt's tester rejects 0..-1)
+            return
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self._columns) - 1)
         if self._records:
             self.dataChanged.emit(

@@ -166,6 +166,8 @@ class AccountListModel(QAbstractTableModel):
             self.reload()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(Column):  # -1: Qt asks for "unsorted"; SQL always orders
+            return
         sort = SORT_KEYS[Column(column)]
         descending = order == Qt.SortOrder.DescendingOrder
         if (sort, descending) != (self._sort, self._descending):

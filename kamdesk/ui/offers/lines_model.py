@@ -20,9 +20,23 @@ EDITABLE = {QUANTITY, PRICE, DISCOUNT}
 
 
 def parse_decimal(text: str) -> Decimal:
-    """What the user typed, with a decimal comma or point and any spaces."""
+    """What the user typed, with a decimal comma or point and any spaces.
+
+    Raises InvalidOperation for anything but a finite number: Decimal itself would
+    take "NaN" or "Infinity", which no price, quantity or discount can be."""
     cleaned = "".join(ch for ch in text if not ch.isspace()).replace("₽", "").replace("%", "")
-    return Decimal(cleaned.replace(",", "."))  # thousands are only ever grouped with spaces
+    value = Decimal(cleaned.replace(",", "."))  # thousands are only ever grouped with spaces
+    if not value.is_finite():
+        raise InvalidOperation(text)
+    return value
+
+
+def parse_quantity(text: str) -> int:
+    """Whole packs only: "1,5" is refused rather than quietly offered as 1."""
+    value = parse_decimal(text)
+    if value != value.to_integral_value():
+        raise InvalidOperation(text)
+    return int(value)
 
 
 class LinesModel(QAbstractTableModel):
@@ -71,7 +85,11 @@ class LinesModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section <= TOTAL
+        ):
             return self.headers()[section]
         return None
 
@@ -127,12 +145,16 @@ class LinesModel(QAbstractTableModel):
         return money(figures.net if column == NET else figures.total)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if (
+            role != Qt.ItemDataRole.EditRole
+            or not index.isValid()
+            or not 0 <= index.row() < len(self._lines)
+        ):
             return False
         line = self._lines[index.row()]
         try:
             if index.column() == QUANTITY:
-                line.quantity = int(parse_decimal(str(value)))
+                line.quantity = parse_quantity(str(value))
             elif index.column() == PRICE:
                 line.unit_price = parse_decimal(str(value)) if str(value).strip() else None
             elif index.column() == DISCOUNT:
