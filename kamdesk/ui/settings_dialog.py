@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.services.settings import AnalyticsSettings, load_analytics, save_analytics
+from kamdesk.ui.item_data import select_data
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.preferences import Language, Preferences
 from kamdesk.ui.settings_offers import OffersSettingsTab
@@ -70,7 +71,7 @@ class SettingsDialog(QDialog):
         self.language_combo = QComboBox(self)
         for value in (Language.SYSTEM, Language.RUSSIAN, Language.ENGLISH):
             self.language_combo.addItem("", value)
-        self.language_combo.setCurrentIndex(self.language_combo.findData(preferences.language))
+        select_data(self.language_combo, preferences.language)
         self.language_combo.currentIndexChanged.connect(self._language_chosen)
 
         self.abc_a = _percent_box()

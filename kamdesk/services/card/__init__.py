@@ -4,6 +4,7 @@ Imports SQLAlchemy: the UI imports this package when the first card opens,
 never at start-up.
 """
 
+from kamdesk.services.card.consent import Erasure, erase_personal_details, personal_details_kept
 from kamdesk.services.card.dmu import DmuLayout, DmuNode, DmuPerson, dmu_layout, layout_people
 from kamdesk.services.card.editing import (
     CONSENT_NEEDED,
@@ -52,6 +53,7 @@ __all__ = [
     "DmuPerson",
     "Draft",
     "Entity",
+    "Erasure",
     "EventCard",
     "MergeResult",
     "Overview",
@@ -67,6 +69,7 @@ __all__ = [
     "current_value",
     "discard_draft",
     "dmu_layout",
+    "erase_personal_details",
     "is_text_field",
     "layout_people",
     "load_bundle",
@@ -76,6 +79,7 @@ __all__ = [
     "merge_accounts",
     "parse",
     "parse_date",
+    "personal_details_kept",
     "place_on_map",
     "remove_row",
     "restore_account",

@@ -48,6 +48,7 @@ from kamdesk.services.offers import (
 )
 from kamdesk.services.products import ProductCatalog
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.common import messages_text, money
 from kamdesk.ui.offers.lines_model import LinesModel
 
@@ -75,6 +76,9 @@ class OfferEditor(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        for given in (account_id, offer_id):  # e.g. clicked(bool) passed on as an id
+            if given is not None and not isinstance(given, uuid.UUID):
+                raise TypeError(f"an account or offer id must be a UUID, not {given!r}")
         self._workspace = workspace
         self._book = OfferBook(workspace.store)
         self._catalog = ProductCatalog(workspace.store)
@@ -237,9 +241,8 @@ class OfferEditor(QDialog):
     # Loading ------------------------------------------------------------------------------
 
     def _load(self, draft: OfferDraft) -> None:
-        index = self.account.findData(draft.account_id)
         self.account.blockSignals(True)
-        self.account.setCurrentIndex(max(index, 0))
+        select_data(self.account, draft.account_id, self._account_name(draft.account_id))
         self.account.blockSignals(False)
         self.offer_date.setDate(_qdate(draft.offer_date))
         self.valid_until.setDate(_qdate(draft.valid_until))
@@ -257,6 +260,13 @@ class OfferEditor(QDialog):
         self.annexes.setStringList([a.title for a in self._annex_inputs])
         self._refresh_envelope()
         self._update_totals()
+
+    def _account_name(self, account_id: uuid.UUID) -> str | None:
+        """The name to show for an account the list lacks (archived, beyond its limit)."""
+        if index_of_data(self.account, account_id) >= 0:
+            return None
+        summary = self._workspace.accounts.summary(account_id)
+        return summary.name if summary is not None else None
 
     def _load_contacts(self, account_id: uuid.UUID, checked: set[uuid.UUID]) -> None:
         self.readers.clear()

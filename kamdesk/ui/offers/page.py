@@ -101,7 +101,8 @@ class OffersPage(QWidget):
             ("approve", self.tr("Approve (manager)"), lambda: self._act(approve)),
         ):
             button = QPushButton(text)
-            button.clicked.connect(slot)
+            # clicked(bool) must not reach the slot: new_offer(False) once meant "account False".
+            button.clicked.connect(lambda _checked=False, act=slot: act())
             actions.addWidget(button)
             self.buttons[key] = button
         actions.addStretch(1)
@@ -190,6 +191,7 @@ class OffersPage(QWidget):
             self._pdf_done,
             self._pdf_failed,
             on_progress=lambda percent, stage: self.progress.setValue(percent),
+            owner=self,
         )
 
     def _pdf_done(self, path: Path) -> None:
