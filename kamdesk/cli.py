@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kamdesk import __version__
+from kamdesk.commands import run_handler
 from kamdesk.paths import DB_ENV, default_db_path
 
 COMMAND_MODULES = ("gui", "demo", "import_", "offer", "visit", "report")
@@ -45,5 +46,4 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
     args.db_explicit = args.db is not None or DB_ENV in os.environ
     args.db = (args.db or default_db_path()).expanduser()
-    result: int = args.handler(args)
-    return result
+    return run_handler(args.handler, args)

@@ -2,12 +2,55 @@
 
 from __future__ import annotations
 
+import argparse
+import logging
 import sys
+from collections.abc import Callable
 
+from kamdesk.errors import StoreError
 from kamdesk.i18n import Message
+
+INTERRUPTED = 130  # what a shell reports for Ctrl+C
+INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h: a bug, not the user's doing
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[argparse.Namespace], int]
 
 
 def fail(message: str | Message, code: int = 1) -> int:
     """Print an error the user can act on and return the exit code."""
     print(f"kamdesk: error: {message}", file=sys.stderr)
     return code
+
+
+def run_handler(handler: Handler, args: argparse.Namespace) -> int:
+    """Run a subcommand with the log file open (the same one the window writes).
+
+    A store problem (busy, full, read-only, damaged) is one line on stderr, like any
+    other error the user can act on; a bug is one line naming the log, which holds
+    its traceback. Neither prints a traceback to the terminal."""
+    from kamdesk.logs import logging_to_file
+
+    with logging_to_file() as log_file:
+        try:
+            return handler(args)
+        except StoreError as error:
+            log.warning("kamdesk %s: %s", args.command, error, exc_info=True)
+            return fail(_one_line(error))
+        except KeyboardInterrupt:
+            log.info("kamdesk %s interrupted", args.command)
+            print("kamdesk: interrupted", file=sys.stderr)
+            return INTERRUPTED
+        except Exception as error:
+            log.exception("kamdesk %s failed", args.command)
+            where = f"; the details are in {log_file}" if log_file is not None else ""
+            print(
+                f"kamdesk: internal error: {type(error).__name__}: {_one_line(error)}{where}",
+                file=sys.stderr,
+            )
+            return INTERNAL_ERROR
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split()) or type(error).__name__

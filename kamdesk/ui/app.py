@@ -18,8 +18,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
 from kamdesk import __version__
+from kamdesk.logs import logging_to_file
 from kamdesk.paths import APP_NAME, resources_dir
-from kamdesk.ui import sections
+from kamdesk.ui import error_reporting, sections
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.pages import default_page_factories
@@ -114,17 +115,32 @@ def start_reminders_after_refresh(window: MainWindow) -> None:
 def run_gui(db_path: Path, db_explicit: bool) -> int:
     """Run the application; returns the exit code (1 when no store could be opened)."""
     app = create_application()
-    preferences = Preferences()
-    language = LanguageSwitcher(app)
-    language.apply(preferences.language)
+    with logging_to_file():
+        reporter = error_reporting.install(app)
+        try:
+            return _run(app, db_path, db_explicit, reporter)
+        finally:
+            reporter.uninstall()
 
-    path = initial_store_path(db_path, db_explicit, preferences)
-    opened = open_interactively(path, DialogPrompts(at_startup=True), explicit=db_explicit)
-    if opened is None:
+
+def _run(
+    app: QApplication, db_path: Path, db_explicit: bool, reporter: error_reporting.ErrorReporter
+) -> int:
+    try:
+        preferences = Preferences()
+        language = LanguageSwitcher(app)
+        language.apply(preferences.language)
+
+        path = initial_store_path(db_path, db_explicit, preferences)
+        opened = open_interactively(path, DialogPrompts(at_startup=True), explicit=db_explicit)
+        if opened is None:
+            return 1
+        preferences.last_store = opened.workspace.path
+        window = build_window(opened, preferences, language)
+        window.show()
+        start_background_work(window, opened)
+        start_reminders_after_refresh(window)
+    except Exception as error:  # before the event loop runs, the hooks would be too late
+        reporter.show_and_wait(error)
         return 1
-    preferences.last_store = opened.workspace.path
-    window = build_window(opened, preferences, language)
-    window.show()
-    start_background_work(window, opened)
-    start_reminders_after_refresh(window)
     return app.exec()

@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -36,9 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk import __version__
-from kamdesk.i18n import Message
-from kamdesk.services.workspace import StoreError, Workspace
-from kamdesk.ui import database_commands, sections
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui import database_commands, error_reporting, sections
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.sections import SECTIONS, SectionKey
@@ -87,6 +86,9 @@ class MainWindow(QMainWindow):
         self._factories: dict[SectionKey, PageFactory] = dict(page_factories or {})
         self._pages: dict[SectionKey, QWidget] = {}
         self._buttons: dict[SectionKey, QToolButton] = {}
+        # The application's reporter when `run_gui` installed one, else the window's own.
+        self.errors = error_reporting.installed() or error_reporting.ErrorReporter(self)
+        self.errors.suppressed.connect(self._error_repeated)
         tasks.set_error_reporter(self.show_error)
 
         self._stack = QStackedWidget(self)
@@ -194,25 +196,15 @@ class MainWindow(QMainWindow):
         self.workspace_changed.emit()
 
     def show_error(self, error: BaseException, trace: str = "") -> None:
-        """The one place where failures of background work reach the user."""
-        box = QMessageBox(self)
-        box.setObjectName("errorMessage")
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(self.tr("KAMdesk"))
-        message = getattr(error, "message", None)  # services may attach a translatable one
-        if isinstance(message, Message):
-            box.setText(message.format(_translate_message(message)))
-        elif isinstance(error, StoreError):
-            box.setText(self.tr("The database reported a problem."))
-            box.setInformativeText(str(error))
-        else:
-            box.setText(self.tr("Something went wrong. Your data was not changed by it."))
-            box.setInformativeText(str(error) or type(error).__name__)
-        if trace:
-            box.setDetailedText(trace)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.statusBar().clearMessage()
+        """Hand a failure to the one error path (`kamdesk.ui.error_reporting`): it is
+        logged and shown in a dialog; background work that failed ends here."""
+        self.statusBar().clearMessage()  # "Updating…" is not true any more
+        self.errors.report(error, trace, parent=self)
+
+    def _error_repeated(self, _error: object) -> None:
+        self.statusBar().showMessage(
+            self.tr("The error happened again; it was written to the log."), 10_000
+        )
 
     # --- pages ----------------------------------------------------------------------
 
@@ -435,7 +427,3 @@ def _hbox(widget: QWidget) -> QHBoxLayout:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     return layout
-
-
-def _translate_message(message: Message) -> str:
-    return QCoreApplication.translate(message.context, message.text)
