@@ -101,6 +101,7 @@ def load_demo(window: MainWindow, accounts: int) -> None:
         finished,
         failed,
         on_progress=progress,
+        owner=window,
     )
 
 

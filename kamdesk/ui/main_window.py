@@ -164,7 +164,9 @@ class MainWindow(QMainWindow):
         """Recompute next visits and, if stale, ABC/XYZ in the background, then reload."""
         self.statusBar().showMessage(self.tr("Updating next visits and ABC/XYZ classes…"))
         workspace = self._workspace
-        self.tasks.run(lambda _progress: workspace.refresh(), lambda _result: self._refreshed())
+        self.tasks.run(
+            lambda _progress: workspace.refresh(), lambda _result: self._refreshed(), owner=self
+        )
 
     def start_reclassification(self) -> None:
         """After the thresholds changed: classify every account again."""
@@ -173,7 +175,9 @@ class MainWindow(QMainWindow):
         store = self._workspace.store
         self.statusBar().showMessage(self.tr("Reclassifying clients with the new thresholds…"))
         self.tasks.run(
-            lambda _progress: classification.recompute(store), lambda _count: self._refreshed()
+            lambda _progress: classification.recompute(store),
+            lambda _count: self._refreshed(),
+            owner=self,
         )
 
     def load_demo(self, accounts: int = DEMO_ACCOUNTS) -> None:

@@ -1,26 +1,37 @@
 """The one way the UI runs slow work: off the UI thread, results back on it.
 
-`TaskRunner.run(work, on_success, on_failure)` runs `work(progress)` on a thread
-of the global QThreadPool. The callbacks always run on the UI thread (a relay
-QObject that lives there receives the worker's signals through queued
+`TaskRunner.run(work, on_success, on_failure, owner=widget)` runs `work(progress)`
+on a thread of the global QThreadPool. The callbacks always run on the UI thread
+(a relay QObject that lives there receives the worker's signals through queued
 connections), so they may touch widgets; the worker never does. A failure
 without its own handler goes to the runner's `report_error`, the one place that
 shows errors to the user.
+
+`owner` is the QObject that asked (a dialog, a page, a model). Its results,
+progress and failures are delivered only while it exists: when it is destroyed,
+its tasks that have not started are taken out of the pool and what its running
+ones bring back is dropped. A dialog closed while its lookup runs therefore never
+sees a callback touch its deleted widgets.
 
 A `key` makes a lane where the latest request wins: submitting again under the
 same key makes a queued request skip its work, and the result of a superseded
 one is discarded. Typing in a search box uses this so that only the last keystroke's
 query reaches the list.
+
+A runner waits for and cancels only its own tasks (`discard_pending`); other
+runners sharing the pool are left alone.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -54,10 +65,24 @@ class _Task:
     serial: int
     key: str | None
     relay: _Relay
-    # Set on the UI thread when a newer request under the same key arrives; a
-    # worker that has not started yet then skips the work.
+    owner: QObject | None = None
+    # Set on the UI thread when a newer request under the same key arrives, the
+    # owner is destroyed or the runner discards its work; a worker that has not
+    # started yet then skips the work, and nothing it brings back is delivered.
     superseded: bool = False
     runnable: QRunnable | None = None  # kept alive here until the result is delivered
+    # Set by the worker when it is done (or by the runner when the task never ran),
+    # so that the runner can wait for exactly its own tasks.
+    finished: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass(eq=False)
+class _Owned:
+    """The tasks of one owner, and the slot watching for the owner's end."""
+
+    owner: QObject
+    serials: set[int]
+    on_destroyed: Callable[[], None]
 
 
 class _Runnable(QRunnable):
@@ -86,6 +111,8 @@ class TaskRunner(QObject):
         self._report_error = report_error or _log_error
         self._tasks: dict[int, _Task] = {}
         self._latest: dict[str, _Task] = {}
+        # Keyed by id(owner); the entry holds the owner, so the id is not reused meanwhile.
+        self._owners: dict[int, _Owned] = {}
         self._serial = 0
 
     def set_error_reporter(self, report_error: ErrorReporter) -> None:
@@ -99,10 +126,16 @@ class TaskRunner(QObject):
         *,
         on_progress: Callable[[int, Any], None] | None = None,
         key: str | None = None,
+        owner: QObject | None = None,
     ) -> int:
-        """Start `work(progress)` in the pool; returns a serial number for the task."""
+        """Start `work(progress)` in the pool; returns a serial number for the task.
+
+        With `owner`, the callbacks run only while that QObject exists."""
         self._serial += 1
-        task = _Task(self._serial, key, _Relay())
+        task = _Task(self._serial, key, _Relay(), owner)
+        if owner is not None and not shiboken6.isValid(owner):
+            task.relay.deleteLater()
+            return task.serial  # asked for by something already gone: nothing to do
         task.relay.succeeded.connect(lambda box: self._finish(task, on_success, box.value))
         task.relay.failed.connect(lambda box, trace: self._fail(task, on_failure, box.value, trace))
         if on_progress is not None:
@@ -114,6 +147,8 @@ class TaskRunner(QObject):
             if previous is not None:
                 previous.superseded = True
             self._latest[key] = task
+        if owner is not None:
+            self._watch(owner, task)
         was_idle = not self._tasks
         self._tasks[task.serial] = task
         task.runnable = _Runnable(task, work)
@@ -128,26 +163,71 @@ class TaskRunner(QObject):
         self._report_error(error, trace)
 
     def is_idle(self) -> bool:
-        """No task is queued, running, or waiting for its callbacks."""
+        """No task of this runner is queued, running, or waiting for its callbacks."""
         return not self._tasks
 
     def discard_pending(self) -> None:
-        """Wait for running workers and drop every result not delivered yet.
+        """Cancel this runner's queued tasks, wait for its running ones and drop
+        every result not delivered yet.
 
         Called before the store is closed (opening another one, quitting), so no
-        worker is still reading it and no late callback touches a closed page."""
-        for task in self._tasks.values():
-            task.superseded = True
-        self._pool.waitForDone()
-        was_busy = bool(self._tasks)
+        worker of this runner is still reading it and no late callback touches a
+        closed page. Tasks of other runners in the same pool are not waited for."""
+        tasks = list(self._tasks.values())
+        for task in tasks:
+            self._cancel(task)
+        for task in tasks:
+            task.finished.wait()
         for task in list(self._tasks.values()):
             self._forget(task)
         self._latest.clear()
-        if was_busy:
-            self.busy_changed.emit(False)
+
+    # --- owners ------------------------------------------------------------------
+
+    def _watch(self, owner: QObject, task: _Task) -> None:
+        entry = self._owners.get(id(owner))
+        if entry is None:
+            owner_key = id(owner)
+            entry = _Owned(owner, set(), lambda: self._owner_destroyed(owner_key))
+            owner.destroyed.connect(entry.on_destroyed)
+            self._owners[owner_key] = entry
+        entry.serials.add(task.serial)
+
+    def _owner_destroyed(self, owner_key: int) -> None:
+        entry = self._owners.pop(owner_key, None)
+        if entry is None:
+            return
+        for serial in list(entry.serials):
+            task = self._tasks.get(serial)
+            if task is not None:
+                self._cancel(task)
+
+    def _unwatch(self, task: _Task) -> None:
+        if task.owner is None:
+            return
+        entry = self._owners.get(id(task.owner))
+        if entry is None or entry.owner is not task.owner:
+            return
+        entry.serials.discard(task.serial)
+        if entry.serials:
+            return
+        del self._owners[id(task.owner)]
+        if shiboken6.isValid(entry.owner):
+            entry.owner.destroyed.disconnect(entry.on_destroyed)
+
+    # --- delivery ------------------------------------------------------------------
+
+    def _cancel(self, task: _Task) -> None:
+        """Nothing of `task` will be delivered; if it has not started, it never will."""
+        task.superseded = True
+        if task.runnable is not None and self._pool.tryTake(task.runnable):
+            task.finished.set()
+            self._forget(task)
 
     def _is_current(self, task: _Task) -> bool:
-        return task.serial in self._tasks and not task.superseded
+        if task.serial not in self._tasks or task.superseded:
+            return False
+        return task.owner is None or shiboken6.isValid(task.owner)
 
     def _finish(self, task: _Task, on_success: Callable[[T], None] | None, result: T) -> None:
         current = self._is_current(task)
@@ -178,6 +258,7 @@ class TaskRunner(QObject):
             return
         if task.key is not None and self._latest.get(task.key) is task:
             del self._latest[task.key]
+        self._unwatch(task)
         task.relay.deleteLater()
         if not self._tasks:
             self.busy_changed.emit(False)
@@ -198,6 +279,8 @@ def _work_on_worker(task: _Task, work: Callable[[Progress], Any]) -> None:
         relay.failed.emit(_Box(error), traceback.format_exc())
     else:
         relay.succeeded.emit(_Box(result))
+    finally:
+        task.finished.set()
 
 
 def _log_error(error: BaseException, trace: str) -> None:

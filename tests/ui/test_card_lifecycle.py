@@ -3,15 +3,17 @@ field names, and dates picked on a calendar."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -235,3 +237,39 @@ def test_archiving_a_card_with_an_unsaved_edit_keeps_the_edit(
         ).one()
     assert archived.deleted_at is not None
     assert "Reserve antibiotics" in dossier.needs
+
+
+def test_a_lookup_finishing_after_its_dialog_closed_is_dropped(
+    qtbot: QtBot,
+    store: Store,
+    tasks: TaskRunner,
+    territory: dict[str, Any],
+    wait_idle: WaitIdle,
+) -> None:
+    """The INN lookup of the New account dialog still runs when the KAM presses
+    Cancel; its answer must not reach the deleted dialog (it raised "Internal C++
+    object already deleted", which made this file's tests flaky)."""
+    ui_thread = threading.current_thread()
+    lookup_started, answer = threading.Event(), threading.Event()
+
+    def slow_store() -> Store:
+        if threading.current_thread() is not ui_thread:  # the lookup, in the worker
+            lookup_started.set()
+            answer.wait(10)
+        return store
+
+    set_field(store, Entity.ACCOUNT, territory["hospital"], "inn", "7707083893")
+    dialog = NewAccountDialog(slow_store, tasks)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QTest.keyClicks(dialog.name, "Regional hospital")
+    QTest.keyClicks(dialog.inn, "7707083893")  # valid, and the hospital has it
+    assert lookup_started.wait(10)
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    QTest.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)  # the dialog is gone (it deletes itself on close)
+    answer.set()
+    wait_idle(tasks)  # the late answer arrives here; delivering it would raise

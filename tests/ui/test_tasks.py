@@ -1,13 +1,16 @@
-"""The background helper: work off the UI thread, callbacks on it, latest request wins."""
+"""The background helper: work off the UI thread, callbacks on it, latest request wins,
+results only for an owner that still exists, waiting only for its own tasks."""
 
 from __future__ import annotations
 
 import threading
 
-from PySide6.QtCore import QThread
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, QThread, QThreadPool
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from kamdesk.ui.tasks import TaskRunner
+from kamdesk.ui.tasks import Progress, TaskRunner
 
 
 def test_work_runs_off_the_ui_thread_and_callbacks_on_it(qtbot: QtBot) -> None:
@@ -75,3 +78,108 @@ def test_many_signals_do_not_crash_python(qtbot: QtBot) -> None:
         runner.run(lambda _p: None, delivered.append)
     qtbot.waitUntil(runner.is_idle, timeout=30_000)
     assert len(delivered) == 3000
+
+
+def test_results_for_a_destroyed_owner_are_dropped(qtbot: QtBot) -> None:
+    """A dialog closed while its lookup runs: the lookup's result, progress and
+    failure never reach the deleted widget (which raised "Internal C++ object
+    already deleted")."""
+    runner = TaskRunner()
+    dialog = QWidget()
+    started, release = threading.Event(), threading.Event()
+
+    def lookup(progress: Progress) -> str:
+        started.set()
+        release.wait(10)
+        progress(90, "almost")
+        return "found"
+
+    def fail(_progress: Progress) -> None:
+        started.wait(10)
+        release.wait(10)
+        raise ValueError("too late")
+
+    runner.run(
+        lookup,
+        dialog.setWindowTitle,
+        on_progress=lambda _p, stage: dialog.setWindowTitle(stage),
+        owner=dialog,
+    )
+    runner.run(fail, on_failure=lambda error: dialog.setWindowTitle(str(error)), owner=dialog)
+    assert started.wait(10)
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(dialog)
+    release.set()
+    qtbot.waitUntil(runner.is_idle)  # a delivery to the deleted dialog would raise here
+
+
+def test_a_living_owner_gets_its_results(qtbot: QtBot) -> None:
+    runner = TaskRunner()
+    page = QWidget()
+    qtbot.addWidget(page)
+    runner.run(lambda _p: "loaded", page.setWindowTitle, owner=page)
+    qtbot.waitUntil(runner.is_idle)
+    assert page.windowTitle() == "loaded"
+
+
+def test_queued_work_of_a_destroyed_owner_never_runs(qtbot: QtBot) -> None:
+    pool = QThreadPool.globalInstance()
+    threads = pool.maxThreadCount()
+    pool.setMaxThreadCount(1)  # one worker, kept busy: the dialog's task waits in the queue
+    try:
+        other, runner = TaskRunner(), TaskRunner()
+        busy, release = threading.Event(), threading.Event()
+        ran: list[str] = []
+
+        def occupy(_progress: Progress) -> None:
+            busy.set()
+            release.wait(10)
+
+        other.run(occupy)
+        assert busy.wait(10)
+        dialog = QWidget()
+        runner.run(lambda _p: ran.append("dialog work"), owner=dialog)
+        assert not runner.is_idle()
+        dialog.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        assert runner.is_idle()  # taken out of the queue at once
+        release.set()
+        qtbot.waitUntil(other.is_idle)
+        pool.waitForDone()
+        assert ran == []
+    finally:
+        pool.setMaxThreadCount(threads)
+
+
+def test_a_runner_waits_only_for_its_own_tasks(qtbot: QtBot) -> None:
+    """`discard_pending` (the store is about to close) must not wait for other
+    runners' work in the shared pool, nor cancel it."""
+    mine, theirs = TaskRunner(), TaskRunner()
+    started, release, done = threading.Event(), threading.Event(), threading.Event()
+    delivered: list[str] = []
+
+    def long_export(_progress: Progress) -> str:
+        started.set()
+        release.wait(10)  # waiting for the whole pool would sit here for 10 s
+        done.set()
+        return "exported"
+
+    theirs.run(long_export, delivered.append)
+    assert started.wait(10)
+    mine_started, mine_finished = threading.Event(), threading.Event()
+
+    def short_lookup(_progress: Progress) -> str:
+        mine_started.set()
+        mine_finished.set()
+        return "mine"
+
+    mine.run(short_lookup, delivered.append)
+    assert mine_started.wait(10)  # running, so it is waited for rather than taken back
+    mine.discard_pending()
+    assert mine_finished.is_set()  # its own running task was waited for
+    assert not done.is_set()  # the other runner's task is still running
+    assert mine.is_idle() and not theirs.is_idle()
+    release.set()
+    qtbot.waitUntil(theirs.is_idle)
+    assert delivered == ["exported"]  # "mine" was discarded, theirs delivered

@@ -94,6 +94,7 @@ class AccountCard(QWidget):
             lambda _progress: service.load_bundle(store(), account_id),
             self._guard(lambda bundle: self._arrived(bundle, then)),
             key=f"card-{account_id}",
+            owner=self,
         )
 
     def _guard(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -244,6 +245,7 @@ class AccountCard(QWidget):
             lambda _progress: service.load_card(store(), account_id),
             self._guard(self._rescored),
             key=f"card-score-{account_id}",
+            owner=self,
         )
 
     def _rescored(self, data: service.CardData | None) -> None:

@@ -41,6 +41,7 @@ class AccountCounter(QObject):
             lambda _progress: self._directory.count_all(),
             self._total_arrived,
             key=f"{self._lane}-total",
+            owner=self,
         )
 
     def update(self, account_filter: AccountFilter, loaded_rows: int, complete: bool) -> None:
@@ -68,6 +69,7 @@ class AccountCounter(QObject):
             lambda _progress: self._directory.count(account_filter),
             self._matching_arrived,
             key=self._lane,
+            owner=self,
         )
 
     def _matching_arrived(self, count: int) -> None:

@@ -107,6 +107,7 @@ class MergeDialog(QDialog):
             lambda _progress: [tally_account(store(), account_id) for account_id in self._ids],
             self._counted,
             key="merge-tally",
+            owner=self,
         )
 
     # --- showing both -------------------------------------------------------------
@@ -227,6 +228,7 @@ class MergeDialog(QDialog):
             lambda _progress: merge_accounts(store(), keep_id, other_id),
             lambda _result: self._done(keep_id, other_id),
             self._failed,
+            owner=self,
         )
 
     def _done(self, keep_id: uuid.UUID, other_id: uuid.UUID) -> None:

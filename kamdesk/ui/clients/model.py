@@ -187,6 +187,7 @@ class AccountListModel(QAbstractTableModel):
             lambda rows: self._first_page_arrived(generation, rows),
             self._query_failed,
             key=self._lane,
+            owner=self,
         )
 
     def retranslate(self) -> None:
@@ -217,6 +218,7 @@ class AccountListModel(QAbstractTableModel):
             lambda rows: self._next_page_arrived(generation, rows),
             self._query_failed,
             key=f"{self._lane}-more",
+            owner=self,
         )
 
     def _first_page_arrived(self, generation: int, rows: list[AccountRow]) -> None:

@@ -150,6 +150,7 @@ class NewAccountDialog(QDialog):
             lambda _progress: accounts_with_inn(store(), inn),
             lambda found: self._found(inn, found),
             key="new-account-inn",
+            owner=self,
         )
 
     def _found(self, inn: str, found: list[Any]) -> None:

@@ -75,6 +75,7 @@ class AccountPicker(QDialog):
             lambda _progress: directory.page(wanted, limit=LIMIT + 1),
             self._fill,
             key="merge-picker",
+            owner=self,
         )
 
     def _fill(self, rows: list[AccountRow]) -> None:

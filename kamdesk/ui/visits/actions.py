@@ -125,7 +125,7 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
         if page.open_files:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
 
-    page.tasks.run(work, done)
+    page.tasks.run(work, done, owner=page)
 
 
 def mark_held(page: VisitsPage) -> None:

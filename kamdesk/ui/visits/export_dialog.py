@@ -158,6 +158,7 @@ class ExportDialog(QDialog):
             lambda _progress: write_export(workspace, export_filter, fmt, language, target),
             self._done,
             self._failed,
+            owner=self,
         )
 
     def _done(self, path: Path) -> None:

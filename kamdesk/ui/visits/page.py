@@ -250,7 +250,7 @@ class VisitsPage(QWidget):
                 overdue_accounts(store, today, tz),
             )
 
-        self.tasks.run(load, self._loaded, key="visits-page")
+        self.tasks.run(load, self._loaded, key="visits-page", owner=self)
 
     def _loaded(self, data: Loaded) -> None:
         self.data = data

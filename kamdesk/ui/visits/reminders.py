@@ -54,6 +54,7 @@ class DepartureReminders(QObject):
             self._show,
             lambda _error: None,  # a reminder missed this minute is asked again the next
             key="departure-reminders",
+            owner=self,
         )
 
     def _show(self, reminders: list[DepartureReminder]) -> None:
