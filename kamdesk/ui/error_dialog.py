@@ -179,6 +179,7 @@ class ErrorDialog(QDialog):
             texts.addWidget(label)
         texts.addWidget(self.log_label)
         texts.addWidget(self.details_button, 0, Qt.AlignmentFlag.AlignLeft)
+        texts.addStretch(1)  # spare height below the words, not between them
         top = QHBoxLayout()
         top.addWidget(icon)
         top.addLayout(texts, 1)

@@ -109,7 +109,8 @@ class ErrorReporter(QObject):
 
     def show_and_wait(self, error: BaseException, trace: str = "") -> None:
         """Log and show modally: for a failure before the event loop runs."""
-        _log_error(error, trace or "".join(traceback.format_exception(error)), False)
+        trace = trace or "".join(traceback.format_exception(error))
+        _log_error(error, trace, False)
         ErrorDialog(error, trace, _log_file()).exec()
 
     def _seen_recently(self, error: BaseException) -> bool:
@@ -173,11 +174,15 @@ class ErrorReporter(QObject):
         trace_back: TracebackType | None,
     ) -> None:
         previous = self._previous_excepthook or sys.__excepthook__
-        if issubclass(exc_type, KeyboardInterrupt) or QApplication.instance() is None:
+        if issubclass(exc_type, KeyboardInterrupt):
             previous(exc_type, error, trace_back)
             return
+        trace = "".join(traceback.format_exception(exc_type, error, trace_back))
         try:
-            self.report(error, "".join(traceback.format_exception(exc_type, error, trace_back)))
+            if QApplication.instance() is None:  # quitting: no dialog any more, the log still
+                _log_error(error, trace, False)
+            else:
+                self.report(error, trace)
         finally:
             previous(exc_type, error, trace_back)  # a terminal still shows the traceback
 

@@ -8,18 +8,20 @@ the hook the application installs is the one that sees them.
 
 from __future__ import annotations
 
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, qCritical
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, qCritical
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from kamdesk.errors import CorruptStoreError, StoreUnavailableError
 from kamdesk.logs import logging_to_file
+from kamdesk.services.workspace import Workspace
 from kamdesk.ui.clients.page import ClientsPage
 from kamdesk.ui.error_dialog import ErrorDialog
 from kamdesk.ui.error_reporting import QUIET_SECONDS, ErrorReporter
@@ -263,3 +265,40 @@ def test_an_error_in_a_python_thread_reaches_the_dialog_on_the_ui_thread(
     assert "thread export" in dialog.details.toPlainText()
     close_by_clicking(dialog)
     assert "ZeroDivisionError: no visits in the period" in log_text(log_file)
+
+
+def test_a_bug_while_the_window_is_built_is_shown_and_the_app_exits_with_1(
+    qtbot: QtBot,
+    qapp: QApplication,
+    workspace: Workspace,
+    kamdesk_home: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kamdesk.ui import app as app_module
+
+    def broken_window(*_args: object) -> None:
+        raise AttributeError("'NoneType' object has no attribute 'owner'")
+
+    # The test's QApplication as it is: no style sheet or filters left behind for others.
+    monkeypatch.setattr(app_module, "create_application", lambda: qapp)
+    monkeypatch.setattr(app_module, "build_window", broken_window)
+    seen: list[str] = []
+
+    def close_when_shown() -> None:
+        dialogs = open_error_dialogs()
+        if dialogs:
+            seen.append(dialogs[0].headline.text())
+            seen.append(dialogs[0].details.toPlainText())
+            close_by_clicking(dialogs[0])
+        else:
+            QTimer.singleShot(20, close_when_shown)
+
+    QTimer.singleShot(0, close_when_shown)
+    hooks_before = (sys.excepthook, threading.excepthook)
+    assert app_module.run_gui(workspace.path, db_explicit=True) == 1
+
+    assert seen[0] == "Something went wrong"
+    assert "'NoneType' object has no attribute 'owner'" in seen[1]
+    log = log_text(kamdesk_home / "data" / "logs" / "kamdesk.log")
+    assert "in broken_window" in log
+    assert (sys.excepthook, threading.excepthook) == hooks_before  # all undone on exit
