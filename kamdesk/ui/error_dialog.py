@@ -3,8 +3,8 @@
 Three kinds of error get three kinds of text (`describe`):
 
 - a known problem of the store (`StoreError`: busy, full, read-only, damaged, too
-  new) says what happened, what it means for the data and what to do; no traceback,
-  because nothing in the program is wrong;
+  new) says what happened, what it means for the data and what to do; under
+  «Подробности» only SQLite's own words, no traceback: nothing in the program is wrong;
 - an error that carries its own translatable `message` (a service refusing input)
   shows that message;
 - anything else is a bug: "something went wrong", what is safe, where the log is,
@@ -69,8 +69,11 @@ def plain_message(error: BaseException) -> str:
 
 def describe(error: BaseException, trace: str) -> ErrorText:
     if isinstance(error, StoreError):
+        # SQLite's own words ("database is locked [SQLITE_BUSY]") for whoever helps, but
+        # no traceback: the program did nothing wrong.
+        detail = str(getattr(error, "detail", "") or "")
         return ErrorText(
-            _store_headline(error), plain_message(error), _store_safety(error), "", False
+            _store_headline(error), plain_message(error), _store_safety(error), detail, False
         )
     if message_of(error) is not None:
         return ErrorText(plain_message(error), "", "", "", False)
@@ -170,8 +173,8 @@ class ErrorDialog(QDialog):
         self.open_log_button.clicked.connect(self._open_log_folder)
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.buttons.addButton(self.open_log_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.details_button.setVisible(self.text.is_bug)
-        self.copy_button.setVisible(self.text.is_bug)
+        self.details_button.setVisible(bool(self.text.details))
+        self.copy_button.setVisible(bool(self.text.details))
         self.open_log_button.setVisible(log_file is not None)
 
         texts = QVBoxLayout()
