@@ -1,37 +1,169 @@
 """Trouble with a store: what the user must be told (StoreError), and bugs.
 
-Kept free of SQLAlchemy so the window can report them before loading it.
+Every StoreError carries `message`, a translatable `kamdesk.i18n.Message` fit to
+show the user as it is (the window translates it, the command line prints it in
+English), and `detail`, SQLite's own words for the details box and the log.
+`str(error)` is the English message followed by the detail.
+
+Kept free of SQLAlchemy (and of Qt) so the window can report them before
+loading it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+
+CONTEXT = "Store"
+
 
 class StoreError(Exception):
     """A problem with the store the user can act on; the message says what and where."""
+
+    def __init__(self, message: Message | str, detail: str = "") -> None:
+        if isinstance(message, str):  # a plain reason from code that has no Message
+            message = Message(CONTEXT, QT_TRANSLATE_NOOP("Store", "{reason}"), {"reason": message})
+        self.message = message
+        self.detail = detail
+        super().__init__(message.format() + (f" ({detail})" if detail else ""))
 
 
 class SchemaTooNewError(StoreError):
     def __init__(self, path: Path, found: str, known: str) -> None:
         super().__init__(
-            f"{path} was written by a newer KAMdesk (schema {found}; this version knows "
-            f"up to {known}). Update KAMdesk; the file was not touched."
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "{path} was written by a newer KAMdesk (schema {found}; this version "
+                    "knows up to {known}). Update KAMdesk; the file was not touched.",
+                ),
+                {"path": str(path), "found": found, "known": known},
+            )
         )
         self.path, self.found, self.known = path, found, known
 
 
 class CorruptStoreError(StoreError):
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(
-            f"{path} is damaged and cannot be opened ({detail}). Nothing was overwritten: "
-            "start from a backup copy or create a new store."
-        )
-        self.path, self.detail = path, detail
+    """The file is damaged. With `writes_stopped`, it was found so while the store
+    was open: the store then refuses every further write (see `Store.transaction`)."""
+
+    def __init__(self, path: Path, detail: str, *, writes_stopped: bool = False) -> None:
+        if writes_stopped:
+            text = QT_TRANSLATE_NOOP(
+                "Store",
+                "{path} turned out to be damaged while KAMdesk was working with it. To "
+                "protect what it holds, KAMdesk saves no more changes to it. Close KAMdesk "
+                "and start it again: it offers to open a backup copy or to create a new "
+                "database, and keeps the damaged file so that it can still be recovered.",
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "Store",
+                "{path} is damaged and cannot be opened. Nothing was overwritten: start "
+                "from a backup copy or create a new database.",
+            )
+        super().__init__(Message(CONTEXT, text, {"path": str(path)}), detail)
+        self.path, self.writes_stopped = path, writes_stopped
 
 
 class StoreUnavailableError(StoreError):
-    """Disk full, file locked by another program, folder not writable."""
+    """The store cannot be used right now: busy, disk full, not writable, disk failing."""
+
+
+class StoreBusyError(StoreUnavailableError):
+    """Another program (or connection) holds the store's lock longer than we wait."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "{path} is in use by another program (another KAMdesk, an import or "
+                    "a sync). Wait a moment and try again.",
+                ),
+                {"path": str(path)},
+            ),
+            detail,
+        )
+        self.path = path
+
+
+class StoreFullError(StoreUnavailableError):
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "The disk holding {path} is full, so the change was not saved. Free "
+                    "some space and try again.",
+                ),
+                {"path": str(path)},
+            ),
+            detail,
+        )
+        self.path = path
+
+
+class StoreAccessError(StoreUnavailableError):
+    """Read-only file or disk, a folder we may not write, a file that cannot be opened."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "KAMdesk cannot open or write {path}. Check that the file and its "
+                    "folder exist and may be changed by you, and that the disk is neither "
+                    "read-only nor removed.",
+                ),
+                {"path": str(path)},
+            ),
+            detail,
+        )
+        self.path = path
+
+
+class StoreDiskError(StoreUnavailableError):
+    """The operating system reported an input/output error on the store's disk."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "The disk reported an error while KAMdesk was reading or writing "
+                    "{path}. Check the disk, and keep a backup copy of the database.",
+                ),
+                {"path": str(path)},
+            ),
+            detail,
+        )
+        self.path = path
+
+
+class StoreNotEmptyError(StoreError):
+    """The demo territory goes only into a new store; this one already holds work."""
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "{path} already holds data, so the demo territory was not loaded into "
+                    "it. Create a new database for the demo.",
+                ),
+                {"path": str(path)},
+            ),
+            detail,
+        )
+        self.path = path
 
 
 class TombstoneRequiredError(RuntimeError):

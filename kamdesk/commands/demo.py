@@ -16,7 +16,9 @@ def register(subparsers: Any) -> None:
         help="create a demo database: a Russian pharma territory, deterministic for a seed",
         description="Create a demo store at --db with hospitals, pharmacy chains, distributors "
         "and a health ministry, their contacts, products, three years of monthly sales, "
-        "visits and reports. The same seed gives the same territory.",
+        "visits and reports. The same seed gives the same territory. The store is built "
+        "beside --db and put in place only when complete, so an interrupted build leaves "
+        "nothing half-made.",
     )
     parser.add_argument("--accounts", type=int, default=300, help="number of accounts (300)")
     parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
@@ -24,48 +26,38 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--replace",
         action="store_true",
-        help="if the store already has data, move it aside (kept as a .replaced copy) first",
+        help="if the store already exists, move it aside with its -wal and -shm (kept as a "
+        ".replaced copy) once the new one is complete",
     )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from kamdesk.services.demo import build_demo
-    from kamdesk.services.workspace import StoreError, open_workspace
+    from kamdesk.services.demo.demo_file import build_demo_file
+    from kamdesk.store.files import has_database
 
     if args.accounts < 1 or args.years < 1:
         return fail("--accounts and --years must be at least 1")
-    if args.db.exists() and args.db.stat().st_size > 0:
-        if not args.replace:
-            return fail(
-                f"{args.db} already exists; choose another --db or add --replace "
-                "(the existing file is kept as a .replaced copy)"
-            )
-        aside = args.db.with_name(f"{args.db.name}.replaced-{time.strftime('%Y%m%d-%H%M%S')}")
-        for suffix in ("", "-wal", "-shm"):
-            old = args.db.with_name(args.db.name + suffix)
-            if old.exists():
-                old.rename(aside.with_name(aside.name + suffix))
-        print(f"kept the previous store as {aside}", file=sys.stderr)
-    try:
-        workspace = open_workspace(args.db)
-    except StoreError as error:
-        return fail(str(error))
+    if has_database(args.db) and not args.replace:
+        return fail(
+            f"{args.db} already exists; choose another --db or add --replace "
+            "(the existing file is kept as a .replaced copy)"
+        )
     started = time.perf_counter()
 
     def progress(percent: int, stage: object) -> None:
         print(f"\r{percent:3d}% {stage!s:<40}", end="", file=sys.stderr, flush=True)
 
-    try:
-        summary = build_demo(
-            workspace.store,
-            accounts=args.accounts,
-            seed=args.seed,
-            years=args.years,
-            progress=progress,
-        )
-    finally:
-        workspace.close()
+    built = build_demo_file(
+        args.db,
+        accounts=args.accounts,
+        seed=args.seed,
+        years=args.years,
+        progress=progress,
+        replace=args.replace,
+    )
     print(file=sys.stderr)
-    print(f"{args.db}: {summary} in {time.perf_counter() - started:.1f} s")
+    if built.replaced is not None:
+        print(f"kept the previous store as {built.replaced}", file=sys.stderr)
+    print(f"{args.db}: {built.summary} in {time.perf_counter() - started:.1f} s")
     return 0

@@ -1,9 +1,10 @@
 """What the UI and the CLI open: a store plus the services that work on it.
 
 Opening is quick when the store is already at the current schema: the file is
-recognised with the standard library, and the SQLAlchemy store is created on
-first use (the first background refresh, usually), so the window can paint
-its client list before SQLAlchemy has been imported. A new, older or damaged
+recognised (and its integrity quickly checked) through SQLite with the
+standard library only, and the SQLAlchemy store is created on first use (the
+first background refresh, usually), so the window can paint its client list
+before SQLAlchemy has been imported. A new, older or damaged
 file takes the full path of `kamdesk.store.open_store`.
 
 The UI imports this module, never `kamdesk.store` (checked by import-linter).
@@ -11,7 +12,6 @@ The UI imports this module, never `kamdesk.store` (checked by import-linter).
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Callable
 from datetime import date
@@ -24,7 +24,6 @@ from kamdesk.errors import (
     StoreError,
     StoreUnavailableError,
 )
-from kamdesk.schema_version import SCHEMA_HEAD
 from kamdesk.services.accounts import AccountDirectory
 
 if TYPE_CHECKING:
@@ -41,7 +40,6 @@ __all__ = [
 ]
 
 Progress = Callable[[int, Any], None]  # percent done, the stage (a Message)
-SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 class Workspace:
@@ -60,7 +58,8 @@ class Workspace:
             if self._store is None:
                 from kamdesk.store import open_store
 
-                self._store = open_store(self.path)
+                # `open_workspace` checked the file a moment ago; no second quick_check.
+                self._store = open_store(self.path, verify=False)
                 _install_store_listeners(self._store)
             return self._store
 
@@ -72,10 +71,18 @@ class Workspace:
     def load_demo(
         self, accounts: int = 300, seed: int = 1, years: int = 3, progress: Progress | None = None
     ) -> Any:
-        """Fill an empty store with the demo territory; returns its summary."""
-        from kamdesk.services.demo import build_demo
+        """Put the demo territory into this (new, empty) store; returns its summary.
 
-        return build_demo(self.store, accounts=accounts, seed=seed, years=years, progress=progress)
+        It is built in a file beside the store and copied in when complete (see
+        `kamdesk.services.demo.demo_file`), so a killed build leaves the store as
+        it was. Reopen the store afterwards (`open_workspace`): this workspace's
+        caches predate the demo. Raises StoreNotEmptyError for a store with work."""
+        from kamdesk.services.demo.demo_file import build_demo_file
+
+        built = build_demo_file(
+            self.path, accounts=accounts, seed=seed, years=years, progress=progress
+        )
+        return built.summary
 
     def refresh(self, today: date | None = None) -> None:
         """Bring derived figures up to date: next visits whose time has passed and,
@@ -104,8 +111,10 @@ def _install_store_listeners(store: Store) -> None:
 
 def open_workspace(path: Path) -> Workspace:
     """Open (creating or migrating) the store at `path`; raises StoreError subclasses."""
+    from kamdesk.store.probe import is_current_store
+
     path = Path(path)
-    if _is_current_store(path):
+    if is_current_store(path):
         return Workspace(path)
     from kamdesk.store import open_store
 
@@ -113,27 +122,8 @@ def open_workspace(path: Path) -> Workspace:
 
 
 def move_aside(path: Path) -> Path:
-    """Rename a damaged store (never delete it) so a new one can be made at `path`."""
-    from kamdesk.store import move_aside as move_store_aside
+    """Rename a damaged store with its -wal and -shm (never delete it) so a new one
+    can be made at `path`; returns where the main file went."""
+    from kamdesk.store.files import move_aside as move_store_aside
 
     return move_store_aside(path)
-
-
-def _is_current_store(path: Path) -> bool:
-    """True for an existing store at the current schema; anything else takes the slow path."""
-    try:
-        with path.open("rb") as file:
-            if file.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                return False
-        connection = sqlite3.connect(path, timeout=5.0)
-        try:
-            version = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-            state = connection.execute("SELECT count(*) FROM sync_state").fetchone()
-            indexed = connection.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'account_search'"
-            ).fetchone()
-        finally:
-            connection.close()
-    except (OSError, sqlite3.Error):
-        return False
-    return version is not None and version[0] == SCHEMA_HEAD and state[0] == 1 and indexed[0] == 1

@@ -8,7 +8,9 @@ callers set the tombstone (`soft_delete`) so the deletion can travel.
 
 A session that applies changes received from the office sets
 `session.info[APPLYING_REMOTE] = True`: those changes are already on the server
-and must not go back out.
+and must not go back out. A session with `session.info[BASELINE_LOAD] = True`
+writes a baseline (the demo territory, built in a new file of its own): rows
+are stamped like local inserts but nothing is queued for the office either.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from kamdesk.models import ChangeLogEntry, ChangeOperation, Syncable, utcnow
 from kamdesk.store.values import to_json_value
 
 APPLYING_REMOTE = "kamdesk.applying_remote"
+BASELINE_LOAD = "kamdesk.baseline_load"
 CLIENT_ID = "kamdesk.client_id"
 # Overridable for reproducible bulk loads (the demo): where new ids and "now" come from.
 NEW_ID = "kamdesk.new_id"
@@ -70,7 +73,8 @@ def _log_changes(session: Session, flush_context: Any, instances: Any) -> None:
             entry = _update_entry(session, row, client_id, now)
             if entry is not None:
                 entries.append(entry)
-    session.add_all(entries)
+    if not session.info.get(BASELINE_LOAD):
+        session.add_all(entries)
 
 
 def _columns(row: Syncable) -> list[str]:

@@ -1,4 +1,4 @@
-"""SQLite engines with the pragmas the store relies on."""
+"""SQLite engines with the pragmas the store relies on, and errors sorted by SQLite's code."""
 
 from __future__ import annotations
 
@@ -7,18 +7,28 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 
+from kamdesk.store.sqlite_errors import classify
 from kamdesk.textfold import fold
 
 BUSY_TIMEOUT_MS = 5000
 
 
 def make_engine(path: Path) -> Engine:
+    """An engine on `path` whose environmental errors (busy, full, not writable, damaged)
+    come out as the StoreError that explains them, on every path into the database:
+    ORM sessions, Core connections, commits and connecting."""
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
     event.listen(engine, "connect", _configure_connection)
+
+    def explain(context: ExceptionContext) -> BaseException | None:
+        return classify(path, context.original_exception)
+
+    event.listen(engine, "handle_error", explain)
     return engine
 
 

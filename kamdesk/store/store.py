@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -11,22 +10,28 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, event, inspect, select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy import Engine, event, select
+from sqlalchemy.engine import ExceptionContext
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kamdesk.errors import (
     CorruptStoreError,
     SchemaTooNewError,
+    StoreAccessError,
     StoreError,
-    StoreUnavailableError,
 )
 from kamdesk.models import SyncState, utcnow
 from kamdesk.store import changelog, derived, migrate, tombstones
 from kamdesk.store.engine import make_engine
+from kamdesk.store.files import move_aside
+from kamdesk.store.probe import probe
 from kamdesk.store.search_index import ensure_search_index
+from kamdesk.store.sqlite_errors import primary_code
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = ["Store", "backup_copy", "move_aside", "open_store"]
+
+_QUERY_ONLY = "kamdesk.query_only"
 
 
 class Store:
@@ -37,12 +42,17 @@ class Store:
         self.engine = engine
         self.client_id = client_id
         self.backup_path: Path | None = None  # set when opening migrated an older store
+        # Set when SQLite finds the file damaged while it is open: from then on
+        # nothing is written to it (see `_stop_writes`).
+        self.damage: CorruptStoreError | None = None
         self._sessions = sessionmaker(
             engine, expire_on_commit=False, info={changelog.CLIENT_ID: client_id}
         )
         changelog.install(self._sessions)
         tombstones.install(self._sessions)
         derived.install(self._sessions)
+        event.listen(engine, "handle_error", self._watch_for_damage)
+        event.listen(engine, "checkout", self._keep_damaged_file_read_only)
         self._flush_listeners: list[Callable[[Session, Any], None]] = []
 
     def add_flush_listener(self, callback: Callable[[Session, Any], None]) -> None:
@@ -60,12 +70,14 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """All-or-nothing: commits at the end, rolls back on any error."""
-        try:
-            with self._sessions() as session, session.begin():
-                yield session
-        except OperationalError as error:
-            raise StoreUnavailableError(_explain_operational(self.path, error)) from error
+        """All-or-nothing: commits at the end, rolls back on any error.
+
+        Raises a StoreError the user can act on (busy, disk full, not writable,
+        damaged); once the file was found damaged, refuses at once."""
+        if self.damage is not None:
+            raise CorruptStoreError(self.path, self.damage.detail, writes_stopped=True)
+        with self._sessions() as session, session.begin():
+            yield session
 
     def now(self) -> datetime:
         """The current time in UTC, as the change log sees it (see `reproducible`)."""
@@ -79,60 +91,87 @@ class Store:
         """Within this block, rows written through the ORM take their ids and
         timestamps from `new_id` and `clock` (the demo territory uses it so the
         same seed gives the same store)."""
+        with self._session_info({changelog.CLOCK: clock, changelog.NEW_ID: new_id}):
+            yield
+
+    @contextmanager
+    def baseline_load(self) -> Iterator[None]:
+        """Within this block, rows written through the ORM are a baseline (like the
+        demo territory in its own new file): stamped as usual but not queued in the
+        change log for the office. Only for a store nobody else is using."""
+        with self._session_info({changelog.BASELINE_LOAD: True}):
+            yield
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @contextmanager
+    def _session_info(self, extra: dict[str, Any]) -> Iterator[None]:
         info = self._sessions.kw["info"]
-        self._sessions.kw["info"] = {**info, changelog.CLOCK: clock, changelog.NEW_ID: new_id}
+        self._sessions.kw["info"] = {**info, **extra}
         try:
             yield
         finally:
             self._sessions.kw["info"] = info
 
-    def close(self) -> None:
-        self.engine.dispose()
+    # --- damage found while open ----------------------------------------------------
+
+    def _watch_for_damage(self, context: ExceptionContext) -> BaseException | None:
+        explained = context.chained_exception
+        if isinstance(explained, CorruptStoreError):
+            self.damage = self.damage or explained
+            return CorruptStoreError(self.path, explained.detail, writes_stopped=True)
+        if self.damage is not None and primary_code(context.original_exception) == (
+            sqlite3.SQLITE_READONLY
+        ):  # a write refused by `_keep_damaged_file_read_only`
+            return CorruptStoreError(self.path, self.damage.detail, writes_stopped=True)
+        return None
+
+    def _keep_damaged_file_read_only(self, dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        """Writing to a damaged file spreads the damage: every connection handed out
+        after it was found refuses writes (SQLite's `query_only`), whichever way
+        the write comes (ORM, Core, a service's own connection)."""
+        if self.damage is not None and not record.info.get(_QUERY_ONLY):
+            dbapi_connection.execute("PRAGMA query_only = ON")
+            record.info[_QUERY_ONLY] = True
 
 
-def open_store(path: Path) -> Store:
+def open_store(path: Path, *, verify: bool = True) -> Store:
     """Open the store at `path`, creating or migrating it as needed.
 
-    Raises SchemaTooNewError, CorruptStoreError or StoreUnavailableError with a
+    The file is first looked at through SQLite alone (`probe`), with its quick
+    integrity check unless `verify` is False (the caller just checked it).
+    Raises SchemaTooNewError, CorruptStoreError or another StoreError with a
     message fit to show the user; in every case the file is left untouched.
     """
     path = Path(path)
-    is_new = not path.exists() or path.stat().st_size == 0
-    if is_new:
+    facts = probe(path, verify=verify)
+    if facts is None:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise StoreUnavailableError(
-                f"cannot create the folder {path.parent}: {error}"
-            ) from error
-    else:
-        _check_header(path)
+            raise StoreAccessError(path.parent, str(error)) from error
+    elif facts.revision is None and facts.has_tables:
+        raise CorruptStoreError(path, "it is an SQLite file, but not a KAMdesk store")
+    elif facts.revision is not None and facts.revision not in migrate.known_revisions():
+        raise SchemaTooNewError(path, facts.revision, migrate.head_revision())
+    current = facts.revision if facts is not None else None
     engine = make_engine(path)
     backup_path: Path | None = None
     try:
-        with engine.connect() as connection:
-            current = migrate.current_revision(connection)
-            has_tables = bool(inspect(connection).get_table_names())
-        head = migrate.head_revision()
-        if current is None and has_tables:
-            raise CorruptStoreError(path, "it is an SQLite file, but not a KAMdesk store")
-        if current is not None and current not in migrate.known_revisions():
-            raise SchemaTooNewError(path, current, head)
-        if current is not None and current != head:
+        if current is not None and current != migrate.head_revision():
             backup_path = backup_copy(path, engine)
-        if current != head:
+        if current != migrate.head_revision():
             migrate.upgrade(engine)
         client_id = _ensure_sync_state(engine)
         with engine.begin() as connection:
             ensure_search_index(connection)
-    except DatabaseError as error:
-        engine.dispose()
-        if isinstance(error, OperationalError) and not _looks_corrupt(error):
-            raise StoreUnavailableError(_explain_operational(path, error)) from error
-        raise CorruptStoreError(path, str(error.orig)) from error
     except StoreError:
         engine.dispose()
         raise
+    except DatabaseError as error:  # a broken schema SQLite itself does not flag
+        engine.dispose()
+        raise CorruptStoreError(path, str(error.orig)) from error
     store = Store(path, engine, client_id)
     store.backup_path = backup_path
     return store
@@ -154,24 +193,6 @@ def backup_copy(path: Path, engine: Engine) -> Path:
     return target
 
 
-def move_aside(path: Path) -> Path:
-    """Move a damaged file aside so a new store can be created at its path."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    shutil.move(path, aside)
-    return aside
-
-
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
-    except OSError as error:
-        raise StoreUnavailableError(f"cannot read {path}: {error}") from error
-    if header != SQLITE_HEADER:
-        raise CorruptStoreError(path, "the file is not an SQLite database")
-
-
 def _ensure_sync_state(engine: Engine) -> uuid.UUID:
     with Session(engine) as session, session.begin():
         state = session.scalar(select(SyncState).where(SyncState.id == 1))
@@ -179,20 +200,3 @@ def _ensure_sync_state(engine: Engine) -> uuid.UUID:
             state = SyncState(id=1, client_id=uuid.uuid4())
             session.add(state)
         return state.client_id
-
-
-def _looks_corrupt(error: OperationalError) -> bool:
-    message = str(error.orig).lower()
-    return "malformed" in message or "not a database" in message or "disk image" in message
-
-
-def _explain_operational(path: Path, error: OperationalError) -> str:
-    message = str(error.orig)
-    lowered = message.lower()
-    if "locked" in lowered or "busy" in lowered:
-        return f"{path} is in use by another program; close it and try again ({message})"
-    if "full" in lowered:
-        return f"the disk holding {path} is full ({message})"
-    if "readonly" in lowered or "unable to open" in lowered:
-        return f"{path} cannot be written: check the folder's permissions ({message})"
-    return f"{path}: {message}"

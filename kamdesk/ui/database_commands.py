@@ -1,17 +1,23 @@
 """File ▸ Open/New database and loading the demo territory, for the main window.
 
 Texts keep the "MainWindow" translation context: they are the window's commands.
+The file dialogs come from `kamdesk.ui.file_dialogs`: they list the store's
+folder without opening its files (which would drop SQLite's locks on the store
+the window has open).
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from kamdesk.i18n import Message
+from kamdesk.services.workspace import StoreError, open_workspace
+from kamdesk.ui.file_dialogs import get_save_file_name
 from kamdesk.ui.store_dialogs import DialogPrompts
 from kamdesk.ui.store_opening import has_store, open_interactively
 
@@ -31,12 +37,12 @@ def open_database(window: MainWindow) -> None:
 
 
 def new_database(window: MainWindow) -> None:
-    chosen, _ = QFileDialog.getSaveFileName(
+    chosen = get_save_file_name(
         window,
         _tr("New database"),
         str(window.workspace.path.with_name("kamdesk-new.sqlite")),
         _tr("KAMdesk databases (*.sqlite)"),
-        options=QFileDialog.Option.DontConfirmOverwrite,
+        confirm_overwrite=False,
     )
     if not chosen:
         return
@@ -55,6 +61,13 @@ def new_database(window: MainWindow) -> None:
 
 
 def switch_to(window: MainWindow, path: Path, prompts: DialogPrompts) -> None:
+    if _same_file(path, window.workspace.path):
+        # Opening it again would give two stores on one file in this process, and a
+        # damaged one could be moved aside under the window's open connections.
+        window.statusBar().showMessage(
+            _tr("{path} is the database already open.").format(path=path), 10_000
+        )
+        return
     opened = open_interactively(path, prompts, explicit=True)
     if opened is None:
         return
@@ -67,7 +80,10 @@ def switch_to(window: MainWindow, path: Path, prompts: DialogPrompts) -> None:
 
 
 def load_demo(window: MainWindow, accounts: int) -> None:
-    """Fill the (new, empty) store with the demo territory in the background."""
+    """Put the demo territory into the (new, empty) open store in the background.
+
+    The demo is built in a file beside the store and copied into it only when
+    complete; the window then reopens the store, so every page works on it."""
     dialog = QProgressDialog(window)
     dialog.setObjectName("demoProgress")
     dialog.setWindowTitle(_tr("Demo territory"))
@@ -87,6 +103,12 @@ def load_demo(window: MainWindow, accounts: int) -> None:
     def finished(_summary: object) -> None:
         dialog.close()
         dialog.deleteLater()
+        try:
+            reopened = open_workspace(path)
+        except StoreError as error:
+            window.show_error(error)
+            return
+        window.set_workspace(reopened)
         window.statusBar().showMessage(_tr("The demo territory is ready."), 10_000)
         window.start_refresh()
 
@@ -96,6 +118,7 @@ def load_demo(window: MainWindow, accounts: int) -> None:
         window.show_error(error)
 
     workspace = window.workspace
+    path = workspace.path
     window.tasks.run(
         lambda report: workspace.load_demo(accounts=accounts, progress=report),
         finished,
@@ -103,6 +126,13 @@ def load_demo(window: MainWindow, accounts: int) -> None:
         on_progress=progress,
         owner=window,
     )
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return os.path.samefile(path, other)
+    except OSError:
+        return Path(os.path.abspath(path)) == Path(os.path.abspath(other))
 
 
 def _stage_text(stage: object) -> str:

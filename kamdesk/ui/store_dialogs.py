@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from kamdesk.services.workspace import CorruptStoreError, SchemaTooNewError, StoreUnavailableError
+from kamdesk.services.workspace import (
+    CorruptStoreError,
+    SchemaTooNewError,
+    StoreError,
+    StoreUnavailableError,
+)
+from kamdesk.ui.file_dialogs import get_open_file_name
 from kamdesk.ui.store_opening import Recovery, StartChoice
 
 STORE_FILE_FILTER_EXTENSIONS = "*.sqlite *.db *.sqlite3"
@@ -110,8 +116,10 @@ class DialogPrompts(QObject):
             self.tr(
                 "{reason}\n\nIf another program has it open, close that program and try "
                 "again; if the disk is full, free some space."
-            ).format(reason=error)
+            ).format(reason=translated(error))
         )
+        if error.detail:
+            box.setDetailedText(error.detail)
         retry = box.addButton(self.tr("Try again"), QMessageBox.ButtonRole.AcceptRole)
         other = box.addButton(self.tr("Open another file…"), QMessageBox.ButtonRole.ActionRole)
         self._add_quit_button(box)
@@ -128,7 +136,7 @@ class DialogPrompts(QObject):
         name_filter = self.tr("KAMdesk databases ({patterns});;All files (*)").format(
             patterns=STORE_FILE_FILTER_EXTENSIONS if not backup else "*"
         )
-        chosen, _ = QFileDialog.getOpenFileName(self._parent, title, str(start.parent), name_filter)
+        chosen = get_open_file_name(self._parent, title, str(start.parent), name_filter)
         return Path(chosen) if chosen else None
 
     # --- helpers ------------------------------------------------------------------
@@ -148,3 +156,9 @@ class DialogPrompts(QObject):
         clicked = box.clickedButton()
         box.deleteLater()
         return clicked
+
+
+def translated(error: StoreError) -> str:
+    """The store's message in the window's language."""
+    message = error.message
+    return message.format(QCoreApplication.translate(message.context, message.text))

@@ -3,8 +3,10 @@
 The flow is plain Python; every question to the user goes through a
 `StorePrompts` object (message boxes in the application, scripted answers in
 tests). Whatever happens, no store file is ever overwritten or deleted: a
-damaged file is moved aside (renamed) before a new store is made in its place,
-and a store written by a newer KAMdesk is left as it is.
+damaged file is moved aside (renamed, together with its `-wal` and `-shm`, so
+the latest commits stay with it and the new store does not replay them) before
+a new store is made in its place, and a store written by a newer KAMdesk is
+left as it is. Opening runs SQLite's quick integrity check.
 """
 
 from __future__ import annotations

@@ -20,7 +20,7 @@ def test_a_new_store_is_created_at_head_with_wal_and_foreign_keys(tmp_path: Path
             assert migrate.current_revision(connection) == migrate.head_revision()
             assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
             assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
-            assert connection.execute(text("PRAGMA busy_timeout")).scalar() >= 1000
+            assert connection.execute(text("PRAGMA busy_timeout")).scalar_one() >= 1000
     finally:
         store.close()
 
@@ -66,8 +66,10 @@ def test_an_older_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
             " '2026-01-01 00:00:00', 1, 'ЦРБ', '', 'hospital', '', '', '', '', '', '', '', '',"
             " 'active', 0, '', 0, '', 0, '')"
         )
-    # Only the baseline exists yet, so pretend the file is one known revision
-    # behind head and check the order: backup first, then the upgrade.
+        # Only the baseline exists yet, so pretend the file is one known revision
+        # behind head and check the order: backup first, then the upgrade.
+        connection.execute("UPDATE alembic_version SET version_num = '0000_older'")
+    connection.close()
     head = migrate.head_revision()
     calls: list[str] = []
 
@@ -75,7 +77,6 @@ def test_an_older_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
         calls.append(target)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(store_module.migrate, "current_revision", lambda connection: "0000_older")
         patch.setattr(store_module.migrate, "known_revisions", lambda: {"0000_older", head})
         patch.setattr(store_module.migrate, "upgrade", upgrade)
         store = open_store(path)

@@ -12,9 +12,15 @@ The demo is written as a baseline snapshot, as if received from the office: rows
 go straight into the tables with SQLAlchemy Core bulk inserts in one
 transaction, bypassing the ORM change log (nothing is queued to send back),
 with `revision` 1, `server_version` NULL, no tombstones, and `created_at` /
-`updated_at` at plausible times before `today`. Statuses are set the way the
-classification service would set them from the sales, so its recompute at the
-end fills ABC/XYZ and changes no status: the change log stays empty.
+`updated_at` at plausible times before `today`. What goes through the services
+afterwards (classification, dossier scores, offers) runs inside
+`Store.baseline_load()`, so it is not queued either: the change log stays empty,
+and no change-log row is ever deleted.
+
+`build_demo` fills a store nobody else is using; the command line and the
+window build a file with `kamdesk.services.demo.demo_file.build_demo_file`,
+which does so beside the target and puts the finished file in place, so a
+killed build leaves no half-built store.
 
 Deterministic: the same `seed` and `today` give identical table contents
 (every random choice comes from one `random.Random(seed)`, UUIDs included, and
@@ -112,12 +118,13 @@ def build_demo(
     settings = load_analytics(store)
     counts = _write_territory(store, accounts, DemoRandom(seed), Clock.for_today(today, years),
                               settings, report)  # fmt: skip
-    report(94, _stage(QT_TRANSLATE_NOOP("Demo", "ABC-XYZ classification")))
-    classification.recompute(store, today=today)
-    report(95, _stage(QT_TRANSLATE_NOOP("Demo", "dossier completeness")))
-    refresh_dossier_scores(store)
-    report(96, _stage(QT_TRANSLATE_NOOP("Demo", "commercial offers")))
-    offers = _add_offers(store, seed, today, rounds=max(1, min(6, accounts // 100)))
+    with store.baseline_load():
+        report(94, _stage(QT_TRANSLATE_NOOP("Demo", "ABC-XYZ classification")))
+        classification.recompute(store, today=today)
+        report(95, _stage(QT_TRANSLATE_NOOP("Demo", "dossier completeness")))
+        refresh_dossier_scores(store)
+        report(96, _stage(QT_TRANSLATE_NOOP("Demo", "commercial offers")))
+        offers = _add_offers(store, seed, today, rounds=max(1, min(6, accounts // 100)))
     report(100, _stage(QT_TRANSLATE_NOOP("Demo", "done")))
     return DemoSummary(
         accounts=counts["accounts"],
@@ -211,20 +218,16 @@ def _stage(text: str) -> Message:
 def _add_offers(store: Store, seed: int, today: date, rounds: int) -> int:
     """Offers in every status, written through the offers service (its arithmetic and
     numbering), with ids and times from the seed so the build stays reproducible. Like
-    the rest of the demo they are a baseline, not changes waiting for the office."""
+    the rest of the demo they are a baseline (the caller's `baseline_load`), not
+    changes waiting for the office."""
     import random
     import uuid
     from dataclasses import replace
     from datetime import UTC, datetime, time
 
-    from sqlalchemy import delete, func, select
-
-    from kamdesk.models import ChangeLogEntry
     from kamdesk.services.offers import load_offer_settings, save_offer_settings
     from kamdesk.services.offers.demo import add_demo_offers
 
-    with store.session() as session:
-        logged_before = session.scalar(select(func.max(ChangeLogEntry.id))) or 0
     rng = random.Random(f"offers-{seed}")
     moment = datetime.combine(today, time(5), tzinfo=UTC)  # 08:00 in Moscow, like the rest
     with store.reproducible(
@@ -232,7 +235,4 @@ def _add_offers(store: Store, seed: int, today: date, rounds: int) -> int:
     ):
         settings = load_offer_settings(store)
         save_offer_settings(store, replace(settings, device_code="DEM"))
-        made = add_demo_offers(store, rng, today, rounds=rounds)
-    with store.transaction() as session:
-        session.execute(delete(ChangeLogEntry).where(ChangeLogEntry.id > logged_before))
-    return made
+        return add_demo_offers(store, rng, today, rounds=rounds)

@@ -1,0 +1,104 @@
+"""What a store file is, found out through SQLite alone, before the store is opened.
+
+Nothing here opens the store's files itself: SQLite's locks are POSIX advisory
+locks, held per process and dropped when *any* descriptor of the file is
+closed, so reading a header with `open()` while this process has a
+connection to the file (the client list's, the store's, or one of a window
+that opens the same file again) would silently take the locks from under it
+("How To Corrupt An SQLite Database File", §2.2). SQLite itself keeps every
+descriptor of a locked file open until its last lock is released.
+
+Standard library only, so the window can recognise a current store before
+SQLAlchemy is imported.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from kamdesk.errors import CorruptStoreError, StoreError, StoreUnavailableError
+from kamdesk.schema_version import SCHEMA_HEAD
+from kamdesk.store.files import has_database, orphaned_journal
+from kamdesk.store.sqlite_errors import classify
+
+BUSY_TIMEOUT_S = 5.0
+_PROBLEMS_SHOWN = 5  # of quick_check's list, enough to tell a person what is wrong
+
+
+@dataclass(frozen=True)
+class StoreFacts:
+    revision: str | None  # the Alembic revision, None when the file has none
+    has_tables: bool
+    has_client_id: bool  # sync_state holds this computer's row
+    has_search_index: bool
+
+    @property
+    def is_current(self) -> bool:
+        """A KAMdesk store at this version's schema, ready to use as it is."""
+        return self.revision == SCHEMA_HEAD and self.has_client_id and self.has_search_index
+
+
+def probe(path: Path, *, verify: bool = True) -> StoreFacts | None:
+    """The facts about the store file at `path`; None when there is none yet.
+
+    With `verify`, SQLite's `quick_check` must find the file intact. Raises
+    CorruptStoreError for a damaged file (or a file that is not a database), and
+    the other StoreErrors when the file cannot be read now. Changes nothing."""
+    if not has_database(path):
+        journal = orphaned_journal(path)
+        if journal is not None:
+            # A new store made here would replay this log: it belongs to a database
+            # that was moved or lost, and must be moved aside, not adopted.
+            raise CorruptStoreError(path, f"{journal.name} is here without its database")
+        return None
+    try:
+        connection = sqlite3.connect(
+            f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S
+        )
+    except sqlite3.Error as error:
+        raise _explain(path, error) from error
+    try:
+        names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
+        if verify:
+            _quick_check(path, connection)
+        revision = None
+        if "alembic_version" in names:
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            revision = row[0] if row else None
+        has_client_id = "sync_state" in names and bool(
+            connection.execute("SELECT count(*) FROM sync_state WHERE id = 1").fetchone()[0]
+        )
+    except sqlite3.Error as error:
+        raise _explain(path, error) from error
+    finally:
+        connection.close()
+    return StoreFacts(
+        revision=revision,
+        has_tables=bool(names),
+        has_client_id=has_client_id,
+        has_search_index="account_search" in names,
+    )
+
+
+def is_current_store(path: Path) -> bool:
+    """True for an intact store at this version's schema; False for anything that
+    needs the full opening (new, older, damaged, busy)."""
+    try:
+        facts = probe(path)
+    except StoreError:
+        return False
+    return facts is not None and facts.is_current
+
+
+def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
+    """SQLite's quick integrity check: every page and index entry is readable and in
+    order (it skips only the slow index-against-table comparison)."""
+    problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise CorruptStoreError(path, "; ".join(problems[:_PROBLEMS_SHOWN]))
+
+
+def _explain(path: Path, error: sqlite3.Error) -> StoreError:
+    return classify(path, error) or StoreUnavailableError(f"{path}: {error}")
