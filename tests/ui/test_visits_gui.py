@@ -15,10 +15,12 @@ from PySide6.QtTest import QTest
 
 from kamdesk.services.visits import (
     Readiness,
+    Sentiment,
     VisitStatus,
     follow_ups,
     load_plan,
     report_draft,
+    save_report,
     submit_reports,
     update_plan,
     visit_checklist,
@@ -256,7 +258,12 @@ def test_a_submitted_report_is_read_only_but_takes_addenda(qtbot, workspace, sto
 
 
 def test_the_export_dialog_writes_an_xlsx(qtbot, workspace, store, tasks, tmp_path: Path):
-    _past_visit(store)
+    _account, visit = _past_visit(store)
+    report = report_draft(store, visit).input
+    report.objective_reached, report.outcome = True, "Договорились"
+    report.sentiment = Sentiment.POSITIVE
+    assert save_report(store, visit, report, final=True).saved
+    submit_reports(store, [visit])
     day = local(datetime.now(UTC)).date()
     dialog = ExportDialog(workspace, tasks, day - timedelta(days=7), day)
     qtbot.addWidget(dialog)
@@ -277,6 +284,11 @@ def test_the_export_dialog_writes_an_xlsx(qtbot, workspace, store, tasks, tmp_pa
         if cell
     )
     assert "Аптечная сеть «Здоровье»" in text
+    # Submitted is handed in, not sent: nothing reaches the manager before office sync.
+    assert "отчёт сдан" in text and "Отчёт сдан" in text
+    folded = text.casefold()
+    assert "отправлен руководителю" not in folded and "отчёт отправлен" not in folded
+    assert "отчёты отправлены" not in folded
 
 
 def test_switching_the_language_relabels_the_page(page, switcher):

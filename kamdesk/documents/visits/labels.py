@@ -29,7 +29,8 @@ VISIT_COLUMNS: dict[str, tuple[str, str]] = {
     "questions": ("Заданные вопросы", "Questions asked"),
     "next_steps": ("Следующие шаги", "Next steps"),
     "sentiment": ("Настрой клиента", "Client mood"),
-    "submitted": ("Отправлен руководителю", "Submitted"),
+    # Handed in by the KAM; it travels to the office with the next sync, not before.
+    "submitted": ("Отчёт сдан", "Report submitted"),
     "addenda": ("Дополнения", "Addenda"),
     "cancel_reason": ("Причина отмены", "Cancel reason"),
 }
@@ -55,7 +56,7 @@ TEXT: dict[str, tuple[str, str]] = {
 KPI_LABELS: dict[str, tuple[str, str]] = {
     "visits_held": ("Визиты проведены / запланированы", "Visits held / planned"),
     "visits_cancelled": ("Визиты отменены", "Visits cancelled"),
-    "reports_submitted": ("Отчёты отправлены / визиты проведены", "Reports submitted / held"),
+    "reports_submitted": ("Отчёты сданы / визиты проведены", "Reports submitted / held"),
     "accounts_covered": ("Клиенты с визитом за период", "Clients visited in the period"),
     "accounts_overdue": (
         "Клиенты с просроченным визитом / с нормой визитов",
@@ -75,7 +76,7 @@ STATUS: dict[VisitStatus, tuple[str, str]] = {
     VisitStatus.PLANNED: ("запланирован", "planned"),
     VisitStatus.DONE: ("проведён", "done"),
     VisitStatus.REPORTED: ("отчёт готов", "reported"),
-    VisitStatus.SUBMITTED: ("отчёт отправлен", "submitted"),
+    VisitStatus.SUBMITTED: ("отчёт сдан", "report submitted"),
     VisitStatus.CANCELLED: ("отменён", "cancelled"),
     VisitStatus.RESCHEDULED: ("перенесён", "rescheduled"),
 }

@@ -1,5 +1,6 @@
 """What the Visits page does with the selected visit: open its plan or report, brief,
-mark held, reschedule, cancel, order the day's route, submit, export, follow a fix link.
+mark held, reschedule, cancel, undo a status change, order the day's route, submit,
+export, follow a fix link.
 
 Functions of the page rather than methods, to keep page.py about layout and navigation.
 Prompts (reason, new time, confirmation) can be answered by the caller, as tests do.
@@ -26,21 +27,32 @@ from PySide6.QtWidgets import (
 
 from kamdesk.services.visits import (
     VisitError,
+    VisitRow,
     VisitStatus,
     apply_route,
     brief_content,
     cancel_visit,
     mark_done,
+    needs_held_time,
     reschedule_visit,
     submit_reports,
     suggest_route,
+    undo_status_change,
 )
 from kamdesk.ui.formatting import is_russian
-from kamdesk.ui.visits.common import from_qdatetime, message_text, messages_text, to_qdatetime
+from kamdesk.ui.visits.common import (
+    from_qdatetime,
+    message_text,
+    messages_text,
+    status_label,
+    to_qdatetime,
+)
 from kamdesk.ui.visits.export_dialog import ExportDialog
+from kamdesk.ui.visits.held_dialog import HeldTimeDialog
 from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
 from kamdesk.ui.visits.report_form import ReportForm, open_report_form
 from kamdesk.ui.visits.route_dialog import RouteDialog
+from kamdesk.ui.visits.undo import StatusChange
 
 if TYPE_CHECKING:
     from kamdesk.ui.visits.page import VisitsPage
@@ -85,7 +97,15 @@ def open_selected(page: VisitsPage) -> PlanDialog | ReportForm | None:
 
 def open_report(page: VisitsPage, visit_id: uuid.UUID) -> ReportForm:
     form = open_report_form(page, page.workspace, visit_id)
-    form.saved.connect(lambda _id, final: page.reload() if final else None)
+
+    def saved(_visit_id: object, final: bool) -> None:
+        if final:  # the visit became "reported": one more change Undo can take back
+            page.history.record(
+                StatusChange(visit_id, form.draft.account_name, VisitStatus.REPORTED)
+            )
+            page.reload()
+
+    form.saved.connect(saved)
     form.finished.connect(lambda _result: page.reload())
     return form
 
@@ -128,15 +148,68 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
     page.tasks.run(work, done, owner=page)
 
 
-def mark_held(page: VisitsPage) -> None:
+def _status_changed(page: VisitsPage, row: VisitRow, status: VisitStatus) -> None:
+    page.history.record(StatusChange(row.id, row.account_name, status))
+    page.selected_id = row.id
+    page.reload()
+
+
+def mark_held(page: VisitsPage) -> HeldTimeDialog | None:
+    """A visit whose time has come is held at once; one planned for later first asks
+    when it was held (the dialog is opened and returned, the KAM answers it)."""
     row = page.selected()
-    if row is None:
-        return
+    if row is None or row.status != VisitStatus.PLANNED:
+        page.status_message.emit(
+            QCoreApplication.translate("VisitsPage", "Select a planned visit to mark it held.")
+        )
+        return None
+    if needs_held_time(row.starts_at):
+        dialog = HeldTimeDialog(page.workspace, row, page, page.tz)
+        dialog.held.connect(lambda _id: _status_changed(page, row, VisitStatus.DONE))
+        dialog.finished.connect(lambda _result: dialog.deleteLater())
+        dialog.open()
+        return dialog
     try:
         mark_done(page.workspace.store, row.id)
     except VisitError as error:
         _warn(page, error)
+        page.reload()
+        return None
+    _status_changed(page, row, VisitStatus.DONE)
+    return None
+
+
+def undo_last(page: VisitsPage) -> bool:
+    """Edit ▸ Undo of the page: take back the newest status change made here."""
+    change = page.history.last()
+    if change is None:
+        page.status_message.emit(QCoreApplication.translate("VisitsPage", "Nothing to undo."))
+        return False
+    return _undo(page, change)
+
+
+def undo_visit(page: VisitsPage, row: VisitRow) -> bool:
+    """The context menu's Undo: take back this visit's last status change."""
+    return _undo(page, StatusChange(row.id, row.account_name, row.status))
+
+
+def _undo(page: VisitsPage, change: StatusChange) -> bool:
+    # Forgotten first: a change that cannot be undone now will not become undoable.
+    page.history.forget(change.visit_id, change.status)
+    try:
+        status = undo_status_change(page.workspace.store, change.visit_id, change.status)
+    except VisitError as error:
+        _warn(page, error)
+        page.reload()
+        return False
+    page.status_message.emit(
+        QCoreApplication.translate("VisitsPage", "%1: undone, the visit is «%2» again.")
+        .replace("%1", change.account_name)
+        .replace("%2", status_label(status))
+    )
+    page.selected_id = change.visit_id
     page.reload()
+    return True
 
 
 def ask_new_start(page: VisitsPage, current: datetime) -> datetime | None:
@@ -170,6 +243,7 @@ def reschedule(page: VisitsPage, new_start: datetime | None = None) -> uuid.UUID
     except VisitError as error:
         _warn(page, error)
         return None
+    page.history.record(StatusChange(row.id, row.account_name, VisitStatus.RESCHEDULED))
     _saved(page, new_id)
     return new_id
 
@@ -193,7 +267,7 @@ def cancel(page: VisitsPage, reason: str | None = None) -> bool:
     except VisitError as error:
         _warn(page, error)
         return False
-    page.reload()
+    _status_changed(page, row, VisitStatus.CANCELLED)
     return True
 
 
@@ -223,7 +297,8 @@ def order_route(page: VisitsPage) -> RouteDialog | None:
 
 
 def submit(page: VisitsPage, confirm: bool = True) -> int:
-    """Send the selected completed reports to the manager, all or none."""
+    """Hand in the selected completed reports, all or none. Nothing can reach the
+    manager before office sync exists, so the words say when they will travel."""
     ready = [r for r in page.selected_rows() if r.status == VisitStatus.REPORTED]
     if not ready:
         page.status_message.emit(
@@ -233,7 +308,9 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
         )
         return 0
     question = QCoreApplication.translate(
-        "VisitsPage", "Submit %1 report(s) to the manager? They cannot be edited afterwards."
+        "VisitsPage",
+        "Submit %1 report(s)? They will be sent to the manager at the next sync "
+        "and cannot be edited afterwards.",
     )
     if confirm and (
         QMessageBox.question(
@@ -250,9 +327,10 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
         _warn(page, error)
         return 0
     page.status_message.emit(
-        QCoreApplication.translate("VisitsPage", "%1 report(s) submitted.").replace(
-            "%1", str(len(ready))
-        )
+        QCoreApplication.translate(
+            "VisitsPage",
+            "%1 report(s) submitted; they will be sent to the manager at the next sync.",
+        ).replace("%1", str(len(ready)))
     )
     page.reload()
     return len(ready)

@@ -18,7 +18,8 @@ STATUS_TEXT: dict[VisitStatus, str] = {
     VisitStatus.PLANNED: QT_TRANSLATE_NOOP("VisitLabels", "Planned"),
     VisitStatus.DONE: QT_TRANSLATE_NOOP("VisitLabels", "Held, no report"),
     VisitStatus.REPORTED: QT_TRANSLATE_NOOP("VisitLabels", "Reported"),
-    VisitStatus.SUBMITTED: QT_TRANSLATE_NOOP("VisitLabels", "Submitted"),
+    # Handed in, not sent: nothing reaches the manager before office sync exists.
+    VisitStatus.SUBMITTED: QT_TRANSLATE_NOOP("VisitLabels", "Submitted, awaiting sync"),
     VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitLabels", "Cancelled"),
     VisitStatus.RESCHEDULED: QT_TRANSLATE_NOOP("VisitLabels", "Rescheduled"),
 }

@@ -3,8 +3,10 @@ visit, open follow-ups and clients overdue for a visit.
 
 Keyboard: ←/→ a day, PageUp/PageDown a week (a month in the list), T today,
 ↑/↓ the visits of the day, Enter opens the visit (its plan before it, its report
-after), N plans a new visit, Delete cancels with a reason. The actions on the
-selected visit live in `kamdesk.ui.visits.actions`.
+after), N plans a new visit, Delete cancels with a reason, Ctrl+Z undoes the last
+status change made here, the Menu key (or Shift+F10, or a right click) opens the
+visit's context menu. The actions on the selected visit live in
+`kamdesk.ui.visits.actions`, the menu in `kamdesk.ui.visits.visit_menu`.
 """
 
 from __future__ import annotations
@@ -15,14 +17,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QHBoxLayout,
     QLabel,
     QListView,
+    QMenu,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -49,6 +52,8 @@ from kamdesk.ui.visits.checklist_view import ChecklistView
 from kamdesk.ui.visits.common import at, local
 from kamdesk.ui.visits.models import DayModel, visit_list_model
 from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
+from kamdesk.ui.visits.undo import StatusHistory, undo_text
+from kamdesk.ui.visits.visit_menu import visit_menu
 from kamdesk.ui.visits.week_view import WeekView
 
 if TYPE_CHECKING:
@@ -104,6 +109,9 @@ class VisitsPage(QWidget):
         self.current_day = self.today
         self.selected_id: uuid.UUID | None = None
         self.data = Loaded(self.today, self.today, [], [], [])
+        self.history = StatusHistory(self)  # what Undo (Ctrl+Z) can take back
+        self.menu: QMenu | None = None  # the visit's context menu while it is open
+        self._list_rows: list[VisitRow] = []
         self._build()
         self.reload()
 
@@ -147,6 +155,7 @@ class VisitsPage(QWidget):
         self.week.visit_selected.connect(self._select_from_view)
         self.week.visit_activated.connect(lambda _id: actions.open_selected(self))
         self.week.slot_activated.connect(lambda start: actions.plan_new(self, start=start))
+        self.week.menu_requested.connect(self.show_visit_menu)
         self.list_model = visit_list_model([], self)
         self.table = QTableView()
         self.table.setObjectName("visitsList")
@@ -156,6 +165,15 @@ class VisitsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _index: actions.open_selected(self))
+        self.table.selectionModel().currentChanged.connect(
+            lambda index, _old: self._select_from_view(self._list_id(index))
+        )
+        for line_view in (self.day_list, self.table):
+            line_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.day_list.customContextMenuRequested.connect(
+            lambda pos: self._menu_at(self.day_list, pos)
+        )
+        self.table.customContextMenuRequested.connect(lambda pos: self._menu_at(self.table, pos))
         self.stack = QStackedWidget()
         for view in (self.day_list, self.week, self.table):
             self.stack.addWidget(view)
@@ -187,6 +205,7 @@ class VisitsPage(QWidget):
             ("done", lambda: actions.mark_held(self)),
             ("reschedule", lambda: actions.reschedule(self)),
             ("cancel", lambda: actions.cancel(self)),
+            ("undo", lambda: actions.undo_last(self)),
             ("route", lambda: actions.order_route(self)),
             ("submit", lambda: actions.submit(self)),
             ("export", lambda: actions.export(self)),
@@ -197,6 +216,12 @@ class VisitsPage(QWidget):
             button.clicked.connect(command)
             bar.addWidget(button)
             self.buttons[key] = button
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.undo_action.triggered.connect(lambda: actions.undo_last(self))
+        self.addAction(self.undo_action)
+        self.history.changed.connect(self._update_undo)
         bar.addStretch(1)
         self.note = QLabel()
         bar.addWidget(self.note)
@@ -222,11 +247,25 @@ class VisitsPage(QWidget):
             ("done", self.tr("Mark held")),
             ("reschedule", self.tr("Reschedule")),
             ("cancel", self.tr("Cancel (Del)")),
+            ("undo", self.tr("Undo (Ctrl+Z)")),
             ("route", self.tr("Order the day's route")),
-            ("submit", self.tr("Submit reports")),
+            ("submit", self.tr("Submit reports…")),
             ("export", self.tr("Export…")),
         ):
             self.buttons[key].setText(text)
+        self._update_undo()
+
+    def _update_undo(self) -> None:
+        """The Undo button names what it will take back, and is off when nothing can be."""
+        change = self.history.last()
+        button = self.buttons["undo"]
+        button.setEnabled(change is not None)
+        self.undo_action.setEnabled(change is not None)
+        button.setToolTip(
+            f"{undo_text(change.status)} — {change.account_name}"
+            if change
+            else self.tr("Nothing to undo")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -277,9 +316,10 @@ class VisitsPage(QWidget):
             for r in rows
             if (self._day_of(r).year, self._day_of(r).month) == (day.year, day.month)
         ]
-        self.list_model = visit_list_model(month, self)
-        self.table.setModel(self.list_model)
-        self.table.resizeColumnsToContents()
+        if month != self._list_rows:  # an unchanged list keeps its selection and scroll
+            self._list_rows = month
+            self.list_model.set_records(month)
+            self.table.resizeColumnsToContents()
         if mode == DAY:
             self.period.setText(format_date(day))
         elif mode == WEEK:
@@ -352,6 +392,47 @@ class VisitsPage(QWidget):
         day_row = self.day_model.row_of(self.selected_id) if self.selected_id else None
         if day_row is not None:
             self.day_list.setCurrentIndex(self.day_model.index(day_row))
+        list_row = next(
+            (i for i, r in enumerate(self._list_rows) if r.id == self.selected_id), None
+        )
+        if list_row is not None and self._list_id(self.table.currentIndex()) != self.selected_id:
+            self.table.selectRow(list_row)
+
+    def _list_id(self, index: QModelIndex) -> uuid.UUID | None:
+        return self.list_model.record(index.row()).id if index.isValid() else None
+
+    # Context menu -------------------------------------------------------------------------
+
+    def _menu_at(self, view: QListView | QTableView, pos: QPoint) -> None:
+        """A right click on a line of the day or the list: that visit's menu."""
+        index = view.indexAt(pos)
+        visit_id = (
+            index.data(Qt.ItemDataRole.UserRole + 1)
+            if view is self.day_list
+            else self._list_id(index)
+        )
+        if visit_id is not None:
+            self.show_visit_menu(visit_id, view.viewport().mapToGlobal(pos))
+
+    def show_visit_menu(
+        self, visit_id: uuid.UUID | None, global_pos: QPoint | None = None
+    ) -> QMenu | None:
+        """Select the visit and pop up what can be done with it (Open, Mark held…,
+        Undo …); without a position (the keyboard) it opens over the current view."""
+        row = self.row(visit_id)
+        if row is None or (self.menu is not None and self.menu.isVisible()):
+            return None
+        self._select_from_view(row.id)
+        if self.menu is not None:
+            self.menu.deleteLater()  # hidden by now: no signal of it is being handled
+        self.menu = visit_menu(self, row)
+        if global_pos is None:  # from the keyboard: over the visit's block, or the view
+            view = self.stack.currentWidget() or self
+            block = self.week.block_rect(row.id) if view is self.week else None
+            centre = block.center().toPoint() if block else view.rect().center()
+            global_pos = view.mapToGlobal(centre)
+        self.menu.popup(global_pos)
+        return self.menu
 
     def slot_for_new(self) -> datetime:
         return at(self.current_day, time(10, 0), self.tz)
@@ -377,6 +458,10 @@ class VisitsPage(QWidget):
             actions.open_selected(self)
         elif key == Qt.Key.Key_Delete:
             actions.cancel(self)
+        elif key == Qt.Key.Key_Menu or (
+            key == Qt.Key.Key_F10 and event.modifiers() == Qt.KeyboardModifier.ShiftModifier
+        ):
+            self.show_visit_menu(self.selected_id)
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and view is self.week:
             self._step_visit(-1 if key == Qt.Key.Key_Up else 1)
         else:

@@ -3,8 +3,9 @@ outcome, agreements, objections heard and next steps with their dates.
 
 Made for the keyboard: Tab walks the form top to bottom, Space ticks, Ctrl+Enter
 saves the final report, Esc closes and keeps the draft. Every change is saved
-as a draft shortly after typing stops, so a crash loses nothing. A report
-submitted to the manager is read-only; corrections go into dated addenda.
+as a draft shortly after typing stops, so a crash loses nothing. A submitted
+report (it travels to the manager with the next sync) is read-only; corrections
+go into dated addenda.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from kamdesk.services.visits import (
     save_report,
 )
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.visits.common import (
     format_moment,
     from_qdatetime,
@@ -145,7 +147,12 @@ class ReportForm(QDialog):
         after.addRow(self.tr("Next steps"), self.next_steps)
         after.addRow(self.tr("Notes"), self.notes)
 
-        self.addendum_box = QGroupBox(self.tr("Submitted to the manager: add a dated addendum"))
+        self.addendum_box = QGroupBox(
+            self.tr(
+                "Submitted; it will be sent to the manager at the next sync. "
+                "Corrections: a dated addendum"
+            )
+        )
         self.addenda = QLabel()
         self.addenda.setWordWrap(True)
         self.addendum = _text_edit(60)
@@ -200,9 +207,9 @@ class ReportForm(QDialog):
         self.actual_start.setDateTime(to_qdatetime(start, self._tz))
         self.duration.setValue(report.actual_duration_min or self.draft.planned_duration_min)
         self.objective_reached.setCurrentIndex(
-            self.objective_reached.findData(report.objective_reached)
+            index_of_data(self.objective_reached, report.objective_reached)
         )
-        self.sentiment.setCurrentIndex(max(0, self.sentiment.findData(report.sentiment)))
+        self.sentiment.setCurrentIndex(max(0, index_of_data(self.sentiment, report.sentiment)))
         self.outcome.setPlainText(report.outcome)
         self.agreements.setPlainText(report.agreements)
         self.notes.setPlainText(report.notes)
@@ -319,7 +326,9 @@ class ReportForm(QDialog):
         self.addendum_box.setVisible(locked)
         if locked and self.draft.submitted_at:
             self.draft_state.setText(
-                self.tr("Submitted %1").replace("%1", format_moment(self.draft.submitted_at))
+                self.tr("Submitted %1; it will be sent to the manager at the next sync").replace(
+                    "%1", format_moment(self.draft.submitted_at)
+                )
             )
 
     def _show_addenda(self) -> None:

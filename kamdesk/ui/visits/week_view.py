@@ -10,7 +10,16 @@ import uuid
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, VisitRow, VisitStatus
@@ -43,6 +52,7 @@ class WeekView(QWidget):
     visit_selected = Signal(object)  # visit id, or None
     visit_activated = Signal(object)  # visit id (double click)
     slot_activated = Signal(object)  # aware datetime of an empty slot (double click)
+    menu_requested = Signal(object, object)  # visit id, global QPoint (right click)
 
     def __init__(self, parent: QWidget | None = None, tz: str = DEFAULT_TIME_ZONE) -> None:
         super().__init__(parent)
@@ -130,6 +140,10 @@ class WeekView(QWidget):
         minutes = int((point.y() - HEADER_HEIGHT) / self._hour_height() * 60) // 30 * 30
         minutes = min(minutes, (LAST_HOUR - FIRST_HOUR) * 60 - 30)
         return at(day, time(FIRST_HOUR + minutes // 60, minutes % 60), self.tz)
+
+    def block_rect(self, visit_id: uuid.UUID) -> QRectF | None:
+        """Where the visit's block is drawn (None when it is not in this week)."""
+        return next((rect for rect, row in self._lay_out() if row.id == visit_id), None)
 
     def visit_at(self, point: QPointF) -> VisitRow | None:
         # Later blocks are drawn on top, so they are hit first.
@@ -250,6 +264,18 @@ class WeekView(QWidget):
             self.current_day = day
         self.select(row.id if row else None)
         self.visit_selected.emit(row.id if row else None)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """A right click on a block selects that visit and asks for its menu; from the
+        keyboard the selected visit's."""
+        if event.reason() == QContextMenuEvent.Reason.Mouse:
+            row = self.visit_at(QPointF(event.pos()))
+            if row is None:
+                return
+            self.select(row.id)
+            self.visit_selected.emit(row.id)
+        if self.selected_id is not None:
+            self.menu_requested.emit(self.selected_id, event.globalPos())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         point = event.position()

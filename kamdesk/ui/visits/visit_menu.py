@@ -1,0 +1,43 @@
+"""The context menu of a visit (right click, the Menu key or Shift+F10 on the calendar):
+open it, and for a planned one the brief, mark held, reschedule and cancel; then Undo of
+its last status change, as long as its report is not submitted."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMenu
+
+from kamdesk.services.visits import VisitRow, VisitStatus, can_undo
+from kamdesk.ui.visits import actions
+from kamdesk.ui.visits.undo import undo_text
+
+if TYPE_CHECKING:
+    from kamdesk.ui.visits.page import VisitsPage
+
+CONTEXT = "VisitMenu"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def visit_menu(page: VisitsPage, row: VisitRow) -> QMenu:
+    """The menu for `row`, which the page has just selected (the actions work on it)."""
+    menu = QMenu(page)
+    menu.setObjectName("visitMenu")
+    if row.status not in (VisitStatus.CANCELLED, VisitStatus.RESCHEDULED):
+        menu.addAction(_tr("Open"), lambda: actions.open_selected(page))
+    if row.status == VisitStatus.PLANNED:
+        menu.addAction(_tr("Brief PDF"), lambda: actions.brief_pdf(page))
+        menu.addAction(_tr("Mark held…"), lambda: actions.mark_held(page))
+        menu.addAction(_tr("Reschedule…"), lambda: actions.reschedule(page))
+        menu.addAction(_tr("Cancel the visit…"), lambda: actions.cancel(page))
+    menu.addSeparator()
+    if can_undo(row.status):
+        menu.addAction(undo_text(row.status), lambda: actions.undo_visit(page, row))
+    elif row.status == VisitStatus.SUBMITTED:
+        locked = menu.addAction(_tr("Submitted: only dated addenda now"))
+        locked.setEnabled(False)
+    return menu
