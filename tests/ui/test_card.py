@@ -3,22 +3,27 @@ survive a crash, undo/redo, contacts on the decision-making map."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QFocusEvent
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kamdesk.models import Account, AccountDossier, ChangeLogEntry, Contact
-from kamdesk.services.card import Entity, save_draft
+from kamdesk.services.card import Entity, save_draft, set_field
+from kamdesk.services.demo import build_demo
 from kamdesk.store import Store
 from kamdesk.ui.card import AccountCard
+from kamdesk.ui.card.consent import ErasureQuestion
 from kamdesk.ui.card.widgets import NotesEdit
+from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.tasks import TaskRunner
 
 WaitIdle = Callable[[TaskRunner], None]
@@ -180,9 +185,9 @@ def test_a_new_contact_with_a_psychotype_appears_on_the_map(
     editor = card.contacts.editor()
     assert editor is not None
     psychotype = editor.findChild(QComboBox, "field_contact_psychotype")
-    psychotype.setCurrentIndex(psychotype.findData("analyst"))
+    psychotype.setCurrentIndex(index_of_data(psychotype, "analyst"))
     role = editor.findChild(QComboBox, "field_contact_dmu_role")
-    role.setCurrentIndex(role.findData("approver"))
+    role.setCurrentIndex(index_of_data(role, "approver"))
     tips = editor.findChild(QWidget, "psychotypeTips")
     assert "Facts" in tips.text()  # type: ignore[attr-defined]
     card.reload()
@@ -227,3 +232,156 @@ def test_drafts_saved_while_typing_and_restored_by_the_service(
     save_draft(store, account_id, Entity.ACCOUNT, account_id, "address", "ул. Советская, 5")
     card = open_card(account_id)
     assert field(card, "account", "address").text() == "ул. Советская, 5"
+
+
+# --- selecting never commits; consent withdrawn erases ----------------------------------
+
+
+def all_logged(store: Store) -> int:
+    with store.session() as session:
+        return len(session.scalars(select(ChangeLogEntry.id)).all())
+
+
+def show(qtbot: QtBot, card: AccountCard) -> None:
+    card.resize(1200, 800)
+    with qtbot.waitExposed(card):
+        card.show()
+
+
+def click_contact(qtbot: QtBot, card: AccountCard, row: int) -> None:
+    people = card.contacts.list
+    people.scrollToItem(people.item(row))
+    rect = people.visualItemRect(people.item(row))
+    QTest.mouseClick(people.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert people.currentRow() == row
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_opening_and_selecting_every_contact_of_a_demo_account_commits_nothing(
+    qtbot: QtBot, store: Store, tasks: TaskRunner, wait_idle: WaitIdle
+) -> None:
+    build_demo(store, accounts=12, seed=1)
+    with store.session() as session:
+        contacts = session.scalars(select(Contact)).all()
+        bosses = {c.id: c.reports_to_id for c in contacts}
+        by_account: dict[uuid.UUID, int] = {}
+        for c in contacts:
+            by_account[c.account_id] = by_account.get(c.account_id, 0) + (c.reports_to_id != None)  # noqa: E711
+        account_id = max(by_account, key=lambda a: by_account[a])
+    assert by_account[account_id] >= 3  # people who report to someone: the test can fail
+    start = all_logged(store)
+    card = AccountCard(account_id, lambda: store, tasks)
+    qtbot.addWidget(card)
+    wait_idle(tasks)
+    show(qtbot, card)
+    card.tabs.setCurrentWidget(card.contacts)
+    people = card.contacts.list
+    order = [*range(people.count()), 0, people.count() - 1, 0]  # and back again
+    for row in order:
+        click_contact(qtbot, card, row)
+        contact_id = people.item(row).data(Qt.ItemDataRole.UserRole)
+        boss = card.contacts.editor().findChild(QComboBox, "field_contact_reports_to_id")  # type: ignore[union-attr]
+        assert boss.currentData() == bosses[contact_id], people.item(row).text()
+        if bosses[contact_id] is not None:
+            assert boss.currentText() not in ("", "—")
+    card.commit_all()  # closing the card
+    assert all_logged(store) == start, "opening or selecting wrote to the change log"
+    with store.session() as session:
+        assert {c.id: c.reports_to_id for c in session.scalars(select(Contact))} == bosses
+
+
+def _consented_boss(store: Store) -> uuid.UUID:
+    with store.session() as session:
+        boss = session.scalar(select(Contact.id).where(Contact.surname == "Семёнов"))
+    assert boss is not None
+    set_field(store, Entity.CONTACT, boss, "consent_given", True)
+    set_field(store, Entity.PERSONAL, boss, "hobbies", "рыбалка на Волге")
+    set_field(store, Entity.PERSONAL, boss, "family", "жена Лариса, двое сыновей")
+    return boss
+
+
+def _log_text(store: Store) -> str:
+    with store.session() as session:
+        entries = session.scalars(select(ChangeLogEntry)).all()
+        return json.dumps([[e.changes, e.base] for e in entries], ensure_ascii=False)
+
+
+def _withdraw_consent(qtbot: QtBot, card: AccountCard, boss: uuid.UUID) -> ErasureQuestion:
+    card.tabs.setCurrentWidget(card.contacts)
+    card.contacts.select(boss)
+    consent = field(card, "contact", "consent_given")
+    assert consent.isChecked()
+    QTest.mouseClick(consent, Qt.MouseButton.LeftButton, pos=QPoint(8, consent.height() // 2))
+    qtbot.waitUntil(lambda: card.findChild(ErasureQuestion) is not None)
+    question = card.findChild(ErasureQuestion)
+    assert isinstance(question, ErasureQuestion)
+    qtbot.waitExposed(question)
+    return question
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_withdrawing_consent_erases_the_personal_details_when_the_kam_agrees(
+    qtbot: QtBot,
+    open_card: Callable[[uuid.UUID], AccountCard],
+    store: Store,
+    tasks: TaskRunner,
+    wait_idle: WaitIdle,
+    territory: dict[str, Any],
+) -> None:
+    boss = _consented_boss(store)
+    assert "рыбалка на Волге" in _log_text(store)  # waiting in the outbox
+    card = open_card(territory["hospital"])
+    show(qtbot, card)
+    question = _withdraw_consent(qtbot, card, boss)
+    assert "152-FZ" in question.informativeText()
+    QTest.mouseClick(question.erase_button, Qt.MouseButton.LeftButton)
+    wait_idle(tasks)
+    with store.session() as session:
+        from kamdesk.models import ContactPersonal
+
+        row = session.scalar(select(ContactPersonal).where(ContactPersonal.contact_id == boss))
+        assert row is not None and (row.hobbies, row.family) == ("", "")
+        contact = session.get(Contact, boss)
+        assert contact is not None and not contact.consent_given
+    text = _log_text(store)
+    assert "рыбалка" not in text and "Лариса" not in text
+    with store.session() as session:
+        last = session.scalars(select(ChangeLogEntry).order_by(ChangeLogEntry.id.desc())).first()
+        assert last is not None and last.entity == "contact_personal"
+        assert last.changes == {"hobbies": "", "family": ""}  # the erasure travels
+    # The card shows the person again, with nothing personal left and nothing to erase.
+    assert card.contacts.list.currentItem().data(Qt.ItemDataRole.UserRole) == boss  # type: ignore[union-attr]
+    assert field(card, "personal", "hobbies").plain_text() == ""
+    assert not card.findChild(QWidget, "erasePersonalDetails").isVisibleTo(card)  # type: ignore[union-attr]
+    assert "erased" in card.restored_note.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_not_now_keeps_the_details_locked_with_a_button_to_erase_later(
+    qtbot: QtBot,
+    open_card: Callable[[uuid.UUID], AccountCard],
+    store: Store,
+    tasks: TaskRunner,
+    wait_idle: WaitIdle,
+    territory: dict[str, Any],
+) -> None:
+    boss = _consented_boss(store)
+    card = open_card(territory["hospital"])
+    show(qtbot, card)
+    question = _withdraw_consent(qtbot, card, boss)
+    QTest.mouseClick(question.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.findChild(ErasureQuestion) is None)
+    assert "рыбалка на Волге" in _log_text(store)
+    hobbies = field(card, "personal", "hobbies")
+    assert hobbies.plain_text() == "рыбалка на Волге" and not hobbies.isEnabled()
+    erase = card.findChild(QPushButton, "erasePersonalDetails")
+    assert erase is not None and erase.isVisible()
+    assert card.findChild(QWidget, "consentWithdrawnNote").isVisible()  # type: ignore[union-attr]
+    QTest.mouseClick(erase, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: card.findChild(ErasureQuestion) is not None)
+    question = card.findChild(ErasureQuestion)
+    assert isinstance(question, ErasureQuestion)
+    QTest.mouseClick(question.erase_button, Qt.MouseButton.LeftButton)
+    wait_idle(tasks)
+    assert "рыбалка" not in _log_text(store)
+    assert field(card, "personal", "hobbies").plain_text() == ""

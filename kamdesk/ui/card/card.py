@@ -17,13 +17,14 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kamdesk.services import card as service
 from kamdesk.services.card import CardBundle, CardError, Entity
 from kamdesk.ui.card.binder import FieldBinder, Key, translate
+from kamdesk.ui.card.consent import ask_to_erase
 from kamdesk.ui.card.contacts_tab import ContactsTab
 from kamdesk.ui.card.dmu_map import DmuMap
 from kamdesk.ui.card.dossier_tab import DossierTab
@@ -222,6 +223,7 @@ class AccountCard(QWidget):
         self.contacts = ContactsTab(data, self.binder)
         self.contacts.add_requested.connect(self._add_contact)
         self.contacts.remove_requested.connect(lambda row_id: self._remove(Entity.CONTACT, row_id))
+        self.contacts.erase_requested.connect(self._offer_erasure)
         self.map = DmuMap(bundle.layout)
         self.map.person_moved.connect(self._moved)
         self.map.reset_requested.connect(self._reset_map)
@@ -240,6 +242,11 @@ class AccountCard(QWidget):
 
     def _committed(self, key: Key) -> None:
         self.changed.emit(self.account_id)
+        entity, row_key, name = key
+        binding = self.binder.binding(key) if self.binder is not None else None
+        if (entity, name) == (Entity.CONTACT, "consent_given") and binding and not binding.value:
+            # Asked once the click that withdrew consent is handled, not inside it.
+            QTimer.singleShot(0, self, lambda: self._offer_erasure(row_key))
         account_id, store = self.account_id, self._store
         self._tasks.run(
             lambda _progress: service.load_card(store(), account_id),
@@ -302,6 +309,32 @@ class AccountCard(QWidget):
     def _remove(self, entity: Entity, row_id: uuid.UUID) -> None:
         store = self._store()
         self._structural(lambda: service.remove_row(store, entity, row_id))
+
+    def _offer_erasure(self, contact_id: uuid.UUID) -> None:
+        """Consent withdrawn: ask whether to erase what is kept of the person (152-ФЗ)."""
+        store = self._store()
+        if not service.personal_details_kept(store, contact_id):
+            return
+        people = {c.id: c.full_name for c in self.bundle.card.contacts} if self.bundle else {}
+        ask_to_erase(self, people.get(contact_id, ""), lambda: self._erase(contact_id))
+
+    def _erase(self, contact_id: uuid.UUID) -> None:
+        store = self._store()
+        self._structural(
+            lambda: service.erase_personal_details(store, contact_id),
+            lambda _erasure: self._after_erasure(contact_id),
+        )
+
+    def _after_erasure(self, contact_id: uuid.UUID) -> None:
+        self.tabs.setCurrentWidget(self.contacts)
+        self.contacts.select(contact_id)
+        self.restored_note.setText(
+            self.tr(
+                "The personal details were erased; the erasure goes to the office at the next sync."
+            )
+        )
+        self.restored_note.setStyleSheet("background: #e8f5e9; padding: 4px 8px;")
+        self.restored_note.show()
 
     def _moved(self, contact_id: uuid.UUID, x: float, y: float) -> None:
         service.place_on_map(self._store(), contact_id, x, y)

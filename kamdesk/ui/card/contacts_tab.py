@@ -24,7 +24,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.card.binder import FieldBinder, translate
 from kamdesk.ui.card.forms import BoundForm
 from kamdesk.ui.card.hints import psychotype_tips
-from kamdesk.ui.card.widgets import muted
+from kamdesk.ui.card.widgets import NotesEdit, muted
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -37,6 +37,7 @@ def contact_caption(contact: ContactCard) -> str:
 class ContactsTab(QSplitter):
     add_requested = Signal(str)  # surname
     remove_requested = Signal(object)  # contact id
+    erase_requested = Signal(object)  # contact id: erase the personal details (152-ФЗ)
 
     def __init__(self, data: CardData, binder: FieldBinder, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -164,6 +165,20 @@ class ContactsTab(QSplitter):
         reason.setWordWrap(True)
         reason.setStyleSheet("color: #b26a00;")
         consent_column.addWidget(reason)
+        withdrawn = QLabel(
+            self.tr(
+                "Consent is not given but personal details are kept: the law (152-FZ) wants "
+                "them erased within 30 days of a withdrawal."
+            )
+        )
+        withdrawn.setObjectName("consentWithdrawnNote")
+        withdrawn.setWordWrap(True)
+        withdrawn.setStyleSheet("color: #c62828;")
+        consent_column.addWidget(withdrawn)
+        erase = QPushButton(self.tr("Erase personal details…"))
+        erase.setObjectName("erasePersonalDetails")
+        erase.clicked.connect(lambda: self.erase_requested.emit(contact.id))
+        consent_column.addWidget(erase, 0, Qt.AlignmentFlag.AlignLeft)
         personal = BoundForm(self._binder, Entity.PERSONAL, contact.id, contact.personal)
         personal.date("birthday", self.tr("Birthday"))
         personal.notes("education", self.tr("Education"))
@@ -181,8 +196,11 @@ class ContactsTab(QSplitter):
         consent_column.addWidget(personal)
 
         def consent_changed(on: bool) -> None:
+            kept = not on and _shows_details(personal)
             personal.setEnabled(on)
-            reason.setVisible(not on)
+            reason.setVisible(not on and not kept)
+            withdrawn.setVisible(kept)
+            erase.setVisible(kept)
 
         given.toggled.connect(consent_changed)
         consent_changed(contact.consent_given)
@@ -193,3 +211,14 @@ class ContactsTab(QSplitter):
         column.addWidget(notes)
         column.addStretch(1)
         return page
+
+
+def _shows_details(form: BoundForm) -> bool:
+    """Whether any personal field shows something (stored, or typed and not yet stored)."""
+    for widget in form.inputs.values():
+        text = widget.text() if isinstance(widget, QLineEdit) else ""
+        if isinstance(widget, NotesEdit):
+            text = widget.plain_text()
+        if text.strip():
+            return True
+    return False
