@@ -22,6 +22,7 @@ from kamdesk.services.visits import (
     save_report,
     submit_reports,
     undo_status_change,
+    visit_checklist,
 )
 from kamdesk.store import Store
 from tests.services.visit_factories import add_account, add_visit, msk
@@ -162,3 +163,12 @@ def test_a_final_report_cannot_start_in_the_future_but_a_draft_keeps_it(
     result = save_report(store, tomorrows, report, final=True, now=NOW)
     assert not result.saved and set(result.problems) == {"actual_start"}
     assert _status(store, tomorrows) == VisitStatus.DONE
+
+
+def test_a_visit_only_marked_held_is_no_report_to_review(
+    store: Store, tomorrows: uuid.UUID
+) -> None:
+    mark_done(store, tomorrows, msk(2026, 5, 12, 11), now=NOW)
+    later = add_visit(store, report_draft(store, tomorrows).account_id, msk(2026, 5, 20))
+    review = visit_checklist(store, later).items_by_key["no_information.past_reports"]
+    assert review.details == ()  # the held time alone is nothing to read before a visit

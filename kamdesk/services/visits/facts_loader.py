@@ -276,6 +276,8 @@ def past_reports(
     ).all()
     result: dict[uuid.UUID, list[PastReport]] = defaultdict(list)
     for account_id, visit_id, starts_at, report in rows:
+        if not (report.outcome or report.objections_heard):
+            continue  # only the time it was held so far (marked held early): nothing to read
         result[account_id].append(
             PastReport(
                 visit_id=visit_id,

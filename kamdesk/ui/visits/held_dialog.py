@@ -43,6 +43,7 @@ class HeldTimeDialog(QDialog):
         self._tz = tz
         self.row = row
         self.setWindowTitle(self.tr("Mark the visit held"))
+        self.setMinimumWidth(460)
         self.question = QLabel(
             self.tr("The visit to %1 is planned for %2, which has not come yet. When was it held?")
             .replace("%1", row.account_name)
@@ -84,6 +85,7 @@ class HeldTimeDialog(QDialog):
         except VisitError as error:
             self.error.setText(messages_text(error.messages))
             self.error.show()
+            self.adjustSize()  # room for the message without squeezing the question
             return
         self.held.emit(self.row.id)
         super().accept()

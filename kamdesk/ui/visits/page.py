@@ -320,6 +320,8 @@ class VisitsPage(QWidget):
             self._list_rows = month
             self.list_model.set_records(month)
             self.table.resizeColumnsToContents()
+            # A long official name must not push the status out of sight.
+            self.table.setColumnWidth(2, min(self.table.columnWidth(2), 340))
         if mode == DAY:
             self.period.setText(format_date(day))
         elif mode == WEEK:
