@@ -18,7 +18,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from kamdesk.errors import CorruptStoreError, StoreError, StoreUnavailableError
+from kamdesk.errors import CorruptStoreError, StoreAccessError, StoreError, StoreUnavailableError
 from kamdesk.schema_version import SCHEMA_HEAD
 from kamdesk.store.files import has_database, orphaned_journal
 from kamdesk.store.sqlite_errors import classify
@@ -46,6 +46,8 @@ def probe(path: Path, *, verify: bool = True) -> StoreFacts | None:
     With `verify`, SQLite's `quick_check` must find the file intact. Raises
     CorruptStoreError for a damaged file (or a file that is not a database), and
     the other StoreErrors when the file cannot be read now. Changes nothing."""
+    if path.is_dir():  # SQLite would call reading it a disk error
+        raise StoreAccessError(path, "a folder is where the database file should be")
     if not has_database(path):
         journal = orphaned_journal(path)
         if journal is not None:
@@ -54,8 +56,10 @@ def probe(path: Path, *, verify: bool = True) -> StoreFacts | None:
             raise CorruptStoreError(path, f"{journal.name} is here without its database")
         return None
     try:
+        # Read-only: SQLite then never checkpoints the log into the main file on
+        # closing, so a damaged store is moved aside exactly as it was found.
         connection = sqlite3.connect(
-            f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S
+            f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
         )
     except sqlite3.Error as error:
         raise _explain(path, error) from error

@@ -17,6 +17,7 @@ from kamdesk.ui.store_opening import (
     has_store,
     open_interactively,
 )
+from tests.store.other_process import crash_after, run_sql
 
 
 class ScriptedPrompts(DialogPrompts):
@@ -103,6 +104,56 @@ def test_a_new_store_replaces_a_corrupt_one_which_is_kept_aside(tmp_path: Path) 
         assert has_store(path)
     finally:
         close(opened)
+
+
+def test_a_damaged_store_is_moved_aside_with_its_log_which_the_new_store_never_replays(
+    tmp_path: Path,
+) -> None:
+    """The latest commits live in `-wal` until they are copied into the main file. Moved
+    without it, they were in neither file: the new store reset the old log."""
+    path = tmp_path / "kamdesk.sqlite"
+    open_workspace(path).close()
+    crash_after(path, "INSERT INTO app_settings VALUES ('last_words', '1', '2025-06-18')")
+    log = path.with_name("kamdesk.sqlite-wal").read_bytes()
+    assert log, "the last commit is only in the log"
+    data = bytearray(path.read_bytes())
+    data[4096:] = b"\x5a" * (len(data) - 4096)  # the main file is damaged past page 1
+    path.write_bytes(bytes(data))
+
+    prompts = ScriptedPrompts("Create a new database", "Start with an empty database")
+    opened = open_interactively(path, prompts)
+    try:
+        assert opened is not None and opened.moved_aside is not None
+        aside = opened.moved_aside
+        assert aside.name.startswith("kamdesk.damaged-") and aside.suffix == ".sqlite"
+        assert aside.read_bytes() == bytes(data)
+        assert aside.with_name(aside.name + "-wal").read_bytes() == log, "the log went along"
+        assert opened.workspace.accounts.count_all() == 0
+    finally:
+        close(opened)
+    assert run_sql(path, "SELECT count(*) FROM app_settings", "PRAGMA integrity_check") == [
+        [[0]],
+        [["ok"]],
+    ], "the new store is whole and did not take the old log's rows"
+
+
+def test_a_log_without_its_database_is_kept_aside_not_adopted(tmp_path: Path) -> None:
+    path = tmp_path / "kamdesk.sqlite"
+    open_workspace(path).close()
+    crash_after(path, "INSERT INTO app_settings VALUES ('last_words', '1', '2025-06-18')")
+    log = path.with_name("kamdesk.sqlite-wal").read_bytes()
+    path.unlink()  # the main file was lost; its log stayed behind
+    prompts = ScriptedPrompts(
+        "Start with an empty database", "Create a new database", "Start with an empty database"
+    )
+    opened = open_interactively(path, prompts)
+    try:
+        assert opened is not None and opened.moved_aside is not None
+        assert f"{path} is damaged and cannot be opened." in prompts.texts[1]
+        assert opened.moved_aside.with_name(opened.moved_aside.name + "-wal").read_bytes() == log
+    finally:
+        close(opened)
+    assert run_sql(path, "PRAGMA integrity_check") == [[["ok"]]]
 
 
 def test_a_backup_copy_can_be_opened_instead(tmp_path: Path) -> None:

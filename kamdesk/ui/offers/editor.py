@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -48,6 +47,7 @@ from kamdesk.services.offers import (
 )
 from kamdesk.services.products import ProductCatalog
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.common import messages_text, money
 from kamdesk.ui.offers.lines_model import LinesModel
@@ -377,7 +377,7 @@ class OfferEditor(QDialog):
         self.argument.setPlainText(suggest_arguments(kind, context))
 
     def _attach(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
+        paths = get_open_file_names(
             self, self.tr("Attach PDF annexes"), "", self.tr("PDF files (*.pdf)")
         )
         for path in paths:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from kamdesk.services.accounts import AccountFilter, AccountKind
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, ExportFilter, export_ics, manager_export
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.file_dialogs import get_save_file_name
 from kamdesk.ui.labels import choices
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits.common import from_qdate, to_qdate
@@ -128,9 +128,7 @@ class ExportDialog(QDialog):
 
     def _browse(self) -> None:
         fmt = self.format.currentData()
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export visits"), self.path.text(), f"*.{fmt}"
-        )
+        chosen = get_save_file_name(self, self.tr("Export visits"), self.path.text(), f"*.{fmt}")
         if chosen:
             self.path.setText(chosen)
 
