@@ -372,3 +372,27 @@ def test_a_rescheduling_is_undone_from_the_menu_key_and_the_copy_goes(
     wait_idle(tasks)
     assert page.row(visit).status == VisitStatus.PLANNED
     assert page.row(moved) is None  # the copy is gone from the calendar
+
+
+def test_mark_held_from_the_menu_of_a_later_visit_asks_first(
+    qtbot, page, store, territory, tasks, wait_idle
+):
+    tomorrow = page.today + timedelta(days=1)
+    visit = add_visit(store, territory["hospital"], at(tomorrow, time(11), page.tz))
+    show(qtbot, page, tasks, wait_idle)
+    QTest.keyClick(page.week, Qt.Key.Key_Right)
+    wait_idle(tasks)
+    centre = block_centre(page, visit)
+    QApplication.sendEvent(
+        page.week,
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, centre, page.week.mapToGlobal(centre)),
+    )
+    assert page.selected_id == visit  # the right click chose the visit
+    assert page.menu is not None
+    click_menu_item(qtbot, page.menu, "Mark held…")
+    question = page.findChild(HeldTimeDialog)
+    assert question is not None and question.isVisible()
+    assert report_draft(store, visit).status == VisitStatus.PLANNED
+    QTest.keyClick(question, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert report_draft(store, visit).status == VisitStatus.PLANNED

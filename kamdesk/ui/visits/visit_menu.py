@@ -16,28 +16,37 @@ from kamdesk.ui.visits.undo import undo_text
 if TYPE_CHECKING:
     from kamdesk.ui.visits.page import VisitsPage
 
-CONTEXT = "VisitMenu"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
 
 def visit_menu(page: VisitsPage, row: VisitRow) -> QMenu:
     """The menu for `row`, which the page has just selected (the actions work on it)."""
     menu = QMenu(page)
     menu.setObjectName("visitMenu")
     if row.status not in (VisitStatus.CANCELLED, VisitStatus.RESCHEDULED):
-        menu.addAction(_tr("Open"), lambda: actions.open_selected(page))
+        menu.addAction(
+            QCoreApplication.translate("VisitMenu", "Open"), lambda: actions.open_selected(page)
+        )
     if row.status == VisitStatus.PLANNED:
-        menu.addAction(_tr("Brief PDF"), lambda: actions.brief_pdf(page))
-        menu.addAction(_tr("Mark held…"), lambda: actions.mark_held(page))
-        menu.addAction(_tr("Reschedule…"), lambda: actions.reschedule(page))
-        menu.addAction(_tr("Cancel the visit…"), lambda: actions.cancel(page))
+        # Lambdas without parameters: Qt's `checked` must not reach the actions' arguments.
+        menu.addAction(
+            QCoreApplication.translate("VisitMenu", "Brief PDF"), lambda: actions.brief_pdf(page)
+        )
+        menu.addAction(
+            QCoreApplication.translate("VisitMenu", "Mark held…"), lambda: actions.mark_held(page)
+        )
+        menu.addAction(
+            QCoreApplication.translate("VisitMenu", "Reschedule…"),
+            lambda: actions.reschedule(page),
+        )
+        menu.addAction(
+            QCoreApplication.translate("VisitMenu", "Cancel the visit…"),
+            lambda: actions.cancel(page),
+        )
     menu.addSeparator()
     if can_undo(row.status):
         menu.addAction(undo_text(row.status), lambda: actions.undo_visit(page, row))
     elif row.status == VisitStatus.SUBMITTED:
-        locked = menu.addAction(_tr("Submitted: only dated addenda now"))
+        locked = menu.addAction(
+            QCoreApplication.translate("VisitMenu", "Submitted: only dated addenda now")
+        )
         locked.setEnabled(False)
     return menu
