@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication
 from kamdesk import __version__
 from kamdesk.logs import logging_to_file
 from kamdesk.paths import APP_NAME, resources_dir
-from kamdesk.ui import error_reporting, sections
+from kamdesk.ui import error_reporting, input_guard, sections
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.pages import default_page_factories
@@ -45,6 +45,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(sections.app_icon())
     app.setStyle("Fusion")  # the same look on every system the KAMs use
     apply_style_sheet(app)
+    input_guard.install_wheel_guard(app)  # the wheel edits only a focused editor
     return app
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.services.products import CatalogError, ProductCatalog, ProductDetail, ProductInput
+from kamdesk.ui.item_data import select_data
 from kamdesk.ui.offers.common import messages_text
 from kamdesk.ui.products.comparisons import ComparisonsEditor
 
@@ -62,7 +63,7 @@ class ProductDialog(QDialog):
         self.vat = QComboBox()
         for rate in ("10", "20", "0"):
             self.vat.addItem(f"{rate} %", Decimal(rate))
-        self.vat.setCurrentIndex(max(self.vat.findData(d.vat_rate), 0))
+        select_data(self.vat, d.vat_rate, f"{d.vat_rate} %")
         form.addRow(self.tr("VAT"), self.vat)
         self.tabs.addTab(identity, self.tr("Product"))
 

@@ -47,6 +47,7 @@ from kamdesk.services.visits import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.formatting import format_date
+from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.labels import label
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits.common import from_qdatetime, message_text, to_qdatetime
@@ -89,10 +90,10 @@ class PlanDialog(QDialog):
         self._errors: dict[str, QLabel] = {}
         self._build(fixed_account=visit_id is not None or account_id is not None)
         chosen = self._plan.account_id if self._plan else account_id
-        if chosen is not None and self.account.findData(chosen) < 0:
+        if chosen is not None and index_of_data(self.account, chosen) < 0:
             self.account.addItem(str(chosen), chosen)  # archived or beyond the list limit
         if chosen is not None:
-            self.account.setCurrentIndex(self.account.findData(chosen))
+            self.account.setCurrentIndex(index_of_data(self.account, chosen))
         self.account.currentIndexChanged.connect(lambda _: self._account_changed())
         self._account_changed(self._plan)
 
@@ -241,7 +242,7 @@ class PlanDialog(QDialog):
         for offer in options.offers:
             until = self.tr("valid until %1").replace("%1", format_date(offer.valid_until))
             self.offer.addItem(f"{offer.number}/{offer.edition}, {until}", offer.id)
-        self.offer.setCurrentIndex(max(0, self.offer.findData(plan.offer_id)))
+        select_data(self.offer, plan.offer_id)
         self._fill(plan)
 
     def _defaults_for(self, account_id: uuid.UUID) -> PlanInput:
