@@ -109,7 +109,11 @@ def load_demo(window: MainWindow, accounts: int) -> None:
             window.show_error(error)
             return
         window.set_workspace(reopened)
-        window.statusBar().showMessage(_tr("The demo territory is ready."), 10_000)
+        # Said once the figures are up to date: the refresh's own note would hide it.
+        window.refreshed.connect(
+            lambda: window.statusBar().showMessage(_tr("The demo territory is ready."), 10_000),
+            Qt.ConnectionType.SingleShotConnection,
+        )
         window.start_refresh()
 
     def failed(error: BaseException) -> None:

@@ -6,9 +6,16 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QProgressDialog
+from pytestqt.qtbot import QtBot
 
 from kamdesk.services.workspace import SchemaTooNewError, open_workspace
+from kamdesk.ui.clients.page import ClientsPage
+from kamdesk.ui.language import LanguageSwitcher
+from kamdesk.ui.main_window import MainWindow
+from kamdesk.ui.pages import default_page_factories
+from kamdesk.ui.preferences import Preferences
+from kamdesk.ui.sections import SectionKey
 from kamdesk.ui.store_dialogs import DialogPrompts
 from kamdesk.ui.store_opening import (
     OpenedStore,
@@ -17,6 +24,7 @@ from kamdesk.ui.store_opening import (
     has_store,
     open_interactively,
 )
+from kamdesk.ui.tasks import TaskRunner
 from tests.store.other_process import crash_after, run_sql
 
 
@@ -204,3 +212,39 @@ def test_too_new_offers_another_file(tmp_path: Path) -> None:
 
 def test_start_choice_values_are_distinct() -> None:
     assert StartChoice.EMPTY != StartChoice.DEMO
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_window_builds_the_demo_beside_its_new_store_and_then_reopens_it(
+    qtbot: QtBot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    tasks: TaskRunner,
+    preferences: Preferences,
+    switcher: LanguageSwitcher,
+) -> None:
+    """First start, "Load the demo territory": the window opens on the new empty store
+    at once, the demo is built beside it, and the client list then shows the demo."""
+    monkeypatch.setattr("kamdesk.ui.store_opening.demo_available", lambda: True)
+    path = tmp_path / "kamdesk.sqlite"
+    opened = open_interactively(path, ScriptedPrompts("Load the demo territory"))
+    assert opened is not None and opened.load_demo
+    window = MainWindow(opened.workspace, tasks, preferences, switcher, default_page_factories())
+    qtbot.addWidget(window)
+    window.show()
+    first = window.workspace
+    window.load_demo(accounts=12)
+    assert window.findChild(QProgressDialog, "demoProgress") is not None
+    qtbot.waitUntil(lambda: window.workspace is not first, timeout=60_000)
+    qtbot.waitUntil(tasks.is_idle, timeout=30_000)
+    clients = window.section_page(SectionKey.CLIENTS)
+    assert isinstance(clients, ClientsPage)
+    qtbot.waitUntil(lambda: clients.model.rowCount() == 12, timeout=10_000)
+    assert window.workspace.path == path
+    assert window.statusBar().currentMessage() == "The demo territory is ready."
+    assert {p.name for p in tmp_path.iterdir() if p.name.startswith("kamdesk.sqlite")} <= {
+        "kamdesk.sqlite",
+        "kamdesk.sqlite-wal",
+        "kamdesk.sqlite-shm",
+    }, "no half-built file is left beside it"
+    assert run_sql(path, "SELECT count(*) FROM change_log") == [[[0]]]
