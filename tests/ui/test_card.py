@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kamdesk.models import Account, AccountDossier, ChangeLogEntry, Contact
-from kamdesk.services.card import Entity, save_draft, set_field
+from kamdesk.services.card import Entity, remove_row, save_draft, set_field
 from kamdesk.services.demo import build_demo
 from kamdesk.store import Store
 from kamdesk.ui.card import AccountCard
@@ -385,3 +385,29 @@ def test_not_now_keeps_the_details_locked_with_a_button_to_erase_later(
     wait_idle(tasks)
     assert "рыбалка" not in _log_text(store)
     assert field(card, "personal", "hobbies").plain_text() == ""
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_removed_boss_is_not_erased_by_selecting_their_deputy(
+    qtbot: QtBot,
+    open_card: Callable[[uuid.UUID], AccountCard],
+    store: Store,
+    territory: dict[str, Any],
+) -> None:
+    with store.session() as session:
+        people = {c.surname: c.id for c in session.scalars(select(Contact))}
+    set_field(store, Entity.CONTACT, people["Орлова"], "reports_to_id", people["Семёнов"])
+    remove_row(store, Entity.CONTACT, people["Семёнов"])
+    start = all_logged(store)
+    card = open_card(territory["hospital"])
+    show(qtbot, card)
+    card.tabs.setCurrentWidget(card.contacts)
+    click_contact(qtbot, card, 0)
+    boss = field(card, "contact", "reports_to_id")
+    assert boss.currentData() == people["Семёнов"]
+    assert boss.currentText() == "(no longer in the list)"
+    card.commit_all()
+    assert all_logged(store) == start
+    with store.session() as session:
+        deputy = session.get(Contact, people["Орлова"])
+        assert deputy is not None and deputy.reports_to_id == people["Семёнов"]

@@ -195,3 +195,31 @@ def _offer(store: Store, account_id: uuid.UUID, days_ago: int = 0) -> uuid.UUID:
     draft = book.new_draft(account_id, today=today)
     draft.lines = [LineInput(product, 3, Decimal("120.50"))]
     return book.save(draft, today=today)
+
+
+def test_items_are_found_by_value_and_a_stored_value_the_list_lacks_is_kept(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QComboBox
+
+    from kamdesk.ui.item_data import index_of_data, select_data
+
+    chosen = uuid.uuid4()
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    for text, data in (
+        ("—", None),
+        ("Да", True),
+        ("1", 1),
+        ("10 %", Decimal("10")),
+        ("ОКБ", chosen),
+    ):
+        combo.addItem(text, data)
+    assert combo.findData(uuid.UUID(str(chosen))) == -1  # what PySide6 does: the trap
+    assert index_of_data(combo, uuid.UUID(str(chosen))) == 4
+    assert index_of_data(combo, Decimal("10.00")) == 3
+    assert index_of_data(combo, 1) == 2 and index_of_data(combo, True) == 1
+    assert index_of_data(combo, None) == 0 and index_of_data(combo, False) == -1
+    removed = uuid.uuid4()
+    assert select_data(combo, removed) == 5  # kept, not replaced by «—»
+    assert combo.currentData() == removed and combo.currentText() == "(no longer in the list)"
