@@ -21,8 +21,10 @@ def register(subparsers: Any) -> None:
         help="import a price list (CSV or XLSX, as 1C exports it)",
         description="Import products and prices from CSV (UTF-8 or Windows-1251, `;` or `,`, "
         "decimal comma) or XLSX with Russian headers (Артикул, Наименование, МНН, Цена, "
-        "Ставка НДС…). The encoding, separator and columns are detected. The preview is "
-        "printed first; a file with any bad row imports nothing.",
+        "Ставка НДС…). The encoding (also UTF-16), separator and columns are detected. The "
+        "preview is printed first; a file with any bad row imports nothing, and each bad row "
+        "is named with its row, column and what was in the cell. A SKU of an archived product "
+        "restores that product.",
     )
     products.add_argument("file", type=Path, help="the CSV or XLSX file")
     products.add_argument(
@@ -53,12 +55,14 @@ def run_products(args: argparse.Namespace) -> int:
         if plan.file_format == "csv":
             separator = {"\t": "tab"}.get(plan.delimiter, plan.delimiter)
             detected += f", {plan.encoding}, separator «{separator}»"
-        print(f"{args.file}: {detected}; columns: {', '.join(plan.columns) or '—'}")
+        print(f"{args.file}: {detected or '?'}; columns: {', '.join(plan.columns) or '—'}")
         for row in plan.rows:
             if row.action == RowAction.UNCHANGED:
                 continue
             old = f"{row.old_price} → " if row.old_price is not None else ""
             fields = f" ({', '.join(row.changed_fields)})" if row.changed_fields else ""
+            if row.action == RowAction.RESTORE:
+                fields += " — restored from the archive"
             print(
                 f"  row {row.row_number:>4}: {row.action.value:<7} {row.sku:<16} "
                 f"{row.trade_name[:40]:<40} {old}{row.new_price}{fields}"
@@ -69,7 +73,7 @@ def run_products(args: argparse.Namespace) -> int:
             for bad_row in plan.errors:
                 print(f"kamdesk: error: {bad_row}", file=sys.stderr)
             print(
-                f"{len(plan.errors)} bad rows: nothing was imported; correct the file and "
+                f"{len(plan.errors)} problems: nothing was imported; correct the file and "
                 "run again",
                 file=sys.stderr,
             )
@@ -77,7 +81,10 @@ def run_products(args: argparse.Namespace) -> int:
         if args.dry_run:
             print("dry run: nothing was written")
             return 0
-        apply_import(workspace.store, plan)
+        try:
+            apply_import(workspace.store, plan)
+        except StoreError as error:  # busy or full: the transaction was rolled back
+            return fail(f"{error}; nothing was imported")
     finally:
         workspace.close()
     print(f"imported: a price list valid from {plan.valid_from:%d.%m.%Y}")

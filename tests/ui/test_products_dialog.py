@@ -1,15 +1,29 @@
-"""Competitor comparisons are edited in the product dialog and stored with the product."""
+"""The product dialog (competitor comparisons) and the price-list import dialog."""
 
 from __future__ import annotations
 
+import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
+from sqlalchemy import func, select
 
-from kamdesk.services.products import Comparison, ProductCatalog
+from kamdesk.models import ChangeLogEntry
+from kamdesk.services.products import Comparison, ImportStage, PriceImporter, ProductCatalog
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.offers.common import money
+from kamdesk.ui.products.import_dialog import PriceImportDialog
+from kamdesk.ui.tasks import TaskRunner
 from tests.documents.offer_data import make_territory
+
+
+def money_text(value: str) -> str:
+    return money(Decimal(value))
 
 
 @pytest.fixture
@@ -82,3 +96,134 @@ def test_a_bad_comparison_is_explained_and_not_saved(qtbot: QtBot, workspace: Wo
     assert "name the competitor's product" in dialog.errors.text()
     assert dialog.result() != ProductDialog.DialogCode.Accepted
     assert catalog.detail(row.id) == before
+
+
+# --- importing a price list -----------------------------------------------------
+
+HEADER = "Артикул;Наименование;МНН;Цена\n"
+
+
+def _price_list(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_bytes(text.encode("cp1251"))
+    return path
+
+
+def _store_state(workspace: Workspace) -> tuple[object, ...]:
+    with workspace.store.session() as session:
+        changes = session.scalar(select(func.count()).select_from(ChangeLogEntry))
+    return changes, ProductCatalog(workspace.store).list()
+
+
+def _click(button: QPushButton) -> None:
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _cells(dialog: PriceImportDialog) -> list[list[str]]:
+    model = dialog.table.model()
+    return [
+        [model.index(row, column).data() for column in range(model.columnCount())]
+        for row in range(model.rowCount())
+    ]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_bad_price_list_shows_every_refused_row_and_cannot_be_applied(
+    qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    from kamdesk.ui.products import ProductsPage
+
+    page = ProductsPage(workspace, tasks)
+    qtbot.addWidget(page)
+    before = _store_state(workspace)
+    path = _price_list(
+        tmp_path,
+        "bad.csv",
+        HEADER + "KM-75-100;Кардиомагнил;кислота;150,00\nX-1;Тестин;тестин;1e20\nX-2;Итого\n",
+    )
+    dialog = page.open_import(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert _cells(dialog) == [
+        ["3", "Цена", "the price «1e20» is not a number", "1e20"],
+        ["4", "", "cells in the row: 2, in the header: 4", "X-2;Итого"],
+    ]
+    assert "2 problems: nothing will be imported" in dialog.outcome.text()
+    assert not dialog.apply_button.isEnabled()
+    _click(dialog.apply_button)  # a click on the disabled button does nothing
+    assert tasks.is_idle() and _store_state(workspace) == before
+    _click(dialog.cancel_button)  # now "Close"
+    assert not dialog.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_good_price_list_previews_then_imports_with_progress(
+    qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    from kamdesk.ui.products import ProductsPage
+
+    page = ProductsPage(workspace, tasks)
+    qtbot.addWidget(page)
+    rows = "".join(f"N-{i};Новин {i};новин;{i + 1},25\n" for i in range(1_200))
+    path = _price_list(
+        tmp_path,
+        "good.csv",
+        HEADER + "KM-75-100;Кардиомагнил;ацетилсалициловая кислота;150,00\n" + rows,
+    )
+    dialog = page.open_import(path)
+    qtbot.waitUntil(lambda: dialog.apply_button.isEnabled(), timeout=20_000)
+    assert "CSV, Windows-1251, separator «;»" in dialog.summary.text()
+    assert "1201 rows: 1200 new, 1 changed" in dialog.outcome.text()
+    assert _cells(dialog)[0][1:] == [
+        "KM-75-100",
+        "Кардиомагнил",
+        money_text("123.45"),
+        money_text("150.00"),
+        "changes: price",
+    ]
+    values: list[int] = []
+    dialog.progress.valueChanged.connect(values.append)
+    _click(dialog.apply_button)
+    qtbot.waitUntil(lambda: dialog.stage.text() == "Done", timeout=30_000)
+    assert values[-1] == 100 and values == sorted(values) and any(0 < v < 100 for v in values)
+    assert "Imported: 1201 prices" in dialog.outcome.text()
+    assert not dialog.apply_button.isEnabled()
+    prices = {r.sku: r.price for r in ProductCatalog(workspace.store).list()}
+    assert prices["KM-75-100"] == Decimal("150.00") and prices["N-1199"] == Decimal("1200.25")
+    assert page.model.rowCount() == len(prices)  # the page shows the new catalogue
+
+
+class HeldImporter(PriceImporter):
+    """Holds the apply after its first chunk until the user's Cancel reaches it, so the
+    test's click lands while rows are being written, whatever the machine's speed."""
+
+    def apply(self, plan, *, progress, should_stop):  # type: ignore[no-untyped-def]
+        def held(stage: ImportStage, done: int, total: int) -> None:
+            progress(stage, done, total)
+            if 0 < done < total:
+                deadline = time.monotonic() + 20
+                while not should_stop() and time.monotonic() < deadline:
+                    time.sleep(0.01)
+
+        return super().apply(plan, progress=held, should_stop=should_stop)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_cancel_during_the_import_leaves_the_store_unchanged(
+    qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    rows = "".join(f"N-{i};Новин {i};новин;{i + 1}\n" for i in range(1_200))
+    path = _price_list(tmp_path, "big.csv", HEADER + rows)
+    before = _store_state(workspace)
+    dialog = PriceImportDialog(HeldImporter(workspace.store), path, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.apply_button.isEnabled(), timeout=20_000)
+    _click(dialog.apply_button)
+    qtbot.waitUntil(lambda: 0 < dialog.progress.value() < 100, timeout=20_000)
+    assert dialog.stage.text() == "Importing…"
+    _click(dialog.cancel_button)
+    qtbot.waitUntil(lambda: dialog.stage.text() == "Cancelled", timeout=20_000)
+    assert "nothing was changed" in dialog.outcome.text()
+    assert _store_state(workspace) == before
+    assert dialog.apply_button.isEnabled()  # it can still be applied after all
+    assert dialog.isVisible()

@@ -1,16 +1,28 @@
 """Importing the office's price list: preview first, then all or nothing.
 
 `plan_import` reads the file, recognises the Russian column headers, checks
-every row and compares it with the catalogue; nothing is written. The plan
-lists what will change and every bad row with its number in the file and the
-reason. `apply_import` writes a plan without errors in one transaction: new
-products, changed product fields, and a new price list holding every price in
-the file (so the price history keeps the list as the office sent it).
+every row (price_rows) and compares it with the catalogue; nothing is written.
+The plan lists what will change and every refused row with the file, its row
+number, the column and what was in the cell. `apply_import` writes a plan
+without errors in one transaction: new products, changed product fields, and a
+new price list holding every price in the file (so the price history keeps the
+list as the office sent it).
+
+A SKU that belongs to an archived product brings that product back: the office
+sells it again, and a KAM expects it back in the catalogue with its arguments
+and history rather than a second product or a refusal. The preview says so
+(`RowAction.RESTORE`).
+
+Both steps take `progress(stage, done, total)` and `should_stop()`; they check
+`should_stop` between chunks of rows and raise `ImportCancelled`, which for
+`apply_import` rolls the whole transaction back.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -18,64 +30,35 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import PriceList, PriceListItem, Product
-from kamdesk.services.products.catalog import VAT_MEDICINE, VAT_RATES, current_prices
-from kamdesk.services.products.tabular import (
-    UnreadableFile,
-    header_key,
-    parse_decimal,
-    read_table,
+from kamdesk.services.products.catalog import VAT_MEDICINE, current_prices
+from kamdesk.services.products.price_file import (
+    CHUNK,
+    ImportCancelled,
+    ImportStage,
+    Progress,
+    ShouldStop,
+    open_price_file,
+    read_rows,
 )
-from kamdesk.store import Store
+from kamdesk.services.products.price_rows import TEXT_FIELDS, AmbiguousHeader, parse_row
+from kamdesk.services.products.tabular import UnreadableFile
+from kamdesk.store import INCLUDE_DELETED, Store, restore
 
-# Column → header texts the office's exports use (compared after header_key()).
-HEADERS: dict[str, tuple[str, ...]] = {
-    "sku": ("артикул", "код", "код товара", "код номенклатуры", "sku", "артикул sku"),
-    "trade_name": (
-        "наименование",
-        "торговое наименование",
-        "номенклатура",
-        "товар",
-        "препарат",
-        "наименование товара",
+_FILE_PROBLEM = QT_TRANSLATE_NOOP("Offers", "{file}: {reason}")
+_WHERE_ROW = QT_TRANSLATE_NOOP("Offers", "row {row}")
+_WHERE_ROWS = QT_TRANSLATE_NOOP("Offers", "rows {first}–{last}")
+_TEMPLATES = {  # (a column is named, what was seen is not in the reason already)
+    (True, True): QT_TRANSLATE_NOOP(
+        "Offers", "{file}, {where}, column «{column}»: {reason}; seen «{seen}»"
     ),
-    "inn_name": ("мнн", "международное непатентованное наименование"),
-    "dosage_form": ("лекарственная форма", "форма выпуска", "форма"),
-    "dosage": ("дозировка", "доза"),
-    "pack": ("фасовка", "упаковка", "количество в упаковке"),
-    "registration_number": (
-        "регистрационное удостоверение",
-        "рег номер",
-        "рег удостоверение",
-        "номер ру",
-        "ру",
-        "регистрационный номер",
-    ),
-    "product_group": ("группа", "товарная группа", "группа товаров"),
-    "vat_rate": ("ставка ндс", "ндс", "ндс ставка"),
-    "price": (
-        "цена",
-        "цена без ндс",
-        "цена руб",
-        "цена руб без ндс",
-        "цена без ндс руб",
-        "цена за упаковку",
-        "цена за упаковку без ндс",
-    ),
+    (True, False): QT_TRANSLATE_NOOP("Offers", "{file}, {where}, column «{column}»: {reason}"),
+    (False, True): QT_TRANSLATE_NOOP("Offers", "{file}, {where}: {reason}; seen «{seen}»"),
+    (False, False): QT_TRANSLATE_NOOP("Offers", "{file}, {where}: {reason}"),
 }
-REQUIRED = ("sku", "trade_name", "price")
-TEXT_FIELDS = (
-    "trade_name",
-    "inn_name",
-    "dosage_form",
-    "dosage",
-    "pack",
-    "registration_number",
-    "product_group",
-)
-_NO_VAT = {"без ндс", "0", "0 %"}
 
 
 class RowAction(StrEnum):
@@ -83,17 +66,40 @@ class RowAction(StrEnum):
     UPDATE = "update"
     PRICE = "price"  # only the price changes
     UNCHANGED = "unchanged"
+    RESTORE = "restore"  # an archived product comes back
 
 
 @dataclass(frozen=True)
 class RowError:
+    source: str  # the file's name
     row_number: int  # in the file, 1-based; 0 for the file as a whole
     message: Message
+    column: str = ""  # the column's header as the file writes it
+    seen: str = ""  # what was in the cell or line, shortened
+    last_row: int = 0  # when the row's quoted cell spans lines
+
+    def describe(self, translate: Callable[[Message], str] = str) -> str:
+        """The whole refusal in one line, in the language `translate` gives."""
+        reason = translate(self.message)
+        if not self.row_number:
+            return translate(_msg(_FILE_PROBLEM, file=self.source, reason=reason))
+        if self.last_row > self.row_number:
+            where = _msg(_WHERE_ROWS, first=self.row_number, last=self.last_row)
+        else:
+            where = _msg(_WHERE_ROW, row=self.row_number)
+        show_seen = bool(self.seen) and self.seen not in reason
+        template = _TEMPLATES[(bool(self.column), show_seen)]
+        params = {
+            "file": self.source,
+            "where": translate(where),
+            "column": self.column,
+            "reason": reason,
+            "seen": self.seen,
+        }
+        return translate(Message("Offers", template, params))
 
     def __str__(self) -> str:
-        if self.row_number:
-            return f"row {self.row_number}: {self.message}"
-        return str(self.message)
+        return self.describe()
 
 
 @dataclass(frozen=True)
@@ -123,6 +129,10 @@ class ImportPlan:
     def ok(self) -> bool:
         return not self.errors and bool(self.rows)
 
+    @property
+    def source_name(self) -> str:
+        return Path(self.source).name
+
     def count(self, action: RowAction) -> int:
         return sum(1 for row in self.rows if row.action == action)
 
@@ -137,82 +147,96 @@ def _msg(text: str, **params: object) -> Message:
     return Message("Offers", text, params)
 
 
-def _find_header(rows: list[tuple[int, list[str]]]) -> tuple[int, dict[str, int]] | None:
-    """The first of the top rows naming the SKU, name and price columns."""
-    for index, (_, cells) in enumerate(rows[:15]):
-        mapping: dict[str, int] = {}
-        for position, cell in enumerate(cells):
-            key = header_key(cell)
-            for column, names in HEADERS.items():
-                if key in names and column not in mapping:
-                    mapping[column] = position
-        if all(column in mapping for column in REQUIRED):
-            return index, mapping
+def _no_progress(stage: ImportStage, done: int, total: int) -> None:
     return None
 
 
-def plan_import(store: Store, path: Path, valid_from: date | None = None) -> ImportPlan:
+def _never() -> bool:
+    return False
+
+
+def plan_import(
+    store: Store,
+    path: Path,
+    valid_from: date | None = None,
+    *,
+    progress: Progress = _no_progress,
+    should_stop: ShouldStop = _never,
+) -> ImportPlan:
+    """What importing `path` would change, and every row that stops it; writes nothing."""
     valid_from = valid_from or date.today()
-    errors: list[RowError] = []
+    source = Path(path).name
+    progress(ImportStage.READING, 0, 0)
     try:
-        table = read_table(path)
+        table = open_price_file(Path(path))
+        with closing(table.records):
+            records = read_rows(table, should_stop, progress)
     except UnreadableFile as error:
-        problem = _msg(
-            QT_TRANSLATE_NOOP("Offers", "cannot read the file: {reason}"), reason=str(error)
-        )
-        return ImportPlan(str(path), "", "", "", (), [], [RowError(0, problem)], valid_from)
-    found = _find_header(table.rows)
-    if found is None:
-        problem = _msg(
-            QT_TRANSLATE_NOOP(
-                "Offers",
-                "no header row with the columns «Артикул», «Наименование» and «Цена» "
-                "in the first 15 rows",
-            )
-        )
-        return ImportPlan(
-            str(path),
-            table.file_format,
-            table.encoding,
-            table.delimiter,
-            (),
-            [],
-            [RowError(0, problem)],
-            valid_from,
-        )
-    header_index, mapping = found
+        refusal = RowError(source, 0, error.message)
+        return ImportPlan(str(path), "", "", "", (), [], [refusal], valid_from)
+    except AmbiguousHeader as error:
+        refusal = RowError(source, error.row_number, error.message, error.column)
+        return ImportPlan(str(path), "", "", "", (), [], [refusal], valid_from)
+    header = table.header
+    errors: list[RowError] = []
+    planned: list[PlannedRow] = []
     with store.session() as session:
-        products = {p.sku: p for p in session.scalars(select(Product))}
+        products = {
+            p.sku: p
+            for p in session.scalars(select(Product).execution_options(**{INCLUDE_DELETED: True}))
+        }
         prices = current_prices(session, valid_from)
-        planned: list[PlannedRow] = []
         seen: dict[str, int] = {}
-        for row_number, cells in table.rows[header_index + 1 :]:
-            if not any(cells):
+        for index, record in enumerate(records):
+            if index % CHUNK == 0:
+                if should_stop():
+                    raise ImportCancelled
+                progress(ImportStage.CHECKING, index, len(records))
+            if record.problem is not None:
+                errors.append(
+                    RowError(
+                        source, record.first_line, record.problem, "", record.seen, record.last_line
+                    )
+                )
                 continue
-            values, row_error = _parse_row(cells, mapping)
-            sku = str(values.get("sku", ""))
-            if row_error is None and sku in seen:
-                row_error = _msg(
+            values, problems = parse_row(record, header, table.delimiter)
+            errors += [
+                RowError(source, record.first_line, p.message, p.column, p.seen, record.last_line)
+                for p in problems
+            ]
+            if problems:
+                continue
+            sku = str(values["sku"])
+            existing = products.get(sku)
+            problem = None
+            if sku in seen:
+                problem = _msg(
                     QT_TRANSLATE_NOOP("Offers", "SKU {sku} is already in row {row}"),
                     sku=sku,
                     row=seen[sku],
                 )
-            existing = products.get(sku)
-            if row_error is None and existing is None and not values.get("inn_name"):
-                row_error = _msg(
-                    QT_TRANSLATE_NOOP("Offers", "new product {sku} has no INN (МНН)"),
-                    sku=sku,
+            elif existing is None and not values.get("inn_name"):
+                problem = _msg(
+                    QT_TRANSLATE_NOOP("Offers", "new product {sku} has no INN (МНН)"), sku=sku
                 )
-            if row_error is not None:
-                errors.append(RowError(row_number, row_error))
+            if problem is not None:
+                column = "sku" if sku in seen else "inn_name"
+                title = header.title(column) if column in header.positions else ""
+                errors.append(
+                    RowError(source, record.first_line, problem, title, "", record.last_line)
+                )
                 continue
-            seen[sku] = row_number
-            planned.append(_plan_row(row_number, values, existing, prices))
+            seen[sku] = record.first_line
+            planned.append(_plan_row(record.first_line, values, existing, prices))
     if not planned and not errors:
         errors.append(
-            RowError(0, _msg(QT_TRANSLATE_NOOP("Offers", "the file has no rows below its header")))
+            RowError(
+                source,
+                0,
+                _msg(QT_TRANSLATE_NOOP("Offers", "the file has no rows below its header")),
+            )
         )
-    columns = tuple(sorted(mapping, key=mapping.__getitem__))
+    columns = tuple(sorted(header.positions, key=header.positions.__getitem__))
     return ImportPlan(
         str(path),
         table.file_format,
@@ -225,57 +249,6 @@ def plan_import(store: Store, path: Path, valid_from: date | None = None) -> Imp
     )
 
 
-def _parse_row(
-    cells: list[str], mapping: dict[str, int]
-) -> tuple[dict[str, object], Message | None]:
-    def cell(column: str) -> str:
-        position = mapping.get(column)
-        if position is None or position >= len(cells):
-            return ""
-        return cells[position].strip()
-
-    values: dict[str, object] = {c: cell(c) for c in ("sku", *TEXT_FIELDS) if c in mapping}
-    if not values["sku"]:
-        return values, _msg(QT_TRANSLATE_NOOP("Offers", "no SKU code"))
-    if not values["trade_name"]:
-        return values, _msg(QT_TRANSLATE_NOOP("Offers", "no product name"))
-    price_text = cell("price")
-    if not price_text:
-        return values, _msg(QT_TRANSLATE_NOOP("Offers", "no price"))
-    try:
-        price = parse_decimal(price_text)
-    except ValueError:
-        return values, _msg(
-            QT_TRANSLATE_NOOP("Offers", "the price «{value}» is not a number"), value=price_text
-        )
-    if price <= 0:
-        return values, _msg(
-            QT_TRANSLATE_NOOP("Offers", "the price must be above zero, not {value}"),
-            value=price_text,
-        )
-    if price != price.quantize(Decimal("0.01")):
-        return values, _msg(
-            QT_TRANSLATE_NOOP("Offers", "the price {value} has more than two decimals (kopecks)"),
-            value=price_text,
-        )
-    values["price"] = price.quantize(Decimal("0.01"))
-    vat_text = cell("vat_rate")
-    if vat_text:
-        try:
-            vat = Decimal(0) if header_key(vat_text) in _NO_VAT else parse_decimal(vat_text)
-        except ValueError:
-            vat = Decimal(-1)
-        if vat < 1 and vat in (Decimal("0.1"), Decimal("0.2")):
-            vat *= 100  # a spreadsheet percentage cell: 0.1 = 10 %
-        if vat not in VAT_RATES:
-            return values, _msg(
-                QT_TRANSLATE_NOOP("Offers", "VAT rate must be 0, 10 or 20 %, not «{value}»"),
-                value=vat_text,
-            )
-        values["vat_rate"] = vat.quantize(Decimal("0.01"))
-    return values, None
-
-
 def _plan_row(
     row_number: int,
     values: dict[str, object],
@@ -284,75 +257,117 @@ def _plan_row(
 ) -> PlannedRow:
     new_price = values["price"]
     assert isinstance(new_price, Decimal)
+    sku, name = str(values["sku"]), str(values["trade_name"])
     if existing is None:
-        return PlannedRow(
-            row_number,
-            str(values["sku"]),
-            str(values["trade_name"]),
-            RowAction.NEW,
-            (),
-            None,
-            new_price,
-            values,
-        )
+        return PlannedRow(row_number, sku, name, RowAction.NEW, (), None, new_price, values)
     changed = tuple(
-        name
-        for name in (*TEXT_FIELDS, "vat_rate")
-        if name in values and values[name] != getattr(existing, name)
+        column
+        for column in (*TEXT_FIELDS, "vat_rate")
+        if column in values and values[column] != getattr(existing, column)
     )
     old_price = prices.get(existing.id)
-    if changed:
+    if existing.deleted_at is not None:
+        action = RowAction.RESTORE
+    elif changed:
         action = RowAction.UPDATE
     elif old_price != new_price:
         action = RowAction.PRICE
     else:
         action = RowAction.UNCHANGED
-    return PlannedRow(
-        row_number,
-        str(values["sku"]),
-        str(values["trade_name"]),
-        action,
-        changed,
-        old_price,
-        new_price,
-        values,
-    )
+    return PlannedRow(row_number, sku, name, action, changed, old_price, new_price, values)
 
 
-def apply_import(store: Store, plan: ImportPlan, name: str = "") -> uuid.UUID:
-    """Write the plan in one transaction; refuses a plan with errors. Returns the price list id."""
+def apply_import(
+    store: Store,
+    plan: ImportPlan,
+    name: str = "",
+    *,
+    progress: Progress = _no_progress,
+    should_stop: ShouldStop = _never,
+) -> uuid.UUID:
+    """Write the plan in one transaction; refuses a plan with errors. Returns the price list id.
+
+    Cancelled between chunks (`should_stop`), it raises ImportCancelled and the
+    transaction is rolled back: the store is as it was."""
     if not plan.ok:
         raise ImportRefused(plan.errors)
+    total = len(plan.rows)
     with store.transaction() as session:
         price_list = PriceList(
             name=name or f"Прайс-лист от {plan.valid_from:%d.%m.%Y}",
             valid_from=plan.valid_from,
-            source=Path(plan.source).name,
+            source=plan.source_name,
         )
         session.add(price_list)
-        products = {p.sku: p for p in session.scalars(select(Product))}
-        for row in plan.rows:
-            product = products.get(row.sku)
-            fields = row.changed_fields
-            if product is None:
-                fields = TEXT_FIELDS
-                vat = row.values.get("vat_rate", VAT_MEDICINE)
-                assert isinstance(vat, Decimal)
-                product = Product(
-                    sku=row.sku,
-                    trade_name=row.trade_name,
-                    inn_name=str(row.values["inn_name"]),
-                    vat_rate=vat,
-                    is_medicine=vat != Decimal(20),
-                )
-                session.add(product)
-            for field_name in fields:
-                if field_name in row.values:
-                    setattr(product, field_name, row.values[field_name])
-            session.flush()
-            session.add(
+        products = {
+            p.sku: p
+            for p in session.scalars(select(Product).execution_options(**{INCLUDE_DELETED: True}))
+        }
+        for start in range(0, total, CHUNK):
+            if should_stop():
+                raise ImportCancelled
+            progress(ImportStage.WRITING, start, total)
+            chunk = plan.rows[start : start + CHUNK]
+            touched = [_write_product(session, products, row) for row in chunk]
+            session.flush()  # gives new products their ids
+            session.add_all(
                 PriceListItem(
                     price_list_id=price_list.id, product_id=product.id, price=row.new_price
                 )
+                for row, product in zip(chunk, touched, strict=True)
             )
+        session.flush()
+        progress(ImportStage.WRITING, total, total)
         return price_list.id
+
+
+def _write_product(session: Session, products: dict[str, Product], row: PlannedRow) -> Product:
+    product = products.get(row.sku)
+    fields = row.changed_fields
+    if product is None:
+        fields = TEXT_FIELDS
+        vat = row.values.get("vat_rate", VAT_MEDICINE)
+        assert isinstance(vat, Decimal)
+        product = Product(
+            sku=row.sku,
+            trade_name=row.trade_name,
+            inn_name=str(row.values["inn_name"]),
+            vat_rate=vat,
+            is_medicine=vat != Decimal(20),
+        )
+        session.add(product)
+        products[row.sku] = product
+    elif product.deleted_at is not None:
+        restore(session, product)
+    for field_name in fields:
+        if field_name in row.values:
+            setattr(product, field_name, row.values[field_name])
+    return product
+
+
+class PriceImporter:
+    """The price-list import for the window: preview, then apply, each cancellable."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def preview(
+        self,
+        path: Path,
+        valid_from: date | None = None,
+        *,
+        progress: Progress = _no_progress,
+        should_stop: ShouldStop = _never,
+    ) -> ImportPlan:
+        return plan_import(
+            self._store, path, valid_from, progress=progress, should_stop=should_stop
+        )
+
+    def apply(
+        self,
+        plan: ImportPlan,
+        *,
+        progress: Progress = _no_progress,
+        should_stop: ShouldStop = _never,
+    ) -> uuid.UUID:
+        return apply_import(self._store, plan, progress=progress, should_stop=should_stop)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.services.products import (
     ImportPlan,
+    PriceImporter,
     ProductCatalog,
     ProductRow,
     apply_import,
@@ -28,18 +28,25 @@ from kamdesk.services.products import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.formatting import format_date
-from kamdesk.ui.offers.common import message_text, money
+from kamdesk.ui.offers.common import money
 from kamdesk.ui.products.dialog import ProductDialog
+from kamdesk.ui.products.import_dialog import PriceImportDialog
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
+from kamdesk.ui.tasks import TaskRunner
 
 MAX_COLUMN = 140  # px; long forms and INNs are elided, the whole text is in the detail
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class ProductsPage(QWidget):
-    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, tasks: TaskRunner | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._workspace = workspace
+        # The window's runner, so that closing the store waits for an import; a
+        # page made on its own (tests, screenshots) runs its own.
+        self._tasks = tasks if tasks is not None else TaskRunner(parent=self)
         self._catalog = ProductCatalog(workspace.store)
         self.search = QLineEdit(placeholderText=self.tr("Search by name, INN, SKU or group"))
         self.search.textChanged.connect(self.reload)
@@ -172,40 +179,23 @@ class ProductsPage(QWidget):
             self, self.tr("Import a price list"), "", self.tr("Price lists (*.csv *.xlsx)")
         )
         if path:
-            self.import_file(Path(path), ask=True)
+            self.open_import(Path(path))
 
-    def import_file(self, path: Path, ask: bool = True) -> ImportPlan:
-        """Preview the file's changes; apply them when the user agrees (or `ask` is False)."""
-        plan = plan_import(self._workspace.store, path)
-        if plan.errors:
-            lines = [
-                (self.tr("row %1: ").replace("%1", str(e.row_number)) if e.row_number else "")
-                + message_text(e.message)
-                for e in plan.errors
-            ]
-            if ask:
-                QMessageBox.warning(
-                    self,
-                    self.tr("Nothing was imported"),
-                    self.tr("Correct these rows and import again:") + "\n" + "\n".join(lines[:30]),
-                )
-            return plan
-        changes = [
-            f"{r.sku}: {r.trade_name} — {money(r.old_price) or '∅'} → {money(r.new_price)}"
-            for r in plan.rows
-            if r.action.value != "unchanged"
-        ]
-        question = (
-            self.tr("%1 rows, %2 of them change. Apply?")
-            .replace("%1", str(len(plan.rows)))
-            .replace("%2", str(len(changes)))
-        )
+    def open_import(self, path: Path) -> PriceImportDialog:
+        """The import dialog on `path`: it previews at once; the list reloads once applied."""
+        dialog = PriceImportDialog(PriceImporter(self._workspace.store), path, self._tasks, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.imported.connect(self.reload)
+        dialog.open()
+        return dialog
+
+    def import_file(self, path: Path, *, ask: bool = False) -> ImportPlan:
+        """Preview and apply `path` on the calling thread, without asking: for scripts
+        and tests that set up a catalogue. The window asks through `open_import`."""
         if ask:
-            answer = QMessageBox.question(
-                self, self.tr("Import a price list"), question + "\n\n" + "\n".join(changes[:30])
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return plan
-        apply_import(self._workspace.store, plan)
-        self.reload()
+            raise ValueError("asking is the import dialog's job: use open_import")
+        plan = plan_import(self._workspace.store, path)
+        if plan.ok:
+            apply_import(self._workspace.store, plan)
+            self.reload()
         return plan
