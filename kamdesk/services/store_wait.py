@@ -1,0 +1,87 @@
+"""Writes that give up at once when another program holds the store's lock.
+
+SQLite lets one writer at a time into a file. A connection that finds the write
+lock taken waits up to the engine's busy timeout (5 s) and then fails; on the
+window's thread that wait is a frozen window. Inside `without_waiting(store)`,
+every connection this thread takes from the store's pool is handed out with a
+busy timeout of 0, so a write to a busy store fails at once with "busy" (see
+`is_busy`) and the caller keeps the data and tries again later. Other threads,
+and this thread outside the block, wait as usual.
+
+The timeout is per connection (`PRAGMA busy_timeout`): it is set when the
+connection is checked out inside the block and put back to what it was when the
+connection returns to the pool.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+from kamdesk import errors
+from kamdesk.store import Store
+
+# The busy timeout, in milliseconds, for connections checked out by this thread now
+# (None: the engine's own). A context variable is per thread, like the UI thread's writes.
+_WAIT_MS: ContextVar[int | None] = ContextVar("kamdesk_store_wait_ms", default=None)
+_SAVED_TIMEOUT = "kamdesk.saved_busy_timeout"
+_BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+@contextmanager
+def without_waiting(store: Store) -> Iterator[None]:
+    """Within this block, this thread's reads and writes of `store` never wait for
+    another connection's lock: they fail at once with an error `is_busy` recognises."""
+    _install(store.engine)
+    token = _WAIT_MS.set(0)
+    try:
+        yield
+    finally:
+        _WAIT_MS.reset(token)
+
+
+def is_busy(error: BaseException) -> bool:
+    """`error` (or what caused it) says the store is locked by another connection."""
+    busy_error = getattr(errors, "StoreBusyError", None)  # the store's own verdict, if any
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if busy_error is not None and isinstance(current, busy_error):
+            return True
+        code = getattr(current, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF in _BUSY_CODES:
+            return True
+        original = getattr(current, "orig", None)  # SQLAlchemy's wrapper of the driver's error
+        if isinstance(original, BaseException) and id(original) not in seen:
+            current = original
+            continue
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def _install(engine: Engine) -> None:
+    if not event.contains(engine, "checkout", _on_checkout):
+        event.listen(engine, "checkout", _on_checkout)
+        event.listen(engine, "checkin", _on_checkin)
+
+
+def _on_checkout(dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+    wait = _WAIT_MS.get()
+    if wait is None:
+        return
+    if _SAVED_TIMEOUT not in record.info:
+        (previous,) = dbapi_connection.execute("PRAGMA busy_timeout").fetchone()
+        record.info[_SAVED_TIMEOUT] = int(previous)
+    dbapi_connection.execute(f"PRAGMA busy_timeout={int(wait)}")
+
+
+def _on_checkin(dbapi_connection: Any, record: Any) -> None:
+    previous = record.info.pop(_SAVED_TIMEOUT, None)
+    if previous is not None and dbapi_connection is not None:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={int(previous)}")
