@@ -70,27 +70,27 @@ class WheelGuard(QObject):
 
 
 def scroll_surrounding(widget: QWidget, event: QWheelEvent) -> bool:
-    """Give `event` to the nearest scroll area around `widget`; False when there is none."""
+    """Give `event` to the scroll areas around `widget`, nearest first, until one scrolls."""
     area = _scroll_area_around(widget)
-    if area is None:
-        return False
-    viewport = area.viewport()
-    if viewport is None:
-        return False
-    position = QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint()))
-    forwarded = QWheelEvent(
-        position,
-        event.globalPosition(),
-        event.pixelDelta(),
-        event.angleDelta(),
-        event.buttons(),
-        event.modifiers(),
-        event.phase(),
-        event.inverted(),
-        event.source(),
-    )
-    QApplication.sendEvent(viewport, forwarded)
-    return True
+    while area is not None:
+        viewport = area.viewport()
+        if viewport is not None:
+            forwarded = QWheelEvent(
+                QPointF(viewport.mapFromGlobal(event.globalPosition().toPoint())),
+                event.globalPosition(),
+                event.pixelDelta(),
+                event.angleDelta(),
+                event.buttons(),
+                event.modifiers(),
+                event.phase(),
+                event.inverted(),
+                event.source(),
+            )
+            QApplication.sendEvent(viewport, forwarded)
+            if forwarded.isAccepted():  # a scroll bar at its end ignores the wheel
+                return True
+        area = _scroll_area_around(area)
+    return False
 
 
 def _scroll_area_around(widget: QWidget) -> QAbstractScrollArea | None:
