@@ -38,11 +38,18 @@ from kamdesk.models import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.store import Store
+from kamdesk.ui.input_guard import install_wheel_guard
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.pages import default_page_factories
 from kamdesk.ui.preferences import Language, Preferences
 from kamdesk.ui.tasks import TaskRunner
+
+
+@pytest.fixture(autouse=True, scope="session")
+def wheel_guard(qapp: QApplication) -> None:
+    """Every GUI test runs with the wheel guard the real application installs."""
+    install_wheel_guard(qapp)
 
 
 @pytest.fixture(autouse=True)

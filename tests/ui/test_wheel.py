@@ -10,7 +10,7 @@ form or in the change log.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -45,7 +45,6 @@ from kamdesk.services.offers import LineInput, OfferBook
 from kamdesk.services.products import ProductCatalog
 from kamdesk.services.workspace import Workspace
 from kamdesk.store import Store
-from kamdesk.ui.input_guard import install_wheel_guard, remove_wheel_guard
 from kamdesk.ui.tasks import TaskRunner
 from tests.services.visit_factories import add_product, add_visit
 
@@ -55,14 +54,6 @@ NOTCH = 120  # one step of a mouse wheel
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints", "This plugin does not support raise"
 )
-
-
-@pytest.fixture(autouse=True)
-def wheel_guard(qapp: QApplication) -> Iterator[None]:
-    """The guard as `create_application` installs it for the real window."""
-    install_wheel_guard(qapp)
-    yield
-    remove_wheel_guard(qapp)
 
 
 # --- a mouse wheel, as Qt delivers it ------------------------------------------------
@@ -340,6 +331,7 @@ def test_a_focused_editor_still_takes_the_wheel_and_the_form_scrolls_otherwise(
 ) -> None:
     from kamdesk.ui.visits.report_form import ReportForm
 
+    add_product(store, "Мексидол-КАМ")  # offered by «Ещё обсуждённый препарат»
     form = ReportForm(Workspace(store.path, store), day["held"])
     qtbot.addWidget(form)
     form.resize(700, 380)  # short: the form has to scroll
@@ -359,6 +351,12 @@ def test_a_focused_editor_still_takes_the_wheel_and_the_form_scrolls_otherwise(
     form.sentiment.setFocus()  # clicked or tabbed into: now the wheel is for it
     wheel_over(form.sentiment, -1)
     assert form.sentiment.currentIndex() == before + 1
+    products = form.products.count()
+    form.add_product.setFocus()  # a picker that adds: never on the wheel, even focused
+    scroll.ensureWidgetVisible(form.add_product)
+    wheel_over(form.add_product, -1)
+    wheel_over(form.add_product, 1)
+    assert form.products.count() == products
     form.close()
 
 

@@ -19,6 +19,7 @@ from kamdesk.services.visits import (
     ReportDraft,
 )
 from kamdesk.textfold import fold
+from kamdesk.ui.input_guard import refuse_wheel
 from kamdesk.ui.visits.report_parts import TickList
 
 PICKED = Qt.ItemDataRole.UserRole + 2
@@ -35,6 +36,7 @@ class AddPicker(QComboBox):
     def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
+        refuse_wheel(self)  # a wheel notch would add a product the KAM never chose
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.setMaxVisibleItems(15)
         completer = QCompleter(self.model(), self)
