@@ -104,7 +104,7 @@ def check_import(
         apply_import(store, plan)
         planned = {row.sku: row.new_price for row in plan.rows}
         with store.session() as session:
-            ids = {sku: id_ for sku, id_ in session.execute(select(Product.sku, Product.id))}
+            ids = dict(session.execute(select(Product.sku, Product.id)).all())
             prices = current_prices(session, DAY)
         assert {sku: prices[ids[sku]] for sku in planned} == planned
         assert all(Decimal(0) < price < MAX_PRICE for price in planned.values())

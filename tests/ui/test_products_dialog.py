@@ -148,6 +148,13 @@ def test_a_bad_price_list_shows_every_refused_row_and_cannot_be_applied(
         ["4", "", "cells in the row: 2, in the header: 4", "X-2;Итого"],
     ]
     assert "2 problems: nothing will be imported" in dialog.outcome.text()
+    # The first problem is spelt out in full below the table; a click shows another.
+    assert dialog.detail.text() == "bad.csv, row 3, column «Цена»: the price «1e20» is not a number"
+    second = dialog.table.visualRect(dialog.model.index(1, 2)).center()
+    QTest.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton, pos=second)
+    assert dialog.detail.text() == (
+        "bad.csv, row 4: cells in the row: 2, in the header: 4; seen «X-2;Итого»"
+    )
     assert not dialog.apply_button.isEnabled()
     _click(dialog.apply_button)  # a click on the disabled button does nothing
     assert tasks.is_idle() and _store_state(workspace) == before
@@ -192,18 +199,35 @@ def test_a_good_price_list_previews_then_imports_with_progress(
     assert page.model.rowCount() == len(prices)  # the page shows the new catalogue
 
 
+def _held(progress, should_stop, hold):  # type: ignore[no-untyped-def]
+    """`progress` that, once `hold(stage, done, total)` is true, waits for the user's
+    Cancel to reach the work: the test's input then lands while the work runs,
+    whatever the machine's speed."""
+
+    def report(stage: ImportStage, done: int, total: int) -> None:
+        progress(stage, done, total)
+        if hold(stage, done, total):
+            deadline = time.monotonic() + 20
+            while not should_stop() and time.monotonic() < deadline:
+                time.sleep(0.01)
+
+    return report
+
+
 class HeldImporter(PriceImporter):
-    """Holds the apply after its first chunk until the user's Cancel reaches it, so the
-    test's click lands while rows are being written, whatever the machine's speed."""
+    """Holds the preview as it starts and the apply after its first chunk, when asked."""
+
+    def __init__(self, store, hold_preview: bool = False) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(store)
+        self.hold_preview = hold_preview
+
+    def preview(self, path, valid_from=None, *, progress, should_stop):  # type: ignore[no-untyped-def]
+        if self.hold_preview:
+            progress = _held(progress, should_stop, lambda *_: True)
+        return super().preview(path, valid_from, progress=progress, should_stop=should_stop)
 
     def apply(self, plan, *, progress, should_stop):  # type: ignore[no-untyped-def]
-        def held(stage: ImportStage, done: int, total: int) -> None:
-            progress(stage, done, total)
-            if 0 < done < total:
-                deadline = time.monotonic() + 20
-                while not should_stop() and time.monotonic() < deadline:
-                    time.sleep(0.01)
-
+        held = _held(progress, should_stop, lambda stage, done, total: 0 < done < total)
         return super().apply(plan, progress=held, should_stop=should_stop)
 
 
@@ -227,3 +251,19 @@ def test_cancel_during_the_import_leaves_the_store_unchanged(
     assert _store_state(workspace) == before
     assert dialog.apply_button.isEnabled()  # it can still be applied after all
     assert dialog.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_escape_while_the_file_is_read_stops_the_preview_and_closes(
+    qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    path = _price_list(tmp_path, "p.csv", HEADER + "N-1;Новин;новин;10\n")
+    dialog = PriceImportDialog(HeldImporter(workspace.store, hold_preview=True), path, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.stage.text() == "Reading the file…", timeout=20_000)
+    assert dialog.cancel_button.text() == "Cancel" and not dialog.apply_button.isEnabled()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()  # it stays until the reading has stopped …
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)  # … then closes
+    assert tasks.is_idle() and dialog.plan is None

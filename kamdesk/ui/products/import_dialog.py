@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -46,6 +47,7 @@ from kamdesk.ui.tasks import TaskRunner
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ERROR_STYLE = "color: #b3261e;"
+MAX_COLUMN = 420  # px; the whole text of the current row is shown below the table
 
 
 class PriceImportDialog(QDialog):
@@ -80,7 +82,9 @@ class PriceImportDialog(QDialog):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.model: RecordTableModel[Any] = RecordTableModel([], [], self)
         self.table.setModel(self.model)
         self.outcome = QLabel()
@@ -101,6 +105,7 @@ class PriceImportDialog(QDialog):
         layout.addWidget(self.stage)
         layout.addWidget(self.progress)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.outcome)
         layout.addLayout(buttons)
         self._preview()
@@ -259,6 +264,7 @@ class PriceImportDialog(QDialog):
             RecordColumn(lambda: self.tr("Seen in the file"), lambda e: e.seen, stretch=True),
         ]
         self._show(errors, columns)
+        self.table.setCurrentIndex(self.model.index(0, 0))  # its whole text below the table
         self.outcome.setStyleSheet(ERROR_STYLE)
         self.outcome.setText(
             self.tr(
@@ -285,7 +291,27 @@ class PriceImportDialog(QDialog):
     def _show(self, records: list[Any], columns: list[RecordColumn[Any]]) -> None:
         self.model = RecordTableModel(records, columns, self)
         self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        header = self.table.horizontalHeader()
         self.table.resizeColumnsToContents()
+        for section, column in enumerate(columns):
+            if column.stretch:
+                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Stretch)
+            else:
+                header.setSectionResizeMode(section, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(section, min(self.table.columnWidth(section), MAX_COLUMN))
+        self.detail.clear()
+
+    def _show_detail(self) -> None:
+        """The current row's whole text, which the table may cut short."""
+        index = self.table.currentIndex()
+        record = self.model.record(index.row()) if index.isValid() else None
+        if isinstance(record, RowError):
+            self.detail.setText(record.describe(message_text))
+        elif isinstance(record, PlannedRow):
+            self.detail.setText(f"{record.sku}: {record.trade_name} — {self._change_text(record)}")
+        else:
+            self.detail.clear()
 
     def _change_text(self, row: PlannedRow) -> str:
         if row.action == RowAction.NEW:
