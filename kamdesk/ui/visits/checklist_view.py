@@ -4,13 +4,19 @@ each a section of checks (from the data) and reminders (ticked by the KAM).
 A failing check carries a "fix" link. Links to the visit's own plan and links
 elsewhere (a contact's psychotype, a product's prices) leave through
 `fix_requested(kind, id, place)`; the page decides where they go.
+
+The tree is never rebuilt while one of its own signals is being handled (a tick's
+`itemChanged`, a fix link's `linkActivated`): clearing it there deletes the item
+or label Qt is still using, and the window died with a segmentation fault. The
+checklist and its summary are read at once; the tree follows as soon as the
+handler has returned (`QTimer.singleShot(0, …)`).
 """
 
 from __future__ import annotations
 
 import uuid
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -51,6 +57,8 @@ class ChecklistView(QWidget):
         self.visit_id: uuid.UUID | None = None
         self.checklist: Checklist | None = None
         self._filling = False
+        self._in_own_signal = 0  # > 0 while a signal of the tree or of its links is handled
+        self._rebuild_pending = False
         self.summary = QLabel()
         self.summary.setObjectName("readinessSummary")
         self.summary.setWordWrap(True)
@@ -103,6 +111,26 @@ class ChecklistView(QWidget):
             f"&nbsp;{summary.score}%&nbsp;</span>&nbsp; <b>{readiness_label(summary.level)}</b>"
             f" — {failing if summary.failing else checked}"
         )
+        if self._in_own_signal:
+            self._rebuild_later()
+            return
+        self._rebuild_tree(checklist)
+
+    def _rebuild_later(self) -> None:
+        if not self._rebuild_pending:
+            self._rebuild_pending = True
+            QTimer.singleShot(0, self, self._rebuild_now)
+
+    def _rebuild_now(self) -> None:
+        self._rebuild_pending = False
+        if self.checklist is not None:
+            self._rebuild_tree(self.checklist)
+
+    def is_settled(self) -> bool:
+        """The tree shows the current checklist (no rebuild is waiting)."""
+        return not self._rebuild_pending
+
+    def _rebuild_tree(self, checklist: Checklist) -> None:
         self._filling = True
         self.tree.clear()
         bold = QFont(self.font())
@@ -160,7 +188,11 @@ class ChecklistView(QWidget):
 
     def _request(self, fix: FixTarget) -> None:
         kind, target_id, place = fix.as_tuple()
-        self.fix_requested.emit(kind, target_id, place)
+        self._in_own_signal += 1  # called from the link's linkActivated
+        try:
+            self.fix_requested.emit(kind, target_id, place)
+        finally:
+            self._in_own_signal -= 1
 
     def request_fix(self, key: str) -> bool:
         """Follow the fix link of the item `key` (what a click on its link does)."""
@@ -176,7 +208,11 @@ class ChecklistView(QWidget):
         key = row.data(0, KEY_ROLE)
         if key is None or not row.flags() & Qt.ItemFlag.ItemIsUserCheckable:
             return
-        self.confirm(key, row.checkState(0) == Qt.CheckState.Checked)
+        self._in_own_signal += 1  # `row` is still in Qt's hands: the tree waits
+        try:
+            self.confirm(key, row.checkState(0) == Qt.CheckState.Checked)
+        finally:
+            self._in_own_signal -= 1
 
     def confirm(self, key: str, confirmed: bool) -> None:
         assert self.visit_id is not None

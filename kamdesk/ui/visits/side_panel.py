@@ -1,12 +1,17 @@
 """Beside the calendar: open follow-ups (tick to close, overdue in red) and the clients
-overdue for a visit by their ABC class's frequency target (field guide §2, §7)."""
+overdue for a visit by their ABC class's frequency target (field guide §2, §7).
+
+The follow-up list is never cleared while its own itemChanged is being handled
+(the ticked item would be deleted under Qt's feet): new rows arriving then are
+put in once the handler has returned.
+"""
 
 from __future__ import annotations
 
 import uuid
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTableView, QWidget
 
@@ -30,10 +35,17 @@ class FollowUpList(QListWidget):
         self.setObjectName("followUps")
         self._workspace = workspace
         self._filling = False
+        self._in_own_signal = False
+        self._later: list[FollowUpRow] | None = None  # rows that arrived during a tick
         self.setWordWrap(True)
         self.itemChanged.connect(self._ticked)
 
     def set_rows(self, rows: list[FollowUpRow]) -> None:
+        if self._in_own_signal:
+            if self._later is None:
+                QTimer.singleShot(0, self, self._set_later_rows)
+            self._later = list(rows)
+            return
         self._filling = True
         self.clear()
         for row in rows:
@@ -54,13 +66,22 @@ class FollowUpList(QListWidget):
             self.addItem(item)
         self._filling = False
 
+    def _set_later_rows(self) -> None:
+        rows, self._later = self._later, None
+        if rows is not None:
+            self.set_rows(rows)
+
     def _ticked(self, item: QListWidgetItem) -> None:
         if self._filling:
             return
         task_id: uuid.UUID = item.data(TASK_ID)
         done = item.checkState() == Qt.CheckState.Checked
-        set_follow_up_done(self._workspace.store, task_id, done)
-        self.done_changed.emit()
+        self._in_own_signal = True  # `item` is still in Qt's hands
+        try:
+            set_follow_up_done(self._workspace.store, task_id, done)
+            self.done_changed.emit()
+        finally:
+            self._in_own_signal = False
 
 
 def overdue_columns(today: date, tz: str) -> list[RecordColumn[OverdueAccount]]:
