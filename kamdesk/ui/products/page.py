@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -27,6 +26,7 @@ from kamdesk.services.products import (
     plan_import,
 )
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.file_dialogs import get_open_file_name
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.offers.common import money
 from kamdesk.ui.products.dialog import ProductDialog
@@ -175,7 +175,7 @@ class ProductsPage(QWidget):
             self.reload()
 
     def import_prices(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = get_open_file_name(
             self, self.tr("Import a price list"), "", self.tr("Price lists (*.csv *.xlsx)")
         )
         if path:
