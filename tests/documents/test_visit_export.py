@@ -190,6 +190,82 @@ def test_libreoffice_reads_the_same_figures(period: Store, tmp_path: Path) -> No
 
     export = manager_export(period, MAY)
     path = write_visits_xlsx(export, tmp_path / "visits.xlsx", "en")
+    summary = {row[0]: row[1:] for row in _libreoffice_csv(path, tmp_path, "Summary") if row}
+    held = summary["Visits held / planned"]
+    assert (int(held[0]), int(held[1]), held[2]) == (2, 4, "50%")
+    assert int(summary["Offers accepted / sent"][0]) == export.kpis.offers_accepted
+    rows = _libreoffice_csv(path, tmp_path, "Visits")
+    assert rows[0][:4] == ["Date", "Start", "Duration, min", "Client"]
+    assert len(rows) == 1 + len(export.rows)
+    assert rows[1][:4] == ["12.05.2026", "10:00", "60", "ГКБ № 1"]
+
+
+HYPERLINK = '=HYPERLINK("http://x","y")'
+
+
+@pytest.fixture
+def hostile(store: Store) -> Store:
+    """Texts a spreadsheet would take for formulas, typed where a KAM types."""
+    account = add_account(store, HYPERLINK, city="@SUM(1;2)")
+    visit = add_visit(store, account, msk(2026, 5, 12, 10), objective="+1+1")
+    _report(store, visit, "-1+2\x01 итог", [NextStep("=1+1", date(2026, 5, 14))])
+    return store
+
+
+def test_text_that_looks_like_a_formula_is_written_as_text(hostile: Store, tmp_path: Path) -> None:
+    from kamdesk.documents.visits.report_xlsx import write_visits_xlsx
+
+    path = write_visits_xlsx(manager_export(hostile, MAY), tmp_path / "visits.xlsx", "en")
+    visits = load_workbook(path)["Visits"]  # not data_only: a formula would show as one
+    header = [cell.value for cell in visits[1]]
+    row = {name: visits.cell(row=2, column=n) for n, name in enumerate(header, start=1)}
+    expected = {
+        "Client": HYPERLINK,
+        "City": "@SUM(1;2)",
+        "Objective": "+1+1",
+        "Outcome": "-1+2  итог",  # the control character an XLSX cannot hold is a space
+        "Next steps": "=1+1 (due 14.05.2026)",
+    }
+    for name, text in expected.items():
+        assert row[name].value == text, name
+        assert row[name].data_type == "s", name
+        assert row[name].quotePrefix, name  # editing the cell does not make it a formula
+    assert row["Duration, min"].value == 60 and row["Duration, min"].data_type == "n"
+    assert not row["Client kind"].quotePrefix  # ordinary text is left alone
+
+
+def test_spreadsheet_cells_keep_numbers_and_mark_every_formula_start() -> None:
+    from openpyxl import Workbook
+
+    from kamdesk.documents.spreadsheet import CELL_LIMIT, put
+
+    sheet = Workbook().active
+    for column, text in enumerate(["=1", "+1", "-1", "@A1", "\t=1", "\r=1", "＝1"], start=1):
+        cell = put(sheet, 1, column, text)
+        assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
+    assert put(sheet, 2, 1, -5).data_type == "n" and put(sheet, 2, 1, -5).value == -5
+    assert put(sheet, 2, 2, date(2026, 5, 1)).is_date
+    long = put(sheet, 3, 1, "ж" * (CELL_LIMIT + 10)).value
+    assert len(long) == CELL_LIMIT and long.endswith("…")
+
+
+@pytest.mark.skipif(_libreoffice() is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_formula_like_text_as_typed(hostile: Store, tmp_path: Path) -> None:
+    from kamdesk.documents.visits.report_xlsx import write_visits_xlsx
+
+    path = write_visits_xlsx(manager_export(hostile, MAY), tmp_path / "visits.xlsx", "en")
+    rows = _libreoffice_csv(path, tmp_path, "Visits")
+    row = dict(zip(rows[0], rows[1], strict=True))
+    # Evaluated, these would read «y», «2», «1», «2».
+    assert row["Client"] == HYPERLINK
+    assert row["Objective"] == "+1+1"
+    assert row["Outcome"] == "-1+2  итог"
+    assert row["Next steps"] == "=1+1 (due 14.05.2026)"
+    assert row["Duration, min"] == "60"
+
+
+def _libreoffice_csv(path: Path, tmp_path: Path, sheet: str) -> list[list[str]]:
+    """One sheet of `path` as LibreOffice Calc reads it, through its CSV export."""
     profile = tmp_path / "lo-profile"  # a private profile: parallel runs do not collide
     subprocess.run(
         [
@@ -197,7 +273,7 @@ def test_libreoffice_reads_the_same_figures(period: Store, tmp_path: Path) -> No
             f"-env:UserInstallation=file://{profile}",
             "--headless",
             "--convert-to",
-            # All sheets, UTF-8, comma-separated: one CSV per sheet (…-Summary.csv, …-Visits.csv).
+            # All sheets, UTF-8, comma-separated, cells as shown: one CSV per sheet.
             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
             "--outdir",
             str(tmp_path / "csv"),
@@ -207,13 +283,5 @@ def test_libreoffice_reads_the_same_figures(period: Store, tmp_path: Path) -> No
         capture_output=True,
         timeout=120,
     )
-    with (tmp_path / "csv" / "visits-Summary.csv").open(encoding="utf-8") as file:
-        summary = {row[0]: row[1:] for row in csv.reader(file) if row}
-    held = summary["Visits held / planned"]
-    assert (int(held[0]), int(held[1]), held[2]) == (2, 4, "50%")
-    assert int(summary["Offers accepted / sent"][0]) == export.kpis.offers_accepted
-    with (tmp_path / "csv" / "visits-Visits.csv").open(encoding="utf-8") as file:
-        rows = list(csv.reader(file))
-    assert rows[0][:4] == ["Date", "Start", "Duration, min", "Client"]
-    assert len(rows) == 1 + len(export.rows)
-    assert rows[1][:4] == ["12.05.2026", "10:00", "60", "ГКБ № 1"]
+    with (tmp_path / "csv" / f"{path.stem}-{sheet}.csv").open(encoding="utf-8") as file:
+        return list(csv.reader(file))

@@ -1,7 +1,8 @@
 """The manager's XLSX: a summary sheet with the KPIs, and one row per visit.
 
 Formatted for reading as is: bold frozen header, auto filters, dates as real
-dates (dd.mm.yyyy), wrapped long texts, column widths from the content.
+dates (dd.mm.yyyy), wrapped long texts, column widths from the content. Every
+cell is written by kamdesk.documents.spreadsheet.put: typed text stays text.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from kamdesk.documents.spreadsheet import put
 from kamdesk.documents.visits.labels import TEXT, check_language, pick
 from kamdesk.documents.visits.report_table import (
     filter_lines,
@@ -48,7 +50,7 @@ def _header(sheet: Any, row: int, values: list[str]) -> None:
 
     thin = Side(style="thin", color="9AA5B1")
     for column, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=column, value=value)
+        cell = put(sheet, row, column, value)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -58,11 +60,10 @@ def _header(sheet: Any, row: int, values: list[str]) -> None:
 def _summary(sheet: Any, export: ManagerExport, language: str) -> None:
     from openpyxl.styles import Font
 
-    sheet["A1"] = title(export, language)
-    sheet["A1"].font = Font(bold=True, size=13)
+    put(sheet, 1, 1, title(export, language)).font = Font(bold=True, size=13)
     notes = filter_lines(export, language)
     for offset, note in enumerate(notes):
-        sheet.cell(row=2 + offset, column=1, value=note)
+        put(sheet, 2 + offset, 1, note)
     header_row = 3 + len(notes)
     _header(
         sheet,
@@ -71,10 +72,10 @@ def _summary(sheet: Any, export: ManagerExport, language: str) -> None:
     )
     for offset, line in enumerate(kpi_lines(export.kpis, language), start=1):
         row = header_row + offset
-        sheet.cell(row=row, column=1, value=line.label)
-        sheet.cell(row=row, column=2, value=line.value)
-        sheet.cell(row=row, column=3, value=line.out_of)
-        share = sheet.cell(row=row, column=4, value=line.share)
+        put(sheet, row, 1, line.label)
+        put(sheet, row, 2, line.value)
+        put(sheet, row, 3, line.out_of)
+        share = put(sheet, row, 4, line.share)
         share.number_format = "0%"
     sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
     sheet.column_dimensions["A"].width = 55
@@ -92,7 +93,7 @@ def _visits(sheet: Any, export: ManagerExport, language: str) -> None:
     wide = [False] * len(names)
     for row_index, row in enumerate(export.rows, start=2):
         for column, value in enumerate(visit_cells(row, language), start=1):
-            cell = sheet.cell(row=row_index, column=column, value=value)
+            cell = put(sheet, row_index, column, value)
             cell.alignment = Alignment(vertical="top", wrap_text=isinstance(value, str))
             if column == 1:
                 cell.number_format = DATE_FORMAT

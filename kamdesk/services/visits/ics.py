@@ -4,10 +4,16 @@ Each visit keeps one UID, so importing a later export updates the events
 rather than duplicating them; a cancelled or rescheduled visit is exported
 with STATUS:CANCELLED so the phone drops it. The alarm goes off before the
 recommended departure, not before the start.
+
+Every text of an event passes through `calendar_text`: RFC 5545 allows no
+control character in a TEXT value except the tab, and the icalendar library
+escapes only line breaks, so a stray control character typed or pasted into a
+note would make phones reject the whole file.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -21,6 +27,18 @@ if TYPE_CHECKING:
 
 PRODID = "-//KAMdesk//Visits//RU"
 UID_DOMAIN = "kamdesk"
+LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def calendar_text(value: str) -> str:
+    """`value` fit for an iCalendar TEXT: line breaks as «\\n», other controls as spaces."""
+    return CONTROLS.sub(" ", LINE_BREAKS.sub("\n", value))
+
+
+def calendar_line(value: str) -> str:
+    """`value` for a one-line field (title, place, alarm): no line breaks at all."""
+    return calendar_text(value).replace("\n", " ")
 
 
 def export_ics(
@@ -47,9 +65,9 @@ def export_ics(
         event.add("dtstamp", stamp)
         event.add("dtstart", row.starts_at.astimezone(UTC))
         event.add("dtend", row.ends_at.astimezone(UTC))
-        event.add("summary", f"Визит: {row.account_name}")
+        event.add("summary", calendar_line(f"Визит: {row.account_name}"))
         if row.place:
-            event.add("location", row.place)
+            event.add("location", calendar_line(row.place))
         agenda, attendees, point = details.get(row.id, ("", [], None))
         if point is not None:
             event.add("geo", point)
@@ -65,7 +83,7 @@ def export_ics(
             local = departure.astimezone(zone(tz))
             description.append(f"Выезд: {local:%H:%M}")
         if description:
-            event.add("description", "\n".join(description))
+            event.add("description", calendar_text("\n".join(description)))
         cancelled = row.status in (VisitStatus.CANCELLED, VisitStatus.RESCHEDULED)
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         if row.status == VisitStatus.PLANNED:
@@ -75,7 +93,7 @@ def export_ics(
             )
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
-            alarm.add("description", f"Пора выезжать: {row.account_name}")
+            alarm.add("description", calendar_line(f"Пора выезжать: {row.account_name}"))
             alarm.add("trigger", -before)
             event.add_component(alarm)
         calendar.add_component(event)
