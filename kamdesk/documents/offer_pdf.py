@@ -15,10 +15,13 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from kamdesk.documents.fonts import BOLD, FAMILY, register_fonts
+from kamdesk.documents.fonts import BOLD, FAMILY, noting_unprintable, register_fonts
 from kamdesk.documents.formatting import format_money, format_percent
+from kamdesk.documents.layout import flowing_table
+from kamdesk.documents.logo import printable_logo
 from kamdesk.documents.offer_document import OfferDocument
 from kamdesk.documents.pdf_pages import Furniture, append_annexes, count_pages, numbered_canvas
+from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.qr import qr_flowable
 
 Progress = Callable[[int, str], None]
@@ -100,8 +103,8 @@ def _styles() -> dict[str, Any]:
     }
 
 
-def render_offer(doc: OfferDocument, target: Path, progress: Progress | None = None) -> int:
-    """Write the offer (and its annexes) to `target`; returns the number of pages."""
+def print_offer(doc: OfferDocument, target: Path, progress: Progress | None = None) -> PrintedFile:
+    """Write the offer (and its annexes) to `target`: the file, its pages, its warnings."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -112,8 +115,9 @@ def render_offer(doc: OfferDocument, target: Path, progress: Progress | None = N
     annex_paths = [annex.path for annex in doc.annexes]
     annex_counts = count_pages(annex_paths) if annex_paths else []
     furniture = Furniture(doc.reference, doc.draft, sum(annex_counts))
+    logo, logo_left_out = printable_logo(doc.supplier.logo_path)
     styles = _styles()
-    story = _story(doc, styles, annex_counts)
+    story = _story(doc, styles, annex_counts, logo)
     report(40, "pages")
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
@@ -128,23 +132,33 @@ def render_offer(doc: OfferDocument, target: Path, progress: Progress | None = N
         subject=f"{doc.client_name}, ред. {doc.edition}",
         creator="KAMdesk",
     )
-    template.build(story, canvasmaker=numbered_canvas(furniture))
-    report(85, "annexes")
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if annex_paths:
-        pages = append_annexes(buffer.getvalue(), annex_paths, furniture, target)
-    else:
-        target.write_bytes(buffer.getvalue())
-        pages = template.page
+    with noting_unprintable() as unprintable:
+        template.build(story, canvasmaker=numbered_canvas(furniture))
+        report(85, "annexes")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if annex_paths:
+            pages = append_annexes(buffer.getvalue(), annex_paths, furniture, target)
+        else:
+            target.write_bytes(buffer.getvalue())
+            pages = template.page
     report(100, "done")
-    return pages
+    return PrintedFile(target, pages, gathered(logo_left_out, unprintable_warning(unprintable)))
 
 
-def _story(doc: OfferDocument, st: dict[str, Any], annex_counts: list[int]) -> list[Any]:
+def render_offer(doc: OfferDocument, target: Path, progress: Progress | None = None) -> int:
+    """`print_offer` for callers that only want the page count; warnings go to the log."""
+    printed = print_offer(doc, target, progress)
+    printed.log_warnings()
+    return printed.pages
+
+
+def _story(
+    doc: OfferDocument, st: dict[str, Any], annex_counts: list[int], logo_path: str
+) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
-    story: list[Any] = [_letterhead(doc, st)]
+    story: list[Any] = [_letterhead(doc, st, logo_path)]
     story.append(Paragraph(f"КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ № {escape(doc.number)}", st["title"]))
     edition = f" (редакция {doc.edition})" if doc.edition > 1 else ""
     story.append(Paragraph(f"от {doc.offer_date:%d.%m.%Y}{edition}", st["subtitle"]))
@@ -168,10 +182,10 @@ def _story(doc: OfferDocument, st: dict[str, Any], annex_counts: list[int]) -> l
     return story
 
 
-def _letterhead(doc: OfferDocument, st: dict[str, Any]) -> Any:
+def _letterhead(doc: OfferDocument, st: dict[str, Any], logo_path: str) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import Image, Paragraph, Table, TableStyle
+    from reportlab.platypus import Image, Paragraph, TableStyle
 
     s = doc.supplier
     lines = [
@@ -191,9 +205,9 @@ def _letterhead(doc: OfferDocument, st: dict[str, Any]) -> Any:
         Paragraph(escape(doc.reference), st["qr"]),
     ]
     logo: Any = ""
-    if s.logo_path and Path(s.logo_path).is_file():
-        logo = Image(s.logo_path, width=22 * mm, height=22 * mm, kind="proportional")
-    table = Table(
+    if logo_path:
+        logo = Image(logo_path, width=22 * mm, height=22 * mm, kind="proportional")
+    table = flowing_table(
         [[logo, lines, qr_cell]],
         colWidths=[(24 if logo else 0.1) * mm, (158 if logo else 161.9) * mm, 28 * mm],
     )
@@ -245,10 +259,10 @@ def _greeting(doc: OfferDocument) -> str:
 def _exclusive_box(doc: OfferDocument, st: dict[str, Any]) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph, TableStyle
 
     body = Paragraph(f"<b>Эксклюзивно в этом предложении.</b> {_text(doc.exclusivity)}", st["base"])
-    box = Table([[body]], colWidths=[186 * mm])
+    box = flowing_table([[body]], colWidths=[186 * mm])
     box.setStyle(
         TableStyle(
             [
@@ -267,7 +281,7 @@ def _exclusive_box(doc: OfferDocument, st: dict[str, Any]) -> Any:
 def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph, TableStyle
 
     header = [Paragraph(title, st["head"]) for title, _ in COLUMNS]
     rows: list[list[Any]] = [header]
@@ -289,7 +303,7 @@ def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
                 format_money(line.total),
             ]
         )
-    table = Table(rows, colWidths=[w * mm for _, w in COLUMNS], repeatRows=1)
+    table = flowing_table(rows, colWidths=[w * mm for _, w in COLUMNS], repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -318,7 +332,7 @@ def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
 
 def _totals_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
     t = doc.totals
     rows = [["Сумма по прайс-листу без НДС:", format_money(t.before_discount)]]
@@ -330,7 +344,7 @@ def _totals_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
     if len(t.vat_by_rate) > 1:
         rows.append(["НДС всего:", format_money(t.vat)])
     rows.append(["Итого с НДС, ₽:", format_money(t.total)])
-    table = Table(rows, colWidths=[60 * mm, 26 * mm], hAlign="RIGHT")
+    table = flowing_table(rows, colWidths=[60 * mm, 26 * mm], hAlign="RIGHT")
     table.setStyle(
         TableStyle(
             [
@@ -385,7 +399,7 @@ def _arguments(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
 def _team(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
     from reportlab.lib import colors
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, TableStyle
 
     if not doc.team:
         return []
@@ -397,7 +411,7 @@ def _team(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
         ]
         for m in doc.team
     ]
-    table = Table(rows, colWidths=[55 * mm, 70 * mm, 61 * mm])
+    table = flowing_table(rows, colWidths=[55 * mm, 70 * mm, 61 * mm])
     table.setStyle(
         TableStyle(
             [
@@ -413,7 +427,7 @@ def _team(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
 
 def _closing(doc: OfferDocument, st: dict[str, Any], annex_counts: list[int]) -> list[Any]:
     from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
 
     parts: list[Any] = [
         Spacer(1, 8),
@@ -431,7 +445,7 @@ def _closing(doc: OfferDocument, st: dict[str, Any], annex_counts: list[int]) ->
         parts.append(Spacer(1, 4))
         parts.append(Paragraph("<b>Приложения:</b><br/>" + "<br/>".join(items), st["base"]))
     s = doc.supplier
-    signature = Table(
+    signature = flowing_table(
         [
             [
                 Paragraph(_text(s.signer_title), st["base"]),

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from kamdesk.documents.fonts import FAMILY
+from kamdesk.documents.layout import fit_width
 from kamdesk.documents.watermark import draw_watermark
 
 WATERMARK = "ПРОЕКТ"
@@ -46,8 +47,10 @@ def draw_furniture(canvas: Any, furniture: Furniture, page: int, total: int) -> 
     canvas.setLineWidth(0.4)
     canvas.line(12 * mm, 11 * mm, width - 12 * mm, 11 * mm)
     canvas.setFont(FAMILY, 7.5)
-    canvas.drawString(12 * mm, 7 * mm, furniture.reference)
-    canvas.drawRightString(width - 12 * mm, 7 * mm, f"Страница {page} из {total}")
+    page_label = f"Страница {page} из {total}"
+    room = width - 24 * mm - canvas.stringWidth(page_label, FAMILY, 7.5) - 8 * mm
+    canvas.drawString(12 * mm, 7 * mm, fit_width(furniture.reference, FAMILY, 7.5, room))
+    canvas.drawRightString(width - 12 * mm, 7 * mm, page_label)
     canvas.restoreState()
 
 

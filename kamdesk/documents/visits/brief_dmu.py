@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from kamdesk.documents.fonts import BOLD, FAMILY
+from kamdesk.documents.layout import fit_width
 from kamdesk.documents.visits.labels import ROLE, pick
 from kamdesk.services.card.dmu import NODE_HEIGHT, NODE_WIDTH, DmuLayout, DmuNode
 
@@ -89,7 +90,7 @@ def dmu_drawing(layout: DmuLayout, attendees: frozenset[Any], scale: float, lang
             pick(ROLE[column.role], language) if column.role else pick(WORDS["no_role"], language)
         )
         font_size = 6.5
-        title = _fit(title, BOLD, font_size, column.width * scale - 4)
+        title = fit_width(title, BOLD, font_size, column.width * scale - 4)
         body.add(
             String(
                 (column.x + column.width / 2) * scale, height - 9.0, title,
@@ -136,7 +137,7 @@ def _node(group: Any, node: DmuNode, attendee: bool, scale: float, y_of: Any) ->
     size = max(5.0, min(7.5, 13 * scale))
     pad = 2.5
     star = size * 0.55 if node.is_kol else 0.0
-    title = _fit(node.title, BOLD if attendee else FAMILY, size, w - 2 * pad - 2 * star - 1)
+    title = fit_width(node.title, BOLD if attendee else FAMILY, size, w - 2 * pad - 2 * star - 1)
     group.add(
         String(x + pad, y + h - pad - size * 0.85, title, fontName=BOLD if attendee else FAMILY,
                fontSize=size, fillColor=_colour(INK))
@@ -148,7 +149,7 @@ def _node(group: Any, node: DmuNode, attendee: bool, scale: float, y_of: Any) ->
         group.add(_star(at, y + h - pad - size * 0.5, star, "#f9a825"))
     small = size - 1
     if h > size + small + 6:
-        subtitle = _fit(node.subtitle, FAMILY, small, w - 2 * pad)
+        subtitle = fit_width(node.subtitle, FAMILY, small, w - 2 * pad)
         group.add(
             String(x + pad, y + h - pad - size - small * 0.9, subtitle, fontName=FAMILY,
                    fontSize=small, fillColor=_colour(MUTED))
@@ -221,18 +222,6 @@ def _legend(drawing: Any, language: str) -> None:
     drawing.add(Line(x, y + 3, x + 12, y + 3, strokeColor=_colour(EDGE), strokeWidth=0.9))
     drawing.add(String(x + 15, y + 0.8, pick(WORDS["reports_to"], language), fontName=FAMILY,
                        fontSize=size, fillColor=_colour(MUTED)))  # fmt: skip
-
-
-def _fit(value: str, font: str, size: float, width: float) -> str:
-    """`value` cut with an ellipsis to fit `width` points."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    value = (value or "").strip()
-    if stringWidth(value, font, size) <= width:
-        return value
-    while value and stringWidth(value + "…", font, size) > width:
-        value = value[:-1]
-    return value.rstrip() + "…" if value else ""
 
 
 def _colour(value: str) -> Any:

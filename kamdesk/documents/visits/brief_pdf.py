@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kamdesk.documents.fonts import register_fonts
+from kamdesk.documents.fonts import noting_unprintable, register_fonts
 from kamdesk.documents.formatting import format_money
+from kamdesk.documents.layout import flowing_table
 from kamdesk.documents.pdf_pages import Furniture, numbered_canvas
+from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.visits.brief_dmu import dmu_drawing, map_scale
 from kamdesk.documents.visits.labels import ATTITUDE, ROLE, pick
 from kamdesk.documents.visits.pdf_common import Translate, grid_style, plain, styles, text
@@ -49,9 +51,10 @@ MAX_MAP_HEIGHT = 330.0  # points: a fuller page shrinks the map, an emptier one 
 LIST_LIMITS = (None, 8, 5, 3)  # long lists are cut to these lengths until the map fits
 
 
-def write_brief_pdf(
+def print_brief(
     content: BriefContent, target: Path, language: str = "ru", translate: Translate = plain
-) -> Path:
+) -> PrintedFile:
+    """Write the brief to `target`: the file, its pages and its warnings."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.platypus import SimpleDocTemplate
@@ -71,11 +74,21 @@ def write_brief_pdf(
     frame = (A4[0] - 22 * mm - 12, A4[1] - 25 * mm - 12)  # the frame's default 6 pt padding
     story = _fitted(content, styles(8.5), language, translate, frame)
     furniture = Furniture(f"{content.account_name}, {content.starts_at:%d.%m.%Y}", False, 0)
-    document.build(story, canvasmaker=numbered_canvas(furniture))
+    with noting_unprintable() as unprintable:
+        document.build(story, canvasmaker=numbered_canvas(furniture))
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(buffer.getvalue())
-    return target
+    return PrintedFile(target, document.page, gathered(unprintable_warning(unprintable)))
+
+
+def write_brief_pdf(
+    content: BriefContent, target: Path, language: str = "ru", translate: Translate = plain
+) -> Path:
+    """`print_brief` for callers that only want the path; warnings go to the log."""
+    printed = print_brief(content, target, language, translate)
+    printed.log_warnings()
+    return printed.path
 
 
 def _fitted(
@@ -113,7 +126,7 @@ def _cut(items: Sequence[Any], limit: int | None) -> tuple[list[Any], int]:
 def _story(
     c: BriefContent, st: dict[str, Any], lang: str, tr: Translate, limit: int | None = None
 ) -> list[Any]:
-    from reportlab.platypus import Paragraph, Table
+    from reportlab.platypus import Paragraph
 
     def h(key: str, **params: object) -> str:
         return pick(HEADINGS[key], lang).format(**params)
@@ -180,7 +193,9 @@ def _story(
                     Paragraph("<br/>".join(text(e) for e in etiquette if e), st["cell"]),
                 ]
             )
-        story.append(Table(rows, colWidths=["24%", "18%", "33%", "25%"], style=grid_style()))
+        story.append(
+            flowing_table(rows, colWidths=["24%", "18%", "33%", "25%"], style=grid_style())
+        )
     story.extend(_dmu_section(c, st, h, tr))
     if c.questions:
         questions, left_out = _cut(c.questions, limit)

@@ -11,8 +11,10 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from kamdesk.documents.fonts import register_fonts
+from kamdesk.documents.fonts import noting_unprintable, register_fonts
+from kamdesk.documents.layout import flowing_table
 from kamdesk.documents.pdf_pages import Furniture, numbered_canvas
+from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.visits.labels import TEXT, VISIT_COLUMNS, check_language, pick
 from kamdesk.documents.visits.pdf_common import grid_style, styles, text
 from kamdesk.documents.visits.report_table import (
@@ -38,10 +40,11 @@ PDF_COLUMNS = (
 )
 
 
-def write_visits_pdf(export: ManagerExport, target: Path, language: str = "ru") -> Path:
+def print_visits_pdf(export: ManagerExport, target: Path, language: str = "ru") -> PrintedFile:
+    """Write the manager's report to `target`: the file, its pages and its warnings."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
     check_language(language)
     register_fonts()
@@ -77,8 +80,8 @@ def write_visits_pdf(export: ManagerExport, target: Path, language: str = "ru") 
                 "" if line.share is None else f"{line.share:.0%}",
             ]
         )
-    story.append(Table(kpi_rows, colWidths=[110 * mm, 20 * mm, 20 * mm, 20 * mm], hAlign="LEFT",
-                       style=grid_style()))  # fmt: skip
+    story.append(flowing_table(kpi_rows, colWidths=[110 * mm, 20 * mm, 20 * mm, 20 * mm],
+                               hAlign="LEFT", style=grid_style()))  # fmt: skip
     story.append(Spacer(1, 5 * mm))
     keys = list(VISIT_COLUMNS)
     width = page[0] - 20 * mm
@@ -91,15 +94,23 @@ def write_visits_pdf(export: ManagerExport, target: Path, language: str = "ru") 
         by_key["date"] = f"{row.starts_at:%d.%m.%Y %H:%M}"
         rows.append([Paragraph(text(_show(by_key[key])), st["cell"]) for key, _ in PDF_COLUMNS])
     story.append(
-        Table(rows, colWidths=[share * width for _, share in PDF_COLUMNS], style=grid_style(),
-              repeatRows=1)
+        flowing_table(rows, colWidths=[share * width for _, share in PDF_COLUMNS],
+                      style=grid_style(), repeatRows=1)
     )  # fmt: skip
     furniture = Furniture(heading, False, 0)
-    document.build(story, canvasmaker=numbered_canvas(furniture))
+    with noting_unprintable() as unprintable:
+        document.build(story, canvasmaker=numbered_canvas(furniture))
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(buffer.getvalue())
-    return target
+    return PrintedFile(target, document.page, gathered(unprintable_warning(unprintable)))
+
+
+def write_visits_pdf(export: ManagerExport, target: Path, language: str = "ru") -> Path:
+    """`print_visits_pdf` for callers that only want the path; warnings go to the log."""
+    printed = print_visits_pdf(export, target, language)
+    printed.log_warnings()
+    return printed.path
 
 
 def _show(value: Cell) -> str:
