@@ -2,8 +2,10 @@
 
 Everything is checked before anything is saved: a problem is shown under its
 field (or under the envelope table) and the settings stay as they were. The
-logo is copied beside the store so the PDF still finds it after the original
-file moves.
+logo is checked when it is chosen: Qt reads its header (kind and size, nothing
+decoded yet), then kamdesk.documents.logo draws it the way an offer will, so a
+logo that is accepted prints. It is copied beside the store so the PDF still
+finds it after the original file moves.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kamdesk.documents.logo import logo_problem, size_problem
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.services.offers import (
     OfferSettings,
@@ -51,6 +54,7 @@ NO_MANAGER = QT_TRANSLATE_NOOP(
     "OffersSettingsTab", "Write the name of the manager who approves offers."
 )
 ERROR_STYLE = "color: #b3261e;"
+LOGO_FORMATS = (b"png", b"jpeg")
 SUPPLIER_FIELDS = (
     "name",
     "inn",
@@ -226,9 +230,10 @@ class OffersSettingsTab(QWidget):
             self.use_logo_file(Path(path))
 
     def use_logo_file(self, source: Path) -> bool:
-        """Copy `source` beside the store and show it; False (and why) if it is no image."""
-        if QPixmap(str(source)).isNull():
-            self.errors["logo_path"].setText(self.tr("This file is not a PNG or JPEG image."))
+        """Copy `source` beside the store and show it; False (and why) if it cannot print."""
+        refusal = self._logo_refusal(source)
+        if refusal:
+            self.errors["logo_path"].setText(refusal)
             self.errors["logo_path"].show()
             return False
         try:
@@ -246,9 +251,31 @@ class OffersSettingsTab(QWidget):
         self.set_logo(kept)
         return True
 
+    def _logo_refusal(self, source: Path) -> str:
+        """Why `source` cannot be the logo, in words for the user; "" when it can."""
+        reader = QImageReader(str(source))
+        if not reader.canRead() or bytes(reader.format().data()) not in LOGO_FORMATS:
+            return self.tr("This file is not a PNG or JPEG image.")
+        try:
+            byte_count = source.stat().st_size
+        except OSError as error:
+            return self.tr("The logo could not be read: %1").replace("%1", str(error))
+        pixels = (reader.size().width(), reader.size().height())
+        # The sizes first, from the header alone: a huge image is never decoded here.
+        problem = size_problem(byte_count, pixels) or logo_problem(source)
+        return message_text(problem) if problem else ""
+
     def set_logo(self, path: str) -> None:
         self.logo_path = path
-        pixmap = QPixmap(path) if path else QPixmap()
+        broken = logo_problem(path) if path else None
+        if broken is not None:  # saved by an older version, or damaged since
+            self.errors["logo_path"].setText(
+                self.tr("The saved logo cannot be printed: %1").replace("%1", message_text(broken))
+            )
+            self.errors["logo_path"].show()
+        else:
+            self.errors["logo_path"].hide()
+        pixmap = QPixmap(path) if path and broken is None else QPixmap()
         if pixmap.isNull():
             self.logo_preview.clear()
             self.logo_preview.setText("—")
