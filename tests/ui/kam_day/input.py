@@ -9,7 +9,9 @@ anything but ASCII, so it is kept for digits and Latin text).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -170,3 +172,16 @@ def when_modal_appears(qtbot: QtBot, answer: Callable[[QWidget], None]) -> Calla
         answer(modal)
 
     return lambda: QTimer.singleShot(0, look)
+
+
+def snapshot(widget: QWidget, name: str) -> None:
+    """With KAMDESK_DAY_SHOTS=folder, keep a picture of the window at this step, to
+    look at the day afterwards (e.g. under `xvfb-run` with QT_QPA_PLATFORM=xcb)."""
+    folder = os.environ.get("KAMDESK_DAY_SHOTS")
+    if not folder:
+        return
+    target = Path(folder)
+    target.mkdir(parents=True, exist_ok=True)
+    number = len(list(target.glob("*.png"))) + 1
+    QApplication.processEvents()  # paint what the last input changed
+    assert widget.window().grab().save(str(target / f"{number:02d}-{name}.png"))

@@ -45,6 +45,7 @@ from tests.ui.kam_day.input import (
     click,
     click_tab,
     shortcut,
+    snapshot,
     wait_for_window,
 )
 from tests.ui.kam_day.steps import WaitIdle, clients, open_visits, planned_visits, select_in_day
@@ -153,6 +154,7 @@ def test_tick_every_reminder_of_every_planned_visit(
         assert all(after.items_by_key[key].passed for key in reminders)
         assert after.summary.score > before.summary.score or before.summary.score == 100
         assert f"{after.summary.score}%" in page.checklist.summary.text()
+        snapshot(page, "checklist-ticked")
         wait_idle(page.tasks)
 
 
@@ -173,6 +175,8 @@ def test_follow_every_fix_link_of_the_demo_checklists(
             tree.scrollToItem(row)
             label = tree.itemWidget(row, 1)
             assert isinstance(label, QLabel) and label.isVisible()
+            if not followed:
+                snapshot(page, "checklist-to-fix")
             click_link(label)
             kind, target, place = item.fix.as_tuple()
             arrived_at(qtbot, shown, workspace, kind, target, place, visit, problems)

@@ -32,6 +32,7 @@ from tests.ui.kam_day.input import (
     click_row,
     click_tab,
     shortcut,
+    snapshot,
     type_text,
     wait_for_window,
 )
@@ -53,6 +54,7 @@ def test_the_search_finds_an_account_by_its_inn_typed_on_the_keyboard(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1 and tasks.is_idle(), timeout=10_000)
     assert page.model.index(0, Column.NAME).data() == DISPENSARY
     assert "1 of 12" in page.count_label.text()
+    snapshot(shown, "search-by-inn")
 
 
 def test_open_the_card_and_write_down_what_the_client_needs(
@@ -70,6 +72,7 @@ def test_open_the_card_and_write_down_what_the_client_needs(
     QTest.keyClick(needs, Qt.Key.Key_End, CTRL)
     typed = "\nЗаявка на антикоагулянты: 1200 упаковок в I квартале"
     type_text(needs, typed)
+    snapshot(card, "dossier-needs")
     card.dossier.ensureWidgetVisible(plans)
     click(plans)  # leaving the field stores it
     qtbot.waitUntil(plans.hasFocus)
@@ -103,6 +106,7 @@ def test_plan_a_visit_from_the_card_with_two_of_its_people(
     type_text(dialog.objective, "Включить кардиомагнил в заявку на I квартал")
     click(dialog.questions)
     type_text(dialog.questions, "Сколько пациентов с ФП в месяц?\nКто готовит заявку?")
+    snapshot(dialog, "plan-from-card")
     click_button(dialog, "Save")
     qtbot.waitUntil(lambda: not dialog.isVisible())
     start = from_qdatetime(dialog.starts_at.dateTime(), DEFAULT_TIME_ZONE)

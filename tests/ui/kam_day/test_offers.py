@@ -34,6 +34,7 @@ from tests.ui.kam_day.input import (
     double_click_row,
     pick_in_combo,
     shortcut,
+    snapshot,
     wait_for_window,
 )
 from tests.ui.kam_day.steps import CTRL, DISPENSARY, find_and_open, pdf_text
@@ -55,6 +56,7 @@ def fill_and_save(qtbot: QtBot, editor: OfferEditor, quantity: str) -> None:
     assert editor.readers.rowCount() > 0, "the client's people are offered as readers"
     click_row(editor.readers_view, editor.readers.index(0, 0))
     shortcut(editor.readers_view, Qt.Key.Key_Space)
+    snapshot(editor, "offer")
     click_button(editor, "Save")
     qtbot.waitUntil(lambda: not editor.isVisible())
 
@@ -135,6 +137,7 @@ def test_an_offer_from_the_offers_section_goes_to_the_client_chosen_and_prints_s
     rows = [r for r in range(listed.rowCount()) if listed.index(r, 0).data() == view.row.number]
     assert rows, "the new offer is listed"
     click_row(page.table, listed.index(rows[0], 0))
+    snapshot(page, "offers")
     with qtbot.waitSignal(page.pdf_ready, timeout=30_000) as ready:
         click_button(page, "PDF")
     path = Path(ready.args[0])
