@@ -60,7 +60,11 @@ def _pending(path: Path) -> list[list[object]]:
     return run_sql(path, "SELECT entity, operation FROM change_log ORDER BY entity")[0]
 
 
+KILL_9 = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kill -9 is POSIX")
+
+
 @pytest.mark.slow
+@KILL_9
 def test_a_killed_demo_build_leaves_no_store_and_the_next_build_succeeds(tmp_path: Path) -> None:
     db = tmp_path / "demo.sqlite"
     _kill_demo_midway(db)
@@ -77,6 +81,7 @@ def test_a_killed_demo_build_leaves_no_store_and_the_next_build_succeeds(tmp_pat
 
 
 @pytest.mark.slow
+@KILL_9
 def test_a_killed_replace_leaves_the_previous_store_as_it_was(tmp_path: Path) -> None:
     db = tmp_path / "kamdesk.sqlite"
     _store_with_a_kams_pending_change(db)

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from kamdesk.errors import CorruptStoreError, StoreNotEmptyError
+from kamdesk.errors import CorruptStoreError, StoreNotEmptyError, StoreUnavailableError
 from kamdesk.services.demo import DemoSummary, Progress, build_demo
 from kamdesk.store.files import (
     COMPANION_SUFFIXES,
@@ -40,6 +40,7 @@ from kamdesk.store.files import (
     move_aside,
     orphaned_journal,
 )
+from kamdesk.store.sqlite_errors import classify
 
 STAGING_SUFFIX = ".demo-building"
 BUSY_TIMEOUT_S = 5.0
@@ -94,18 +95,21 @@ def build_demo_file(
 
 def holds_work(path: Path) -> bool:
     """Whether the store at `path` has any row that is not a new store's bookkeeping."""
-    connection = sqlite3.connect(
-        f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S
-    )
     try:
-        tables = [row[0] for row in connection.execute(_TABLES)]
-        return any(
-            connection.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None
-            for table in tables
-            if table not in _NOT_WORK and not table.startswith(_NOT_WORK_PREFIXES)
+        connection = sqlite3.connect(
+            f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S
         )
-    finally:
-        connection.close()
+        try:
+            tables = [row[0] for row in connection.execute(_TABLES)]
+            return any(
+                connection.execute(f'SELECT 1 FROM "{table}" LIMIT 1').fetchone() is not None
+                for table in tables
+                if table not in _NOT_WORK and not table.startswith(_NOT_WORK_PREFIXES)
+            )
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        raise (classify(path, error) or StoreUnavailableError(f"{path}: {error}")) from error
 
 
 _TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
