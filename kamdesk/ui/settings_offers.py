@@ -19,7 +19,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from kamdesk.services.offers import (
     with_manager_override,
 )
 from kamdesk.services.products import ProductCatalog
+from kamdesk.ui.file_dialogs import get_open_file_name
 from kamdesk.ui.formatting import format_datetime
 from kamdesk.ui.offers.common import message_text
 from kamdesk.ui.settings_envelope import EnvelopeTable
@@ -223,7 +223,7 @@ class OffersSettingsTab(QWidget):
     # --- logo and override --------------------------------------------------------
 
     def _choose_logo(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
+        path = get_open_file_name(
             self, self.tr("Choose the logo"), "", self.tr("Images (*.png *.jpg *.jpeg)")
         )
         if path:
