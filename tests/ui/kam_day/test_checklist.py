@@ -1,10 +1,10 @@
 """The pre-meeting checklist of every visit the demo plans: every reminder ticked with
-the mouse, every "Fix" link followed to the place it names.
+the mouse on its check box, every "Fix" link followed to the place it names.
 
-Ticking a reminder crashed the window (segmentation fault: the tree was rebuilt
-from inside its own itemChanged handler). Run this file on its own while that
-is open, e.g. `pytest -p no:cacheprovider -x tests/ui/kam_day/test_checklist.py`,
-so a crash does not take other tests with it.
+Ticking a reminder used to crash the window (segmentation fault: the tree was
+rebuilt from inside its own itemChanged handler). Should it come back, this
+file takes the pytest process with it: run it alone to see which step, e.g.
+`pytest -p no:cacheprovider -x tests/ui/kam_day/test_checklist.py`.
 """
 
 from __future__ import annotations
