@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import select
 
 from kamdesk.cli import main
-from kamdesk.errors import StoreNotEmptyError
+from kamdesk.errors import StoreBusyError, StoreNotEmptyError
 from kamdesk.models import Account, AccountKind, ChangeLogEntry, Product
 from kamdesk.services.demo.demo_file import build_demo_file, staging_path
 from kamdesk.services.workspace import open_workspace
@@ -144,3 +144,36 @@ def test_the_demo_goes_into_an_open_empty_store_through_sqlite(tmp_path: Path) -
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     connection.close()
+
+
+def test_replace_refuses_a_store_another_program_has_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Renamed under a running KAMdesk, that window would go on saving into the moved
+    file, and on exit delete the new store's log by its name."""
+    monkeypatch.setattr("kamdesk.services.demo.demo_file.BUSY_TIMEOUT_S", 0.05)
+    db = tmp_path / "kamdesk.sqlite"
+    _store_with_a_kams_pending_change(db)
+    window = subprocess.Popen(
+        [sys.executable, "-c", _HOLD_OPEN, str(db)], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert window.stdout is not None and window.stdout.readline() == "open\n"
+        with pytest.raises(StoreBusyError):
+            build_demo_file(db, accounts=10, years=1, replace=True)
+    finally:
+        window.kill()
+        window.wait(timeout=30)
+        if window.stdout is not None:
+            window.stdout.close()
+    assert _pending(db) == [["accounts", "insert"], ["products", "insert"]]
+    assert _files(tmp_path) <= {"kamdesk.sqlite", "kamdesk.sqlite-wal", "kamdesk.sqlite-shm"}
+
+
+_HOLD_OPEN = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1])
+connection.execute("SELECT count(*) FROM accounts").fetchone()
+print("open", flush=True)
+time.sleep(60)
+"""

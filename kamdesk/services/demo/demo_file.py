@@ -117,6 +117,8 @@ _TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 
 def _refuse_unless_replaceable(target: Path, replace: bool) -> None:
     if replace:
+        if has_database(target):
+            _take_over(target)  # early, so that nobody waits for a build to be refused
         return
     if not has_database(target):
         journal = orphaned_journal(target)
@@ -130,6 +132,8 @@ def _refuse_unless_replaceable(target: Path, replace: bool) -> None:
 def _put_in_place(staging: Path, target: Path, replace: bool) -> Path | None:
     _seal(staging)
     if replace and any(p.exists() for p in _store_files(target)):
+        if has_database(target):
+            _take_over(target)
         aside = move_aside(target, label="replaced")
         _rename(staging, target)
         return aside
@@ -139,6 +143,28 @@ def _put_in_place(staging: Path, target: Path, replace: bool) -> Path | None:
     else:
         _rename(staging, target)
     return None
+
+
+def _take_over(target: Path) -> None:
+    """Before a store is moved aside for `--replace`: make sure no other program has it
+    open (renamed under a running KAMdesk, that window's later edits would go to the
+    moved file and its exit would delete the new store's log by name), and let
+    SQLite fold the log into the main file as its last user closing it."""
+    try:
+        connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
+        try:
+            # Held from the first read on: SQLite waits, then fails as busy, while
+            # another connection has the store open.
+            connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.Error as error:
+        explained = classify(target, error)
+        if isinstance(explained, CorruptStoreError):
+            return  # moved aside just as it is, with whatever files it has
+        raise (explained or StoreUnavailableError(f"{target}: {error}")) from error
 
 
 def _seal(staging: Path) -> None:
