@@ -44,6 +44,20 @@ def orphaned_journal(path: Path) -> Path | None:
     return None
 
 
+def is_part_of_store(path: Path, store_path: Path) -> bool:
+    """Whether `path` is the store's main file, log, index or journal (by file identity,
+    so another name for it counts too). Code that reads a file the user chose (a logo,
+    an annex, a price list) refuses these: reading and closing one with `open()` drops
+    every SQLite lock this process holds on the store."""
+    for part in (store_path, *(companion(store_path, s) for s in COMPANION_SUFFIXES)):
+        try:
+            if os.path.samefile(path, part):
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def move_store(path: Path, target: Path) -> None:
     """Rename the store at `path`, with its log and index, to `target` (same folder).
 

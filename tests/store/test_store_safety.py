@@ -204,3 +204,17 @@ def test_a_baseline_load_stamps_rows_but_queues_nothing(store: Store) -> None:
         logged = session.scalars(select(ChangeLogEntry.changes)).all()
     assert revisions == {"ГБУЗ «ОКБ»": 1, "Аптека «Вита»": 1}
     assert [entry["name"] for entry in logged] == ["Аптека «Вита»"]
+
+
+def test_the_store_s_own_files_are_recognised_under_any_name(store: Store, tmp_path: Path) -> None:
+    """For code that reads a file the user picked (a logo, an annex, a price list)."""
+    from kamdesk.store.files import is_part_of_store
+
+    other_name = tmp_path / "logo.png"
+    other_name.symlink_to(store.path)
+    assert is_part_of_store(other_name, store.path)
+    assert is_part_of_store(store.path.with_name("store.sqlite-wal"), store.path)
+    unrelated = tmp_path / "prices.csv"
+    unrelated.write_text("sku;price\n", encoding="utf-8")
+    assert not is_part_of_store(unrelated, store.path)
+    assert not is_part_of_store(tmp_path / "missing.pdf", store.path)
