@@ -47,6 +47,7 @@ BUSY_TIMEOUT_S = 5.0
 # Bookkeeping every new store has; any other row in any table is somebody's work.
 _NOT_WORK = ("alembic_version", "sync_state", "account_stats")
 _NOT_WORK_PREFIXES = ("account_search", "sqlite_")
+_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 
 
 @dataclass(frozen=True)
@@ -110,9 +111,6 @@ def holds_work(path: Path) -> bool:
             connection.close()
     except sqlite3.Error as error:
         raise (classify(path, error) or StoreUnavailableError(f"{path}: {error}")) from error
-
-
-_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table'"
 
 
 def _refuse_unless_replaceable(target: Path, replace: bool) -> None:
