@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from kamdesk.ui.main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def open_database(window: MainWindow) -> None:
     prompts = DialogPrompts(window, at_startup=False)
     chosen = prompts.choose_store_file(window.workspace.path, backup=False)
@@ -39,9 +35,9 @@ def open_database(window: MainWindow) -> None:
 def new_database(window: MainWindow) -> None:
     chosen = get_save_file_name(
         window,
-        _tr("New database"),
+        QCoreApplication.translate("DatabaseCommands", "New database"),
         str(window.workspace.path.with_name("kamdesk-new.sqlite")),
-        _tr("KAMdesk databases (*.sqlite)"),
+        QCoreApplication.translate("DatabaseCommands", "KAMdesk databases (*.sqlite)"),
         confirm_overwrite=False,
     )
     if not chosen:
@@ -50,10 +46,11 @@ def new_database(window: MainWindow) -> None:
     if has_store(path):
         QMessageBox.information(
             window,
-            _tr("New database"),
-            _tr(
+            QCoreApplication.translate("DatabaseCommands", "New database"),
+            QCoreApplication.translate(
+                "DatabaseCommands",
                 "{path} already exists. KAMdesk never overwrites a database: choose "
-                "another name, or open this one with File ▸ Open database…"
+                "another name, or open this one with File ▸ Open database…",
             ).format(path=path),
         )
         return
@@ -65,7 +62,10 @@ def switch_to(window: MainWindow, path: Path, prompts: DialogPrompts) -> None:
         # Opening it again would give two stores on one file in this process, and a
         # damaged one could be moved aside under the window's open connections.
         window.statusBar().showMessage(
-            _tr("{path} is the database already open.").format(path=path), 10_000
+            QCoreApplication.translate(
+                "DatabaseCommands", "{path} is the database already open."
+            ).format(path=path),
+            10_000,
         )
         return
     opened = open_interactively(path, prompts, explicit=True)
@@ -86,8 +86,10 @@ def load_demo(window: MainWindow, accounts: int) -> None:
     complete; the window then reopens the store, so every page works on it."""
     dialog = QProgressDialog(window)
     dialog.setObjectName("demoProgress")
-    dialog.setWindowTitle(_tr("Demo territory"))
-    dialog.setLabelText(_tr("Creating the demo territory…"))
+    dialog.setWindowTitle(QCoreApplication.translate("DatabaseCommands", "Demo territory"))
+    dialog.setLabelText(
+        QCoreApplication.translate("DatabaseCommands", "Creating the demo territory…")
+    )
     dialog.setCancelButton(None)
     dialog.setRange(0, 100)
     dialog.setMinimumDuration(0)
@@ -111,7 +113,10 @@ def load_demo(window: MainWindow, accounts: int) -> None:
         window.set_workspace(reopened)
         # Said once the figures are up to date: the refresh's own note would hide it.
         window.refreshed.connect(
-            lambda: window.statusBar().showMessage(_tr("The demo territory is ready."), 10_000),
+            lambda: window.statusBar().showMessage(
+                QCoreApplication.translate("DatabaseCommands", "The demo territory is ready."),
+                10_000,
+            ),
             Qt.ConnectionType.SingleShotConnection,
         )
         window.start_refresh()
