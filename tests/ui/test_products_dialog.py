@@ -267,3 +267,43 @@ def test_escape_while_the_file_is_read_stops_the_preview_and_closes(
     assert dialog.isVisible()  # it stays until the reading has stopped …
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=20_000)  # … then closes
     assert tasks.is_idle() and dialog.plan is None
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # raise, keyboard grab: offscreen
+def test_the_page_button_asks_for_a_file_and_previews_it(
+    qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+
+    from kamdesk.ui.products import ProductsPage
+
+    page = ProductsPage(workspace, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    path = _price_list(tmp_path, "march.csv", HEADER + "N-1;Новин;новин;10\n")  # typed: ASCII
+    page.import_folder = tmp_path  # where the KAM keeps the office's lists
+
+    def choose() -> None:
+        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QFileDialog))
+        chooser = QApplication.activeModalWidget()
+        try:
+            assert Path(chooser.directory().absolutePath()) == path.parent
+            name = chooser.findChild(QLineEdit, "fileNameEdit")
+            QTest.keyClicks(name, path.name)
+            QTest.keyClick(name, Qt.Key.Key_Return)
+        finally:
+            if chooser.isVisible():  # never leave the test stuck in the modal loop
+                chooser.reject()
+
+    QTimer.singleShot(0, choose)
+    button = next(b for b in page.findChildren(QPushButton) if b.text() == "Import price list…")
+    _click(button)
+    dialog = page.findChild(PriceImportDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.apply_button.isEnabled(), timeout=20_000)
+    assert _cells(dialog) == [["2", "N-1", "Новин", "", money_text("10.00"), "new product"]]
+    _click(dialog.apply_button)
+    qtbot.waitUntil(lambda: dialog.stage.text() == "Done", timeout=20_000)
+    assert "N-1" in [page.model.record(row).sku for row in range(page.model.rowCount())]
+    assert page.import_folder == tmp_path

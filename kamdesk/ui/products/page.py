@@ -48,6 +48,7 @@ class ProductsPage(QWidget):
         # page made on its own (tests, screenshots) runs its own.
         self._tasks = tasks if tasks is not None else TaskRunner(parent=self)
         self._catalog = ProductCatalog(workspace.store)
+        self.import_folder = Path.home()  # where the file dialog opens
         self.search = QLineEdit(placeholderText=self.tr("Search by name, INN, SKU or group"))
         self.search.textChanged.connect(self.reload)
         self.proxy = QSortFilterProxyModel(self)
@@ -176,9 +177,13 @@ class ProductsPage(QWidget):
 
     def import_prices(self) -> None:
         path = get_open_file_name(
-            self, self.tr("Import a price list"), "", self.tr("Price lists (*.csv *.xlsx)")
+            self,
+            self.tr("Import a price list"),
+            str(self.import_folder),
+            self.tr("Price lists (*.csv *.xlsx)"),
         )
         if path:
+            self.import_folder = Path(path).parent  # next month's list lands there too
             self.open_import(Path(path))
 
     def open_import(self, path: Path) -> PriceImportDialog:
