@@ -153,6 +153,12 @@ def test_binary_and_undecodable_files_are_refused_as_a_whole(store, tmp_path):
     assert ".xls" in str(plan.errors[0])
 
 
+def test_the_store_s_own_files_are_refused_unread(store, tmp_path):
+    for part in (store.path, store.path.with_name(store.path.name + "-wal")):
+        [error] = plan_import(store, part).errors
+        assert error.row_number == 0 and "KAMdesk's own database" in str(error)
+
+
 def test_two_columns_that_could_be_the_price_are_refused(store, tmp_path):
     text = "Артикул;Наименование;МНН;Цена;Цена без НДС\nA-1;Тестин;y;110;100\n"
     [error] = plan_import(store, _write(tmp_path, "p.csv", text)).errors

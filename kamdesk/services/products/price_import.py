@@ -47,6 +47,7 @@ from kamdesk.services.products.price_file import (
 from kamdesk.services.products.price_rows import TEXT_FIELDS, AmbiguousHeader, parse_row
 from kamdesk.services.products.tabular import UnreadableFile
 from kamdesk.store import INCLUDE_DELETED, Store, restore
+from kamdesk.store.files import is_part_of_store
 
 _FILE_PROBLEM = QT_TRANSLATE_NOOP("Offers", "{file}: {reason}")
 _WHERE_ROW = QT_TRANSLATE_NOOP("Offers", "row {row}")
@@ -168,6 +169,13 @@ def plan_import(
     source = Path(path).name
     progress(ImportStage.READING, 0, 0)
     try:
+        if is_part_of_store(Path(path), store.path):
+            # Reading it with open() and closing it would drop this process's SQLite locks.
+            raise UnreadableFile(
+                _msg(
+                    QT_TRANSLATE_NOOP("Offers", "this is KAMdesk's own database, not a price list")
+                )
+            )
         table = open_price_file(Path(path))
         with closing(table.records):
             records = read_rows(table, should_stop, progress)
