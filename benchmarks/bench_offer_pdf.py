@@ -129,7 +129,7 @@ def main() -> int:
         ours = []
         for run in range(args.runs):
             started = time.perf_counter()
-            pages = render_pdf(store, offer_id, folder / f"ours{run}.pdf", TODAY)
+            pages = render_pdf(store, offer_id, folder / f"ours{run}.pdf", TODAY).pages
             ours.append(time.perf_counter() - started)
         document = build_document(store, offer_id, TODAY)
         store.close()

@@ -86,7 +86,7 @@ def run_pdf(args: argparse.Namespace) -> int:
         if view is None:
             return fail(f"no offer numbered {args.number}")
         try:
-            pages = render_pdf(workspace.store, view.row.id, args.output)
+            printed = render_pdf(workspace.store, view.row.id, args.output)
         except OfferError as error:
             for message in error.messages.values():
                 print(f"kamdesk: error: {message}", file=sys.stderr)
@@ -96,5 +96,11 @@ def run_pdf(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     draft = " with the «ПРОЕКТ» watermark (needs approval)" if view.blocked_by_approval else ""
-    print(f"{args.output}: {view.row.number}, edition {view.row.edition}, {pages} pages{draft}")
+    # The PDF is made, so the exit code stays 0; what is not quite right is said on stderr.
+    for warning in printed.warnings:
+        print(f"kamdesk: warning: {warning}", file=sys.stderr)
+    print(
+        f"{args.output}: {view.row.number}, edition {view.row.edition}, "
+        f"{printed.pages} pages{draft}"
+    )
     return 0

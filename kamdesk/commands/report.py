@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -72,9 +73,13 @@ def run_visits(args: argparse.Namespace) -> int:
 
             write_visits_xlsx(export, args.output, args.lang)
         else:
-            from kamdesk.documents.visits.report_pdf import write_visits_pdf
+            from kamdesk.documents.visits.report_pdf import print_visits_pdf
+            from kamdesk.i18n import catalogue_translator
 
-            write_visits_pdf(export, args.output, args.lang)
+            printed = print_visits_pdf(export, args.output, args.lang)
+            translate = catalogue_translator(args.lang)
+            for warning in printed.warnings:
+                print(f"kamdesk: warning: {translate(warning)}", file=sys.stderr)
     except OSError as error:
         return fail(f"cannot write {args.output}: {error}")
     print(f"wrote {args.output}: {len(export.rows)} visits")

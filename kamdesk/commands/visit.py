@@ -177,12 +177,16 @@ def run_brief(args: argparse.Namespace) -> int:
             return fail(str(error))
     finally:
         store.close()
-    from kamdesk.documents.visits.brief_pdf import write_brief_pdf
+    from kamdesk.documents.visits.brief_pdf import print_brief
     from kamdesk.i18n import catalogue_translator
 
+    translate = catalogue_translator(args.lang)
     try:
-        write_brief_pdf(content, args.output, args.lang, catalogue_translator(args.lang))
+        printed = print_brief(content, args.output, args.lang, translate)
     except OSError as error:
         return fail(f"cannot write {args.output}: {error}")
+    # The brief is made, so the exit code stays 0; what is not quite right is said on stderr.
+    for warning in printed.warnings:
+        print(f"kamdesk: warning: {translate(warning)}", file=sys.stderr)
     print(f"wrote {args.output}")
     return 0

@@ -106,5 +106,7 @@ def test_an_offer_prints_when_the_saved_logo_is_broken(
     draft.lines = [territory.line("KM-75-100", 1)]
     offer_id = book.save(draft, TODAY)
 
-    assert render_pdf(store, offer_id, tmp_path / "offer.pdf", TODAY) == 1
-    assert _images_in(tmp_path / "offer.pdf") == 0
+    printed = render_pdf(store, offer_id, tmp_path / "offer.pdf", TODAY)
+    assert printed.pages == 1 and _images_in(printed.path) == 0
+    (warning,) = printed.warnings
+    assert warning.text == LEFT_OUT and warning.params["file"] == images["broken_jpeg"].name

@@ -93,7 +93,7 @@ def test_multi_page_offer_with_annexes(store, tmp_path):
     lines = [territory.line(SKUS[i % 4], i + 1, "3" if i % 2 else "0") for i in range(70)]
     offer_id = _offer(store, territory, lines, tmp_path, annex_pages=(2, 1))
     target = tmp_path / "offer.pdf"
-    pages = render_pdf(store, offer_id, target, TODAY)
+    pages = render_pdf(store, offer_id, target, TODAY).pages
     assert pages >= 5
     check = subprocess.run(["qpdf", "--check", str(target)], capture_output=True, text=True)
     if shutil.which("qpdf"):

@@ -130,6 +130,30 @@ def test_visit_brief_pdf(db: tuple[Path, dict], tmp_path: Path) -> None:
     assert "Directive" not in content and "no finance contact" not in content
 
 
+def test_brief_and_report_say_on_stderr_what_they_print_as_question_marks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The PDFs are written and the exit code is 0; each warning is one line on stderr."""
+    path = tmp_path / "store.sqlite"
+    store = open_store(path)
+    account = add_account(store, "Клиника «Улыбка 😀»")
+    visit = add_visit(store, account, msk(2026, 5, 12, 10), objective="Формуляр")
+    store.close()
+    brief, report = tmp_path / "brief.pdf", tmp_path / "report.pdf"
+
+    assert main(["--db", str(path), "visit", "brief", str(visit), "-o", str(brief)]) == 0
+    said = capsys.readouterr()
+    assert main(["--db", str(path), "report", "visits", "--from", "2026-05-01", "--to",
+                 "2026-05-31", "-o", str(report)]) == 0  # fmt: skip
+    reported = capsys.readouterr()
+
+    for pdf, output in ((brief, said), (report, reported)):
+        assert pdf.read_bytes().startswith(b"%PDF")
+        (warning,) = [line for line in output.err.splitlines() if "warning" in line]
+        assert warning.startswith("kamdesk: warning: ") and "😀" in warning and "«?»" in warning
+        assert str(pdf) in output.out
+
+
 def test_brief_content_gathers_the_plan(db: tuple[Path, dict]) -> None:
     path, ids = db
     store = open_store(path)

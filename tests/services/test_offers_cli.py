@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from kamdesk import cli
-from kamdesk.services.offers import AddresseeInput, OfferBook
+from kamdesk.services.offers import AddresseeInput, LineInput, OfferBook
 from kamdesk.store import open_store
 from tests.documents.offer_data import TODAY, make_territory
 
@@ -45,6 +46,34 @@ def test_offer_list_and_pdf(db, tmp_path, capsys):
     assert target.read_bytes().startswith(b"%PDF")
     assert cli.main(["--db", str(path), "offer", "pdf", "КП-1900-X-0001", "-o", "x.pdf"]) == 1
     assert "no offer numbered" in capsys.readouterr().err
+
+
+def test_offer_pdf_says_on_stderr_what_it_prints_as_question_marks(db, tmp_path, capsys):
+    """The PDF is written and the exit code is 0; the emoji it lacks is one warning line."""
+    from dataclasses import replace
+
+    from kamdesk.services.products import ProductCatalog
+
+    path, _ = db
+    store = open_store(path)
+    catalog = ProductCatalog(store)
+    (product,) = [row for row in catalog.list() if row.sku == "AM-5-30"]
+    catalog.save(replace(catalog.detail(product.id).as_input(), trade_name="Амлодипин 😀"))
+    book = OfferBook(store)
+    draft = book.new_draft(book.list()[0].account_id, today=TODAY)
+    draft.valid_until = draft.valid_until.replace(year=2099)
+    draft.lines = [LineInput(product.id, 5, Decimal("89.90"), Decimal(0), Decimal(10))]
+    number = book.get(book.save(draft, TODAY)).row.number
+    store.close()
+    target = tmp_path / "offer.pdf"
+
+    assert cli.main(["--db", str(path), "offer", "pdf", number, "-o", str(target)]) == 0
+
+    assert target.read_bytes().startswith(b"%PDF")
+    said = capsys.readouterr()
+    (warning,) = said.err.splitlines()
+    assert warning.startswith("kamdesk: warning: ") and "😀" in warning and "«?»" in warning
+    assert f"{target}: {number}" in said.out
 
 
 def test_offer_pdf_reports_missing_requisites(db, tmp_path, capsys):

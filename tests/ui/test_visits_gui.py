@@ -291,6 +291,91 @@ def test_the_export_dialog_writes_an_xlsx(qtbot, workspace, store, tasks, tmp_pa
     assert "отчёты отправлены" not in folded
 
 
+def test_the_brief_button_says_which_characters_the_brief_lacks(
+    qtbot, workspace, store, tasks, wait_idle, monkeypatch: pytest.MonkeyPatch
+):
+    """A client named with an emoji: «Brief PDF» writes and opens the brief, and the
+    page says under «Brief ready» that the emoji is printed as «?», without a dialog."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QApplication
+
+    from tests.ui.kam_day.input import snapshot
+
+    opened: list[QUrl] = []  # the system's PDF viewer is not started by a test
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    account = add_account(store, "Клиника «Улыбка 😀»")
+    today = local(datetime.now(UTC)).date()
+    visit = add_visit(store, account, at(today, time(12, 0)), objective="Формуляр")
+    page = VisitsPage(workspace, tasks, open_files=True)
+    qtbot.addWidget(page)
+    page.resize(1280, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    wait_idle(tasks)
+    QTest.mouseClick(page.week, Qt.MouseButton.LeftButton, pos=_block_centre(page, visit))
+    assert page.selected_id == visit
+    with qtbot.waitSignal(page.brief_ready, timeout=30_000) as ready:
+        QTest.mouseClick(page.buttons["brief"], Qt.MouseButton.LeftButton)
+
+    path = Path(ready.args[0])
+    try:
+        assert path.read_bytes().startswith(b"%PDF")
+        assert [url.toLocalFile() for url in opened] == [str(path)], "the brief is opened"
+        note = page.note
+        assert note.isVisible() and note.visibleRegion().boundingRect().width() > 0
+        assert str(path) in note.text()
+        assert "😀" in note.text() and "«?»" in note.text(), "the missing character is named"
+        # A long warning wraps: the window keeps its width and every button stays in view.
+        QApplication.processEvents()  # the layout's pending resize
+        assert page.width() == 1280 and page.minimumSizeHint().width() < 1280
+        snapshot(page, "brief-warnings")
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def _block_centre(page: VisitsPage, visit_id):
+    rect = page.week.block_rect(visit_id)
+    assert rect is not None, "the visit is not in the week shown"
+    return rect.center().toPoint()
+
+
+# A dialog and a combo's popup on the offscreen platform log these harmless notices.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_the_managers_pdf_says_which_characters_it_lacks(
+    qtbot, workspace, store, tasks, tmp_path: Path
+):
+    """An outcome typed with an emoji: the manager's PDF is written and «Written» is
+    followed by the warning that the emoji is printed as «?»."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from tests.ui.kam_day.input import pick_in_combo
+
+    _account, visit = _past_visit(store)
+    report = report_draft(store, visit).input
+    report.objective_reached, report.outcome = True, "Договорились 👍🏽"
+    report.sentiment = Sentiment.POSITIVE
+    assert save_report(store, visit, report, final=True).saved
+    day = local(datetime.now(UTC)).date()
+    dialog = ExportDialog(workspace, tasks, day - timedelta(days=7), day)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    pick_in_combo(qtbot, dialog.format, "PDF")
+    target = tmp_path / "visits.pdf"
+    QTest.mouseClick(dialog.path, Qt.MouseButton.LeftButton)
+    QTest.keyClick(dialog.path, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(dialog.path, str(target))
+    save = dialog.buttons.button(QDialogButtonBox.StandardButton.Save)
+    with qtbot.waitSignal(dialog.written, timeout=20_000) as written:
+        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+
+    assert written.args[0] == target and target.read_bytes().startswith(b"%PDF")
+    assert dialog.note.isVisible()
+    assert str(target) in dialog.note.text()
+    assert "👍🏽" in dialog.note.text() and "«?»" in dialog.note.text()
+
+
 def test_switching_the_language_relabels_the_page(page, switcher):
     from kamdesk.ui.language import Language
 

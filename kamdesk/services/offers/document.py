@@ -25,6 +25,7 @@ from kamdesk.documents.offer_document import (
     DocTotals,
     OfferDocument,
 )
+from kamdesk.documents.printed import PrintedFile
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import Account
 from kamdesk.services.offers.model import OfferStatus, OfferView
@@ -147,9 +148,10 @@ def render_pdf(
     target: Path,
     today: date | None = None,
     progress: Progress | None = None,
-) -> int:
-    """Check and write the offer's PDF to `target`; returns its page count."""
-    from kamdesk.documents.offer_pdf import render_offer
+) -> PrintedFile:
+    """Check and write the offer's PDF to `target`: the file, its pages and what the
+    reader should know (characters printed as «?», a logo left out)."""
+    from kamdesk.documents.offer_pdf import print_offer
 
     document = build_document(store, offer_id, today)
-    return render_offer(document, Path(target), progress)
+    return print_offer(document, Path(target), progress)

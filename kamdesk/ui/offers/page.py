@@ -1,7 +1,9 @@
 """The Offers section: the list, and the actions on the selected offer.
 
 PDFs are built off the UI thread through the app's TaskRunner, with progress
-in the status line, and opened in the system viewer when ready.
+in the status line, and opened in the system viewer when ready; what the PDF
+lacks (characters printed as «?», a logo left out) is said in amber under
+«PDF ready».
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kamdesk.documents.printed import PrintedFile
 from kamdesk.services.offers import (
     OfferBook,
     OfferError,
@@ -42,6 +45,7 @@ from kamdesk.services.workspace import Workspace
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.offers.common import messages_text, money, status_label
 from kamdesk.ui.offers.editor import open_offer_editor
+from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.tasks import TaskRunner
 
@@ -86,6 +90,9 @@ class OffersPage(QWidget):
         self.progress.setMaximumWidth(220)
         self.progress.hide()
         self.note = QLabel()
+        # Its own line, wrapped: a long warning must not widen the window past the screen.
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.status)
@@ -106,12 +113,12 @@ class OffersPage(QWidget):
             actions.addWidget(button)
             self.buttons[key] = button
         actions.addStretch(1)
-        actions.addWidget(self.note)
         actions.addWidget(self.progress)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
+        layout.addWidget(self.note)
         expire_overdue(workspace.store)
         self.reload()
 
@@ -187,16 +194,17 @@ class OffersPage(QWidget):
         self.progress.show()
         self.note.setText(self.tr("Building the PDF…"))
         self._tasks.run(
-            lambda progress: (render_pdf(store, row.id, path, progress=progress), path)[1],
+            lambda progress: render_pdf(store, row.id, path, progress=progress),
             self._pdf_done,
             self._pdf_failed,
             on_progress=lambda percent, stage: self.progress.setValue(percent),
             owner=self,
         )
 
-    def _pdf_done(self, path: Path) -> None:
+    def _pdf_done(self, printed: PrintedFile) -> None:
+        path = printed.path
         self.progress.hide()
-        self.note.setText(self.tr("PDF ready: %1").replace("%1", str(path)))
+        show_printed(self.note, self.tr("PDF ready: %1").replace("%1", str(path)), printed)
         self.pdf_ready.emit(path)
         if self._open_pdfs:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -40,6 +40,7 @@ from kamdesk.services.visits import (
     undo_status_change,
 )
 from kamdesk.ui.formatting import is_russian
+from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.visits.common import (
     from_qdatetime,
     message_text,
@@ -55,6 +56,7 @@ from kamdesk.ui.visits.route_dialog import RouteDialog
 from kamdesk.ui.visits.undo import StatusChange
 
 if TYPE_CHECKING:
+    from kamdesk.documents.printed import PrintedFile
     from kamdesk.ui.visits.page import VisitsPage
 
 
@@ -127,20 +129,20 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
             QCoreApplication.translate("VisitsPage", "Select a planned visit for its brief.")
         )
         return
-    from kamdesk.documents.visits.brief_pdf import write_brief_pdf
+    from kamdesk.documents.visits.brief_pdf import print_brief
 
     store, tz, visit_id = page.workspace.store, page.tz, row.id
     language = "ru" if is_russian() else "en"
     path = target or Path(tempfile.gettempdir()) / f"brief-{visit_id}.pdf"
     page.note.setText(QCoreApplication.translate("VisitsPage", "Writing the brief…"))
 
-    def work(_progress: object) -> Path:
-        return write_brief_pdf(brief_content(store, visit_id, tz), path, language, message_text)
+    def work(_progress: object) -> PrintedFile:
+        return print_brief(brief_content(store, visit_id, tz), path, language, message_text)
 
-    def done(written: Path) -> None:
-        page.note.setText(
-            QCoreApplication.translate("VisitsPage", "Brief ready: %1").replace("%1", str(written))
-        )
+    def done(printed: PrintedFile) -> None:
+        written = printed.path
+        ready = QCoreApplication.translate("VisitsPage", "Brief ready: %1")
+        show_printed(page.note, ready.replace("%1", str(written)), printed)
         page.brief_ready.emit(written)
         if page.open_files:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))

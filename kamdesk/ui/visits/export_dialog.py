@@ -1,5 +1,6 @@
 """Exports of the visits: the manager's report (XLSX or PDF, Russian or English) and an
-.ics file for the phone's calendar. Built off the UI thread."""
+.ics file for the phone's calendar. Built off the UI thread; what a PDF lacks
+(characters printed as «?») is said in amber under «Written»."""
 
 from __future__ import annotations
 
@@ -21,11 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kamdesk.documents.printed import PrintedFile
 from kamdesk.services.accounts import AccountFilter, AccountKind
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, ExportFilter, export_ics, manager_export
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.file_dialogs import get_save_file_name
 from kamdesk.ui.labels import choices
+from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits.common import from_qdate, to_qdate
 
@@ -34,22 +37,25 @@ FORMATS = ("xlsx", "pdf", "ics")
 
 def write_export(
     workspace: Workspace, export_filter: ExportFilter, fmt: str, language: str, target: Path
-) -> Path:
-    """The work of an export, run in the pool: reads the store, writes one file."""
+) -> PrintedFile:
+    """The work of an export, run in the pool: reads the store, writes one file.
+
+    A PDF comes with its pages and warnings; a workbook or a calendar is not paged
+    (0) and holds every character, so it has no warnings."""
     store = workspace.store
     if fmt == "ics":
         target.write_bytes(
             export_ics(store, export_filter.date_from, export_filter.date_to, export_filter.tz)
         )
-        return target
+        return PrintedFile(target, pages=0)
     export = manager_export(store, export_filter)
     if fmt == "pdf":
-        from kamdesk.documents.visits.report_pdf import write_visits_pdf
+        from kamdesk.documents.visits.report_pdf import print_visits_pdf
 
-        return write_visits_pdf(export, target, language)
+        return print_visits_pdf(export, target, language)
     from kamdesk.documents.visits.report_xlsx import write_visits_xlsx
 
-    return write_visits_xlsx(export, target, language)
+    return PrintedFile(write_visits_xlsx(export, target, language), pages=0)
 
 
 class ExportDialog(QDialog):
@@ -159,10 +165,10 @@ class ExportDialog(QDialog):
             owner=self,
         )
 
-    def _done(self, path: Path) -> None:
+    def _done(self, written: PrintedFile) -> None:
         self.buttons.setEnabled(True)
-        self.note.setText(self.tr("Written: %1").replace("%1", str(path)))
-        self.written.emit(path)
+        show_printed(self.note, self.tr("Written: %1").replace("%1", str(written.path)), written)
+        self.written.emit(written.path)
 
     def _failed(self, error: BaseException) -> None:
         self.buttons.setEnabled(True)
