@@ -25,7 +25,7 @@ def clients_page(context: PageContext) -> QWidget:
 def products_page(context: PageContext) -> QWidget:
     from kamdesk.ui.products import ProductsPage
 
-    return ProductsPage(context.workspace)
+    return ProductsPage(context.workspace, context.tasks)
 
 
 def offers_page(context: PageContext) -> QWidget:
