@@ -224,11 +224,13 @@ class VisitsPage(QWidget):
         self.history.changed.connect(self._update_undo)
         bar.addStretch(1)
         self.note = QLabel()
-        bar.addWidget(self.note)
+        # Its own line, wrapped: a long note (a brief's warnings) must not widen the window.
+        self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(splitter, 1)
         layout.addLayout(bar)
+        layout.addWidget(self.note)
         self._retranslate()
         self.set_mode(WEEK)
 
