@@ -245,3 +245,29 @@ def test_a_card_closed_while_the_store_is_busy_still_saves_its_edit(
             return session.get(Account, account_id).city == "Rzhev"  # type: ignore[union-attr]
 
     qtbot.waitUntil(saved, timeout=5000)
+
+
+def test_while_the_store_is_busy_a_wrong_inn_is_still_explained_at_once(
+    qtbot: QtBot,
+    open_card: Callable[[Store, uuid.UUID], AccountCard],
+    store: Store,
+    territory: dict[str, Any],
+    write_lock: sqlite3.Connection,
+) -> None:
+    card = open_card(store, territory["hospital"])
+    city, inn = field(card, "account", "city"), field(card, "account", "inn")
+    city.setFocus()
+    QTest.keyClicks(city, " north")
+    QTest.mouseClick(inn, Qt.MouseButton.LeftButton)  # the city waits for the store
+    qtbot.waitUntil(lambda: bool(busy_notes(card)))
+    inn.selectAll()
+    QTest.keyClicks(inn, "6905012346")  # a digit mistyped
+    QTest.mouseClick(city, Qt.MouseButton.LeftButton)
+    assert "check digit" in inn.toolTip()  # said now, not when the store is free
+    assert inn.text() == "6905012346"
+    write_lock.execute("ROLLBACK")
+    qtbot.waitUntil(lambda: draft_text(store, "inn") == "6905012346", timeout=5000)
+    with store.session() as session:  # the wrong INN is kept as a draft, never stored
+        account = session.get(Account, territory["hospital"])
+        assert account is not None and account.inn == "6905012345"
+        assert account.city == "Тверь north"  # what waited for the store is stored

@@ -8,15 +8,22 @@ stored value, or why it was refused). When another program holds the lock the
 store refuses at once instead of freezing the window for its busy timeout: the
 write stays here, `waiting` turns on (the card says so), and everything pending
 is tried again every RETRY_MS, in the order it was made, until it is stored.
+While waiting, new writes only join the queue; once the store is free the queue
+is written a slice of DRAIN_SLICE_MS at a time, so that a long backlog does not
+become a freeze of its own.
 
 The queue of an account outlives the card that filled it: closing the card, or
 the card rebuilding itself, does not drop what is still to be written, and the
 new card shows the pending text again (`pending_value`).
+
+These writes run no SQLite checkpoint themselves (see kamdesk.services.store_wait);
+every CHECKPOINT_EVERY stored writes a checkpoint runs on a worker thread instead.
 """
 
 from __future__ import annotations
 
 import enum
+import time
 import uuid
 import weakref
 from dataclasses import dataclass
@@ -26,9 +33,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kamdesk.services import card as service
 from kamdesk.services.card import CardError, Entity
-from kamdesk.services.store_wait import is_busy, without_waiting
+from kamdesk.services.store_wait import checkpoint, is_busy, without_waiting
+from kamdesk.ui.tasks import TaskRunner
 
 RETRY_MS = 1000
+DRAIN_SLICE_MS = 20  # the UI thread's share of one event-loop turn while catching up
+CHECKPOINT_EVERY = 50  # stored writes (a draft is a few pages; SQLite's own default is 1000)
 Key = tuple[Entity, uuid.UUID, str]
 
 
@@ -62,15 +72,26 @@ class PendingWrites(QObject):
         self._flushing = False
         self.waiting = False
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
-        self._retry.timeout.connect(self.flush)
+        self._retry.timeout.connect(self._catch_up)
 
     # --- what is pending ---------------------------------------------------------
 
     def submit(self, write: Write) -> None:
-        """Queue `write` after every earlier one and try to write them all now."""
+        """Queue `write` after every earlier one and write it now, unless the queue
+        waits for a busy store (then it is written, in order, when the store is free)."""
+        if self.waiting and write.kind is WriteKind.COMMIT:
+            entity, _row, name = write.key
+            try:  # what can be checked without the store is said at once, as usual
+                service.parse(entity, name, write.value)
+            except CardError as error:
+                if write.keep_as_draft:
+                    self.submit(Write(write.key, WriteKind.DRAFT, write.value))
+                self.refused.emit(write, error)
+                return
         self._supersede(write)
         self._writes.append(write)
-        self.flush()
+        if not self.waiting:
+            self.flush()
 
     def pending_value(self, key: Key) -> tuple[bool, Any]:
         """(True, the newest text or value of `key` not stored yet), else (False, None)."""
@@ -99,8 +120,12 @@ class PendingWrites(QObject):
 
     # --- writing ----------------------------------------------------------------
 
-    def flush(self) -> None:
-        """Write what is pending, in order, stopping at the first "busy"."""
+    def _catch_up(self) -> None:
+        self.flush(budget_ms=DRAIN_SLICE_MS)
+
+    def flush(self, budget_ms: float | None = None) -> None:
+        """Write what is pending, in order, stopping at the first "busy"; with
+        `budget_ms`, also once that long was spent (the rest follows next turn)."""
         if self._flushing:
             return  # a write's signal handler queued more: the running loop takes it
         store = self._store()
@@ -108,8 +133,13 @@ class PendingWrites(QObject):
             self._writes.clear()
             return
         self._flushing = True
+        started = time.perf_counter()
         try:
             while self._writes:
+                spent_ms = (time.perf_counter() - started) * 1000
+                if budget_ms is not None and spent_ms >= budget_ms:
+                    QTimer.singleShot(0, self, self._catch_up)  # the window breathes first
+                    return
                 write = self._writes[0]
                 try:
                     with without_waiting(store):
@@ -128,6 +158,7 @@ class PendingWrites(QObject):
                     self._writes.pop(0)  # not the store's lock: the one error path reports it
                     raise
                 self._writes.pop(0)
+                _count_write(store)
                 self.stored.emit(write, stored)
             self._set_waiting(False)
         finally:
@@ -163,3 +194,22 @@ def pending_writes(store: Any, account_id: uuid.UUID) -> PendingWrites:
     if queue is None:
         queue = queues[account_id] = PendingWrites(store, account_id)
     return queue
+
+
+_WRITES_SINCE_CHECKPOINT: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
+_housekeeping: list[TaskRunner] = []  # made on first use: a QObject needs the application
+
+
+def _count_write(store: Any) -> None:
+    count = _WRITES_SINCE_CHECKPOINT.get(store, 0) + 1
+    if count < CHECKPOINT_EVERY:
+        _WRITES_SINCE_CHECKPOINT[store] = count
+        return
+    _WRITES_SINCE_CHECKPOINT[store] = 0
+    if not _housekeeping:
+        _housekeeping.append(TaskRunner())
+    # Housekeeping: a checkpoint that fails (the store closed meanwhile) is simply
+    # tried again after the next CHECKPOINT_EVERY writes.
+    _housekeeping[0].run(
+        lambda _progress: checkpoint(store), on_failure=lambda _error: None, key="checkpoint"
+    )
