@@ -116,3 +116,22 @@ class ChangeStatus(StrEnum):
     PENDING = "pending"
     ACKNOWLEDGED = "acknowledged"
     REJECTED = "rejected"
+
+
+class ProductKind(StrEnum):
+    """What a product is: only a medicine has an МНН; the kind also suggests its VAT."""
+
+    MEDICINE = "medicine"  # лекарственный препарат
+    MEDICAL_DEVICE = "medical_device"  # медицинское изделие: a catheter, a bandage
+    OTHER = "other"  # other goods: dietary supplements, cosmetics
+
+
+class VatKind(StrEnum):
+    """How a product is taxed. The rate itself depends on the date and on the supplier's
+    tax system (kamdesk.services.products.vat): the standard rate was 20 % until
+    31.12.2025 and is 22 % from 01.01.2026."""
+
+    STANDARD = "standard"  # общая ставка
+    REDUCED = "reduced"  # 10 %: medicines and medical goods on the government's lists
+    ZERO = "zero"  # 0 %
+    EXEMPT = "exempt"  # «без НДС», «НДС не облагается»: no VAT at all, which is not 0 %
