@@ -396,3 +396,65 @@ def test_mark_held_from_the_menu_of_a_later_visit_asks_first(
     QTest.keyClick(question, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not question.isVisible())
     assert report_draft(store, visit).status == VisitStatus.PLANNED
+
+
+def _menu_texts(qtbot, page: VisitsPage, view: QWidget) -> list[str]:
+    """What the visit's menu (the Menu key) offers; the menu is closed again."""
+    menu = press_menu_key(page, view)
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    QTest.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    return texts
+
+
+def test_once_held_or_submitted_the_page_offers_only_what_fits(
+    qtbot, page, store, territory, tasks, wait_idle
+):
+    """The pre-meeting checklist is for a planned visit: once it is held the side panel
+    says what comes next. Undo (the button, the menu) never offers a change that can no
+    longer be taken back, also when the report was completed elsewhere or submitted.
+    Each is true at once after the click, and still once the calendar has reloaded."""
+    visit = add_visit(store, territory["hospital"], at(page.today, time(0, 1), page.tz))
+    show(qtbot, page, tasks, wait_idle)
+    QTest.mouseClick(page.week, LEFT, pos=block_centre(page, visit))
+    checklist = page.checklist
+    assert checklist.tree.isVisible(), "a planned visit shows its checklist"
+
+    QTest.mouseClick(page.buttons["done"], LEFT)
+    for moment in ("at once", "after the reload"):
+        assert not checklist.tree.isVisible() and not checklist.summary.isVisible(), moment
+        assert "write the report" in checklist.empty.text(), moment
+        texts = _menu_texts(qtbot, page, page.week)
+        assert "Undo «Held»" in texts and "Mark held…" not in texts, moment
+        assert "Held" in page.buttons["undo"].toolTip(), moment
+        wait_idle(tasks)
+    assert report_draft(store, visit).status == VisitStatus.DONE
+
+    # The report completed in the client's card: undoing «Held» would be refused.
+    report = replace(report_draft(store, visit).input)
+    report.objective_reached, report.outcome = True, "Pilot agreed"
+    report.sentiment = Sentiment.POSITIVE
+    assert save_report(store, visit, report, final=True).saved
+    page.hide()
+    page.show()  # back to the Visits section: it loads again
+    wait_idle(tasks)
+    assert not page.buttons["undo"].isEnabled(), page.buttons["undo"].toolTip()
+    assert "Undo «Report completed»" in _menu_texts(qtbot, page, page.week)
+    assert "submit it" in checklist.empty.text()
+
+    _select_in_list(page, visit)
+
+    def confirm(box: QWidget) -> None:
+        assert isinstance(box, QMessageBox)
+        QTest.mouseClick(box.button(QMessageBox.StandardButton.Yes), LEFT)
+
+    answer_next_dialog(qtbot, confirm)
+    QTest.mouseClick(page.buttons["submit"], LEFT)
+    for moment in ("at once", "after the reload"):
+        texts = _menu_texts(qtbot, page, page.table)
+        assert not [text for text in texts if text.startswith("Undo")], (moment, texts)
+        assert "Submitted: only dated addenda now" in texts, moment
+        assert not page.buttons["undo"].isEnabled(), moment
+        assert "submitted" in checklist.empty.text() and not checklist.tree.isVisible(), moment
+        wait_idle(tasks)
+    assert report_draft(store, visit).status == VisitStatus.SUBMITTED

@@ -105,6 +105,7 @@ def open_report(page: VisitsPage, visit_id: uuid.UUID) -> ReportForm:
             page.history.record(
                 StatusChange(visit_id, form.draft.account_name, VisitStatus.REPORTED)
             )
+            page.show_status([visit_id], VisitStatus.REPORTED)
             page.reload()
 
     form.saved.connect(saved)
@@ -153,6 +154,7 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
 def _status_changed(page: VisitsPage, row: VisitRow, status: VisitStatus) -> None:
     page.history.record(StatusChange(row.id, row.account_name, status))
     page.selected_id = row.id
+    page.show_status([row.id], status)
     page.reload()
 
 
@@ -210,6 +212,7 @@ def _undo(page: VisitsPage, change: StatusChange) -> bool:
         .replace("%2", status_label(status))
     )
     page.selected_id = change.visit_id
+    page.show_status([change.visit_id], status)
     page.reload()
     return True
 
@@ -323,11 +326,14 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
         != QMessageBox.StandardButton.Yes
     ):
         return 0
+    submitted = [r.id for r in ready]
     try:
-        submit_reports(page.workspace.store, [r.id for r in ready])
+        submit_reports(page.workspace.store, submitted)
     except VisitError as error:
         _warn(page, error)
         return 0
+    # Shown at once; with it Undo forgets these visits (a submitted report is never undone).
+    page.show_status(submitted, VisitStatus.SUBMITTED)
     page.status_message.emit(
         QCoreApplication.translate(
             "VisitsPage",

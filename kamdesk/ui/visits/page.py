@@ -7,13 +7,19 @@ after), N plans a new visit, Delete cancels with a reason, Ctrl+Z undoes the las
 status change made here, the Menu key (or Shift+F10, or a right click) opens the
 visit's context menu. The actions on the selected visit live in
 `kamdesk.ui.visits.actions`, the menu in `kamdesk.ui.visits.visit_menu`.
+
+Whatever changes a visit's status, every part of the page follows at once: the
+change is put into the rows shown (`show_status`) before the background reload
+brings the rest, and each load decides again what the side panel shows for the
+selected visit (the pre-meeting checklist only while it is planned) and what
+Undo may still offer.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +46,7 @@ from kamdesk.services.visits import (
     FollowUpRow,
     OverdueAccount,
     VisitRow,
+    VisitStatus,
     open_follow_ups,
     overdue_accounts,
     visits_on_days,
@@ -51,9 +58,10 @@ from kamdesk.ui.visits import actions
 from kamdesk.ui.visits.checklist_view import ChecklistView
 from kamdesk.ui.visits.common import at, local
 from kamdesk.ui.visits.models import DayModel, visit_list_model
+from kamdesk.ui.visits.next_step import next_step_text
 from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
 from kamdesk.ui.visits.undo import StatusHistory, undo_text
-from kamdesk.ui.visits.visit_menu import visit_menu
+from kamdesk.ui.visits.visit_menu import menu_at, show_visit_menu
 from kamdesk.ui.visits.week_view import WeekView
 
 if TYPE_CHECKING:
@@ -148,11 +156,11 @@ class VisitsPage(QWidget):
         self.day_list.setModel(self.day_model)
         self.day_list.setSpacing(2)
         self.day_list.selectionModel().currentChanged.connect(
-            lambda index, _old: self._select_from_view(index.data(Qt.ItemDataRole.UserRole + 1))
+            lambda index, _old: self.select_visit(index.data(Qt.ItemDataRole.UserRole + 1))
         )
         self.day_list.activated.connect(lambda _index: actions.open_selected(self))
         self.week = WeekView(self, self.tz)
-        self.week.visit_selected.connect(self._select_from_view)
+        self.week.visit_selected.connect(self.select_visit)
         self.week.visit_activated.connect(lambda _id: actions.open_selected(self))
         self.week.slot_activated.connect(lambda start: actions.plan_new(self, start=start))
         self.week.menu_requested.connect(self.show_visit_menu)
@@ -166,14 +174,13 @@ class VisitsPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda _index: actions.open_selected(self))
         self.table.selectionModel().currentChanged.connect(
-            lambda index, _old: self._select_from_view(self._list_id(index))
+            lambda index, _old: self.select_visit(self._list_id(index))
         )
         for line_view in (self.day_list, self.table):
             line_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.day_list.customContextMenuRequested.connect(
-            lambda pos: self._menu_at(self.day_list, pos)
-        )
-        self.table.customContextMenuRequested.connect(lambda pos: self._menu_at(self.table, pos))
+            line_view.customContextMenuRequested.connect(
+                lambda pos, view=line_view: menu_at(self, view, pos)
+            )
         self.stack = QStackedWidget()
         for view in (self.day_list, self.week, self.table):
             self.stack.addWidget(view)
@@ -184,7 +191,7 @@ class VisitsPage(QWidget):
         self.checklist.changed.connect(self.reload)
         self.follow_ups = FollowUpList(self.workspace)
         self.follow_ups.done_changed.connect(self.reload)
-        self.overdue = OverdueTable()
+        self.overdue = OverdueTable(self.tz)
         self.overdue.plan_requested.connect(lambda account: actions.plan_new(self, account))
         self.side = QTabWidget()
         for tab in (self.checklist, self.follow_ups, self.overdue):
@@ -256,6 +263,7 @@ class VisitsPage(QWidget):
         ):
             self.buttons[key].setText(text)
         self._update_undo()
+        self._show_checklist()  # its hint, and the tree's texts, in the new language
 
     def _update_undo(self) -> None:
         """The Undo button names what it will take back, and is off when nothing can be."""
@@ -295,11 +303,33 @@ class VisitsPage(QWidget):
 
     def _loaded(self, data: Loaded) -> None:
         self.data = data
+        self.history.settle(data.rows)
         self.follow_ups.set_rows(data.follow_ups)
-        self.overdue.set_rows(data.overdue, self.today, self.tz)
+        self.overdue.set_rows(data.overdue)
         self._show()
-        self.checklist.refresh()
+        self._show_checklist()
         self.loaded.emit()
+
+    def show_status(self, visit_ids: Iterable[uuid.UUID], status: VisitStatus) -> None:
+        """Show at once the status just given to these visits, until the reload
+        brings their rows (a visit no longer planned has no readiness)."""
+        changed = set(visit_ids)
+        rows = [
+            replace(r, status=status, readiness=None) if r.id in changed else r
+            for r in self.data.rows
+        ]
+        self.data = replace(self.data, rows=rows)
+        self.history.settle(rows)
+        self._show()
+        self._show_checklist()
+
+    def _show_checklist(self) -> None:
+        """The pre-meeting checklist of the selected visit while it is planned; for any
+        other (held, reported, submitted, cancelled) a line on what comes next."""
+        row = self.selected()
+        self.checklist.empty.setText(next_step_text(row.status if row else None))
+        planned = row if row is not None and row.status == VisitStatus.PLANNED else None
+        self.checklist.show_visit(planned.id if planned and planned.readiness is not None else None)
 
     def _show(self) -> None:
         """Put the loaded data into the views for the current day and mode."""
@@ -385,9 +415,10 @@ class VisitsPage(QWidget):
             self.current_day = self._day_of(row)
             self._show()
         self._sync_selection()
-        self.checklist.show_visit(visit_id if row and row.readiness is not None else None)
+        self._show_checklist()
 
-    def _select_from_view(self, visit_id: uuid.UUID | None) -> None:
+    def select_visit(self, visit_id: uuid.UUID | None) -> None:
+        """Select the visit unless it already is (views echo the selection back)."""
         if visit_id != self.selected_id:
             self.select(visit_id)
 
@@ -407,36 +438,11 @@ class VisitsPage(QWidget):
 
     # Context menu -------------------------------------------------------------------------
 
-    def _menu_at(self, view: QListView | QTableView, pos: QPoint) -> None:
-        """A right click on a line of the day or the list: that visit's menu."""
-        index = view.indexAt(pos)
-        visit_id = (
-            index.data(Qt.ItemDataRole.UserRole + 1)
-            if view is self.day_list
-            else self._list_id(index)
-        )
-        if visit_id is not None:
-            self.show_visit_menu(visit_id, view.viewport().mapToGlobal(pos))
-
     def show_visit_menu(
         self, visit_id: uuid.UUID | None, global_pos: QPoint | None = None
     ) -> QMenu | None:
-        """Select the visit and pop up what can be done with it (Open, Mark held…,
-        Undo …); without a position (the keyboard) it opens over the current view."""
-        row = self.row(visit_id)
-        if row is None or (self.menu is not None and self.menu.isVisible()):
-            return None
-        self._select_from_view(row.id)
-        if self.menu is not None:
-            self.menu.deleteLater()  # hidden by now: no signal of it is being handled
-        self.menu = visit_menu(self, row)
-        if global_pos is None:  # from the keyboard: over the visit's block, or the view
-            view = self.stack.currentWidget() or self
-            block = self.week.block_rect(row.id) if view is self.week else None
-            centre = block.center().toPoint() if block else view.rect().center()
-            global_pos = view.mapToGlobal(centre)
-        self.menu.popup(global_pos)
-        return self.menu
+        """Select the visit and pop up what can be done with it (see `visit_menu`)."""
+        return show_visit_menu(self, visit_id, global_pos)
 
     def slot_for_new(self) -> datetime:
         return at(self.current_day, time(10, 0), self.tz)

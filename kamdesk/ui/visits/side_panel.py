@@ -9,7 +9,6 @@ put in once the handler has returned.
 from __future__ import annotations
 
 import uuid
-from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
@@ -84,7 +83,7 @@ class FollowUpList(QListWidget):
             self._in_own_signal = False
 
 
-def overdue_columns(today: date, tz: str) -> list[RecordColumn[OverdueAccount]]:
+def overdue_columns(tz: str) -> list[RecordColumn[OverdueAccount]]:
     def overdue(row: OverdueAccount) -> str:
         if row.days_overdue is None:
             return QCoreApplication.translate("OverdueAccounts", "never visited")
@@ -117,24 +116,29 @@ def overdue_columns(today: date, tz: str) -> list[RecordColumn[OverdueAccount]]:
 
 
 class OverdueTable(QTableView):
-    """Double-click (or Enter) plans a visit to the client."""
+    """Double-click (or Enter) plans a visit to the client. One model for its life:
+    each load puts its rows into it, and the selected client stays selected."""
 
     plan_requested = Signal(object)  # account id
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, tz: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("overdueAccounts")
         self.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.verticalHeader().hide()
         self.horizontalHeader().setStretchLastSection(False)
-        self.model_: RecordTableModel[OverdueAccount] = RecordTableModel([], [], self)
+        self.model_ = RecordTableModel[OverdueAccount]([], overdue_columns(tz), self)
         self.setModel(self.model_)
         self.activated.connect(self._activated)
 
-    def set_rows(self, rows: list[OverdueAccount], today: date, tz: str) -> None:
-        self.model_ = RecordTableModel[OverdueAccount](rows, overdue_columns(today, tz), self)
-        self.setModel(self.model_)
+    def set_rows(self, rows: list[OverdueAccount]) -> None:
+        current = self.currentIndex()
+        chosen = self.model_.record(current.row()).account_id if current.isValid() else None
+        self.model_.set_records(rows)
+        again = next((i for i, r in enumerate(rows) if r.account_id == chosen), None)
+        if again is not None:
+            self.selectRow(again)
         self.resizeColumnsToContents()
         self.horizontalHeader().setSectionResizeMode(0, self.horizontalHeader().ResizeMode.Stretch)
 

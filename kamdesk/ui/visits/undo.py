@@ -4,17 +4,23 @@ The page records each status change it makes (held, report completed, cancelled,
 rescheduled); Undo takes back the newest through the service, which refuses once the
 report is submitted or when the visit changed since. The context menu offers the
 same for any visit, whoever changed it.
+
+A record is dropped as soon as it cannot be taken back: whenever the rows shown
+have the visit in another status than the record gave it (its report submitted
+here, or completed, submitted or undone elsewhere), so Undo never offers what
+the service would refuse.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP
-from kamdesk.services.visits import VisitStatus
+from kamdesk.services.visits import VisitRow, VisitStatus
 
 CONTEXT = "VisitUndo"
 
@@ -63,6 +69,28 @@ class StatusHistory(QObject):
                 del self._changes[index]
                 self.changed.emit()
                 return
+
+    def settle(self, rows: Iterable[VisitRow]) -> None:
+        """Match the records to the visits' current statuses: a visit's newest record
+        must be the change that gave it its status, so records newer than that match
+        are dropped (the visit was submitted, reported or undone elsewhere); a visit
+        not among `rows` (another period) keeps its records."""
+        status = {row.id: row.status for row in rows}
+        kept: list[StatusChange] = []
+        settled: set[uuid.UUID] = set()  # visits whose newest record matches
+        for change in reversed(self._changes):
+            visit = change.visit_id
+            if visit in status and visit not in settled and change.status != status[visit]:
+                continue
+            settled.add(visit)
+            kept.append(change)
+        kept.reverse()
+        self._replace(kept)
+
+    def _replace(self, kept: list[StatusChange]) -> None:
+        if len(kept) != len(self._changes):  # only ever fewer: nothing is added here
+            self._changes = kept
+            self.changed.emit()
 
     def __len__(self) -> int:
         return len(self._changes)

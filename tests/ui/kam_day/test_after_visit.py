@@ -95,6 +95,7 @@ def test_hold_the_visit_write_the_report_submit_it_and_export_for_the_manager(
     assert report_draft(workspace.store, visit).status == VisitStatus.DONE
     if page.checklist.tree.isVisible():
         problems.append("the pre-meeting checklist is still shown for the visit just held")
+    snapshot(page, "visit-held")
 
     shortcut(page.day_list, Qt.Key.Key_Return)  # opens the report of a visit held
     form = wait_for_window(qtbot, ReportForm)
