@@ -144,8 +144,12 @@ class OffersPage(QWidget):
     def reload(self) -> None:
         status = self.status.currentData()
         rows = self._book.list(self.search.text(), frozenset({status}) if status else frozenset())
-        self.model = RecordTableModel[OfferRow](rows, self._columns(), self)
-        self.proxy.setSourceModel(self.model)
+        chosen = self.selected()
+        # The same model for the page's life (a new one per keystroke was never freed);
+        # the offer chosen stays chosen while the search still finds it.
+        self.model.set_records(rows)
+        if chosen is not None:
+            self.select_row(chosen.id)
         self.table.resizeColumnsToContents()
 
     def selected(self) -> OfferRow | None:

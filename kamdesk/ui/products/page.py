@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -39,6 +39,8 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class ProductsPage(QWidget):
+    detail_shown = Signal()  # the detail pane was filled for the current product
+
     def __init__(
         self, workspace: Workspace, tasks: TaskRunner | None = None, parent: QWidget | None = None
     ) -> None:
@@ -51,9 +53,15 @@ class ProductsPage(QWidget):
         self.import_folder = Path.home()  # where the file dialog opens
         self.search = QLineEdit(placeholderText=self.tr("Search by name, INN, SKU or group"))
         self.search.textChanged.connect(self.reload)
+        # One model for the page's life: each search puts its rows into it, so no
+        # model is left behind and the view's selection model (and what is connected
+        # to it) stays the same.
+        self.model = RecordTableModel[ProductRow]([], self._columns(), self)
         self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
@@ -102,16 +110,26 @@ class ProductsPage(QWidget):
         ]
 
     def reload(self) -> None:
-        self.model = RecordTableModel[ProductRow](
-            self._catalog.list(self.search.text()), self._columns(), self
-        )
-        self.proxy.setSourceModel(self.model)
+        """Search again; the product chosen stays chosen (and its detail shown) while
+        the search still finds it."""
+        chosen = self.selected()
+        self.model.set_records(self._catalog.list(self.search.text()))
         self.table.resizeColumnsToContents()
         for column in (1, 2, 3):  # INN, form and dosage, pack: long texts, short headers
             cap = max(MAX_COLUMN, self.table.horizontalHeader().sectionSizeHint(column))
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
-        self.detail.clear()
+        again = next(
+            (
+                row
+                for row in range(self.model.rowCount())
+                if chosen is not None and self.model.record(row).id == chosen.id
+            ),
+            None,
+        )
+        if again is None:
+            self.detail.clear()
+        else:  # the current row changes: the detail is read again (prices may have)
+            self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(again, 0)))
 
     def selected(self) -> ProductRow | None:
         index = self.table.currentIndex()
@@ -160,6 +178,7 @@ class ProductsPage(QWidget):
             ]
             parts.append("</table>")
         self.detail.setHtml("".join(parts))
+        self.detail_shown.emit()
 
     def new_product(self) -> None:
         dialog = ProductDialog(self._catalog, None, self)
