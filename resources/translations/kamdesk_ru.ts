@@ -63,6 +63,10 @@
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
+    <message>
+        <source>The personal details were erased; the erasure goes to the office at the next sync.</source>
+        <translation>Личные сведения стёрты; удаление уйдёт в офис при следующей синхронизации.</translation>
+    </message>
 </context>
 <context>
     <name>AccountFilterBar</name>
@@ -721,6 +725,14 @@
         <translation>Дата согласия</translation>
     </message>
     <message>
+        <source>Consent is not given but personal details are kept: the law (152-FZ) wants them erased within 30 days of a withdrawal.</source>
+        <translation>Согласия нет, а личные сведения хранятся: по закону (152-ФЗ) после отзыва согласия их нужно стереть в течение 30 дней.</translation>
+    </message>
+    <message>
+        <source>Erase personal details…</source>
+        <translation>Стереть личные сведения…</translation>
+    </message>
+    <message>
         <source>Birthday</source>
         <translation>День рождения</translation>
     </message>
@@ -767,6 +779,37 @@
     <message>
         <source>Notes</source>
         <translation>Заметки</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseCommands</name>
+    <message>
+        <source>New database</source>
+        <translation>Новая база данных</translation>
+    </message>
+    <message>
+        <source>KAMdesk databases (*.sqlite)</source>
+        <translation>Базы KAMdesk (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>{path} already exists. KAMdesk never overwrites a database: choose another name, or open this one with File ▸ Open database…</source>
+        <translation>{path} уже существует. KAMdesk никогда не перезаписывает базу: выберите другое имя или откройте эту через Файл ▸ Открыть базу данных…</translation>
+    </message>
+    <message>
+        <source>{path} is the database already open.</source>
+        <translation>{path} — эта база уже открыта.</translation>
+    </message>
+    <message>
+        <source>Demo territory</source>
+        <translation>Демо-территория</translation>
+    </message>
+    <message>
+        <source>Creating the demo territory…</source>
+        <translation>Создаётся демо-территория…</translation>
+    </message>
+    <message>
+        <source>The demo territory is ready.</source>
+        <translation>Демо-территория готова.</translation>
     </message>
 </context>
 <context>
@@ -1359,6 +1402,96 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>ErasureQuestion</name>
+    <message>
+        <source>Consent withdrawn</source>
+        <translation>Согласие отозвано</translation>
+    </message>
+    <message>
+        <source>{name}: consent to the processing of personal data is withdrawn.</source>
+        <translation>{name}: согласие на обработку персональных данных отозвано.</translation>
+    </message>
+    <message>
+        <source>The law on personal data (152-FZ, article 21) requires destroying them within 30 days of the withdrawal. Erase the personal details now (birthday, education, previous jobs, military service, family, hobbies, concerns, habits, topics to avoid, notes)? They are erased on this computer, also from changes not yet sent to the office, and the erasure itself goes to the office at the next sync. This cannot be undone.</source>
+        <translation>Закон о персональных данных (152-ФЗ, статья 21) требует уничтожить их в течение 30 дней после отзыва согласия. Стереть личные сведения сейчас (день рождения, образование, прежние места работы, военная служба, семья, увлечения, заботы, привычки, темы, которых лучше избегать, заметки)? Они будут стёрты на этом компьютере, в том числе из изменений, ещё не отправленных в офис, а само удаление уйдёт в офис при следующей синхронизации. Отменить это нельзя.</translation>
+    </message>
+    <message>
+        <source>Erase personal details</source>
+        <translation>Стереть личные сведения</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Не сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Что-то пошло не так</translation>
+    </message>
+    <message>
+        <source>KAMdesk ran into an error in its own program code.</source>
+        <translation>В самой программе KAMdesk произошла ошибка.</translation>
+    </message>
+    <message>
+        <source>Everything saved before is safe in the database. The last action may not have been completed: please check it.</source>
+        <translation>Всё, что было сохранено раньше, в базе данных в безопасности. Последнее действие могло не завершиться — проверьте его.</translation>
+    </message>
+    <message>
+        <source>The database is damaged</source>
+        <translation>База данных повреждена</translation>
+    </message>
+    <message>
+        <source>The database is from a newer KAMdesk</source>
+        <translation>База данных создана более новой версией KAMdesk</translation>
+    </message>
+    <message>
+        <source>The database cannot be used right now</source>
+        <translation>База данных сейчас недоступна</translation>
+    </message>
+    <message>
+        <source>The database reported a problem</source>
+        <translation>База данных сообщила о проблеме</translation>
+    </message>
+    <message>
+        <source>Keep the damaged file: it may still be possible to recover data from it.</source>
+        <translation>Сохраните повреждённый файл: из него, возможно, ещё удастся восстановить данные.</translation>
+    </message>
+    <message>
+        <source>Nothing saved before was lost; the change that failed was not saved.</source>
+        <translation>Ничего из сохранённого раньше не потеряно; изменение, которое не удалось, не сохранено.</translation>
+    </message>
+    <message>
+        <source>KAMdesk — error</source>
+        <translation>KAMdesk — ошибка</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Скопировать подробности</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Открыть папку журнала</translation>
+    </message>
+    <message>
+        <source>The details are written to the log: {path}</source>
+        <translation>Подробности записаны в журнал: {path}</translation>
+    </message>
+    <message>
+        <source>No log file could be written; copy the details.</source>
+        <translation>Журнал записать не удалось; скопируйте подробности.</translation>
+    </message>
+    <message>
+        <source>Errors since this one: {count} (they are in the log)</source>
+        <translation>Ошибок после этой: {count} (все они в журнале)</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export visits</source>
@@ -1443,6 +1576,25 @@ If another program has it open, close that program and try again; if the disk is
         <source>Edit %s</source>
         <translation>Изменение: %s</translation>
     </message>
+    <message>
+        <source>The database is busy with another program — your changes will be saved as soon as it is free.</source>
+        <translation>База занята другой программой — изменения сохранятся, как только она освободится.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Папка</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>{suffix} file</source>
+        <translation>Файл {suffix}</translation>
+    </message>
 </context>
 <context>
     <name>FollowUpList</name>
@@ -1453,6 +1605,32 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>(overdue)</source>
         <translation>(просрочено)</translation>
+    </message>
+</context>
+<context>
+    <name>HeldTimeDialog</name>
+    <message>
+        <source>Mark the visit held</source>
+        <translation>Отметить визит проведённым</translation>
+    </message>
+    <message>
+        <source>The visit to %1 is planned for %2, which has not come yet. When was it held?</source>
+        <translation>Визит в %1 запланирован на %2, а это время ещё не наступило. Когда он состоялся?</translation>
+    </message>
+    <message>
+        <source>Mark held</source>
+        <translation>Отметить проведённым</translation>
+    </message>
+    <message>
+        <source>Held at</source>
+        <translation>Когда состоялся</translation>
+    </message>
+</context>
+<context>
+    <name>ItemData</name>
+    <message>
+        <source>(no longer in the list)</source>
+        <translation>(больше нет в списке)</translation>
     </message>
 </context>
 <context>
@@ -1524,16 +1702,12 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Пересчитываем классы клиентов по новым порогам…</translation>
     </message>
     <message>
+        <source>The error happened again; it was written to the log.</source>
+        <translation>Ошибка повторилась; она записана в журнал.</translation>
+    </message>
+    <message>
         <source>KAMdesk</source>
         <translation>KAMdesk</translation>
-    </message>
-    <message>
-        <source>The database reported a problem.</source>
-        <translation>База данных сообщила о проблеме.</translation>
-    </message>
-    <message>
-        <source>Something went wrong. Your data was not changed by it.</source>
-        <translation>Что-то пошло не так. Ваши данные из-за этого не изменились.</translation>
     </message>
     <message>
         <source>The database was upgraded to this version; a copy of the old one is kept at {path}</source>
@@ -2090,8 +2264,80 @@ If another program has it open, close that program and try again; if the disk is
         <translation>не удаётся прочитать файл: {reason}</translation>
     </message>
     <message>
+        <source>the file is larger than {limit} MB</source>
+        <translation>файл больше {limit} МБ</translation>
+    </message>
+    <message>
+        <source>the file contains NUL bytes: it is not a CSV table (save it from Excel or 1C as CSV in UTF-8 or Windows-1251)</source>
+        <translation>в файле есть байты NUL: это не таблица CSV (сохраните её из Excel или 1С как CSV в UTF-8 или Windows-1251)</translation>
+    </message>
+    <message>
+        <source>the text contains NUL characters: it is not a CSV table</source>
+        <translation>в тексте есть символы NUL: это не таблица CSV</translation>
+    </message>
+    <message>
+        <source>the file is not text in {encoding}: byte {byte} at position {position} does not belong to it</source>
+        <translation>файл — не текст в кодировке {encoding}: байт {byte} в позиции {position} ей не принадлежит</translation>
+    </message>
+    <message>
+        <source>the line is {length} characters long; at most {limit} are read</source>
+        <translation>символов в строке: {length}; читается не больше {limit}</translation>
+    </message>
+    <message>
+        <source>a quote «&quot;» opened here runs over {limit} characters: it is probably never closed</source>
+        <translation>открытая здесь кавычка «&quot;» тянется дальше {limit} символов: вероятно, она нигде не закрыта</translation>
+    </message>
+    <message>
+        <source>a quote «&quot;» opened here is never closed: the rest of the file would be one cell</source>
+        <translation>открытая здесь кавычка «&quot;» нигде не закрыта: весь остаток файла стал бы одной ячейкой</translation>
+    </message>
+    <message>
+        <source>text follows a closing quote «&quot;» inside a cell: quote the whole cell and double the quotes in it («&quot;&quot;»)</source>
+        <translation>после закрывающей кавычки «&quot;» в ячейке есть текст: заключите всю ячейку в кавычки, а кавычки внутри удвойте («&quot;&quot;»)</translation>
+    </message>
+    <message>
+        <source>an old Excel .xls file: save it as .xlsx or CSV</source>
+        <translation>файл старого формата Excel (.xls): сохраните его как .xlsx или CSV</translation>
+    </message>
+    <message>
         <source>no header row with the columns «Артикул», «Наименование» and «Цена» in the first 15 rows</source>
         <translation>в первых 15 строках нет заголовка со столбцами «Артикул», «Наименование» и «Цена»</translation>
+    </message>
+    <message>
+        <source>the file has more than {limit} rows; import it in parts</source>
+        <translation>в файле больше {limit} строк; загрузите его по частям</translation>
+    </message>
+    <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
+        <source>row {row}</source>
+        <translation>строка {row}</translation>
+    </message>
+    <message>
+        <source>rows {first}–{last}</source>
+        <translation>строки {first}–{last}</translation>
+    </message>
+    <message>
+        <source>{file}, {where}, column «{column}»: {reason}; seen «{seen}»</source>
+        <translation>{file}, {where}, столбец «{column}»: {reason}; в файле: «{seen}»</translation>
+    </message>
+    <message>
+        <source>{file}, {where}, column «{column}»: {reason}</source>
+        <translation>{file}, {where}, столбец «{column}»: {reason}</translation>
+    </message>
+    <message>
+        <source>{file}, {where}: {reason}; seen «{seen}»</source>
+        <translation>{file}, {where}: {reason}; в файле: «{seen}»</translation>
+    </message>
+    <message>
+        <source>{file}, {where}: {reason}</source>
+        <translation>{file}, {where}: {reason}</translation>
+    </message>
+    <message>
+        <source>this is KAMdesk&apos;s own database, not a price list</source>
+        <translation>это собственная база данных KAMdesk, а не прайс-лист</translation>
     </message>
     <message>
         <source>SKU {sku} is already in row {row}</source>
@@ -2106,12 +2352,40 @@ If another program has it open, close that program and try again; if the disk is
         <translation>в файле нет строк под заголовком</translation>
     </message>
     <message>
+        <source>«{first}» and «{second}» name the same column; rename or remove one</source>
+        <translation>«{first}» и «{second}» обозначают один и тот же столбец; переименуйте или удалите один из них</translation>
+    </message>
+    <message>
+        <source>a line break inside this cell: a quote «&quot;» probably swallowed the next rows</source>
+        <translation>перенос строки внутри ячейки: вероятно, кавычка «&quot;» поглотила следующие строки</translation>
+    </message>
+    <message>
+        <source>the control character {code}</source>
+        <translation>управляющий символ {code}</translation>
+    </message>
+    <message>
+        <source>{length} characters; the store keeps at most {limit}</source>
+        <translation>символов: {length}, а в базе хранится не больше {limit}</translation>
+    </message>
+    <message>
+        <source>there are values to the right of the header&apos;s last column</source>
+        <translation>правее последнего столбца заголовка есть значения</translation>
+    </message>
+    <message>
         <source>no SKU code</source>
         <translation>нет артикула</translation>
     </message>
     <message>
         <source>no product name</source>
         <translation>нет наименования</translation>
+    </message>
+    <message>
+        <source>cells in the row: {count}, in the header: {expected}; a number with a decimal comma (12,75) in a comma-separated file must be in quotes</source>
+        <translation>ячеек в строке: {count}, в заголовке: {expected}; число с десятичной запятой (12,75) в файле с разделителем «,» должно быть в кавычках</translation>
+    </message>
+    <message>
+        <source>cells in the row: {count}, in the header: {expected}</source>
+        <translation>ячеек в строке: {count}, в заголовке: {expected}</translation>
     </message>
     <message>
         <source>no price</source>
@@ -2124,6 +2398,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>the price must be above zero, not {value}</source>
         <translation>цена должна быть больше нуля, а не {value}</translation>
+    </message>
+    <message>
+        <source>the price {value} is not below ten billion roubles: a misread cell?</source>
+        <translation>цена {value} — не меньше десяти миллиардов рублей: ячейка прочитана неверно?</translation>
     </message>
     <message>
         <source>the price {value} has more than two decimals (kopecks)</source>
@@ -2196,6 +2474,38 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>the logo must be a PNG or JPEG file</source>
         <translation>логотип должен быть файлом PNG или JPEG</translation>
+    </message>
+    <message>
+        <source>the workbook holds {count} files; a price list needs far fewer</source>
+        <translation>файлов в книге: {count}; прайс-листу нужно гораздо меньше</translation>
+    </message>
+    <message>
+        <source>the workbook unpacks to {size} MB, more than the {limit} MB allowed for a price list</source>
+        <translation>книга распаковывается в {size} МБ — больше {limit} МБ, допустимых для прайс-листа</translation>
+    </message>
+    <message>
+        <source>{name} in the workbook unpacks {ratio} times its packed size (a zip bomb?); it was not opened</source>
+        <translation>{name} в книге распаковывается в {ratio} раз больше своего сжатого размера (zip-бомба?); книга не открыта</translation>
+    </message>
+    <message>
+        <source>not a readable XLSX workbook ({reason})</source>
+        <translation>не удаётся прочитать книгу XLSX ({reason})</translation>
+    </message>
+    <message>
+        <source>the workbook has no worksheet</source>
+        <translation>в книге нет ни одного листа</translation>
+    </message>
+    <message>
+        <source>the sheet is damaged after row {row} ({reason})</source>
+        <translation>лист повреждён после строки {row} ({reason})</translation>
+    </message>
+    <message>
+        <source>the row has values beyond column {limit}; a price list has fewer</source>
+        <translation>в строке есть значения дальше столбца {limit}; в прайс-листе столбцов меньше</translation>
+    </message>
+    <message>
+        <source>the sheet has {count} rows or more; at most {limit} are imported at once</source>
+        <translation>строк на листе: {count} или больше; за один раз загружается не больше {limit}</translation>
     </message>
 </context>
 <context>
@@ -2306,6 +2616,14 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>The logo could not be copied: %1</source>
         <translation>Не удалось скопировать логотип: %1</translation>
+    </message>
+    <message>
+        <source>The logo could not be read: %1</source>
+        <translation>Не удалось прочитать логотип: %1</translation>
+    </message>
+    <message>
+        <source>The saved logo cannot be printed: %1</source>
+        <translation>Сохранённый логотип нельзя напечатать: %1</translation>
     </message>
     <message>
         <source>On: %1 approves, since %2.</source>
@@ -2646,6 +2964,177 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>PriceImportDialog</name>
+    <message>
+        <source>Import a price list</source>
+        <translation>Загрузка прайс-листа</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Применить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Чтение файла…</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Проверка строк…</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported</source>
+        <translation>Файл нельзя загрузить</translation>
+    </message>
+    <message>
+        <source>Ready to import</source>
+        <translation>Готово к загрузке</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 new, %3 changed, %4 restored from the archive, %5 unchanged.</source>
+        <translation>Строк: %1 — новых %2, изменённых %3, восстановленных из архива %4, без изменений %5.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Imported: %1 prices valid from %2.</source>
+        <translation>Загружено цен: %1, действуют с %2.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>The import was cancelled: nothing was changed.</source>
+        <translation>Загрузка отменена: ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>The import failed</source>
+        <translation>Загрузка не удалась</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. %1</source>
+        <translation>Ничего не изменилось. %1</translation>
+    </message>
+    <message>
+        <source>%1 — XLSX workbook</source>
+        <translation>%1 — книга XLSX</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>табуляция</translation>
+    </message>
+    <message>
+        <source>%1 — CSV, %2, separator %3</source>
+        <translation>%1 — CSV, %2, разделитель %3</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Ошибка</translation>
+    </message>
+    <message>
+        <source>Seen in the file</source>
+        <translation>В файле</translation>
+    </message>
+    <message>
+        <source>%1 problems: nothing will be imported. Correct the file and import again.</source>
+        <translation>Ошибок: %1 — ничего не будет загружено. Исправьте файл и загрузите снова.</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Артикул</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Препарат</translation>
+    </message>
+    <message>
+        <source>Price now</source>
+        <translation>Цена сейчас</translation>
+    </message>
+    <message>
+        <source>New price</source>
+        <translation>Новая цена</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>new product</source>
+        <translation>новый препарат</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <source>will be restored from the archive</source>
+        <translation>будет восстановлен из архива</translation>
+    </message>
+    <message>
+        <source>changes: %1</source>
+        <translation>изменится: %1</translation>
+    </message>
+    <message>
+        <source>trade name</source>
+        <translation>торговое наименование</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>МНН</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>форма</translation>
+    </message>
+    <message>
+        <source>dosage</source>
+        <translation>дозировка</translation>
+    </message>
+    <message>
+        <source>pack</source>
+        <translation>фасовка</translation>
+    </message>
+    <message>
+        <source>registration number</source>
+        <translation>регистрационный номер</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>НДС</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Останавливаю загрузку…</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>Product</source>
@@ -2802,22 +3291,6 @@ If another program has it open, close that program and try again; if the disk is
         <source>Price lists (*.csv *.xlsx)</source>
         <translation>Прайс-листы (*.csv *.xlsx)</translation>
     </message>
-    <message>
-        <source>row %1: </source>
-        <translation>строка %1: </translation>
-    </message>
-    <message>
-        <source>Nothing was imported</source>
-        <translation>Ничего не загружено</translation>
-    </message>
-    <message>
-        <source>Correct these rows and import again:</source>
-        <translation>Исправьте эти строки и загрузите снова:</translation>
-    </message>
-    <message>
-        <source>%1 rows, %2 of them change. Apply?</source>
-        <translation>Строк: %1, изменится: %2. Применить?</translation>
-    </message>
 </context>
 <context>
     <name>Psychotype</name>
@@ -2908,6 +3381,14 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Нет</translation>
     </message>
     <message>
+        <source>Submitted; it will be sent to the manager at the next sync. Corrections: a dated addendum</source>
+        <translation>Отчёт сдан и будет отправлен руководителю при следующей синхронизации. Исправления — датированным дополнением</translation>
+    </message>
+    <message>
+        <source>Submitted %1; it will be sent to the manager at the next sync</source>
+        <translation>Сдан %1; будет отправлен руководителю при следующей синхронизации</translation>
+    </message>
+    <message>
         <source>Another question asked, Enter adds it</source>
         <translation>Ещё заданный вопрос — Enter добавит его</translation>
     </message>
@@ -2976,10 +3457,6 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Заметки</translation>
     </message>
     <message>
-        <source>Submitted to the manager: add a dated addendum</source>
-        <translation>Отправлен руководителю: добавьте датированное дополнение</translation>
-    </message>
-    <message>
         <source>Add addendum</source>
         <translation>Добавить дополнение</translation>
     </message>
@@ -2998,10 +3475,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Draft saved at %1</source>
         <translation>Черновик сохранён в %1</translation>
-    </message>
-    <message>
-        <source>Submitted %1</source>
-        <translation>Отправлен %1</translation>
     </message>
 </context>
 <context>
@@ -3439,8 +3912,8 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Отчёт готов</translation>
     </message>
     <message>
-        <source>Submitted</source>
-        <translation>Отправлен руководителю</translation>
+        <source>Submitted, awaiting sync</source>
+        <translation>Сдан, ждёт синхронизации</translation>
     </message>
     <message>
         <source>Cancelled</source>
@@ -3504,6 +3977,75 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Objective</source>
         <translation>Цель</translation>
+    </message>
+</context>
+<context>
+    <name>VisitMenu</name>
+    <message>
+        <source>Open</source>
+        <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Brief PDF</source>
+        <translation>Памятка PDF</translation>
+    </message>
+    <message>
+        <source>Mark held…</source>
+        <translation>Отметить проведённым…</translation>
+    </message>
+    <message>
+        <source>Reschedule…</source>
+        <translation>Перенести…</translation>
+    </message>
+    <message>
+        <source>Cancel the visit…</source>
+        <translation>Отменить визит…</translation>
+    </message>
+    <message>
+        <source>Submitted: only dated addenda now</source>
+        <translation>Сдан: теперь только датированные дополнения</translation>
+    </message>
+</context>
+<context>
+    <name>VisitNextStep</name>
+    <message>
+        <source>The visit is held: open it (Enter) to write the report.</source>
+        <translation>Визит проведён: откройте его (Enter), чтобы написать отчёт.</translation>
+    </message>
+    <message>
+        <source>The report is complete: submit it from the List (Submit reports…).</source>
+        <translation>Отчёт заполнен: сдайте его из списка (Сдать отчёты…).</translation>
+    </message>
+    <message>
+        <source>The report is submitted: only dated addenda now.</source>
+        <translation>Отчёт сдан: теперь только датированные дополнения.</translation>
+    </message>
+    <message>
+        <source>The visit is cancelled: nothing to prepare.</source>
+        <translation>Визит отменён: готовиться не к чему.</translation>
+    </message>
+    <message>
+        <source>The visit was moved: select its new date to prepare for it.</source>
+        <translation>Визит перенесён: выберите его новую дату, чтобы подготовиться к нему.</translation>
+    </message>
+</context>
+<context>
+    <name>VisitUndo</name>
+    <message>
+        <source>Undo «Held»</source>
+        <translation>Отменить «Проведён»</translation>
+    </message>
+    <message>
+        <source>Undo «Report completed»</source>
+        <translation>Отменить «Отчёт готов»</translation>
+    </message>
+    <message>
+        <source>Undo the cancellation</source>
+        <translation>Вернуть отменённый визит</translation>
+    </message>
+    <message>
+        <source>Undo the rescheduling</source>
+        <translation>Отменить перенос</translation>
     </message>
 </context>
 <context>
@@ -3613,6 +4155,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Когда начался визит?</translation>
     </message>
     <message>
+        <source>A visit cannot have started in the future</source>
+        <translation>Визит не может начаться в будущем</translation>
+    </message>
+    <message>
         <source>How long did the visit last?</source>
         <translation>Сколько длился визит?</translation>
     </message>
@@ -3646,7 +4192,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Only a completed report can be submitted; this visit is {status}</source>
-        <translation>Отправить можно только заполненный отчёт; этот визит: {status}</translation>
+        <translation>Сдать можно только заполненный отчёт; этот визит: {status}</translation>
     </message>
     <message>
         <source>The addendum is empty</source>
@@ -3654,7 +4200,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Addenda are for submitted reports; edit this report instead</source>
-        <translation>Дополнения — для отправленных отчётов; этот отчёт можно просто изменить</translation>
+        <translation>Дополнения — для сданных отчётов; этот отчёт можно просто изменить</translation>
     </message>
     <message>
         <source>Analyst: facts, figures and order. Send data in advance, keep to the agenda, do not push for a quick decision.</source>
@@ -3707,6 +4253,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Route, parking and entry pass checked</source>
         <translation>Маршрут, парковка и пропуск проверены</translation>
+    </message>
+    <message>
+        <source>Cannot be reached in time: {travel} min on the road, only {gap} min after the previous visit; you arrive {late} min after the start</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No known objections recorded for {product}</source>
@@ -3933,8 +4483,16 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Коэффициент дороги должен быть от 1,0 до 3,0</translation>
     </message>
     <message>
-        <source>The average speed must be between 3 and 150 km/h</source>
-        <translation>Средняя скорость должна быть от 3 до 150 км/ч</translation>
+        <source>The speed in town must be between 3 and 150 km/h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The distance in town must be between 0 and 200 km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The speed between towns must be at least the speed in town and at most 150 km/h</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The buffer must be between 0 and 120 minutes</source>
@@ -3993,12 +4551,40 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Изменить можно только запланированный визит; этот: {status}</translation>
     </message>
     <message>
-        <source>The report was submitted to the manager and is locked; add a dated addendum instead</source>
-        <translation>Отчёт отправлен руководителю и закрыт; добавьте датированное дополнение</translation>
+        <source>The report is submitted and locked (it goes to the manager at the next sync); add a dated addendum instead</source>
+        <translation>Отчёт сдан и закрыт (руководителю он будет отправлен при следующей синхронизации); добавьте датированное дополнение</translation>
     </message>
     <message>
         <source>A visit that is {status} has no report</source>
         <translation>У визита в статусе {status} нет отчёта</translation>
+    </message>
+    <message>
+        <source>The time needs a time zone</source>
+        <translation>У времени должен быть указан часовой пояс</translation>
+    </message>
+    <message>
+        <source>A visit cannot have been held in the future</source>
+        <translation>Визит не может быть проведён в будущем</translation>
+    </message>
+    <message>
+        <source>The visit is planned for later: say when it was held</source>
+        <translation>Визит запланирован на более позднее время: укажите, когда он состоялся</translation>
+    </message>
+    <message>
+        <source>The visit has changed in the meantime; nothing was undone</source>
+        <translation>Визит за это время изменился; ничего не отменено</translation>
+    </message>
+    <message>
+        <source>The report is submitted and can no longer be undone; add a dated addendum instead</source>
+        <translation>Отчёт сдан, отменить изменения уже нельзя; добавьте датированное дополнение</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: the visit is only planned</source>
+        <translation>Отменять нечего: визит только запланирован</translation>
+    </message>
+    <message>
+        <source>The visit it was moved to is no longer only planned; undo that one first</source>
+        <translation>Визит, на который его перенесли, уже изменился; сначала отмените изменения в нём</translation>
     </message>
 </context>
 <context>
@@ -4020,6 +4606,18 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Памятка готова: %1</translation>
     </message>
     <message>
+        <source>Select a planned visit to mark it held.</source>
+        <translation>Выберите запланированный визит, чтобы отметить его проведённым.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Отменять нечего.</translation>
+    </message>
+    <message>
+        <source>%1: undone, the visit is «%2» again.</source>
+        <translation>%1: изменение отменено, визит снова «%2».</translation>
+    </message>
+    <message>
         <source>Reschedule the visit</source>
         <translation>Перенос визита</translation>
     </message>
@@ -4037,15 +4635,15 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Select completed reports (in the list) to submit them.</source>
-        <translation>Выберите готовые отчёты (в списке), чтобы отправить их.</translation>
+        <translation>Выберите готовые отчёты (в списке), чтобы сдать их.</translation>
     </message>
     <message>
-        <source>Submit %1 report(s) to the manager? They cannot be edited afterwards.</source>
-        <translation>Отправить руководителю отчёты (%1)? После этого их нельзя будет изменить.</translation>
+        <source>Submit %1 report(s)? They will be sent to the manager at the next sync and cannot be edited afterwards.</source>
+        <translation>Сдать отчёты (%1)? Они будут отправлены руководителю при следующей синхронизации; изменить их после этого будет нельзя.</translation>
     </message>
     <message>
-        <source>%1 report(s) submitted.</source>
-        <translation>Отправлено отчётов: %1.</translation>
+        <source>%1 report(s) submitted; they will be sent to the manager at the next sync.</source>
+        <translation>Сдано отчётов: %1. Они будут отправлены руководителю при следующей синхронизации.</translation>
     </message>
     <message>
         <source>Today (T)</source>
@@ -4100,12 +4698,24 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Отменить (Del)</translation>
     </message>
     <message>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Отменить (Ctrl+Z)</translation>
+    </message>
+    <message>
         <source>Order the day&apos;s route</source>
         <translation>Маршрут дня</translation>
     </message>
     <message>
+        <source>Submit reports…</source>
+        <translation>Сдать отчёты…</translation>
+    </message>
+    <message>
+        <source>Nothing to undo</source>
+        <translation>Отменять нечего</translation>
+    </message>
+    <message>
         <source>Submit reports</source>
-        <translation>Отправка отчётов</translation>
+        <translation>Сдать отчёты</translation>
     </message>
     <message>
         <source>Export…</source>
