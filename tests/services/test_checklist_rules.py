@@ -6,11 +6,13 @@ import uuid
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 
 from kamdesk.services.dossier import Completeness
 from kamdesk.services.visits import (
+    ChecklistItem,
     FixTarget,
     ItemKind,
     Mistake,
@@ -27,7 +29,7 @@ from kamdesk.services.visits.facts import (
     ProductFacts,
     VisitFacts,
 )
-from kamdesk.services.visits.rules_conduct import is_open_question
+from kamdesk.services.visits.questions import is_open_question
 from kamdesk.services.visits.rules_preparation import birthday_offset
 from kamdesk.services.visits.travel import Leg
 from kamdesk.vocabulary import OfferStatus, Psychotype
@@ -38,7 +40,7 @@ VISIT, ACCOUNT, CONTACT, PRODUCT, OFFER = (uuid.uuid4() for _ in range(5))
 START = msk(2026, 5, 12, 10)
 
 
-def leg(**changes: object) -> Leg:
+def leg(**changes: Any) -> Leg:
     base = Leg(VISIT, None, 5.0, 14, False, START - timedelta(minutes=29), None, False, False, 0)
     return replace(base, **changes)
 
@@ -84,7 +86,7 @@ READY = VisitFacts(
 )
 
 
-def item(facts: VisitFacts, key: str):  # type: ignore[no-untyped-def]
+def item(facts: VisitFacts, key: str) -> ChecklistItem:
     return build_checklist(facts, SETTINGS).items_by_key[key]
 
 
@@ -108,9 +110,13 @@ def test_confirming_every_reminder_makes_it_green() -> None:
 # 1. Late
 
 
-def test_departure_unknown_without_coordinates() -> None:
-    failing = item(replace(READY, leg=leg(travel_min=None, departure_at=None)), "late.departure")
+def test_departure_unknown_without_coordinates_is_red() -> None:
+    unknown = replace(READY, leg=leg(travel_min=None, departure_at=None))
+    failing = item(unknown, "late.departure")
     assert not failing.passed and failing.fix == FixTarget("visit", VISIT, "travel")
+    # Nobody knows when to leave: lateness is the first mistake, so the visit is red
+    # although every other check passes.
+    assert build_checklist(unknown, SETTINGS).summary.level == Readiness.RED
     passing = item(READY, "late.departure")
     assert passing.passed and str(passing.details[0]) == "Leave at 09:31 (14 min)"
 
@@ -122,11 +128,37 @@ def test_overlap_is_critical_and_forces_red() -> None:
     assert item(READY, "late.overlap").passed
 
 
-def test_a_short_gap_fails_the_buffer() -> None:
+def test_a_short_gap_fails_the_buffer_but_is_not_red() -> None:
+    # 14 min on the road in a 20-minute gap: on time, but 9 min short of the 15-min buffer.
     facts = replace(READY, leg=leg(too_tight=True, gap_min=20, short_by_min=9))
     failing = item(facts, "late.buffer")
-    assert not failing.passed and "9 min short" in str(failing.reason)
+    assert not failing.passed and not failing.critical
+    assert str(failing.reason) == (
+        "Only 20 min after the previous visit; 9 min short of travel and buffer"
+    )
+    assert build_checklist(facts, SETTINGS).summary.level != Readiness.RED
     assert item(READY, "late.buffer").passed
+
+
+def test_a_visit_that_cannot_be_reached_in_time_is_red() -> None:
+    # 123 min on the road (Тверь → Кимры) in a 25-minute gap: 98 min late, 113 short.
+    facts = replace(
+        READY,
+        leg=leg(travel_min=123, gap_min=25, too_tight=True, short_by_min=113, late_by_min=98),
+    )
+    failing = item(facts, "late.buffer")
+    assert not failing.passed and failing.critical
+    assert str(failing.reason) == (
+        "Cannot be reached in time: 123 min on the road, only 25 min after the previous "
+        "visit; you arrive 98 min after the start"
+    )
+    # Everything else ready and every reminder ticked: the score alone would be green.
+    left = build_checklist(facts, SETTINGS).failing
+    reminders = [i.key for i in left if i.kind == ItemKind.REMINDER]
+    ticked = replace(facts, confirmed=dict.fromkeys(reminders, (True, "")))
+    summary = build_checklist(ticked, SETTINGS).summary
+    assert summary.score >= SETTINGS.readiness_green_from and summary.failing == 1
+    assert summary.level == Readiness.RED
 
 
 # 2. Arguing

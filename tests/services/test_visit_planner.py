@@ -127,7 +127,7 @@ def test_day_is_the_local_day_of_the_given_time_zone(store: Store) -> None:
 
 
 def test_the_day_view_shows_legs_and_readiness(store: Store) -> None:
-    save_visit_settings(store, VisitSettings(road_factor=1.0, average_speed_kmh=30, buffer_min=15))
+    save_visit_settings(store, VisitSettings(road_factor=1.0, town_speed_kmh=30, buffer_min=15))
     first = add_account(store, "Первая")
     second = add_account(store, "Вторая", point=NEAR)
     add_visit(store, first, msk(2026, 5, 12, 10))
@@ -151,9 +151,10 @@ def test_settings_are_validated() -> None:
 def test_frequency_targets_per_abc_class() -> None:
     settings = VisitSettings(visit_every_days_a=30, visit_every_days_b=90, visit_every_days_c=180)
     last = date(2026, 1, 1)
-    assert due_on("A", last, settings) == date(2026, 1, 31)
-    assert not is_overdue("A", last, date(2026, 1, 31), settings)
-    assert is_overdue("A", last, date(2026, 2, 1), settings)
+    # 30 days after 1 January is Saturday 31 January: due the next working day, Monday.
+    assert due_on("A", last, settings) == date(2026, 2, 2)
+    assert not is_overdue("A", last, date(2026, 2, 2), settings)
+    assert is_overdue("A", last, date(2026, 2, 3), settings)
     assert not is_overdue("B", last, date(2026, 3, 1), settings)
     assert is_overdue("C", last, date(2026, 7, 1), settings)
     assert is_overdue("A", None, date(2026, 1, 1), settings)  # never visited
@@ -185,7 +186,7 @@ def test_reminders_are_due_before_departure(store: Store) -> None:
         store,
         VisitSettings(
             road_factor=1.0,
-            average_speed_kmh=60,
+            town_speed_kmh=60,
             buffer_min=15,
             reminder_before_departure_min=10,
             home_latitude=55.7558,

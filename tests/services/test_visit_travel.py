@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from kamdesk.services.visits import VisitSettings
+from kamdesk.services.visits import VisitSettings, VisitSettingsError
 from kamdesk.services.visits.route import EXACT_LIMIT, path_length, shortest_order
 from kamdesk.services.visits.travel import (
     Stop,
@@ -20,7 +20,7 @@ from kamdesk.services.visits.travel import (
 )
 from tests.services.visit_factories import CENTRE, FAR, NEAR, msk, utc
 
-SETTINGS = VisitSettings(road_factor=1.5, average_speed_kmh=30, buffer_min=15)
+SETTINGS = VisitSettings(road_factor=1.5, town_speed_kmh=30, buffer_min=15)
 
 
 def stop(start: datetime, point: tuple[float, float] | None = CENTRE, **kw: object) -> Stop:
@@ -31,10 +31,71 @@ def test_distance_and_travel_time() -> None:
     # One degree of latitude is about 111.2 km.
     assert distance_km((55.0, 37.0), (56.0, 37.0)) == pytest.approx(111.2, abs=0.2)
     assert distance_km(CENTRE, CENTRE) == 0
-    # 10 km × 1.5 ÷ 30 km/h = 30 minutes; rounding is always up.
+    # 10 km × 1.5 = 15 km of road, all of it in town: ÷ 30 km/h = 30 minutes; rounding
+    # is always up.
     assert travel_minutes(10.0, SETTINGS) == 30
     assert travel_minutes(10.01, SETTINGS) == 31
     assert travel_minutes(0.0, SETTINGS) == 0
+
+
+# Тверь and Кимры as the demo places them: 87.4 km apart in a straight line.
+TVER, KIMRY = (56.8587, 35.9176), (56.8733, 37.3556)
+
+
+def test_a_leg_to_the_next_town_is_driven_on_the_road() -> None:
+    defaults = VisitSettings()
+    assert (defaults.road_factor, defaults.town_road_km) == (1.4, 15.0)
+    assert (defaults.town_speed_kmh, defaults.intercity_speed_kmh) == (30.0, 70.0)
+    straight = distance_km(TVER, KIMRY)
+    assert straight == pytest.approx(87.4, abs=0.1)
+    # 87.4 × 1.4 = 122.4 km of road: 15 km in town at 30 km/h (30 min), then 107.4 km
+    # at 70 km/h (92.1 min): 122.1, rounded up to 123 min, about two hours (at 30 km/h
+    # door to door it was 245 min).
+    assert travel_minutes(straight, defaults) == 123
+    # Across town nothing changed: 5 km × 1.4 = 7 km at 30 km/h = 14 min.
+    assert travel_minutes(5.0, defaults) == 14
+    # The first 15 km of road (10.7 km straight) are in town: 30 min either way.
+    assert travel_minutes(15 / 1.4, defaults) == 30
+
+
+def test_travel_time_never_drops_as_the_distance_grows() -> None:
+    defaults = VisitSettings()
+    minutes = [travel_minutes(km / 10, defaults) for km in range(2000)]
+    assert minutes == sorted(minutes)
+
+
+def test_old_settings_keep_their_speed_as_the_speed_in_town() -> None:
+    old = VisitSettings.from_dict({"average_speed_kmh": 25.0, "road_factor": 1.3})
+    assert (old.town_speed_kmh, old.road_factor, old.intercity_speed_kmh) == (25.0, 1.3, 70.0)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"town_speed_kmh": 80.0},  # faster in town than between towns
+        {"intercity_speed_kmh": 151.0},
+        {"town_road_km": -1.0},
+        {"town_road_km": 201.0},
+        {"next_step_after_working_days": 0},
+    ],
+)
+def test_travel_settings_out_of_range_are_refused(changes: dict[str, float]) -> None:
+    with pytest.raises(VisitSettingsError):
+        VisitSettings(**changes).validate()  # type: ignore[arg-type]
+
+
+def test_the_kam_arrives_late_when_the_leg_is_longer_than_the_gap() -> None:
+    defaults = VisitSettings()
+    tver = stop(msk(2026, 12, 14, 10), TVER)  # ends 11:00
+    kimry = stop(msk(2026, 12, 14, 11, 25), KIMRY)  # 25 minutes later, 123 min away
+    leg = schedule_legs([tver, kimry], defaults)[kimry.visit_id]
+    assert (leg.travel_min, leg.gap_min) == (123, 25)
+    assert leg.late_by_min == 98 and leg.unreachable  # 123 − 25
+    assert leg.short_by_min == 113  # 123 + 15 − 25
+    on_time = stop(msk(2026, 12, 14, 13, 3), KIMRY)  # 123 min after 11:00, no buffer
+    leg = schedule_legs([tver, on_time], defaults)[on_time.visit_id]
+    assert leg.late_by_min == 0 and not leg.unreachable
+    assert leg.too_tight and leg.short_by_min == 15
 
 
 def test_departure_is_travel_plus_buffer_before_the_start() -> None:
@@ -66,6 +127,7 @@ def test_overlap_and_a_gap_too_short() -> None:
     legs = schedule_legs([first, overlapping], SETTINGS)
     assert legs[overlapping.visit_id].overlaps
     assert not legs[overlapping.visit_id].too_tight  # reported as the overlap it is
+    assert not legs[overlapping.visit_id].unreachable
     tight = stop(msk(2026, 5, 12, 11, 40), NEAR)  # 10 minutes after the end
     legs = schedule_legs([first, tight], SETTINGS)
     leg = legs[tight.visit_id]

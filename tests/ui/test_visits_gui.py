@@ -25,6 +25,7 @@ from kamdesk.services.visits import (
     update_plan,
     visit_checklist,
 )
+from kamdesk.services.visits.workdays import add_working_days
 from kamdesk.ui.visits import VisitsPage, actions
 from kamdesk.ui.visits.checklist_view import ChecklistView
 from kamdesk.ui.visits.common import at, local
@@ -181,7 +182,8 @@ def test_a_report_typed_from_the_keyboard_is_stored_with_its_follow_ups(qtbot, w
     assert any(o.text == "No budget" and o.heard for o in stored.input.objections)
     tasks = follow_ups(store, date.today(), account_id=account)
     assert [t.title for t in tasks] == ["Send the offer"]
-    assert tasks[0].due_on == local(stored.planned_start).date() + timedelta(days=7)
+    # A new step starts five working days after the visit (production calendar).
+    assert tasks[0].due_on == add_working_days(local(stored.planned_start).date(), 5)
 
 
 # The completer's popup on the offscreen platform logs these harmless notices too.

@@ -12,6 +12,8 @@ from sqlalchemy import select
 from kamdesk.i18n import QT_TRANSLATE_NOOP
 from kamdesk.models import Account, FollowUpTask, utcnow
 from kamdesk.services.visits.model import VisitError, msg
+from kamdesk.services.visits.settings import VisitSettings
+from kamdesk.services.visits.workdays import add_working_days
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -29,6 +31,13 @@ class FollowUpRow:
     due_on: date | None
     done_at: datetime | None
     overdue: bool  # open and past its due date
+
+
+def default_next_step_due(visit_day: date, settings: VisitSettings) -> date:
+    """When a next step agreed on `visit_day` is due unless the KAM says otherwise:
+    `next_step_after_working_days` working days later by the production calendar
+    (a visit on 30 December 2026 gives 15 January 2027 with the default 5)."""
+    return add_working_days(visit_day, settings.next_step_after_working_days)
 
 
 def follow_ups(

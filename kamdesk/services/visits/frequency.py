@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE, VisitSettings, load_visit_settings
 from kamdesk.services.visits.travel import local_day
+from kamdesk.services.visits.workdays import working_day_on_or_after
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -29,11 +30,13 @@ def due_on(
     abc_class: str | None, last_visit_day: date | None, settings: VisitSettings
 ) -> date | None:
     """When the next visit is due; None for a class without a target or a never-visited
-    account (the caller tells those apart with `visit_every_days`)."""
+    account (the caller tells those apart with `visit_every_days`). A target that falls
+    on a weekend or a holiday is due on the next working day (nobody visits a hospital's
+    administration on 1 January)."""
     every = settings.visit_every_days(abc_class)
     if every is None or last_visit_day is None:
         return None
-    return last_visit_day + timedelta(days=every)
+    return working_day_on_or_after(last_visit_day + timedelta(days=every))
 
 
 def is_overdue(

@@ -90,6 +90,9 @@ class ReportDraft:
     locked: bool  # submitted: only addenda may be added
     submitted_at: datetime | None
     input: ReportInput
+    # The date a new next step starts with: `next_step_after_working_days` working days
+    # after the visit's day (the production calendar's holidays skipped).
+    default_next_step_due: date
     addenda: list[Addendum] = field(default_factory=list)
     # What may be added as not planned: the client's other contacts and the catalogue.
     other_contacts: list[AttendeeTick] = field(default_factory=list)

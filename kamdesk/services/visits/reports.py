@@ -33,6 +33,7 @@ from kamdesk.models import (
 )
 from kamdesk.services.visits.facts import answer_for, lines
 from kamdesk.services.visits.facts_loader import past_reports, product_name
+from kamdesk.services.visits.followups import default_next_step_due
 from kamdesk.services.visits.model import VisitError, msg
 from kamdesk.services.visits.planner import get_visit
 from kamdesk.services.visits.report_model import (
@@ -47,7 +48,7 @@ from kamdesk.services.visits.report_model import (
     ReportSaveResult,
 )
 from kamdesk.services.visits.report_sync import sync_follow_ups, sync_ticks
-from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE
+from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE, load_visit_settings
 from kamdesk.services.visits.status import require_change, require_report_editable
 from kamdesk.services.visits.travel import local_day
 from kamdesk.textfold import fold
@@ -59,7 +60,8 @@ if TYPE_CHECKING:
 MAX_DURATION_MIN = 12 * 60
 
 
-def report_draft(store: Store, visit_id: uuid.UUID) -> ReportDraft:
+def report_draft(store: Store, visit_id: uuid.UUID, tz: str = DEFAULT_TIME_ZONE) -> ReportDraft:
+    settings = load_visit_settings(store)
     with store.session() as session:
         visit = get_visit(session, visit_id)
         account = session.get(Account, visit.account_id)
@@ -88,6 +90,7 @@ def report_draft(store: Store, visit_id: uuid.UUID) -> ReportDraft:
             locked=visit.status == VisitStatus.SUBMITTED,
             submitted_at=report.submitted_at if report else None,
             input=prefill,
+            default_next_step_due=default_next_step_due(local_day(visit.starts_at, tz), settings),
             addenda=[Addendum(a.created_at, a.text) for a in addenda],
             other_contacts=contacts,
             other_products=products,

@@ -13,9 +13,9 @@ from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.services.visits.checklist_types import ChecklistItem, FixTarget, ItemKind, Mistake
 from kamdesk.services.visits.facts import VisitFacts, answer_for
 from kamdesk.services.visits.model import msg
+from kamdesk.services.visits.questions import is_open_question
 from kamdesk.services.visits.settings import VisitSettings
 from kamdesk.services.visits.travel import zone
-from kamdesk.textfold import fold
 from kamdesk.vocabulary import Psychotype
 
 Rule = Callable[[VisitFacts, VisitSettings], list[ChecklistItem]]
@@ -68,13 +68,15 @@ def visit_target(facts: VisitFacts, place: str) -> FixTarget:
 
 
 # 1. Being late ---------------------------------------------------------------------------
+# Lateness is the first of the seven mistakes: a visit the KAM cannot reach in time, or
+# one whose departure time nobody knows, is red whatever else is ready.
 
 
 def late_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem]:
     leg = facts.leg
-    items: list[ChecklistItem] = []
     departure = leg.departure_at if leg else None
-    items.append(
+    overlaps = bool(leg and leg.overlaps)
+    return [
         ChecklistItem(
             key="late.departure",
             mistake=Mistake.LATE,
@@ -100,10 +102,8 @@ def late_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem
             )
             if departure
             else (),
-        )
-    )
-    overlaps = bool(leg and leg.overlaps)
-    items.append(
+            critical=True,
+        ),
         ChecklistItem(
             key="late.overlap",
             mistake=Mistake.LATE,
@@ -115,42 +115,55 @@ def late_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem
             else None,
             fix=visit_target(facts, "time"),
             critical=True,
-        )
-    )
-    tight = bool(leg and leg.too_tight)
-    items.append(
-        ChecklistItem(
-            key="late.buffer",
-            mistake=Mistake.LATE,
-            kind=ItemKind.CHECK,
-            title=msg(
-                QT_TRANSLATE_NOOP("Visits", "Time to arrive {buffer} min early"),
-                buffer=settings.buffer_min,
-            ),
-            passed=not tight,
-            reason=msg(
-                QT_TRANSLATE_NOOP(
-                    "Visits",
-                    "Only {gap} min after the previous visit; {short} min short of travel "
-                    "and buffer",
-                ),
-                gap=leg.gap_min,
-                short=leg.short_by_min,
-            )
-            if tight and leg
-            else None,
-            fix=visit_target(facts, "time"),
-        )
-    )
-    items.append(
+        ),
+        _buffer_item(facts, settings),
         reminder_item(
             facts,
             "late.route",
             Mistake.LATE,
             msg(QT_TRANSLATE_NOOP("Visits", "Route, parking and entry pass checked")),
+        ),
+    ]
+
+
+def _buffer_item(facts: VisitFacts, settings: VisitSettings) -> ChecklistItem:
+    """Enough time after the previous visit: a leg longer than the gap makes the KAM
+    late (critical); one that only eats into the buffer is a warning."""
+    leg = facts.leg
+    reason: Message | None = None
+    if leg and leg.unreachable:
+        reason = msg(
+            QT_TRANSLATE_NOOP(
+                "Visits",
+                "Cannot be reached in time: {travel} min on the road, only {gap} min after "
+                "the previous visit; you arrive {late} min after the start",
+            ),
+            travel=leg.travel_min,
+            gap=leg.gap_min,
+            late=leg.late_by_min,
         )
+    elif leg and leg.too_tight:
+        reason = msg(
+            QT_TRANSLATE_NOOP(
+                "Visits",
+                "Only {gap} min after the previous visit; {short} min short of travel and buffer",
+            ),
+            gap=leg.gap_min,
+            short=leg.short_by_min,
+        )
+    return ChecklistItem(
+        key="late.buffer",
+        mistake=Mistake.LATE,
+        kind=ItemKind.CHECK,
+        title=msg(
+            QT_TRANSLATE_NOOP("Visits", "Time to arrive {buffer} min early"),
+            buffer=settings.buffer_min,
+        ),
+        passed=reason is None,
+        reason=reason,
+        fix=visit_target(facts, "time"),
+        critical=bool(leg and leg.unreachable),
     )
-    return items
 
 
 # 2. Arguing ------------------------------------------------------------------------------
@@ -238,23 +251,6 @@ def _objection_line(objection: str, answer: str) -> Message:
 
 
 # 3. Interrupting -------------------------------------------------------------------------
-
-# A question that begins like these is answered "yes" or "no": it ends the talk
-# instead of opening it. Russian yes/no questions carry «ли» near the start.
-_CLOSED_OPENINGS = (
-    "do ", "does ", "did ", "is ", "are ", "was ", "were ", "can ", "could ", "will ",
-    "would ", "have ", "has ", "should ", "shall ", "may ",
-)  # fmt: skip
-
-
-def is_open_question(question: str) -> bool:
-    words = fold(question).replace(",", " ").split()
-    if not words:
-        return False
-    text = " ".join(words) + " "
-    if text.startswith(_CLOSED_OPENINGS):
-        return False
-    return "ли" not in words[:3]
 
 
 def interrupting_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem]:

@@ -48,9 +48,15 @@ class VisitSettingsError(ValueError):
 
 @dataclass(frozen=True)
 class VisitSettings:
-    # Travel: straight-line distance × road factor ÷ average speed.
-    road_factor: float = 1.4  # roads are rarely straight; 1.3–1.5 is usual in cities
-    average_speed_kmh: float = 30.0  # door to door in city traffic
+    # Travel: the road is the straight-line distance × road factor. Its first
+    # `town_road_km` are driven at the town speed (streets, lights, parking), the rest
+    # at the intercity speed, so a leg across town takes as long as it always did and
+    # a leg to the next town (Тверь → Кимры, 85 km straight: 119 km of road) comes out
+    # at about two hours, not four. The time never drops as the distance grows.
+    road_factor: float = 1.4  # roads are rarely straight; 1.3–1.5 is usual
+    town_speed_kmh: float = 30.0  # door to door in city traffic
+    town_road_km: float = 15.0  # the part of any leg driven in town
+    intercity_speed_kmh: float = 70.0  # on the road between towns (limit 90, trucks, villages)
     buffer_min: int = 15  # arrive this much before the start
     # A visit that ends this long before the next one starts is not the same trip:
     # the KAM went back to the office or home, so no leg joins them.
@@ -65,6 +71,9 @@ class VisitSettings:
     visit_every_days_a: int = 30
     visit_every_days_b: int = 91
     visit_every_days_c: int = 182
+    # A next step agreed at a visit is due this many working days later unless the KAM
+    # gives a date (5: a working week; holidays of the production calendar skipped).
+    next_step_after_working_days: int = 5
     # The pre-meeting checklist.
     min_open_questions: int = 3
     dossier_threshold: int = 60  # completeness (0–100) needed before a visit
@@ -92,8 +101,18 @@ class VisitSettings:
 
         if not 1.0 <= self.road_factor <= 3.0:
             fail(QT_TRANSLATE_NOOP("Visits", "The road factor must be between 1.0 and 3.0"))
-        if not 3 <= self.average_speed_kmh <= 150:
-            fail(QT_TRANSLATE_NOOP("Visits", "The average speed must be between 3 and 150 km/h"))
+        if not 3 <= self.town_speed_kmh <= 150:
+            fail(QT_TRANSLATE_NOOP("Visits", "The speed in town must be between 3 and 150 km/h"))
+        if not 0 <= self.town_road_km <= 200:
+            fail(QT_TRANSLATE_NOOP("Visits", "The distance in town must be between 0 and 200 km"))
+        if not self.town_speed_kmh <= self.intercity_speed_kmh <= 150:
+            fail(
+                QT_TRANSLATE_NOOP(
+                    "Visits",
+                    "The speed between towns must be at least the speed in town and at most "
+                    "150 km/h",
+                )
+            )
         if not 0 <= self.buffer_min <= 120:
             fail(QT_TRANSLATE_NOOP("Visits", "The buffer must be between 0 and 120 minutes"))
         if not 0 < self.same_trip_max_gap_min <= 24 * 60:
@@ -114,6 +133,12 @@ class VisitSettings:
                     "Visits", "Visit frequencies must be positive and A ≤ B ≤ C in days"
                 )
             )
+        if not 1 <= self.next_step_after_working_days <= 60:
+            fail(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "A next step must be due 1 to 60 working days after the visit"
+                )
+            )
         if not 0 <= self.min_open_questions <= 20:
             fail(QT_TRANSLATE_NOOP("Visits", "Minimum open questions must be between 0 and 20"))
         if not 0 <= self.dossier_threshold <= 100:
@@ -129,6 +154,10 @@ class VisitSettings:
     def from_dict(cls, data: dict[str, Any]) -> Self:
         """Unknown keys (from a newer or older version) are ignored, missing ones default."""
         known = {f.name for f in fields(cls)}
+        data = dict(data)
+        # Older versions had one speed for every leg, the one in town.
+        if "average_speed_kmh" in data:
+            data.setdefault("town_speed_kmh", data.pop("average_speed_kmh"))
         return cls(**{key: value for key, value in data.items() if key in known})
 
 

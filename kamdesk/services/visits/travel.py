@@ -50,6 +50,13 @@ class Leg:
     overlaps: bool  # starts before an earlier visit has ended
     too_tight: bool  # the gap is shorter than the travel plus the buffer
     short_by_min: int  # how many minutes are missing (0 when the leg is fine)
+    # Minutes after the start the KAM arrives, leaving when the previous visit ends:
+    # the gap is shorter than the travel itself (0 when on time or when it overlaps).
+    late_by_min: int = 0
+
+    @property
+    def unreachable(self) -> bool:
+        return self.late_by_min > 0
 
     @property
     def departure_known(self) -> bool:
@@ -83,8 +90,17 @@ def distance_km(a: Point, b: Point) -> float:
 
 
 def travel_minutes(distance: float, settings: VisitSettings) -> int:
-    """Road minutes for a straight-line distance, rounded up: better early than late."""
-    return math.ceil(distance * settings.road_factor / settings.average_speed_kmh * 60 - 1e-9)
+    """Road minutes for a straight-line distance, rounded up: better early than late.
+
+    The road is `distance × road_factor`; its first `town_road_km` go at the town speed
+    and the rest at the intercity speed (see `VisitSettings`). With the defaults
+    (1.4, 15 km at 30 km/h, then 70 km/h): 5 km straight → 7 km of road → 14 min;
+    85 km straight → 119 km → 30 + 89.1 → 120 min.
+    """
+    road_km = distance * settings.road_factor
+    in_town = min(road_km, settings.town_road_km)
+    hours = in_town / settings.town_speed_kmh + (road_km - in_town) / settings.intercity_speed_kmh
+    return math.ceil(hours * 60 - 1e-9)
 
 
 def schedule_legs(
@@ -121,11 +137,12 @@ def schedule_legs(
         )
         overlaps = latest_end is not None and stop.starts_at < latest_end
         gap: int | None = None
-        short_by = 0
+        short_by = late_by = 0
         if joined and previous is not None:
             gap = _minutes(stop.starts_at - previous.ends_at)
             needed = (travel or 0) + settings.buffer_min
             short_by = max(0, needed - gap)
+            late_by = max(0, (travel or 0) - gap)
         legs[stop.visit_id] = Leg(
             visit_id=stop.visit_id,
             from_visit_id=previous.visit_id if joined and previous is not None else None,
@@ -137,6 +154,7 @@ def schedule_legs(
             overlaps=overlaps,
             too_tight=short_by > 0 and not overlaps,
             short_by_min=short_by,
+            late_by_min=0 if overlaps else late_by,
         )
         previous = stop
         latest_end = stop.ends_at if latest_end is None else max(latest_end, stop.ends_at)

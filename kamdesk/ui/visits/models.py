@@ -166,7 +166,7 @@ class DayModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return "      ↓ " + self.leg_text(leg)
         if role == Qt.ItemDataRole.ForegroundRole:
-            if leg.overlaps:
+            if leg.overlaps or leg.unreachable:
                 return DANGER_COLOR
             return WARNING_COLOR if leg.too_tight else MUTED_TEXT
         return None
@@ -184,6 +184,8 @@ class DayModel(QAbstractListModel):
             parts.append(self.tr("leave at %1").replace("%1", hhmm(leg.departure_at, self._tz)))
         if leg.overlaps:
             parts.append(self.tr("OVERLAPS the previous visit"))
+        elif leg.unreachable:
+            parts.append(self.tr("LATE by %1 min").replace("%1", str(leg.late_by_min)))
         elif leg.too_tight:
             parts.append(self.tr("gap too short by %1 min").replace("%1", str(leg.short_by_min)))
         return " · ".join(parts)

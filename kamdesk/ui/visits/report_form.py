@@ -11,7 +11,7 @@ go into dated addenda.
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -46,7 +46,6 @@ from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.visits.common import (
     format_moment,
     from_qdatetime,
-    local,
     message_text,
     messages_text,
     sentiment_label,
@@ -80,7 +79,7 @@ class ReportForm(QDialog):
         self._store = workspace.store
         self._tz = tz
         self.visit_id = visit_id
-        self.draft = report_draft(self._store, visit_id)
+        self.draft = report_draft(self._store, visit_id, tz)
         self.dirty = False
         self.setWindowTitle(self.tr("Visit report: %1").replace("%1", self.draft.account_name))
         self.resize(820, 760)
@@ -132,8 +131,7 @@ class ReportForm(QDialog):
         self.objections, self.new_objection = self.ticks.objections, self.ticks.new_objection
         self.outcome = _text_edit()
         self.agreements = _text_edit()
-        day = local(d.planned_start, self._tz).date()
-        self.next_steps = NextStepsEditor(day + timedelta(days=7))
+        self.next_steps = NextStepsEditor(d.default_next_step_due)
         self.notes = _text_edit(50)
 
         form = QFormLayout()

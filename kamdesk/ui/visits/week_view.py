@@ -314,7 +314,7 @@ def _clusters(rows: list[VisitRow]) -> list[list[VisitRow]]:
 def _leg_warning_color(row: VisitRow) -> QColor | None:
     if row.leg is None:
         return None
-    if row.leg.overlaps:
+    if row.leg.overlaps or row.leg.unreachable:
         return DANGER_COLOR
     if row.leg.too_tight:
         return WARNING_COLOR
