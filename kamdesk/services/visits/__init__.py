@@ -57,6 +57,7 @@ from kamdesk.services.visits.export import (
 from kamdesk.services.visits.followups import (
     FollowUpRow,
     add_follow_up,
+    default_next_step_due,
     follow_ups,
     open_follow_ups,
     overdue_follow_ups,
@@ -124,6 +125,12 @@ from kamdesk.services.visits.status_changes import (
     undo_status_change,
 )
 from kamdesk.services.visits.travel import Leg, local_day, local_day_bounds
+from kamdesk.services.visits.workdays import (
+    add_working_days,
+    is_working_day,
+    next_working_day,
+    working_day_on_or_after,
+)
 
 __all__ = [
     "DEFAULT_TIME_ZONE",
@@ -180,6 +187,7 @@ __all__ = [
     "VisitStatus",
     "add_addendum",
     "add_follow_up",
+    "add_working_days",
     "apply_route",
     "brief_content",
     "build_checklist",
@@ -188,12 +196,14 @@ __all__ = [
     "cancel_visit",
     "confirm_item",
     "day_view",
+    "default_next_step_due",
     "delete_planned_visit",
     "due_on",
     "due_reminders",
     "export_ics",
     "follow_ups",
     "is_overdue",
+    "is_working_day",
     "load_plan",
     "load_visit_settings",
     "local_day",
@@ -201,6 +211,7 @@ __all__ = [
     "manager_export",
     "mark_done",
     "needs_held_time",
+    "next_working_day",
     "open_follow_ups",
     "overdue_accounts",
     "overdue_follow_ups",
@@ -223,4 +234,5 @@ __all__ = [
     "visits_between",
     "visits_on_days",
     "week_view",
+    "working_day_on_or_after",
 ]

@@ -10,7 +10,7 @@ objections are shown under the fields they concern; nothing is saved until fixed
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -40,6 +40,7 @@ from kamdesk.services.visits import (
     PlanInput,
     VisitError,
     load_plan,
+    next_working_day,
     plan_defaults,
     plan_visit,
     planning_options,
@@ -61,8 +62,12 @@ def _lines(text: str) -> list[str]:
 
 
 def _next_slot(now: datetime) -> datetime:
-    """Tomorrow at ten: a sensible default when the calendar gave no slot."""
-    return (now + timedelta(days=1)).replace(hour=10, minute=0, second=0, microsecond=0)
+    """The next working day at ten (the production calendar's: not 1 January nor a
+    Sunday): a sensible default when the calendar gave no slot."""
+    day = next_working_day(now.date())
+    return now.replace(
+        year=day.year, month=day.month, day=day.day, hour=10, minute=0, second=0, microsecond=0
+    )
 
 
 class PlanDialog(QDialog):
