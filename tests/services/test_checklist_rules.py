@@ -149,8 +149,8 @@ def test_a_visit_that_cannot_be_reached_in_time_is_red() -> None:
     failing = item(facts, "late.buffer")
     assert not failing.passed and failing.critical
     assert str(failing.reason) == (
-        "Cannot be reached in time: 123 min on the road, only 25 min after the previous "
-        "visit; you arrive 98 min after the start"
+        "Cannot be reached in time: 123 min on the road, 25 min after the previous visit: "
+        "98 min late"
     )
     # Everything else ready and every reminder ticked: the score alone would be green.
     left = build_checklist(facts, SETTINGS).failing

@@ -43,8 +43,8 @@ def test_a_visit_the_kam_cannot_reach_in_time_is_red(store: Store) -> None:
     buffer = checklist.items_by_key["late.buffer"]
     assert not buffer.passed and buffer.critical
     assert str(buffer.reason) == (
-        "Cannot be reached in time: 123 min on the road, only 25 min after the previous "
-        "visit; you arrive 98 min after the start"
+        "Cannot be reached in time: 123 min on the road, 25 min after the previous visit: "
+        "98 min late"
     )
     assert checklist.summary.level == Readiness.RED
     # The calendar shows the same: red, not «green 81%».

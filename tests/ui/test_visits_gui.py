@@ -96,6 +96,8 @@ def test_the_checklist_turns_green_as_the_plan_is_completed(qtbot, workspace, st
     view.show_visit(visit)
     before = view.checklist.summary
     assert before.level == Readiness.RED
+    # Nobody knows when to leave (no coordinates of home): red, and the summary says why.
+    assert "No travel time" in view.summary.text()
     failing = {item.key for item in view.checklist.failing}
     assert {"preparation.objective", "preparation.agenda"} <= failing
     # The fix link of a plan item asks for the plan at that field.

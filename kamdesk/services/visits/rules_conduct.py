@@ -135,8 +135,8 @@ def _buffer_item(facts: VisitFacts, settings: VisitSettings) -> ChecklistItem:
         reason = msg(
             QT_TRANSLATE_NOOP(
                 "Visits",
-                "Cannot be reached in time: {travel} min on the road, only {gap} min after "
-                "the previous visit; you arrive {late} min after the start",
+                "Cannot be reached in time: {travel} min on the road, {gap} min after the "
+                "previous visit: {late} min late",
             ),
             travel=leg.travel_min,
             gap=leg.gap_min,

@@ -14,6 +14,7 @@ handler has returned (`QTimer.singleShot(0, …)`).
 
 from __future__ import annotations
 
+import html
 import uuid
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -106,10 +107,13 @@ class ChecklistView(QWidget):
         color = READINESS_COLORS[summary.level].name()
         failing = self.tr("%1 item(s) to fix").replace("%1", str(summary.failing))
         checked = self.tr("everything is checked")
+        # What makes it red whatever the score (late, two visits at once) is said at once.
+        blocking = [i.reason for i in checklist.failing if i.critical and i.reason is not None]
         self.summary.setText(
             f"<span style='background:{color};color:white;padding:2px 8px;'>"
             f"&nbsp;{summary.score}%&nbsp;</span>&nbsp; <b>{readiness_label(summary.level)}</b>"
             f" — {failing if summary.failing else checked}"
+            + "".join(f"<br>{html.escape(message_text(reason))}" for reason in blocking)
         )
         if self._in_own_signal:
             self._rebuild_later()
