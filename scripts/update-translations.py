@@ -6,7 +6,8 @@
                                                    # or the .qm is older than the .ts
 
 Strings come from `kamdesk/ui` (self.tr, QCoreApplication.translate) and from
-`kamdesk/services` (messages marked with QT_TRANSLATE_NOOP). After an update,
+`kamdesk/services`, `kamdesk/store`, `kamdesk/documents` and `kamdesk/errors.py`
+(messages marked with QT_TRANSLATE_NOOP). After an update,
 translate the new entries (Qt Linguist, or edit the .ts) and run this again to
 compile them. The tests run `--check`.
 """
@@ -22,7 +23,14 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCE_DIRS = (ROOT / "kamdesk" / "ui", ROOT / "kamdesk" / "services")
+SOURCE_DIRS = (
+    ROOT / "kamdesk" / "ui",
+    ROOT / "kamdesk" / "services",
+    ROOT / "kamdesk" / "store",
+    ROOT / "kamdesk" / "documents",
+)
+# Modules outside those folders whose messages the window shows.
+SOURCE_FILES = (ROOT / "kamdesk" / "errors.py",)
 TS_FILE = ROOT / "resources" / "translations" / "kamdesk_ru.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
 
@@ -42,7 +50,7 @@ def sources() -> list[Path]:
     files: list[Path] = []
     for directory in SOURCE_DIRS:
         files.extend(sorted(directory.rglob("*.py")))
-    return files
+    return files + list(SOURCE_FILES)
 
 
 def lupdate(ts_file: Path) -> None:

@@ -842,6 +842,10 @@
         <translation>НАКЛАДЫВАЕТСЯ на предыдущий визит</translation>
     </message>
     <message>
+        <source>LATE by %1 min</source>
+        <translation>ОПОЗДАНИЕ на %1 мин</translation>
+    </message>
+    <message>
         <source>gap too short by %1 min</source>
         <translation>не хватает %1 мин на дорогу</translation>
     </message>
@@ -1690,6 +1694,29 @@ If another program has it open, close that program and try again; if the disk is
         <source>no price</source>
         <translation>нет цены</translation>
     </message>
+    <message>
+        <source>no VAT</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogoCheck</name>
+    <message>
+        <source>The logo file {file} is not there any more.</source>
+        <translation>Файла логотипа {file} больше нет.</translation>
+    </message>
+    <message>
+        <source>The logo file is {megabytes} MB; choose one of at most {limit} MB.</source>
+        <translation>Файл логотипа занимает {megabytes} МБ; выберите файл не больше {limit} МБ.</translation>
+    </message>
+    <message>
+        <source>The image is {width} × {height} pixels; a logo may be at most {limit} pixels each way.</source>
+        <translation>Изображение размером {width} × {height} пикселей; логотип может быть не больше {limit} пикселей по каждой стороне.</translation>
+    </message>
+    <message>
+        <source>This file is not an image that can be printed (PNG or JPEG), or it is damaged.</source>
+        <translation>Этот файл не изображение, которое можно напечатать (PNG или JPEG), или он повреждён.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2081,6 +2108,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Приложения, добавляются в PDF в этом порядке</translation>
     </message>
     <message>
+        <source>%1 is already in line %2: change its quantity there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Without VAT: %1   Discount: %2   VAT: %3   Total with VAT: %4</source>
         <translation>Без НДС: %1   Скидка: %2   НДС: %3   Итого с НДС: %4</translation>
     </message>
@@ -2148,6 +2179,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>принятое предложение нельзя изменить</translation>
     </message>
     <message>
+        <source>line {line}: {product} is already in line {first}; an offer has one line a product: change the quantity there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>line {line}: the product is not in the catalogue</source>
         <translation>позиция {line}: препарата нет в каталоге</translation>
     </message>
@@ -2170,10 +2205,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>line {line} ({product}): the price must be above zero, in kopecks</source>
         <translation>позиция {line} ({product}): цена должна быть больше нуля, с точностью до копеек</translation>
-    </message>
-    <message>
-        <source>line {line}: VAT must be 0, 10 or 20 %</source>
-        <translation>позиция {line}: НДС должен быть 0, 10 или 20 %</translation>
     </message>
     <message>
         <source>the supplier&apos;s name</source>
@@ -2236,8 +2267,16 @@ If another program has it open, close that program and try again; if the disk is
         <translation>нужно торговое наименование</translation>
     </message>
     <message>
-        <source>the INN (МНН) is required</source>
-        <translation>нужно МНН</translation>
+        <source>a medicine needs its INN (МНН)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose what the product is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>choose how the product is taxed (VAT)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>comparison {row}: name the competitor&apos;s product</source>
@@ -2246,10 +2285,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>comparison {row}: the price cannot be negative</source>
         <translation>сравнение {row}: цена не может быть отрицательной</translation>
-    </message>
-    <message>
-        <source>VAT rate must be 0, 10 or 20 %, not {rate}</source>
-        <translation>ставка НДС должна быть 0, 10 или 20 %, а не {rate}</translation>
     </message>
     <message>
         <source>another product has the SKU {sku}</source>
@@ -2344,8 +2379,12 @@ If another program has it open, close that program and try again; if the disk is
         <translation>артикул {sku} уже есть в строке {row}</translation>
     </message>
     <message>
-        <source>new product {sku} has no INN (МНН)</source>
-        <translation>у нового препарата {sku} не указано МНН</translation>
+        <source>new product {sku} has no INN (МНН): a medicine needs one; for a medical device or other goods say so in a column «Вид товара»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sku} is a medicine and has no INN (МНН)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>the file has no rows below its header</source>
@@ -2406,10 +2445,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>the price {value} has more than two decimals (kopecks)</source>
         <translation>в цене {value} больше двух знаков после запятой (копеек)</translation>
-    </message>
-    <message>
-        <source>VAT rate must be 0, 10 or 20 %, not «{value}»</source>
-        <translation>ставка НДС должна быть 0, 10 или 20 %, а не «{value}»</translation>
     </message>
     <message>
         <source>Draft</source>
@@ -2506,6 +2541,22 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>the sheet has {count} rows or more; at most {limit} are imported at once</source>
         <translation>строк на листе: {count} или больше; за один раз загружается не больше {limit}</translation>
+    </message>
+    <message>
+        <source>the standard VAT rate on {date} is {rate} (from {since}), not {value} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{value} % is charged only by a supplier on the simplified tax system (УСН), and the supplier&apos;s settings do not say so</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VAT on {date} is {rates} or «без НДС», not «{value}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«{value}» is not a kind of product: write «лекарственный препарат», «медицинское изделие» or «прочее»</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3135,6 +3186,17 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>The logo {file} cannot be printed and was left out; choose it again in Settings.</source>
+        <translation>Логотип {file} нельзя напечатать, документ сделан без него; выберите логотип заново в настройках.</translation>
+    </message>
+    <message>
+        <source>Characters the font lacks are printed as «?» ({count} different): {characters}</source>
+        <translation>Символы, которых нет в шрифте, напечатаны как «?» (разных: {count}): {characters}</translation>
+    </message>
+</context>
+<context>
     <name>ProductDialog</name>
     <message>
         <source>Product</source>
@@ -3147,10 +3209,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Trade name</source>
         <translation>Торговое наименование</translation>
-    </message>
-    <message>
-        <source>INN (МНН)</source>
-        <translation>МНН</translation>
     </message>
     <message>
         <source>Form</source>
@@ -3175,6 +3233,26 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Medicine</source>
         <translation>Лекарственный препарат</translation>
+    </message>
+    <message>
+        <source>Medical device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other goods</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1C code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>INN (МНН), for a medicine</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>VAT</source>
@@ -3203,6 +3281,22 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Competitors</source>
         <translation>Конкуренты</translation>
+    </message>
+    <message>
+        <source>10 % (medicines, medical goods)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standard rate: %1 from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>0 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exempt (без НДС), not 0 %</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Competitor row %1: the price is not a number.</source>
@@ -3730,6 +3824,45 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>Store</name>
+    <message>
+        <source>{reason}</source>
+        <translation>{reason}</translation>
+    </message>
+    <message>
+        <source>{path} was written by a newer KAMdesk (schema {found}; this version knows up to {known}). Update KAMdesk; the file was not touched.</source>
+        <translation>База {path} записана более новой версией KAMdesk (схема {found}; эта версия знает схемы до {known}). Обновите KAMdesk; файл не изменён.</translation>
+    </message>
+    <message>
+        <source>{path} turned out to be damaged while KAMdesk was working with it. To protect what it holds, KAMdesk saves no more changes to it. Close KAMdesk and start it again: it offers to open a backup copy or to create a new database, and keeps the damaged file so that it can still be recovered.</source>
+        <translation>Во время работы выяснилось, что база {path} повреждена. Чтобы сберечь то, что в ней есть, KAMdesk больше не сохраняет в неё изменения. Закройте KAMdesk и запустите его снова: он предложит открыть резервную копию или создать новую базу, а повреждённый файл сохранит, чтобы его ещё можно было восстановить.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and cannot be opened. Nothing was overwritten: start from a backup copy or create a new database.</source>
+        <translation>База {path} повреждена и не может быть открыта. Ничего не перезаписано: начните с резервной копии или создайте новую базу.</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program (another KAMdesk, an import or a sync). Wait a moment and try again.</source>
+        <translation>База {path} занята другой программой (другим окном KAMdesk, импортом или синхронизацией). Подождите немного и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The disk holding {path} is full, so the change was not saved. Free some space and try again.</source>
+        <translation>Диск, на котором лежит {path}, заполнен, поэтому изменение не сохранено. Освободите место и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>KAMdesk cannot open or write {path}. Check that the file and its folder exist and may be changed by you, and that the disk is neither read-only nor removed.</source>
+        <translation>KAMdesk не может открыть или записать {path}. Проверьте, что файл и его папка существуют и вы можете их изменять, а диск не защищён от записи и не извлечён.</translation>
+    </message>
+    <message>
+        <source>The disk reported an error while KAMdesk was reading or writing {path}. Check the disk, and keep a backup copy of the database.</source>
+        <translation>Диск сообщил об ошибке, когда KAMdesk читал или записывал {path}. Проверьте диск и сохраните резервную копию базы.</translation>
+    </message>
+    <message>
+        <source>{path} already holds data, so the demo territory was not loaded into it. Create a new database for the demo.</source>
+        <translation>В базе {path} уже есть данные, поэтому демо-территория в неё не загружена. Создайте для демо новую базу.</translation>
+    </message>
+</context>
+<context>
     <name>TenderResult</name>
     <message>
         <source>Pending</source>
@@ -4243,6 +4376,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Начинается до окончания предыдущего визита</translation>
     </message>
     <message>
+        <source>Cannot be reached in time: {travel} min on the road, {gap} min after the previous visit: {late} min late</source>
+        <translation>Не успеть к началу: {travel} мин в дороге, а после предыдущего визита {gap} мин — опоздание на {late} мин</translation>
+    </message>
+    <message>
         <source>Time to arrive {buffer} min early</source>
         <translation>Есть время приехать на {buffer} мин раньше</translation>
     </message>
@@ -4253,10 +4390,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Route, parking and entry pass checked</source>
         <translation>Маршрут, парковка и пропуск проверены</translation>
-    </message>
-    <message>
-        <source>Cannot be reached in time: {travel} min on the road, only {gap} min after the previous visit; you arrive {late} min after the start</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No known objections recorded for {product}</source>
@@ -4484,15 +4617,15 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>The speed in town must be between 3 and 150 km/h</source>
-        <translation type="unfinished"></translation>
+        <translation>Скорость в городе должна быть от 3 до 150 км/ч</translation>
     </message>
     <message>
         <source>The distance in town must be between 0 and 200 km</source>
-        <translation type="unfinished"></translation>
+        <translation>Путь по городу должен быть от 0 до 200 км</translation>
     </message>
     <message>
         <source>The speed between towns must be at least the speed in town and at most 150 km/h</source>
-        <translation type="unfinished"></translation>
+        <translation>Скорость между городами должна быть не ниже скорости в городе и не выше 150 км/ч</translation>
     </message>
     <message>
         <source>The buffer must be between 0 and 120 minutes</source>
@@ -4521,6 +4654,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Visit frequencies must be positive and A ≤ B ≤ C in days</source>
         <translation>Частота визитов должна быть положительной и A ≤ B ≤ C в днях</translation>
+    </message>
+    <message>
+        <source>A next step must be due 1 to 60 working days after the visit</source>
+        <translation>Срок следующего шага — от 1 до 60 рабочих дней после визита</translation>
     </message>
     <message>
         <source>Minimum open questions must be between 0 and 20</source>
