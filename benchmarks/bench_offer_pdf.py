@@ -97,7 +97,7 @@ def write_docx(doc: OfferDocument, target: Path) -> None:
             format_percent(line.discount_pct),
             format_money(line.discounted_price),
             format_money(line.net),
-            format_percent(line.vat_rate),
+            "без НДС" if line.vat_rate is None else format_percent(line.vat_rate),
             format_money(line.vat),
             format_money(line.total),
         ]

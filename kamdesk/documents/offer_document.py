@@ -35,7 +35,7 @@ class DocLine:
     discount_pct: Decimal
     discounted_price: Decimal
     net: Decimal
-    vat_rate: Decimal
+    vat_rate: Decimal | None  # None: exempt, printed «без НДС»
     vat: Decimal
     total: Decimal
 
@@ -69,7 +69,7 @@ class DocTotals:
     net: Decimal
     vat: Decimal
     total: Decimal
-    vat_by_rate: tuple[tuple[Decimal, Decimal], ...]
+    vat_by_rate: tuple[tuple[Decimal, Decimal], ...]  # exempt lines are not in it
     in_words: str
 
 
@@ -93,6 +93,12 @@ class OfferDocument:
     annexes: list[DocAnnex] = field(default_factory=list)
     draft: bool = False  # carries the «ПРОЕКТ» watermark
     qr_payload: str = ""
+    vat_note: str = ""  # a new edition: where the VAT rate changed since the previous one
+
+    @property
+    def without_vat(self) -> bool:
+        """Every line is exempt: the offer carries no VAT at all."""
+        return bool(self.lines) and all(line.vat_rate is None for line in self.lines)
 
     @property
     def reference(self) -> str:

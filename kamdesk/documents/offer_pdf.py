@@ -173,8 +173,14 @@ def _story(
     story.append(_totals_table(doc, st))
     story.append(Spacer(1, 3))
     total_words = f"Всего к оплате: {_text(doc.totals.in_words)}"
-    vat_words = f", в том числе НДС {format_money(doc.totals.vat)} ₽."
+    vat_words = (
+        ", НДС не облагается."
+        if doc.without_vat
+        else f", в том числе НДС {format_money(doc.totals.vat)} ₽."
+    )
     story.append(Paragraph(f"<b>{total_words}</b>{vat_words}", st["base"]))
+    if doc.vat_note:
+        story.append(Paragraph(_text(doc.vat_note), st["small"]))
     story.extend(_terms(doc, st))
     story.extend(_arguments(doc, st))
     story.extend(_team(doc, st))
@@ -298,8 +304,8 @@ def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
                 format_percent(line.discount_pct) if line.discount_pct else "—",
                 format_money(line.discounted_price),
                 format_money(line.net),
-                format_percent(line.vat_rate),
-                format_money(line.vat),
+                "без НДС" if line.vat_rate is None else format_percent(line.vat_rate),
+                "без НДС" if line.vat_rate is None else format_money(line.vat),
                 format_money(line.total),
             ]
         )
@@ -343,7 +349,9 @@ def _totals_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
         rows.append([f"НДС {format_percent(rate)} %:", format_money(amount)])
     if len(t.vat_by_rate) > 1:
         rows.append(["НДС всего:", format_money(t.vat)])
-    rows.append(["Итого с НДС, ₽:", format_money(t.total)])
+    if doc.without_vat:
+        rows.append(["НДС:", "не облагается"])
+    rows.append(["Итого, ₽:" if doc.without_vat else "Итого с НДС, ₽:", format_money(t.total)])
     table = flowing_table(rows, colWidths=[60 * mm, 26 * mm], hAlign="RIGHT")
     table.setStyle(
         TableStyle(

@@ -44,7 +44,8 @@ class OfferLine(Syncable, Base):
     quantity: Mapped[int] = mapped_column(Integer)
     unit_price: Mapped[Decimal] = mapped_column(Money())  # without VAT
     discount_pct: Mapped[Decimal] = mapped_column(Percent(), default=Decimal(0))
-    vat_rate: Mapped[Decimal] = mapped_column(Percent())
+    # The rate in force on the offer's date when it was saved; None: exempt («без НДС»).
+    vat_rate: Mapped[Decimal | None] = mapped_column(Percent())
 
 
 class OfferAddressee(Syncable, Base):

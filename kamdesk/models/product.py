@@ -6,25 +6,29 @@ import uuid
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kamdesk.models.base import Base, Money, Percent, Syncable
+from kamdesk.models.base import Base, Money, Syncable
+from kamdesk.models.enums import db_enum
+from kamdesk.vocabulary import ProductKind, VatKind
 
 
 class Product(Syncable, Base):
     __tablename__ = "products"
 
-    sku: Mapped[str] = mapped_column(String(50), unique=True)
-    inn_name: Mapped[str] = mapped_column(String(300))  # МНН
+    sku: Mapped[str] = mapped_column(String(50), unique=True)  # the article («Артикул»)
+    code_1c: Mapped[str] = mapped_column(String(50), default="")  # 1C's own item code («Код»)
+    inn_name: Mapped[str] = mapped_column(String(300))  # МНН; "" for what is not a medicine
     trade_name: Mapped[str] = mapped_column(String(300), index=True)
     dosage_form: Mapped[str] = mapped_column(String(200), default="")
     dosage: Mapped[str] = mapped_column(String(100), default="")
     pack: Mapped[str] = mapped_column(String(200), default="")
     registration_number: Mapped[str] = mapped_column(String(100), default="")
     product_group: Mapped[str] = mapped_column(String(200), default="")
-    is_medicine: Mapped[bool] = mapped_column(Boolean, default=True)
-    vat_rate: Mapped[Decimal] = mapped_column(Percent(), default=Decimal("10"))
+    kind: Mapped[ProductKind] = mapped_column(db_enum(ProductKind), default=ProductKind.MEDICINE)
+    # The rate follows from it and the date (kamdesk.services.products.vat).
+    vat_kind: Mapped[VatKind] = mapped_column(db_enum(VatKind), default=VatKind.REDUCED)
     description: Mapped[str] = mapped_column(Text, default="")
 
 

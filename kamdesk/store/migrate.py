@@ -6,6 +6,7 @@ Alembic is imported only when a migration is needed: a store already at
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,12 +57,35 @@ def current_revision(connection: Connection) -> str | None:
 def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), target)
+    _without_foreign_keys(engine, lambda config: command.upgrade(config, target))
 
 
 def downgrade(engine: Engine, target: str) -> None:
     from alembic import command
 
-    with engine.begin() as connection:
-        command.downgrade(alembic_config(connection), target)
+    _without_foreign_keys(engine, lambda config: command.downgrade(config, target))
+
+
+class ForeignKeysBroken(RuntimeError):
+    """A migration left rows pointing at rows that are gone; it was rolled back."""
+
+
+def _without_foreign_keys(engine: Engine, run: Callable[[Config], None]) -> None:
+    """Run migrations in one transaction with foreign keys off, checked before commit.
+
+    SQLite alters a table by rebuilding it (Alembic's batch mode); with foreign keys
+    on, dropping the old `products` would fail for every price-list row pointing at
+    it. The pragma only takes effect outside a transaction, so it is set before the
+    transaction begins and restored after (SQLite's own recipe for ALTER TABLE)."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        connection.commit()
+        try:
+            with connection.begin():
+                run(alembic_config(connection))
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
+                if broken:
+                    raise ForeignKeysBroken(f"rows point at missing rows: {broken[:5]!r}")
+        finally:
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+            connection.commit()

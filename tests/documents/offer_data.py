@@ -15,6 +15,7 @@ from kamdesk.services.offers import (
     save_offer_settings,
 )
 from kamdesk.store import Store
+from kamdesk.vocabulary import ProductKind, VatKind
 
 TODAY = date(2026, 3, 2)  # a Monday
 
@@ -46,8 +47,14 @@ PRODUCTS = [
     ),
     ("AM-5-30", "Амлодипин-Север", "амлодипин", "таблетки", "5 мг", "№30", "89.90", "10"),
     ("CF-1G", "Цефтриаксон-Север", "цефтриаксон", "порошок д/р-ра", "1 г", "фл. №1", "45.67", "10"),
-    ("MASK-50", "Маска медицинская", "", "изделие", "", "№50", "310.00", "20"),
+    # A medical device without an МНН, at the standard rate: 22 % on TODAY.
+    ("MASK-50", "Маска медицинская", "", "изделие", "", "№50", "310.00", "22"),
 ]
+
+
+# More priced medicines (10 %), for offers longer than PRODUCTS: one line a product.
+EXTRA_SKUS = tuple(f"EX-{number:03d}" for number in range(1, 67))
+EXTRA_PRICE = "57.30"
 
 
 @dataclass
@@ -59,14 +66,39 @@ class Territory:
     def line(
         self, sku: str, quantity: int, discount: str = "0", price: str | None = None
     ) -> LineInput:
-        row = next(p for p in PRODUCTS if p[0] == sku)
+        row = next((p for p in PRODUCTS if p[0] == sku), None)
         return LineInput(
             product_id=self.products[sku],
             quantity=quantity,
-            unit_price=Decimal(price or row[6]),
+            unit_price=Decimal(price or (row[6] if row else EXTRA_PRICE)),
             discount_pct=Decimal(discount),
-            vat_rate=Decimal(row[7]),
+            vat_rate=Decimal(row[7] if row else "10"),  # as the service sets it on TODAY
         )
+
+
+def add_extra_products(store: Store, territory: Territory) -> list[str]:
+    """EXTRA_SKUS in the catalogue and the price list; returns every SKU now priced."""
+    with store.transaction() as session:
+        price_list = PriceList(name="Прайс-лист, дополнение", valid_from=date(2026, 1, 1))
+        session.add(price_list)
+        session.flush()
+        for number, sku in enumerate(EXTRA_SKUS, start=1):
+            product = Product(
+                sku=sku,
+                trade_name=f"Препарат-{number:03d}",
+                inn_name=f"вещество {number}",
+                kind=ProductKind.MEDICINE,
+                vat_kind=VatKind.REDUCED,
+            )
+            session.add(product)
+            session.flush()
+            territory.products[sku] = product.id
+            session.add(
+                PriceListItem(
+                    price_list_id=price_list.id, product_id=product.id, price=Decimal(EXTRA_PRICE)
+                )
+            )
+    return list(territory.products)
 
 
 def make_territory(store: Store, with_supplier: bool = True) -> Territory:
@@ -122,12 +154,12 @@ def make_territory(store: Store, with_supplier: bool = True) -> Territory:
             product = Product(
                 sku=sku,
                 trade_name=trade,
-                inn_name=inn or trade,
+                inn_name=inn,
                 dosage_form=form,
                 dosage=dosage,
                 pack=pack,
-                vat_rate=Decimal(vat),
-                is_medicine=vat == "10",
+                kind=ProductKind.MEDICINE if inn else ProductKind.MEDICAL_DEVICE,
+                vat_kind=VatKind.REDUCED if vat == "10" else VatKind.STANDARD,
                 product_group="Кардиология" if sku in ("KM-75-100", "AM-5-30") else "Прочее",
                 registration_number="ЛП-000123",
             )

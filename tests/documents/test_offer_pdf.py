@@ -26,13 +26,20 @@ from kamdesk.services.offers import (
     save_offer_settings,
 )
 from kamdesk.services.offers.document import build_document, render_pdf
-from tests.documents.offer_data import PRODUCTS, TODAY, make_territory
+from tests.documents.offer_data import (
+    EXTRA_SKUS,
+    PRODUCTS,
+    TODAY,
+    add_extra_products,
+    make_territory,
+)
 
 needs_poppler = pytest.mark.skipif(
     shutil.which("pdftotext") is None or shutil.which("pdffonts") is None,
     reason="poppler-utils (pdftotext, pdffonts) is not installed: apt-get install poppler-utils",
 )
 SKUS = [p[0] for p in PRODUCTS]
+POOL = SKUS + list(EXTRA_SKUS[:36])
 GROUPED = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})+,\d\d(?!\d)")
 ROW = re.compile(
     r"^\s*(\d+)\s+\S.*?\s(\d+)\s+([\d]+,\d\d)\s+(—|[\d,]+)\s+([\d]+,\d\d)\s+([\d]+,\d\d)"
@@ -90,7 +97,8 @@ def _offer(store, territory, lines, tmp_path: Path | None = None, annex_pages=()
 @needs_poppler
 def test_multi_page_offer_with_annexes(store, tmp_path):
     territory = make_territory(store)
-    lines = [territory.line(SKUS[i % 4], i + 1, "3" if i % 2 else "0") for i in range(70)]
+    skus = add_extra_products(store, territory)  # one line a product: 70 of them
+    lines = [territory.line(skus[i], i + 1, "3" if i % 2 else "0") for i in range(70)]
     offer_id = _offer(store, territory, lines, tmp_path, annex_pages=(2, 1))
     target = tmp_path / "offer.pdf"
     pages = render_pdf(store, offer_id, target, TODAY).pages
@@ -128,13 +136,14 @@ def test_multi_page_offer_with_annexes(store, tmp_path):
 @given(
     st.lists(
         st.tuples(
-            st.sampled_from(SKUS),
+            st.sampled_from(POOL),
             st.integers(1, 5000),
             st.decimals(min_value=Decimal("0.01"), max_value=Decimal("99999.99"), places=2),
             st.decimals(min_value=Decimal(0), max_value=Decimal(100), places=2),
         ),
         min_size=1,
         max_size=40,
+        unique_by=lambda line: line[0],  # an offer has one line a product
     )
 )
 def test_pdf_totals_equal_the_sum_of_its_lines(tmp_path_factory, lines):
@@ -144,6 +153,7 @@ def test_pdf_totals_equal_the_sum_of_its_lines(tmp_path_factory, lines):
     store = open_store(folder / "s.sqlite")
     try:
         territory = make_territory(store)
+        add_extra_products(store, territory)
         save_offer_settings(
             store, replace(load_offer_settings(store), envelope={"default": {"*": "100"}})
         )

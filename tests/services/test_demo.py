@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import uuid
 from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -262,8 +263,9 @@ def test_sales_end_the_month_before_today_and_cost_the_price_of_their_year(demo:
     )
     assert wrong == 0
     assert _value(demo, "SELECT count(*) FROM price_lists") >= 2
-    vat = {(row[0], row[1]) for row in _rows(demo, "SELECT is_medicine, vat_rate FROM products")}
-    assert vat == {(1, 1000), (0, 2000)}  # 10 % on medicines, 20 % on the rest
+    vat = {(row[0], row[1]) for row in _rows(demo, "SELECT kind, vat_kind FROM products")}
+    # 10 % on medicines, the standard rate (22 % in 2026) on the supplements and cosmetics
+    assert vat == {("medicine", "reduced"), ("other", "standard")}
 
 
 def test_abc_xyz_and_statuses_come_out_of_the_sales(demo: Any) -> None:
@@ -353,3 +355,21 @@ def test_a_tiny_demo_still_works(store: Store) -> None:
         months = connection.execute("SELECT count(DISTINCT month) FROM sales_records").fetchone()
     assert "health_authority" in kinds
     assert months[0] <= 12
+
+
+def test_the_kams_days_start_at_the_regional_office_so_planned_visits_can_be_on_time(
+    demo: Any,
+) -> None:
+    """Without a start point every day's first visit has no departure time and is red."""
+    from kamdesk.services.visits.checklist import readiness
+    from kamdesk.services.visits.settings import load_visit_settings
+
+    store = demo["store"]
+    assert load_visit_settings(store).home is not None
+    planned = [row["id"] for row in _rows(demo, "SELECT id FROM visits WHERE status = 'planned'")]
+    assert planned
+    levels = [
+        str(summary.level)
+        for summary in readiness(store, [uuid.UUID(str(i)) for i in planned]).values()
+    ]
+    assert levels.count("red") <= len(levels) // 3, levels

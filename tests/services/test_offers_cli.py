@@ -39,8 +39,9 @@ def test_offer_list_and_pdf(db, tmp_path, capsys):
     assert cli.main(["--db", str(path), "offer", "list"]) == 0
     out = capsys.readouterr().out
     assert number in out and "черновик" in out and "ГБУЗ" in out
-    # 12 × 120,98 = 1451,76 + 145,18 VAT; 3 × 310 = 930 + 186 → 2712,94
-    assert "2 712,94" in out
+    # 12 × 120,98 = 1451,76 + 145,18 VAT (10 %); 3 × 310 = 930 + 204,60 (22 % in 2026)
+    # → 2731,54
+    assert "2 731,54" in out
     target = tmp_path / "offer.pdf"
     assert cli.main(["--db", str(path), "offer", "pdf", number, "-o", str(target)]) == 0
     assert target.read_bytes().startswith(b"%PDF")

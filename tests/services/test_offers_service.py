@@ -24,7 +24,7 @@ from kamdesk.services.offers import (
 )
 from kamdesk.services.offers.numbering import device_code_for
 from kamdesk.store import open_store
-from tests.documents.offer_data import TODAY, make_territory
+from tests.documents.offer_data import TODAY, add_extra_products, make_territory
 
 
 def _draft(book: OfferBook, territory, discount: str = "0"):
@@ -255,7 +255,7 @@ def test_demo_offers_cover_every_status_deterministically(tmp_path: Path):
     for name in ("a", "b"):
         store = open_store(tmp_path / f"{name}.sqlite")
         try:
-            make_territory(store, with_supplier=False)
+            add_extra_products(store, make_territory(store, with_supplier=False))
             assert add_demo_offers(store, random.Random(7), date(2026, 6, 1), rounds=1) == 8
             book = OfferBook(store)
             rows = book.list()
@@ -263,6 +263,9 @@ def test_demo_offers_cover_every_status_deterministically(tmp_path: Path):
             assert {r.status for r in rows} == set(OfferStatus)
             longest = max(rows, key=lambda r: r.lines_count)
             assert longest.lines_count >= 45
+            for row in rows:  # one line a product, as КП-2026-DEM-0004 once had not
+                lines = book.get(row.id).draft.lines
+                assert len({line.product_id for line in lines}) == len(lines), row.number
             printed = render_pdf(store, longest.id, tmp_path / f"{name}.pdf", date(2026, 6, 1))
             assert printed.pages >= 3 and printed.warnings == ()
         finally:

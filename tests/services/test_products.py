@@ -14,7 +14,9 @@ from kamdesk.services.products import (
     ImportRefused,
     ProductCatalog,
     ProductInput,
+    ProductKind,
     RowAction,
+    VatKind,
     apply_import,
     plan_import,
 )
@@ -25,7 +27,7 @@ CP1251_CSV = (
     "Артикул;Наименование;МНН;Форма выпуска;Дозировка;Фасовка;Ставка НДС;Цена, руб. (без НДС)\n"
     "KM-75-100;Кардиомагнил;ацетилсалициловая кислота;таблетки;75 мг;№100;10%;1 234,50\n"
     'AM-5-30;"Амлодипин; Север";амлодипин;таблетки;5 мг;№30;10%;89,9\n'
-    "MASK-50;Маска медицинская;маска;изделие;;№50;20%;310\n"
+    "MASK-50;Маска медицинская;;изделие;;№50;22%;310\n"
 )
 
 
@@ -47,7 +49,10 @@ def test_cp1251_semicolon_decimal_comma_import(store, tmp_path):
     assert rows["KM-75-100"].price == Decimal("1234.50")
     assert rows["AM-5-30"].trade_name == "Амлодипин; Север"
     assert rows["AM-5-30"].price == Decimal("89.90")
-    assert rows["MASK-50"].vat_rate == Decimal(20)
+    # A list of 2026 at the standard rate: 22 %; without an МНН, other goods.
+    assert (rows["MASK-50"].vat_rate, rows["MASK-50"].vat_kind) == (Decimal(22), VatKind.STANDARD)
+    assert rows["MASK-50"].kind == ProductKind.OTHER
+    assert rows["KM-75-100"].vat_rate == Decimal(10) and rows["KM-75-100"].is_medicine
 
     # The next list changes one price and one name: the preview says so, then history keeps both.
     changed = CP1251_CSV.replace("1 234,50", "1 300,00").replace("Маска медицинская", "Маска")
@@ -83,7 +88,7 @@ def test_xlsx_import(store, tmp_path):
     sheet.append(["Прайс-лист"])
     sheet.append(["Артикул", "Наименование", "МНН", "Ставка НДС", "Цена"])
     sheet.append(["KM-75-100", "Кардиомагнил", "ацетилсалициловая кислота", 0.1, 123.45])
-    sheet.append(["MASK-50", "Маска", "маска", "20%", 310])
+    sheet.append(["MASK-50", "Маска", "маска", "22%", 310])
     path = tmp_path / "price.xlsx"
     book.save(path)
     plan = plan_import(store, path)
@@ -95,7 +100,7 @@ def test_xlsx_import(store, tmp_path):
     apply_import(store, plan)
     rows = {r.sku: r for r in ProductCatalog(store).list()}
     assert rows["KM-75-100"].vat_rate == Decimal(10)
-    assert rows["MASK-50"].vat_rate == Decimal(20)
+    assert rows["MASK-50"].vat_rate == Decimal(22)  # imported today, December 2026
 
 
 def test_bad_rows_are_all_reported_and_nothing_is_imported(store, tmp_path):
@@ -165,7 +170,7 @@ def test_catalog_edit_search_and_price(store):
         catalog.save(ProductInput(sku="KM-75-100", trade_name="Другой", inn_name="x"))
     assert "sku" in refused.value.messages
     with pytest.raises(CatalogError):
-        catalog.save(ProductInput(sku="", trade_name="", inn_name="", vat_rate=Decimal(18)))
+        catalog.save(ProductInput(sku="", trade_name="", inn_name="", vat_kind="18"))  # type: ignore[arg-type]
 
 
 def test_comparisons_are_checked_and_replaced(store):

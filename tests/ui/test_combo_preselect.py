@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPushButton, QWidg
 from pytestqt.qtbot import QtBot
 
 from kamdesk.services.offers import LineInput, OfferBook
-from kamdesk.services.products import ProductCatalog, ProductInput
+from kamdesk.services.products import ProductCatalog, ProductInput, VatKind
 from kamdesk.services.visits import Sentiment, report_draft, save_report
 from kamdesk.services.workspace import Workspace
 from kamdesk.store import Store
@@ -172,11 +172,13 @@ def test_a_stored_vat_rate_and_a_saved_report_open_as_stored(
 
     catalog = ProductCatalog(store)
     product = catalog.save(
-        ProductInput(sku="NS-1", trade_name="Назонекс", inn_name="мометазон", vat_rate=Decimal(20))
+        ProductInput(
+            sku="NS-1", trade_name="Назонекс", inn_name="мометазон", vat_kind=VatKind.STANDARD
+        )
     )
     dialog = ProductDialog(catalog, catalog.detail(product))
     qtbot.addWidget(dialog)
-    assert dialog.vat.currentData() == Decimal(20) and dialog.vat.currentIndex() != 0
+    assert dialog.vat.currentData() == VatKind.STANDARD and dialog.vat.currentIndex() != 0
 
     visit = add_visit(store, territory["hospital"], datetime.now(UTC) - timedelta(hours=2))
     draft = report_draft(store, visit).input

@@ -42,7 +42,10 @@ def test_create_offer_end_to_end(qtbot, workspace, tmp_path: Path):
         editor.product.findText("Кардиомагнил", flags=Qt.MatchFlag.MatchStartsWith)
     )
     editor.add_current_product()
-    editor.add_current_product()
+    editor.product.setCurrentIndex(
+        editor.product.findText("Амлодипин", flags=Qt.MatchFlag.MatchStartsWith)
+    )
+    editor.add_current_product()  # one line a product: a second product, not a second line
     model = editor.lines
     assert model.setData(model.index(0, QUANTITY), "12")
     assert model.setData(model.index(0, DISCOUNT), "2,5")

@@ -26,6 +26,7 @@ from kamdesk.services.demo.catalog_data import (
     ProductSpec,
 )
 from kamdesk.services.demo.common import Clock, DemoRandom, Writer, syncable
+from kamdesk.vocabulary import ProductKind, VatKind
 
 CENT = Decimal("0.01")
 
@@ -94,8 +95,10 @@ def _product_row(
         "pack": spec.pack,
         "registration_number": _registration(rng, spec),
         "product_group": spec.group,
-        "is_medicine": spec.is_medicine,
-        "vat_rate": Decimal(10) if spec.is_medicine else Decimal(20),
+        # Medicines at 10 %; the supplements and cosmetics at the standard rate, which
+        # offers of 2026 charge at 22 %.
+        "kind": ProductKind.MEDICINE if spec.is_medicine else ProductKind.OTHER,
+        "vat_kind": VatKind.REDUCED if spec.is_medicine else VatKind.STANDARD,
         "description": f"{spec.group}: {spec.dosage_form}, {spec.dosage}, {spec.pack}. "
         f"{prescription}",
     }

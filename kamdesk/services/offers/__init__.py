@@ -17,6 +17,7 @@ from kamdesk.services.offers.model import (
     OfferView,
     StatusEvent,
     TeamMemberInput,
+    VatChange,
 )
 from kamdesk.services.offers.money import (
     LineFigures,
@@ -73,6 +74,7 @@ __all__ = [
     "Supplier",
     "TeamMemberInput",
     "Totals",
+    "VatChange",
     "amount_in_words",
     "approve",
     "attachments_dir",

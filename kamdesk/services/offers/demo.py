@@ -104,19 +104,18 @@ def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int =
             draft = book.new_draft(account_id, offer_date)
             if status == "expired":
                 draft.valid_until = offer_date + timedelta(days=14)
+            # One line per product: a small catalogue makes a shorter offer, never a repeat.
             chosen = rng.sample(priced, min(len(priced), rng.randint(low, high)))
-            if len(chosen) < low:  # a small catalogue: repeat products for a long offer
-                chosen += [rng.choice(priced) for _ in range(low - len(chosen))]
             draft.lines = [
                 LineInput(
                     product_id=p.id,
                     quantity=rng.choice((5, 10, 20, 50, 100, 200, 500)),
                     unit_price=prices[p.id],
                     discount_pct=Decimal(rng.randint(d_low, d_high)),
-                    vat_rate=p.vat_rate,
                 )
                 for p in chosen
             ]
+            book.apply_vat(draft.lines, offer_date)  # the rates of the offer's date
             draft.benefit = rng.choice(BENEFITS)
             draft.exclusivity = rng.choice(EXCLUSIVE)
             draft.delivery_terms = "Доставка на склад покупателя за счёт поставщика, 2 рабочих дня."

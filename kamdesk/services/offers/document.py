@@ -31,6 +31,7 @@ from kamdesk.models import Account
 from kamdesk.services.offers.model import OfferStatus, OfferView
 from kamdesk.services.offers.money import amount_in_words
 from kamdesk.services.offers.service import OfferBook, OfferError
+from kamdesk.services.offers.vat_lines import describe_changes
 from kamdesk.store import Store
 
 Progress = Callable[[int, str], None]
@@ -103,6 +104,9 @@ def build_document(store: Store, offer_id: uuid.UUID, today: date | None = None)
             )
         )
     t = draft.totals()
+    vat_note = ""
+    if view.vat_changes and view.previous_edition is not None:
+        vat_note = describe_changes(view.vat_changes, *view.previous_edition)
     return OfferDocument(
         number=view.row.number,
         edition=view.row.edition,
@@ -139,6 +143,7 @@ def build_document(store: Store, offer_id: uuid.UUID, today: date | None = None)
         annexes=[DocAnnex(a.title, Path(a.path)) for a in draft.annexes],
         draft=view.blocked_by_approval,
         qr_payload=f"KAMDESK-KP:{view.row.number};ред.{view.row.edition};{view.row.id}",
+        vat_note=vat_note,
     )
 
 

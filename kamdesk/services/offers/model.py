@@ -21,6 +21,7 @@ __all__ = [
     "OfferView",
     "StatusEvent",
     "TeamMemberInput",
+    "VatChange",
 ]
 
 
@@ -30,7 +31,9 @@ class LineInput:
     quantity: int
     unit_price: Decimal | None  # without VAT; None: the product has no price yet
     discount_pct: Decimal = Decimal(0)
-    vat_rate: Decimal = Decimal(10)
+    # The rate in force on the offer's date: OfferBook sets it from the product's VAT
+    # (`apply_vat`, and on every save). None: exempt («без НДС»).
+    vat_rate: Decimal | None = Decimal(10)
     # Filled when read back, for display only.
     title: str = ""
     sku: str = ""
@@ -113,6 +116,18 @@ class OfferRow:
 
 
 @dataclass(frozen=True)
+class VatChange:
+    """A product whose VAT differs from the previous edition's."""
+
+    title: str
+    old_rate: Decimal | None  # None: exempt
+    new_rate: Decimal | None
+    # The day the new rate came into force (01.01.2026 for 20 % → 22 %); None when the
+    # catalogue changed how the product is taxed rather than the law.
+    since: date | None
+
+
+@dataclass(frozen=True)
 class OfferView:
     row: OfferRow
     draft: OfferDraft
@@ -121,6 +136,9 @@ class OfferView:
     history: list[StatusEvent]
     editions: list[tuple[uuid.UUID, int, OfferStatus]]  # every edition of the number
     is_latest: bool
+    # Against the previous edition (its number and date): where the VAT changed.
+    vat_changes: tuple[VatChange, ...] = ()
+    previous_edition: tuple[int, date] | None = None
 
     @property
     def blocked_by_approval(self) -> bool:

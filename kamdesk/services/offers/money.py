@@ -6,10 +6,14 @@ Rounding rules (half up, to whole kopecks, at two places only):
 2. Line amount without VAT = quantity × discounted unit price (exact, no rounding),
    so a reader can check every line with a calculator.
 3. Line discount = quantity × unit price − line amount without VAT.
-4. Line VAT = line amount without VAT × VAT rate / 100, rounded.
+4. Line VAT = line amount without VAT × VAT rate / 100, rounded; an exempt
+   line («без НДС», rate None) has no VAT, which the offer prints as such.
 5. Line amount with VAT = line amount without VAT + line VAT.
 6. Every total is the sum of the line figures (never recomputed from totals),
    so the totals always equal the sum of the printed lines.
+
+The rate is the one in force on the offer's date (products.vat): the offer
+service sets it on every line when it saves.
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ class LineFigures:
     quantity: int
     unit_price: Decimal
     discount_pct: Decimal
-    vat_rate: Decimal
+    vat_rate: Decimal | None  # None: exempt
     discounted_price: Decimal
     gross_before_discount: Decimal  # quantity × unit price
     discount: Decimal
@@ -60,16 +64,23 @@ class Totals:
     net: Decimal
     vat: Decimal
     total: Decimal
-    vat_by_rate: tuple[tuple[Decimal, Decimal], ...]  # (rate, VAT amount), rates ascending
+    # (rate, VAT amount), rates ascending; exempt lines are not in it.
+    vat_by_rate: tuple[tuple[Decimal, Decimal], ...]
+    exempt_net: Decimal = Decimal("0.00")  # the amount of the exempt lines
+
+    @property
+    def all_exempt(self) -> bool:
+        """Nothing in the offer carries VAT because everything is exempt."""
+        return not self.vat_by_rate and self.exempt_net > 0
 
 
 def line_figures(
-    quantity: int, unit_price: Decimal, discount_pct: Decimal, vat_rate: Decimal
+    quantity: int, unit_price: Decimal, discount_pct: Decimal, vat_rate: Decimal | None
 ) -> LineFigures:
     discounted = round_kopecks(unit_price * (HUNDRED - discount_pct) / HUNDRED)
     before = unit_price * quantity
     net = discounted * quantity
-    vat = round_kopecks(net * vat_rate / HUNDRED)
+    vat = round_kopecks(net * (vat_rate or Decimal(0)) / HUNDRED)
     return LineFigures(
         quantity=quantity,
         unit_price=unit_price,
@@ -87,9 +98,13 @@ def line_figures(
 def totals(lines: Iterable[LineFigures]) -> Totals:
     lines = list(lines)
     by_rate: dict[Decimal, Decimal] = {}
-    for line in lines:
-        by_rate[line.vat_rate] = by_rate.get(line.vat_rate, Decimal(0)) + line.vat
     zero = Decimal("0.00")
+    exempt = zero
+    for line in lines:
+        if line.vat_rate is None:
+            exempt += line.net
+        else:
+            by_rate[line.vat_rate] = by_rate.get(line.vat_rate, Decimal(0)) + line.vat
     return Totals(
         before_discount=sum((x.gross_before_discount for x in lines), zero),
         discount=sum((x.discount for x in lines), zero),
@@ -97,6 +112,7 @@ def totals(lines: Iterable[LineFigures]) -> Totals:
         vat=sum((x.vat for x in lines), zero),
         total=sum((x.total for x in lines), zero),
         vat_by_rate=tuple(sorted(by_rate.items())),
+        exempt_net=exempt,
     )
 
 

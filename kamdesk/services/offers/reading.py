@@ -31,8 +31,11 @@ from kamdesk.services.offers.model import (
     OfferView,
     StatusEvent,
     TeamMemberInput,
+    VatChange,
 )
 from kamdesk.services.offers.money import line_figures
+from kamdesk.services.offers.vat_lines import vat_changes
+from kamdesk.services.products.vat import VatRegime
 from kamdesk.store import INCLUDE_DELETED
 from kamdesk.textfold import fold
 
@@ -123,30 +126,53 @@ def _row(offer: Offer, account_name: str, total: Decimal, count: int) -> OfferRo
     )
 
 
-def offer_view(session: Session, offer_id: uuid.UUID, attachments: Path) -> OfferView | None:
+def stored_lines(session: Session, offer_id: uuid.UUID) -> list[LineInput]:
+    """An offer's lines as stored, with their products' titles."""
+    return [
+        LineInput(
+            product_id=line.product_id,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            discount_pct=line.discount_pct,
+            vat_rate=line.vat_rate,
+            title=product_title(product),
+            sku=product.sku,
+        )
+        for line, product in session.execute(
+            select(OfferLine, Product)
+            .join(Product, Product.id == OfferLine.product_id)
+            .where(OfferLine.offer_id == offer_id, OfferLine.deleted_at.is_(None))
+            .order_by(OfferLine.position)
+            .execution_options(**{INCLUDE_DELETED: True})  # a product archived later shows
+        )
+    ]
+
+
+def titled(session: Session, lines: list[LineInput]) -> list[LineInput]:
+    """The lines with their products' titles filled in where missing."""
+    missing = {line.product_id for line in lines if not line.title}
+    products = {
+        p.id: p
+        for p in session.scalars(
+            select(Product)
+            .where(Product.id.in_(missing))
+            .execution_options(**{INCLUDE_DELETED: True})
+        )
+    }
+    for line in lines:
+        if not line.title and line.product_id in products:
+            line.title = product_title(products[line.product_id])
+    return lines
+
+
+def offer_view(
+    session: Session, offer_id: uuid.UUID, attachments: Path, regime: VatRegime
+) -> OfferView | None:
     offer = session.get(Offer, offer_id)
     if offer is None or offer.deleted_at is not None:
         return None
     account_name = session.scalar(select(Account.name).where(Account.id == offer.account_id))
-    lines = []
-    for line, product in session.execute(
-        select(OfferLine, Product)
-        .join(Product, Product.id == OfferLine.product_id)
-        .where(OfferLine.offer_id == offer_id, OfferLine.deleted_at.is_(None))
-        .order_by(OfferLine.position)
-        .execution_options(**{INCLUDE_DELETED: True})  # a product archived later still shows
-    ):
-        lines.append(
-            LineInput(
-                product_id=line.product_id,
-                quantity=line.quantity,
-                unit_price=line.unit_price,
-                discount_pct=line.discount_pct,
-                vat_rate=line.vat_rate,
-                title=product_title(product),
-                sku=product.sku,
-            )
-        )
+    lines = stored_lines(session, offer_id)
     addressees = sorted(
         (
             AddresseeInput(
@@ -211,6 +237,17 @@ def offer_view(session: Session, offer_id: uuid.UUID, attachments: Path) -> Offe
         exclusivity=offer.exclusivity,
     )
     total = draft.totals().total
+    previous = session.get(Offer, offer.previous_edition_id) if offer.previous_edition_id else None
+    changes: tuple[VatChange, ...] = ()
+    if previous is not None:
+        changes = vat_changes(
+            session,
+            stored_lines(session, previous.id),
+            previous.offer_date,
+            lines,
+            offer.offer_date,
+            regime,
+        )
     return OfferView(
         row=_row(offer, account_name or "", total, len(lines)),
         draft=draft,
@@ -219,4 +256,6 @@ def offer_view(session: Session, offer_id: uuid.UUID, attachments: Path) -> Offe
         history=history,
         editions=editions,
         is_latest=offer.edition == latest,
+        vat_changes=changes,
+        previous_edition=(previous.edition, previous.offer_date) if previous else None,
     )

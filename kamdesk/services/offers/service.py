@@ -5,6 +5,11 @@ offer makes a new edition (same number, edition + 1, back to draft) and leaves
 the old one readable; an accepted offer cannot be changed. Every save checks
 the discount envelope: a line above it marks the offer "needs approval", and a
 change of discounts withdraws an approval given before.
+
+An offer has one line per product (SKU): a second line for the same product is
+refused, its quantity belongs on the first. Every save sets each line's VAT to
+the rate in force on the offer's date (vat_lines); a new edition records in its
+history where that rate differs from the previous edition's.
 """
 
 from __future__ import annotations
@@ -35,8 +40,15 @@ from kamdesk.models import (
     Product,
     SyncState,
 )
-from kamdesk.services.offers import reading
-from kamdesk.services.offers.model import OfferDraft, OfferRow, OfferView
+from kamdesk.services.offers import reading, vat_lines
+from kamdesk.services.offers.line_checks import duplicate_problem, line_problems
+from kamdesk.services.offers.model import (
+    LineInput,
+    OfferDraft,
+    OfferRow,
+    OfferView,
+    VatChange,
+)
 from kamdesk.services.offers.numbering import device_code_for, next_number
 from kamdesk.services.offers.settings import OfferSettings, load_offer_settings
 from kamdesk.services.products.catalog import current_prices
@@ -81,8 +93,9 @@ class OfferBook:
             return reading.offer_rows(session, text, statuses, account_id)
 
     def get(self, offer_id: uuid.UUID) -> OfferView | None:
+        regime = self.settings().regime
         with self._store.session() as session:
-            return reading.offer_view(session, offer_id, attachments_dir(self._store))
+            return reading.offer_view(session, offer_id, attachments_dir(self._store), regime)
 
     def find(self, number: str, edition: int | None = None) -> OfferView | None:
         """An offer by its number: the given edition or the latest."""
@@ -112,6 +125,24 @@ class OfferBook:
         with self._store.session() as session:
             return current_prices(session, on, [product_id]).get(product_id)
 
+    def apply_vat(self, lines: builtins.list[LineInput], on: date) -> builtins.list[LineInput]:
+        """Give each line its product's VAT rate on `on`, as saving will."""
+        regime = self.settings().regime
+        with self._store.session() as session:
+            return vat_lines.apply_rates(session, lines, on, regime)
+
+    def vat_changes(
+        self,
+        before: builtins.list[LineInput],
+        before_date: date,
+        after: builtins.list[LineInput],
+        after_date: date,
+    ) -> tuple[VatChange, ...]:
+        """Where the lines' VAT differs between two dates' editions (see vat_lines)."""
+        regime = self.settings().regime
+        with self._store.session() as session:
+            return vat_lines.vat_changes(session, before, before_date, after, after_date, regime)
+
     def max_discounts(
         self, account_id: uuid.UUID, product_ids: builtins.list[uuid.UUID]
     ) -> dict[uuid.UUID, Decimal]:
@@ -134,8 +165,14 @@ class OfferBook:
                 problems["lines"] = _msg(
                     QT_TRANSLATE_NOOP("Offers", "add at least one product line")
                 )
+            first_line: dict[uuid.UUID, int] = {}
             for index, line in enumerate(draft.lines, start=1):
-                problems.update(_line_problems(session, index, line))
+                problems.update(line_problems(session, index, line))
+                if line.product_id in first_line:
+                    problems[f"lines.{index}.product"] = duplicate_problem(
+                        session, index, first_line[line.product_id], line
+                    )
+                first_line.setdefault(line.product_id, index)
             for addressee in draft.addressees:
                 contact = session.get(Contact, addressee.contact_id)
                 if contact is None or contact.account_id != draft.account_id:
@@ -172,6 +209,7 @@ class OfferBook:
         settings = self.settings()
         now = self._store.now()
         with self._store.transaction() as session:
+            vat_lines.apply_rates(session, draft.lines, draft.offer_date, settings.regime)
             offer, previous_lines, is_new = self._target(session, draft, settings)
             for name in ("offer_date", "valid_until", "delivery_terms", "payment_terms"):
                 setattr(offer, name, getattr(draft, name))
@@ -196,7 +234,7 @@ class OfferBook:
                         from_status=None,
                         to_status=OfferStatus.DRAFT,
                         changed_at=now,
-                        note=f"редакция {offer.edition}" if offer.edition > 1 else "",
+                        note=_edition_note(session, offer, draft, settings),
                     )
                 )
             return offer.id
@@ -287,64 +325,26 @@ class OfferBook:
         return target.name, digest
 
 
-def _line_problems(session: Session, index: int, line: object) -> dict[str, Message]:
-    from kamdesk.services.offers.model import LineInput
-
-    assert isinstance(line, LineInput)
-    problems: dict[str, Message] = {}
-    key = f"lines.{index}"
-    product = session.get(Product, line.product_id)
-    name = product.trade_name if product else "?"
-    if product is None or product.deleted_at is not None:
-        problems[f"{key}.product"] = _msg(
-            QT_TRANSLATE_NOOP("Offers", "line {line}: the product is not in the catalogue"),
-            line=index,
-        )
-    if not isinstance(line.quantity, int) or line.quantity <= 0:
-        problems[f"{key}.quantity"] = _msg(
-            QT_TRANSLATE_NOOP(
-                "Offers", "line {line} ({product}): the quantity must be a whole number above zero"
-            ),
-            line=index,
-            product=name,
-        )
-    if not Decimal(0) <= line.discount_pct <= Decimal(100):
-        problems[f"{key}.discount"] = _msg(
-            QT_TRANSLATE_NOOP(
-                "Offers", "line {line} ({product}): the discount must be between 0 and 100 %"
-            ),
-            line=index,
-            product=name,
-        )
-    elif line.discount_pct != line.discount_pct.quantize(Decimal("0.01")):
-        problems[f"{key}.discount"] = _msg(
-            QT_TRANSLATE_NOOP(
-                "Offers", "line {line} ({product}): the discount has more than two decimals"
-            ),
-            line=index,
-            product=name,
-        )
-    if line.unit_price is None:
-        problems[f"{key}.price"] = _msg(
-            QT_TRANSLATE_NOOP(
-                "Offers", "line {line}: {product} has no price in the price list: enter the price"
-            ),
-            line=index,
-            product=name,
-        )
-    elif line.unit_price <= 0 or line.unit_price != line.unit_price.quantize(Decimal("0.01")):
-        problems[f"{key}.price"] = _msg(
-            QT_TRANSLATE_NOOP(
-                "Offers", "line {line} ({product}): the price must be above zero, in kopecks"
-            ),
-            line=index,
-            product=name,
-        )
-    if line.vat_rate not in (Decimal(0), Decimal(10), Decimal(20)):
-        problems[f"{key}.vat"] = _msg(
-            QT_TRANSLATE_NOOP("Offers", "line {line}: VAT must be 0, 10 or 20 %"), line=index
-        )
-    return problems
+def _edition_note(
+    session: Session, offer: Offer, draft: OfferDraft, settings: OfferSettings
+) -> str:
+    """«редакция 2», and where the VAT changed since the edition it replaces."""
+    if offer.edition == 1 or offer.previous_edition_id is None:
+        return ""
+    previous = session.get(Offer, offer.previous_edition_id)
+    assert previous is not None
+    changes = vat_lines.vat_changes(
+        session,
+        reading.stored_lines(session, previous.id),
+        previous.offer_date,
+        reading.titled(session, draft.lines),
+        draft.offer_date,
+        settings.regime,
+    )
+    note = f"редакция {offer.edition}"
+    if changes:
+        note += ". " + vat_lines.describe_changes(changes, previous.edition, previous.offer_date)
+    return note
 
 
 def _envelopes(

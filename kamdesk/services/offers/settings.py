@@ -1,4 +1,5 @@
-"""What offers need from settings: the supplier's letterhead, validity, the discount envelope.
+"""What offers need from settings: the supplier's letterhead, validity, the discount envelope,
+and the supplier's tax system (`vat_regime`: only a supplier on УСН charges 5 % or 7 %).
 
 The discount envelope is the largest discount a KAM may give without the
 manager's approval. It is looked up most specific first: the product's SKU,
@@ -13,6 +14,7 @@ from decimal import Decimal
 from typing import Any, Self
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.services.products.vat import VatRegime, parse_regime
 from kamdesk.services.settings import get_setting, set_setting
 from kamdesk.store import Store
 
@@ -69,6 +71,11 @@ class OfferSettings:
     manager_override_by: str = ""
     manager_override_at: str = ""  # ISO 8601 UTC
     device_code: str = ""  # office-assigned; empty: derived from the client id
+    vat_regime: str = VatRegime.GENERAL.value  # a VatRegime value
+
+    @property
+    def regime(self) -> VatRegime:
+        return parse_regime(self.vat_regime)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Self:
@@ -106,6 +113,10 @@ def _lookup(table: dict[str, Any] | None, abc_class: str | None) -> Decimal | No
 
 def load_offer_settings(store: Store) -> OfferSettings:
     return OfferSettings.from_dict(get_setting(store, OFFERS_KEY, {}) or {})
+
+
+def load_vat_regime(store: Store) -> VatRegime:
+    return load_offer_settings(store).regime
 
 
 def save_offer_settings(store: Store, settings: OfferSettings) -> None:

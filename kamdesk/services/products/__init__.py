@@ -1,8 +1,6 @@
 """The product catalogue and the office's price lists (issue 4)."""
 
 from kamdesk.services.products.catalog import (
-    VAT_MEDICINE,
-    VAT_OTHER,
     CatalogError,
     Comparison,
     PricePoint,
@@ -23,10 +21,16 @@ from kamdesk.services.products.price_import import (
     apply_import,
     plan_import,
 )
+from kamdesk.services.products.vat import (
+    ProductKind,
+    VatKind,
+    VatRegime,
+    format_vat_rate,
+    rate_period,
+    vat_rate,
+)
 
 __all__ = [
-    "VAT_MEDICINE",
-    "VAT_OTHER",
     "CatalogError",
     "Comparison",
     "ImportCancelled",
@@ -39,9 +43,15 @@ __all__ = [
     "ProductCatalog",
     "ProductDetail",
     "ProductInput",
+    "ProductKind",
     "ProductRow",
     "RowAction",
     "RowError",
+    "VatKind",
+    "VatRegime",
     "apply_import",
+    "format_vat_rate",
     "plan_import",
+    "rate_period",
+    "vat_rate",
 ]

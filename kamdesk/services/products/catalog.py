@@ -2,7 +2,8 @@
 
 The current price of a product is its price in the newest price list whose
 `valid_from` is not after the day asked about; the lists before it are its
-price history. Prices are without VAT.
+price history. Prices are without VAT. A product says how it is taxed
+(`vat_kind`); the rate follows from the day asked about (products.vat).
 """
 
 from __future__ import annotations
@@ -24,12 +25,9 @@ from kamdesk.models import (
     Product,
     ProductComparison,
 )
+from kamdesk.services.products.vat import ProductKind, VatKind, VatRegime, vat_rate
 from kamdesk.store import Store, soft_delete
 from kamdesk.textfold import fold
-
-VAT_MEDICINE = Decimal("10")
-VAT_OTHER = Decimal("20")
-VAT_RATES = (Decimal(0), VAT_MEDICINE, VAT_OTHER)
 
 
 class CatalogError(ValueError):
@@ -50,8 +48,15 @@ class ProductRow:
     dosage: str
     pack: str
     product_group: str
-    vat_rate: Decimal
+    kind: ProductKind
+    vat_kind: VatKind
+    vat_rate: Decimal | None  # on the day listed; None: exempt («без НДС»)
     price: Decimal | None  # current, without VAT
+    code_1c: str = ""
+
+    @property
+    def is_medicine(self) -> bool:
+        return self.kind == ProductKind.MEDICINE
 
     @property
     def title(self) -> str:
@@ -84,15 +89,16 @@ class ProductInput:
 
     sku: str
     trade_name: str
-    inn_name: str
+    inn_name: str  # required for a medicine only
     dosage_form: str = ""
     dosage: str = ""
     pack: str = ""
     registration_number: str = ""
     product_group: str = ""
-    is_medicine: bool = True
-    vat_rate: Decimal = VAT_MEDICINE
+    kind: ProductKind = ProductKind.MEDICINE
+    vat_kind: VatKind = VatKind.REDUCED
     description: str = ""
+    code_1c: str = ""  # 1C's own item code, beside the article
     key_messages: list[str] = field(default_factory=list)
     objections: list[tuple[str, str]] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
@@ -103,7 +109,6 @@ class ProductInput:
 class ProductDetail:
     row: ProductRow
     registration_number: str
-    is_medicine: bool
     description: str
     key_messages: list[str]
     objections: list[tuple[str, str]]
@@ -122,9 +127,10 @@ class ProductDetail:
             pack=r.pack,
             registration_number=self.registration_number,
             product_group=r.product_group,
-            is_medicine=self.is_medicine,
-            vat_rate=r.vat_rate,
+            kind=r.kind,
+            vat_kind=r.vat_kind,
             description=self.description,
+            code_1c=r.code_1c,
             key_messages=list(self.key_messages),
             objections=list(self.objections),
             comparisons=list(self.comparisons),
@@ -159,8 +165,8 @@ def validate_product(data: ProductInput) -> dict[str, Message]:
         problems["sku"] = _msg(QT_TRANSLATE_NOOP("Offers", "the SKU code is required"))
     if not data.trade_name.strip():
         problems["trade_name"] = _msg(QT_TRANSLATE_NOOP("Offers", "the trade name is required"))
-    if not data.inn_name.strip():
-        problems["inn_name"] = _msg(QT_TRANSLATE_NOOP("Offers", "the INN (МНН) is required"))
+    if data.kind == ProductKind.MEDICINE and not data.inn_name.strip():
+        problems["inn_name"] = _msg(QT_TRANSLATE_NOOP("Offers", "a medicine needs its INN (МНН)"))
     for number, c in enumerate(data.comparisons, start=1):
         filled = any(
             str(v).strip() for v in (c.competitor_company, c.our_advantages, c.their_advantages)
@@ -177,10 +183,13 @@ def validate_product(data: ProductInput) -> dict[str, Message]:
                 row=number,
             )
             break
-    if data.vat_rate not in VAT_RATES:
-        problems["vat_rate"] = _msg(
-            QT_TRANSLATE_NOOP("Offers", "VAT rate must be 0, 10 or 20 %, not {rate}"),
-            rate=data.vat_rate,
+    if data.kind not in tuple(ProductKind):
+        problems["kind"] = _msg(
+            QT_TRANSLATE_NOOP("Offers", "choose what the product is"),
+        )
+    if data.vat_kind not in tuple(VatKind):
+        problems["vat_kind"] = _msg(
+            QT_TRANSLATE_NOOP("Offers", "choose how the product is taxed (VAT)"),
         )
     return problems
 
@@ -192,20 +201,24 @@ class ProductCatalog:
     def list(self, text: str = "", on: date | None = None) -> list[ProductRow]:
         """Products whose SKU, trade name, INN or group contains every word of `text`."""
         words = fold(text).split()
+        on = on or date.today()
+        regime = _vat_regime(self._store)
         with self._store.session() as session:
             products = session.scalars(select(Product).order_by(Product.trade_name)).all()
-            prices = current_prices(session, on or date.today())
+            prices = current_prices(session, on)
             rows = []
             for product in products:
                 haystack = fold(
-                    f"{product.sku} {product.trade_name} {product.inn_name} "
+                    f"{product.sku} {product.code_1c} {product.trade_name} {product.inn_name} "
                     f"{product.product_group} {product.dosage_form}"
                 )
                 if all(word in haystack for word in words):
-                    rows.append(_row(product, prices.get(product.id)))
+                    rows.append(_row(product, prices.get(product.id), on, regime))
             return rows
 
     def detail(self, product_id: uuid.UUID, on: date | None = None) -> ProductDetail | None:
+        on = on or date.today()
+        regime = _vat_regime(self._store)
         with self._store.session() as session:
             product = session.get(Product, product_id)
             if product is None or product.deleted_at is not None:
@@ -231,11 +244,10 @@ class ProductCatalog:
                 .where(PriceListItem.product_id == product_id)
                 .order_by(PriceList.valid_from.desc(), PriceList.created_at.desc())
             ).all()
-            price = current_prices(session, on or date.today(), [product_id]).get(product_id)
+            price = current_prices(session, on, [product_id]).get(product_id)
             return ProductDetail(
-                row=_row(product, price),
+                row=_row(product, price, on, regime),
                 registration_number=product.registration_number,
-                is_medicine=product.is_medicine,
                 description=product.description,
                 key_messages=list(messages),
                 objections=[(o, a) for o, a in objections],
@@ -282,10 +294,11 @@ class ProductCatalog:
                 "registration_number",
                 "product_group",
                 "description",
+                "code_1c",
             ):
                 setattr(product, name, getattr(data, name).strip())
-            product.is_medicine = data.is_medicine
-            product.vat_rate = data.vat_rate
+            product.kind = ProductKind(data.kind)
+            product.vat_kind = VatKind(data.vat_kind)
             session.flush()
             _replace_children(session, product.id, data)
             return product.id
@@ -345,7 +358,14 @@ def _replace_children(session: Session, product_id: uuid.UUID, data: ProductInpu
             )
 
 
-def _row(product: Product, price: Decimal | None) -> ProductRow:
+def _vat_regime(store: Store) -> VatRegime:
+    """The supplier's tax system, from the offer settings (they hold the supplier)."""
+    from kamdesk.services.offers.settings import load_vat_regime
+
+    return load_vat_regime(store)
+
+
+def _row(product: Product, price: Decimal | None, on: date, regime: VatRegime) -> ProductRow:
     return ProductRow(
         id=product.id,
         sku=product.sku,
@@ -355,6 +375,9 @@ def _row(product: Product, price: Decimal | None) -> ProductRow:
         dosage=product.dosage,
         pack=product.pack,
         product_group=product.product_group,
-        vat_rate=product.vat_rate,
+        kind=product.kind,
+        vat_kind=product.vat_kind,
+        vat_rate=vat_rate(product.vat_kind, on, regime),
         price=price,
+        code_1c=product.code_1c,
     )

@@ -8,6 +8,14 @@ without errors in one transaction: new products, changed product fields, and a
 new price list holding every price in the file (so the price history keeps the
 list as the office sent it).
 
+What a product is and how it is taxed come from the file when it says so (a
+«Вид товара» column, a VAT column read at the list's date); otherwise an
+existing product keeps its own, and a new one is a medicine when it has an
+МНН, other goods when it carries the standard rate, and is refused otherwise:
+only a medicine needs an МНН, so a file must say what a product without one is.
+A new product without a VAT column gets its kind's usual rate (10 % for
+medicines and medical devices, the standard rate for other goods).
+
 A SKU that belongs to an archived product brings that product back: the office
 sells it again, and a KAM expects it back in the catalogue with its arguments
 and history rather than a second product or a refusal. The preview says so
@@ -34,7 +42,8 @@ from sqlalchemy.orm import Session
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import PriceList, PriceListItem, Product
-from kamdesk.services.products.catalog import VAT_MEDICINE, current_prices
+from kamdesk.services.products.catalog import current_prices
+from kamdesk.services.products.price_cells import VatContext
 from kamdesk.services.products.price_file import (
     CHUNK,
     ImportCancelled,
@@ -46,6 +55,13 @@ from kamdesk.services.products.price_file import (
 )
 from kamdesk.services.products.price_rows import TEXT_FIELDS, AmbiguousHeader, parse_row
 from kamdesk.services.products.tabular import UnreadableFile
+from kamdesk.services.products.vat import (
+    ProductKind,
+    VatRegime,
+    default_vat_kind,
+    kind_for_rate,
+    standard_rate,
+)
 from kamdesk.store import INCLUDE_DELETED, Store, restore
 from kamdesk.store.files import is_part_of_store
 
@@ -188,6 +204,7 @@ def plan_import(
     header = table.header
     errors: list[RowError] = []
     planned: list[PlannedRow] = []
+    vat = VatContext(valid_from, _vat_regime(store))
     with store.session() as session:
         products = {
             p.sku: p
@@ -207,7 +224,7 @@ def plan_import(
                     )
                 )
                 continue
-            values, problems = parse_row(record, header, table.delimiter)
+            values, problems = parse_row(record, header, table.delimiter, vat)
             errors += [
                 RowError(source, record.first_line, p.message, p.column, p.seen, record.last_line)
                 for p in problems
@@ -223,10 +240,8 @@ def plan_import(
                     sku=sku,
                     row=seen[sku],
                 )
-            elif existing is None and not values.get("inn_name"):
-                problem = _msg(
-                    QT_TRANSLATE_NOOP("Offers", "new product {sku} has no INN (МНН)"), sku=sku
-                )
+            else:
+                problem = classify(values, existing, vat)
             if problem is not None:
                 column = "sku" if sku in seen else "inn_name"
                 title = header.title(column) if column in header.positions else ""
@@ -257,6 +272,53 @@ def plan_import(
     )
 
 
+def _vat_regime(store: Store) -> VatRegime:
+    from kamdesk.services.offers.settings import load_vat_regime  # the supplier's setting
+
+    return load_vat_regime(store)
+
+
+def classify(
+    values: dict[str, object], existing: Product | None, vat: VatContext
+) -> Message | None:
+    """Put the product's kind and VAT kind into `values` (see the module's rules), or say
+    why the row cannot be taken. `values["vat_rate"]`, the stated rate, is used up."""
+    sku = values["sku"]
+    stated_vat = "vat_rate" in values
+    rate = values.pop("vat_rate", None)
+    assert rate is None or isinstance(rate, Decimal)
+    kind = values.get("kind")
+    if kind is None and existing is not None:
+        kind = existing.kind
+    elif kind is None and values.get("inn_name"):
+        kind = ProductKind.MEDICINE
+    elif kind is None and stated_vat and vat.regime == VatRegime.GENERAL:
+        kind = ProductKind.OTHER if rate == standard_rate(vat.on) else None
+    if kind is None:
+        return _msg(
+            QT_TRANSLATE_NOOP(
+                "Offers",
+                "new product {sku} has no INN (МНН): a medicine needs one; for a medical "
+                "device or other goods say so in a column «Вид товара»",
+            ),
+            sku=sku,
+        )
+    assert isinstance(kind, ProductKind)
+    inn = values.get("inn_name", existing.inn_name if existing is not None else "")
+    if kind == ProductKind.MEDICINE and not inn:
+        return _msg(
+            QT_TRANSLATE_NOOP("Offers", "{sku} is a medicine and has no INN (МНН)"), sku=sku
+        )
+    if existing is None or "kind" in values:
+        values["kind"] = kind
+    if stated_vat:
+        values["vat_kind"] = kind_for_rate(rate, vat.on, vat.regime, kind)
+        assert values["vat_kind"] is not None, "parse_row refuses rates not in force"
+    elif existing is None:
+        values["vat_kind"] = default_vat_kind(kind)
+    return None
+
+
 def _plan_row(
     row_number: int,
     values: dict[str, object],
@@ -270,7 +332,7 @@ def _plan_row(
         return PlannedRow(row_number, sku, name, RowAction.NEW, (), None, new_price, values)
     changed = tuple(
         column
-        for column in (*TEXT_FIELDS, "vat_rate")
+        for column in (*TEXT_FIELDS, "kind", "vat_kind")
         if column in values and values[column] != getattr(existing, column)
     )
     old_price = prices.get(existing.id)
@@ -334,14 +396,12 @@ def _write_product(session: Session, products: dict[str, Product], row: PlannedR
     fields = row.changed_fields
     if product is None:
         fields = TEXT_FIELDS
-        vat = row.values.get("vat_rate", VAT_MEDICINE)
-        assert isinstance(vat, Decimal)
         product = Product(
             sku=row.sku,
             trade_name=row.trade_name,
-            inn_name=str(row.values["inn_name"]),
-            vat_rate=vat,
-            is_medicine=vat != Decimal(20),
+            inn_name=str(row.values.get("inn_name", "")),
+            kind=row.values["kind"],
+            vat_kind=row.values["vat_kind"],
         )
         session.add(product)
         products[row.sku] = product

@@ -11,8 +11,17 @@ cell, when:
   quote swallowing the next rows). A line break in a text cell — Excel's
   Alt+Enter in a long name — is read as a space;
 - a price is not plain digits with at most two decimals, is not above zero or
-  is `MAX_PRICE` or more; a VAT rate is not 0, 10 or 20 %;
+  is `MAX_PRICE` or more;
+- a VAT rate is not in force on the list's date (20 % in a list of 2026: the
+  standard rate is 22 % from 01.01.2026), or is 5 %/7 % while the supplier's
+  settings do not say it is on the simplified tax system. «Без НДС» and «НДС не
+  облагается» mean exempt, which is not 0 %;
+- a product kind («Вид товара») is none of medicine, medical device, other goods;
 - a text is longer than its column in the store, or holds a control character.
+
+Both «Артикул» and «Код» are SKU headers when alone; together (as 1C writes
+its catalogue) the article is the SKU and «Код» is 1C's own item code, kept
+beside it.
 """
 
 from __future__ import annotations
@@ -23,7 +32,7 @@ from itertools import pairwise
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import Product
-from kamdesk.services.products.catalog import VAT_RATES
+from kamdesk.services.products.price_cells import VatContext, read_kind, read_vat
 from kamdesk.services.products.tabular import (
     Record,
     control_character,
@@ -31,10 +40,22 @@ from kamdesk.services.products.tabular import (
     parse_decimal,
     shown,
 )
+from kamdesk.services.products.vat import ProductKind
 
 # Column → header texts the office's exports use (compared after header_key()).
 HEADERS: dict[str, tuple[str, ...]] = {
-    "sku": ("артикул", "код", "код товара", "код номенклатуры", "sku", "артикул sku"),
+    "sku": ("артикул", "sku", "артикул sku"),
+    # 1C's item code: the SKU when there is no article column.
+    "code_1c": ("код", "код товара", "код номенклатуры", "код 1с"),
+    "kind": (
+        "вид",
+        "вид товара",
+        "вид номенклатуры",
+        "вид продукции",
+        "тип товара",
+        "тип номенклатуры",
+        "тип продукции",
+    ),
     "trade_name": (
         "наименование",
         "торговое наименование",
@@ -69,6 +90,7 @@ HEADERS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("sku", "trade_name", "price")
 TEXT_FIELDS = (
+    "code_1c",
     "trade_name",
     "inn_name",
     "dosage_form",
@@ -78,13 +100,12 @@ TEXT_FIELDS = (
     "product_group",
 )
 # Where a line break cannot be meant: it would be a stray quote's doing.
-SINGLE_LINE = ("sku", "price", "vat_rate")
+SINGLE_LINE = ("sku", "price", "vat_rate", "kind")
 # Below ten billion roubles a pack: far inside the store's 64-bit kopecks even
 # multiplied by an offer's quantity, and far above any medicine's price.
 MAX_PRICE = Decimal("10000000000")
 assert MAX_PRICE * 100 * 1_000_000 < 2**63
 HEADER_ROWS = 15
-_NO_VAT = {"без ндс", "0", "0 %"}
 
 
 def _msg(text: str, **params: object) -> Message:
@@ -148,6 +169,8 @@ def find_header(records: list[Record]) -> Header | None:
                         ),
                     )
                 positions[column] = position
+        if "sku" not in positions and "code_1c" in positions:
+            positions["sku"] = positions.pop("code_1c")  # no article: 1C's code is the SKU
         if all(column in positions for column in REQUIRED):
             return Header(index, record.first_line, record.cells, positions)
     return None
@@ -220,11 +243,13 @@ class _Row:
 
 
 def parse_row(
-    record: Record, header: Header, separator: str
+    record: Record, header: Header, separator: str, vat: VatContext
 ) -> tuple[dict[str, object], list[CellProblem]]:
     """The row's values for the recognised columns, or what is wrong with it.
 
-    `separator` is the CSV file's; "" for a spreadsheet, whose rows are a grid."""
+    `separator` is the CSV file's; "" for a spreadsheet, whose rows are a grid.
+    A stated VAT rate is `values["vat_rate"]`, None for exempt; a stated kind is
+    `values["kind"]`; an empty cell states nothing."""
     row = _Row(record, header, separator)
     width = len(record.cells)
     if separator and width != header.width:
@@ -259,9 +284,13 @@ def parse_row(
     if price is not None:
         values["price"] = price
     if "vat_rate" in header.positions:
-        vat = _vat(row)
-        if vat is not None:
-            values["vat_rate"] = vat
+        stated = _vat(row, vat)
+        if stated is not _NOTHING:
+            values["vat_rate"] = stated
+    if "kind" in header.positions:
+        kind = _kind(row)
+        if kind is not None:
+            values["kind"] = kind
     return values, row.problems
 
 
@@ -325,24 +354,26 @@ def _price(row: _Row) -> Decimal | None:
     return None
 
 
-def _vat(row: _Row) -> Decimal | None:
+_NOTHING = object()  # an empty VAT cell, or one refused
+
+
+def _vat(row: _Row, context: VatContext) -> object:
+    """The stated rate (None: exempt), or _NOTHING for an empty or refused cell."""
     text = row.text("vat_rate")
     if not text:
+        return _NOTHING
+    rate, problem = read_vat(text, context)
+    if problem is not None:
+        row.refuse("vat_rate", problem, text)
+        return _NOTHING
+    return rate
+
+
+def _kind(row: _Row) -> ProductKind | None:
+    text = row.text("kind")
+    if not text:
         return None
-    try:
-        vat = Decimal(0) if header_key(text) in _NO_VAT else parse_decimal(text)
-    except ValueError:
-        vat = Decimal(-1)
-    if vat < 1 and vat in (Decimal("0.1"), Decimal("0.2")):
-        vat *= 100  # a spreadsheet percentage cell: 0.1 = 10 %
-    if vat not in VAT_RATES:
-        row.refuse(
-            "vat_rate",
-            _msg(
-                QT_TRANSLATE_NOOP("Offers", "VAT rate must be 0, 10 or 20 %, not «{value}»"),
-                value=shown(text),
-            ),
-            text,
-        )
-        return None
-    return vat.quantize(Decimal("0.01"))
+    kind, problem = read_kind(text)
+    if problem is not None:
+        row.refuse("kind", problem, text)
+    return kind

@@ -9,6 +9,7 @@ on the fields they concern; nothing is saved until they are fixed.
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -50,7 +51,9 @@ from kamdesk.services.workspace import Workspace
 from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.common import messages_text, money
-from kamdesk.ui.offers.lines_model import LinesModel
+from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
+from kamdesk.ui.offers.vat_note import vat_note_text
+from kamdesk.ui.unsaved_changes import UnsavedChanges
 
 CONTACT_ID = Qt.ItemDataRole.UserRole + 1
 ROLE = Qt.ItemDataRole.UserRole + 2
@@ -86,6 +89,11 @@ class OfferEditor(QDialog):
         self._arguments: dict[uuid.UUID, str] = {}
         self._current_reader: uuid.UUID | None = None
         view = self._book.get(offer_id) if offer_id else None
+        # The VAT of the edition opened, to say what a new date changes (20 % → 22 %).
+        self._opened = (
+            ([replace(line) for line in view.draft.lines], view.draft.offer_date) if view else None
+        )
+        self._vat_note = vat_note_text(view.vat_changes) if view else ""
         self._draft: OfferDraft
         if view is not None:
             self._draft = view.draft
@@ -100,6 +108,7 @@ class OfferEditor(QDialog):
         self._build(number, fixed_account=account_id is not None or view is not None)
         if self._draft is not None:
             self._load(self._draft)
+        self.unsaved = UnsavedChanges(self, self.current_draft, self.save)
 
     # Building -----------------------------------------------------------------------------
 
@@ -119,6 +128,7 @@ class OfferEditor(QDialog):
         for edit in (self.offer_date, self.valid_until):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("dd.MM.yyyy")
+        self.offer_date.dateChanged.connect(self._date_changed)
         form = QFormLayout()
         form.addRow(self.tr("Account"), self.account)
         form.addRow(self.tr("Number"), self.number)
@@ -244,7 +254,9 @@ class OfferEditor(QDialog):
         self.account.blockSignals(True)
         select_data(self.account, draft.account_id, self._account_name(draft.account_id))
         self.account.blockSignals(False)
+        self.offer_date.blockSignals(True)
         self.offer_date.setDate(_qdate(draft.offer_date))
+        self.offer_date.blockSignals(False)
         self.valid_until.setDate(_qdate(draft.valid_until))
         self.lines.set_lines(draft.lines)
         self._arguments = {a.contact_id: a.arguments for a in draft.addressees}
@@ -299,17 +311,36 @@ class OfferEditor(QDialog):
         row = self.product.currentData()
         if row is None:
             return
-        self.lines.append(
-            LineInput(
-                product_id=row.id,
-                quantity=1,
-                unit_price=row.price,
-                vat_rate=row.vat_rate,
-                title=row.title,
-                sku=row.sku,
+        existing = self.lines.row_of_product(row.id)
+        if existing >= 0:
+            # One line a product: take the KAM to its quantity instead of a second line.
+            self.errors.setText(
+                self.tr("%1 is already in line %2: change its quantity there.")
+                .replace("%1", row.title)
+                .replace("%2", str(existing + 1))
             )
+            self.errors.show()
+            quantity = self.lines.index(existing, QUANTITY)
+            self.lines_view.setCurrentIndex(quantity)
+            self.lines_view.edit(quantity)
+            return
+        line = LineInput(
+            product_id=row.id, quantity=1, unit_price=row.price, title=row.title, sku=row.sku
         )
+        self._book.apply_vat([line], _pydate(self.offer_date.date()))
+        self.lines.append(line)
         self._refresh_envelope()
+
+    def _date_changed(self) -> None:
+        """The VAT of the new date on every line (20 % before 2026, 22 % from it)."""
+        on = _pydate(self.offer_date.date())
+        self._book.apply_vat(self.lines.lines(), on)
+        if self._opened is not None:
+            lines, opened_on = self._opened
+            changes = self._book.vat_changes(lines, opened_on, self.lines.lines(), on)
+            self._vat_note = vat_note_text(changes)
+        self.lines.figures_changed()
+        self._update_totals()
 
     def _remove_line(self) -> None:
         self.lines.remove(self.lines_view.currentIndex().row())
@@ -340,6 +371,8 @@ class OfferEditor(QDialog):
                 "A discount is above what you may give without approval: the offer will need "
                 "the manager's approval and prints as a draft («ПРОЕКТ»)."
             )
+        if self._vat_note:
+            text += "\n" + self._vat_note
         self.totals.setText(text)
 
     def _checked_readers(self) -> list[QStandardItem]:
@@ -422,6 +455,10 @@ class OfferEditor(QDialog):
             benefit=self.benefit.toPlainText(),
             exclusivity=self.exclusivity.toPlainText(),
         )
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close: changes are not dropped without asking."""
+        self.unsaved.ask(super().reject)
 
     def save(self) -> bool:
         try:

@@ -70,6 +70,15 @@ class LinesModel(QAbstractTableModel):
         self._lines.append(line)
         self.endInsertRows()
 
+    def row_of_product(self, product_id: Any) -> int:
+        """The row holding `product_id`, -1 when none does (an offer has one line a product)."""
+        return next((r for r, line in enumerate(self._lines) if line.product_id == product_id), -1)
+
+    def figures_changed(self) -> None:
+        """The lines' rates changed outside the table (a new offer date): show them."""
+        if self._lines:
+            self.dataChanged.emit(self.index(0, VAT), self.index(len(self._lines) - 1, TOTAL))
+
     def remove(self, row: int) -> None:
         if 0 <= row < len(self._lines):
             self.beginRemoveRows(QModelIndex(), row, row)
@@ -138,7 +147,7 @@ class LinesModel(QAbstractTableModel):
         if column == DISCOUNT:
             return _number(line.discount_pct)
         if column == VAT:
-            return _number(line.vat_rate)
+            return self.tr("no VAT") if line.vat_rate is None else _number(line.vat_rate)
         if line.unit_price is None:
             return ""
         figures = line.figures()

@@ -1,11 +1,11 @@
-"""Editing one product: identity and VAT, arguments (key messages, objections), competitors."""
+"""Editing one product: identity, kind and VAT, arguments (key messages, objections),
+competitors. The VAT is how the product is taxed; the rate follows from the date."""
 
 from __future__ import annotations
 
-from decimal import Decimal
+from datetime import date
 
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -18,7 +18,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kamdesk.services.products import CatalogError, ProductCatalog, ProductDetail, ProductInput
+from kamdesk.services.products import (
+    CatalogError,
+    ProductCatalog,
+    ProductDetail,
+    ProductInput,
+    ProductKind,
+    VatKind,
+    format_vat_rate,
+    rate_period,
+)
+from kamdesk.services.products.vat import default_vat_kind
 from kamdesk.ui.item_data import select_data
 from kamdesk.ui.offers.common import messages_text
 from kamdesk.ui.products.comparisons import ComparisonsEditor
@@ -44,10 +54,21 @@ class ProductDialog(QDialog):
         identity = QWidget(self)
         form = QFormLayout(identity)
         self.fields: dict[str, QLineEdit] = {}
+        self.kind = QComboBox()
+        for kind, label in (
+            (ProductKind.MEDICINE, self.tr("Medicine")),
+            (ProductKind.MEDICAL_DEVICE, self.tr("Medical device")),
+            (ProductKind.OTHER, self.tr("Other goods")),
+        ):
+            self.kind.addItem(label, kind.value)
+        select_data(self.kind, ProductKind(d.kind).value)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        form.addRow(self.tr("Kind"), self.kind)
         for name, label in (
             ("sku", self.tr("SKU")),
+            ("code_1c", self.tr("1C code")),
             ("trade_name", self.tr("Trade name")),
-            ("inn_name", self.tr("INN (МНН)")),
+            ("inn_name", self.tr("INN (МНН), for a medicine")),
             ("dosage_form", self.tr("Form")),
             ("dosage", self.tr("Dosage")),
             ("pack", self.tr("Pack")),
@@ -57,13 +78,10 @@ class ProductDialog(QDialog):
             edit = QLineEdit(getattr(d, name))
             self.fields[name] = edit
             form.addRow(label, edit)
-        self.medicine = QCheckBox(self.tr("Medicine"))
-        self.medicine.setChecked(d.is_medicine)
-        form.addRow("", self.medicine)
         self.vat = QComboBox()
-        for rate in ("10", "20", "0"):
-            self.vat.addItem(f"{rate} %", Decimal(rate))
-        select_data(self.vat, d.vat_rate, f"{d.vat_rate} %")
+        for vat_kind, label in self._vat_choices():
+            self.vat.addItem(label, vat_kind.value)
+        select_data(self.vat, VatKind(d.vat_kind).value)
         form.addRow(self.tr("VAT"), self.vat)
         self.tabs.addTab(identity, self.tr("Product"))
 
@@ -93,12 +111,32 @@ class ProductDialog(QDialog):
         layout.addWidget(self.errors)
         layout.addWidget(buttons)
 
+    def _vat_choices(self) -> list[tuple[VatKind, str]]:
+        standard = rate_period(VatKind.STANDARD, date.today())
+        return [
+            (VatKind.REDUCED, self.tr("10 % (medicines, medical goods)")),
+            (
+                VatKind.STANDARD,
+                self.tr("standard rate: %1 from %2")
+                .replace("%1", format_vat_rate(standard.rate))
+                .replace("%2", f"{standard.valid_from:%d.%m.%Y}"),
+            ),
+            (VatKind.ZERO, self.tr("0 %")),
+            (VatKind.EXEMPT, self.tr("exempt (без НДС), not 0 %")),
+        ]
+
+    def _kind_changed(self) -> None:
+        """A new product takes its kind's usual VAT; a stored one keeps what it has."""
+        if self._data.id is None:
+            usual = default_vat_kind(ProductKind(self.kind.currentData()))
+            select_data(self.vat, usual.value)
+
     def save(self) -> None:
         d = self._data
         for name, edit in self.fields.items():
             setattr(d, name, edit.text())
-        d.is_medicine = self.medicine.isChecked()
-        d.vat_rate = self.vat.currentData()
+        d.kind = ProductKind(self.kind.currentData())
+        d.vat_kind = VatKind(self.vat.currentData())
         d.key_messages = self.messages.toPlainText().splitlines()
         d.objections = [
             (line.partition(SEPARATOR)[0], line.partition(SEPARATOR)[2])

@@ -29,6 +29,7 @@ from kamdesk.services.workspace import Workspace
 from kamdesk.ui.file_dialogs import get_open_file_name
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.offers.common import money
+from kamdesk.ui.offers.vat_note import rate_text
 from kamdesk.ui.products.dialog import ProductDialog
 from kamdesk.ui.products.import_dialog import PriceImportDialog
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
@@ -103,7 +104,7 @@ class ProductsPage(QWidget):
                 lambda: self.tr("Price without VAT"), lambda r: money(r.price), alignment=RIGHT
             ),
             RecordColumn(
-                lambda: self.tr("VAT, %"), lambda r: f"{r.vat_rate:f}".rstrip("0").rstrip(".")
+                lambda: self.tr("VAT, %"), lambda r: rate_text(r.vat_rate).removesuffix(" %")
             ),
             RecordColumn(lambda: self.tr("SKU"), lambda r: r.sku),
             RecordColumn(lambda: self.tr("Group"), lambda r: r.product_group),
