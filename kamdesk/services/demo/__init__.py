@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 from sqlalchemy import func, select, update
@@ -56,6 +56,7 @@ from kamdesk.services.demo.contacts import contact_rows, plan_contacts
 from kamdesk.services.demo.dossier import DossierContext, dossier_rows
 from kamdesk.services.demo.history import competitor_rows, event_rows
 from kamdesk.services.demo.personal import personal_rows
+from kamdesk.services.demo.places import CITIES
 from kamdesk.services.demo.sales import SalesPlan, expected_rows, plan_sales, sales_rows
 from kamdesk.services.demo.standing import assign_standing
 from kamdesk.services.demo.team import build_team
@@ -125,6 +126,7 @@ def build_demo(
         refresh_dossier_scores(store)
         report(96, _stage(QT_TRANSLATE_NOOP("Demo", "commercial offers")))
         offers = _add_offers(store, seed, today, rounds=max(1, min(6, accounts // 100)))
+        _start_from_the_regional_office(store)
     report(100, _stage(QT_TRANSLATE_NOOP("Demo", "done")))
     return DemoSummary(
         accounts=counts["accounts"],
@@ -203,6 +205,18 @@ def _write_territory(
         connection.execute(update(SyncState).where(SyncState.id == 1).values(user_id=team.kam.id))
         refresh_account_stats(connection, now=clock.now)
     return writer.counts
+
+
+def _start_from_the_regional_office(store: Store) -> None:
+    """The KAM's days start at the office in the regional capital: without a start point
+    the first visit of every day has no departure time, and lateness makes it red."""
+    from kamdesk.services.visits.settings import load_visit_settings, save_visit_settings
+
+    office = CITIES[0]
+    settings = replace(
+        load_visit_settings(store), home_latitude=office.latitude, home_longitude=office.longitude
+    )
+    save_visit_settings(store, settings)
 
 
 def _went_quiet(plan: SalesPlan | None) -> bool:
