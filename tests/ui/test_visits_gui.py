@@ -49,15 +49,14 @@ def test_plan_a_visit_in_the_dialog_and_see_it_in_the_week(
     qtbot, page, territory, tasks, wait_idle, qtmodeltester
 ):
     start = at(page.current_day, time(16, 30), page.tz)
-    dialog = actions.plan_new(page, territory["hospital"], start)
-    qtbot.addWidget(dialog)
+    dialog = actions.plan_new(page, territory["hospital"], start)  # deletes itself once saved
     assert not dialog.account.isEnabled()  # planned for this client
     assert dialog.attendees.count() == 2  # the hospital's two contacts
     dialog.attendees.item(0).setCheckState(Qt.CheckState.Checked)
     dialog.objective.setText("Включить препарат в заявку")
     dialog.questions.setPlainText("Какие закупки планируете?\nЧто важно в КП?")
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        assert dialog.save()
+        assert dialog.save()  # saved off the UI thread; the week reloads when it is stored
     wait_idle(tasks)
     planned = [r for r in page.week.rows if r.starts_at == start]
     assert len(planned) == 1 and planned[0].objective == "Включить препарат в заявку"

@@ -5,6 +5,12 @@ Open it with `open_plan_dialog(parent, workspace, tasks, account_id=..., start=.
 for a new visit (the client card does), or with `visit_id=...` to edit one; `place`
 puts the cursor on the field a failing checklist item asks to fix. The service's
 objections are shown under the fields they concern; nothing is saved until fixed.
+
+Saving runs on a worker of the window's TaskRunner: while another program holds
+the store's write lock the save waits there (up to the store's busy timeout),
+not on the UI thread, so the window stays responsive. Save shows «Saving…»
+meanwhile; a save that fails leaves every field as typed and says why under the
+buttons. Esc, «Cancel» or closing the window with changes asks whether to save.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -35,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.i18n import Message
 from kamdesk.services.accounts import AccountFilter
+from kamdesk.services.store_wait import is_busy
 from kamdesk.services.visits import (
     DEFAULT_TIME_ZONE,
     PlanInput,
@@ -51,6 +59,7 @@ from kamdesk.ui.formatting import format_date
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.labels import label
 from kamdesk.ui.tasks import TaskRunner
+from kamdesk.ui.unsaved_changes import UnsavedChanges
 from kamdesk.ui.visits.common import from_qdatetime, message_text, to_qdatetime
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -81,9 +90,13 @@ class PlanDialog(QDialog):
         visit_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
         tz: str = DEFAULT_TIME_ZONE,
+        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("planDialog")
+        # The window's runner; a dialog made without one brings its own (tests, tools).
+        self._tasks = tasks if tasks is not None else TaskRunner(parent=self)
+        self.saving = False
         self._store = workspace.store
         self._workspace = workspace
         self._tz = tz
@@ -101,6 +114,7 @@ class PlanDialog(QDialog):
             self.account.setCurrentIndex(index_of_data(self.account, chosen))
         self.account.currentIndexChanged.connect(lambda _: self._account_changed())
         self._account_changed(self._plan)
+        self.unsaved = UnsavedChanges(self, self._shown_plan, self.save)
 
     # Building -----------------------------------------------------------------------------
 
@@ -207,11 +221,23 @@ class PlanDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self._save_text = self.save_button.text()
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        # Why the last save failed (a busy store), under the buttons where the KAM looks.
+        self.save_note = QLabel()
+        self.save_note.setObjectName("saveNote")
+        self.save_note.setStyleSheet(ERROR_STYLE)
+        self.save_note.setWordWrap(True)
+        self.save_note.hide()
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self._error_label(""))
         layout.addWidget(buttons)
+        note_row = QHBoxLayout()
+        note_row.addStretch(1)
+        note_row.addWidget(self.save_note, 3)
+        layout.addLayout(note_row)
 
     # Loading ------------------------------------------------------------------------------
 
@@ -329,19 +355,60 @@ class PlanDialog(QDialog):
             travel_override_min=self.travel.value() if self.travel_known.isChecked() else None,
         )
 
+    def _shown_plan(self) -> PlanInput | None:
+        return self.current_plan() if self._plan is not None else None
+
     def save(self) -> bool:
-        try:
-            plan = self.current_plan()
-            if self.visit_id is None:
-                self.visit_id = plan_visit(self._store, plan)
-            else:
-                update_plan(self._store, self.visit_id, plan)
-        except VisitError as error:
-            self.show_problems(error.messages)
+        """Start saving the plan as it is now (True: started). The dialog closes
+        when it is stored, and stays with everything typed when it is not."""
+        if self.saving or self._plan is None:
             return False
-        self.saved.emit(self.visit_id)
-        self.accept()
+        plan, visit_id, store = self.current_plan(), self.visit_id, self._store
+
+        def work(_progress: object) -> uuid.UUID:
+            if visit_id is None:
+                return plan_visit(store, plan)
+            update_plan(store, visit_id, plan)
+            return visit_id
+
+        self._set_saving(True)
+        self._tasks.run(work, self._stored, self._not_stored, owner=self)
         return True
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.save_button.setEnabled(not saving)
+        self.save_button.setText(self.tr("Saving…") if saving else self._save_text)
+        if saving:
+            self.save_note.hide()
+
+    def _stored(self, visit_id: uuid.UUID) -> None:
+        self._set_saving(False)
+        self.visit_id = visit_id
+        self.unsaved.mark_unchanged()
+        self.saved.emit(visit_id)
+        self.accept()
+
+    def _not_stored(self, error: BaseException) -> None:
+        self._set_saving(False)
+        if isinstance(error, VisitError):
+            self.show_problems(error.messages)
+        elif is_busy(error):
+            self.save_note.setText(
+                self.tr(
+                    "Not saved: the database is busy with another program. Your plan is "
+                    "still here; press Save again in a moment."
+                )
+            )
+            self.save_note.show()
+        else:
+            self._tasks.report(error)
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close: changes are not dropped without asking;
+        while a save is under way its result decides."""
+        if not self.saving:
+            self.unsaved.ask(super().reject)
 
     def show_problems(self, messages: dict[str, Message]) -> None:
         for key, error in self._errors.items():
@@ -374,8 +441,11 @@ class PlanDialog(QDialog):
         }
         tab, widget = widgets.get(place, (0, self.objective))
         self.tabs.setCurrentIndex(tab)
-        if place == "negotiation":
-            self.commercial.setChecked(True)
+        if place == "negotiation" and not self.commercial.isChecked():
+            untouched = not self.unsaved.changed()
+            self.commercial.setChecked(True)  # opens the fields to fill; not a change yet
+            if untouched:
+                self.unsaved.mark_unchanged()
         widget.setFocus()
 
 
@@ -391,10 +461,8 @@ def open_plan_dialog(
 ) -> PlanDialog:
     """Show the plan dialog (not modal); connect to its `saved(visit_id)` signal.
 
-    `tasks` is accepted so callers can pass the app's runner; planning is quick and
-    runs on the UI thread, so the dialog does not need it today."""
-    del tasks
-    dialog = PlanDialog(workspace, account_id, start, visit_id, parent)
+    `tasks` is the window's runner, which saves the plan off the UI thread."""
+    dialog = PlanDialog(workspace, account_id, start, visit_id, parent, tasks=tasks)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     if place:

@@ -3,7 +3,11 @@ outcome, agreements, objections heard and next steps with their dates.
 
 Made for the keyboard: Tab walks the form top to bottom, Space ticks, Ctrl+Enter
 saves the final report, Esc closes and keeps the draft. Every change is saved
-as a draft shortly after typing stops, so a crash loses nothing. A submitted
+as a draft shortly after typing stops, and at least every AUTOSAVE_MAX_WAIT_MS
+while typing goes on without a pause, so a crash loses nothing. Saving never
+waits for another program's lock on the store (that would freeze the window):
+a busy store refuses at once, the text stays in the form, the form says so and
+tries again every RETRY_MS. A submitted
 report (it travels to the manager with the next sync) is read-only; corrections
 go into dated addenda.
 """
@@ -31,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kamdesk.services.store_wait import is_busy, without_waiting
 from kamdesk.services.visits import (
     DEFAULT_TIME_ZONE,
     ReportInput,
@@ -42,6 +47,7 @@ from kamdesk.services.visits import (
     save_report,
 )
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.debounce import Debounce
 from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.visits.common import (
     format_moment,
@@ -54,7 +60,10 @@ from kamdesk.ui.visits.common import (
 from kamdesk.ui.visits.report_parts import NextStepsEditor
 from kamdesk.ui.visits.report_ticks import PlanVersusActual
 
-AUTOSAVE_DELAY_MS = 800  # long enough not to save on every key, short enough to lose nothing
+AUTOSAVE_DELAY_MS = 500  # a pause this long saves the draft (not on every key)
+AUTOSAVE_MAX_WAIT_MS = 800  # typing without a pause saves it at least this often
+RETRY_MS = 1000  # a store busy with another program: try the draft again this often
+BUSY_STYLE = "color: #b26a00;"
 
 
 def _text_edit(height: int = 70) -> QPlainTextEdit:
@@ -83,10 +92,9 @@ class ReportForm(QDialog):
         self.dirty = False
         self.setWindowTitle(self.tr("Visit report: %1").replace("%1", self.draft.account_name))
         self.resize(820, 760)
-        self._autosave = QTimer(self)
-        self._autosave.setSingleShot(True)
-        self._autosave.setInterval(AUTOSAVE_DELAY_MS)
-        self._autosave.timeout.connect(self.save_draft)
+        self.autosave = Debounce(self, AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS, self.save_draft)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self.save_draft)
         self._build()
         self._load()
         self._connect_changes()
@@ -261,7 +269,7 @@ class ReportForm(QDialog):
         if self.draft.locked:
             return
         self.dirty = True
-        self._autosave.start()
+        self.autosave.poke()
 
     def can_save(self) -> bool:
         """A report needs a visit that has begun (the service refuses one in the future)."""
@@ -272,31 +280,59 @@ class ReportForm(QDialog):
 
     def save_draft(self) -> bool:
         """Keep what is typed so far. On the UI thread: a draft saves in a few
-        milliseconds, and doing it here means no save can overtake the final one."""
-        self._autosave.stop()
+        milliseconds, and doing it here means no save can overtake the final one.
+        It never waits for the store's lock: a busy store is tried again later."""
+        self.autosave.cancel()
+        self._retry.stop()
         if not self.dirty or not self.can_save():
             return False
         try:
-            result = save_report(self._store, self.visit_id, self.current_input(), final=False)
+            with without_waiting(self._store):
+                result = save_report(self._store, self.visit_id, self.current_input(), final=False)
         except VisitError as error:
             self.problems.setText(messages_text(error.messages))
             return False
+        except Exception as error:
+            if not is_busy(error):
+                raise
+            self._show_busy()
+            self._retry.start()
+            return False
         if result.saved:
             self.dirty = False
+            self.draft_state.setStyleSheet("")
             self.draft_state.setText(
                 self.tr("Draft saved at %1").replace("%1", datetime.now().strftime("%H:%M:%S"))
             )
             self.saved.emit(self.visit_id, False)
         return result.saved
 
+    def _show_busy(self) -> None:
+        self.draft_state.setStyleSheet(BUSY_STYLE)
+        self.draft_state.setText(
+            self.tr(
+                "The database is busy with another program — the report stays here and "
+                "will be saved as soon as it is free."
+            )
+        )
+
     def save_final(self) -> bool:
-        self._autosave.stop()
+        self.autosave.cancel()
         if self.draft.locked:
             return False
         try:
-            result = save_report(self._store, self.visit_id, self.current_input(), final=True)
+            with without_waiting(self._store):
+                result = save_report(self._store, self.visit_id, self.current_input(), final=True)
         except VisitError as error:
             self.problems.setText(messages_text(error.messages))
+            return False
+        except Exception as error:
+            if not is_busy(error):
+                raise
+            self._show_busy()
+            self.problems.setText(
+                self.tr("Not submitted yet: the database is busy. Try again in a moment.")
+            )
             return False
         if not result.saved:
             self.problems.setText("\n".join(message_text(m) for m in result.problems.values()))
@@ -307,8 +343,11 @@ class ReportForm(QDialog):
         return True
 
     def reject(self) -> None:
-        """Esc or the window's close: the draft is kept, not thrown away."""
+        """Esc or the window's close: the draft is kept, not thrown away. While the
+        store is busy the form stays open (it says why): closing would drop the text."""
         self.save_draft()
+        if self.dirty and self._retry.isActive():
+            return
         super().reject()
 
     # Locked reports -----------------------------------------------------------------------
