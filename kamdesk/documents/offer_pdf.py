@@ -304,7 +304,8 @@ def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
                 format_percent(line.discount_pct) if line.discount_pct else "—",
                 format_money(line.discounted_price),
                 format_money(line.net),
-                "без НДС" if line.vat_rate is None else format_percent(line.vat_rate),
+                # Two short lines: the rate column is narrow.
+                "без\nНДС" if line.vat_rate is None else format_percent(line.vat_rate),
                 "без НДС" if line.vat_rate is None else format_money(line.vat),
                 format_money(line.total),
             ]

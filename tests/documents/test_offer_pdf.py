@@ -207,3 +207,60 @@ def test_over_the_envelope_prints_as_a_draft(store):
     over = _offer(store, territory, [territory.line("KM-75-100", 1, "25")])
     assert not build_document(store, within, TODAY).draft
     assert build_document(store, over, TODAY).draft
+
+
+def _exempt(store, territory, sku: str) -> None:
+    from kamdesk.services.products import ProductCatalog, VatKind
+
+    catalog = ProductCatalog(store)
+    detail = catalog.detail(territory.products[sku])
+    catalog.save(replace(detail.as_input(), vat_kind=VatKind.EXEMPT))
+
+
+@needs_poppler
+def test_an_exempt_line_prints_without_vat_and_so_does_an_exempt_offer(store, tmp_path):
+    territory = make_territory(store)
+    _exempt(store, territory, "MASK-50")
+    mixed = _offer(
+        store, territory, [territory.line("KM-75-100", 10), territory.line("MASK-50", 3)]
+    )
+    render_pdf(store, mixed, tmp_path / "mixed.pdf", TODAY)
+    flat = " ".join(pdf_text(tmp_path / "mixed.pdf").split())
+    # 10 × 123,45 = 1234,50 + 123,45 at 10 %; 3 × 310,00 = 930,00 with no VAT
+    text = pdf_text(tmp_path / "mixed.pdf")
+    (mask,) = [line for line in text.splitlines() if "Маска" in line]
+    # «без / НДС» on two lines in the narrow rate column, «без НДС» for the amount
+    assert mask.split()[-5:] == ["930,00", "без", "без", "НДС", "930,00"], mask
+    assert "НДС 10 %: 123,45" in flat and "НДС 0 %" not in flat
+    assert "Итого с НДС, ₽: 2287,95" in flat
+    assert "в том числе НДС 123,45 ₽." in flat
+
+    exempt = _offer(store, territory, [territory.line("MASK-50", 3)])
+    render_pdf(store, exempt, tmp_path / "exempt.pdf", TODAY)
+    flat = " ".join(pdf_text(tmp_path / "exempt.pdf").split())
+    assert "НДС: не облагается" in flat and "Итого, ₽: 930,00" in flat
+    assert "НДС не облагается." in flat and "в том числе НДС" not in flat
+
+
+@needs_poppler
+def test_a_new_edition_of_2026_prints_when_the_rate_changed(store, tmp_path):
+    from kamdesk.services.offers import mark_sent
+
+    territory = make_territory(store)
+    book = OfferBook(store)
+    sent_on = date(2025, 12, 25)
+    draft = book.new_draft(territory.account_id, today=sent_on)
+    draft.lines = [territory.line("MASK-50", 3)]
+    first = book.save(draft, today=sent_on)
+    mark_sent(store, first, today=sent_on)
+    draft = book.get(first).draft
+    draft.offer_date, draft.valid_until = TODAY, date(2026, 4, 1)
+    second = book.save(draft, today=TODAY)
+    render_pdf(store, second, tmp_path / "ed2.pdf", TODAY)
+    flat = " ".join(pdf_text(tmp_path / "ed2.pdf").split())
+    assert "(редакция 2)" in flat
+    assert (
+        "С 01.01.2026 ставка НДС — 22 % (в редакции 1 от 25.12.2025 — 20 %): "
+        "Маска медицинская, изделие, №50." in flat
+    )
+    assert "НДС 22 %: 204,60" in flat  # 930,00 × 22 %
