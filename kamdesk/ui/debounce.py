@@ -47,7 +47,8 @@ class Debounce(QObject):
         now = self.clock()
         if self._first_poke is None:
             self._first_poke = now
-        waited_ms = (now - self._first_poke) * 1000
+        # Rounded to a microsecond: a difference of float seconds is 799.99… for 800 ms.
+        waited_ms = round((now - self._first_poke) * 1000, 3)
         if waited_ms >= self.max_wait_ms:
             self.flush()  # changes without a pause: do not wait for one any longer
             return

@@ -3,7 +3,7 @@
 A dialog keeps an `UnsavedChanges` made once it has shown what it edits; it
 remembers that state (a deep copy: editors change their lines in place) and its
 `reject()` (Esc, «Отмена», the window's close button all end there) calls
-`ask(discard)`. Nothing changed: the dialog closes at once. Otherwise a question
+`ask()`. Nothing changed: the dialog closes at once. Otherwise a question
 opens (window-modal, without a nested event loop) and the answer saves, throws
 the changes away, or returns to the dialog with everything still typed.
 
@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox
 
 CONTEXT = "UnsavedChanges"
 
@@ -30,7 +30,7 @@ def _tr(text: str) -> str:
 
 class UnsavedChanges:
     def __init__(
-        self, dialog: QWidget, state: Callable[[], Any], save: Callable[[], object]
+        self, dialog: QDialog, state: Callable[[], Any], save: Callable[[], object]
     ) -> None:
         """`state` and `save` are methods of `dialog` (held weakly, like it)."""
         self._dialog = weakref.ref(dialog)
@@ -50,13 +50,16 @@ class UnsavedChanges:
         state = self._state()
         return state() if state is not None else self._unchanged
 
-    def ask(self, discard: Callable[[], None]) -> None:
-        """Close with `discard()` if nothing changed; otherwise ask what to do."""
+    def ask(self) -> None:
+        """Close the dialog if nothing changed; otherwise ask what to do. (The dialog's
+        own `reject()` calls this; closing uses QDialog's, which does not ask again.)"""
         if self.question is not None:
             return  # already asked; the answer decides
         dialog = self._dialog()
-        if dialog is None or not self.changed():
-            discard()
+        if dialog is None:
+            return
+        if not self.changed():
+            QDialog.reject(dialog)
             return
         buttons = QMessageBox.StandardButton
         box = QMessageBox(
@@ -78,14 +81,17 @@ class UnsavedChanges:
         box.setWindowModality(Qt.WindowModality.WindowModal)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
+        # The answer's slot lives as long as the box and holds nothing of the dialog
+        # strongly: otherwise deleting the box (a child of the dialog) could delete the
+        # dialog from inside the box's own destruction.
         def answered(clicked: QAbstractButton) -> None:
             self.question = None
             choice = box.standardButton(clicked)
-            save = self._save()
+            save, still_there = self._save(), self._dialog()
             if choice == buttons.Save and save is not None:
                 save()
-            elif choice == buttons.Discard:
-                discard()
+            elif choice == buttons.Discard and still_there is not None:
+                QDialog.reject(still_there)
 
         box.buttonClicked.connect(answered)
         self.question = box

@@ -20,7 +20,6 @@ redo committed edits (while a field has focus, Ctrl+Z undoes its typing first).
 
 from __future__ import annotations
 
-import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -37,6 +36,7 @@ from kamdesk.services.card import CardError, Entity
 from kamdesk.services.card.fields import Kind, kind_of
 from kamdesk.ui.card.saving import PendingWrites, Write, WriteKind, pending_writes
 from kamdesk.ui.card.widgets import NotesEdit
+from kamdesk.ui.debounce import Debounce
 from kamdesk.ui.formatting import format_phone
 from kamdesk.ui.item_data import select_data
 
@@ -120,19 +120,25 @@ class FieldBinder(QObject):
         self._bindings: dict[Key, Binding] = {}
         self._by_widget: dict[QWidget, Binding] = {}
         self._quiet = False
-        # Seconds, monotonic; tests replace it to type "for a second" without waiting one.
-        self.clock: Callable[[], float] = time.monotonic
-        self._typing_since: float | None = None  # the first keystroke not yet in a draft
         self.undo_stack = QUndoStack(self)
         self.writes: PendingWrites = pending_writes(store(), account_id)
         self.writes.stored.connect(self._write_stored)
         self.writes.refused.connect(self._write_refused)
         self.writes.waiting_changed.connect(self._store_waiting)
-        self._draft_timer = QTimer(self, singleShot=True, interval=DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.save_drafts)
+        # A pause writes the drafts, and typing without one at least every DRAFT_MAX_WAIT_MS.
+        self._drafts_due = Debounce(self, DRAFT_DELAY_MS, DRAFT_MAX_WAIT_MS, self.save_drafts)
         self._periodic = QTimer(self, interval=PERIODIC_COMMIT_MS)
         self._periodic.timeout.connect(self.commit_all)
         self._periodic.start()
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """Seconds, monotonic; tests replace it to type "for a second" without waiting one."""
+        return self._drafts_due.clock
+
+    @clock.setter
+    def clock(self, clock: Callable[[], float]) -> None:
+        self._drafts_due.clock = clock
 
     # --- binding ---------------------------------------------------------------
 
@@ -192,19 +198,10 @@ class FieldBinder(QObject):
         if self._quiet:
             return
         binding.dirty = True
-        now = self.clock()
-        if self._typing_since is None:
-            self._typing_since = now
-        waited_ms = (now - self._typing_since) * 1000
-        if waited_ms >= DRAFT_MAX_WAIT_MS:
-            self.save_drafts()  # typing without a pause: do not wait for one any longer
-            return
-        # A pause writes the draft, but never later than the deadline of the first key.
-        self._draft_timer.start(int(min(DRAFT_DELAY_MS, DRAFT_MAX_WAIT_MS - waited_ms)))
+        self._drafts_due.poke()
 
     def save_drafts(self) -> None:
-        self._draft_timer.stop()
-        self._typing_since = None
+        self._drafts_due.cancel()
         for binding in list(self._bindings.values()):
             if binding.dirty and binding.is_text:
                 raw = _raw(binding)
@@ -213,8 +210,7 @@ class FieldBinder(QObject):
                     self._submit(Write(binding.key, WriteKind.DRAFT, raw))
 
     def commit_all(self) -> None:
-        self._draft_timer.stop()
-        self._typing_since = None
+        self._drafts_due.cancel()
         for binding in list(self._bindings.values()):
             if binding.dirty or isinstance(binding.widget, QComboBox | QCheckBox):
                 self.commit(binding)

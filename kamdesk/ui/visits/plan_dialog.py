@@ -408,7 +408,7 @@ class PlanDialog(QDialog):
         """Esc, Cancel or the window's close: changes are not dropped without asking;
         while a save is under way its result decides."""
         if not self.saving:
-            self.unsaved.ask(super().reject)
+            self.unsaved.ask()
 
     def show_problems(self, messages: dict[str, Message]) -> None:
         for key, error in self._errors.items():
