@@ -458,7 +458,7 @@ class OfferEditor(QDialog):
 
     def reject(self) -> None:
         """Esc, Cancel or the window's close: changes are not dropped without asking."""
-        self.unsaved.ask(super().reject)
+        self.unsaved.ask()
 
     def save(self) -> bool:
         try:
