@@ -72,6 +72,7 @@ def test_save_while_another_program_writes_keeps_the_window_alive(
     try:
         QTest.mouseClick(dialog.save_button, LEFT)
         assert not dialog.save_button.isEnabled() and dialog.save_button.text() == "Saving…"
+        assert not dialog.cancel_button.isEnabled()
         # The event loop runs while the save waits for the lock (on the UI thread it
         # would wait up to BUSY_TIMEOUT_MS with no timer firing).
         _ticks_while(qtbot, lambda: dialog.isVisible() and dialog.saving)

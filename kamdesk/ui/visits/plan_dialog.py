@@ -223,6 +223,7 @@ class PlanDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self._save_text = self.save_button.text()
+        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
         # Why the last save failed (a busy store), under the buttons where the KAM looks.
         self.save_note = QLabel()
@@ -379,6 +380,7 @@ class PlanDialog(QDialog):
         self.saving = saving
         self.save_button.setEnabled(not saving)
         self.save_button.setText(self.tr("Saving…") if saving else self._save_text)
+        self.cancel_button.setEnabled(not saving)  # the save under way decides (see reject)
         if saving:
             self.save_note.hide()
 
