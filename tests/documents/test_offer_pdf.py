@@ -214,6 +214,7 @@ def _exempt(store, territory, sku: str) -> None:
 
     catalog = ProductCatalog(store)
     detail = catalog.detail(territory.products[sku])
+    assert detail is not None
     catalog.save(replace(detail.as_input(), vat_kind=VatKind.EXEMPT))
 
 
@@ -253,7 +254,9 @@ def test_a_new_edition_of_2026_prints_when_the_rate_changed(store, tmp_path):
     draft.lines = [territory.line("MASK-50", 3)]
     first = book.save(draft, today=sent_on)
     mark_sent(store, first, today=sent_on)
-    draft = book.get(first).draft
+    sent = book.get(first)
+    assert sent is not None
+    draft = sent.draft
     draft.offer_date, draft.valid_until = TODAY, date(2026, 4, 1)
     second = book.save(draft, today=TODAY)
     render_pdf(store, second, tmp_path / "ed2.pdf", TODAY)
