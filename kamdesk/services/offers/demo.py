@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
-from kamdesk.models import Account, AccountKind, Contact, Product
+from kamdesk.models import Account, AccountKind, Contact, Product, SyncState, User
 from kamdesk.services.offers.emphasis import ArgumentContext, reader_kind, suggest_arguments
 from kamdesk.services.offers.model import AddresseeInput, LineInput, TeamMemberInput
 from kamdesk.services.offers.service import OfferBook
@@ -67,11 +67,28 @@ PLAN = [
 ]
 
 
+def _signed_by_the_kam(store: Store) -> tuple[Supplier, TeamMemberInput]:
+    """The letterhead signed by the laptop's own KAM (who owns the offers), and the KAM
+    as the team; a store without one keeps the example signer."""
+    with store.session() as session:
+        kam = session.scalar(select(User).join(SyncState, SyncState.user_id == User.id))
+        if kam is None:
+            return DEMO_SUPPLIER, TeamMemberInput(
+                "Орлова Елена Викторовна", "КАМ", "+7 921 555-12-34"
+            )
+        full_name = " ".join(part for part in (kam.surname, kam.name, kam.patronymic) if part)
+        title = kam.position or DEMO_SUPPLIER.signer_title
+        contacts = ", ".join(part for part in (kam.phone, kam.email) if part)
+        supplier = replace(DEMO_SUPPLIER, signer_name=kam.short_name, signer_title=title)
+        return supplier, TeamMemberInput(full_name, title, contacts)
+
+
 def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int = 3) -> int:
     """Create `rounds` × 8 offers over the store's accounts; returns how many were made."""
     settings = load_offer_settings(store)
+    supplier, kam = _signed_by_the_kam(store)
     if settings.supplier.missing():
-        save_offer_settings(store, replace(settings, supplier=DEMO_SUPPLIER))
+        save_offer_settings(store, replace(settings, supplier=supplier))
     book = OfferBook(store)
     with store.session() as session:
         # Offers go to the accounts a KAM negotiates with, not to single pharmacies.
@@ -126,7 +143,7 @@ def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int =
                 AddresseeInput(cid, suggest_arguments(reader_kind(role, pos or ""), context))
                 for cid, role, pos in readers
             ]
-            draft.team = [TeamMemberInput("Орлова Елена Викторовна", "КАМ", "+7 921 555-12-34")]
+            draft.team = [kam]
             offer_id = book.save(draft, today=offer_date)
             made += 1
             moment = datetime.combine(offer_date, time(10), tzinfo=UTC)
