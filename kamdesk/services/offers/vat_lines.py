@@ -37,7 +37,7 @@ def _kinds(session: Session, product_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID
         .where(Product.id.in_(set(product_ids)))
         .execution_options(**{INCLUDE_DELETED: True})  # an archived product keeps its VAT
     )
-    return {product_id: kind for product_id, kind in rows}
+    return dict(rows.all())
 
 
 def rates_on(
