@@ -117,7 +117,8 @@ class Store:
     # --- damage found while open ----------------------------------------------------
 
     def _watch_for_damage(self, context: ExceptionContext) -> BaseException | None:
-        explained = context.chained_exception
+        # Not set when the statement failed before reaching SQLite (a bad bound value).
+        explained = getattr(context, "chained_exception", None)
         if isinstance(explained, CorruptStoreError):
             self.damage = self.damage or explained
             return CorruptStoreError(self.path, explained.detail, writes_stopped=True)

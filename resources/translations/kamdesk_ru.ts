@@ -1696,7 +1696,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>no VAT</source>
-        <translation type="unfinished"></translation>
+        <translation>без НДС</translation>
     </message>
 </context>
 <context>
@@ -2109,7 +2109,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>%1 is already in line %2: change its quantity there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 уже есть в строке %2: измените количество там.</translation>
     </message>
     <message>
         <source>Without VAT: %1   Discount: %2   VAT: %3   Total with VAT: %4</source>
@@ -2180,7 +2180,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>line {line}: {product} is already in line {first}; an offer has one line a product: change the quantity there</source>
-        <translation type="unfinished"></translation>
+        <translation>строка {line}: {product} уже есть в строке {first}; в предложении одна строка на товар — измените количество там</translation>
     </message>
     <message>
         <source>line {line}: the product is not in the catalogue</source>
@@ -2268,15 +2268,15 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>a medicine needs its INN (МНН)</source>
-        <translation type="unfinished"></translation>
+        <translation>лекарственному препарату нужно МНН</translation>
     </message>
     <message>
         <source>choose what the product is</source>
-        <translation type="unfinished"></translation>
+        <translation>укажите вид товара</translation>
     </message>
     <message>
         <source>choose how the product is taxed (VAT)</source>
-        <translation type="unfinished"></translation>
+        <translation>укажите, как товар облагается НДС</translation>
     </message>
     <message>
         <source>comparison {row}: name the competitor&apos;s product</source>
@@ -2380,11 +2380,11 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>new product {sku} has no INN (МНН): a medicine needs one; for a medical device or other goods say so in a column «Вид товара»</source>
-        <translation type="unfinished"></translation>
+        <translation>у нового товара {sku} нет МНН, а оно нужно лекарственному препарату; если это медицинское изделие или прочий товар, укажите это в столбце «Вид товара»</translation>
     </message>
     <message>
         <source>{sku} is a medicine and has no INN (МНН)</source>
-        <translation type="unfinished"></translation>
+        <translation>{sku} — лекарственный препарат, но у него нет МНН</translation>
     </message>
     <message>
         <source>the file has no rows below its header</source>
@@ -2544,19 +2544,19 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>the standard VAT rate on {date} is {rate} (from {since}), not {value} %</source>
-        <translation type="unfinished"></translation>
+        <translation>общая ставка НДС на {date} — {rate} (с {since}), а не {value} %</translation>
     </message>
     <message>
         <source>{value} % is charged only by a supplier on the simplified tax system (УСН), and the supplier&apos;s settings do not say so</source>
-        <translation type="unfinished"></translation>
+        <translation>{value} % применяет только поставщик на упрощённой системе налогообложения (УСН), а в настройках поставщика это не указано</translation>
     </message>
     <message>
         <source>VAT on {date} is {rates} or «без НДС», not «{value}»</source>
-        <translation type="unfinished"></translation>
+        <translation>НДС на {date}: {rates} или «без НДС», а не «{value}»</translation>
     </message>
     <message>
         <source>«{value}» is not a kind of product: write «лекарственный препарат», «медицинское изделие» or «прочее»</source>
-        <translation type="unfinished"></translation>
+        <translation>«{value}» — не вид товара: укажите «лекарственный препарат», «медицинское изделие» или «прочее»</translation>
     </message>
 </context>
 <context>
@@ -3013,6 +3013,14 @@ If another program has it open, close that program and try again; if the disk is
         <source>valid until %1</source>
         <translation>действует до %1</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняется…</translation>
+    </message>
+    <message>
+        <source>Not saved: the database is busy with another program. Your plan is still here; press Save again in a moment.</source>
+        <translation>Не сохранено: база данных занята другой программой. План остался здесь — нажмите «Сохранить» ещё раз чуть позже.</translation>
+    </message>
 </context>
 <context>
     <name>PriceImportDialog</name>
@@ -3236,23 +3244,23 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Medical device</source>
-        <translation type="unfinished"></translation>
+        <translation>Медицинское изделие</translation>
     </message>
     <message>
         <source>Other goods</source>
-        <translation type="unfinished"></translation>
+        <translation>Прочие товары</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Вид товара</translation>
     </message>
     <message>
         <source>1C code</source>
-        <translation type="unfinished"></translation>
+        <translation>Код 1С</translation>
     </message>
     <message>
         <source>INN (МНН), for a medicine</source>
-        <translation type="unfinished"></translation>
+        <translation>МНН (для лекарственного препарата)</translation>
     </message>
     <message>
         <source>VAT</source>
@@ -3284,19 +3292,19 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>10 % (medicines, medical goods)</source>
-        <translation type="unfinished"></translation>
+        <translation>10 % (лекарства, медицинские товары)</translation>
     </message>
     <message>
         <source>standard rate: %1 from %2</source>
-        <translation type="unfinished"></translation>
+        <translation>общая ставка: %1 с %2</translation>
     </message>
     <message>
         <source>0 %</source>
-        <translation type="unfinished"></translation>
+        <translation>0 %</translation>
     </message>
     <message>
         <source>exempt (без НДС), not 0 %</source>
-        <translation type="unfinished"></translation>
+        <translation>без НДС (не облагается), не 0 %</translation>
     </message>
     <message>
         <source>Competitor row %1: the price is not a number.</source>
@@ -3477,6 +3485,14 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Submitted; it will be sent to the manager at the next sync. Corrections: a dated addendum</source>
         <translation>Отчёт сдан и будет отправлен руководителю при следующей синхронизации. Исправления — датированным дополнением</translation>
+    </message>
+    <message>
+        <source>The database is busy with another program — the report stays here and will be saved as soon as it is free.</source>
+        <translation>База данных занята другой программой — отчёт остаётся здесь и будет сохранён, как только она освободится.</translation>
+    </message>
+    <message>
+        <source>Not submitted yet: the database is busy. Try again in a moment.</source>
+        <translation>Пока не сдан: база данных занята. Попробуйте ещё раз чуть позже.</translation>
     </message>
     <message>
         <source>Submitted %1; it will be sent to the manager at the next sync</source>

@@ -43,7 +43,7 @@ from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.pages import default_page_factories
 from kamdesk.ui.preferences import Language, Preferences
-from kamdesk.ui.tasks import TaskRunner
+from kamdesk.ui.tasks import TaskRunner, busy_runners
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -63,6 +63,9 @@ def no_leaks(qapp: QApplication) -> Iterator[None]:
     pool = QThreadPool.globalInstance()
     busy = pool.activeThreadCount()
     pool.waitForDone()
+    runners = busy_runners()  # each runner has its own pool
+    for runner in runners:
+        runner.discard_pending()
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     windows = [w for w in QApplication.topLevelWidgets() if not w.property("leak_ok")]
     for widget in windows:
@@ -73,6 +76,8 @@ def no_leaks(qapp: QApplication) -> Iterator[None]:
     problems = []
     if busy:
         problems.append(f"{busy} thread-pool task(s) still running")
+    if runners:
+        problems.append(f"{len(runners)} task runner(s) left with background work")
     if windows:
         names = ", ".join(f"{type(w).__name__}({w.objectName()!r})" for w in windows)
         problems.append(f"top-level widgets left open: {names}")

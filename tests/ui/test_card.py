@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
@@ -45,6 +45,9 @@ def open_card(
 
 
 def field(card: AccountCard, entity: str, name: str) -> Any:
+    # A rebuilt form leaves its old fields to deleteLater: let them go first, or the
+    # search may find a field the KAM no longer sees.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     widget = card.findChild(QWidget, f"field_{entity}_{name}")
     assert widget is not None, f"no field {entity}.{name}"
     return widget

@@ -328,14 +328,21 @@ def test_offer_lines_model_while_editing(
     assert _line_texts(model, 0)[TOTAL], "the row's amounts follow the edit"
     assert not model.setData(model.index(0, PRODUCT), "Другой препарат"), "not editable"
     assert not model.setData(model.index(0, TOTAL), "1"), "not editable"
-    # Lines added and removed at the end, in the middle, at the start.
-    editor.product.setCurrentIndex(3)
-    editor.add_current_product()
-    editor.add_current_product()
-    assert model.rowCount() == rows + 2
+    # Lines removed at the end, in the middle, at the start, and added back.
     model.remove(1)
     model.remove(0)
     model.remove(model.rowCount() - 1)
+    assert model.rowCount() == rows - 3
+    fresh = [  # one line a product: only products the offer no longer holds
+        i
+        for i in range(editor.product.count())
+        if editor.product.itemData(i) is not None
+        and model.row_of_product(editor.product.itemData(i).id) < 0
+    ][:2]
+    assert len(fresh) == 2
+    for index in fresh:
+        editor.product.setCurrentIndex(index)
+        editor.add_current_product()
     assert model.rowCount() == rows - 1
     model.remove(model.rowCount())  # no such row: nothing happens
     assert model.rowCount() == rows - 1

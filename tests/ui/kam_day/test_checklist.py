@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from kamdesk.services.card import account_of_contact
 from kamdesk.services.visits import ItemKind, VisitRow, visit_checklist
@@ -210,7 +211,7 @@ def arrived_at(
         expected = getattr(dialog, PLAN_FIELDS.get(place, "objective"))
         assert QApplication.focusWidget() is expected, f"the cursor is where {place} is fixed"
         shortcut(dialog, Qt.Key.Key_Escape)
-        qtbot.waitUntil(lambda: not dialog.isVisible())
+        qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible())
     elif kind in ("account", "contact"):
         account = target if kind == "account" else account_of_contact(workspace.store, target)
         page = clients(window)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from kamdesk.services import card as card_service
 from kamdesk.services.visits import (
@@ -107,9 +108,9 @@ def test_plan_a_visit_from_the_card_with_two_of_its_people(
     click(dialog.questions)
     type_text(dialog.questions, "Сколько пациентов с ФП в месяц?\nКто готовит заявку?")
     snapshot(dialog, "plan-from-card")
-    click_button(dialog, "Save")
-    qtbot.waitUntil(lambda: not dialog.isVisible())
     start = from_qdatetime(dialog.starts_at.dateTime(), DEFAULT_TIME_ZONE)
+    click_button(dialog, "Save")
+    qtbot.waitUntil(lambda: not isValid(dialog) or not dialog.isVisible())
     planned = [
         row
         for row in visits_on_days(workspace.store, start.date(), start.date())
