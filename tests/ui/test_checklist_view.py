@@ -6,9 +6,8 @@ inside its own itemChanged handler and the window died with a segmentation fault
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -32,7 +31,6 @@ from kamdesk.services.visits import (
     visit_checklist,
     visits_on_days,
 )
-from kamdesk.services.workspace import Workspace
 from kamdesk.store import Store
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.sections import SectionKey
@@ -40,7 +38,7 @@ from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits.checklist_view import KEY_ROLE, ChecklistView
 from kamdesk.ui.visits.common import local
 from kamdesk.ui.visits.page import DAY, VisitsPage
-from tests.ui.demo_store import build_demo_template, open_demo_copy
+from tests.ui.demo_store import demo_store, demo_template, demo_workspace  # noqa: F401  (fixtures)
 
 WaitIdle = Callable[[TaskRunner], None]
 pytestmark = pytest.mark.qt_log_ignore(
@@ -48,23 +46,6 @@ pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support raise",
     "This plugin does not support grabbing the keyboard",
 )
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
-    return build_demo_template(tmp_path_factory.mktemp("demo"), migrated_template)
-
-
-@pytest.fixture
-def store(tmp_path: Path, demo_template: Path) -> Iterator[Store]:
-    opened = open_demo_copy(demo_template, tmp_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def workspace(store: Store) -> Workspace:
-    return Workspace(store.path, store)
 
 
 @pytest.fixture

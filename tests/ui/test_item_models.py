@@ -9,7 +9,7 @@ Qt warnings, which fail the test) and pytest-qt's Python port (assertions).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +24,6 @@ from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.offers import OfferBook
 from kamdesk.services.visits import plan_defaults, plan_visit
 from kamdesk.services.workspace import Workspace
-from kamdesk.store import Store
 from kamdesk.ui.clients.model import AccountListModel
 from kamdesk.ui.offers.editor import OfferEditor
 from kamdesk.ui.offers.lines_model import DISCOUNT, PRICE, PRODUCT, QUANTITY, TOTAL, LinesModel
@@ -35,29 +34,12 @@ from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits.common import at
 from kamdesk.ui.visits.models import DayModel
 from kamdesk.ui.visits.page import DAY, LIST, VisitsPage
-from tests.ui.demo_store import build_demo_template, open_demo_copy
+from tests.ui.demo_store import demo_store, demo_template, demo_workspace  # noqa: F401  (fixtures)
 
 WaitIdle = Callable[[TaskRunner], None]
 TESTERS = [pytest.param(False, id="qt-tester"), pytest.param(True, id="python-tester")]
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> Path:
-    return build_demo_template(tmp_path_factory.mktemp("demo"), migrated_template)
-
-
-@pytest.fixture
-def store(tmp_path: Path, demo_template: Path) -> Iterator[Store]:
-    opened = open_demo_copy(demo_template, tmp_path)
-    yield opened
-    opened.close()
-
-
-@pytest.fixture
-def workspace(store: Store) -> Workspace:
-    return Workspace(store.path, store)
 
 
 def every_cell(model: QAbstractItemModel) -> list[Any]:
