@@ -12,6 +12,7 @@ loading it.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 
@@ -27,6 +28,17 @@ class StoreError(Exception):
         self.message = message
         self.detail = detail
         super().__init__(message.format() + (f" ({detail})" if detail else ""))
+
+
+class _NamesTheFile(StoreError):
+    """A StoreError whose message names one file or folder, `path`. Each subclass
+    sets `text`, marked with QT_TRANSLATE_NOOP in its body so that lupdate finds it."""
+
+    text: ClassVar[str]
+
+    def __init__(self, path: Path, detail: str = "") -> None:
+        super().__init__(Message(CONTEXT, self.text, {"path": str(path)}), detail)
+        self.path = path
 
 
 class SchemaTooNewError(StoreError):
@@ -72,98 +84,53 @@ class StoreUnavailableError(StoreError):
     """The store cannot be used right now: busy, disk full, not writable, disk failing."""
 
 
-class StoreBusyError(StoreUnavailableError):
+class StoreBusyError(_NamesTheFile, StoreUnavailableError):
     """Another program (or connection) holds the store's lock longer than we wait."""
 
-    def __init__(self, path: Path, detail: str = "") -> None:
-        super().__init__(
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    "Store",
-                    "{path} is in use by another program (another KAMdesk, an import or "
-                    "a sync). Wait a moment and try again.",
-                ),
-                {"path": str(path)},
-            ),
-            detail,
-        )
-        self.path = path
+    text = QT_TRANSLATE_NOOP(
+        "Store",
+        "{path} is in use by another program (another KAMdesk, an import or "
+        "a sync). Wait a moment and try again.",
+    )
 
 
-class StoreFullError(StoreUnavailableError):
-    def __init__(self, path: Path, detail: str = "") -> None:
-        super().__init__(
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    "Store",
-                    "The disk holding {path} is full, so the change was not saved. Free "
-                    "some space and try again.",
-                ),
-                {"path": str(path)},
-            ),
-            detail,
-        )
-        self.path = path
+class StoreFullError(_NamesTheFile, StoreUnavailableError):
+    text = QT_TRANSLATE_NOOP(
+        "Store",
+        "The disk holding {path} is full, so the change was not saved. Free "
+        "some space and try again.",
+    )
 
 
-class StoreAccessError(StoreUnavailableError):
+class StoreAccessError(_NamesTheFile, StoreUnavailableError):
     """Read-only file or disk, a folder we may not write, a file that cannot be opened."""
 
-    def __init__(self, path: Path, detail: str = "") -> None:
-        super().__init__(
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    "Store",
-                    "KAMdesk cannot open or write {path}. Check that the file and its "
-                    "folder exist and may be changed by you, and that the disk is neither "
-                    "read-only nor removed.",
-                ),
-                {"path": str(path)},
-            ),
-            detail,
-        )
-        self.path = path
+    text = QT_TRANSLATE_NOOP(
+        "Store",
+        "KAMdesk cannot open or write {path}. Check that the file and its "
+        "folder exist and may be changed by you, and that the disk is neither "
+        "read-only nor removed.",
+    )
 
 
-class StoreDiskError(StoreUnavailableError):
+class StoreDiskError(_NamesTheFile, StoreUnavailableError):
     """The operating system reported an input/output error on the store's disk."""
 
-    def __init__(self, path: Path, detail: str = "") -> None:
-        super().__init__(
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    "Store",
-                    "The disk reported an error while KAMdesk was reading or writing "
-                    "{path}. Check the disk, and keep a backup copy of the database.",
-                ),
-                {"path": str(path)},
-            ),
-            detail,
-        )
-        self.path = path
+    text = QT_TRANSLATE_NOOP(
+        "Store",
+        "The disk reported an error while KAMdesk was reading or writing "
+        "{path}. Check the disk, and keep a backup copy of the database.",
+    )
 
 
-class StoreNotEmptyError(StoreError):
+class StoreNotEmptyError(_NamesTheFile):
     """The demo territory goes only into a new store; this one already holds work."""
 
-    def __init__(self, path: Path, detail: str = "") -> None:
-        super().__init__(
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP(
-                    "Store",
-                    "{path} already holds data, so the demo territory was not loaded into "
-                    "it. Create a new database for the demo.",
-                ),
-                {"path": str(path)},
-            ),
-            detail,
-        )
-        self.path = path
+    text = QT_TRANSLATE_NOOP(
+        "Store",
+        "{path} already holds data, so the demo territory was not loaded into "
+        "it. Create a new database for the demo.",
+    )
 
 
 class TombstoneRequiredError(RuntimeError):
