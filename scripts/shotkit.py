@@ -20,7 +20,14 @@ def arguments(description: str) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--lang", choices=("ru", "en"), default="ru")
     parser.add_argument("--size", default="1400x850", help="window size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--tz", default="Europe/Moscow", help="the time zone the window shows times in"
+    )
     args = parser.parse_args()
+    # The window shows this computer's time: a build machine's UTC would put the demo's
+    # morning visits before the day's first hour.
+    os.environ["TZ"] = args.tz
+    time.tzset()
     if not args.db.exists():
         parser.error(f"{args.db} does not exist: create it with `kamdesk --db {args.db} demo`")
     args.width, args.height = (int(part) for part in args.size.split("x"))
@@ -70,6 +77,27 @@ def start(args: argparse.Namespace, db: Path | None = None, before_window: Any =
     session = Session(app, workspace, tasks, window, language)
     session.wait()
     return session
+
+
+def over(window: Any, dialog: Any) -> Any:
+    """`window` with `dialog` drawn centred on it, framed: offscreen, a dialog is a
+    window of its own and `window.grab()` alone would not show it."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QColor, QPainter, QPen
+
+    picture = window.grab()
+    face = dialog.grab()
+    corner = QPoint(
+        max(0, (picture.width() - face.width()) // 2),
+        max(0, (picture.height() - face.height()) // 3),
+    )
+    painter = QPainter(picture)
+    painter.fillRect(picture.rect(), QColor(0, 0, 0, 60))  # the window behind is inactive
+    painter.drawPixmap(corner, face)
+    painter.setPen(QPen(QColor("#5f6368"), 1))
+    painter.drawRect(corner.x() - 1, corner.y() - 1, face.width() + 1, face.height() + 1)
+    painter.end()
+    return picture
 
 
 def wait(app: Any, condition: Callable[[], bool], timeout: float = 60.0) -> None:
