@@ -25,9 +25,14 @@ from kamdesk.models import (
     Product,
     ProductComparison,
 )
+from kamdesk.services.products.price_rows import TEXT_FIELDS
 from kamdesk.services.products.vat import ProductKind, VatKind, VatRegime, vat_rate
 from kamdesk.store import Store, soft_delete
 from kamdesk.textfold import fold
+
+# The product form edits every text column a price list can fill, plus the SKU
+# (the price list's key) and the description (no price list carries one).
+FORM_TEXT_FIELDS = ("sku", *TEXT_FIELDS, "description")
 
 
 class CatalogError(ValueError):
@@ -284,18 +289,7 @@ class ProductCatalog:
             if product is None:
                 product = Product(sku=data.sku.strip(), trade_name="", inn_name="")
                 session.add(product)
-            for name in (
-                "sku",
-                "trade_name",
-                "inn_name",
-                "dosage_form",
-                "dosage",
-                "pack",
-                "registration_number",
-                "product_group",
-                "description",
-                "code_1c",
-            ):
+            for name in FORM_TEXT_FIELDS:
                 setattr(product, name, getattr(data, name).strip())
             product.kind = ProductKind(data.kind)
             product.vat_kind = VatKind(data.vat_kind)
