@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -48,6 +49,7 @@ from kamdesk.ui.tasks import TaskRunner
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ERROR_STYLE = "color: #b3261e;"
 MAX_COLUMN = 420  # px; the whole text of the current row is shown below the table
+T = TypeVar("T")
 
 
 class PriceImportDialog(QDialog):
@@ -113,31 +115,31 @@ class PriceImportDialog(QDialog):
     # --- the two steps ---------------------------------------------------------
 
     def _preview(self) -> None:
-        path, importer, stop = self._path, self._importer, self._stop
-        self._start()
-        self._tasks.run(
-            lambda progress: importer.preview(
-                path, progress=_relay(progress), should_stop=stop.is_set
-            ),
-            self._previewed,
-            self._preview_failed,
-            on_progress=self._progressed,
-            owner=self,
+        self._run_step(
+            partial(self._importer.preview, self._path), self._previewed, self._preview_failed
         )
 
     def apply(self) -> None:
         plan = self.plan
         if plan is None or not plan.ok or self._busy:
             return
-        importer, stop = self._importer, self._stop
         self.apply_button.setEnabled(False)
+        self._run_step(partial(self._importer.apply, plan), self._applied, self._apply_failed)
+
+    def _run_step(
+        self,
+        step: Callable[..., T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None],
+    ) -> None:
+        """Run `step(progress=..., should_stop=...)` in the background: its progress
+        shows in the bar, and Cancel sets the event it polls."""
+        stop = self._stop  # the worker reads the event, never the dialog
         self._start()
         self._tasks.run(
-            lambda progress: importer.apply(
-                plan, progress=_relay(progress), should_stop=stop.is_set
-            ),
-            self._applied,
-            self._apply_failed,
+            lambda progress: step(progress=_relay(progress), should_stop=stop.is_set),
+            done,
+            failed,
             on_progress=self._progressed,
             owner=self,
         )
