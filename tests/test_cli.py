@@ -15,6 +15,9 @@ from kamdesk.cli import main
 from kamdesk.commands import INTERNAL_ERROR
 from kamdesk.errors import CorruptStoreError
 
+# The visits report for January 2025, written to the path that follows.
+REPORT_JANUARY = ("report", "visits", "--from", "2025-01-01", "--to", "2025-01-31", "-o")
+
 
 def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
@@ -89,8 +92,8 @@ def test_a_damaged_store_is_one_line_on_stderr_and_a_failure(
     shutil.copyfile(migrated_template, db)
     damage(db)
     result = subprocess.run(
-        [sys.executable, "-m", "kamdesk", "--db", str(db), "report", "visits",
-         "--from", "2025-01-01", "--to", "2025-01-31", "-o", str(tmp_path / "out.xlsx")],
+        [sys.executable, "-m", "kamdesk", "--db", str(db), *REPORT_JANUARY,
+         str(tmp_path / "out.xlsx")],
         capture_output=True, text=True, env={**os.environ, "KAMDESK_HOME": str(kamdesk_home)},
     )  # fmt: skip
     assert result.returncode != 0
@@ -116,10 +119,7 @@ def test_a_store_problem_in_the_middle_of_a_command_is_one_line_and_logged(
         raise CorruptStoreError(db, "database disk image is malformed")
 
     monkeypatch.setattr("kamdesk.services.visits.manager_export", damaged_while_reading)
-    code = main(
-        ["--db", str(db), "report", "visits", "--from", "2025-01-01", "--to", "2025-01-31",
-         "-o", str(tmp_path / "out.xlsx")]
-    )  # fmt: skip
+    code = main(["--db", str(db), *REPORT_JANUARY, str(tmp_path / "out.xlsx")])
     assert code == 1
     err = capsys.readouterr().err
     assert err == f"kamdesk: error: {CorruptStoreError(db, 'database disk image is malformed')}\n"
@@ -142,10 +142,7 @@ def test_a_bug_in_a_command_is_one_line_naming_the_log_which_has_the_traceback(
         raise KeyError("visits_held")
 
     monkeypatch.setattr("kamdesk.services.visits.manager_export", broken_export)
-    code = main(
-        ["--db", str(db), "report", "visits", "--from", "2025-01-01", "--to", "2025-01-31",
-         "-o", str(tmp_path / "out.xlsx")]
-    )  # fmt: skip
+    code = main(["--db", str(db), *REPORT_JANUARY, str(tmp_path / "out.xlsx")])
     assert code == INTERNAL_ERROR
     log_file = kamdesk_home / "data" / "logs" / "kamdesk.log"
     err = capsys.readouterr().err
