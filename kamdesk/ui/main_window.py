@@ -40,6 +40,7 @@ from kamdesk.services.workspace import Workspace
 from kamdesk.ui import database_commands, error_reporting, sections
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
+from kamdesk.ui.quit_guard import QuitGuard
 from kamdesk.ui.sections import SECTIONS, SectionKey
 from kamdesk.ui.tasks import TaskRunner
 
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[SectionKey, PageFactory] = dict(page_factories or {})
         self._pages: dict[SectionKey, QWidget] = {}
         self._buttons: dict[SectionKey, QToolButton] = {}
+        self._quit_guard = QuitGuard(self, lambda: self._workspace.store)
         # The application's reporter when `run_gui` installed one, else the window's own.
         self.errors = error_reporting.installed() or error_reporting.ErrorReporter(self)
         self.errors.suppressed.connect(self._error_repeated)
@@ -394,8 +396,11 @@ class MainWindow(QMainWindow):
             self.resize(DEFAULT_SIZE)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_page_states()  # open cards hand what is typed to their write queues
+        if not self._quit_guard.may_close():  # edits wait for a busy store: asked first
+            event.ignore()
+            return
         self.preferences.set_geometry(WINDOW_NAME, self.saveGeometry())
-        self._save_page_states()
         self.preferences.sync()
         self.tasks.discard_pending()
         self._workspace.close()

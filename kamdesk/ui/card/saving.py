@@ -111,6 +111,15 @@ class PendingWrites(QObject):
     def is_empty(self) -> bool:
         return not self._writes
 
+    def count(self) -> int:
+        return len(self._writes)
+
+    def drop(self) -> None:
+        """Forget every pending write (the KAM chose to quit without them)."""
+        self._writes.clear()
+        self._retry.stop()
+        self.waiting = False
+
     def _supersede(self, write: Write) -> None:
         """Drop earlier writes of the same field that `write` makes pointless: any
         later write replaces a draft; a commit replaces everything before it (it
@@ -194,6 +203,23 @@ def pending_writes(store: Any, account_id: uuid.UUID) -> PendingWrites:
     if queue is None:
         queue = queues[account_id] = PendingWrites(store, account_id)
     return queue
+
+
+def waiting_writes(store: Any, try_now: bool = True) -> int:
+    """How many card writes to `store` are not stored yet (quitting asks about them);
+    with `try_now` each queue first tries once more, without waiting for the lock."""
+    total = 0
+    for queue in list(_QUEUES.get(store, {}).values()):
+        if try_now and not queue.is_empty():
+            queue.flush()
+        total += queue.count()
+    return total
+
+
+def drop_waiting_writes(store: Any) -> None:
+    """Forget what is still to be written to `store`: its window quits without it."""
+    for queue in _QUEUES.pop(store, {}).values():
+        queue.drop()
 
 
 _WRITES_SINCE_CHECKPOINT: weakref.WeakKeyDictionary[Any, int] = weakref.WeakKeyDictionary()
