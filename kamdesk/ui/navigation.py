@@ -42,4 +42,6 @@ def open_fix_target(context: PageContext, kind: str, target_id: uuid.UUID, place
     elif kind == "offer":
         from kamdesk.ui.offers import open_offer_editor
 
-        open_offer_editor(context.window, context.workspace, offer_id=target_id)
+        open_offer_editor(
+            context.window, context.workspace, offer_id=target_id, tasks=context.tasks
+        )

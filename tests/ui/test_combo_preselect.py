@@ -78,8 +78,7 @@ def test_a_new_offer_from_a_card_is_for_that_card(
     hospital = territory["hospital"]
     card = open_card(qtbot, window, hospital, wait_idle)
     click(card.overview.new_offer)
-    editor = top_level(OfferEditor)
-    qtbot.addWidget(editor)
+    editor = top_level(OfferEditor)  # the card owns it; it deletes itself once stored
     assert editor.account.itemData(0) != hospital  # the first item would be wrong
     assert editor.account.currentData() == hospital
     assert editor.account.currentText() == HOSPITAL
@@ -105,8 +104,7 @@ def test_a_new_offer_from_the_offers_section_lets_the_kam_choose_the_client(
     page = OffersPage(workspace, open_pdfs=False)
     qtbot.addWidget(page)
     click(page.buttons["new"])  # clicked(bool) once arrived here as "account False"
-    editor = top_level(OfferEditor)
-    qtbot.addWidget(editor)
+    editor = top_level(OfferEditor)  # the page owns it; it deletes itself once stored
     assert editor.account.isEnabled()
     editor.account.setFocus()
     for _ in range(editor.account.count()):

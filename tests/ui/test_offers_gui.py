@@ -31,8 +31,8 @@ def test_create_offer_end_to_end(qtbot, workspace, tmp_path: Path):
     page = OffersPage(workspace, open_pdfs=False)
     qtbot.addWidget(page)
     account_id = workspace.accounts.page(AccountFilter())[0].id
+    # The page owns the editor, which deletes itself once the offer is stored.
     editor = page.new_offer(account_id)
-    qtbot.addWidget(editor)
     # Saving an empty offer is refused with a message, nothing stored.
     assert not editor.save()
     assert "at least one product line" in editor.errors.text()

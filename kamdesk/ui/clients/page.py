@@ -348,7 +348,7 @@ class ClientsPage(QWidget):
             return
         from kamdesk.ui.offers import open_offer_editor
 
-        open_offer_editor(self, self._workspace, account_id=account_id)
+        open_offer_editor(self, self._workspace, account_id=account_id, tasks=self._tasks)
 
     def commit_cards(self) -> None:
         """Store whatever is still being typed in open cards (before quitting)."""

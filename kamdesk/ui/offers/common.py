@@ -1,13 +1,17 @@
-"""Small helpers the offer and product pages share: labels, money, service messages."""
+"""Small helpers the offer and product pages share: labels, money, service messages,
+dates, and the offer editor's team and totals texts."""
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QDate
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
-from kamdesk.services.offers import OfferStatus
+from kamdesk.services.offers import LineInput, OfferDraft, OfferStatus, TeamMemberInput
 from kamdesk.ui.formatting import format_money
 
 STATUS_TEXT: dict[OfferStatus, str] = {
@@ -35,3 +39,44 @@ def messages_text(messages: dict[str, Message]) -> str:
 def money(value: Decimal | None) -> str:
     """Exact kopecks, formatted by the current QLocale («1 234,50 ₽»)."""
     return format_money(value, kopecks=True) if value is not None else ""
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def team_from_text(text: str) -> list[TeamMemberInput]:
+    """The editor's team field: one person a line, «name; position; contacts»."""
+    team = []
+    for line in text.splitlines():
+        parts = [part.strip() for part in line.split(";")]
+        if parts and parts[0]:
+            team.append(TeamMemberInput(*([*parts, "", ""])[:3]))
+    return team
+
+
+def totals_text(
+    lines: list[LineInput], max_discounts: Mapping[uuid.UUID, Decimal], vat_note: str
+) -> str:
+    """The offer editor's totals under its lines (translated in its context)."""
+    draft = OfferDraft(account_id=uuid.uuid4(), offer_date=date.today(), valid_until=date.today())
+    draft.lines = [line for line in lines if line.unit_price is not None]
+    t = draft.totals()
+    text = QCoreApplication.translate(
+        "OfferEditor", "Without VAT: %1   Discount: %2   VAT: %3   Total with VAT: %4"
+    )
+    for number, value in enumerate((t.net, t.discount, t.vat, t.total), start=1):
+        text = text.replace(f"%{number}", money(value))
+    if any(line.discount_pct > max_discounts.get(line.product_id, Decimal(100)) for line in lines):
+        text += "\n" + QCoreApplication.translate(
+            "OfferEditor",
+            "A discount is above what you may give without approval: the offer will need "
+            "the manager's approval and prints as a draft («ПРОЕКТ»).",
+        )
+    if vat_note:
+        text += "\n" + vat_note
+    return text

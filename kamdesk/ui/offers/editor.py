@@ -3,18 +3,18 @@
 Open it with `open_offer_editor(parent, workspace, account_id=...)` from an
 account card, or with `offer_id=...` to edit (a sent offer becomes a new
 edition when saved). Problems the service finds are shown under the form and
-on the fields they concern; nothing is saved until they are fixed.
+on the fields they concern; nothing is saved until they are fixed. The save
+itself runs on a worker (see `saving.py`): a busy store never freezes the window.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import replace
-from datetime import date
-from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -41,8 +41,6 @@ from kamdesk.services.offers import (
     LineInput,
     OfferBook,
     OfferDraft,
-    OfferError,
-    TeamMemberInput,
     reader_kind,
     suggest_arguments,
 )
@@ -50,22 +48,16 @@ from kamdesk.services.products import ProductCatalog
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
-from kamdesk.ui.offers.common import messages_text, money
+from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
+from kamdesk.ui.offers.saving import OfferSaving
 from kamdesk.ui.offers.vat_note import vat_note_text
+from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.unsaved_changes import UnsavedChanges
 
 CONTACT_ID = Qt.ItemDataRole.UserRole + 1
 ROLE = Qt.ItemDataRole.UserRole + 2
 POSITION = Qt.ItemDataRole.UserRole + 3
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def _pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
 
 
 class OfferEditor(QDialog):
@@ -77,6 +69,7 @@ class OfferEditor(QDialog):
         account_id: uuid.UUID | None = None,
         offer_id: uuid.UUID | None = None,
         parent: QWidget | None = None,
+        tasks: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         for given in (account_id, offer_id):  # e.g. clicked(bool) passed on as an id
@@ -106,6 +99,10 @@ class OfferEditor(QDialog):
         self.setWindowTitle(self.tr("Commercial offer"))
         self.resize(980, 680)
         self._build(number, fixed_account=account_id is not None or view is not None)
+        self.saving = OfferSaving(self, self._book, self.buttons, tasks)
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)  # the one `_build` made
+        layout.addWidget(self.saving.note)  # why the last save failed, under the buttons
         if self._draft is not None:
             self._load(self._draft)
         self.unsaved = UnsavedChanges(self, self.current_draft, self.save)
@@ -255,9 +252,9 @@ class OfferEditor(QDialog):
         select_data(self.account, draft.account_id, self._account_name(draft.account_id))
         self.account.blockSignals(False)
         self.offer_date.blockSignals(True)
-        self.offer_date.setDate(_qdate(draft.offer_date))
+        self.offer_date.setDate(qdate(draft.offer_date))
         self.offer_date.blockSignals(False)
-        self.valid_until.setDate(_qdate(draft.valid_until))
+        self.valid_until.setDate(qdate(draft.valid_until))
         self.lines.set_lines(draft.lines)
         self._arguments = {a.contact_id: a.arguments for a in draft.addressees}
         self._load_contacts(draft.account_id, {a.contact_id for a in draft.addressees})
@@ -327,13 +324,13 @@ class OfferEditor(QDialog):
         line = LineInput(
             product_id=row.id, quantity=1, unit_price=row.price, title=row.title, sku=row.sku
         )
-        self._book.apply_vat([line], _pydate(self.offer_date.date()))
+        self._book.apply_vat([line], pydate(self.offer_date.date()))
         self.lines.append(line)
         self._refresh_envelope()
 
     def _date_changed(self) -> None:
         """The VAT of the new date on every line (20 % before 2026, 22 % from it)."""
-        on = _pydate(self.offer_date.date())
+        on = pydate(self.offer_date.date())
         self._book.apply_vat(self.lines.lines(), on)
         if self._opened is not None:
             lines, opened_on = self._opened
@@ -353,27 +350,9 @@ class OfferEditor(QDialog):
         self.lines.max_discounts = self._book.max_discounts(account_id, ids)
 
     def _update_totals(self, *args: Any) -> None:
-        lines = [line for line in self.lines.lines() if line.unit_price is not None]
-        draft = OfferDraft(
-            account_id=uuid.uuid4(), offer_date=date.today(), valid_until=date.today()
+        self.totals.setText(
+            totals_text(self.lines.lines(), self.lines.max_discounts, self._vat_note)
         )
-        draft.lines = lines
-        t = draft.totals()
-        over = any(
-            line.discount_pct > self.lines.max_discounts.get(line.product_id, Decimal(100))
-            for line in self.lines.lines()
-        )
-        text = self.tr("Without VAT: %1   Discount: %2   VAT: %3   Total with VAT: %4")
-        for number, value in enumerate((t.net, t.discount, t.vat, t.total), start=1):
-            text = text.replace(f"%{number}", money(value))
-        if over:
-            text += "\n" + self.tr(
-                "A discount is above what you may give without approval: the offer will need "
-                "the manager's approval and prints as a draft («ПРОЕКТ»)."
-            )
-        if self._vat_note:
-            text += "\n" + self._vat_note
-        self.totals.setText(text)
 
     def _checked_readers(self) -> list[QStandardItem]:
         items = [self.readers.item(row) for row in range(self.readers.rowCount())]
@@ -417,8 +396,6 @@ class OfferEditor(QDialog):
             self.attach_file(path)
 
     def attach_file(self, path: str, title: str = "") -> None:
-        from pathlib import Path
-
         self._annex_inputs.append(AnnexInput(title or Path(path).stem, path))
         self.annexes.setStringList([a.title for a in self._annex_inputs])
 
@@ -431,16 +408,11 @@ class OfferEditor(QDialog):
     # Saving -------------------------------------------------------------------------------
 
     def current_draft(self) -> OfferDraft:
-        team = []
-        for text in self.team.toPlainText().splitlines():
-            parts = [p.strip() for p in text.split(";")]
-            if parts and parts[0]:
-                team.append(TeamMemberInput(*([*parts, "", ""])[:3]))
         return OfferDraft(
             id=self._draft.id if self._draft else None,
             account_id=self.account.currentData(),
-            offer_date=_pydate(self.offer_date.date()),
-            valid_until=_pydate(self.valid_until.date()),
+            offer_date=pydate(self.offer_date.date()),
+            valid_until=pydate(self.valid_until.date()),
             lines=self.lines.lines(),
             addressees=[
                 AddresseeInput(
@@ -448,7 +420,7 @@ class OfferEditor(QDialog):
                 )
                 for item in self._checked_readers()
             ],
-            team=team,
+            team=team_from_text(self.team.toPlainText()),
             annexes=list(self._annex_inputs),
             delivery_terms=self.delivery.toPlainText(),
             payment_terms=self.payment.toPlainText(),
@@ -457,22 +429,32 @@ class OfferEditor(QDialog):
         )
 
     def reject(self) -> None:
-        """Esc, Cancel or the window's close: changes are not dropped without asking."""
-        self.unsaved.ask()
+        """Esc, Cancel or the window's close: changes are not dropped without asking;
+        while a save is under way its result decides."""
+        if not self.saving.under_way:
+            self.unsaved.ask()
 
     def save(self) -> bool:
-        try:
-            self.saved_offer_id = self._book.save(self.current_draft())
-        except OfferError as error:
-            self._show_problems(error.messages)
+        """Check the offer here, then store it on a worker (True: started). The editor
+        closes when it is stored and keeps everything typed when it is not."""
+        if self.saving.under_way:
             return False
-        self.saved.emit(self.saved_offer_id)
+        draft = self.current_draft()
+        problems = self._book.validate(draft)
+        if problems:
+            self._show_problems(problems)
+            return False
+        return self.saving.start(draft, self._stored, self._show_problems)
+
+    def _stored(self, offer_id: uuid.UUID) -> None:
+        self.saved_offer_id = offer_id
+        self.unsaved.mark_unchanged()
+        self.saved.emit(offer_id)
         self.accept()
-        return True
 
     def _show_problems(self, messages: dict[str, Any]) -> None:
         self.errors.setText(messages_text(messages))
-        self.errors.show()
+        self.errors.setVisible(bool(messages))
         fields = {
             "valid_until": self.valid_until,
             "account": self.account,
@@ -492,9 +474,11 @@ def open_offer_editor(
     workspace: Workspace,
     account_id: uuid.UUID | None = None,
     offer_id: uuid.UUID | None = None,
+    tasks: TaskRunner | None = None,
 ) -> OfferEditor:
-    """Show the editor (not modal) for a new offer to `account_id` or for `offer_id`."""
-    editor = OfferEditor(workspace, account_id=account_id, offer_id=offer_id, parent=parent)
+    """Show the editor (not modal) for a new offer to `account_id` or for `offer_id`;
+    `tasks` is the window's runner, which saves the offer off the UI thread."""
+    editor = OfferEditor(workspace, account_id, offer_id, parent, tasks)
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     editor.show()
     return editor

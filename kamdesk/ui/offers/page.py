@@ -164,7 +164,7 @@ class OffersPage(QWidget):
                 self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
 
     def new_offer(self, account_id: uuid.UUID | None = None) -> Any:
-        editor = open_offer_editor(self, self._workspace, account_id=account_id)
+        editor = open_offer_editor(self, self._workspace, account_id=account_id, tasks=self._tasks)
         editor.saved.connect(lambda _: self.reload())
         return editor
 
@@ -172,7 +172,7 @@ class OffersPage(QWidget):
         row = self.selected()
         if row is None:
             return None
-        editor = open_offer_editor(self, self._workspace, offer_id=row.id)
+        editor = open_offer_editor(self, self._workspace, offer_id=row.id, tasks=self._tasks)
         editor.saved.connect(lambda _: self.reload())
         return editor
 

@@ -17,6 +17,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from kamdesk.services.offers import OfferBook
 from kamdesk.services.workspace import Workspace
@@ -57,8 +58,8 @@ def fill_and_save(qtbot: QtBot, editor: OfferEditor, quantity: str) -> None:
     click_row(editor.readers_view, editor.readers.index(0, 0))
     shortcut(editor.readers_view, Qt.Key.Key_Space)
     snapshot(editor, "offer")
-    click_button(editor, "Save")
-    qtbot.waitUntil(lambda: not editor.isVisible())
+    click_button(editor, "Save")  # stored on a worker; the editor then deletes itself
+    qtbot.waitUntil(lambda: not isValid(editor) or not editor.isVisible())
 
 
 def edit_quantity(editor: OfferEditor, quantity: str) -> QWidget:
