@@ -2129,6 +2129,17 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>OfferSaving</name>
+    <message>
+        <source>Not saved: the database is busy with another program. Your offer is still here; press Save again in a moment.</source>
+        <translation>Не сохранено: база данных занята другой программой. Предложение осталось здесь — нажмите «Сохранить» ещё раз чуть позже.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняется…</translation>
+    </message>
+</context>
+<context>
     <name>Offers</name>
     <message>
         <source>fill in the supplier&apos;s details in settings before printing: {missing}</source>
@@ -3427,6 +3438,29 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Wants relationship and trust</source>
         <translation>Ждёт отношений и доверия</translation>
+    </message>
+</context>
+<context>
+    <name>QuitGuard</name>
+    <message>
+        <source>KAMdesk</source>
+        <translation>KAMdesk</translation>
+    </message>
+    <message>
+        <source>Changes are not saved yet: the database is busy.</source>
+        <translation>Изменения ещё не сохранены: база занята.</translation>
+    </message>
+    <message>
+        <source>Another program is writing to the database. Wait, and KAMdesk quits once your changes are saved, or quit now and lose them.</source>
+        <translation>Другая программа сейчас записывает в базу. Подождите — KAMdesk закроется, как только изменения будут сохранены, — или выйдите сейчас, потеряв их.</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>Подождать</translation>
+    </message>
+    <message>
+        <source>Quit without saving</source>
+        <translation>Выйти без сохранения</translation>
     </message>
 </context>
 <context>
