@@ -310,7 +310,12 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(lambda: database_commands.new_database(self))
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        # Windows has no standard Quit key: Ctrl+Q there too, as KAMs expect.
+        self.quit_action.setShortcut(
+            QKeySequence(QKeySequence.StandardKey.Quit)
+            if QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+            else QKeySequence("Ctrl+Q")
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
         self.settings_action = QAction(self)

@@ -4886,7 +4886,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Undo (Ctrl+Z)</source>
-        <translation>Отменить (Ctrl+Z)</translation>
+        <translation>Отменить действие (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Order the day&apos;s route</source>

@@ -12,7 +12,14 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -414,3 +421,14 @@ def test_a_removed_boss_is_not_erased_by_selecting_their_deputy(
     with store.session() as session:
         deputy = session.get(Contact, people["Орлова"])
         assert deputy is not None and deputy.reports_to_id == people["Семёнов"]
+
+
+def test_the_calendar_button_beside_a_date_is_a_drawn_icon(
+    qtbot: QtBot, open_card: Callable[[uuid.UUID], AccountCard], territory: dict[str, Any]
+) -> None:
+    """An emoji on the button shows as an empty box where no emoji font is installed."""
+    card = open_card(territory["hospital"])
+    buttons = card.findChildren(QToolButton, "calendarButton")
+    assert buttons, "no date field with a calendar in the card"
+    for button in buttons:
+        assert not button.icon().isNull() and not button.text().strip()

@@ -138,7 +138,7 @@ def _qualification(
     authority = (buying and rng.chance(0.9)) or rng.chance(0.35)
     if not (account.is_key or not buying):
         return {"need": (need, ""), "pay": (pay, ""), "authority": (authority, "")}
-    patients = round((account.beds or rng.randint(40, 400)) * rng.uniform(0.5, 2.0), -1)
+    patients = int(round((account.beds or rng.randint(40, 400)) * rng.uniform(0.5, 2.0), -1))
     template = rng.pick(NEED_NOTES[account.kind])
     need_note = template.format(patients=patients, beds=rng.randint(3, 12) * 5) if need else ""
     authority_note = (

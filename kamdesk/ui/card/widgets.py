@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QMimeData, Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtGui import QFocusEvent, QIcon
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.services.card import CardError, parse_date
+from kamdesk.ui.sections import ICONS_DIR
 
 PARAGRAPH = "\u2029"  # how QTextDocument holds a line break
 
@@ -85,7 +86,8 @@ class DateField(QWidget):
         self.line.setMaximumWidth(130)
         self.button = QToolButton(self)
         self.button.setObjectName("calendarButton")
-        self.button.setText("📅")
+        # A drawn icon: the 📅 emoji needs an emoji font many laptops lack (an empty box).
+        self.button.setIcon(QIcon(str(ICONS_DIR / "calendar.svg")))
         self.button.setToolTip(self.tr("Pick a date on the calendar"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.show_calendar)
