@@ -2,7 +2,7 @@
 
 PySide6 keeps a Python value that has no Qt type (`uuid.UUID`, `Decimal`, a
 dataclass) as an opaque object, and `QComboBox.findData` compares such objects
-by identity: `findData(uuid.UUID(s))` is -1 for an equal UUID that is a
+by identity: looking up `uuid.UUID(s)` gives -1 for an equal UUID that is a
 different object. That is how «Новое КП» opened locked to another client and
 how selecting a contact erased whom they report to. Every combo box in KAMdesk
 looks its items up here instead (`findData` is not used in `kamdesk/ui`).

@@ -10,11 +10,9 @@ QTest types ASCII only, so texts are English.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 
 from kamdesk.services.accounts import AccountFilter
@@ -25,24 +23,10 @@ from kamdesk.store.engine import BUSY_TIMEOUT_MS
 from kamdesk.ui.offers.editor import OfferEditor
 from tests.documents.offer_data import make_territory
 from tests.ui.kam_day.input import LEFT, activate, button, click
+from tests.ui.write_lock import WriteLock, ticks_while
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 BENEFIT = "Saves the budget"
-
-
-class WriteLock:
-    """Another program's write transaction on the store file."""
-
-    def __init__(self, store: Store) -> None:
-        self._connection = sqlite3.connect(store.path, isolation_level=None)
-        self._connection.execute("BEGIN IMMEDIATE")
-        self.held = True
-
-    def release(self) -> None:
-        if self.held:
-            self._connection.execute("ROLLBACK")
-            self.held = False
-        self._connection.close()
 
 
 @pytest.fixture
@@ -65,18 +49,6 @@ def _save_button(editor: OfferEditor):
     return editor.saving.save_button
 
 
-def _ticks_while(qtbot, condition) -> int:
-    """Wait until a 10 ms timer has fired five times; `condition` must hold all along."""
-    ticks: list[bool] = []
-    timer = QTimer(interval=10)
-    timer.timeout.connect(lambda: ticks.append(condition()))
-    timer.start()
-    qtbot.waitUntil(lambda: len(ticks) >= 5)
-    timer.stop()
-    assert all(ticks)
-    return len(ticks)
-
-
 def _stored_benefits(store: Store) -> list[str]:
     book = OfferBook(store)
     views = [book.get(row.id) for row in book.list()]
@@ -94,7 +66,7 @@ def test_save_while_another_program_writes_keeps_the_window_alive(
         assert not editor.saving.cancel_button.isEnabled()
         # The event loop runs while the save waits for the lock (on the UI thread it
         # would wait up to BUSY_TIMEOUT_MS with no timer firing).
-        _ticks_while(qtbot, lambda: editor.isVisible() and editor.saving.under_way)
+        ticks_while(qtbot, lambda: editor.isVisible() and editor.saving.under_way)
         assert editor.benefit.toPlainText() == BENEFIT and editor.lines.rowCount() == 1
         assert editor.saved_offer_id is None
     finally:

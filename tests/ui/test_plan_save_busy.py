@@ -10,36 +10,19 @@ QTest types ASCII only, so texts are English.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QTimer
 from PySide6.QtTest import QTest
 
 from kamdesk.services.visits import load_plan
-from kamdesk.store import Store
 from kamdesk.store.engine import BUSY_TIMEOUT_MS
 from kamdesk.ui.visits.plan_dialog import PlanDialog
 from tests.ui.kam_day.input import LEFT, activate, click
+from tests.ui.write_lock import WriteLock, ticks_while
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 OBJECTIVE = "Agree on the spring order"
-
-
-class WriteLock:
-    """Another program's write transaction on the store file."""
-
-    def __init__(self, store: Store) -> None:
-        self._connection = sqlite3.connect(store.path, isolation_level=None)
-        self._connection.execute("BEGIN IMMEDIATE")
-        self.held = True
-
-    def release(self) -> None:
-        if self.held:
-            self._connection.execute("ROLLBACK")
-            self.held = False
-        self._connection.close()
 
 
 @pytest.fixture
@@ -53,18 +36,6 @@ def dialog(qtbot, workspace, territory, tasks) -> Iterator[PlanDialog]:
     yield plan
 
 
-def _ticks_while(qtbot, condition) -> int:
-    """Wait until a 10 ms timer has fired five times; `condition` must hold all along."""
-    ticks: list[bool] = []
-    timer = QTimer(interval=10)
-    timer.timeout.connect(lambda: ticks.append(condition()))
-    timer.start()
-    qtbot.waitUntil(lambda: len(ticks) >= 5)
-    timer.stop()
-    assert all(ticks)
-    return len(ticks)
-
-
 def test_save_while_another_program_writes_keeps_the_window_alive(
     qtbot, dialog, store, tasks, wait_idle
 ) -> None:
@@ -75,7 +46,7 @@ def test_save_while_another_program_writes_keeps_the_window_alive(
         assert not dialog.cancel_button.isEnabled()
         # The event loop runs while the save waits for the lock (on the UI thread it
         # would wait up to BUSY_TIMEOUT_MS with no timer firing).
-        _ticks_while(qtbot, lambda: dialog.isVisible() and dialog.saving)
+        ticks_while(qtbot, lambda: dialog.isVisible() and dialog.saving)
         assert dialog.objective.text() == OBJECTIVE
     finally:
         lock.release()
