@@ -71,12 +71,15 @@ def switch_to(window: MainWindow, path: Path, prompts: DialogPrompts) -> None:
     opened = open_interactively(path, prompts, explicit=True)
     if opened is None:
         return
-    window.set_workspace(opened.workspace)
-    window.preferences.last_store = opened.workspace.path
-    if opened.load_demo:
-        window.load_demo()
-    else:
-        window.start_refresh()
+
+    def switched() -> None:  # maybe later: card edits waiting for a busy store ask first
+        window.preferences.last_store = opened.workspace.path
+        if opened.load_demo:
+            window.load_demo()
+        else:
+            window.start_refresh()
+
+    window.set_workspace(opened.workspace, then=switched)
 
 
 def load_demo(window: MainWindow, accounts: int) -> None:

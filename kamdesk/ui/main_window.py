@@ -186,10 +186,14 @@ class MainWindow(QMainWindow):
         """Fill the (new, empty) store with the demo territory, showing progress."""
         database_commands.load_demo(self, accounts)
 
-    def set_workspace(self, workspace: Workspace) -> None:
-        """Switch to another store: rebuild the pages on it and close the old one."""
+    def set_workspace(self, workspace: Workspace, then: Callable[[], None] | None = None) -> None:
+        """Switch to another store: rebuild the pages on it and close the old one, then
+        call `then`. Card edits still waiting for a busy store are asked about first, as
+        on quitting; the switch (and `then`) follows the answer, maybe later."""
+        self._save_page_states()  # open cards hand what is typed to their write queues
+        if not self._quit_guard.may_leave(lambda: self.set_workspace(workspace, then)):
+            return
         self.tasks.discard_pending()
-        self._save_page_states()
         old = self._workspace
         self._workspace = workspace
         shown = self.current_section()
@@ -200,6 +204,8 @@ class MainWindow(QMainWindow):
         old.close()
         self._workspace_opened()
         self.workspace_changed.emit()
+        if then is not None:
+            then()
 
     def show_error(self, error: BaseException, trace: str = "") -> None:
         """Hand a failure to the one error path (`kamdesk.ui.error_reporting`): it is

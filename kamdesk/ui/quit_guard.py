@@ -6,6 +6,10 @@ so `QuitGuard.may_close()` (the window's closeEvent asks it) refuses the close a
 asks: «Wait» keeps the window open and closes it by itself once every edit is
 stored; «Quit without saving» forgets them and closes. The question is
 window-modal and opened without a nested event loop, like UnsavedChanges.
+
+Opening another store closes this one, so `may_leave(switch)` asks the same
+before the window switches: «Wait» switches by itself once the edits are stored,
+«Open without saving» forgets them and switches now.
 """
 
 from __future__ import annotations
@@ -28,28 +32,49 @@ class QuitGuard(QObject):
         super().__init__(window)
         self._store = store
         self._leave_anyway = False
+        self._leave: Callable[[], None] = self._close_window  # what «Wait» does at the end
         self.question: QMessageBox | None = None  # while it is asked
         self._waiting = QTimer(self, interval=CHECK_MS)
-        self._waiting.timeout.connect(self._close_when_stored)
+        self._waiting.timeout.connect(self._leave_when_stored)
 
     def may_close(self) -> bool:
         """True: nothing waits (or the KAM chose to lose it), close now. False: the
         question is open or the window waits for the store; keep the window."""
-        if self._leave_anyway or waiting_writes(self._store()) == 0:
+        return self._may_go(self._close_window, switching=False)
+
+    def may_leave(self, leave: Callable[[], None]) -> bool:
+        """Before the window leaves its store for another: True, nothing waits (or the
+        KAM chose to lose it), go on now. False: the question is open, or the window
+        waits for the store and then calls `leave()` itself."""
+        return self._may_go(leave, switching=True)
+
+    def _may_go(self, leave: Callable[[], None], switching: bool) -> bool:
+        if self._leave_anyway:
+            # Once: the next store is asked about afresh. What the window handed its
+            # queues since the answer (closing saves the cards' fields) goes too.
+            self._leave_anyway = False
+            drop_waiting_writes(self._store())
             self._waiting.stop()
             return True
+        if waiting_writes(self._store()) == 0:
+            self._waiting.stop()
+            return True
+        self._leave = leave
         if self.question is None:
-            self._ask()
+            self._ask(switching)
         return False
 
-    def _close_when_stored(self) -> None:
+    def _close_window(self) -> None:
+        window = self.parent()
+        assert isinstance(window, QWidget)
+        window.close()
+
+    def _leave_when_stored(self) -> None:
         if waiting_writes(self._store(), try_now=False) == 0:
             self._waiting.stop()
-            window = self.parent()
-            assert isinstance(window, QWidget)
-            window.close()
+            self._leave()
 
-    def _ask(self) -> None:
+    def _ask(self, switching: bool) -> None:
         window = self.parent()
         assert isinstance(window, QWidget)
         box = QMessageBox(
@@ -60,14 +85,22 @@ class QuitGuard(QObject):
             window,
         )
         box.setObjectName("unsavedOnQuit")
-        box.setInformativeText(
-            self.tr(
+        if switching:
+            informative = self.tr(
+                "Another program is writing to the database. Wait, and KAMdesk opens "
+                "the other database once your changes are saved, or open it now and "
+                "lose them."
+            )
+            leave_text = self.tr("Open without saving")
+        else:
+            informative = self.tr(
                 "Another program is writing to the database. Wait, and KAMdesk quits "
                 "once your changes are saved, or quit now and lose them."
             )
-        )
+            leave_text = self.tr("Quit without saving")
+        box.setInformativeText(informative)
         wait = box.addButton(self.tr("Wait"), QMessageBox.ButtonRole.RejectRole)
-        box.addButton(self.tr("Quit without saving"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(leave_text, QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(wait)
         box.setEscapeButton(wait)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -79,7 +112,7 @@ class QuitGuard(QObject):
                 return
             self._leave_anyway = True
             drop_waiting_writes(self._store())
-            window.close()
+            self._leave()
 
         box.buttonClicked.connect(answered)
         self.question = box

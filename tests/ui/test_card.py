@@ -207,6 +207,7 @@ def test_a_new_contact_with_a_psychotype_appears_on_the_map(
     assert "no finance contact" not in card.map.gaps.text()
     # Dragging a person keeps the place.
     card.map.person_moved.emit(contact_id, 40.0, 300.0)
+    wait_idle(tasks)  # the place is stored on a worker (a busy store never freezes the map)
     with store.session() as session:
         contact = session.get(Contact, contact_id)
         assert contact is not None and (contact.map_x, contact.map_y) == (40.0, 300.0)

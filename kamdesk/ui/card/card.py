@@ -3,7 +3,8 @@
 The card loads everything in one background task (TaskRunner) and builds its
 tabs when the data arrives, so opening a big account never freezes the
 window. Edits save themselves through a `FieldBinder` (drafts, commits, undo).
-Adding or removing rows reloads the card the same way.
+Adding or removing rows runs on a worker of the same runner (a busy store makes
+it wait there, not in the window) and then reloads the card the same way.
 
 Signals for the window: `plan_visit_requested(account_id)` and
 `new_offer_requested(account_id)`; `merge_requested(account_id)` ("Merge with…":
@@ -17,12 +18,14 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kamdesk.services import card as service
 from kamdesk.services.card import CardBundle, CardError, Entity
+from kamdesk.services.store_wait import is_busy
 from kamdesk.ui.card.binder import FieldBinder, Key, translate
 from kamdesk.ui.card.consent import ask_to_erase
 from kamdesk.ui.card.contacts_tab import ContactsTab
@@ -267,15 +270,41 @@ class AccountCard(QWidget):
         action: Callable[[], Any],
         then: Callable[[Any], None] | None = None,
         commit: bool = True,
-    ) -> bool:
-        try:
-            result = action()
-        except CardError as error:
-            self._show_problem(translate(error.message))
-            return False
-        self.changed.emit(self.account_id)
-        self.reload((lambda: then(result)) if then is not None else None, commit=commit)
-        return True
+        button: QWidget | None = None,
+    ) -> None:
+        """Run a change of the card's rows (add, remove, erase, archive) on a worker
+        of the card's runner: while another program holds the store's lock the
+        change waits there, not in the window. `button` (the one that asked) is
+        off meanwhile; a change refused, or given up because the store stayed busy,
+        turns it back on and says why, with what was typed still in its field.
+        `action` runs on the worker: it must not touch widgets."""
+        if button is not None:
+            button.setEnabled(False)
+
+        def done(result: Any) -> None:
+            # The button stays off: the reload rebuilds the card with fresh ones.
+            self.changed.emit(self.account_id)
+            self.reload((lambda: then(result)) if then is not None else None, commit=commit)
+
+        def failed(error: BaseException) -> None:
+            if button is not None and shiboken6.isValid(button):
+                button.setEnabled(True)
+            if isinstance(error, CardError):
+                self._show_problem(translate(error.message))
+            elif is_busy(error):
+                self._show_problem(self._busy_text())
+            else:
+                self._tasks.report(error)
+
+        self._tasks.run(
+            lambda _progress: action(), self._guard(done), self._guard(failed), owner=self
+        )
+
+    def _busy_text(self) -> str:
+        return self.tr(
+            "Not saved: the database is busy with another program. Nothing is lost; "
+            "try again in a moment."
+        )
 
     def _show_problem(self, text: str) -> None:
         self.restored_note.setText(text)
@@ -283,10 +312,11 @@ class AccountCard(QWidget):
         self.restored_note.show()
 
     def _add_contact(self, surname: str) -> None:
-        store = self._store()
+        store, account_id = self._store(), self.account_id
         self._structural(
-            lambda: service.add_contact(store, self.account_id, surname),
+            lambda: service.add_contact(store, account_id, surname),
             lambda contact_id: self._after_contact_added(contact_id),
+            button=self.contacts.add_button,
         )
 
     def _after_contact_added(self, contact_id: uuid.UUID) -> None:
@@ -294,21 +324,37 @@ class AccountCard(QWidget):
         self.contacts.select(contact_id)
 
     def _add_event(self, kind: str, when: str, subject: str) -> None:
-        store = self._store()
+        store, account_id = self._store(), self.account_id
 
         def add() -> uuid.UUID:
             day = service.parse_date(when)
-            return service.add_event(store, self.account_id, kind, day, subject)  # type: ignore[arg-type]
+            return service.add_event(store, account_id, kind, day, subject)  # type: ignore[arg-type]
 
-        self._structural(add, lambda event_id: self.dossier.events.select(event_id))
+        self._structural(
+            add,
+            lambda event_id: self.dossier.events.select(event_id),
+            button=self.dossier.add_event_button,
+        )
 
     def _add_competitor(self, company: str) -> None:
-        store = self._store()
-        self._structural(lambda: service.add_competitor(store, self.account_id, company))
+        store, account_id = self._store(), self.account_id
+        self._structural(
+            lambda: service.add_competitor(store, account_id, company),
+            button=self.dossier.add_competitor_button,
+        )
 
     def _remove(self, entity: Entity, row_id: uuid.UUID) -> None:
         store = self._store()
-        self._structural(lambda: service.remove_row(store, entity, row_id))
+        self._structural(
+            lambda: service.remove_row(store, entity, row_id), button=self._remove_button(entity)
+        )
+
+    def _remove_button(self, entity: Entity) -> QWidget | None:
+        if entity is Entity.CONTACT:
+            return self.contacts.remove
+        editor = {Entity.EVENT: self.dossier.events, Entity.COMPETITOR: self.dossier.competitors}
+        rows = editor.get(entity)
+        return rows.remove if rows is not None else None
 
     def _offer_erasure(self, contact_id: uuid.UUID) -> None:
         """Consent withdrawn: ask whether to erase what is kept of the person (152-ФЗ)."""
@@ -337,25 +383,46 @@ class AccountCard(QWidget):
         self.restored_note.show()
 
     def _moved(self, contact_id: uuid.UUID, x: float, y: float) -> None:
-        service.place_on_map(self._store(), contact_id, x, y)
+        store = self._store()
+        # The person stays where they were dropped; a place the busy store refused
+        # is said, and the next drag stores it again.
+        self._tasks.run(
+            lambda _progress: service.place_on_map(store, contact_id, x, y),
+            on_failure=self._guard(self._map_failed),
+            key=f"card-map-{contact_id}",
+            owner=self,
+        )
+
+    def _map_failed(self, error: BaseException) -> None:
+        if is_busy(error):
+            self._show_problem(self._busy_text())
+        else:
+            self._tasks.report(error)
 
     def _reset_map(self) -> None:
         store = self._store()
+        nodes = [node.contact_id for node in self.bundle.layout.nodes] if self.bundle else []
 
         def reset() -> None:
-            for node in self.bundle.layout.nodes if self.bundle else []:
-                service.place_on_map(store, node.contact_id, None, None)
+            for contact_id in nodes:
+                service.place_on_map(store, contact_id, None, None)
 
         self._structural(reset)
 
     def _toggle_archive(self) -> None:
-        store = self._store()
+        store, account_id = self._store(), self.account_id
         archived = self.bundle is not None and self.bundle.card.archived
         if not archived:
             self.commit_all()  # what was typed belongs to the account before it is archived
+            if self.binder is not None and not self.binder.writes.is_empty():
+                # Those edits wait for the busy store; archiving first would lock them out.
+                self._show_problem(self._busy_text())
+                return
         action = service.restore_account if archived else service.archive_account
         # Nothing to store afterwards: an archived card is read-only.
-        self._structural(lambda: action(store, self.account_id), commit=False)
+        self._structural(
+            lambda: action(store, account_id), commit=False, button=self.archive_button
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.bundle is not None:

@@ -103,6 +103,8 @@ class DossierTab(QScrollArea):
         subject = QLineEdit()
         subject.setPlaceholderText(self.tr("What happened: delivery, tender, agreement, complaint"))
         button = QPushButton(self.tr("Add event"))
+        button.setObjectName("addEventButton")
+        self.add_event_button = button
         self.event_error = error_label()
         button.clicked.connect(
             lambda: self.add_event_requested.emit(kind.currentData(), when.text(), subject.text())
@@ -167,6 +169,8 @@ class DossierTab(QScrollArea):
         company = QLineEdit()
         company.setPlaceholderText(self.tr("Company"))
         button = QPushButton(self.tr("Add competitor"))
+        button.setObjectName("addCompetitorButton")
+        self.add_competitor_button = button
         button.clicked.connect(lambda: self.add_competitor_requested.emit(company.text()))
         line.addWidget(company, 1)
         line.addWidget(button)
