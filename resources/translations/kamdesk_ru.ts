@@ -64,6 +64,10 @@
         <translation>Хронология</translation>
     </message>
     <message>
+        <source>Not saved: the database is busy with another program. Nothing is lost; try again in a moment.</source>
+        <translation>Не сохранено: база данных занята другой программой. Ничего не потеряно — попробуйте ещё раз чуть позже.</translation>
+    </message>
+    <message>
         <source>The personal details were erased; the erasure goes to the office at the next sync.</source>
         <translation>Личные сведения стёрты; удаление уйдёт в офис при следующей синхронизации.</translation>
     </message>
@@ -3451,6 +3455,14 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Изменения ещё не сохранены: база занята.</translation>
     </message>
     <message>
+        <source>Another program is writing to the database. Wait, and KAMdesk opens the other database once your changes are saved, or open it now and lose them.</source>
+        <translation>Другая программа сейчас записывает в базу. Подождите — KAMdesk откроет другую базу, как только изменения будут сохранены, — или откройте её сейчас, потеряв их.</translation>
+    </message>
+    <message>
+        <source>Open without saving</source>
+        <translation>Открыть без сохранения</translation>
+    </message>
+    <message>
         <source>Another program is writing to the database. Wait, and KAMdesk quits once your changes are saved, or quit now and lose them.</source>
         <translation>Другая программа сейчас записывает в базу. Подождите — KAMdesk закроется, как только изменения будут сохранены, — или выйдите сейчас, потеряв их.</translation>
     </message>
@@ -4886,7 +4898,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Undo (Ctrl+Z)</source>
-        <translation>Отменить действие (Ctrl+Z)</translation>
+        <translation>Отменить (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Order the day&apos;s route</source>
