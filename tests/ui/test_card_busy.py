@@ -31,18 +31,23 @@ from kamdesk.store import Store
 from kamdesk.store.engine import BUSY_TIMEOUT_MS
 from kamdesk.ui.card import AccountCard
 from kamdesk.ui.main_window import MainWindow
-from kamdesk.ui.sections import SectionKey
 from kamdesk.ui.store_dialogs import DialogPrompts
 from kamdesk.ui.tasks import TaskRunner
-from tests.ui.kam_day.input import LEFT, activate, choose_in_menu, click, click_tab
-from tests.ui.test_quit_with_waiting_edits import answer, question
+from tests.ui.busy_window import (
+    CITY,
+    answer,
+    choose_from_file_menu,
+    question,
+    stored_city,
+    type_city_while_busy,
+)
+from tests.ui.kam_day.input import LEFT, activate, click, click_tab
 from tests.ui.write_lock import WriteLock, ticks_while
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 WaitIdle = Callable[[TaskRunner], None]
 SURNAME = "Smithson"
 SUBJECT = "Tender lost on price"
-CITY = "Rzhev"
 
 
 @pytest.fixture
@@ -93,18 +98,6 @@ def is_archived(store: Store, account_id: uuid.UUID) -> bool:
     finally:
         reader.close()
     return deleted_at is not None
-
-
-def stored_city(path: Path, account_id: uuid.UUID) -> str:
-    """What the file holds, read by another connection (the window closed its store)."""
-    reader = sqlite3.connect(path)
-    try:
-        (city,) = reader.execute(
-            "SELECT city FROM accounts WHERE id = ?", (account_id.hex,)
-        ).fetchone()
-    finally:
-        reader.close()
-    return str(city)
 
 
 def type_new_contact(card: AccountCard) -> None:
@@ -219,36 +212,12 @@ def test_archiving_with_an_edit_waiting_for_the_busy_store_is_refused_and_loses_
         assert account is not None and account.city == CITY
 
 
-def open_card_and_type_city_while_busy(
-    qtbot: QtBot, window: MainWindow, account_id: uuid.UUID, wait_idle: WaitIdle
-) -> tuple[QLineEdit, WriteLock]:
-    window.resize(1300, 850)
-    with qtbot.waitExposed(window):
-        window.show()
-    activate(qtbot, window)
-    page: Any = window.section_page(SectionKey.CLIENTS)
-    page.open_account(account_id)  # what a double-click on the row does
-    wait_idle(window.tasks)
-    card = page.tabs.currentWidget()
-    click_tab(card.tabs, "Dossier")
-    city = card.findChild(QLineEdit, "field_account_city")
-    assert city is not None
-    card.dossier.ensureWidgetVisible(city)
-    lock = WriteLock(window.workspace.store)
-    click(city)
-    city.selectAll()
-    QTest.keyClicks(city, CITY)
-    return city, lock
-
-
 def open_another_database(
     qtbot: QtBot, window: MainWindow, path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """File ▸ Open database… with the mouse; the file dialog answers `path`."""
     monkeypatch.setattr(DialogPrompts, "choose_store_file", lambda self, start, backup: path)
-    bar = window.menuBar()
-    click(bar, bar.actionGeometry(window.file_menu.menuAction()).center())
-    choose_in_menu(qtbot, window.file_menu, "Open database")
+    choose_from_file_menu(qtbot, window, "Open database")
 
 
 @pytest.fixture
@@ -268,7 +237,7 @@ def test_opening_another_database_waits_for_the_busy_store_when_asked_to(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     account_id = territory["hospital"]
-    city, lock = open_card_and_type_city_while_busy(qtbot, window, account_id, wait_idle)
+    city, lock = type_city_while_busy(qtbot, window, account_id, wait_idle)
     try:
         open_another_database(qtbot, window, other_store, monkeypatch)
         box = question(qtbot)
@@ -294,7 +263,7 @@ def test_opening_another_database_without_saving_switches_at_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     account_id = territory["hospital"]
-    _city, lock = open_card_and_type_city_while_busy(qtbot, window, account_id, wait_idle)
+    _city, lock = type_city_while_busy(qtbot, window, account_id, wait_idle)
     try:
         open_another_database(qtbot, window, other_store, monkeypatch)
         answer(question(qtbot), "Open without saving")
