@@ -250,6 +250,13 @@
     </message>
 </context>
 <context>
+    <name>BackgroundSave</name>
+    <message>
+        <source>Saving…</source>
+        <translation>Сохраняется…</translation>
+    </message>
+</context>
+<context>
     <name>BoundForm</name>
     <message>
         <source>dd.mm.yyyy</source>
@@ -2020,6 +2027,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Коммерческое предложение</translation>
     </message>
     <message>
+        <source>Not saved: the database is busy with another program. Your offer is still here; press Save again in a moment.</source>
+        <translation>Не сохранено: база данных занята другой программой. Предложение осталось здесь — нажмите «Сохранить» ещё раз чуть позже.</translation>
+    </message>
+    <message>
         <source>Account</source>
         <translation>Клиент</translation>
     </message>
@@ -2130,17 +2141,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
-    </message>
-</context>
-<context>
-    <name>OfferSaving</name>
-    <message>
-        <source>Not saved: the database is busy with another program. Your offer is still here; press Save again in a moment.</source>
-        <translation>Не сохранено: база данных занята другой программой. Предложение осталось здесь — нажмите «Сохранить» ещё раз чуть позже.</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Сохраняется…</translation>
     </message>
 </context>
 <context>
@@ -3027,10 +3027,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>valid until %1</source>
         <translation>действует до %1</translation>
-    </message>
-    <message>
-        <source>Saving…</source>
-        <translation>Сохраняется…</translation>
     </message>
     <message>
         <source>Not saved: the database is busy with another program. Your plan is still here; press Save again in a moment.</source>

@@ -9,6 +9,7 @@ itself runs on a worker (see `saving.py`): a busy store never freezes the window
 
 from __future__ import annotations
 
+import copy
 import uuid
 from dataclasses import replace
 from pathlib import Path
@@ -41,16 +42,17 @@ from kamdesk.services.offers import (
     LineInput,
     OfferBook,
     OfferDraft,
+    OfferError,
     reader_kind,
     suggest_arguments,
 )
 from kamdesk.services.products import ProductCatalog
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.background_save import BackgroundSave
 from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
-from kamdesk.ui.offers.saving import OfferSaving
 from kamdesk.ui.offers.vat_note import vat_note_text
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.unsaved_changes import UnsavedChanges
@@ -99,7 +101,15 @@ class OfferEditor(QDialog):
         self.setWindowTitle(self.tr("Commercial offer"))
         self.resize(980, 680)
         self._build(number, fixed_account=account_id is not None or view is not None)
-        self.saving = OfferSaving(self, self._book, self.buttons, tasks)
+        self.saving = BackgroundSave(
+            self,
+            self.buttons,
+            lambda: self.tr(
+                "Not saved: the database is busy with another program. Your offer "
+                "is still here; press Save again in a moment."
+            ),
+            tasks,
+        )
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)  # the one `_build` made
         layout.addWidget(self.saving.note)  # why the last save failed, under the buttons
@@ -444,7 +454,12 @@ class OfferEditor(QDialog):
         if problems:
             self._show_problems(problems)
             return False
-        return self.saving.start(draft, self._stored, self._show_problems)
+        # The worker gets its own copy: the line model keeps its lines, and the
+        # service sets their VAT while the table may be reading them.
+        book, mine = self._book, copy.deepcopy(draft)
+        return self.saving.start(
+            lambda: book.save(mine), self._stored, OfferError, self._show_problems
+        )
 
     def _stored(self, offer_id: uuid.UUID) -> None:
         self.saved_offer_id = offer_id

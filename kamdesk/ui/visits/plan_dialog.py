@@ -42,7 +42,6 @@ from PySide6.QtWidgets import (
 
 from kamdesk.i18n import Message
 from kamdesk.services.accounts import AccountFilter
-from kamdesk.services.store_wait import is_busy
 from kamdesk.services.visits import (
     DEFAULT_TIME_ZONE,
     PlanInput,
@@ -55,6 +54,7 @@ from kamdesk.services.visits import (
     update_plan,
 )
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.background_save import BackgroundSave
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.labels import label
@@ -94,9 +94,7 @@ class PlanDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("planDialog")
-        # The window's runner; a dialog made without one brings its own (tests, tools).
-        self._tasks = tasks if tasks is not None else TaskRunner(parent=self)
-        self.saving = False
+        self._tasks = tasks
         self._store = workspace.store
         self._workspace = workspace
         self._tz = tz
@@ -221,16 +219,20 @@ class PlanDialog(QDialog):
         )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self._save_text = self.save_button.text()
-        self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.save)
+        self._saving = BackgroundSave(
+            self,
+            buttons,
+            lambda: self.tr(
+                "Not saved: the database is busy with another program. Your plan is "
+                "still here; press Save again in a moment."
+            ),
+            self._tasks,
+        )
+        self.save_button = self._saving.save_button
+        self.cancel_button = self._saving.cancel_button
         # Why the last save failed (a busy store), under the buttons where the KAM looks.
-        self.save_note = QLabel()
-        self.save_note.setObjectName("saveNote")
-        self.save_note.setStyleSheet(ERROR_STYLE)
-        self.save_note.setWordWrap(True)
-        self.save_note.hide()
+        self.save_note = self._saving.note
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self._error_label(""))
@@ -359,6 +361,11 @@ class PlanDialog(QDialog):
     def _shown_plan(self) -> PlanInput | None:
         return self.current_plan() if self._plan is not None else None
 
+    @property
+    def saving(self) -> bool:
+        """A save is under way (its result decides whether the dialog closes)."""
+        return self._saving.under_way
+
     def save(self) -> bool:
         """Start saving the plan as it is now (True: started). The dialog closes
         when it is stored, and stays with everything typed when it is not."""
@@ -366,45 +373,19 @@ class PlanDialog(QDialog):
             return False
         plan, visit_id, store = self.current_plan(), self.visit_id, self._store
 
-        def work(_progress: object) -> uuid.UUID:
+        def work() -> uuid.UUID:
             if visit_id is None:
                 return plan_visit(store, plan)
             update_plan(store, visit_id, plan)
             return visit_id
 
-        self._set_saving(True)
-        self._tasks.run(work, self._stored, self._not_stored, owner=self)
-        return True
-
-    def _set_saving(self, saving: bool) -> None:
-        self.saving = saving
-        self.save_button.setEnabled(not saving)
-        self.save_button.setText(self.tr("Saving…") if saving else self._save_text)
-        self.cancel_button.setEnabled(not saving)  # the save under way decides (see reject)
-        if saving:
-            self.save_note.hide()
+        return self._saving.start(work, self._stored, VisitError, self.show_problems)
 
     def _stored(self, visit_id: uuid.UUID) -> None:
-        self._set_saving(False)
         self.visit_id = visit_id
         self.unsaved.mark_unchanged()
         self.saved.emit(visit_id)
         self.accept()
-
-    def _not_stored(self, error: BaseException) -> None:
-        self._set_saving(False)
-        if isinstance(error, VisitError):
-            self.show_problems(error.messages)
-        elif is_busy(error):
-            self.save_note.setText(
-                self.tr(
-                    "Not saved: the database is busy with another program. Your plan is "
-                    "still here; press Save again in a moment."
-                )
-            )
-            self.save_note.show()
-        else:
-            self._tasks.report(error)
 
     def reject(self) -> None:
         """Esc, Cancel or the window's close: changes are not dropped without asking;
