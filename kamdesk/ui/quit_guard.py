@@ -14,13 +14,15 @@ before the window switches: «Wait» switches by itself once the edits are store
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
-from kamdesk.ui.card.saving import drop_waiting_writes, waiting_writes
+_CARD_SAVING = "kamdesk.ui.card.saving"
+
 
 CHECK_MS = 500  # how often a waiting quit looks whether the edits are stored
 
@@ -117,3 +119,17 @@ class QuitGuard(QObject):
         box.buttonClicked.connect(answered)
         self.question = box
         box.open()
+
+
+def waiting_writes(store: Any, *, try_now: bool = True) -> int:
+    """Card edits still waiting for the store. The card's write queues are looked up
+    only once a card has loaded them: the card package brings SQLAlchemy, which must
+    not load before the first window paints (and nothing waits before a card opened)."""
+    saving = sys.modules.get(_CARD_SAVING)
+    return 0 if saving is None else int(saving.waiting_writes(store, try_now=try_now))
+
+
+def drop_waiting_writes(store: Any) -> None:
+    saving = sys.modules.get(_CARD_SAVING)
+    if saving is not None:
+        saving.drop_waiting_writes(store)

@@ -115,3 +115,20 @@ def test_background_refresh_reloads_the_list(qtbot: QtBot, window: MainWindow) -
     page = window.section_page(SectionKey.CLIENTS)
     assert isinstance(page, ClientsPage)
     assert page.model.rowCount() == 6
+
+
+def test_the_window_starts_without_loading_sqlalchemy() -> None:
+    """The first page is painted from the stdlib sqlite3 path; SQLAlchemy (≈0.3 s to
+    import) loads in the background afterwards, so nothing the window imports may
+    pull it in (a quit guard importing the card package once did)."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; import kamdesk.ui.app, kamdesk.ui.main_window; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')[:3])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]", result.stdout
