@@ -31,6 +31,9 @@ system_tools() {
     command -v pdftotext >/dev/null || missing+=(poppler-utils)
     command -v qpdf >/dev/null || missing+=(qpdf)
     command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+    # The office-server tests start a throwaway PostgreSQL cluster of their own.
+    command -v initdb >/dev/null || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null \
+        || missing+=(postgresql)
     if [ ${#missing[@]} -gt 0 ]; then
         if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
             echo "== installing ${missing[*]}"
