@@ -33,6 +33,11 @@ class Offer(Syncable, Base):
     needs_approval: Mapped[bool] = mapped_column(Boolean, default=False)
     approved_by: Mapped[str] = mapped_column(String(300), default="")
     approved_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Approval through the office: "" (none asked), "requested", "approved", "rejected".
+    approval_status: Mapped[str] = mapped_column(String(20), default="")
+    approval_comment: Mapped[str] = mapped_column(Text, default="")
+    approved_by_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), default=None)
+    approval_requested_at: Mapped[datetime | None] = mapped_column(default=None)
 
 
 class OfferLine(Syncable, Base):

@@ -25,7 +25,12 @@ class ChangeLogEntry(Base):
     """
 
     __tablename__ = "change_log"
-    __table_args__ = (Index("ix_change_log_status_id", "status", "id"),)
+    # AUTOINCREMENT: an id is never handed out twice, even after acknowledged rows
+    # are pruned, so the outbox order stays monotonic forever.
+    __table_args__ = (
+        Index("ix_change_log_status_id", "status", "id"),
+        {"sqlite_autoincrement": True},
+    )
 
     # Monotonic local order: the order the server must apply changes in.
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -56,9 +61,17 @@ class SyncState(Base):
     user_id: Mapped[uuid.UUID | None] = mapped_column(default=None)  # the laptop's KAM
     server_url: Mapped[str] = mapped_column(String(500), default="")
     server_epoch: Mapped[str] = mapped_column(String(100), default="")
-    pull_cursor: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The office's opaque pull cursor, handed back unread on the next pull.
+    pull_cursor: Mapped[str] = mapped_column(Text, default="")
     last_acknowledged_change: Mapped[int] = mapped_column(Integer, default=0)
     last_sync_at: Mapped[datetime | None] = mapped_column(default=None)
+    # From enrolment: the office's code for this laptop (used in offer numbers),
+    # the login, and the user as the office knows them.
+    laptop_code: Mapped[str] = mapped_column(String(20), default="")
+    login: Mapped[str] = mapped_column(String(100), default="")
+    user_name: Mapped[str] = mapped_column(String(300), default="")
+    user_role: Mapped[str] = mapped_column(String(20), default="")
+    device_name: Mapped[str] = mapped_column(String(200), default="")
 
 
 class SyncIssue(Base):

@@ -181,3 +181,16 @@ def test_log_order_follows_the_order_of_changes(store: Store) -> None:
     assert [e.entity for e in entries] == ["accounts", "contacts", "accounts"]
     assert [e.id for e in entries] == sorted(e.id for e in entries)
     assert len({e.change_id for e in entries}) == 3
+
+
+def test_change_ids_are_never_reused_after_acknowledged_rows_are_pruned(store: Store) -> None:
+    _add_account(store)
+    _add_account(store)
+    highest = _entries(store)[-1].id
+    with store.transaction() as session:  # the office acknowledged both; they are pruned
+        for entry in session.scalars(select(ChangeLogEntry)):
+            session.delete(entry)
+    assert _entries(store) == []
+    _add_account(store)
+    [entry] = _entries(store)
+    assert entry.id > highest

@@ -54,7 +54,8 @@ def upgrade() -> None:
     sa.Column('last_error', sa.Text(), nullable=False),
     sa.Column('acknowledged_at', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_change_log')),
-    sa.UniqueConstraint('change_id', name=op.f('uq_change_log_change_id'))
+    sa.UniqueConstraint('change_id', name=op.f('uq_change_log_change_id')),
+    sqlite_autoincrement=True
     )
     with op.batch_alter_table('change_log', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_change_log_entity_id'), ['entity_id'], unique=False)
@@ -116,9 +117,14 @@ def upgrade() -> None:
     sa.Column('user_id', sa.Uuid(), nullable=True),
     sa.Column('server_url', sa.String(length=500), nullable=False),
     sa.Column('server_epoch', sa.String(length=100), nullable=False),
-    sa.Column('pull_cursor', sa.BigInteger(), nullable=False),
+    sa.Column('pull_cursor', sa.Text(), nullable=False),
     sa.Column('last_acknowledged_change', sa.Integer(), nullable=False),
     sa.Column('last_sync_at', sa.DateTime(), nullable=True),
+    sa.Column('laptop_code', sa.String(length=20), nullable=False),
+    sa.Column('login', sa.String(length=100), nullable=False),
+    sa.Column('user_name', sa.String(length=300), nullable=False),
+    sa.Column('user_role', sa.String(length=20), nullable=False),
+    sa.Column('device_name', sa.String(length=200), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_state'))
     )
     op.create_table('territories',
@@ -408,6 +414,10 @@ def upgrade() -> None:
     sa.Column('needs_approval', sa.Boolean(), nullable=False),
     sa.Column('approved_by', sa.String(length=300), nullable=False),
     sa.Column('approved_at', sa.DateTime(), nullable=True),
+    sa.Column('approval_status', sa.String(length=20), nullable=False),
+    sa.Column('approval_comment', sa.Text(), nullable=False),
+    sa.Column('approved_by_id', sa.Uuid(), nullable=True),
+    sa.Column('approval_requested_at', sa.DateTime(), nullable=True),
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
@@ -415,6 +425,7 @@ def upgrade() -> None:
     sa.Column('deleted_at', sa.DateTime(), nullable=True),
     sa.Column('server_version', sa.BigInteger(), nullable=True),
     sa.ForeignKeyConstraint(['account_id'], ['accounts.id'], name=op.f('fk_offers_account_id_accounts')),
+    sa.ForeignKeyConstraint(['approved_by_id'], ['users.id'], name=op.f('fk_offers_approved_by_id_users')),
     sa.ForeignKeyConstraint(['owner_id'], ['users.id'], name=op.f('fk_offers_owner_id_users')),
     sa.ForeignKeyConstraint(['previous_edition_id'], ['offers.id'], name=op.f('fk_offers_previous_edition_id_offers')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_offers')),
