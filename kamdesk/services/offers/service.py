@@ -225,8 +225,12 @@ class OfferBook:
                 line.discount_pct > envelopes[line.product_id] for line in draft.lines
             )
             new_lines = [(ln.product_id, ln.discount_pct) for ln in draft.lines]
-            if offer.approved_by and (not offer.needs_approval or new_lines != previous_lines):
+            asked = offer.approved_by or offer.approval_status
+            if asked and (not offer.needs_approval or new_lines != previous_lines):
+                # Other discounts: an answer (or a request) about the old ones is void.
                 offer.approved_by, offer.approved_at = "", None
+                offer.approval_status, offer.approved_by_id = "", None
+                offer.approval_requested_at = None
             if is_new:
                 session.add(
                     OfferStatusChange(

@@ -1,0 +1,375 @@
+"""The sync issues inbox: what the office could not take as it was, and its resolution.
+
+A sync issue (`SyncIssue`) keeps both sides of a field the office and this laptop
+disagreed on: the value typed here (mine) and the office's (theirs). The inbox
+shows each with the record it belongs to and the client it files under;
+resolving it writes the chosen value as an ordinary local edit (so it reaches
+the office with the next sync, through the change log) and marks the issue
+resolved. Nothing is deleted: a resolved issue stays in the table with its date.
+
+Also here: the changes the office refused (`rejected_changes`) and whether a
+submitted visit report has reached the office (`delivered_visits`).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Literal
+
+from sqlalchemy import func, inspect, select
+from sqlalchemy.orm import Session
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.models import (
+    Account,
+    Base,
+    ChangeLogEntry,
+    ChangeStatus,
+    Syncable,
+    SyncIssue,
+    utcnow,
+)
+from kamdesk.sync.protocol import ENTITIES
+
+Choice = Literal["mine", "theirs", "merged"]
+CHOICES: tuple[Choice, ...] = ("mine", "theirs", "merged")
+# Columns that name the row itself, in the order tried for its title.
+_TITLE_COLUMNS = ("full_name", "name", "subject", "title", "company", "trade_name")
+_PARENT_DEPTH = 4
+
+
+class SyncIssueError(ValueError):
+    """The issue cannot be resolved this way; `message` says why, for the user."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.text)
+        self.message = message
+
+
+def _msg(text: str, **params: object) -> Message:
+    return Message("SyncInbox", text, params)
+
+
+@dataclass(frozen=True)
+class IssueView:
+    """One line of the inbox, with what the UI needs to show and resolve it."""
+
+    id: uuid.UUID
+    kind: str  # conflict, rejected, revoked, …
+    entity: str  # the table («contacts»); the UI names it in words
+    entity_id: uuid.UUID
+    field: str  # the column («phone_mobile»); "" for the whole record
+    record_title: str  # «Семёнов Пётр Сергеевич», «КП-2026-0042»
+    account_id: uuid.UUID | None
+    account_name: str  # the client the record files under; "" for office data
+    mine: Any  # JSON values as stored
+    theirs: Any
+    current: Any  # what this laptop holds now
+    detail: str  # the office's words about it
+    is_text: bool  # a long text: the inbox offers a merged text
+    created_at: datetime
+    resolved_at: datetime | None
+
+    @property
+    def merged(self) -> str:
+        """The text both sides' words are kept in, as a starting point to edit."""
+        return merged_text(_text(self.mine), _text(self.theirs), _text(self.current))
+
+
+@dataclass(frozen=True)
+class RejectedChange:
+    """A change of this laptop the office refused for good, and why."""
+
+    seq: int
+    entity: str
+    entity_id: uuid.UUID
+    fields: tuple[str, ...]
+    record_title: str
+    account_name: str
+    reason: str
+    changed_at: datetime
+
+
+def merged_text(mine: str, theirs: str, current: str = "") -> str:
+    """Both sides' words in one text: the office's merge when it already holds both,
+    else one side when it contains the other, else mine then theirs."""
+    mine, theirs, current = mine.strip(), theirs.strip(), current.strip()
+    if current and mine in current and theirs in current:
+        return current
+    if theirs in mine:
+        return mine
+    if mine in theirs:
+        return theirs
+    return f"{mine}\n\n{theirs}"
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def list_issues(session: Session, include_resolved: bool = False) -> list[IssueView]:
+    """Open issues, oldest first (with `include_resolved`, resolved ones too)."""
+    query = select(SyncIssue).order_by(SyncIssue.created_at, SyncIssue.id)
+    if not include_resolved:
+        query = query.where(SyncIssue.resolved_at.is_(None))
+    return [_view(session, issue) for issue in session.scalars(query)]
+
+
+def open_issue_count(session: Session) -> int:
+    return session.scalar(select(func.count()).where(SyncIssue.resolved_at.is_(None))) or 0
+
+
+def waiting_count(session: Session) -> int:
+    """Changes made here that the office has not acknowledged yet."""
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(ChangeLogEntry)
+            .where(ChangeLogEntry.status == ChangeStatus.PENDING)
+        )
+        or 0
+    )
+
+
+def rejected_changes(session: Session, limit: int = 200) -> list[RejectedChange]:
+    """The changes the office refused, newest first, with its reason."""
+    entries = session.scalars(
+        select(ChangeLogEntry)
+        .where(ChangeLogEntry.status == ChangeStatus.REJECTED)
+        .order_by(ChangeLogEntry.id.desc())
+        .limit(limit)
+    )
+    result = []
+    for entry in entries:
+        row = _row(session, entry.entity, entry.entity_id)
+        account = _account_of(session, entry.entity, row)
+        result.append(
+            RejectedChange(
+                seq=entry.id,
+                entity=entry.entity,
+                entity_id=entry.entity_id,
+                fields=tuple(entry.changes),
+                record_title=_title(row),
+                account_name=account.name if account else "",
+                reason=entry.last_error,
+                changed_at=entry.changed_at,
+            )
+        )
+    return result
+
+
+def delivered_visits(session: Session, visit_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """The visits among `visit_ids` whose submitted report the office acknowledged.
+
+    A report submitted here is delivered once the change that set the visit to
+    «submitted» was acknowledged; one that came from the office (a manager's view of
+    the team, a rebuilt store) was delivered by definition."""
+    ids = list(visit_ids)
+    if not ids:
+        return set()
+    entries = session.execute(
+        select(ChangeLogEntry.entity_id, ChangeLogEntry.status, ChangeLogEntry.changes).where(
+            ChangeLogEntry.entity == "visits", ChangeLogEntry.entity_id.in_(ids)
+        )
+    ).all()
+    submitted_here: dict[uuid.UUID, bool] = {}
+    for entity_id, status, changes in entries:
+        if (changes or {}).get("status") == "submitted":
+            acknowledged = status == ChangeStatus.ACKNOWLEDGED
+            submitted_here[entity_id] = submitted_here.get(entity_id, False) or acknowledged
+    from kamdesk.models import Visit
+
+    from_office = set(
+        session.scalars(
+            select(Visit.id).where(
+                Visit.id.in_([i for i in ids if i not in submitted_here]),
+                Visit.server_version.is_not(None),
+            )
+        )
+    )
+    return {i for i, acknowledged in submitted_here.items() if acknowledged} | from_office
+
+
+# --- resolving -----------------------------------------------------------------------
+
+
+def resolve_issue(
+    session: Session, issue_id: uuid.UUID, choice: Choice, text: str | None = None
+) -> None:
+    """Keep mine, take theirs, or (for a text) keep `text`, the merged words; then mark
+    the issue resolved. The value is written as an ordinary edit of the record, so the
+    change log sends it to the office. Call inside a transaction."""
+    if choice not in CHOICES:
+        raise ValueError(f"unknown choice {choice!r}")
+    issue = session.get(SyncIssue, issue_id)
+    if issue is None:
+        raise SyncIssueError(_msg(QT_TRANSLATE_NOOP("SyncInbox", "This issue is no longer here")))
+    if issue.resolved_at is not None:
+        raise SyncIssueError(
+            _msg(QT_TRANSLATE_NOOP("SyncInbox", "This issue was already resolved"))
+        )
+    if choice == "merged" and text is None:
+        raise ValueError("a merged text is needed")
+    chosen = issue.local_value if choice == "mine" else issue.remote_value
+    if text is not None:
+        chosen = text
+    row = _row(session, issue.entity, issue.entity_id)
+    if row is None:
+        if choice != "theirs":
+            raise SyncIssueError(
+                _msg(
+                    QT_TRANSLATE_NOOP(
+                        "SyncInbox",
+                        "The record is no longer on this laptop: only the office's "
+                        "version can be taken",
+                    )
+                )
+            )
+    elif issue.field:
+        _set(row, issue.field, chosen)
+        if choice != "theirs" and isinstance(row, Syncable) and row.deleted_at is not None:
+            row.deleted_at = None  # keeping my edit of a deleted record restores it
+    elif isinstance(chosen, dict) and choice != "theirs":  # theirs: the office's row is here
+        for name, value in chosen.items():
+            if name in _columns(row) and name not in Syncable.SYNC_BOOKKEEPING and name != "id":
+                _set(row, name, value)
+    issue.resolved_at = utcnow()
+
+
+# --- helpers -------------------------------------------------------------------------
+
+
+def _view(session: Session, issue: SyncIssue) -> IssueView:
+    row = _row(session, issue.entity, issue.entity_id)
+    account = _account_of(session, issue.entity, row)
+    spec = ENTITIES.get(issue.entity)
+    is_text = bool(spec and issue.field in spec.text_fields) or (
+        isinstance(issue.local_value, str) and "\n" in issue.local_value
+    )
+    current = _json(getattr(row, issue.field)) if row is not None and issue.field else None
+    return IssueView(
+        id=issue.id,
+        kind=issue.kind,
+        entity=issue.entity,
+        entity_id=issue.entity_id,
+        field=issue.field,
+        record_title=_title(row),
+        account_id=account.id if account else None,
+        account_name=account.name if account else "",
+        mine=issue.local_value,
+        theirs=issue.remote_value,
+        current=current,
+        detail=issue.detail,
+        is_text=is_text,
+        created_at=issue.created_at,
+        resolved_at=issue.resolved_at,
+    )
+
+
+def _model(entity: str) -> type[Any] | None:
+    for mapper in Base.registry.mappers:
+        if getattr(mapper.class_, "__tablename__", None) == entity:
+            return mapper.class_
+    return None
+
+
+def _row(session: Session, entity: str, entity_id: uuid.UUID | None) -> Any:
+    model = _model(entity)
+    if model is None or entity_id is None:
+        return None
+    from kamdesk.store import INCLUDE_DELETED
+
+    return session.scalar(
+        select(model).where(model.id == entity_id).execution_options(**{INCLUDE_DELETED: True})
+    )
+
+
+def _account_of(session: Session, entity: str, row: Any) -> Account | None:
+    """The account a record files under (its bucket), following parents upwards."""
+    for _ in range(_PARENT_DEPTH):
+        if row is None:
+            return None
+        if isinstance(row, Account):
+            return row
+        spec = ENTITIES.get(entity)
+        if spec is None or not isinstance(spec.parent, tuple):
+            return None
+        column, entity = spec.parent
+        row = _row(session, entity, getattr(row, column, None))
+    return row if isinstance(row, Account) else None
+
+
+def _title(row: Any) -> str:
+    """How the KAM knows the record: a number, a person's full name, a name, a date."""
+    if row is None:
+        return ""
+    number = getattr(row, "number", None)
+    if isinstance(number, str) and number:
+        edition = getattr(row, "edition", 1)
+        return number if edition == 1 else f"{number} ({edition})"
+    for name in _TITLE_COLUMNS:
+        value = getattr(row, name, None)
+        if isinstance(value, str) and value.strip():
+            return value
+    for name in ("starts_at", "occurred_on"):
+        value = getattr(row, name, None)
+        if isinstance(value, datetime):
+            return f"{value.astimezone():%d.%m.%Y %H:%M}"
+        if isinstance(value, date):
+            return f"{value:%d.%m.%Y}"
+    return ""
+
+
+def _columns(row: Any) -> dict[str, Any]:
+    return {attr.key: attr.columns[0] for attr in inspect(type(row)).column_attrs}
+
+
+def _set(row: Any, name: str, value: Any) -> None:
+    column = _columns(row).get(name)
+    if column is None:
+        raise SyncIssueError(
+            _msg(QT_TRANSLATE_NOOP("SyncInbox", "The record has no field {field}"), field=name)
+        )
+    setattr(row, name, _from_json(column, value))
+
+
+def _from_json(column: Any, value: Any) -> Any:
+    """A change-log JSON value back in the column's Python type."""
+    if value is None:
+        return None
+    enum_class = getattr(column.type, "enum_class", None)
+    if enum_class is not None:
+        return enum_class(value)
+    try:
+        kind = column.type.python_type
+    except NotImplementedError:
+        return value
+    if isinstance(kind, type) and issubclass(kind, Enum):
+        return kind(value)
+    if kind is uuid.UUID:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    if kind is Decimal:
+        return Decimal(str(value))
+    if kind is datetime:
+        return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+    if kind is date:
+        return value if isinstance(value, date) else date.fromisoformat(value)
+    if kind is bool:
+        return bool(value)
+    if kind is int:
+        return int(value)
+    return value
+
+
+def _json(value: Any) -> Any:
+    from kamdesk.store.values import to_json_value
+
+    return to_json_value(value)
