@@ -1,0 +1,235 @@
+"""The office's people and what they see: adding users, granting and revoking buckets.
+
+A user is a KAM, a manager or an admin with a login and an argon2 password hash.
+Every user is granted the office bucket (catalogue, people) when added. Granting
+an account inserts a `grants` row with `granted_version` = the office version,
+bumped; revoking sets its `revoked_version` likewise, so a pull knows since when.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from sqlalchemy import Connection, Engine, select, update
+
+from kamdesk.server.auth import hash_password
+from kamdesk.server.db import bump_version
+from kamdesk.server.errors import OfficeError
+from kamdesk.server.tables import grants, rows, users
+from kamdesk.sync.protocol import OFFICE_BUCKET, account_bucket
+
+ROLES = ("kam", "manager", "admin")
+MIN_PASSWORD = 8
+_LOGIN = re.compile(r"^[a-z0-9][a-z0-9._-]{0,99}$")
+# Letters and digits that cannot be misread when a trainer hands out passwords.
+_PASSWORD_ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+@dataclass(frozen=True)
+class NewUser:
+    id: uuid.UUID
+    login: str
+    role: str
+    name: str
+    password: str
+
+
+@dataclass(frozen=True)
+class BucketChange:
+    bucket: str
+    changed: bool  # False: it was already so (granted, or not granted)
+    known: bool  # the office holds rows in this bucket
+
+
+def generate_password(length: int = 14) -> str:
+    return "".join(secrets.choice(_PASSWORD_ALPHABET) for _ in range(length))
+
+
+def normalise_login(login: str) -> str:
+    cleaned = login.strip().lower()
+    if not _LOGIN.match(cleaned):
+        raise OfficeError(
+            f"login {login!r}: Latin letters, digits, '.', '_' or '-', starting with a letter "
+            "or digit"
+        )
+    return cleaned
+
+
+def add_user(
+    engine: Engine,
+    login: str,
+    *,
+    role: str,
+    name: str,
+    manager_login: str | None = None,
+    password: str | None = None,
+    user_id: uuid.UUID | None = None,
+) -> NewUser:
+    """Add a user (with a generated password when none is given) and grant the office bucket."""
+    login = normalise_login(login)
+    if role not in ROLES:
+        raise OfficeError(f"role {role!r}: one of {', '.join(ROLES)}")
+    name = " ".join(name.split())
+    if len(name.split()) < 2:
+        raise OfficeError(f"name {name!r}: give the full name, «Фамилия Имя Отчество»")
+    if password is None:
+        password = generate_password()
+    elif len(password) < MIN_PASSWORD:
+        raise OfficeError(f"the password must have at least {MIN_PASSWORD} characters")
+    password_hash = hash_password(password)
+    with engine.begin() as connection:
+        new_id = insert_user(
+            connection,
+            login,
+            role=role,
+            name=name,
+            password_hash=password_hash,
+            manager_login=manager_login,
+            user_id=user_id,
+        )
+    return NewUser(new_id, login, role, name, password)
+
+
+def insert_user(
+    connection: Connection,
+    login: str,
+    *,
+    role: str,
+    name: str,
+    password_hash: str,
+    manager_login: str | None = None,
+    user_id: uuid.UUID | None = None,
+) -> uuid.UUID:
+    """`add_user` inside the caller's transaction, with the password already hashed."""
+    new_id = user_id or uuid.uuid4()
+    if connection.execute(select(users.c.id).where(users.c.login == login)).first():
+        raise OfficeError(f"login {login!r} is already taken")
+    manager_id = None
+    if manager_login is not None:
+        manager = _user(connection, manager_login)
+        if manager.role not in ("manager", "admin"):
+            raise OfficeError(f"{manager.login} is a {manager.role}, not a manager")
+        manager_id = manager.id
+    connection.execute(
+        users.insert().values(
+            id=new_id,
+            login=login,
+            role=role,
+            name=name,
+            manager_id=manager_id,
+            password_hash=password_hash,
+            created_at=datetime.now(UTC),
+        )
+    )
+    version = bump_version(connection)
+    connection.execute(
+        grants.insert().values(user_id=new_id, bucket=OFFICE_BUCKET, granted_version=version)
+    )
+    return new_id
+
+
+def parse_bucket(text: str) -> str:
+    """An account id (32 hex digits or a dashed UUID), `account:<hex>` or `office`."""
+    cleaned = text.strip()
+    if cleaned == OFFICE_BUCKET:
+        return OFFICE_BUCKET
+    cleaned = cleaned.removeprefix("account:")
+    try:
+        return account_bucket(uuid.UUID(cleaned))
+    except ValueError:
+        raise OfficeError(f"{text!r} is not an account id (a UUID)") from None
+
+
+def grant(engine: Engine, login: str, buckets: Iterable[str]) -> list[BucketChange]:
+    """Grant buckets to a user; one office version for the lot."""
+    with engine.begin() as connection:
+        return grant_buckets(connection, _user(connection, login).id, buckets)
+
+
+def grant_buckets(
+    connection: Connection, user_id: uuid.UUID, buckets: Iterable[str]
+) -> list[BucketChange]:
+    """`grant` inside the caller's transaction."""
+    wanted = _unique(buckets)
+    active = _active_grants(connection, user_id)
+    new = [bucket for bucket in wanted if bucket not in active]
+    if new:
+        version = bump_version(connection)
+        connection.execute(
+            grants.insert(),
+            [{"user_id": user_id, "bucket": b, "granted_version": version} for b in new],
+        )
+    return [BucketChange(b, b in new, _known(connection, b)) for b in wanted]
+
+
+def revoke(engine: Engine, login: str, buckets: Iterable[str]) -> list[BucketChange]:
+    """End a user's grants of these buckets; one office version for the lot."""
+    wanted = _unique(buckets)
+    with engine.begin() as connection:
+        user = _user(connection, login)
+        active = _active_grants(connection, user.id)
+        version = bump_version(connection) if set(wanted) & active else None
+        result = []
+        for bucket in wanted:
+            changed = bucket in active
+            if changed:
+                connection.execute(
+                    update(grants)
+                    .where(
+                        grants.c.user_id == user.id,
+                        grants.c.bucket == bucket,
+                        grants.c.revoked_version.is_(None),
+                    )
+                    .values(revoked_version=version)
+                )
+            result.append(BucketChange(bucket, changed, _known(connection, bucket)))
+    return result
+
+
+def granted_buckets(engine: Engine, login: str) -> set[str]:
+    with engine.connect() as connection:
+        return _active_grants(connection, _user(connection, login).id)
+
+
+@dataclass(frozen=True)
+class _User:
+    id: uuid.UUID
+    login: str
+    role: Literal["kam", "manager", "admin"]
+
+
+def _user(connection: Connection, login: str) -> _User:
+    cleaned = login.strip().lower()
+    row = connection.execute(
+        select(users.c.id, users.c.login, users.c.role).where(users.c.login == cleaned)
+    ).one_or_none()
+    if row is None:
+        raise OfficeError(f"no user {login!r} in this office (kamdesk server user add)")
+    return _User(row.id, row.login, row.role)
+
+
+def _active_grants(connection: Connection, user_id: uuid.UUID) -> set[str]:
+    return set(
+        connection.execute(
+            select(grants.c.bucket).where(
+                grants.c.user_id == user_id, grants.c.revoked_version.is_(None)
+            )
+        ).scalars()
+    )
+
+
+def _known(connection: Connection, bucket: str) -> bool:
+    return (
+        connection.execute(select(rows.c.entity).where(rows.c.bucket == bucket).limit(1)).first()
+        is not None
+    )
+
+
+def _unique(buckets: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(buckets))
