@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any, Literal
+
 from alembic import context
-from sqlalchemy import Connection, create_engine
+from alembic.autogenerate.api import AutogenContext
+from sqlalchemy import Connection, TypeDecorator, create_engine
 
 from kamdesk.models import Base
+from kamdesk.models.base import UuidBytes
 
 config = context.config
 target_metadata = Base.metadata
@@ -28,9 +32,21 @@ def _run(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=True,  # SQLite needs table rebuilds for ALTER
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()
+
+
+def _render_item(kind: str, item: Any, autogen_context: AutogenContext) -> str | Literal[False]:
+    """Revisions spell the app's column types as what SQLite stores (a UUID key as a
+    16-byte BLOB, a UTC datetime as DATETIME, money as BIGINT), so they never import
+    the app."""
+    if kind == "type" and isinstance(item, UuidBytes):
+        return "sa.LargeBinary(length=16)"
+    if kind == "type" and isinstance(item, TypeDecorator):
+        return f"sa.{type(item.impl_instance).__name__}()"
+    return False
 
 
 run_migrations()

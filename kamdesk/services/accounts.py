@@ -320,7 +320,7 @@ def _where(account_filter: AccountFilter, full_text: bool = True) -> tuple[str, 
 def _row(values: tuple[Any, ...]) -> AccountRow:
     next_visit = values[10]
     return AccountRow(
-        id=uuid.UUID(hex=values[0]),
+        id=uuid.UUID(bytes=values[0]),
         name=values[1],
         kind=AccountKind(values[2]),
         city=values[3],

@@ -22,10 +22,11 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import bindparam, select, text, update
 from sqlalchemy.orm import Session
 
 from kamdesk.models import Account, AccountStats, AccountStatus, AppSetting
+from kamdesk.models.base import UuidBytes
 from kamdesk.services.settings import AnalyticsSettings, load_analytics
 from kamdesk.store import Store
 from kamdesk.store.derived import CLASSIFICATION_STALE
@@ -129,7 +130,9 @@ def recompute(store: Store, today: date | None = None) -> int:
     with store.engine.connect() as connection:
         raw: Any = connection.connection.driver_connection
         monthly = pd.read_sql_query(
-            "SELECT account_id, month, sum(amount) AS amount FROM sales_records "
+            # Keys are 16-byte BLOBs; the frame keys accounts by their 32 hex digits.
+            "SELECT lower(hex(account_id)) AS account_id, month, sum(amount) AS amount "
+            "FROM sales_records "
             "WHERE deleted_at IS NULL AND month >= ? AND month <= ? "
             "GROUP BY account_id, month",
             raw,
@@ -138,7 +141,7 @@ def recompute(store: Store, today: date | None = None) -> int:
         last_purchases: dict[str, str] = dict(
             connection.execute(
                 text(
-                    "SELECT account_id, max(month) FROM sales_records "
+                    "SELECT lower(hex(account_id)), max(month) FROM sales_records "
                     "WHERE deleted_at IS NULL AND quantity > 0 GROUP BY account_id"
                 )
             ).all()
@@ -165,7 +168,7 @@ def recompute(store: Store, today: date | None = None) -> int:
                     "UPDATE account_stats SET abc_class = :abc, xyz_class = :xyz, "
                     "sales_12m = :sales, sales_share = :share, variation = :cv, "
                     "last_purchase_on = :last WHERE account_id = :id"
-                ),
+                ).bindparams(bindparam("id", type_=UuidBytes())),
                 stats_rows,
             )
         changed = _update_statuses(session, last_purchases, today, settings)

@@ -14,11 +14,11 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Uuid, bindparam, event, insert, inspect, select, text
+from sqlalchemy import Connection, bindparam, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from kamdesk.models import Account, AppSetting, Contact, SalesRecord, User, Visit, utcnow
-from kamdesk.models.base import UTCDateTime
+from kamdesk.models.base import UTCDateTime, UuidBytes
 
 CLASSIFICATION_STALE = "classification.stale"
 _CHUNK = 10_000
@@ -78,7 +78,7 @@ def refresh_account_stats(
         connection.execute(statement, params)
         return
     statement = text(_REFRESH_SQL.format(where="a.id IN :ids")).bindparams(
-        bindparam("ids", expanding=True, type_=Uuid()), bindparam("now", type_=UTCDateTime())
+        bindparam("ids", expanding=True, type_=UuidBytes()), bindparam("now", type_=UTCDateTime())
     )
     ids = list(account_ids)
     for start in range(0, len(ids), _CHUNK):  # SQLite limits the number of parameters

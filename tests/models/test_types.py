@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -63,3 +64,16 @@ def test_naive_times_are_refused(store: Store) -> None:
         session.add(account)
         session.flush()
         session.add(Visit(account_id=account.id, starts_at=datetime(2026, 5, 4, 10, 0)))
+
+
+def test_keys_are_stored_as_16_bytes_and_come_back_as_uuids(store: Store) -> None:
+    sale = _sale(store, Decimal("1.00"))
+    with store.engine.connect() as connection:
+        raw = connection.exec_driver_sql(
+            "SELECT typeof(id), length(id), typeof(account_id), id FROM sales_records"
+        ).one()
+    assert raw[:3] == ("blob", 16, "blob")
+    assert raw[3] == sale.id.bytes
+    with store.session() as session:
+        loaded = session.get_one(SalesRecord, sale.id)
+        assert loaded.id == sale.id and isinstance(loaded.account_id, uuid.UUID)

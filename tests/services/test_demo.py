@@ -370,6 +370,6 @@ def test_the_kams_days_start_at_the_regional_office_so_planned_visits_can_be_on_
     assert planned
     levels = [
         str(summary.level)
-        for summary in readiness(store, [uuid.UUID(str(i)) for i in planned]).values()
+        for summary in readiness(store, [uuid.UUID(bytes=i) for i in planned]).values()
     ]
     assert levels.count("red") <= len(levels) // 3, levels

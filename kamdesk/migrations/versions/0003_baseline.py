@@ -1,8 +1,15 @@
-"""Baseline: the whole product's schema (accounts to offers, sync outbox, local caches)
+"""Baseline: the whole schema (accounts to offers, sync outbox, local caches)
 
-Revision ID: 0001
-Revises: 
-Create Date: 2026-11-22 06:07:59.339893
+Revision ID: 0003
+Revises:
+Create Date: 2026-12-03 08:45:00
+
+Replaces 0001 (baseline) and 0002 (dated VAT) before the first sync: UUID keys
+are 16-byte BLOBs, the change log's ids use AUTOINCREMENT (never reused), the
+sync state holds the enrolment and an opaque pull cursor, offers carry the
+office's approval. Stores made at 0001 or 0002 are not migrated by Alembic but
+converted on open (kamdesk/store/convert.py). From here on every schema change
+is a new revision.
 """
 
 from __future__ import annotations
@@ -13,7 +20,7 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0001'
+revision: str = '0003'
 down_revision: str | None = None
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
@@ -28,9 +35,9 @@ def upgrade() -> None:
     )
     op.create_table('card_drafts',
     sa.Column('entity', sa.String(length=30), nullable=False),
-    sa.Column('row_key', sa.Uuid(), nullable=False),
+    sa.Column('row_key', sa.LargeBinary(length=16), nullable=False),
     sa.Column('field', sa.String(length=60), nullable=False),
-    sa.Column('account_id', sa.Uuid(), nullable=False),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.PrimaryKeyConstraint('entity', 'row_key', 'field', name=op.f('pk_card_drafts'))
@@ -40,14 +47,14 @@ def upgrade() -> None:
 
     op.create_table('change_log',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('change_id', sa.Uuid(), nullable=False),
+    sa.Column('change_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('entity', sa.String(length=64), nullable=False),
-    sa.Column('entity_id', sa.Uuid(), nullable=False),
+    sa.Column('entity_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('operation', sa.Enum('insert', 'update', 'delete', 'restore', name='changeoperation', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('changes', sa.JSON(), nullable=False),
     sa.Column('base', sa.JSON(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
-    sa.Column('client_id', sa.Uuid(), nullable=False),
+    sa.Column('client_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('changed_at', sa.DateTime(), nullable=False),
     sa.Column('status', sa.Enum('pending', 'acknowledged', 'rejected', name='changestatus', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
@@ -65,7 +72,7 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('valid_from', sa.Date(), nullable=False),
     sa.Column('source', sa.String(length=500), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -75,6 +82,7 @@ def upgrade() -> None:
     )
     op.create_table('products',
     sa.Column('sku', sa.String(length=50), nullable=False),
+    sa.Column('code_1c', sa.String(length=50), nullable=False),
     sa.Column('inn_name', sa.String(length=300), nullable=False),
     sa.Column('trade_name', sa.String(length=300), nullable=False),
     sa.Column('dosage_form', sa.String(length=200), nullable=False),
@@ -82,10 +90,10 @@ def upgrade() -> None:
     sa.Column('pack', sa.String(length=200), nullable=False),
     sa.Column('registration_number', sa.String(length=100), nullable=False),
     sa.Column('product_group', sa.String(length=200), nullable=False),
-    sa.Column('is_medicine', sa.Boolean(), nullable=False),
-    sa.Column('vat_rate', sa.BigInteger(), nullable=False),
+    sa.Column('kind', sa.Enum('medicine', 'medical_device', 'other', name='productkind', native_enum=False, create_constraint=True), nullable=False),
+    sa.Column('vat_kind', sa.Enum('standard', 'reduced', 'zero', 'exempt', name='vatkind', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('description', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -98,23 +106,23 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_products_trade_name'), ['trade_name'], unique=False)
 
     op.create_table('sync_issues',
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('kind', sa.String(length=50), nullable=False),
     sa.Column('entity', sa.String(length=64), nullable=False),
-    sa.Column('entity_id', sa.Uuid(), nullable=False),
+    sa.Column('entity_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('field', sa.String(length=100), nullable=False),
     sa.Column('local_value', sa.JSON(), nullable=False),
     sa.Column('remote_value', sa.JSON(), nullable=False),
     sa.Column('detail', sa.Text(), nullable=False),
-    sa.Column('change_id', sa.Uuid(), nullable=True),
+    sa.Column('change_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('resolved_at', sa.DateTime(), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_sync_issues'))
     )
     op.create_table('sync_state',
     sa.Column('id', sa.Integer(), nullable=False),
-    sa.Column('client_id', sa.Uuid(), nullable=False),
-    sa.Column('user_id', sa.Uuid(), nullable=True),
+    sa.Column('client_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('user_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('server_url', sa.String(length=500), nullable=False),
     sa.Column('server_epoch', sa.String(length=100), nullable=False),
     sa.Column('pull_cursor', sa.Text(), nullable=False),
@@ -130,7 +138,7 @@ def upgrade() -> None:
     op.create_table('territories',
     sa.Column('name', sa.String(length=200), nullable=False),
     sa.Column('region', sa.String(length=200), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -140,17 +148,17 @@ def upgrade() -> None:
     )
     op.create_table('text_bases',
     sa.Column('entity', sa.String(length=64), nullable=False),
-    sa.Column('entity_id', sa.Uuid(), nullable=False),
+    sa.Column('entity_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('field', sa.String(length=100), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
     sa.Column('server_version', sa.BigInteger(), nullable=False),
     sa.PrimaryKeyConstraint('entity', 'entity_id', 'field', name=op.f('pk_text_bases'))
     )
     op.create_table('key_messages',
-    sa.Column('product_id', sa.Uuid(), nullable=False),
+    sa.Column('product_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -163,10 +171,10 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_key_messages_product_id'), ['product_id'], unique=False)
 
     op.create_table('objection_answers',
-    sa.Column('product_id', sa.Uuid(), nullable=False),
+    sa.Column('product_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('objection', sa.Text(), nullable=False),
     sa.Column('answer', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -179,10 +187,10 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_objection_answers_product_id'), ['product_id'], unique=False)
 
     op.create_table('price_list_items',
-    sa.Column('price_list_id', sa.Uuid(), nullable=False),
-    sa.Column('product_id', sa.Uuid(), nullable=False),
+    sa.Column('price_list_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('product_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('price', sa.BigInteger(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -197,13 +205,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_price_list_items_product_id'), ['product_id'], unique=False)
 
     op.create_table('product_comparisons',
-    sa.Column('product_id', sa.Uuid(), nullable=False),
+    sa.Column('product_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('competitor_company', sa.String(length=300), nullable=False),
     sa.Column('competitor_product', sa.String(length=300), nullable=False),
     sa.Column('competitor_price', sa.BigInteger(), nullable=True),
     sa.Column('our_advantages', sa.Text(), nullable=False),
     sa.Column('their_advantages', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -224,9 +232,9 @@ def upgrade() -> None:
     sa.Column('position', sa.String(length=200), nullable=False),
     sa.Column('role', sa.Enum('kam', 'manager', name='userrole', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('kam_kind', sa.Enum('hospital', 'pharmacy_chain', 'distributor', name='kamkind', native_enum=False, create_constraint=True), nullable=True),
-    sa.Column('territory_id', sa.Uuid(), nullable=True),
-    sa.Column('manager_id', sa.Uuid(), nullable=True),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('territory_id', sa.LargeBinary(length=16), nullable=True),
+    sa.Column('manager_id', sa.LargeBinary(length=16), nullable=True),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -240,7 +248,7 @@ def upgrade() -> None:
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('short_name', sa.String(length=150), nullable=False),
     sa.Column('kind', sa.Enum('hospital', 'pharmacy_chain', 'pharmacy', 'distributor', 'health_authority', 'other', name='accountkind', native_enum=False, create_constraint=True), nullable=False),
-    sa.Column('parent_id', sa.Uuid(), nullable=True),
+    sa.Column('parent_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('inn', sa.String(length=12), nullable=False),
     sa.Column('kpp', sa.String(length=9), nullable=False),
     sa.Column('region', sa.String(length=150), nullable=False),
@@ -259,10 +267,10 @@ def upgrade() -> None:
     sa.Column('qual_pay_note', sa.Text(), nullable=False),
     sa.Column('qual_authority', sa.Boolean(), nullable=False),
     sa.Column('qual_authority_note', sa.Text(), nullable=False),
-    sa.Column('owner_id', sa.Uuid(), nullable=True),
-    sa.Column('territory_id', sa.Uuid(), nullable=True),
-    sa.Column('merged_into_id', sa.Uuid(), nullable=True),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('owner_id', sa.LargeBinary(length=16), nullable=True),
+    sa.Column('territory_id', sa.LargeBinary(length=16), nullable=True),
+    sa.Column('merged_into_id', sa.LargeBinary(length=16), nullable=True),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -284,14 +292,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_accounts_status'), ['status'], unique=False)
 
     op.create_table('account_competitors',
-    sa.Column('account_id', sa.Uuid(), nullable=False),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('company', sa.String(length=300), nullable=False),
     sa.Column('products', sa.Text(), nullable=False),
     sa.Column('terms', sa.Text(), nullable=False),
     sa.Column('strength', sa.Text(), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('observed_at', sa.DateTime(), nullable=True),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -304,7 +312,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_account_competitors_account_id'), ['account_id'], unique=False)
 
     op.create_table('account_dossiers',
-    sa.Column('account_id', sa.Uuid(), nullable=False),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('activity', sa.Text(), nullable=False),
     sa.Column('employees', sa.Integer(), nullable=True),
     sa.Column('beds', sa.Integer(), nullable=True),
@@ -322,7 +330,7 @@ def upgrade() -> None:
     sa.Column('history_notes', sa.Text(), nullable=False),
     sa.Column('dmu_notes', sa.Text(), nullable=False),
     sa.Column('competitors_notes', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -334,7 +342,7 @@ def upgrade() -> None:
     )
     op.create_table('account_stats',
     sa.Column('row_no', sa.Integer(), autoincrement=True, nullable=False),
-    sa.Column('account_id', sa.Uuid(), nullable=False),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('archived', sa.Boolean(), nullable=False),
     sa.Column('name', sa.String(length=300), nullable=False),
     sa.Column('kind', sa.String(length=20), nullable=False),
@@ -363,7 +371,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_account_stats_list', ['name', 'search_text', 'archived', 'kind', 'client_type', 'status', 'abc_class', 'dossier_score'], unique=False)
 
     op.create_table('contacts',
-    sa.Column('account_id', sa.Uuid(), nullable=False),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('surname', sa.String(length=100), nullable=False),
     sa.Column('name', sa.String(length=100), nullable=False),
     sa.Column('patronymic', sa.String(length=100), nullable=False),
@@ -378,13 +386,13 @@ def upgrade() -> None:
     sa.Column('attitude', sa.Enum('supporter', 'neutral', 'opponent', name='attitude', native_enum=False, create_constraint=True), nullable=True),
     sa.Column('psychotype', sa.Enum('analyst', 'expressive', 'directive', 'friendly', name='psychotype', native_enum=False, create_constraint=True), nullable=True),
     sa.Column('is_kol', sa.Boolean(), nullable=False),
-    sa.Column('reports_to_id', sa.Uuid(), nullable=True),
+    sa.Column('reports_to_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('map_x', sa.Double(), nullable=True),
     sa.Column('map_y', sa.Double(), nullable=True),
     sa.Column('consent_given', sa.Boolean(), nullable=False),
     sa.Column('consent_date', sa.Date(), nullable=True),
     sa.Column('notes', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -401,9 +409,9 @@ def upgrade() -> None:
     op.create_table('offers',
     sa.Column('number', sa.String(length=50), nullable=False),
     sa.Column('edition', sa.Integer(), nullable=False),
-    sa.Column('previous_edition_id', sa.Uuid(), nullable=True),
-    sa.Column('account_id', sa.Uuid(), nullable=False),
-    sa.Column('owner_id', sa.Uuid(), nullable=True),
+    sa.Column('previous_edition_id', sa.LargeBinary(length=16), nullable=True),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('owner_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('status', sa.Enum('draft', 'sent', 'accepted', 'rejected', 'expired', name='offerstatus', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('offer_date', sa.Date(), nullable=False),
     sa.Column('valid_until', sa.Date(), nullable=False),
@@ -416,9 +424,9 @@ def upgrade() -> None:
     sa.Column('approved_at', sa.DateTime(), nullable=True),
     sa.Column('approval_status', sa.String(length=20), nullable=False),
     sa.Column('approval_comment', sa.Text(), nullable=False),
-    sa.Column('approved_by_id', sa.Uuid(), nullable=True),
+    sa.Column('approved_by_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('approval_requested_at', sa.DateTime(), nullable=True),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -436,7 +444,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_offers_number'), ['number'], unique=False)
 
     op.create_table('relationship_events',
-    sa.Column('account_id', sa.Uuid(), nullable=False),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('kind', sa.Enum('delivery', 'tender', 'agreement', 'complaint', 'note', name='relationshipeventkind', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('occurred_on', sa.Date(), nullable=False),
     sa.Column('subject', sa.String(length=500), nullable=False),
@@ -447,7 +455,7 @@ def upgrade() -> None:
     sa.Column('result_reason', sa.Text(), nullable=False),
     sa.Column('resolution', sa.Text(), nullable=False),
     sa.Column('resolved_on', sa.Date(), nullable=True),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -460,12 +468,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_relationship_events_account_id'), ['account_id'], unique=False)
 
     op.create_table('sales_records',
-    sa.Column('account_id', sa.Uuid(), nullable=False),
-    sa.Column('product_id', sa.Uuid(), nullable=False),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('product_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('month', sa.Date(), nullable=False),
     sa.Column('quantity', sa.Integer(), nullable=False),
     sa.Column('amount', sa.BigInteger(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -481,7 +489,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_sales_records_product_id'), ['product_id'], unique=False)
 
     op.create_table('contact_personal',
-    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.Column('contact_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('birthday', sa.Date(), nullable=True),
     sa.Column('education', sa.Text(), nullable=False),
     sa.Column('previous_jobs', sa.Text(), nullable=False),
@@ -494,7 +502,7 @@ def upgrade() -> None:
     sa.Column('food_preferences', sa.String(length=500), nullable=False),
     sa.Column('topics_to_avoid', sa.Text(), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -505,10 +513,10 @@ def upgrade() -> None:
     sa.UniqueConstraint('contact_id', name=op.f('uq_contact_personal_contact_id'))
     )
     op.create_table('offer_addressees',
-    sa.Column('offer_id', sa.Uuid(), nullable=False),
-    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.Column('offer_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('contact_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('arguments', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -520,12 +528,12 @@ def upgrade() -> None:
     sa.UniqueConstraint('offer_id', 'contact_id', name=op.f('uq_offer_addressees_offer_id'))
     )
     op.create_table('offer_annexes',
-    sa.Column('offer_id', sa.Uuid(), nullable=False),
+    sa.Column('offer_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=300), nullable=False),
     sa.Column('file_name', sa.String(length=500), nullable=False),
     sa.Column('sha256', sa.String(length=64), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -538,14 +546,14 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_offer_annexes_offer_id'), ['offer_id'], unique=False)
 
     op.create_table('offer_lines',
-    sa.Column('offer_id', sa.Uuid(), nullable=False),
+    sa.Column('offer_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('product_id', sa.Uuid(), nullable=False),
+    sa.Column('product_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('quantity', sa.Integer(), nullable=False),
     sa.Column('unit_price', sa.BigInteger(), nullable=False),
     sa.Column('discount_pct', sa.BigInteger(), nullable=False),
-    sa.Column('vat_rate', sa.BigInteger(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('vat_rate', sa.BigInteger(), nullable=True),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -559,12 +567,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_offer_lines_offer_id'), ['offer_id'], unique=False)
 
     op.create_table('offer_status_changes',
-    sa.Column('offer_id', sa.Uuid(), nullable=False),
+    sa.Column('offer_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('from_status', sa.Enum('draft', 'sent', 'accepted', 'rejected', 'expired', name='offerstatus', native_enum=False, create_constraint=True), nullable=True),
     sa.Column('to_status', sa.Enum('draft', 'sent', 'accepted', 'rejected', 'expired', name='offerstatus', native_enum=False, create_constraint=True), nullable=False),
     sa.Column('changed_at', sa.DateTime(), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -577,12 +585,12 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_offer_status_changes_offer_id'), ['offer_id'], unique=False)
 
     op.create_table('offer_team_members',
-    sa.Column('offer_id', sa.Uuid(), nullable=False),
+    sa.Column('offer_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('position_in_list', sa.Integer(), nullable=False),
     sa.Column('full_name', sa.String(length=300), nullable=False),
     sa.Column('job_title', sa.String(length=300), nullable=False),
     sa.Column('contacts', sa.String(length=500), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -595,8 +603,8 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_offer_team_members_offer_id'), ['offer_id'], unique=False)
 
     op.create_table('visits',
-    sa.Column('account_id', sa.Uuid(), nullable=False),
-    sa.Column('owner_id', sa.Uuid(), nullable=True),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('owner_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('starts_at', sa.DateTime(), nullable=False),
     sa.Column('duration_min', sa.Integer(), nullable=False),
     sa.Column('place', sa.String(length=500), nullable=False),
@@ -611,11 +619,11 @@ def upgrade() -> None:
     sa.Column('target_result', sa.Text(), nullable=False),
     sa.Column('walk_away_point', sa.Text(), nullable=False),
     sa.Column('concessions', sa.Text(), nullable=False),
-    sa.Column('offer_id', sa.Uuid(), nullable=True),
+    sa.Column('offer_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('travel_override_min', sa.Integer(), nullable=True),
-    sa.Column('rescheduled_from_id', sa.Uuid(), nullable=True),
+    sa.Column('rescheduled_from_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('cancel_reason', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -632,11 +640,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_visits_starts_at'), ['starts_at'], unique=False)
 
     op.create_table('checklist_item_states',
-    sa.Column('visit_id', sa.Uuid(), nullable=False),
+    sa.Column('visit_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('item_key', sa.String(length=100), nullable=False),
     sa.Column('confirmed', sa.Boolean(), nullable=False),
     sa.Column('note', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -647,16 +655,16 @@ def upgrade() -> None:
     sa.UniqueConstraint('visit_id', 'item_key', name=op.f('uq_checklist_item_states_visit_id'))
     )
     op.create_table('follow_up_tasks',
-    sa.Column('account_id', sa.Uuid(), nullable=False),
-    sa.Column('owner_id', sa.Uuid(), nullable=True),
-    sa.Column('visit_id', sa.Uuid(), nullable=True),
-    sa.Column('offer_id', sa.Uuid(), nullable=True),
+    sa.Column('account_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('owner_id', sa.LargeBinary(length=16), nullable=True),
+    sa.Column('visit_id', sa.LargeBinary(length=16), nullable=True),
+    sa.Column('offer_id', sa.LargeBinary(length=16), nullable=True),
     sa.Column('title', sa.String(length=500), nullable=False),
     sa.Column('details', sa.Text(), nullable=False),
     sa.Column('due_on', sa.Date(), nullable=True),
     sa.Column('done_at', sa.DateTime(), nullable=True),
     sa.Column('position', sa.Integer(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -673,11 +681,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_follow_up_tasks_due_on'), ['due_on'], unique=False)
 
     op.create_table('visit_attendees',
-    sa.Column('visit_id', sa.Uuid(), nullable=False),
-    sa.Column('contact_id', sa.Uuid(), nullable=False),
+    sa.Column('visit_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('contact_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('attended', sa.Boolean(), nullable=True),
     sa.Column('planned', sa.Boolean(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -692,11 +700,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_visit_attendees_contact_id'), ['contact_id'], unique=False)
 
     op.create_table('visit_products',
-    sa.Column('visit_id', sa.Uuid(), nullable=False),
-    sa.Column('product_id', sa.Uuid(), nullable=False),
+    sa.Column('visit_id', sa.LargeBinary(length=16), nullable=False),
+    sa.Column('product_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('discussed', sa.Boolean(), nullable=True),
     sa.Column('planned', sa.Boolean(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -711,7 +719,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_visit_products_product_id'), ['product_id'], unique=False)
 
     op.create_table('visit_reports',
-    sa.Column('visit_id', sa.Uuid(), nullable=False),
+    sa.Column('visit_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('actual_start', sa.DateTime(), nullable=True),
     sa.Column('actual_duration_min', sa.Integer(), nullable=True),
     sa.Column('objective_reached', sa.Boolean(), nullable=True),
@@ -722,7 +730,7 @@ def upgrade() -> None:
     sa.Column('sentiment', sa.Enum('positive', 'neutral', 'negative', name='sentiment', native_enum=False, create_constraint=True), nullable=True),
     sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('submitted_at', sa.DateTime(), nullable=True),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
@@ -733,9 +741,9 @@ def upgrade() -> None:
     sa.UniqueConstraint('visit_id', name=op.f('uq_visit_reports_visit_id'))
     )
     op.create_table('visit_report_addenda',
-    sa.Column('report_id', sa.Uuid(), nullable=False),
+    sa.Column('report_id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('text', sa.Text(), nullable=False),
-    sa.Column('id', sa.Uuid(), nullable=False),
+    sa.Column('id', sa.LargeBinary(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(), nullable=False),
     sa.Column('updated_at', sa.DateTime(), nullable=False),
     sa.Column('revision', sa.Integer(), nullable=False),
