@@ -65,3 +65,23 @@ def load_analytics(store: Store) -> AnalyticsSettings:
 def save_analytics(store: Store, settings: AnalyticsSettings) -> None:
     settings.validate()
     set_setting(store, ANALYTICS_KEY, asdict(settings))
+
+
+BACKUPS_KEY = "backups"
+DEFAULT_BACKUPS_KEPT = 7  # the automatic daily backups: a week
+MAX_BACKUPS_KEPT = 365
+
+
+def load_backups_kept(store: Store) -> int:
+    """How many backups of this store are kept (the newest; older ones are deleted)."""
+    value = (get_setting(store, BACKUPS_KEY, {}) or {}).get("keep", DEFAULT_BACKUPS_KEPT)
+    try:
+        return min(max(int(value), 1), MAX_BACKUPS_KEPT)
+    except (TypeError, ValueError):
+        return DEFAULT_BACKUPS_KEPT
+
+
+def save_backups_kept(store: Store, keep: int) -> None:
+    if not 1 <= keep <= MAX_BACKUPS_KEPT:
+        raise ValueError(f"keep between 1 and {MAX_BACKUPS_KEPT} backups")
+    set_setting(store, BACKUPS_KEY, {"keep": keep})
