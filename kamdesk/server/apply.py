@@ -1,0 +1,213 @@
+"""Apply one pushed change to the office's rows: bucket, permission, rules, conflicts.
+
+`apply_change` runs inside the push transaction, after the version counter was
+bumped (so it alone writes rows at `ctx.version`). It returns the change's outcome;
+it never raises for anything the laptop sent (a bad change is an outcome "rejected").
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, Row, select
+
+from kamdesk.server import visibility
+from kamdesk.server.context import Caller
+from kamdesk.server.fields import merge_fields
+from kamdesk.server.rules import (
+    NOT_STORED,
+    Refusal,
+    approval_only,
+    approval_refusal,
+    state_refusal,
+)
+from kamdesk.server.tables import rows, users
+from kamdesk.sync.protocol import (
+    ENTITIES,
+    OFFICE_BUCKET,
+    ChangeOutcome,
+    EntitySpec,
+    Operation,
+    Outcome,
+    RejectCode,
+    WireChange,
+    account_bucket,
+)
+
+
+@dataclass
+class PushContext:
+    connection: Connection
+    caller: Caller
+    version: int
+    now: datetime
+    authors: dict[tuple[uuid.UUID | None, uuid.UUID | None], str] = field(default_factory=dict)
+
+
+def _refused(change: WireChange, refusal: Refusal) -> ChangeOutcome:
+    return ChangeOutcome(
+        seq=change.seq,
+        change_id=change.change_id,
+        outcome=Outcome.REJECTED,
+        code=refusal.code,
+        reason=refusal.reason,
+    )
+
+
+def _invalid(reason: str) -> Refusal:
+    return Refusal(RejectCode.INVALID, reason)
+
+
+def _parent_id(value: Any) -> uuid.UUID | None:
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+def _load(connection: Connection, entity: str, entity_id: uuid.UUID) -> Row[Any] | None:
+    return connection.execute(
+        select(rows).where(rows.c.entity == entity, rows.c.entity_id == entity_id)
+    ).first()
+
+
+def _new_bucket(ctx: PushContext, spec: EntitySpec, change: WireChange) -> str | Refusal:
+    """The bucket a new row files under, from its parent row on the office."""
+    if spec.parent is None:
+        return account_bucket(change.entity_id)
+    if spec.parent == "office":
+        return OFFICE_BUCKET
+    column, parent_entity = spec.parent
+    parent_id = _parent_id(change.fields.get(column))
+    if parent_id is None:
+        return _invalid(f"Не указана или неверна ссылка {column}.")
+    parent = _load(ctx.connection, parent_entity, parent_id)
+    if parent is None:
+        return _invalid("Запись, к которой это относится, в офисе не найдена.")
+    if parent.deleted:
+        return Refusal(RejectCode.DELETED, "Запись, к которой это относится, удалена в офисе.")
+    return str(parent.bucket)
+
+
+def _manages_owner(
+    ctx: PushContext, current: dict[str, Any] | None, fields: dict[str, Any]
+) -> bool:
+    owner = _parent_id((current or {}).get("owner_id") or fields.get("owner_id"))
+    if owner is None or ctx.caller.role != "manager":
+        return False
+    manager = ctx.connection.execute(select(users.c.manager_id).where(users.c.id == owner))
+    return manager.scalar_one_or_none() == ctx.caller.user_id
+
+
+def author(ctx: PushContext, user_id: uuid.UUID | None, client_id: uuid.UUID | None) -> str:
+    """«Иванова А. С., K07»: who made the office's current edit and on which laptop."""
+    from kamdesk.server.merge import short_name
+    from kamdesk.server.tables import clients
+
+    key = (user_id, client_id)
+    if key not in ctx.authors:
+        name = ctx.connection.execute(select(users.c.name).where(users.c.id == user_id))
+        code = ctx.connection.execute(
+            select(clients.c.laptop_code).where(clients.c.id == client_id)
+        )
+        parts = [short_name(name.scalar_one_or_none() or ""), code.scalar_one_or_none() or ""]
+        ctx.authors[key] = ", ".join(part for part in parts if part)
+    return ctx.authors[key]
+
+
+def _check(
+    ctx: PushContext, change: WireChange, row: Row[Any] | None, bucket: str
+) -> Refusal | None:
+    """Permission, then the state machines and the approval rule."""
+    caller, connection = ctx.caller, ctx.connection
+    access = visibility.write_access(connection, caller, bucket, ctx.version)
+    new_account = row is None and change.entity == "accounts" and caller.role == "kam"
+    if access is None and new_account and visibility.bucket_is_unclaimed(connection, bucket):
+        visibility.grant(connection, caller.user_id, bucket, ctx.version)  # their new account
+        access = visibility.Access.FULL
+    if access is None or (
+        access is visibility.Access.APPROVAL
+        and not approval_only(change.operation, change.entity, change.fields)
+    ):
+        return Refusal(RejectCode.PERMISSION, "Нет права изменять эти данные.")
+    current = None if row is None else dict(row.data)
+    refusal = state_refusal(change.entity, change.operation, current, change.fields)
+    if refusal is None and change.entity == "offers":
+        manages = _manages_owner(ctx, current, change.fields)
+        refusal = approval_refusal(caller, current, change.fields, manages)
+    return refusal
+
+
+def apply_change(ctx: PushContext, change: WireChange) -> ChangeOutcome:
+    spec = ENTITIES.get(change.entity)
+    if spec is None:
+        return _refused(change, _invalid(f"Неизвестная таблица «{change.entity}»."))
+    row = _load(ctx.connection, change.entity, change.entity_id)
+    if row is None:
+        if change.operation is not Operation.INSERT:
+            return _refused(change, _invalid("Этой записи в офисе нет."))
+        bucket = _new_bucket(ctx, spec, change)
+        if isinstance(bucket, Refusal):
+            return _refused(change, bucket)
+    else:
+        bucket = str(row.bucket)
+        if isinstance(spec.parent, tuple):
+            column = spec.parent[0]
+            if column in change.fields and _parent_id(change.fields[column]) != _parent_id(
+                row.data.get(column)
+            ):
+                return _refused(change, _invalid("Запись нельзя перенести к другому владельцу."))
+    refusal = _check(ctx, change, row, bucket)
+    edits = change.operation in (Operation.INSERT, Operation.UPDATE)
+    if refusal is None and row is not None and row.deleted and edits:
+        refusal = Refusal(RejectCode.DELETED, "Запись удалена в офисе; правка сохранена.")
+    if refusal is not None:
+        return _refused(change, refusal)
+    return _write(ctx, spec, change, row, bucket)
+
+
+def _write(
+    ctx: PushContext, spec: EntitySpec, change: WireChange, row: Row[Any] | None, bucket: str
+) -> ChangeOutcome:
+    sent = {name: value for name, value in change.fields.items() if name not in NOT_STORED}
+    notes: list[Any] = []
+    deleted = False if row is None else bool(row.deleted)
+    if row is None:
+        data = merge_fields(ctx, spec, change, {}, sent, None, fresh=True)[0]
+    elif change.operation is Operation.DELETE:
+        data, deleted = {**row.data, **sent}, True
+    else:
+        data, notes = merge_fields(ctx, spec, change, dict(row.data), sent, row, fresh=False)
+        if change.operation is Operation.RESTORE:
+            deleted = False
+            if "deleted_at" in data:
+                data["deleted_at"] = None
+    values = {
+        "bucket": bucket,
+        "version": ctx.version,
+        "deleted": deleted,
+        "data": data,
+        "updated_by": ctx.caller.user_id,
+        "updated_by_client": ctx.caller.client_id,
+        "updated_at": ctx.now,
+    }
+    if row is None:
+        ctx.connection.execute(
+            rows.insert().values(entity=change.entity, entity_id=change.entity_id, **values)
+        )
+    else:
+        ctx.connection.execute(
+            rows.update()
+            .where(rows.c.entity == change.entity, rows.c.entity_id == change.entity_id)
+            .values(**values)
+        )
+    return ChangeOutcome(
+        seq=change.seq,
+        change_id=change.change_id,
+        outcome=Outcome.MERGED if notes else Outcome.APPLIED,
+        version=ctx.version,
+        notes=notes,
+    )

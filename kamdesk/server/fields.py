@@ -1,0 +1,128 @@
+"""Field-level conflict rules for one pushed change (see docs/sync.md, Conflicts).
+
+- A scalar field whose office value equals the change's base is applied; otherwise the
+  later arrival wins and the value it replaced goes back in a note ("value_replaced").
+- A long text is stored in `text_revisions` first, then merged three-way (base, the
+  office's text, the laptop's text); a collision keeps the office's text and appends
+  the laptop's as a marked block, so both sides' words stay.
+- Device clocks order nothing: `changed_at` is never read here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import Row
+
+from kamdesk.server.merge import as_text, conflict_block, merge_texts, short_name
+from kamdesk.server.rules import BOOKKEEPING
+from kamdesk.server.tables import text_revisions
+from kamdesk.sync.protocol import EntitySpec, FieldNote, Operation, WireChange
+
+if TYPE_CHECKING:
+    from kamdesk.server.apply import PushContext
+
+NoteKind = Literal["text_merged", "text_conflict"]
+EMPTY: tuple[Any, ...] = (None, "", [], {})
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)  # SQLite keeps no zone; the office writes UTC
+    return moment
+
+
+def _record_text(ctx: PushContext, change: WireChange, name: str, text: str) -> None:
+    ctx.connection.execute(
+        text_revisions.insert().values(
+            entity=change.entity,
+            entity_id=change.entity_id,
+            field=name,
+            version=ctx.version,
+            text=text,
+            user_id=ctx.caller.user_id,
+            client_id=ctx.caller.client_id,
+            received_at=ctx.now,
+        )
+    )
+
+
+def _merge_text(
+    ctx: PushContext, name: str, base: str, theirs: str, mine: str
+) -> tuple[str, NoteKind | None]:
+    """The text to keep and the note kind (None: nothing to tell)."""
+    if theirs in (base, mine):
+        return mine, None
+    if mine == base or (mine.strip() and mine in theirs):
+        return theirs, None  # nothing new from this laptop
+    merged = merge_texts(base, theirs, mine)
+    if merged is not None:
+        return merged, "text_merged"
+    if not mine.strip():
+        return theirs, "text_conflict"
+    who = short_name(ctx.caller.name)
+    return conflict_block(theirs, mine, who, ctx.caller.laptop_code, ctx.now), "text_conflict"
+
+
+def merge_fields(
+    ctx: PushContext,
+    spec: EntitySpec,
+    change: WireChange,
+    current: dict[str, Any],
+    sent: dict[str, Any],
+    row: Row[Any] | None,
+    *,
+    fresh: bool,
+) -> tuple[dict[str, Any], list[FieldNote]]:
+    """The row's new data and the notes for the laptop's sync-issues inbox.
+
+    `fresh`: the row is new on the office, every sent value is taken. An insert of a
+    row the office already has (a one-per-parent row two laptops created) is merged
+    like an update on an empty base, and its empty defaults never wipe a value.
+    """
+    from kamdesk.server.apply import author
+
+    insert_merge = change.operation is Operation.INSERT and not fresh
+    data = dict(current)
+    notes: list[FieldNote] = []
+    for name, mine in sent.items():
+        if name in spec.text_fields:
+            _record_text(ctx, change, name, as_text(mine))
+        theirs = current.get(name)
+        if fresh or mine == theirs or name not in current:
+            data[name] = mine
+            continue
+        if name in BOOKKEEPING:
+            if not (insert_merge and name == "created_at"):
+                data[name] = mine
+            continue
+        if insert_merge and mine in EMPTY:
+            continue
+        base = None if insert_merge else change.base.get(name)
+        by = author(ctx, row.updated_by, row.updated_by_client) if row is not None else ""
+        at = _aware(row.updated_at) if row is not None else None
+        if name in spec.text_fields:
+            text, kind = _merge_text(ctx, name, as_text(base), as_text(theirs), as_text(mine))
+            data[name] = text
+            if kind is not None:
+                notes.append(
+                    FieldNote(
+                        field=name, kind=kind, mine=mine, theirs=theirs, result=text, by=by, at=at
+                    )
+                )
+            continue
+        data[name] = mine
+        if theirs != base:
+            notes.append(
+                FieldNote(
+                    field=name,
+                    kind="value_replaced",
+                    mine=mine,
+                    theirs=theirs,
+                    result=mine,
+                    by=by,
+                    at=at,
+                )
+            )
+    return data, notes

@@ -1,0 +1,52 @@
+"""Three-way merge of long texts: nothing either side typed is lost.
+
+A clean line-level merge (`merge3`) becomes the new text. When both sides changed
+the same lines, the office keeps the text it has and appends the other one as a
+marked block, so both sides' words stay and a person settles it later.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import merge3
+
+CONFLICT_MARK = "--- Конфликтующая версия ({who}, {laptop}, {at}) ---"
+
+
+def as_text(value: Any) -> str:
+    """A text field's value as a string (None and absent are empty)."""
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def merge_texts(base: str, theirs: str, mine: str) -> str | None:
+    """The clean three-way merge of two edits of `base`, or None when they collide."""
+    merger = merge3.Merge3(
+        base.splitlines(keepends=True),
+        theirs.splitlines(keepends=True),
+        mine.splitlines(keepends=True),
+    )
+    merged: list[str] = []
+    for group in merger.merge_groups():
+        if group[0] == "conflict":
+            return None
+        merged.extend(group[1])
+    return "".join(merged)
+
+
+def short_name(full_name: str) -> str:
+    """«Иванова Анна Сергеевна» → «Иванова А. С.» (as people sign in the office)."""
+    parts = full_name.split()
+    if len(parts) < 2:
+        return full_name.strip()
+    return " ".join([parts[0], " ".join(f"{part[0]}." for part in parts[1:])])
+
+
+def conflict_block(theirs: str, mine: str, who: str, laptop: str, at: datetime) -> str:
+    """The office's text with `mine` appended under a marked heading."""
+    mark = CONFLICT_MARK.format(who=who, laptop=laptop, at=at.strftime("%Y-%m-%d %H:%M UTC"))
+    head = theirs.rstrip("\n")
+    return f"{head}\n\n{mark}\n{mine}" if head else f"{mark}\n{mine}"

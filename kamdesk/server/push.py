@@ -1,0 +1,134 @@
+"""POST /sync/v1/push: a laptop's ordered changes, each applied at most once.
+
+One transaction per request (the caller of `apply_push` owns it). Its first
+statement bumps `server_state.version` with `UPDATE ... RETURNING`: on PostgreSQL
+the row lock makes pushes run one after another, so every version up to the
+committed counter is committed and a pull never skips a push that commits late;
+on SQLite the same statement takes the write lock. Every outcome is stored in
+`applied_changes` (a rejected change with its payload), and `clients.last_seq`
+advances past rejections too, so the laptop's queue never jams.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, select
+
+from kamdesk.server.apply import PushContext, apply_change
+from kamdesk.server.context import Caller
+from kamdesk.server.tables import applied_changes, clients, server_state
+from kamdesk.sync.protocol import (
+    ChangeOutcome,
+    Outcome,
+    PushGap,
+    PushRequest,
+    PushResponse,
+    RejectCode,
+    WireChange,
+)
+
+
+class PushGapError(Exception):
+    """previous_seq is ahead of the office (restored from a backup): HTTP 409."""
+
+    def __init__(self, last_seq: int, epoch: str) -> None:
+        super().__init__(f"gap: the office applied up to {last_seq}")
+        self.body = PushGap(last_seq=last_seq, server_epoch=epoch)
+
+
+class PushRefused(Exception):
+    """The request as a whole is not this caller's to make (another laptop's id)."""
+
+    def __init__(self, error: str, detail: str) -> None:
+        super().__init__(f"{error}: {detail}")
+        self.error = error
+        self.detail = detail
+
+
+def bump_version(connection: Connection) -> tuple[int, str]:
+    """The next office version and the epoch; locks the counter until commit."""
+    bumped = connection.execute(
+        server_state.update()
+        .where(server_state.c.id == 1)
+        .values(version=server_state.c.version + 1)
+        .returning(server_state.c.version, server_state.c.epoch)
+    ).one_or_none()
+    if bumped is None:
+        raise RuntimeError("the office database has no server_state row (run `server init`)")
+    return int(bumped.version), str(bumped.epoch)
+
+
+def _stored(connection: Connection, change_id: uuid.UUID) -> ChangeOutcome | None:
+    found = connection.execute(
+        select(applied_changes.c.outcome).where(applied_changes.c.change_id == change_id)
+    ).scalar_one_or_none()
+    return None if found is None else ChangeOutcome.model_validate(found)
+
+
+def _record(ctx: PushContext, change: WireChange, outcome: ChangeOutcome) -> None:
+    rejected = outcome.outcome is Outcome.REJECTED
+    ctx.connection.execute(
+        applied_changes.insert().values(
+            change_id=change.change_id,
+            client_id=ctx.caller.client_id,
+            seq=change.seq,
+            user_id=ctx.caller.user_id,
+            entity=change.entity,
+            entity_id=change.entity_id,
+            outcome=outcome.model_dump(mode="json"),
+            payload=change.model_dump(mode="json") if rejected else None,
+            received_at=ctx.now,
+        )
+    )
+
+
+def _seq_taken(connection: Connection, client_id: uuid.UUID, seq: int) -> bool:
+    found = connection.execute(
+        select(applied_changes.c.change_id).where(
+            applied_changes.c.client_id == client_id, applied_changes.c.seq == seq
+        )
+    )
+    return found.first() is not None
+
+
+def apply_push(
+    connection: Connection, caller: Caller, request: PushRequest, now: datetime | None = None
+) -> PushResponse:
+    """Apply a push inside the caller's transaction; raises PushGapError / PushRefused."""
+    if request.client_id != caller.client_id:
+        raise PushRefused("client", "Этот ключ выдан другому ноутбуку.")
+    version, epoch = bump_version(connection)
+    last_seq = connection.execute(
+        select(clients.c.last_seq).where(clients.c.id == caller.client_id)
+    ).scalar_one_or_none()
+    if last_seq is None:
+        raise PushRefused("client", "Ноутбук не зарегистрирован в офисе.")
+    if request.previous_seq > last_seq:
+        raise PushGapError(int(last_seq), epoch)
+    ctx = PushContext(connection, caller, version, now or datetime.now(UTC))
+    outcomes: list[ChangeOutcome] = []
+    for change in request.changes:
+        stored = _stored(connection, change.change_id)
+        if stored is not None:
+            outcome = stored.model_copy(update={"seq": change.seq})
+        elif _seq_taken(connection, caller.client_id, change.seq):
+            outcome = ChangeOutcome(
+                seq=change.seq,
+                change_id=change.change_id,
+                outcome=Outcome.REJECTED,
+                code=RejectCode.INVALID,
+                reason="Этот номер изменения уже занят другим изменением этого ноутбука.",
+            )
+        else:
+            outcome = apply_change(ctx, change)
+            _record(ctx, change, outcome)
+        last_seq = max(int(last_seq), change.seq)
+        outcomes.append(outcome)
+    connection.execute(
+        clients.update()
+        .where(clients.c.id == caller.client_id)
+        .values(last_seq=last_seq, last_seen_at=ctx.now)
+    )
+    return PushResponse(last_seq=int(last_seq), outcomes=outcomes)

@@ -1,0 +1,89 @@
+"""What the office refuses whatever the conflict rules say: state machines and approvals.
+
+A submitted visit report is never rewritten (addenda correct it); an offer that was
+accepted, rejected or expired never goes back to draft; a discount is approved or
+rejected only by the manager of the offer's owner (or an admin), never by its KAM.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kamdesk.server.context import Caller
+from kamdesk.sync.protocol import Operation, RejectCode
+
+# Columns the laptop's change log fills by itself: applied as sent, never a conflict.
+BOOKKEEPING = frozenset({"created_at", "updated_at", "revision", "deleted_at"})
+# Kept off the office's copy: the laptop learns the office version from WireRow.version.
+NOT_STORED = frozenset({"server_version"})
+# What a manager may write in the team's accounts: the answer to an approval request.
+APPROVAL_FIELDS = frozenset(
+    {"approval_status", "approval_comment", "approved_by", "approved_by_id", "approved_at"}
+)
+APPROVER_FIELDS = frozenset({"approved_by", "approved_by_id", "approved_at"})
+DECISIONS = frozenset({"approved", "rejected"})
+CLOSED_OFFER = frozenset({"accepted", "rejected", "expired"})
+
+
+@dataclass(frozen=True)
+class Refusal:
+    code: RejectCode
+    reason: str  # for people, in Russian
+
+
+def state_refusal(
+    entity: str, operation: Operation, current: dict[str, Any] | None, fields: dict[str, Any]
+) -> Refusal | None:
+    """A change the entity's state machine does not allow, or None."""
+    if current is None:
+        return None
+    if entity == "visit_reports" and current.get("submitted_at"):
+        return Refusal(
+            RejectCode.STATE,
+            "Отчёт о визите уже отправлен руководителю: его не изменить, только дополнить.",
+        )
+    if entity == "offers" and operation is not Operation.DELETE:
+        old = current.get("status")
+        if old in CLOSED_OFFER and fields.get("status", old) == "draft":
+            return Refusal(
+                RejectCode.STATE,
+                "Принятое, отклонённое или истёкшее предложение нельзя вернуть в черновик.",
+            )
+    if entity == "offers" and operation is Operation.DELETE and current.get("status") == "accepted":
+        return Refusal(RejectCode.STATE, "Принятое клиентом предложение нельзя удалить.")
+    return None
+
+
+def decides_approval(current: dict[str, Any] | None, fields: dict[str, Any]) -> bool:
+    """Whether the change approves or rejects a discount (or signs as the approver)."""
+    before = current or {}
+    changed = {
+        name: value
+        for name, value in fields.items()
+        if name in APPROVAL_FIELDS and before.get(name) != value
+    }
+    if changed.get("approval_status") in DECISIONS:
+        return True
+    return any(changed.get(name) not in (None, "") for name in APPROVER_FIELDS)
+
+
+def approval_refusal(
+    caller: Caller, current: dict[str, Any] | None, fields: dict[str, Any], manages_owner: bool
+) -> Refusal | None:
+    """own_approval when someone other than the owner's manager (or an admin) decides."""
+    if not decides_approval(current, fields):
+        return None
+    if caller.role == "admin" or (caller.role == "manager" and manages_owner):
+        return None
+    return Refusal(
+        RejectCode.OWN_APPROVAL,
+        "Скидку согласует руководитель автора предложения: свою скидку не утверждают сами.",
+    )
+
+
+def approval_only(operation: Operation, entity: str, fields: dict[str, Any]) -> bool:
+    """A change that only answers an approval request (what a manager may write)."""
+    if entity != "offers" or operation is not Operation.UPDATE:
+        return False
+    return all(name in APPROVAL_FIELDS or name in BOOKKEEPING for name in fields)

@@ -1,0 +1,132 @@
+"""Which buckets a caller may read and write, at a given office version. Deny by default.
+
+- A KAM: the buckets granted to them (read and write) and the office bucket (read).
+- A manager: the buckets granted to the KAMs whose `users.manager_id` is the manager
+  (and to the manager), read and answers to approval requests only; the office bucket
+  read and write.
+- An admin: everything.
+
+A grant counts at version `v` when `granted_version <= v` and it is not revoked at
+`v` (`revoked_version` is NULL or above `v`), so a pull can tell which buckets were
+granted or revoked between its cursor and now.
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import Enum
+
+from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select, true
+
+from kamdesk.server.context import Caller
+from kamdesk.server.tables import grants, rows, users
+from kamdesk.sync.protocol import OFFICE_BUCKET
+
+
+class Access(Enum):
+    FULL = "full"  # any change the rules allow
+    APPROVAL = "approval"  # only the answer to an approval request (a manager)
+
+
+def team_ids(connection: Connection, manager_id: uuid.UUID) -> list[uuid.UUID]:
+    """The users whose manager is `manager_id`."""
+    found = connection.execute(select(users.c.id).where(users.c.manager_id == manager_id))
+    return list(found.scalars())
+
+
+def _readers(connection: Connection, caller: Caller) -> list[uuid.UUID]:
+    """Whose grants the caller reads through (not for an admin, who reads everything)."""
+    if caller.role == "manager":
+        return [caller.user_id, *team_ids(connection, caller.user_id)]
+    return [caller.user_id]
+
+
+def _active_at(version: int) -> ColumnElement[bool]:
+    return and_(
+        grants.c.granted_version <= version,
+        or_(grants.c.revoked_version.is_(None), grants.c.revoked_version > version),
+    )
+
+
+def granted_buckets_select(
+    connection: Connection, caller: Caller, version: int
+) -> Select[tuple[str]] | None:
+    """The account buckets granted to the caller's readers at `version` (None: all)."""
+    if caller.role == "admin":
+        return None
+    if caller.role not in ("kam", "manager"):
+        return select(grants.c.bucket).where(false_condition())
+    readers = _readers(connection, caller)
+    return select(grants.c.bucket).where(grants.c.user_id.in_(readers), _active_at(version))
+
+
+def false_condition() -> ColumnElement[bool]:
+    return ~true()
+
+
+def readable_filter(connection: Connection, caller: Caller, version: int) -> ColumnElement[bool]:
+    """A condition on `rows` that holds for the rows the caller may read at `version`."""
+    granted = granted_buckets_select(connection, caller, version)
+    if granted is None:
+        return true()
+    if caller.role not in ("kam", "manager"):
+        return false_condition()
+    return or_(rows.c.bucket == OFFICE_BUCKET, rows.c.bucket.in_(granted))
+
+
+def readable_buckets(connection: Connection, caller: Caller, version: int) -> set[str] | None:
+    """The buckets the caller may read at `version`; None means every bucket (an admin)."""
+    granted = granted_buckets_select(connection, caller, version)
+    if granted is None:
+        return None
+    if caller.role not in ("kam", "manager"):
+        return set()
+    return {OFFICE_BUCKET, *connection.execute(granted).scalars()}
+
+
+def may_read(connection: Connection, caller: Caller, bucket: str, version: int) -> bool:
+    buckets = readable_buckets(connection, caller, version)
+    return buckets is None or bucket in buckets
+
+
+def _granted_to(
+    connection: Connection, readers: list[uuid.UUID], bucket: str, version: int
+) -> bool:
+    found = connection.execute(
+        select(grants.c.id)
+        .where(grants.c.user_id.in_(readers), grants.c.bucket == bucket, _active_at(version))
+        .limit(1)
+    )
+    return found.first() is not None
+
+
+def write_access(
+    connection: Connection, caller: Caller, bucket: str, version: int
+) -> Access | None:
+    """What the caller may write in `bucket` at `version` (None: nothing)."""
+    if caller.role == "admin":
+        return Access.FULL
+    if bucket == OFFICE_BUCKET:
+        return Access.FULL if caller.role == "manager" else None
+    if caller.role == "kam":
+        return Access.FULL if _granted_to(connection, [caller.user_id], bucket, version) else None
+    if caller.role == "manager":
+        readers = _readers(connection, caller)
+        return Access.APPROVAL if _granted_to(connection, readers, bucket, version) else None
+    return None
+
+
+def bucket_is_unclaimed(connection: Connection, bucket: str) -> bool:
+    """No row and no grant (past or present) names this bucket: a new account."""
+    has_row = connection.execute(select(rows.c.entity_id).where(rows.c.bucket == bucket).limit(1))
+    if has_row.first() is not None:
+        return False
+    has_grant = connection.execute(select(grants.c.id).where(grants.c.bucket == bucket).limit(1))
+    return has_grant.first() is None
+
+
+def grant(connection: Connection, user_id: uuid.UUID, bucket: str, version: int) -> None:
+    """Grant `bucket` to a user from `version` on (the caller bumped the counter)."""
+    connection.execute(
+        grants.insert().values(user_id=user_id, bucket=bucket, granted_version=version)
+    )
