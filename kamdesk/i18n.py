@@ -37,13 +37,15 @@ def catalogue_translator(language: str) -> Callable[[Message], str]:
     English, or a language without a catalogue, gives the source text."""
     import xml.etree.ElementTree as ElementTree
 
-    from kamdesk.paths import resources_dir
+    from kamdesk.resource_files import resource
 
-    path = resources_dir() / "translations" / f"kamdesk_{language}.ts"
-    if language == "en" or not path.exists():
+    catalogue = resource("translations", f"kamdesk_{language}.ts")
+    if language == "en" or not catalogue.is_file():
         return str
     table: dict[tuple[str, str], str] = {}
-    for context in ElementTree.parse(path).getroot().iter("context"):
+    with catalogue.open("rb") as file:
+        root = ElementTree.parse(file).getroot()
+    for context in root.iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             translation = message.find("translation")

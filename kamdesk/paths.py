@@ -1,4 +1,7 @@
-"""Where KAMdesk keeps its files. Every path goes through here, so tests can redirect them."""
+"""Where KAMdesk keeps its files. Every path goes through here, so tests can redirect them.
+
+The program's own files (fonts, translations, icons, styles) are read through
+kamdesk.resource_files instead: they travel with the package."""
 
 from __future__ import annotations
 
@@ -31,7 +34,3 @@ def default_db_path() -> Path:
     if env:
         return Path(env).expanduser()
     return data_dir() / "kamdesk.sqlite"
-
-
-def resources_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "resources"

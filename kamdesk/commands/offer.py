@@ -73,8 +73,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_pdf(args: argparse.Namespace) -> int:
+    from kamdesk.documents.stored_offer import render_pdf
     from kamdesk.services.offers import OfferBook, OfferError
-    from kamdesk.services.offers.document import render_pdf
     from kamdesk.services.workspace import StoreError
 
     try:

@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from kamdesk.documents.glyphs import printable, printable_characters
-from kamdesk.paths import resources_dir
+from kamdesk.resource_files import path as resource_path
 
 FAMILY = "PTSans"
 BOLD = "PTSans-Bold"
@@ -75,9 +75,8 @@ def register_fonts() -> str:
     from reportlab.pdfbase import pdfmetrics
 
     font_class = _covered_font_class()
-    folder = resources_dir() / "fonts" / "pt-sans"
     for name, file_name in _FILES.items():
-        pdfmetrics.registerFont(font_class(name, str(folder / file_name)))
+        pdfmetrics.registerFont(font_class(name, str(resource_path("fonts", "pt-sans", file_name))))
     addMapping(FAMILY, 0, 0, FAMILY)
     addMapping(FAMILY, 1, 0, BOLD)
     addMapping(FAMILY, 0, 1, ITALIC)

@@ -16,13 +16,13 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from kamdesk.documents.fonts import BOLD, FAMILY, noting_unprintable, register_fonts
-from kamdesk.documents.formatting import format_money, format_percent
 from kamdesk.documents.layout import flowing_table
 from kamdesk.documents.logo import printable_logo
 from kamdesk.documents.offer_document import OfferDocument
 from kamdesk.documents.pdf_pages import Furniture, append_annexes, count_pages, numbered_canvas
 from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.qr import qr_flowable
+from kamdesk.number_text import format_money, format_percent
 
 Progress = Callable[[int, str], None]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from kamdesk.paths import resources_dir
+from kamdesk.resource_files import path as resource_path
 
 BOLD_FILE = ("pt-sans", "PTS75F.ttf")
 Outline = tuple[tuple[str, tuple[float, ...]], ...]
@@ -22,7 +22,7 @@ def outline(text: str) -> tuple[Outline, float, int]:
     from fontTools.pens.basePen import BasePen
     from fontTools.ttLib import TTFont
 
-    font = TTFont(str(resources_dir().joinpath("fonts", *BOLD_FILE)))
+    font = TTFont(str(resource_path("fonts", *BOLD_FILE)))
     glyphs = font.getGlyphSet()
     cmap = font.getBestCmap()
     ops: list[tuple[str, tuple[float, ...]]] = []

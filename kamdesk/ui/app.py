@@ -17,9 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 
-from kamdesk import __version__
+from kamdesk import __version__, resource_files
 from kamdesk.logs import logging_to_file
-from kamdesk.paths import APP_NAME, resources_dir
+from kamdesk.paths import APP_NAME
 from kamdesk.ui import error_reporting, input_guard, sections
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
@@ -30,7 +30,7 @@ from kamdesk.ui.store_opening import OpenedStore, has_store, open_interactively
 from kamdesk.ui.tasks import TaskRunner
 
 ORGANIZATION = "KAMdesk"
-STYLE_SHEET = resources_dir() / "styles" / "kamdesk.qss"
+STYLE_SHEET = ("styles", "kamdesk.qss")  # in kamdesk.resources
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def apply_style_sheet(app: QApplication) -> None:
     try:
-        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+        app.setStyleSheet(resource_files.read_text(*STYLE_SHEET))
     except OSError as error:
         log.warning("style sheet not loaded: %s", error)
 

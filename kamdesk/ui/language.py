@@ -11,12 +11,10 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from kamdesk.paths import resources_dir
+from kamdesk import resource_files
 from kamdesk.ui.preferences import Language
 
 log = logging.getLogger(__name__)
-
-TRANSLATIONS_DIR = resources_dir() / "translations"
 
 RUSSIAN_LOCALE = QLocale(QLocale.Language.Russian, QLocale.Country.Russia)
 ENGLISH_LOCALE = QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
@@ -51,7 +49,8 @@ class LanguageSwitcher:
         self._installed.clear()
         if effective == Language.RUSSIAN:
             self._install("qtbase_ru", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-            self._install("kamdesk_ru", str(TRANSLATIONS_DIR))
+            catalogue = resource_files.path("translations", "kamdesk_ru.qm")
+            self._install("kamdesk_ru", str(catalogue.parent))
         self.current = effective
         # Deliver the posted LanguageChange events now, so every label is in the
         # new language when this returns (and tests need not wait for it).

@@ -12,9 +12,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QIcon
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP
-from kamdesk.paths import resources_dir
+from kamdesk.resource_files import path as resource_path
 
-ICONS_DIR = resources_dir() / "icons"
 CONTEXT = "Sections"
 
 
@@ -144,7 +143,7 @@ def title(key: SectionKey) -> str:
 
 
 def icon(key: SectionKey) -> QIcon:
-    return QIcon(str(ICONS_DIR / f"{key.value}.svg"))
+    return drawn_icon(key.value)
 
 
 def coming_text(key: SectionKey) -> tuple[str, list[str]]:
@@ -158,4 +157,9 @@ def coming_text(key: SectionKey) -> tuple[str, list[str]]:
 
 
 def app_icon() -> QIcon:
-    return QIcon(str(ICONS_DIR / "kamdesk.svg"))
+    return drawn_icon("kamdesk")
+
+
+def drawn_icon(name: str) -> QIcon:
+    """One of KAMdesk's own icons (resources/icons/<name>.svg)."""
+    return QIcon(str(resource_path("icons", f"{name}.svg")))

@@ -93,8 +93,8 @@ def test_an_offer_prints_when_the_saved_logo_is_broken(
     store: Store, images: dict[str, Path], tmp_path: Path
 ) -> None:
     """The reported case: a broken logo in Settings stopped every offer from printing."""
+    from kamdesk.documents.stored_offer import render_pdf
     from kamdesk.services.offers import OfferBook
-    from kamdesk.services.offers.document import render_pdf
     from tests.documents.offer_data import TODAY, make_territory
 
     territory = make_territory(store)

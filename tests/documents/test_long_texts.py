@@ -45,9 +45,9 @@ def test_an_offer_with_huge_texts_in_every_field_prints_all_of_them(tmp_path: Pa
 @needs_poppler
 def test_a_product_name_of_ten_thousand_characters_prints(store: Store, tmp_path: Path) -> None:
     """The case that failed with LayoutError: a huge catalogue name in an ordinary offer."""
+    from kamdesk.documents.stored_offer import render_pdf
     from kamdesk.models import Product
     from kamdesk.services.offers import OfferBook
-    from kamdesk.services.offers.document import render_pdf
     from tests.documents.offer_data import TODAY, make_territory
 
     territory = make_territory(store)

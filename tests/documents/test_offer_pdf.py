@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from kamdesk.documents.stored_offer import build_document, render_pdf
 from kamdesk.services.offers import (
     AddresseeInput,
     AnnexInput,
@@ -25,7 +26,6 @@ from kamdesk.services.offers import (
     load_offer_settings,
     save_offer_settings,
 )
-from kamdesk.services.offers.document import build_document, render_pdf
 from tests.documents.offer_data import (
     EXTRA_SKUS,
     PRODUCTS,

@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 
+from kamdesk.documents.stored_offer import build_document
 from kamdesk.services.offers import (
     OfferBook,
     OfferError,
@@ -17,7 +18,6 @@ from kamdesk.services.offers import (
     mark_sent,
     save_offer_settings,
 )
-from kamdesk.services.offers.document import build_document
 from kamdesk.services.products import ProductCatalog, VatKind
 from kamdesk.store import Store
 from tests.documents.offer_data import TODAY, Territory, make_territory

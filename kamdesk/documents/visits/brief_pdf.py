@@ -8,13 +8,13 @@ from pathlib import Path
 from typing import Any
 
 from kamdesk.documents.fonts import noting_unprintable, register_fonts
-from kamdesk.documents.formatting import format_money
 from kamdesk.documents.layout import flowing_table
 from kamdesk.documents.pdf_pages import Furniture, numbered_canvas
 from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.visits.brief_dmu import dmu_drawing, map_scale
 from kamdesk.documents.visits.labels import ATTITUDE, ROLE, pick
 from kamdesk.documents.visits.pdf_common import Translate, grid_style, plain, styles, text
+from kamdesk.number_text import format_money
 from kamdesk.services.visits.brief import BriefContent
 
 HEADINGS: dict[str, tuple[str, str]] = {

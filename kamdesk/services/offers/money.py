@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from kamdesk.documents.formatting import format_money, format_percent
+from kamdesk.number_text import format_money, format_percent
 
 __all__ = [
     "LineFigures",

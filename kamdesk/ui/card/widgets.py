@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QMimeData, Qt
-from PySide6.QtGui import QFocusEvent, QIcon
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.services.card import CardError, parse_date
-from kamdesk.ui.sections import ICONS_DIR
+from kamdesk.ui.sections import drawn_icon
 
 PARAGRAPH = "\u2029"  # how QTextDocument holds a line break
 
@@ -87,7 +87,7 @@ class DateField(QWidget):
         self.button = QToolButton(self)
         self.button.setObjectName("calendarButton")
         # A drawn icon: the 📅 emoji needs an emoji font many laptops lack (an empty box).
-        self.button.setIcon(QIcon(str(ICONS_DIR / "calendar.svg")))
+        self.button.setIcon(drawn_icon("calendar"))
         self.button.setToolTip(self.tr("Pick a date on the calendar"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.show_calendar)

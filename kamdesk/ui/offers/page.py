@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.documents.printed import PrintedFile
+from kamdesk.documents.stored_offer import render_pdf
 from kamdesk.services.offers import (
     OfferBook,
     OfferError,
@@ -40,7 +41,6 @@ from kamdesk.services.offers import (
     mark_rejected,
     mark_sent,
 )
-from kamdesk.services.offers.document import render_pdf
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.offers.common import messages_text, money, status_label

@@ -1,0 +1,1 @@
+"""The Clients section: the accounts list, its filters, merging and new accounts."""
