@@ -248,8 +248,8 @@ def test_list_filters_by_text_and_status(store):
 def test_demo_offers_cover_every_status_deterministically(tmp_path: Path):
     import random
 
+    from kamdesk.documents.stored_offer import render_pdf
     from kamdesk.services.offers.demo import add_demo_offers
-    from kamdesk.services.offers.document import render_pdf
 
     results = []
     for name in ("a", "b"):
