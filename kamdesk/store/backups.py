@@ -29,8 +29,10 @@ its final name:
   moved file, and SQLite deletes the log by name when the last one closes,
   which would take the new store's latest commits. Only a store SQLite cannot
   read (damaged) is moved aside with its `-wal` and `-shm` the way
-  `kamdesk.store.files.move_aside` does it, once no program has it open, and the
-  checked copy renamed in its place.
+  `kamdesk.store.files.move_aside` does it (close other KAMdesk windows on it
+  first: a damaged file cannot be asked whether it is in use without opening it
+  for writing, which could cost its log), and the checked copy renamed in its
+  place.
 
 Nothing here uses the ORM or opens a store file with `open()` while SQLite may
 have it open (see `kamdesk.store.probe` on why). Every connection comes from
@@ -61,7 +63,7 @@ from kamdesk.errors import (
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.schema_version import SCHEMA_HEAD
 from kamdesk.store.files import COMPANION_SUFFIXES, companion, has_database, move_aside
-from kamdesk.store.sqlite_errors import classify, is_corruption
+from kamdesk.store.sqlite_errors import classify
 
 __all__ = [
     "DEFAULT_KEEP",
@@ -279,8 +281,9 @@ def restore_backup(
         if aside is not None:
             _copy_into(staged, store_path)
             return RestoreResult(checked, aside)
-        # The store is damaged: nothing can be copied out of or into it.
-        _refuse_if_in_use(store_path)
+        # The store is damaged: nothing can be copied out of or into it. It is moved
+        # aside as it is, never opened for writing: SQLite would replay or delete its
+        # log, which may hold what a recovery needs.
         aside = move_aside(store_path, ASIDE_LABEL)
         _publish(staged, store_path)
         return RestoreResult(checked, aside)
@@ -394,25 +397,6 @@ def _copy_into(staged: Path, store_path: Path) -> None:
         finally:
             source.close()
     except sqlite3.Error as error:
-        raise _explain(store_path, error) from error
-
-
-def _refuse_if_in_use(store_path: Path) -> None:
-    """Before a damaged store is renamed: no program may have it open (it would go on
-    writing to the moved file, and delete the new store's log by name on closing)."""
-    try:
-        connection = _connect(store_path)
-        try:
-            # Held from the first read on: SQLite waits, then fails as busy, while
-            # another connection has the store open (as the demo's --replace does).
-            connection.execute("PRAGMA locking_mode = EXCLUSIVE")
-            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        finally:
-            connection.close()
-    except sqlite3.Error as error:
-        if is_corruption(error):
-            return  # SQLite cannot even read it; renaming it is all that is left
         raise _explain(store_path, error) from error
 
 
