@@ -106,6 +106,9 @@ rows = Table(
     Column("updated_by", Uuid, ForeignKey("users.id"), nullable=True),
     Column("updated_by_client", Uuid, nullable=True),
     Column("updated_at", Time, nullable=False),
+    # Who last wrote each field ({field: {"user": hex, "client": hex, "at": ISO}}): a later
+    # edit made on an older base is told whose value it replaced (FieldNote.by).
+    Column("field_authors", Json, nullable=True),
     Index("ix_rows_bucket_version", "bucket", "version"),
     Index("ix_rows_version", "version"),
 )
