@@ -1,0 +1,80 @@
+"""Why a sync stopped, in words a KAM can act on (translated like the store's errors).
+
+Each error carries a `Message` (QT_TRANSLATE_NOOP, context "Sync"): the window shows
+it through `QCoreApplication.translate`, the command line through the catalogue.
+Nothing is lost when one is raised: the outbox keeps every change not yet
+acknowledged, and the next sync starts where this one stopped.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+
+if TYPE_CHECKING:
+    from kamdesk.sync.client import SyncReport
+
+CONTEXT = "Sync"
+
+
+class SyncError(Exception):
+    """A sync that could not go on; `report` holds what was done before it stopped."""
+
+    text = QT_TRANSLATE_NOOP("Sync", "Sync stopped: {detail}")
+
+    def __init__(self, detail: str = "", report: SyncReport | None = None, **params: Any) -> None:
+        self.message = Message(CONTEXT, self.text, {"detail": detail, **params})
+        self.detail = detail
+        self.report = report
+        super().__init__(str(self.message))
+
+
+class OfficeUnreachableError(SyncError):
+    """No answer, a network error or a 5xx: try again later; everything is kept."""
+
+    text = QT_TRANSLATE_NOOP(
+        "Sync",
+        "The office server does not answer ({detail}). Your changes are kept on this laptop "
+        "and will be sent at the next sync; check the network or try again later.",
+    )
+
+
+class NotEnrolledError(SyncError):
+    text = QT_TRANSLATE_NOOP(
+        "Sync",
+        "This laptop is not connected to an office server yet: give the server address, "
+        "your login and password (kamdesk sync --server URL --login LOGIN).",
+    )
+
+
+class LoginRefusedError(SyncError):
+    """A wrong login or password, a disabled user, too many attempts (enrolment)."""
+
+    text = QT_TRANSLATE_NOOP("Sync", "The office refused the login: {detail}")
+
+
+class TokenRefusedError(SyncError):
+    """The office no longer accepts this laptop's token (revoked, or a restored office)."""
+
+    text = QT_TRANSLATE_NOOP(
+        "Sync",
+        "The office no longer accepts this laptop ({detail}). Log in again: "
+        "kamdesk sync --login LOGIN. Your changes are kept.",
+    )
+
+
+class ClientTooOldError(SyncError):
+    text = QT_TRANSLATE_NOOP(
+        "Sync",
+        "The office server needs another version of KAMdesk ({detail}). Update KAMdesk; "
+        "your changes are kept and will be sent after the update.",
+    )
+
+
+class OfficeRefusedError(SyncError):
+    """A 4xx the laptop cannot fix by retrying (the request itself was refused)."""
+
+    text = QT_TRANSLATE_NOOP(
+        "Sync", "The office server refused the request: {detail}. Your changes are kept."
+    )
