@@ -28,15 +28,13 @@ from kamdesk import __version__
 from kamdesk.server import admin, enrol
 from kamdesk.server.compat import PROTOCOLS, SCHEMA_VERSIONS
 from kamdesk.server.db import open_office
+from kamdesk.server.environment import DATABASE_ENV
 from kamdesk.server.errors import ApiError
 from kamdesk.server.tables import server_state
 from kamdesk.sync.protocol import API_PREFIX, ErrorBody, ServerInfo
 
 log = logging.getLogger(__name__)
 
-# `kamdesk server run --workers N` starts uvicorn in factory mode: each worker
-# process calls `app_from_environment`, which reads the URL from here.
-DATABASE_ENV = "KAMDESK_OFFICE_DB"
 
 _HTTP_ERRORS = {
     404: ("not_found", "Нет такого адреса на сервере офиса."),
@@ -81,7 +79,8 @@ def create_app(database_url: str) -> FastAPI:
 
 
 def app_from_environment() -> FastAPI:
-    """The factory uvicorn's workers call (`kamdesk.server.app:app_from_environment`)."""
+    """The factory uvicorn's workers call (`kamdesk.server.app:app_from_environment`):
+    `kamdesk server run --workers N` puts the database URL in $KAMDESK_OFFICE_DB."""
     url = os.environ.get(DATABASE_ENV)
     if not url:
         raise RuntimeError(f"{DATABASE_ENV} is not set: start the server with `kamdesk server run`")
