@@ -176,11 +176,13 @@ def _write(
     notes: list[Any] = []
     deleted = False if row is None else bool(row.deleted)
     if row is None:
-        data = merge_fields(ctx, spec, change, {}, sent, None, fresh=True)[0]
+        data, _, authors = merge_fields(ctx, spec, change, {}, sent, None, fresh=True)
     elif change.operation is Operation.DELETE:
-        data, deleted = {**row.data, **sent}, True
+        data, deleted, authors = {**row.data, **sent}, True, row.field_authors
     else:
-        data, notes = merge_fields(ctx, spec, change, dict(row.data), sent, row, fresh=False)
+        data, notes, authors = merge_fields(
+            ctx, spec, change, dict(row.data), sent, row, fresh=False
+        )
         if change.operation is Operation.RESTORE:
             deleted = False
             if "deleted_at" in data:
@@ -193,6 +195,7 @@ def _write(
         "updated_by": ctx.caller.user_id,
         "updated_by_client": ctx.caller.client_id,
         "updated_at": ctx.now,
+        "field_authors": authors,
     }
     if row is None:
         ctx.connection.execute(

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -74,24 +75,26 @@ def merge_fields(
     row: Row[Any] | None,
     *,
     fresh: bool,
-) -> tuple[dict[str, Any], list[FieldNote]]:
-    """The row's new data and the notes for the laptop's sync-issues inbox.
+) -> tuple[dict[str, Any], list[FieldNote], dict[str, Any]]:
+    """The row's new data, the notes for the laptop's sync-issues inbox, field authors.
 
     `fresh`: the row is new on the office, every sent value is taken. An insert of a
     row the office already has (a one-per-parent row two laptops created) is merged
     like an update on an empty base, and its empty defaults never wipe a value.
     """
-    from kamdesk.server.apply import author
-
     insert_merge = change.operation is Operation.INSERT and not fresh
     data = dict(current)
     notes: list[FieldNote] = []
+    authors: dict[str, Any] = dict((row.field_authors if row is not None else None) or {})
+    me = {"user": ctx.caller.user_id.hex, "client": ctx.caller.client_id.hex}
+    me["at"] = ctx.now.isoformat()
     for name, mine in sent.items():
         if name in spec.text_fields:
             _record_text(ctx, change, name, as_text(mine))
         theirs = current.get(name)
         if fresh or mine == theirs or name not in current:
             data[name] = mine
+            authors[name] = me
             continue
         if name in BOOKKEEPING:
             if not (insert_merge and name == "created_at"):
@@ -100,10 +103,12 @@ def merge_fields(
         if insert_merge and mine in EMPTY:
             continue
         base = None if insert_merge else change.base.get(name)
-        by = author(ctx, row.updated_by, row.updated_by_client) if row is not None else ""
-        at = _aware(row.updated_at) if row is not None else None
+        by, at = _who(ctx, row, authors.get(name))
+        authors[name] = me
         if name in spec.text_fields:
             text, kind = _merge_text(ctx, name, as_text(base), as_text(theirs), as_text(mine))
+            if text == as_text(theirs):  # nothing of this laptop's made it in
+                authors[name] = (row.field_authors or {}).get(name) if row is not None else None
             data[name] = text
             if kind is not None:
                 notes.append(
@@ -125,4 +130,19 @@ def merge_fields(
                     at=at,
                 )
             )
-    return data, notes
+    return data, notes, {name: who for name, who in authors.items() if who}
+
+
+def _who(
+    ctx: PushContext, row: Row[Any] | None, written: dict[str, str] | None
+) -> tuple[str, datetime | None]:
+    """Who wrote the office's value of a field, and when (the row's last writer when
+    the field has no record of its own)."""
+    from kamdesk.server.apply import author
+
+    if written:
+        user, client = uuid.UUID(written["user"]), uuid.UUID(written["client"])
+        return author(ctx, user, client), datetime.fromisoformat(written["at"])
+    if row is None:
+        return "", None
+    return author(ctx, row.updated_by, row.updated_by_client), _aware(row.updated_at)

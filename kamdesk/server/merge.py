@@ -7,11 +7,15 @@ marked block, so both sides' words stay and a person settles it later.
 
 from __future__ import annotations
 
+import difflib
+import re
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 import merge3
 
+_WORDS = re.compile(r"\s+|\S+")
 CONFLICT_MARK = "--- Конфликтующая версия ({who}, {laptop}, {at}) ---"
 
 
@@ -22,19 +26,45 @@ def as_text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
-def merge_texts(base: str, theirs: str, mine: str) -> str | None:
-    """The clean three-way merge of two edits of `base`, or None when they collide."""
-    merger = merge3.Merge3(
-        base.splitlines(keepends=True),
-        theirs.splitlines(keepends=True),
-        mine.splitlines(keepends=True),
-    )
+class _Matcher(difflib.SequenceMatcher[str]):
+    """difflib without its "popular element" heuristic, which would treat the spaces
+    between words of a long text as junk and match nothing."""
+
+    def __init__(
+        self,
+        isjunk: Callable[[str], bool] | None = None,
+        a: Sequence[str] = "",
+        b: Sequence[str] = "",
+        autojunk: bool = False,
+    ) -> None:
+        super().__init__(isjunk, a, b, autojunk=False)
+
+
+def _merge(base: list[str], theirs: list[str], mine: list[str]) -> str | None:
+    # difflib returns Match tuples where merge3 types plain tuples: the same at run time.
+    merger = merge3.Merge3(base, theirs, mine, sequence_matcher=_Matcher)  # type: ignore[arg-type]
     merged: list[str] = []
     for group in merger.merge_groups():
         if group[0] == "conflict":
             return None
         merged.extend(group[1])
     return "".join(merged)
+
+
+def merge_texts(base: str, theirs: str, mine: str) -> str | None:
+    """The clean three-way merge of two edits of `base`, or None when they collide.
+
+    By lines first; when both sides changed the same or neighbouring lines, by words
+    (so two edits of one paragraph that touch different words still merge).
+    """
+    by_lines = _merge(
+        base.splitlines(keepends=True),
+        theirs.splitlines(keepends=True),
+        mine.splitlines(keepends=True),
+    )
+    if by_lines is not None:
+        return by_lines
+    return _merge(_WORDS.findall(base), _WORDS.findall(theirs), _WORDS.findall(mine))
 
 
 def short_name(full_name: str) -> str:

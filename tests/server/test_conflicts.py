@@ -1,0 +1,186 @@
+"""Conflicts per docs/sync.md: a scalar edit on a stale base wins by arrival and the
+value it replaced goes back to the laptop; long texts are merged three-way and both
+sides' words always stay; two laptops creating the same one-per-parent row converge."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import pytest
+
+from kamdesk.server.merge import conflict_block, merge_texts, short_name
+from kamdesk.sync.protocol import Outcome
+from tests.server.sync_office import Laptop, Office
+
+HISTORY = "Клиент с 2019 года.\nЗакупки через тендеры.\nГлавврач сменился в 2024.\n"
+
+
+@pytest.fixture
+def office(office_url: str) -> Iterator[Office]:
+    made = Office(office_url)
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def laptops(office: Office) -> tuple[Laptop, Laptop, uuid.UUID]:
+    """Anna's two laptops and an account with a dossier both have pulled."""
+    anna = office.user("Иванова Анна Сергеевна")
+    one, two = office.laptop(anna), office.laptop(anna)
+    account_id, dossier_id = uuid.uuid4(), uuid.uuid4()
+    office.push(
+        one,
+        one.change("accounts", account_id, "insert", {"name": "ОКБ", "status": "active"}),
+        one.change(
+            "account_dossiers",
+            dossier_id,
+            "insert",
+            {"account_id": account_id.hex, "history": HISTORY, "plans": ""},
+        ),
+    )
+    return one, two, dossier_id
+
+
+def edit_history(laptop: Laptop, dossier_id: uuid.UUID, text: str) -> object:
+    return laptop.change(
+        "account_dossiers", dossier_id, "update", {"history": text}, {"history": HISTORY}
+    )
+
+
+def test_edits_of_different_lines_merge_cleanly(
+    office: Office, laptops: tuple[Laptop, Laptop, uuid.UUID]
+) -> None:
+    one, two, dossier_id = laptops
+    office.push(one, edit_history(one, dossier_id, HISTORY.replace("2019", "2018")))  # type: ignore[arg-type]
+    answer = office.push(
+        two,
+        edit_history(two, dossier_id, HISTORY + "Бюджет утверждают в марте.\n"),  # type: ignore[arg-type]
+    )
+    outcome = answer.outcomes[0]
+    assert outcome.outcome is Outcome.MERGED
+    assert [note.kind for note in outcome.notes] == ["text_merged"]
+    merged = office.data("account_dossiers", dossier_id)["history"]  # type: ignore[index]
+    assert merged == HISTORY.replace("2019", "2018") + "Бюджет утверждают в марте.\n"
+
+
+def test_edits_of_the_same_line_keep_both_sides_words(
+    office: Office, laptops: tuple[Laptop, Laptop, uuid.UUID]
+) -> None:
+    one, two, dossier_id = laptops
+    office.push(one, edit_history(one, dossier_id, HISTORY.replace("тендеры", "аукционы 44-ФЗ")))  # type: ignore[arg-type]
+    answer = office.push(
+        two,
+        edit_history(two, dossier_id, HISTORY.replace("тендеры", "прямые договоры")),  # type: ignore[arg-type]
+    )
+    outcome = answer.outcomes[0]
+    assert outcome.outcome is Outcome.MERGED
+    note = outcome.notes[0]
+    assert note.kind == "text_conflict"
+    assert note.by.startswith("Иванова А. С., ")  # the office's text came from laptop one
+    text = office.data("account_dossiers", dossier_id)["history"]  # type: ignore[index]
+    assert "аукционы 44-ФЗ" in text and "прямые договоры" in text
+    assert f"--- Конфликтующая версия (Иванова А. С., {two.caller.laptop_code}, " in text
+    assert note.result == text
+    # Every text submitted was kept before merging, whatever became of it.
+    assert office.texts(dossier_id, "history") == [
+        HISTORY,
+        HISTORY.replace("тендеры", "аукционы 44-ФЗ"),
+        HISTORY.replace("тендеры", "прямые договоры"),
+    ]
+
+
+def test_a_scalar_on_a_stale_base_wins_by_arrival_and_returns_what_it_replaced(
+    office: Office,
+) -> None:
+    anna, boris_id = office.user("Иванова Анна Сергеевна"), None
+    del boris_id
+    one, two = office.laptop(anna), office.laptop(anna)
+    account_id = uuid.uuid4()
+    office.push(one, one.change("accounts", account_id, "insert", {"name": "ОКБ", "phone": "1"}))
+    office.push(one, one.change("accounts", account_id, "update", {"phone": "22"}, {"phone": "1"}))
+    clean = two.change(
+        "accounts", account_id, "update", {"name": "ОКБ им. Петрова"}, {"name": "ОКБ"}
+    )
+    stale = two.change("accounts", account_id, "update", {"phone": "333"}, {"phone": "1"})
+    answer = office.push(two, clean, stale)
+    assert answer.outcomes[0].outcome is Outcome.APPLIED
+    assert answer.outcomes[1].outcome is Outcome.MERGED
+    note = answer.outcomes[1].notes[0]
+    assert (note.field, note.kind, note.mine, note.theirs, note.result) == (
+        "phone",
+        "value_replaced",
+        "333",
+        "22",
+        "333",
+    )
+    assert note.by == f"Иванова А. С., {one.caller.laptop_code}"
+    assert note.at is not None and note.at.tzinfo is not None
+    account = office.data("accounts", account_id)
+    assert account is not None and account["phone"] == "333"
+    assert account["name"] == "ОКБ им. Петрова"
+
+
+def test_two_laptops_creating_the_same_dossier_converge_without_losing_words(
+    office: Office,
+) -> None:
+    anna = office.user("Иванова Анна Сергеевна")
+    one, two = office.laptop(anna), office.laptop(anna)
+    account_id = uuid.uuid4()
+    dossier_id = uuid.uuid5(account_id, "dossier")  # one per account: the id of its parent
+    office.push(one, one.change("accounts", account_id, "insert", {"name": "ОКБ"}))
+    office.push(
+        one,
+        one.change(
+            "account_dossiers",
+            dossier_id,
+            "insert",
+            {
+                "account_id": account_id.hex,
+                "needs": "Аппараты УЗИ",
+                "plans": "",
+                "budget_known": True,
+            },
+        ),
+    )
+    answer = office.push(
+        two,
+        two.change(
+            "account_dossiers",
+            dossier_id,
+            "insert",
+            {
+                "account_id": account_id.hex,
+                "needs": "",
+                "plans": "Тендер в мае",
+                "budget_known": None,
+            },
+        ),
+    )
+    assert answer.outcomes[0].outcome in (Outcome.APPLIED, Outcome.MERGED)
+    dossier = office.data("account_dossiers", dossier_id)
+    assert dossier is not None
+    assert dossier["needs"] == "Аппараты УЗИ"  # the second laptop's empty default wiped nothing
+    assert dossier["plans"] == "Тендер в мае"
+    assert dossier["budget_known"] is True
+
+
+def test_edits_merge_by_lines_then_by_words_and_collide_on_the_same_word() -> None:
+    assert merge_texts("a\nb\n", "a\nB\n", "A\nb\n") == "A\nB\n"
+    assert merge_texts("a\n", "x\n", "y\n") is None
+    base = "Главврач сменился в 2024."
+    theirs = "Главврач Иванов сменился в 2024."
+    mine = "Главврач сменился в 2025."
+    assert merge_texts(base, theirs, mine) == "Главврач Иванов сменился в 2025."
+
+
+def test_conflict_block_and_short_name() -> None:
+    at = datetime(2026, 12, 3, 8, 5, tzinfo=UTC)
+    block = conflict_block("Текст офиса\n", "Мой текст", "Иванова А. С.", "K007", at)
+    assert block == (
+        "Текст офиса\n\n--- Конфликтующая версия (Иванова А. С., K007, 2026-12-03 08:05 UTC) ---\n"
+        "Мой текст"
+    )
+    assert short_name("Иванова Анна Сергеевна") == "Иванова А. С."
+    assert short_name("Admin") == "Admin"
