@@ -22,7 +22,7 @@ from kamdesk.errors import (
     StoreError,
 )
 from kamdesk.models import SyncState, utcnow
-from kamdesk.store import changelog, derived, migrate, tombstones
+from kamdesk.store import changelog, convert, derived, migrate, tombstones
 from kamdesk.store.engine import make_engine
 from kamdesk.store.files import move_aside
 from kamdesk.store.probe import probe
@@ -142,8 +142,10 @@ def open_store(path: Path, *, verify: bool = True) -> Store:
 
     The file is first looked at through SQLite alone (`probe`), with its quick
     integrity check unless `verify` is False (the caller just checked it).
-    Raises SchemaTooNewError, CorruptStoreError or another StoreError with a
-    message fit to show the user; in every case the file is left untouched.
+    A store of an earlier build with text keys (revision 0001 or 0002) is backed
+    up, then converted (kamdesk.store.convert). Raises SchemaTooNewError,
+    CorruptStoreError or another StoreError with a message fit to show the user;
+    in every case the file is left untouched.
     """
     path = Path(path)
     facts = probe(path, verify=verify)
@@ -154,7 +156,11 @@ def open_store(path: Path, *, verify: bool = True) -> Store:
             raise StoreAccessError(path.parent, str(error)) from error
     elif facts.revision is None and facts.has_tables:
         raise CorruptStoreError(path, "it is an SQLite file, but not a KAMdesk store")
-    elif facts.revision is not None and facts.revision not in migrate.known_revisions():
+    elif (
+        facts.revision is not None
+        and facts.revision not in convert.LEGACY_REVISIONS
+        and facts.revision not in migrate.known_revisions()
+    ):
         raise SchemaTooNewError(path, facts.revision, migrate.head_revision())
     current = facts.revision if facts is not None else None
     engine = make_engine(path)
@@ -162,6 +168,12 @@ def open_store(path: Path, *, verify: bool = True) -> Store:
     try:
         if current is not None and current != migrate.head_revision():
             backup_path = backup_copy(path, engine)
+        if current in convert.LEGACY_REVISIONS:
+            # Text keys, from before the 0003 baseline: rebuilt beside, then swapped in.
+            engine.dispose()
+            convert.convert_store(path)
+            engine = make_engine(path)
+            current = migrate.head_revision()
         if current != migrate.head_revision():
             migrate.upgrade(engine)
         client_id = _ensure_sync_state(engine)
