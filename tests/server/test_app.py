@@ -145,7 +145,7 @@ def test_server_run_serves_the_office_with_several_workers(tmp_path: Path) -> No
             str(port),
             "--workers",
             "2",
-        ],  # fmt: skip
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env=environment,
