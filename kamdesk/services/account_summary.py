@@ -11,6 +11,7 @@ from kamdesk.models import (
     Account,
     AccountCompetitor,
     AccountStats,
+    AccountStatus,
     Contact,
     RelationshipEvent,
     User,
@@ -63,7 +64,8 @@ def load_summary(store: Store, account_id: uuid.UUID) -> AccountSummary | None:
             email=account.email,
             website=account.website,
             client_type=account.client_type,
-            status=account.status,
+            # What the KAM sees: their choice where it applies, otherwise the figures.
+            status=AccountStatus(stats.status) if stats and stats.status else account.status,
             qualification={
                 "need": (account.qual_need, account.qual_need_note),
                 "pay": (account.qual_pay, account.qual_pay_note),

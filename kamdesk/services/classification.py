@@ -7,29 +7,29 @@ XYZ: coefficient of variation (population standard deviation / mean) of the
 monthly amounts over the window, months without purchases counting as zero.
 Accounts without sales in the window get no class.
 
-Status: days since the end of the last month with a purchase; beyond
-`lost_days` an active or at-risk account becomes lost, beyond `at_risk_days`
-it becomes at risk; a purchase makes a lost, at-risk, win-back or prospect
-account active again. Accounts without any sales keep the status the KAM set.
+Status: the rule is kamdesk.account_status (purchases, accepted offers and held
+visits, by kind of account; the KAM's «Вернуть»/«Потенциальный» on top). It is a
+derived value: `recompute` works it out again into the local cache
+`account_stats.status` for today and the current settings, and never writes
+`accounts.status` (the KAM's choice, synced as their edit), so reclassifying
+queues nothing for the office and two laptops never argue over it.
 """
 
 from __future__ import annotations
 
-import calendar
-import uuid
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import bindparam, select, text, update
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, bindparam, text, update
 
-from kamdesk.models import Account, AccountStats, AccountStatus, AppSetting
+from kamdesk.account_status import by_figures, shown
+from kamdesk.models import AccountKind, AccountStats, AccountStatus, AppSetting
 from kamdesk.models.base import UuidBytes
 from kamdesk.services.settings import AnalyticsSettings, load_analytics
 from kamdesk.store import Store
-from kamdesk.store.derived import CLASSIFICATION_STALE
+from kamdesk.store.derived import CLASSIFICATION_STALE, refresh_statuses
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -103,25 +103,29 @@ def classify(
 
 
 def status_for(
-    current: AccountStatus, last_purchase: date | None, today: date, settings: AnalyticsSettings
+    current: AccountStatus,
+    last_purchase: date | None,
+    today: date,
+    settings: AnalyticsSettings,
+    kind: AccountKind = AccountKind.HOSPITAL,
 ) -> AccountStatus:
-    if last_purchase is None:
-        return current
-    month_end = last_purchase.replace(
-        day=calendar.monthrange(last_purchase.year, last_purchase.month)[1]
+    """The status shown for an account whose only fact is its last purchase month
+    (`current`: the KAM's choice); the full rule is kamdesk.account_status."""
+    figures = by_figures(
+        kind,
+        last_purchase_month=last_purchase,
+        accepted_offer_until=None,
+        last_contact=None,
+        today=today,
+        at_risk_days=settings.at_risk_days,
+        lost_days=settings.lost_days,
     )
-    idle_days = (today - month_end).days
-    if idle_days > settings.lost_days:
-        if current in (AccountStatus.ACTIVE, AccountStatus.AT_RISK):
-            return AccountStatus.LOST
-        return current
-    if idle_days > settings.at_risk_days:
-        return AccountStatus.AT_RISK if current == AccountStatus.ACTIVE else current
-    return AccountStatus.ACTIVE
+    return shown(current, figures)
 
 
 def recompute(store: Store, today: date | None = None) -> int:
-    """Reclassify every account and update statuses; returns how many statuses changed."""
+    """Reclassify every account and work out its status for `today`; returns how many
+    statuses shown changed. Writes only the local cache: the change log does not grow."""
     import pandas as pd
 
     today = today or date.today()
@@ -171,7 +175,10 @@ def recompute(store: Store, today: date | None = None) -> int:
                 ).bindparams(bindparam("id", type_=UuidBytes())),
                 stats_rows,
             )
-        changed = _update_statuses(session, last_purchases, today, settings)
+        before = _statuses(connection)
+        refresh_statuses(connection, datetime.combine(today, time(), UTC))
+        after = _statuses(connection)
+        changed = sum(1 for account_id, status in after.items() if before.get(account_id) != status)
         session.merge(AppSetting(key=CLASSIFICATION_STALE, value=False))
     return changed
 
@@ -203,21 +210,8 @@ def _stats_rows(result: pd.DataFrame, last_purchases: dict[str, str]) -> list[di
     return list(rows.values())
 
 
-def _update_statuses(
-    session: Session, last_purchases: dict[str, str], today: date, settings: AnalyticsSettings
-) -> int:
-    updates: dict[uuid.UUID, AccountStatus] = {}
-    for account_id, status in session.execute(select(Account.id, Account.status)):
-        last = last_purchases.get(account_id.hex)
-        new_status = status_for(status, date.fromisoformat(last) if last else None, today, settings)
-        if new_status != status:
-            updates[account_id] = new_status
-    ids = list(updates)
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        for account in session.scalars(select(Account).where(Account.id.in_(chunk))):
-            account.status = updates[account.id]  # through the ORM: the change is logged
-    return len(updates)
+def _statuses(connection: Connection) -> dict[Any, str]:
+    return dict(connection.execute(text("SELECT account_id, status FROM account_stats")).all())
 
 
 def is_stale(store: Store) -> bool:

@@ -17,17 +17,45 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from kamdesk.models import Account, AppSetting, Contact, SalesRecord, User, Visit, utcnow
+from kamdesk.models import Account, AppSetting, Contact, Offer, SalesRecord, User, Visit, utcnow
 from kamdesk.models.base import UTCDateTime, UuidBytes
+from kamdesk.store.changelog import CLOCK
 
 CLASSIFICATION_STALE = "classification.stale"
 _CHUNK = 10_000
 
-_REFRESH_SQL = """
+# The status the KAM sees, from the KAM's choice and synced facts (kamdesk.account_status):
+# purchases (a pharmacy without its own shares its chain's), accepted offers until they
+# expire, the last held visit or sent/accepted offer, today and the analytics settings.
+# Worked out on each laptop and never written back to `accounts`: nothing to sync.
+_STATUS_SQL = """kam_status(a.kind, a.status,
+    coalesce((SELECT max(s.month) FROM sales_records s
+              WHERE s.account_id = a.id AND s.deleted_at IS NULL AND s.quantity > 0),
+             (SELECT max(s.month) FROM sales_records s
+              WHERE a.kind = 'pharmacy' AND s.account_id = a.parent_id
+                AND s.deleted_at IS NULL AND s.quantity > 0)),
+    (SELECT max(max(o.valid_until, coalesce((SELECT max(c.changed_at) FROM offer_status_changes c
+                                             WHERE c.offer_id = o.id AND c.to_status = 'accepted'
+                                               AND c.deleted_at IS NULL), o.offer_date)))
+       FROM offers o WHERE o.account_id = a.id AND o.deleted_at IS NULL AND o.status = 'accepted'),
+    nullif(max(coalesce((SELECT max(v.starts_at) FROM visits v
+                         WHERE v.account_id = a.id AND v.deleted_at IS NULL
+                           AND v.status IN ('done', 'reported', 'submitted')), ''),
+               coalesce((SELECT max(o.offer_date) FROM offers o
+                         WHERE o.account_id = a.id AND o.deleted_at IS NULL
+                           AND o.status IN ('sent', 'accepted')), '')), ''),
+    :now,
+    (SELECT json_extract(value, '$.at_risk_days') FROM app_settings WHERE key = 'analytics'),
+    (SELECT json_extract(value, '$.lost_days') FROM app_settings WHERE key = 'analytics'))"""
+
+_REFRESH_SQL = (
+    """
 INSERT INTO account_stats (account_id, archived, name, kind, city, inn, client_type, status,
                            owner_name, search_text, contacts_count, next_visit_at,
                            last_visit_at, sales_12m)
-SELECT a.id, a.deleted_at IS NOT NULL, a.name, a.kind, a.city, a.inn, a.client_type, a.status,
+SELECT a.id, a.deleted_at IS NOT NULL, a.name, a.kind, a.city, a.inn, a.client_type, """
+    + _STATUS_SQL
+    + """,
        coalesce(u.surname || coalesce(' ' || substr(nullif(u.name, ''), 1, 1) || '.', '')
                 || coalesce(' ' || substr(nullif(u.patronymic, ''), 1, 1) || '.', ''), ''),
        kam_fold(a.name || ' ' || a.short_name || ' ' || a.city || ' ' || a.inn || ' ' ||
@@ -58,6 +86,7 @@ ON CONFLICT (account_id) DO UPDATE SET
     next_visit_at = excluded.next_visit_at,
     last_visit_at = excluded.last_visit_at
 """
+)
 
 
 def install(factory: sessionmaker[Session]) -> None:
@@ -85,6 +114,16 @@ def refresh_account_stats(
         connection.execute(statement, {**params, "ids": ids[start : start + _CHUNK]})
 
 
+def refresh_statuses(connection: Connection, now: datetime | None = None) -> None:
+    """Work out every account's status again (for a new day or new settings); the
+    cache only: `accounts.status` (the KAM's choice) is not touched, nothing is logged."""
+    statement = text(
+        f"UPDATE account_stats SET status = (SELECT {_STATUS_SQL} FROM accounts a "
+        "WHERE a.id = account_stats.account_id)"
+    ).bindparams(bindparam("now", type_=UTCDateTime()))
+    connection.execute(statement, {"now": now or utcnow()})
+
+
 def _refresh_touched(session: Session, flush_context: Any) -> None:
     touched: set[uuid.UUID] = set()
     owners: set[uuid.UUID] = set()
@@ -94,7 +133,7 @@ def _refresh_touched(session: Session, flush_context: Any) -> None:
             touched.add(row.id)
         elif isinstance(row, User):
             owners.add(row.id)
-        elif isinstance(row, Contact | Visit):
+        elif isinstance(row, Contact | Visit | Offer):  # an offer sent or accepted: the status
             touched.add(row.account_id)
             for old_account in _previous_values(row, "account_id"):
                 touched.add(old_account)
@@ -105,7 +144,7 @@ def _refresh_touched(session: Session, flush_context: Any) -> None:
         touched.update(
             session.scalars(select(Account.id).where(Account.owner_id.in_(owners))).all()
         )
-    refresh_account_stats(connection, touched)
+    refresh_account_stats(connection, touched, now=session.info.get(CLOCK, utcnow)())
     if sales_changed:
         connection.execute(
             insert(AppSetting)

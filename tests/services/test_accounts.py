@@ -41,7 +41,7 @@ def directory(store: Store) -> AccountDirectory:
             kind=AccountKind.PHARMACY_CHAIN,
             city="Тверь",
             client_type=ClientType.PROSPECT,
-            status=AccountStatus.AT_RISK,
+            status=AccountStatus.WIN_BACK,  # the KAM's choice; the others go by the figures
         )
         pharmacy = Account(
             name="Аптека «Вита» № 12",
@@ -107,7 +107,7 @@ def test_filters_combine(directory: AccountDirectory) -> None:
     assert _names(
         directory,
         kinds=frozenset({AccountKind.PHARMACY_CHAIN, AccountKind.HOSPITAL}),
-        statuses=frozenset({AccountStatus.AT_RISK}),
+        statuses=frozenset({AccountStatus.WIN_BACK}),
     ) == ["Аптечная сеть «Вита»"]
     assert _names(directory, client_types=frozenset({ClientType.BREADWINNER})) == [
         "ГБУЗ «Областная клиническая больница»"

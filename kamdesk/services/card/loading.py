@@ -13,6 +13,7 @@ from kamdesk.models import (
     AccountCompetitor,
     AccountDossier,
     AccountStats,
+    AccountStatus,
     Contact,
     ContactPersonal,
     RelationshipEvent,
@@ -96,9 +97,12 @@ def load_card(store: Store, account_id: uuid.UUID) -> CardData | None:
             .order_by(AccountCompetitor.company)
         ).all()
         completeness = score(load_facts_many(session.connection(), [account_id])[account_id])
+        columns = columns_of(account, Account)
+        if stats is not None and stats.status:  # what the KAM sees: kamdesk.account_status
+            columns["status"] = AccountStatus(stats.status)
         return CardData(
             id=account.id,
-            account=columns_of(account, Account),
+            account=columns,
             dossier=columns_of(dossier, AccountDossier) if dossier else empty_dossier(),
             owner_name=person_short_name(owner.surname, owner.name, owner.patronymic)
             if owner

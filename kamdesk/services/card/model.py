@@ -99,7 +99,9 @@ class CardData:
     """Everything the card shows about one account, loaded in one go."""
 
     id: uuid.UUID
-    account: dict[str, Any]  # Account columns by name
+    # Account columns by name; "status" is the status shown: the KAM's choice where it
+    # applies, otherwise the figures (kamdesk.account_status), as in the client list.
+    account: dict[str, Any]
     dossier: dict[str, Any]  # AccountDossier columns by name (defaults when none yet)
     owner_name: str
     parent_name: str

@@ -15,11 +15,16 @@ if TYPE_CHECKING:
     from kamdesk.store import Store
 
 
+# Accounts that need a visit even without an ABC class, and the class they are due as.
+_WIN_BACK = ("lost", "at_risk", "win_back")
+_UNCLASSED_TARGET = "C"
+
+
 @dataclass(frozen=True)
 class OverdueAccount:
     account_id: uuid.UUID
     name: str
-    abc_class: str
+    abc_class: str  # "" for a lost or forgotten account without a class
     last_visit_at: datetime | None  # None: never visited
     due_on: date | None  # None: never visited, due at once
     days_overdue: int | None  # None: never visited
@@ -51,9 +56,12 @@ def is_overdue(
 def overdue_accounts(
     store: Store, today: date, tz: str = DEFAULT_TIME_ZONE
 ) -> list[OverdueAccount]:
-    """Active accounts whose ABC class's target interval has passed since the last held
-    visit, most overdue first (never-visited A accounts lead). Reads the client list's
-    cache, so it is one query whatever the number of accounts."""
+    """Accounts whose ABC class's target interval has passed since the last held visit,
+    most overdue first (never-visited A accounts lead). Lost, at-risk and win-back
+    accounts stay in the list ("the client is forgotten" is how clients are lost);
+    those without a class (no purchase in the analysis window, or a ministry that does
+    not buy) are due as often as class C. Reads the client list's cache, so it is one
+    query whatever the number of accounts."""
     from sqlalchemy import select
 
     from kamdesk.models import AccountStats
@@ -69,26 +77,26 @@ def overdue_accounts(
                 AccountStats.next_visit_at,
             ).where(
                 AccountStats.archived.is_(False),
-                AccountStats.abc_class.is_not(None),
-                AccountStats.status != "lost",
+                AccountStats.abc_class.is_not(None) | AccountStats.status.in_(_WIN_BACK),
             )
         ).all()
     result = []
     for account_id, name, abc, last_visit, next_visit in rows:
+        target = abc or _UNCLASSED_TARGET
         last_day = local_day(last_visit, tz) if last_visit else None
-        if not is_overdue(abc, last_day, today, settings):
+        if not is_overdue(target, last_day, today, settings):
             continue
-        due = due_on(abc, last_day, settings)
+        due = due_on(target, last_day, settings)
         result.append(
             OverdueAccount(
                 account_id=account_id,
                 name=name,
-                abc_class=str(abc),
+                abc_class=abc or "",
                 last_visit_at=last_visit,
                 due_on=due,
                 days_overdue=(today - due).days if due else None,
                 next_visit_at=next_visit,
             )
         )
-    result.sort(key=lambda r: (r.due_on is not None, r.abc_class, -(r.days_overdue or 0)))
+    result.sort(key=lambda r: (r.due_on is not None, r.abc_class or "~", -(r.days_overdue or 0)))
     return result
