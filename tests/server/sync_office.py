@@ -82,8 +82,8 @@ class Laptop:
 
 
 class Office:
-    def __init__(self, url: str) -> None:
-        self.engine: Engine = make_engine(url)
+    def __init__(self, url: str, engine: Engine | None = None) -> None:
+        self.engine: Engine = engine or make_engine(url)
         metadata.create_all(self.engine)
         with self.engine.begin() as connection:
             connection.execute(
