@@ -14,14 +14,14 @@ submitted visit report has reached the office (`delivered_visits`).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Literal
 
-from sqlalchemy import func, inspect, select
+from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
@@ -34,6 +34,8 @@ from kamdesk.models import (
     SyncIssue,
     utcnow,
 )
+from kamdesk.services.sync_status import SyncOverview, sync_overview
+from kamdesk.store import Store
 from kamdesk.sync.protocol import ENTITIES
 
 Choice = Literal["mine", "theirs", "merged"]
@@ -125,18 +127,6 @@ def list_issues(session: Session, include_resolved: bool = False) -> list[IssueV
 
 def open_issue_count(session: Session) -> int:
     return session.scalar(select(func.count()).where(SyncIssue.resolved_at.is_(None))) or 0
-
-
-def waiting_count(session: Session) -> int:
-    """Changes made here that the office has not acknowledged yet."""
-    return (
-        session.scalar(
-            select(func.count())
-            .select_from(ChangeLogEntry)
-            .where(ChangeLogEntry.status == ChangeStatus.PENDING)
-        )
-        or 0
-    )
 
 
 def rejected_changes(session: Session, limit: int = 200) -> list[RejectedChange]:
@@ -373,3 +363,53 @@ def _json(value: Any) -> Any:
     from kamdesk.store.values import to_json_value
 
     return to_json_value(value)
+
+
+# --- what the Sync section shows ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class InboxState:
+    """Everything the Sync section shows, read in one session."""
+
+    overview: SyncOverview
+    issues: list[IssueView]
+    rejected: list[RejectedChange]
+
+
+def load_inbox(store: Store) -> InboxState:
+    with store.session() as session:
+        return InboxState(sync_overview(session), list_issues(session), rejected_changes(session))
+
+
+def resolve(store: Store, issue_id: uuid.UUID, choice: Choice, text: str | None = None) -> None:
+    """`resolve_issue` in a transaction of its own."""
+    with store.transaction() as session:
+        resolve_issue(session, issue_id, choice, text)
+
+
+def watch_local_changes(store: Store, callback: Callable[[], None]) -> None:
+    """Call `callback()` after each commit that queued changes for the office (on the
+    committing thread): the status bar's count of changes waiting follows edits."""
+
+    def flushed(session: Session, _context: Any) -> None:
+        if session.info.get(_WATCHED) or not any(
+            isinstance(row, ChangeLogEntry) for row in session.new
+        ):
+            return
+        session.info[_WATCHED] = True
+
+        def committed(done: Session) -> None:
+            done.info.pop(_WATCHED, None)
+            callback()
+
+        def rolled_back(done: Session) -> None:
+            done.info.pop(_WATCHED, None)
+
+        event.listen(session, "after_commit", committed, once=True)
+        event.listen(session, "after_soft_rollback", rolled_back, once=True)
+
+    store.add_flush_listener(flushed)
+
+
+_WATCHED = "kamdesk.sync_inbox.watched"

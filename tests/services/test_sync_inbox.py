@@ -26,8 +26,8 @@ from kamdesk.services.sync_inbox import (
     open_issue_count,
     rejected_changes,
     resolve_issue,
-    waiting_count,
 )
+from kamdesk.services.sync_status import waiting_count
 from kamdesk.store import Store, soft_delete
 
 
