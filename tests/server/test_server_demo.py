@@ -23,11 +23,11 @@ KINDS_OF_KAM = {
 }
 
 
-def _office(url: str) -> tuple[list[Any], dict[str, set[str]], dict[Any, Any]]:
+def _office(url: str) -> tuple[list[Any], dict[str, set[str]], dict[str, Any]]:
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            documents = list(connection.execute(select(rows)).all())
+            documents = connection.execute(select(rows)).all()
             active = connection.execute(
                 select(users.c.login, grants.c.bucket)
                 .join(users, users.c.id == grants.c.user_id)
