@@ -160,7 +160,8 @@ def test_server_run_serves_the_office_with_several_workers(tmp_path: Path) -> No
                     info = json.load(answer)
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.2)
-        assert info is not None, process.stdout.read() if process.poll() is not None else ""
+        said = process.stdout.read() if process.stdout and process.poll() is not None else ""
+        assert info is not None, said
         assert info["server_epoch"] == epoch
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/openapi.json") as answer:
             assert "/sync/v1/enrol" in json.load(answer)["paths"]

@@ -114,7 +114,7 @@ def _state(office_db: str) -> tuple[int, list[tuple[str, int, int | None]]]:
             ).all()
     finally:
         engine.dispose()
-    return version, [tuple(row) for row in rows]  # type: ignore[misc]
+    return version, [(row[0], row[1], row[2]) for row in rows]
 
 
 def test_grant_and_revoke_record_the_office_version(
