@@ -23,11 +23,11 @@ KINDS_OF_KAM = {
 }
 
 
-def _office(url: str) -> tuple[list[Any], dict[str, set[str]], dict[str, Any]]:
+def _office(url: str) -> tuple[list[Any], dict[str, set[str]], dict[Any, Any]]:
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            documents = connection.execute(select(rows)).all()
+            documents = list(connection.execute(select(rows)).all())
             active = connection.execute(
                 select(users.c.login, grants.c.bucket)
                 .join(users, users.c.id == grants.c.user_id)
