@@ -56,7 +56,7 @@ def sync_overview(session: Session) -> SyncOverview:
             select(SyncIssue.kind, func.count())
             .where(SyncIssue.resolved_at.is_(None))
             .group_by(SyncIssue.kind)
-        ).tuples()
+        ).all()  # Result.tuples() is deprecated in SQLAlchemy 2.1 (a warning is an error)
     )
     return SyncOverview(
         enrolled=bool(state and state.server_url and state.login),
