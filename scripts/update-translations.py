@@ -28,6 +28,7 @@ SOURCE_DIRS = (
     ROOT / "kamdesk" / "services",
     ROOT / "kamdesk" / "store",
     ROOT / "kamdesk" / "documents",
+    ROOT / "kamdesk" / "sync",  # why a sync stopped (kamdesk/sync/errors.py)
 )
 # Modules outside those folders whose messages the window shows.
 SOURCE_FILES = (ROOT / "kamdesk" / "errors.py",)
