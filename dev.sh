@@ -64,6 +64,8 @@ test)
     "$VENV/bin/mypy"
     echo "== pytest"
     QT_QPA_PLATFORM=offscreen "$VENV/bin/pytest" "${@:2}"
+    # The whole suite (no pytest arguments) also installs the wheel fresh and smokes it.
+    [ $# -gt 1 ] || KAMDESK_VENV="$VENV" PYTHON="$PYTHON" packaging/smoke_wheel.sh
     ;;
 *)
     echo "usage: ./dev.sh run | ./dev.sh test [pytest arguments]" >&2
