@@ -10,7 +10,6 @@ Russian for people), request validation errors included; /openapi.json says so.
 
 from __future__ import annotations
 
-import importlib
 import logging
 import os
 from collections.abc import AsyncIterator
@@ -25,7 +24,7 @@ from sqlalchemy import select
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kamdesk import __version__
-from kamdesk.server import admin, enrol
+from kamdesk.server import admin, enrol, sync_routes
 from kamdesk.server.compat import PROTOCOLS, SCHEMA_VERSIONS
 from kamdesk.server.db import open_office
 from kamdesk.server.environment import DATABASE_ENV
@@ -73,7 +72,7 @@ def create_app(database_url: str) -> FastAPI:
 
     app.include_router(enrol.router, prefix=API_PREFIX, tags=["sync"])
     app.include_router(admin.router, tags=["admin"])
-    _include_sync_routes(app)
+    app.include_router(sync_routes.router)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
 
@@ -85,17 +84,6 @@ def app_from_environment() -> FastAPI:
     if not url:
         raise RuntimeError(f"{DATABASE_ENV} is not set: start the server with `kamdesk server run`")
     return create_app(url)
-
-
-def _include_sync_routes(app: FastAPI) -> None:
-    try:
-        sync_routes = importlib.import_module("kamdesk.server.sync_routes")
-    except ModuleNotFoundError as error:  # push and pull are being written beside this
-        if error.name != "kamdesk.server.sync_routes":
-            raise
-        log.warning("kamdesk.server.sync_routes is missing: no push and pull routes")
-        return
-    app.include_router(sync_routes.router)
 
 
 def _error(status: int, error: str, detail: str, headers: dict[str, str] | None = None) -> Any:

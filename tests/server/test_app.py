@@ -113,9 +113,13 @@ def test_errors_are_error_bodies_and_openapi_says_so(tmp_path: Path) -> None:
     assert invalid.status_code == 422
     assert invalid.json()["error"] == "invalid"
     assert "Запрос не по формату" in invalid.json()["detail"]
-    assert {"/sync/v1/info", "/sync/v1/enrol", "/admin/v1/clients/{client_id}/revoke"} <= set(
-        schema["paths"]
-    )
+    assert {
+        "/sync/v1/info",
+        "/sync/v1/enrol",
+        "/sync/v1/push",
+        "/sync/v1/pull",
+        "/admin/v1/clients/{client_id}/revoke",
+    } <= set(schema["paths"])
     enrol = schema["paths"]["/sync/v1/enrol"]["post"]["responses"]
     assert enrol["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
     assert enrol["429"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")

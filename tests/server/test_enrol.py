@@ -145,6 +145,12 @@ def test_a_revoked_laptop_or_disabled_user_gets_401(office: OfficeClient, app: F
     assert refused.status_code == 401
     assert refused.json()["error"] == "unauthorised"
     assert refused.headers["WWW-Authenticate"] == "Bearer"
+    pull = {"schema_version": SCHEMA_HEAD, "client_id": lost["client_id"]}
+    assert office.post("/sync/v1/pull", json=pull, headers=bearer(lost["token"])).status_code == 401
+    pull["client_id"] = other["client_id"]
+    assert (
+        office.post("/sync/v1/pull", json=pull, headers=bearer(other["token"])).status_code == 200
+    )
     # The other laptops of the same user keep working.
     assert office.post(revoke, headers=bearer(other["token"])).status_code == 200
     with app.state.engine.begin() as connection:
