@@ -113,6 +113,16 @@ def start_reminders_after_refresh(window: MainWindow) -> None:
     window.refreshed.connect(install, Qt.ConnectionType.SingleShotConnection)
 
 
+def start_daily_backup_after_refresh(window: MainWindow) -> None:
+    """The automatic daily backup reads its setting through the SQLAlchemy store: it
+    starts once the first background refresh has loaded that (see `start_reminders…`)."""
+    from kamdesk.ui.database_commands import start_daily_backup
+
+    window.refreshed.connect(
+        lambda: start_daily_backup(window), Qt.ConnectionType.SingleShotConnection
+    )
+
+
 def run_gui(db_path: Path, db_explicit: bool) -> int:
     """Run the application; returns the exit code (1 when no store could be opened)."""
     app = create_application()
@@ -141,6 +151,7 @@ def _run(
         window.show()
         start_background_work(window, opened)
         start_reminders_after_refresh(window)
+        start_daily_backup_after_refresh(window)
     except Exception as error:  # before the event loop runs, the hooks would be too late
         reporter.show_and_wait(error)
         return 1

@@ -1,4 +1,4 @@
-"""File ▸ Open/New database and loading the demo territory, for the main window.
+"""File ▸ Open/New database, backups and loading the demo territory, for the main window.
 
 Texts keep the "MainWindow" translation context: they are the window's commands.
 The file dialogs come from `kamdesk.ui.file_dialogs`: they list the store's
@@ -8,9 +8,11 @@ the window has open).
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
@@ -18,11 +20,14 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 from kamdesk.i18n import Message
 from kamdesk.services.workspace import StoreError, open_workspace
 from kamdesk.ui.file_dialogs import get_save_file_name
+from kamdesk.ui.formatting import format_datetime
 from kamdesk.ui.store_dialogs import DialogPrompts
 from kamdesk.ui.store_opening import has_store, open_interactively
 
 if TYPE_CHECKING:
     from kamdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def open_database(window: MainWindow) -> None:
@@ -152,3 +157,128 @@ def _stage_text(stage: object) -> str:
     if isinstance(stage, Message):
         return stage.format(QCoreApplication.translate(stage.context, stage.text))
     return str(stage)
+
+
+# --- backups (File ▸ Create backup, File ▸ Restore from backup…) -----------------------
+
+
+def create_backup(window: MainWindow) -> None:
+    """Back the open store up now, in the background; the status bar says where."""
+    from kamdesk.services import backups
+
+    window.statusBar().showMessage(
+        QCoreApplication.translate("DatabaseCommands", "Creating a backup…")
+    )
+    workspace = window.workspace
+
+    def made(backup: Any) -> None:
+        window.statusBar().showMessage(
+            QCoreApplication.translate("DatabaseCommands", "Backup saved: {path}").format(
+                path=backup.path
+            ),
+            15_000,
+        )
+
+    window.tasks.run(lambda _progress: backups.back_up_now(workspace), made, owner=window)
+
+
+def start_daily_backup(window: MainWindow) -> None:
+    """The automatic backup (one a day at most), in the background once the window is up.
+    A failure is logged and said in the status bar, without a dialog at start-up."""
+    from kamdesk.services import backups
+
+    workspace = window.workspace
+
+    def failed(error: BaseException) -> None:
+        log.warning("the daily backup of %s failed: %s", workspace.path, error)
+        window.statusBar().showMessage(
+            QCoreApplication.translate(
+                "DatabaseCommands", "The daily backup could not be made: {reason}"
+            ).format(reason=_reason(error)),
+            30_000,
+        )
+
+    window.tasks.run(lambda _progress: backups.daily_backup(workspace), None, failed, owner=window)
+
+
+def restore_backup(window: MainWindow) -> None:
+    """File ▸ Restore from backup…: the list of the open store's backups."""
+    from kamdesk.ui.backups_dialog import BackupsDialog
+
+    dialog = BackupsDialog(window.workspace.path, window.tasks, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.restore_chosen.connect(lambda backup: restore_from(window, backup))
+    dialog.open()
+
+
+def restore_from(window: MainWindow, backup: Any) -> None:
+    """Put `backup` in place of the open store and reopen it. Card edits still waiting
+    for a busy store are asked about first (as on File ▸ Open); the restore runs on a
+    worker (the current store is kept aside there) and the window then reopens the
+    store. On failure the store is as it was and the window goes on with it."""
+    if not window.may_leave_store(lambda: restore_from(window, backup)):
+        return  # asked; called again once answered
+    from kamdesk.services import backups
+
+    dialog = QProgressDialog(window)
+    dialog.setObjectName("restoreProgress")
+    dialog.setWindowTitle(QCoreApplication.translate("DatabaseCommands", "Restore from backup"))
+    dialog.setLabelText(QCoreApplication.translate("DatabaseCommands", "Restoring the backup…"))
+    dialog.setCancelButton(None)
+    dialog.setRange(0, 100)
+    dialog.setMinimumDuration(0)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+    path = window.workspace.path
+
+    def work(report: Callable[[int, Any], None]) -> Any:
+        return backups.restore(
+            path, backup, progress=lambda done, total: report(done * 100 // max(total, 1), "")
+        )
+
+    def restored(result: Any) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        try:
+            reopened = open_workspace(path)
+        except StoreError as error:
+            window.show_error(error)
+            return
+        window.set_workspace(reopened)
+        when = format_datetime(result.backup.taken_at)
+        if result.kept_aside is not None:
+            note = QCoreApplication.translate(
+                "DatabaseCommands",
+                "Restored the backup of {when}. The database as it was is kept at {path}.",
+            ).format(when=when, path=result.kept_aside)
+        else:
+            note = QCoreApplication.translate(
+                "DatabaseCommands", "Restored the backup of {when}."
+            ).format(when=when)
+        # Said once the figures are up to date: the refresh's own note would hide it.
+        window.refreshed.connect(
+            lambda: window.statusBar().showMessage(note, 30_000),
+            Qt.ConnectionType.SingleShotConnection,
+        )
+        window.start_refresh()
+
+    def failed(error: BaseException) -> None:
+        dialog.close()
+        dialog.deleteLater()
+        window.show_error(error)
+
+    window.tasks.run(
+        work,
+        restored,
+        failed,
+        on_progress=lambda percent, _stage: dialog.setValue(percent),
+        owner=window,
+    )
+
+
+def _reason(error: BaseException) -> str:
+    message = getattr(error, "message", None)
+    if isinstance(message, Message):
+        return message.format(QCoreApplication.translate(message.context, message.text))
+    return str(error)

@@ -207,6 +207,14 @@ class MainWindow(QMainWindow):
         if then is not None:
             then()
 
+    def may_leave_store(self, leave: Callable[[], None]) -> bool:
+        """Before the open store is replaced under the window (a restored backup): open
+        cards hand what is typed to their write queues, and edits still waiting for a
+        busy store are asked about as on File ▸ Open. False: `leave()` is called later,
+        once answered (or once the edits are stored)."""
+        self._save_page_states()
+        return self._quit_guard.may_leave(leave)
+
     def show_error(self, error: BaseException, trace: str = "") -> None:
         """Hand a failure to the one error path (`kamdesk.ui.error_reporting`): it is
         logged and shown in a dialog; background work that failed ends here."""
@@ -315,6 +323,12 @@ class MainWindow(QMainWindow):
         self.new_action = QAction(self)
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(lambda: database_commands.new_database(self))
+        self.backup_action = QAction(self)
+        self.backup_action.setObjectName("createBackup")
+        self.backup_action.triggered.connect(lambda: database_commands.create_backup(self))
+        self.restore_action = QAction(self)
+        self.restore_action.setObjectName("restoreFromBackup")
+        self.restore_action.triggered.connect(lambda: database_commands.restore_backup(self))
         self.quit_action = QAction(self)
         # Windows has no standard Quit key: Ctrl+Q there too, as KAMs expect.
         self.quit_action.setShortcut(
@@ -348,6 +362,9 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.new_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addAction(self.restore_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.clients_menu = bar.addMenu("")
@@ -425,6 +442,8 @@ class MainWindow(QMainWindow):
             button.setToolTip(f"{sections.title(key)} (Ctrl+{number})")
         self.open_action.setText(self.tr("&Open database…"))
         self.new_action.setText(self.tr("&New database…"))
+        self.backup_action.setText(self.tr("Create &backup"))
+        self.restore_action.setText(self.tr("&Restore from backup…"))
         self.quit_action.setText(self.tr("&Quit"))
         self.settings_action.setText(self.tr("&Settings…"))
         self.about_action.setText(self.tr("&About KAMdesk"))

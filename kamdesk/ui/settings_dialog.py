@@ -27,7 +27,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kamdesk.services.settings import AnalyticsSettings, load_analytics, save_analytics
+from kamdesk.services.settings import (
+    DEFAULT_BACKUPS_KEPT,
+    MAX_BACKUPS_KEPT,
+    AnalyticsSettings,
+    load_analytics,
+    load_backups_kept,
+    save_analytics,
+    save_backups_kept,
+)
 from kamdesk.ui.item_data import select_data
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.preferences import Language, Preferences
@@ -84,6 +92,13 @@ class SettingsDialog(QDialog):
         self.lost_days = _days_box()
         self.mono = _percent_box()
         self._show(self._saved)
+        self._backups_saved = (
+            load_backups_kept(store) if store is not None else DEFAULT_BACKUPS_KEPT
+        )
+        self.backups_kept = QSpinBox()
+        self.backups_kept.setObjectName("backupsKept")
+        self.backups_kept.setRange(1, MAX_BACKUPS_KEPT)
+        self.backups_kept.setValue(self._backups_saved)
 
         self._language_box = QGroupBox(self)
         language_form = QFormLayout(self._language_box)
@@ -129,6 +144,13 @@ class SettingsDialog(QDialog):
         general_layout = QVBoxLayout(general)
         general_layout.addWidget(self._language_box)
         general_layout.addWidget(self._analytics_box)
+        self._backups_box = QGroupBox(self)
+        self._backups_box.setEnabled(store is not None)
+        backups_form = QFormLayout(self._backups_box)
+        self._backups_caption = QLabel(self)
+        self._backups_caption.setWordWrap(True)
+        backups_form.addRow(self._backups_caption, self.backups_kept)
+        general_layout.addWidget(self._backups_box)
         general_layout.addStretch(1)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(general, "")
@@ -195,6 +217,9 @@ class SettingsDialog(QDialog):
                 save_analytics(self._store, entered)
                 self._saved = entered
                 self.analytics_changed.emit()
+            if self.backups_kept.value() != self._backups_saved:
+                save_backups_kept(self._store, self.backups_kept.value())
+                self._backups_saved = self.backups_kept.value()
         super().accept()
 
     # --- language -----------------------------------------------------------------
@@ -232,6 +257,13 @@ class SettingsDialog(QDialog):
         self.at_risk_days.setSuffix(suffix)
         self.lost_days.setSuffix(suffix)
         self.months.setSuffix(self.tr(" months"))
+        self._backups_box.setTitle(self.tr("Backups"))
+        self._backups_caption.setText(
+            self.tr(
+                "KAMdesk backs the database up once a day, in the backups folder beside "
+                "it. Backups kept (the newest; older ones are deleted)"
+            )
+        )
         if self.error_label.isVisible():
             self.error_label.setText(self._problem(self.entered_analytics()))
 

@@ -78,14 +78,20 @@ def test_a_later_issue_can_replace_a_section_page(window: MainWindow) -> None:
 def test_status_bar_names_the_database_and_says_offline(window: MainWindow) -> None:
     texts = [label.text() for label in window.statusBar().findChildren(QLabel)]
     assert str(window.workspace.path) in texts
-    assert "Offline — office sync is not set up yet" in texts
+    assert "Not connected to the office" in texts
 
 
 def test_menus(window: MainWindow) -> None:
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus == ["&File", "&Clients", "&Settings…", "&Help"]
     file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert file_items == ["&Open database…", "&New database…", "&Quit"]
+    assert file_items == [
+        "&Open database…",
+        "&New database…",
+        "Create &backup",
+        "&Restore from backup…",
+        "&Quit",
+    ]
 
 
 def test_geometry_is_remembered(
