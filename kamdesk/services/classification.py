@@ -34,7 +34,8 @@ from kamdesk.store.derived import CLASSIFICATION_STALE, refresh_statuses
 if TYPE_CHECKING:
     import pandas as pd
 
-_CHUNK = 500
+# The day the classification last ran for (ISO date): a new day reclassifies.
+CLASSIFIED_ON = "classification.day"
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,7 @@ def recompute(store: Store, today: date | None = None) -> int:
         after = _statuses(connection)
         changed = sum(1 for account_id, status in after.items() if before.get(account_id) != status)
         session.merge(AppSetting(key=CLASSIFICATION_STALE, value=False))
+        session.merge(AppSetting(key=CLASSIFIED_ON, value=today.isoformat()))
     return changed
 
 
@@ -214,7 +216,12 @@ def _statuses(connection: Connection) -> dict[Any, str]:
     return dict(connection.execute(text("SELECT account_id, status FROM account_stats")).all())
 
 
-def is_stale(store: Store) -> bool:
+def is_stale(store: Store, today: date | None = None) -> bool:
+    """Sales changed since the last run, or it ran on another day: the window of
+    months and the statuses (days without buying, offers expiring) move with the date."""
     with store.session() as session:
         flag = session.get(AppSetting, CLASSIFICATION_STALE)
-        return flag is None or bool(flag.value)
+        day = session.get(AppSetting, CLASSIFIED_ON)
+        if flag is None or bool(flag.value):
+            return True
+        return day is None or day.value != (today or date.today()).isoformat()

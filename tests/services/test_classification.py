@@ -124,7 +124,8 @@ def test_recompute_stores_classes_and_statuses_without_logging_them(store: Store
         logged_before = len(session.scalars(select(ChangeLogEntry)).all())
     assert classification.is_stale(store)
     changed = classification.recompute(store, today=TODAY)
-    assert not classification.is_stale(store)
+    assert not classification.is_stale(store, today=TODAY)
+    assert classification.is_stale(store, today=date(2026, 11, 23))  # a new day
     with store.session() as session:
         stats = {s.account_id: s for s in session.scalars(select(AccountStats))}
         accounts = {a.id: a for a in session.scalars(select(Account))}
