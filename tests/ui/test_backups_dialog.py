@@ -265,3 +265,21 @@ def test_settings_keep_the_number_of_backups_in_the_store(
     qtbot.waitUntil(lambda: not settings.isVisible())
 
     assert load_backups_kept(store) == 14
+
+
+def test_the_daily_backup_starts_after_the_first_refresh_once_a_day(
+    qtbot: QtBot, window: MainWindow, store: Store, wait_idle: WaitIdle
+) -> None:
+    from kamdesk.ui.app import start_daily_backup_after_refresh
+
+    start_daily_backup_after_refresh(window)
+    assert list_backups(store.path) == []  # not before the window's first refresh
+    window.start_refresh()
+    qtbot.waitUntil(lambda: len(list_backups(store.path)) == 1, timeout=10_000)
+    wait_idle(window.tasks)
+
+    start_daily_backup_after_refresh(window)  # the window opened again the same day
+    window.start_refresh()
+    wait_idle(window.tasks)
+    (backup,) = list_backups(store.path)
+    assert backup.accounts == TERRITORY
