@@ -100,6 +100,26 @@ def register(subparsers: Any) -> None:
         action.add_argument("accounts", nargs="+", metavar="ACCOUNT_ID", help="account ids (UUID)")
         action.set_defaults(handler=handler)
 
+    laptops = _with_db(
+        actions.add_parser(
+            "laptops",
+            help="list the enrolled laptops",
+            description="One line per laptop ever enrolled: its code, client id, user, device, "
+            "when it enrolled and was last heard from, and whether it is revoked.",
+        )
+    )
+    laptops.set_defaults(handler=run_laptops)
+    cut_off = _with_db(
+        actions.add_parser(
+            "revoke-laptop",
+            help="cut off a lost or stolen laptop (its token stops working at once)",
+            description="Revoke a laptop's token by its code (K007) or client id. Its next "
+            "sync is refused; its user may log in again on another laptop.",
+        )
+    )
+    cut_off.add_argument("laptop", metavar="CODE_OR_CLIENT_ID")
+    cut_off.set_defaults(handler=run_revoke_laptop)
+
     demo = _with_db(
         actions.add_parser(
             "demo",
@@ -255,6 +275,55 @@ def _change_grants(args: argparse.Namespace, *, grant: bool) -> int:
         unknown = "" if result.known else " (the office has no rows of it yet)"
         print(f"{args.login}: {result.bucket} {said}{unknown}")
     return 0
+
+
+def run_laptops(args: argparse.Namespace) -> int:
+    from kamdesk.server.db import open_office
+    from kamdesk.server.errors import OfficeError
+    from kamdesk.server.laptops import list_laptops
+
+    try:
+        engine = open_office(args.office_db)
+        try:
+            laptops = list_laptops(engine)
+        finally:
+            engine.dispose()
+    except OfficeError as error:
+        return _refused(error)
+    for laptop in laptops:
+        print(_laptop_line(laptop))
+    if not laptops:
+        print("no laptop has enrolled yet", file=sys.stderr)
+    return 0
+
+
+def run_revoke_laptop(args: argparse.Namespace) -> int:
+    from kamdesk.server.db import open_office
+    from kamdesk.server.errors import OfficeError
+    from kamdesk.server.laptops import revoke_laptop
+
+    try:
+        engine = open_office(args.office_db)
+        try:
+            laptop = revoke_laptop(engine, args.laptop)
+        finally:
+            engine.dispose()
+    except OfficeError as error:
+        return _refused(error)
+    print(_laptop_line(laptop))
+    return 0
+
+
+def _laptop_line(laptop: Any) -> str:
+    def shown(moment: Any) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+
+    state = f"revoked {shown(laptop.revoked_at)}" if laptop.revoked_at else "active"
+    return (
+        f"{laptop.laptop_code} {laptop.client_id.hex} login={laptop.login} "
+        f'device="{laptop.device_name}" enrolled={shown(laptop.enrolled_at)} '
+        f"seen={shown(laptop.last_seen_at)} {state}"
+    )
 
 
 def run_demo(args: argparse.Namespace) -> int:

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import uuid
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from kamdesk.server.context import Caller
 from kamdesk.server.errors import ApiError
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from argon2 import PasswordHasher
 
 BEARER = "bearer"
+SEEN_EVERY = timedelta(minutes=5)
 _CHALLENGE = {"WWW-Authenticate": "Bearer"}
 
 
@@ -76,6 +79,7 @@ def caller_for_token(engine: Engine, token: str) -> Caller | None:
             users.c.role,
             clients.c.id.label("client_id"),
             clients.c.laptop_code,
+            clients.c.last_seen_at,
         )
         .select_from(clients.join(users, users.c.id == clients.c.user_id))
         .where(
@@ -88,6 +92,7 @@ def caller_for_token(engine: Engine, token: str) -> Caller | None:
         row = connection.execute(query).one_or_none()
     if row is None:
         return None
+    _seen(engine, row.client_id, row.last_seen_at)
     return Caller(
         user_id=row.id,
         login=row.login,
@@ -100,6 +105,20 @@ def caller_for_token(engine: Engine, token: str) -> Caller | None:
 
 # Declared so the OpenAPI names the bearer scheme; the checks are ours (ErrorBody, 401).
 _bearer = HTTPBearer(auto_error=False, description="the token a laptop got at enrolment")
+
+
+def _seen(engine: Engine, client_id: uuid.UUID, last_seen: datetime | None) -> None:
+    """Note when a laptop was last heard from (at most one write per SEEN_EVERY)."""
+    now = datetime.now(UTC)
+    if last_seen is not None:
+        if last_seen.tzinfo is None:  # SQLite gives the stored UTC time back naive
+            last_seen = last_seen.replace(tzinfo=UTC)
+        if now - last_seen < SEEN_EVERY:
+            return
+    with engine.begin() as connection:
+        connection.execute(
+            update(clients).where(clients.c.id == client_id).values(last_seen_at=now)
+        )
 
 
 def require_caller(

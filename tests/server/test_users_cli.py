@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from kamdesk.schema_version import SCHEMA_HEAD
 from kamdesk.server.app import create_app
 from kamdesk.server.db import make_engine
 from kamdesk.server.tables import grants, server_state, users
 from kamdesk.sync.protocol import OFFICE_BUCKET, account_bucket
-from tests.server.office import OfficeClient, kamdesk
+from tests.server.office import OfficeClient, bearer, kamdesk
 
 LINE = re.compile(r"^login=(\S+) role=(kam|manager|admin) password=(\S+) name=(.+)$")
 NAME = "Иванова Анна Сергеевна"
@@ -164,3 +165,51 @@ def test_grant_refuses_what_is_not_an_account_or_a_user(
     assert "no user 'nobody'" in capsys.readouterr().err
     assert kamdesk("server", "revoke", "ivanova", uuid.uuid4().hex, "--db", office_db) == 0
     assert "was not granted" in capsys.readouterr().out
+
+
+def test_an_admin_lists_laptops_and_cuts_one_off_by_its_code(
+    office_db: str, office: OfficeClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _add(office_db, "ivanova", "--role", "kam", "--name", NAME) == 0
+    password = LINE.match(capsys.readouterr().out.strip()).group(3)  # type: ignore[union-attr]
+    kept = office.enrol("ivanova", password).json()
+    lost = office.enrol("ivanova", password).json()
+    assert kamdesk("server", "laptops", "--db", office_db) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in listed] == [kept["laptop_code"], lost["laptop_code"]]
+    assert all("login=ivanova" in line and line.endswith("active") for line in listed)
+
+    assert kamdesk("server", "revoke-laptop", lost["laptop_code"], "--db", office_db) == 0
+    assert " revoked " in capsys.readouterr().out
+    pull = {"schema_version": SCHEMA_HEAD, "client_id": lost["client_id"]}
+    assert office.post("/sync/v1/pull", json=pull, headers=bearer(lost["token"])).status_code == 401
+    pull["client_id"] = kept["client_id"]
+    assert office.post("/sync/v1/pull", json=pull, headers=bearer(kept["token"])).status_code == 200
+
+    assert kamdesk("server", "laptops", "--db", office_db) == 0
+    first, second = capsys.readouterr().out.splitlines()
+    assert first.endswith("active") and "seen=20" in first  # heard from at its pull
+    assert " revoked " in second
+    assert kamdesk("server", "revoke-laptop", "K999", "--db", office_db) == 1
+    assert "no laptop K999" in capsys.readouterr().err
+
+
+def test_the_admin_routes_list_laptops_for_admins_only(
+    office_db: str, office: OfficeClient, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _add(office_db, "ivanova", "--role", "kam", "--name", NAME) == 0
+    assert _add(office_db, "admin", "--role", "admin", "--name", "Орлов Павел Николаевич") == 0
+    passwords = {
+        m.group(1): m.group(3)
+        for m in map(LINE.match, capsys.readouterr().out.splitlines())
+        if m is not None
+    }
+    kam = office.enrol("ivanova", passwords["ivanova"]).json()
+    admin = office.enrol("admin", passwords["admin"]).json()
+    assert office.get("/admin/v1/clients", headers=bearer(kam["token"])).status_code == 403
+    listed = office.get("/admin/v1/clients", headers=bearer(admin["token"]))
+    assert listed.status_code == 200
+    assert [(item["login"], item["laptop_code"]) for item in listed.json()] == [
+        ("ivanova", kam["laptop_code"]),
+        ("admin", admin["laptop_code"]),
+    ]
