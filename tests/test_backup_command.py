@@ -40,7 +40,7 @@ def _names(db: Path) -> list[str]:
 
 
 def _backup(db: Path, *args: str) -> int:
-    return main(["--db", str(db), "backup", *args])
+    return main(["--db", str(db), "backup", "--lang", "en", *args])
 
 
 def test_create_then_list_shows_one_line_per_backup(db: Path, capsys: Capture) -> None:

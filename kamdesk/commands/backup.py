@@ -1,8 +1,9 @@
 """`kamdesk backup list|create|restore`: the store's backups from a terminal.
 
 One line per backup or per result, on stdout; errors are one line on stderr and
-exit code 1 (argument mistakes: 2, as for every command). The lines are English
-unless `--lang ru` is given (the texts come from the window's catalogue).
+exit code 1 (argument mistakes: 2, as for every command). Russian unless `--lang en`
+is given, from the window's catalogue (the texts are marked for it in
+`kamdesk.services.backups`, a folder the catalogue is extracted from).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
-from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.i18n import Message
 
 if TYPE_CHECKING:
     from kamdesk.commands import Handler
@@ -33,7 +34,7 @@ def register(subparsers: Any) -> None:
         "keeps the last 7 (Settings); restoring keeps the current store aside first.",
     )
     parser.add_argument(
-        "--lang", choices=("en", "ru"), default="en", help="language of the output (en)"
+        "--lang", choices=("ru", "en"), default="ru", help="language of the output (ru)"
     )
     actions = parser.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
 
@@ -84,16 +85,11 @@ def _list(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
     backups = list_backups(args.db)
     for backup in backups:
         print(_line(backup, say))
-    print(
-        say(
-            Message(
-                CONTEXT,
-                QT_TRANSLATE_NOOP("BackupCommand", "backups of {db} in {folder}: {count}"),
-                {"db": args.db, "folder": backups_folder(args.db), "count": len(backups)},
-            )
-        ),
-        file=sys.stderr,
+    folder = backups_folder(args.db)
+    counted = _text(
+        "backups of {db} in {folder}: {count}", db=args.db, folder=folder, count=len(backups)
     )
+    print(say(counted), file=sys.stderr)
     return 0
 
 
@@ -172,22 +168,3 @@ def _translator(args: argparse.Namespace) -> Callable[[Message], str]:
     from kamdesk.i18n import catalogue_translator
 
     return catalogue_translator(args.lang)
-
-
-# Marked for lupdate: the texts `_text` is given above.
-_TEXTS = (
-    QT_TRANSLATE_NOOP("BackupCommand", "--keep must be at least 1"),
-    QT_TRANSLATE_NOOP("BackupCommand", "no store at {db}; give --db"),
-    QT_TRANSLATE_NOOP("BackupCommand", "backed up {db}: {backup}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "older backups deleted: {count}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "restored {db} from {backup}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "the store as it was is kept at {path}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "{db} has no backups in {folder}"),
-    QT_TRANSLATE_NOOP(
-        "BackupCommand", "no backup {backup}; `kamdesk backup list` shows those of {db}"
-    ),
-    QT_TRANSLATE_NOOP("BackupCommand", "clients: {count}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "clients: ?"),
-    QT_TRANSLATE_NOOP("BackupCommand", "{value} MB"),
-    QT_TRANSLATE_NOOP("BackupCommand", "{value} KB"),
-)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -40,30 +40,32 @@ if TYPE_CHECKING:
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("BackupsDialog", text)
-
-
 def format_size(size: int) -> str:
     """«536 КБ», «12,3 МБ»: what a KAM compares, not bytes."""
     if size >= 1024 * 1024:
-        return _tr("{value} MB").format(value=format_number(size / (1024 * 1024), 1))
-    return _tr("{value} KB").format(value=format_number(max(1, round(size / 1024))))
+        return QCoreApplication.translate("BackupsDialog", "{value} MB").format(
+            value=format_number(size / (1024 * 1024), 1)
+        )
+    return QCoreApplication.translate("BackupsDialog", "{value} KB").format(
+        value=format_number(max(1, round(size / 1024)))
+    )
 
 
 def backups_model(parent: Any = None) -> RecordTableModel[BackupInfo]:
     """The backups table: taken (local time), size, clients; the file in the tooltip."""
     columns: Sequence[RecordColumn[BackupInfo]] = (
         RecordColumn(
-            lambda: _tr("Taken"),
+            lambda: QCoreApplication.translate("BackupsDialog", "Taken"),
             lambda b: format_datetime(b.taken_at),
             tooltip=lambda b: str(b.path),
         ),
-        RecordColumn(lambda: _tr("Size"), lambda b: format_size(b.size), alignment=RIGHT),
         RecordColumn(
-            lambda: _tr("Clients"),
+            lambda: QCoreApplication.translate("BackupsDialog", "Size"),
+            lambda b: format_size(b.size),
+            alignment=RIGHT,
+        ),
+        RecordColumn(
+            lambda: QCoreApplication.translate("BackupsDialog", "Clients"),
             lambda b: "—" if b.accounts is None else format_number(b.accounts),
             alignment=RIGHT,
         ),

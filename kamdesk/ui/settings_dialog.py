@@ -147,6 +147,9 @@ class SettingsDialog(QDialog):
         self._backups_box = QGroupBox(self)
         self._backups_box.setEnabled(store is not None)
         backups_form = QFormLayout(self._backups_box)
+        self._backups_note = QLabel(self)
+        self._backups_note.setWordWrap(True)
+        backups_form.addRow(self._backups_note)
         self._backups_caption = QLabel(self)
         self._backups_caption.setWordWrap(True)
         backups_form.addRow(self._backups_caption, self.backups_kept)
@@ -258,12 +261,13 @@ class SettingsDialog(QDialog):
         self.lost_days.setSuffix(suffix)
         self.months.setSuffix(self.tr(" months"))
         self._backups_box.setTitle(self.tr("Backups"))
-        self._backups_caption.setText(
+        self._backups_note.setText(
             self.tr(
-                "KAMdesk backs the database up once a day, in the backups folder beside "
-                "it. Backups kept (the newest; older ones are deleted)"
+                "KAMdesk backs the database up once a day, into the «backups» folder "
+                "beside it; File ▸ Restore from backup… brings one back."
             )
         )
+        self._backups_caption.setText(self.tr("Backups kept (older ones are deleted)"))
         if self.error_label.isVisible():
             self.error_label.setText(self._problem(self.entered_analytics()))
 
