@@ -1,24 +1,24 @@
-"""The «КП» tab of Settings: the supplier's requisites, validity, envelope, manager override.
+"""The «КП» tab of Settings: the supplier's requisites, validity and the discount envelope.
 
 Everything is checked before anything is saved: a problem is shown under its
 field (or under the envelope table) and the settings stay as they were. The
 logo is checked when it is chosen: Qt reads its header (kind and size, nothing
 decoded yet), then kamdesk.documents.logo draws it the way an offer will, so a
 logo that is accepted prints. It is copied beside the store so the PDF still
-finds it after the original file moves.
+finds it after the original file moves. There is no "manager override" here: an
+offer above the envelope is approved by the manager through the office
+(kamdesk.services.offers.approvals); nobody approves their own discount.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.documents.logo import logo_problem, size_problem
-from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.i18n import Message
 from kamdesk.services.offers import (
     OfferSettings,
     OfferSettingsError,
@@ -42,17 +42,12 @@ from kamdesk.services.offers import (
     keep_logo,
     load_offer_settings,
     save_offer_settings,
-    with_manager_override,
 )
 from kamdesk.services.products import ProductCatalog
 from kamdesk.ui.file_dialogs import get_open_file_name
-from kamdesk.ui.formatting import format_datetime
 from kamdesk.ui.offers.common import message_text
 from kamdesk.ui.settings_envelope import EnvelopeTable
 
-NO_MANAGER = QT_TRANSLATE_NOOP(
-    "OffersSettingsTab", "Write the name of the manager who approves offers."
-)
 ERROR_STYLE = "color: #b3261e;"
 LOGO_FORMATS = (b"png", b"jpeg")
 SUPPLIER_FIELDS = (
@@ -133,23 +128,9 @@ class OffersSettingsTab(QWidget):
         self.errors["envelope"] = _error_label(self)
         envelope_layout.addWidget(self.errors["envelope"])
 
-        self._override_box = QGroupBox(self)
-        override_form = QFormLayout(self._override_box)
-        self.override_on = QCheckBox(self)
-        self.override_on.setChecked(bool(self._saved.manager_override_by))
-        self.override_on.toggled.connect(self._override_toggled)
-        override_form.addRow(self.override_on)
-        self.manager = QLineEdit(self._saved.manager_override_by, self)
-        self._add_row(override_form, "manager", self.manager)
-        self.override_state = QLabel(self)
-        self.override_state.setWordWrap(True)
-        override_form.addRow(self.override_state)
-        self._override_toggled(self.override_on.isChecked())
-
         right = QVBoxLayout()
         right.addWidget(self._offer_box)
         right.addWidget(self._envelope_box, 1)
-        right.addWidget(self._override_box)
         layout = QHBoxLayout(self)
         layout.addWidget(self._supplier_box, 1)
         layout.addLayout(right, 1)
@@ -182,22 +163,15 @@ class OffersSettingsTab(QWidget):
             validity_days=self.validity.value(),
             envelope=envelope_from_rows(self.envelope.rows()),
         )
-        manager = self.manager.text().strip() if self.override_on.isChecked() else ""
-        if manager != self._saved.manager_override_by:
-            now = datetime.now(UTC).isoformat(timespec="seconds")
-            settings = with_manager_override(settings, manager, now)
         return settings
 
     def problems(self) -> dict[str, Message]:
-        problems = check_offer_settings(
+        return check_offer_settings(
             self.entered(),
             self.envelope.rows(),
             self.envelope.known_groups,
             self.envelope.known_skus,
         )
-        if self.override_on.isChecked() and not self.manager.text().strip():
-            problems["manager"] = Message("OffersSettingsTab", NO_MANAGER)
-        return problems
 
     def show_problems(self, problems: dict[str, Message]) -> None:
         for name, label in self.errors.items():
@@ -217,10 +191,9 @@ class OffersSettingsTab(QWidget):
         if entered != self._saved:
             save_offer_settings(self._store, entered)
             self._saved = entered
-        self._show_override_state()
         return True
 
-    # --- logo and override --------------------------------------------------------
+    # --- logo ---------------------------------------------------------------------
 
     def _choose_logo(self) -> None:
         path = get_open_file_name(
@@ -290,31 +263,12 @@ class OffersSettingsTab(QWidget):
             )
         self.clear_logo.setEnabled(bool(path))
 
-    def _override_toggled(self, on: bool) -> None:
-        self.manager.setEnabled(on)
-        if not on:
-            self.errors["manager"].hide()
-
-    def _show_override_state(self) -> None:
-        s = self._saved
-        if s.manager_override_by:
-            at = datetime.fromisoformat(s.manager_override_at) if s.manager_override_at else None
-            text = (
-                self.tr("On: %1 approves, since %2.")
-                .replace("%1", s.manager_override_by)
-                .replace("%2", format_datetime(at) if at else "—")
-            )
-        else:
-            text = self.tr("Off: offers over the envelope wait for the manager.")
-        self.override_state.setText(text)
-
     # --- texts --------------------------------------------------------------------
 
     def _retranslate(self) -> None:
         self._supplier_box.setTitle(self.tr("Supplier: letterhead and requisites"))
         self._offer_box.setTitle(self.tr("Offers"))
         self._envelope_box.setTitle(self.tr("Discount envelope"))
-        self._override_box.setTitle(self.tr("Manager's approval"))
         captions = {
             "name": self.tr("Company name"),
             "inn": self.tr("INN"),
@@ -330,18 +284,12 @@ class OffersSettingsTab(QWidget):
             "signer_title": self.tr("Signer's position"),
             "logo_path": self.tr("Logo"),
             "validity_days": self.tr("Valid for"),
-            "manager": self.tr("Manager"),
         }
         for name, text in captions.items():
             self._captions[name].setText(text)
         self.validity.setSuffix(self.tr(" days"))
         self.choose_logo.setText(self.tr("Choose…"))
         self.clear_logo.setText(self.tr("Remove"))
-        self.override_on.setText(
-            self.tr("The manager approves offers over the envelope on this laptop")
-        )
-        self.manager.setPlaceholderText(self.tr("Surname, name and patronymic"))
-        self._show_override_state()
         if any(label.isVisible() for label in self.errors.values()):
             self.show_problems(self.problems())
 

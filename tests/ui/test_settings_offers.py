@@ -9,7 +9,14 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QLineEdit,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from kamdesk.documents.logo import MAX_LOGO_BYTES
@@ -117,38 +124,14 @@ def test_a_bad_envelope_row_is_refused(dialog: SettingsDialog, store: Store) -> 
     assert load_offer_settings(store) == before
 
 
-def test_the_manager_override_is_recorded_with_the_name(
-    dialog: SettingsDialog, store: Store
-) -> None:
+def test_settings_have_no_manager_override(dialog: SettingsDialog) -> None:
+    """Nobody approves their own discount: approval comes from the manager via the office."""
     tab = dialog.offers
     assert tab is not None
-    tab.override_on.setChecked(True)
-    dialog.accept()  # on, but whose approval?
-    assert "name of the manager" in tab.errors["manager"].text()
-    assert load_offer_settings(store).manager_override_by == ""
-
-    tab.manager.setText("Волков Дмитрий Олегович")
-    dialog.accept()
-    saved = load_offer_settings(store)
-    assert saved.manager_override_by == "Волков Дмитрий Олегович"
-    assert saved.manager_override_at.startswith("20")
-    assert "Волков Дмитрий Олегович" in tab.override_state.text()
-
-
-def test_turning_the_override_off_clears_it(
-    qtbot: QtBot, store: Store, preferences: Preferences, switcher: LanguageSwitcher
-) -> None:
-    from kamdesk.services.offers import set_manager_override
-
-    make_territory(store, with_supplier=False)
-    set_manager_override(store, "Волков Д. О.", "2026-03-02T09:00:00+00:00")
-    dialog = SettingsDialog(preferences, switcher, store)
-    qtbot.addWidget(dialog)
-    assert dialog.offers is not None and dialog.offers.override_on.isChecked()
-    dialog.offers.override_on.setChecked(False)
-    dialog.accept()
-    saved = load_offer_settings(store)
-    assert (saved.manager_override_by, saved.manager_override_at) == ("", "")
+    assert not hasattr(tab, "override_on") and not hasattr(tab, "manager")
+    texts = [box.title() for box in tab.findChildren(QGroupBox)]
+    texts += [w.text() for w in tab.findChildren(QCheckBox)]
+    assert not any("approv" in text.lower() for text in texts), texts
 
 
 # Showing windows on the offscreen platform: notices about what it cannot do, not faults.

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -58,6 +58,8 @@ def visits_between(
             if with_readiness and planned
             else {}
         )
+        submitted = [v.id for v, _, _ in rows if v.status == VisitStatus.SUBMITTED]
+        delivered = _delivered(session, submitted)
         return [
             VisitRow(
                 id=v.id,
@@ -74,9 +76,19 @@ def visits_between(
                 rescheduled_from_id=v.rescheduled_from_id,
                 leg=legs.get(v.id),
                 readiness=ready.get(v.id),
+                delivered=v.id in delivered,
             )
             for v, name, kind in rows
         ]
+
+
+def _delivered(session: Any, visit_ids: list[uuid.UUID]) -> set[uuid.UUID]:
+    """Submitted reports the office acknowledged (imported only when there are some)."""
+    if not visit_ids:
+        return set()
+    from kamdesk.services.sync_inbox import delivered_visits
+
+    return delivered_visits(session, visit_ids)
 
 
 def visits_on_days(

@@ -131,3 +131,4 @@ class VisitRow:
     rescheduled_from_id: uuid.UUID | None
     leg: Leg | None  # only for planned and done visits
     readiness: ReadinessSummary | None  # only for planned visits, when asked for
+    delivered: bool = False  # submitted and acknowledged by the office (sync_inbox)

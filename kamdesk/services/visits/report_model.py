@@ -94,6 +94,7 @@ class ReportDraft:
     # after the visit's day (the production calendar's holidays skipped).
     default_next_step_due: date
     addenda: list[Addendum] = field(default_factory=list)
+    delivered: bool = False  # submitted, and the office acknowledged it (sync_inbox)
     # What may be added as not planned: the client's other contacts and the catalogue.
     other_contacts: list[AttendeeTick] = field(default_factory=list)
     other_products: list[ProductTick] = field(default_factory=list)

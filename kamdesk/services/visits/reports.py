@@ -92,6 +92,7 @@ def report_draft(store: Store, visit_id: uuid.UUID, tz: str = DEFAULT_TIME_ZONE)
             input=prefill,
             default_next_step_due=default_next_step_due(local_day(visit.starts_at, tz), settings),
             addenda=[Addendum(a.created_at, a.text) for a in addenda],
+            delivered=_delivered(session, visit),
             other_contacts=contacts,
             other_products=products,
         )
@@ -317,6 +318,14 @@ def save_report(
             require_change(visit.status, VisitStatus.REPORTED)
             visit.status = VisitStatus.REPORTED
         return ReportSaveResult(True, {}, visit.status, task_ids)
+
+
+def _delivered(session: Session, visit: Visit) -> bool:
+    if visit.status != VisitStatus.SUBMITTED:
+        return False
+    from kamdesk.services.sync_inbox import delivered_visits
+
+    return visit.id in delivered_visits(session, [visit.id])
 
 
 def submit_reports(store: Store, visit_ids: list[uuid.UUID], now: datetime | None = None) -> None:

@@ -1,10 +1,9 @@
 """The offer editor: lines, readers and their arguments, terms, team, annexes.
 
-Open it with `open_offer_editor(parent, workspace, account_id=...)` from an
-account card, or with `offer_id=...` to edit (a sent offer becomes a new
-edition when saved). Problems the service finds are shown under the form and
-on the fields they concern; nothing is saved until they are fixed. The save
-itself runs on a worker (see `saving.py`): a busy store never freezes the window.
+Open it with `open_offer_editor(parent, workspace, account_id=...)` from a card, or with
+`offer_id=...` to edit (a sent offer becomes a new edition when saved). Problems are shown
+under the form and on their fields; nothing is saved until they are fixed. The save runs on
+a worker (a busy store never freezes the window). Approval: kamdesk.ui.sync.offer_approval.
 """
 
 from __future__ import annotations
@@ -54,6 +53,7 @@ from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
 from kamdesk.ui.offers.vat_note import vat_note_text
+from kamdesk.ui.sync.offer_approval import attach_approval
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.unsaved_changes import UnsavedChanges
 
@@ -113,6 +113,7 @@ class OfferEditor(QDialog):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)  # the one `_build` made
         layout.addWidget(self.saving.note)  # why the last save failed, under the buttons
+        self.approval = attach_approval(self, workspace, offer_id, tasks)  # the manager's answer
         if self._draft is not None:
             self._load(self._draft)
         self.unsaved = UnsavedChanges(self, self.current_draft, self.save)

@@ -35,7 +35,6 @@ from kamdesk.services.offers import (
     OfferError,
     OfferRow,
     OfferStatus,
-    approve,
     expire_overdue,
     mark_accepted,
     mark_rejected,
@@ -105,7 +104,6 @@ class OffersPage(QWidget):
             ("sent", self.tr("Mark sent"), lambda: self._act(mark_sent)),
             ("accepted", self.tr("Accepted"), lambda: self._act(mark_accepted)),
             ("rejected", self.tr("Rejected"), lambda: self._act(mark_rejected)),
-            ("approve", self.tr("Approve (manager)"), lambda: self._act(approve)),
         ):
             button = QPushButton(text)
             # clicked(bool) must not reach the slot: new_offer(False) once meant "account False".

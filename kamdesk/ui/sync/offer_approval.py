@@ -150,3 +150,13 @@ class OfferApproval(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
+
+
+def attach_approval(
+    editor: Any, workspace: Workspace, offer_id: uuid.UUID | None, tasks: TaskRunner | None
+) -> OfferApproval:
+    """Put the approval line into the offer editor, above its problems and buttons."""
+    approval = OfferApproval(workspace, offer_id, tasks, editor, lambda: editor.unsaved.changed())
+    layout = editor.layout()
+    layout.insertWidget(layout.indexOf(editor.errors), approval)
+    return approval

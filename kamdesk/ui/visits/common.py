@@ -18,7 +18,7 @@ STATUS_TEXT: dict[VisitStatus, str] = {
     VisitStatus.PLANNED: QT_TRANSLATE_NOOP("VisitLabels", "Planned"),
     VisitStatus.DONE: QT_TRANSLATE_NOOP("VisitLabels", "Held, no report"),
     VisitStatus.REPORTED: QT_TRANSLATE_NOOP("VisitLabels", "Reported"),
-    # Handed in, not sent: nothing reaches the manager before office sync exists.
+    # Handed in, not yet acknowledged by the office (then: DELIVERED below).
     VisitStatus.SUBMITTED: QT_TRANSLATE_NOOP("VisitLabels", "Submitted, awaiting sync"),
     VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitLabels", "Cancelled"),
     VisitStatus.RESCHEDULED: QT_TRANSLATE_NOOP("VisitLabels", "Rescheduled"),
@@ -54,7 +54,14 @@ def translate(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
 
 
-def status_label(status: VisitStatus) -> str:
+DELIVERED = QT_TRANSLATE_NOOP("VisitLabels", "Delivered to the manager")
+
+
+def status_label(status: VisitStatus, delivered: bool = False) -> str:
+    """«Сдан, ждёт синхронизации» until the office acknowledged the report, then
+    «Доставлен руководителю»."""
+    if status == VisitStatus.SUBMITTED and delivered:
+        return translate(CONTEXT, DELIVERED)
     return translate(CONTEXT, STATUS_TEXT[status])
 
 

@@ -64,7 +64,7 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Status"),
-            lambda r: status_label(r.status),
+            lambda r: status_label(r.status, r.delivered),
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Readiness"),
@@ -144,7 +144,7 @@ class DayModel(QAbstractListModel):
             text = (
                 f"{hhmm(row.starts_at, self._tz)}–{hhmm(row.ends_at, self._tz)}  {row.account_name}"
             )
-            parts = [status_label(row.status)]
+            parts = [status_label(row.status, row.delivered)]
             if row.readiness is not None:
                 parts.append(f"{row.readiness.score}% · {readiness_label(row.readiness.level)}")
             if row.place:

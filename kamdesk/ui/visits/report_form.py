@@ -362,11 +362,12 @@ class ReportForm(QDialog):
         self.save_button.setVisible(not locked)
         self.addendum_box.setVisible(locked)
         if locked and self.draft.submitted_at:
-            self.draft_state.setText(
-                self.tr("Submitted %1; it will be sent to the manager at the next sync").replace(
-                    "%1", format_moment(self.draft.submitted_at)
-                )
+            sentence = (
+                self.tr("Submitted %1; delivered to the manager")
+                if self.draft.delivered
+                else self.tr("Submitted %1; it will be sent to the manager at the next sync")
             )
+            self.draft_state.setText(sentence.replace("%1", format_moment(self.draft.submitted_at)))
 
     def _show_addenda(self) -> None:
         self.addenda.setText(

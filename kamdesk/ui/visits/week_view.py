@@ -324,7 +324,8 @@ def _leg_warning_color(row: VisitRow) -> QColor | None:
 def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
     lines = [
         row.account_name,
-        f"{hhmm(row.starts_at, tz)}–{hhmm(row.ends_at, tz)} · {status_label(row.status)}",
+        f"{hhmm(row.starts_at, tz)}–{hhmm(row.ends_at, tz)} · "
+        + status_label(row.status, row.delivered),
     ]
     if row.place:
         lines.append(row.place)
