@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from kamdesk.store.files import move_aside
     from kamdesk.store.store import Store, backup_copy, open_store
     from kamdesk.store.tombstones import INCLUDE_DELETED
+    from kamdesk.store.write_guard import UnloggedWriteError, unlogged_writes
 
 _LAZY = {
     "APPLYING_REMOTE": "kamdesk.store.changelog",
@@ -39,6 +40,8 @@ _LAZY = {
     "backup_copy": "kamdesk.store.store",
     "open_store": "kamdesk.store.store",
     "INCLUDE_DELETED": "kamdesk.store.tombstones",
+    "UnloggedWriteError": "kamdesk.store.write_guard",
+    "unlogged_writes": "kamdesk.store.write_guard",
 }
 
 __all__ = [
@@ -56,11 +59,13 @@ __all__ = [
     "StoreNotEmptyError",
     "StoreUnavailableError",
     "TombstoneRequiredError",
+    "UnloggedWriteError",
     "backup_copy",
     "move_aside",
     "open_store",
     "restore",
     "soft_delete",
+    "unlogged_writes",
 ]
 
 

@@ -11,6 +11,9 @@ A session that applies changes received from the office sets
 and must not go back out. A session with `session.info[BASELINE_LOAD] = True`
 writes a baseline (the demo territory, built in a new file of its own): rows
 are stamped like local inserts but nothing is queued for the office either.
+
+Writes that bypass the flush (bulk ORM statements, Core, SQL text) are refused
+on syncable tables outside those two kinds of session: kamdesk.store.write_guard.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 
 from kamdesk.account_status import sql_status
+from kamdesk.store import write_guard
 from kamdesk.store.sqlite_errors import classify
 from kamdesk.textfold import fold
 
@@ -19,15 +20,20 @@ BUSY_TIMEOUT_MS = 5000
 def make_engine(path: Path) -> Engine:
     """An engine on `path` whose environmental errors (busy, full, not writable, damaged)
     come out as the StoreError that explains them, on every path into the database:
-    ORM sessions, Core connections, commits and connecting."""
+    ORM sessions, Core connections, commits and connecting. Its connections refuse
+    writes to syncable tables that the change log would not see (write_guard)."""
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
     )
     event.listen(engine, "connect", _configure_connection)
+    write_guard.install_on_engine(engine)
 
     def explain(context: ExceptionContext) -> BaseException | None:
-        return classify(path, context.original_exception)
+        info = context.connection.info if context.connection is not None else None
+        return classify(path, context.original_exception) or write_guard.explain(
+            info, context.original_exception
+        )
 
     event.listen(engine, "handle_error", explain)
     return engine

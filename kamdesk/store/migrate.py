@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from kamdesk.schema_version import SCHEMA_HEAD
+from kamdesk.store.write_guard import unlogged_writes
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -76,12 +77,14 @@ def _without_foreign_keys(engine: Engine, run: Callable[[Config], None]) -> None
     SQLite alters a table by rebuilding it (Alembic's batch mode); with foreign keys
     on, dropping the old `products` would fail for every price-list row pointing at
     it. The pragma only takes effect outside a transaction, so it is set before the
-    transaction begins and restored after (SQLite's own recipe for ALTER TABLE)."""
+    transaction begins and restored after (SQLite's own recipe for ALTER TABLE).
+    A migration's own data changes are not edits for the office: they are allowed
+    past the change-log guard (kamdesk.store.write_guard)."""
     with engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
         connection.commit()
         try:
-            with connection.begin():
+            with connection.begin(), unlogged_writes(connection):
                 run(alembic_config(connection))
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").all()
                 if broken:

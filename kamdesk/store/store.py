@@ -22,7 +22,7 @@ from kamdesk.errors import (
     StoreError,
 )
 from kamdesk.models import SyncState, utcnow
-from kamdesk.store import changelog, convert, derived, migrate, tombstones
+from kamdesk.store import changelog, convert, derived, migrate, tombstones, write_guard
 from kamdesk.store.engine import make_engine
 from kamdesk.store.files import move_aside
 from kamdesk.store.probe import probe
@@ -49,6 +49,7 @@ class Store:
             engine, expire_on_commit=False, info={changelog.CLIENT_ID: client_id}
         )
         changelog.install(self._sessions)
+        write_guard.install_on_sessions(self._sessions)
         tombstones.install(self._sessions)
         derived.install(self._sessions)
         event.listen(engine, "handle_error", self._watch_for_damage)
