@@ -42,6 +42,7 @@ from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.quit_guard import QuitGuard
 from kamdesk.ui.sections import SECTIONS, SectionKey
+from kamdesk.ui.sync.controller import SyncController
 from kamdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -107,10 +108,15 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._build_status_bar()
+        # Background office sync: status bar count and state, F9, every 5 minutes.
+        self.sync = SyncController(workspace, tasks, self.statusBar(), self)
+        self.sync.data_arrived.connect(self.reload_pages)
+        self.addAction(self.sync.action)
         self.show_section(SectionKey.CLIENTS)
         self._restore_geometry()
         self._retranslate()
         self._workspace_opened()
+        self.sync.start()
 
     # --- public API -----------------------------------------------------------------
 
@@ -193,6 +199,7 @@ class MainWindow(QMainWindow):
         self._save_page_states()  # open cards hand what is typed to their write queues
         if not self._quit_guard.may_leave(lambda: self.set_workspace(workspace, then)):
             return
+        self.sync.stop()  # a running sync ends at its next step before the store closes
         self.tasks.discard_pending()
         old = self._workspace
         self._workspace = workspace
@@ -203,6 +210,7 @@ class MainWindow(QMainWindow):
                 self._install_page(key, self._build_page(key, lazily=lazily))
         old.close()
         self._workspace_opened()
+        self.sync.set_workspace(workspace)
         self.workspace_changed.emit()
         if then is not None:
             then()
@@ -380,10 +388,7 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         self._db_label = QLabel(self)
         self._db_label.setObjectName("databasePath")
-        self._connection_label = QLabel(self)
-        self._connection_label.setObjectName("connectionState")
         bar.addPermanentWidget(self._db_label)
-        bar.addPermanentWidget(self._connection_label)
 
     # --- menu commands ------------------------------------------------------------
 
@@ -430,7 +435,9 @@ class MainWindow(QMainWindow):
             return
         self.preferences.set_geometry(WINDOW_NAME, self.saveGeometry())
         self.preferences.sync()
+        self.sync.stop()
         self.tasks.discard_pending()
+        self.sync.close_backend()
         self._workspace.close()
         super().closeEvent(event)
 
@@ -453,7 +460,7 @@ class MainWindow(QMainWindow):
         self.clients_menu.setTitle(self.tr("&Clients"))
         self.new_account_action.setText(self.tr("&New account…"))
         self.merge_action.setText(self.tr("&Merge accounts…"))
-        self._connection_label.setText(self.tr("Offline — office sync is not set up yet"))
+        self.sync.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -44,6 +44,12 @@ def visits_page(context: PageContext) -> QWidget:
     return page
 
 
+def sync_page(context: PageContext) -> QWidget:
+    from kamdesk.ui.sync.page import SyncPage
+
+    return SyncPage(context.workspace, context.tasks, context.window.sync)
+
+
 def default_page_factories() -> dict[SectionKey, PageFactory]:
     """Sections without an entry show their "coming" page."""
     return {
@@ -51,4 +57,5 @@ def default_page_factories() -> dict[SectionKey, PageFactory]:
         SectionKey.PRODUCTS: products_page,
         SectionKey.OFFERS: offers_page,
         SectionKey.VISITS: visits_page,
+        SectionKey.SYNC: sync_page,
     }
