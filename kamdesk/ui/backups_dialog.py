@@ -199,8 +199,8 @@ class BackupsDialog(QDialog):
         box.setInformativeText(
             self.tr(
                 "Everything entered since then is replaced by the backup. The database as "
-                "it is now is kept beside it as a copy (…before-restore…), so nothing is "
-                "lost."
+                "it is now is kept as a copy in its folder (with «before-restore» in its "
+                "name), so nothing is lost."
             )
         )
         restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)

@@ -180,7 +180,7 @@ def test_restore_asks_then_brings_the_backup_back_and_keeps_the_database_aside(
     click(dialog.restore_button)
     box = _confirmation(qtbot)
     assert box.text().startswith("Restore the database as it was on ")
-    assert "kept beside it as a copy" in box.informativeText()
+    assert "kept as a copy in its folder" in box.informativeText()
     answer(box, "Cancel")
     qtbot.waitUntil(lambda: not box.isVisible())
     assert dialog.isVisible() and window.workspace is before
