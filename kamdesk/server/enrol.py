@@ -56,8 +56,9 @@ def enrol_laptop(
 ) -> EnrolResponse:
     check_versions(body.protocol, body.schema_version)
     now = now or datetime.now(UTC)
-    login = body.login.strip().lower()[:100]
-    address = address[:100]
+    # PostgreSQL refuses NUL in text: such a login is simply nobody's.
+    login = body.login.replace("\x00", "").strip().lower()[:100]
+    address = address.replace("\x00", "")[:100]
     with engine.begin() as connection:
         _refuse_while_limited(connection, login, address, now)
         user = connection.execute(select(users).where(users.c.login == login)).one_or_none()
@@ -75,15 +76,17 @@ def enrol_laptop(
     for attempt in range(_ATTEMPTS):
         try:
             with engine.begin() as connection:
+                # One enrolment at a time (the office's row lock on PostgreSQL; SQLite's
+                # write lock), so two laptops never reach for the same laptop code.
+                epoch = connection.execute(
+                    select(server_state.c.epoch).where(server_state.c.id == 1).with_for_update()
+                ).scalar_one()
                 connection.execute(
                     delete(login_failures).where(
                         login_failures.c.login == login, login_failures.c.address == address
                     )
                 )
                 client_id, code = _enrol_client(connection, body, user.id, token, now)
-                epoch = connection.execute(
-                    select(server_state.c.epoch).where(server_state.c.id == 1)
-                ).scalar_one()
             break
         except IntegrityError:
             if attempt == _ATTEMPTS - 1:
@@ -144,7 +147,7 @@ def _enrol_client(
             id=client_id,
             user_id=user_id,
             token_hash=hash_token(token),
-            device_name=body.device_name,
+            device_name=body.device_name.replace("\x00", ""),
             laptop_code=code,
             last_seq=0,
             enrolled_at=now,

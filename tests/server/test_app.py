@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -17,12 +18,14 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, select
+from sqlalchemy.engine import make_url
 
 from kamdesk.schema_version import SCHEMA_HEAD
 from kamdesk.server.app import create_app
 from kamdesk.server.db import init_database, make_engine
 from kamdesk.server.errors import OfficeError
 from kamdesk.server.tables import metadata, server_state
+from tests.server.conftest import PostgresCluster
 from tests.server.office import OfficeClient, kamdesk
 
 
@@ -178,3 +181,63 @@ def test_server_run_serves_the_office_with_several_workers(tmp_path: Path) -> No
             process.wait()
         if process.stdout is not None:
             process.stdout.close()
+
+
+def _pg_program(name: str) -> str:
+    found = shutil.which(name) or next(
+        (str(p / name) for p in sorted(Path("/usr/lib/postgresql").glob("*/bin"), reverse=True)
+         if (p / name).exists()),
+        None,
+    )  # fmt: skip
+    if found is None:
+        pytest.skip(f"PostgreSQL's {name} is not installed here")
+    return found
+
+
+def test_a_pg_dump_restored_with_a_new_epoch_serves_its_users_again(
+    postgres_cluster: PostgresCluster, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The backup and restore of docs/deploy-office.md, done as written there."""
+    url = postgres_cluster.create_database()
+    epoch = init_database(url).epoch
+    assert kamdesk("server", "user", "add", "ivanova", "--role", "kam", "--name",
+                   "Иванова Анна Сергеевна", "--db", url) == 0  # fmt: skip
+    password = capsys.readouterr().out.split("password=")[1].split()[0]
+    connect = ["-h", str(postgres_cluster.socket_dir), "-p", str(postgres_cluster.port),
+               "-U", "kamdesk"]  # fmt: skip
+    dump = tmp_path / "office.dump"
+    subprocess.run(
+        [
+            _pg_program("pg_dump"),
+            *connect,
+            "--format=custom",
+            f"--file={dump}",
+            str(make_url(url).database),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    restored = postgres_cluster.create_database()
+    subprocess.run(
+        [
+            _pg_program("pg_restore"),
+            *connect,
+            "--clean",
+            "--if-exists",
+            f"--dbname={make_url(restored).database}",
+            str(dump),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    assert kamdesk("server", "new-epoch", "--db", restored) == 0
+    app = create_app(restored)
+    try:
+        office = OfficeClient(app)
+        info = office.get("/sync/v1/info").json()
+        enrolled = office.enrol("ivanova", password)
+    finally:
+        app.state.engine.dispose()
+    assert info["server_epoch"] != epoch
+    assert enrolled.status_code == 200
+    assert enrolled.json()["server_epoch"] == info["server_epoch"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -200,3 +201,28 @@ def test_enrol_laptop_refuses_the_limited_login_before_checking_the_password(
     with pytest.raises(ApiError) as limited:
         enrol_laptop(app.state.engine, wrong, "10.0.0.1", now=now + timedelta(minutes=9))
     assert limited.value.status == 429
+
+
+def test_laptops_enrolling_at_once_get_codes_and_ids_of_their_own(
+    app: FastAPI, kam: NewUser
+) -> None:
+    copied = uuid.uuid4()  # half of them from one copied store file
+    requests = [
+        EnrolRequest(
+            login="ivanova",
+            password="верный-пароль",
+            client_id=copied if n % 2 else uuid.uuid4(),
+            schema_version=SCHEMA_HEAD,
+        )
+        for n in range(8)
+    ]
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(lambda r: enrol_laptop(app.state.engine, r, "10.0.0.2"), requests))
+    assert len({answer.laptop_code for answer in answers}) == 8
+    assert len({answer.client_id for answer in answers}) == 8
+    assert sum(answer.client_id == copied for answer in answers) == 1
+
+
+def test_a_login_with_a_nul_is_nobody(office: OfficeClient, kam: NewUser) -> None:
+    assert office.enrol("iva\x00nova", "нет", device_name="a\x00b").status_code == 401
+    assert office.enrol("ivanova\x00", "верный-пароль", device_name="a\x00b").status_code == 200
