@@ -224,3 +224,30 @@ def test_a_store_copied_to_a_second_laptop_gets_its_own_client_id(
     c.sync()
     assert snapshot(a) == snapshot(c)
     assert a.pending() == [] and c.pending() == []
+
+
+def test_an_office_in_a_new_epoch_gives_a_fresh_copy_and_the_outbox_stays(
+    office: Office, make_laptop: Callable[..., Laptop]
+) -> None:
+    from kamdesk.server.db import new_epoch
+
+    office.user("anna", "Иванова Анна Сергеевна")
+    a = make_laptop("a")
+    a.enrol("anna")
+    account_id, contact_id = new_client(a)
+    a.sync()
+    before = snapshot(a)
+    new_epoch(office.url)  # restored from a backup
+    edit(a, Contact, contact_id, position="Главный врач")  # waiting while the office resets
+
+    report = a.sync()
+
+    assert report.reset and report.rejected == 0
+    assert a.pending() == []
+    after = snapshot(a)
+    assert set(after) == set(before)
+    assert after[("contacts", contact_id)]["position"] == "Главный врач"
+    with a.store.session() as session:
+        state = session.get(SyncState, 1)
+        assert state is not None and state.server_epoch != "" and state.pull_cursor != ""
+    assert dossier(a, account_id).server_version is not None
