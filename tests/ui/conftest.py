@@ -206,6 +206,20 @@ def territory(store: Store) -> dict[str, Any]:
             .where(AccountStats.account_id == accounts["distributor"].id)
             .values(abc_class="B", xyz_class="Y")
         )
+        # The statuses the classification would work out from their (absent) purchases;
+        # the ministry (never in touch: «Потенциальный») and «Вернуть» (the KAM's choice)
+        # come out of the cache refresh as they are.
+        for key, figures in (
+            ("hospital", AccountStatus.ACTIVE),
+            ("distributor", AccountStatus.ACTIVE),
+            ("chain", AccountStatus.AT_RISK),
+            ("pharmacy", AccountStatus.LOST),
+        ):
+            session.execute(
+                update(AccountStats)
+                .where(AccountStats.account_id == accounts[key].id)
+                .values(status=figures)
+            )
     return {key: account.id for key, account in accounts.items()}
 
 
