@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from kamdesk.server import visibility
+from kamdesk.server.batch import Batch, RowState
 from kamdesk.server.context import Caller
 from kamdesk.server.fields import merge_fields
 from kamdesk.server.rules import (
@@ -24,7 +25,7 @@ from kamdesk.server.rules import (
     approval_refusal,
     state_refusal,
 )
-from kamdesk.server.tables import rows, users
+from kamdesk.server.tables import users
 from kamdesk.sync.protocol import (
     ENTITIES,
     OFFICE_BUCKET,
@@ -44,7 +45,10 @@ class PushContext:
     caller: Caller
     version: int
     now: datetime
+    batch: Batch
     authors: dict[tuple[uuid.UUID | None, uuid.UUID | None], str] = field(default_factory=dict)
+    access: dict[str, visibility.Access | None] = field(default_factory=dict)  # by bucket
+    managers: dict[uuid.UUID, uuid.UUID | None] = field(default_factory=dict)  # by user
 
 
 def _refused(change: WireChange, refusal: Refusal) -> ChangeOutcome:
@@ -68,12 +72,6 @@ def _parent_id(value: Any) -> uuid.UUID | None:
         return None
 
 
-def _load(connection: Connection, entity: str, entity_id: uuid.UUID) -> Row[Any] | None:
-    return connection.execute(
-        select(rows).where(rows.c.entity == entity, rows.c.entity_id == entity_id)
-    ).first()
-
-
 def _new_bucket(ctx: PushContext, spec: EntitySpec, change: WireChange) -> str | Refusal:
     """The bucket a new row files under, from its parent row on the office."""
     if spec.parent is None:
@@ -84,7 +82,7 @@ def _new_bucket(ctx: PushContext, spec: EntitySpec, change: WireChange) -> str |
     parent_id = _parent_id(change.fields.get(column))
     if parent_id is None:
         return _invalid(f"Не указана или неверна ссылка {column}.")
-    parent = _load(ctx.connection, parent_entity, parent_id)
+    parent = ctx.batch.row(parent_entity, parent_id)
     if parent is None:
         return _invalid("Запись, к которой это относится, в офисе не найдена.")
     if parent.deleted:
@@ -98,8 +96,10 @@ def _manages_owner(
     owner = _parent_id((current or {}).get("owner_id") or fields.get("owner_id"))
     if owner is None or ctx.caller.role != "manager":
         return False
-    manager = ctx.connection.execute(select(users.c.manager_id).where(users.c.id == owner))
-    return manager.scalar_one_or_none() == ctx.caller.user_id
+    if owner not in ctx.managers:
+        found = ctx.connection.execute(select(users.c.manager_id).where(users.c.id == owner))
+        ctx.managers[owner] = found.scalar_one_or_none()
+    return ctx.managers[owner] == ctx.caller.user_id
 
 
 def author(ctx: PushContext, user_id: uuid.UUID | None, client_id: uuid.UUID | None) -> str:
@@ -119,15 +119,17 @@ def author(ctx: PushContext, user_id: uuid.UUID | None, client_id: uuid.UUID | N
 
 
 def _check(
-    ctx: PushContext, change: WireChange, row: Row[Any] | None, bucket: str
+    ctx: PushContext, change: WireChange, row: RowState | None, bucket: str
 ) -> Refusal | None:
     """Permission, then the state machines and the approval rule."""
     caller, connection = ctx.caller, ctx.connection
-    access = visibility.write_access(connection, caller, bucket, ctx.version)
+    if bucket not in ctx.access:
+        ctx.access[bucket] = visibility.write_access(connection, caller, bucket, ctx.version)
+    access = ctx.access[bucket]
     new_account = row is None and change.entity == "accounts" and caller.role == "kam"
     if access is None and new_account and visibility.bucket_is_unclaimed(connection, bucket):
         visibility.grant(connection, caller.user_id, bucket, ctx.version)  # their new account
-        access = visibility.Access.FULL
+        access = ctx.access[bucket] = visibility.Access.FULL
     if access is None or (
         access is visibility.Access.APPROVAL
         and not approval_only(change.operation, change.entity, change.fields)
@@ -145,7 +147,7 @@ def apply_change(ctx: PushContext, change: WireChange) -> ChangeOutcome:
     spec = ENTITIES.get(change.entity)
     if spec is None:
         return _refused(change, _invalid(f"Неизвестная таблица «{change.entity}»."))
-    row = _load(ctx.connection, change.entity, change.entity_id)
+    row = ctx.batch.row(change.entity, change.entity_id)
     if row is None:
         if change.operation is not Operation.INSERT:
             return _refused(change, _invalid("Этой записи в офисе нет."))
@@ -170,7 +172,7 @@ def apply_change(ctx: PushContext, change: WireChange) -> ChangeOutcome:
 
 
 def _write(
-    ctx: PushContext, spec: EntitySpec, change: WireChange, row: Row[Any] | None, bucket: str
+    ctx: PushContext, spec: EntitySpec, change: WireChange, row: RowState | None, bucket: str
 ) -> ChangeOutcome:
     sent = {name: value for name, value in change.fields.items() if name not in NOT_STORED}
     notes: list[Any] = []
@@ -187,26 +189,18 @@ def _write(
             deleted = False
             if "deleted_at" in data:
                 data["deleted_at"] = None
-    values = {
-        "bucket": bucket,
-        "version": ctx.version,
-        "deleted": deleted,
-        "data": data,
-        "updated_by": ctx.caller.user_id,
-        "updated_by_client": ctx.caller.client_id,
-        "updated_at": ctx.now,
-        "field_authors": authors,
-    }
-    if row is None:
-        ctx.connection.execute(
-            rows.insert().values(entity=change.entity, entity_id=change.entity_id, **values)
-        )
-    else:
-        ctx.connection.execute(
-            rows.update()
-            .where(rows.c.entity == change.entity, rows.c.entity_id == change.entity_id)
-            .values(**values)
-        )
+    state = RowState(
+        bucket=bucket,
+        version=ctx.version,
+        deleted=deleted,
+        data=data,
+        field_authors=authors or {},
+        updated_by=ctx.caller.user_id,
+        updated_by_client=ctx.caller.client_id,
+        updated_at=ctx.now,
+        stored=row is not None and row.stored,
+    )
+    ctx.batch.put(change.entity, change.entity_id, state)
     return ChangeOutcome(
         seq=change.seq,
         change_id=change.change_id,

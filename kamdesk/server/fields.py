@@ -14,15 +14,13 @@ import uuid
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from sqlalchemy import Row
-
 from kamdesk.server.merge import as_text, conflict_block, merge_texts, short_name
 from kamdesk.server.rules import BOOKKEEPING
-from kamdesk.server.tables import text_revisions
 from kamdesk.sync.protocol import EntitySpec, FieldNote, Operation, WireChange
 
 if TYPE_CHECKING:
     from kamdesk.server.apply import PushContext
+    from kamdesk.server.batch import RowState
 
 NoteKind = Literal["text_merged", "text_conflict"]
 EMPTY: tuple[Any, ...] = (None, "", [], {})
@@ -35,17 +33,17 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 
 def _record_text(ctx: PushContext, change: WireChange, name: str, text: str) -> None:
-    ctx.connection.execute(
-        text_revisions.insert().values(
-            entity=change.entity,
-            entity_id=change.entity_id,
-            field=name,
-            version=ctx.version,
-            text=text,
-            user_id=ctx.caller.user_id,
-            client_id=ctx.caller.client_id,
-            received_at=ctx.now,
-        )
+    ctx.batch.new_texts.append(
+        {
+            "entity": change.entity,
+            "entity_id": change.entity_id,
+            "field": name,
+            "version": ctx.version,
+            "text": text,
+            "user_id": ctx.caller.user_id,
+            "client_id": ctx.caller.client_id,
+            "received_at": ctx.now,
+        }
     )
 
 
@@ -72,7 +70,7 @@ def merge_fields(
     change: WireChange,
     current: dict[str, Any],
     sent: dict[str, Any],
-    row: Row[Any] | None,
+    row: RowState | None,
     *,
     fresh: bool,
 ) -> tuple[dict[str, Any], list[FieldNote], dict[str, Any]]:
@@ -134,7 +132,7 @@ def merge_fields(
 
 
 def _who(
-    ctx: PushContext, row: Row[Any] | None, written: dict[str, str] | None
+    ctx: PushContext, row: RowState | None, written: dict[str, str] | None
 ) -> tuple[str, datetime | None]:
     """Who wrote the office's value of a field, and when (the row's last writer when
     the field has no record of its own)."""

@@ -11,14 +11,14 @@ advances past rejections too, so the laptop's queue never jams.
 
 from __future__ import annotations
 
-import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, select
 
 from kamdesk.server.apply import PushContext, apply_change
+from kamdesk.server.batch import Batch
 from kamdesk.server.context import Caller
-from kamdesk.server.tables import applied_changes, clients, server_state
+from kamdesk.server.tables import clients, server_state
 from kamdesk.sync.protocol import (
     ChangeOutcome,
     Outcome,
@@ -60,37 +60,24 @@ def bump_version(connection: Connection) -> tuple[int, str]:
     return int(bumped.version), str(bumped.epoch)
 
 
-def _stored(connection: Connection, change_id: uuid.UUID) -> ChangeOutcome | None:
-    found = connection.execute(
-        select(applied_changes.c.outcome).where(applied_changes.c.change_id == change_id)
-    ).scalar_one_or_none()
-    return None if found is None else ChangeOutcome.model_validate(found)
-
-
 def _record(ctx: PushContext, change: WireChange, outcome: ChangeOutcome) -> None:
     rejected = outcome.outcome is Outcome.REJECTED
-    ctx.connection.execute(
-        applied_changes.insert().values(
-            change_id=change.change_id,
-            client_id=ctx.caller.client_id,
-            seq=change.seq,
-            user_id=ctx.caller.user_id,
-            entity=change.entity,
-            entity_id=change.entity_id,
-            outcome=outcome.model_dump(mode="json"),
-            payload=change.model_dump(mode="json") if rejected else None,
-            received_at=ctx.now,
-        )
+    stored = outcome.model_dump(mode="json")
+    ctx.batch.new_changes.append(
+        {
+            "change_id": change.change_id,
+            "client_id": ctx.caller.client_id,
+            "seq": change.seq,
+            "user_id": ctx.caller.user_id,
+            "entity": change.entity,
+            "entity_id": change.entity_id,
+            "outcome": stored,
+            "payload": change.model_dump(mode="json") if rejected else None,
+            "received_at": ctx.now,
+        }
     )
-
-
-def _seq_taken(connection: Connection, client_id: uuid.UUID, seq: int) -> bool:
-    found = connection.execute(
-        select(applied_changes.c.change_id).where(
-            applied_changes.c.client_id == client_id, applied_changes.c.seq == seq
-        )
-    )
-    return found.first() is not None
+    ctx.batch.outcomes[change.change_id] = stored
+    ctx.batch.seqs.add(change.seq)
 
 
 def apply_push(
@@ -107,13 +94,15 @@ def apply_push(
         raise PushRefused("client", "Ноутбук не зарегистрирован в офисе.")
     if request.previous_seq > last_seq:
         raise PushGapError(int(last_seq), epoch)
-    ctx = PushContext(connection, caller, version, now or datetime.now(UTC))
+    batch = Batch(connection)
+    batch.prefetch(caller.client_id, request.changes)
+    ctx = PushContext(connection, caller, version, now or datetime.now(UTC), batch)
     outcomes: list[ChangeOutcome] = []
     for change in request.changes:
-        stored = _stored(connection, change.change_id)
+        stored = batch.outcomes.get(change.change_id)
         if stored is not None:
-            outcome = stored.model_copy(update={"seq": change.seq})
-        elif _seq_taken(connection, caller.client_id, change.seq):
+            outcome = ChangeOutcome.model_validate(stored).model_copy(update={"seq": change.seq})
+        elif change.seq in batch.seqs:
             outcome = ChangeOutcome(
                 seq=change.seq,
                 change_id=change.change_id,
@@ -126,6 +115,7 @@ def apply_push(
             _record(ctx, change, outcome)
         last_seq = max(int(last_seq), change.seq)
         outcomes.append(outcome)
+    batch.flush()
     connection.execute(
         clients.update()
         .where(clients.c.id == caller.client_id)

@@ -361,3 +361,19 @@ def test_device_clocks_order_nothing(office: Office, team: dict[str, Laptop]) ->
     )
     office.push(anna2, later)
     assert office.data("accounts", account_id)["city"] == "Омск"  # type: ignore[index]
+
+
+def test_a_change_sent_twice_in_one_batch_applies_once(
+    office: Office, team: dict[str, Laptop]
+) -> None:
+    anna = team["anna"]
+    account_id = new_account(office, anna)
+    note = anna.change(
+        "accounts", account_id, "update", {"qual_need_note": "Нужен аудит"}, {"qual_need_note": ""}
+    )
+    resent = note.model_copy(update={"seq": anna.next_seq})
+    answer = office.push(anna, note, resent)
+    assert [o.outcome for o in answer.outcomes] == [Outcome.APPLIED, Outcome.APPLIED]
+    assert [o.seq for o in answer.outcomes] == [note.seq, resent.seq]
+    assert office.texts(account_id, "qual_need_note") == ["", "Нужен аудит"]
+    assert office.count(applied_changes) == 2  # the account's insert and this change

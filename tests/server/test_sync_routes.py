@@ -117,6 +117,7 @@ def test_a_busy_database_answers_503_and_the_retry_applies(tmp_path: Path) -> No
     application = create_app(url)
     try:
         anna = Laptop(OfficeClient(application), "ivanova", "Иванова Анна Сергеевна")
+        assert anna.pull().status_code == 200  # a laptop that has synced before
         application.state.engine.dispose()
         application.state.engine = create_engine(url, connect_args={"timeout": 0.2})
         change = anna.change("accounts", uuid.uuid4(), "insert", name="ОКБ")
