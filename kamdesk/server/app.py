@@ -36,6 +36,7 @@ log = logging.getLogger(__name__)
 
 
 _HTTP_ERRORS = {
+    400: ("bad_request", "Запрос не читается: тело должно быть JSON в UTF-8."),
     404: ("not_found", "Нет такого адреса на сервере офиса."),
     405: ("method_not_allowed", "Этот адрес не принимает такой запрос."),
 }
@@ -127,7 +128,8 @@ def _install_error_handlers(app: FastAPI) -> None:
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's schema, with the 422 answers described as the ErrorBody they are."""
+    """FastAPI's schema, with the 422 answers described as the ErrorBody they are, and
+    the 400 a body that is not JSON gets (FastAPI answers it before validation)."""
     if app.openapi_schema:
         return app.openapi_schema
     schema = get_openapi(
@@ -141,6 +143,10 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
             responses = operation.get("responses", {})
             if "422" in responses:
                 responses["422"]["content"] = error_ref
+            if "requestBody" in operation:
+                responses.setdefault(
+                    "400", {"description": "the body is not JSON", "content": error_ref}
+                )
     for unused in ("HTTPValidationError", "ValidationError"):
         components.pop(unused, None)
     app.openapi_schema = schema

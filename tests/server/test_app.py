@@ -108,12 +108,17 @@ def test_errors_are_error_bodies_and_openapi_says_so(tmp_path: Path) -> None:
     try:
         missing = office.get("/sync/v1/nothing-here")
         invalid = office.post("/sync/v1/enrol", json={"login": "ivanova"})
+        unreadable = office.post(
+            "/sync/v1/enrol", content=b"\xff\xfe", headers={"Content-Type": "application/json"}
+        )
         schema = office.get("/openapi.json").json()
     finally:
         app.state.engine.dispose()
     assert missing.status_code == 404
     assert set(missing.json()) == {"error", "detail"}
     assert invalid.status_code == 422
+    assert unreadable.status_code == 400
+    assert unreadable.json()["error"] == "bad_request"
     assert invalid.json()["error"] == "invalid"
     assert "Запрос не по формату" in invalid.json()["detail"]
     assert {
@@ -126,6 +131,7 @@ def test_errors_are_error_bodies_and_openapi_says_so(tmp_path: Path) -> None:
     enrol = schema["paths"]["/sync/v1/enrol"]["post"]["responses"]
     assert enrol["422"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
     assert enrol["429"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
+    assert enrol["400"]["content"]["application/json"]["schema"]["$ref"].endswith("/ErrorBody")
 
 
 def _free_port() -> int:
