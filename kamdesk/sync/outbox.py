@@ -202,17 +202,17 @@ def _issue_for_note(session: Session, entry: ChangeLogEntry, note: FieldNote, no
 def note_detail(note: FieldNote) -> str:
     """What the office did with a field, in Russian, for the sync issues inbox."""
     who = note.by or "другой пользователь"
-    when = f" ({note.at:%d.%m.%Y %H:%M} UTC)" if note.at else ""
+    when = f", {note.at:%d.%m.%Y %H:%M} UTC" if note.at else ""
     if note.kind == "text_merged":
-        return f"Текст объединён с правкой, которую сделал {who}{when}: сохранены слова обоих."
+        return f"Текст объединён с другой правкой ({who}{when}): сохранены слова обоих."
     if note.kind == "text_conflict":
         return (
-            f"Текст одновременно изменил {who}{when}; правки не удалось объединить, "
-            "другая версия добавлена в текст отмеченным блоком."
+            f"Текст одновременно изменён в другом месте ({who}{when}); правки не удалось "
+            "объединить, другая версия добавлена в текст отмеченным блоком."
         )
     if note.kind == "value_replaced":
-        return f"Ваше значение заменило значение, которое внёс {who}{when}."
-    return f"Ваше значение не сохранилось: в офисе осталось значение, которое внёс {who}{when}."
+        return f"Ваше значение заменило значение, внесённое раньше ({who}{when})."
+    return f"Ваше значение не сохранилось: в офисе осталось другое значение ({who}{when})."
 
 
 def _stamp_version(session: Session, entry: ChangeLogEntry, version: int) -> None:

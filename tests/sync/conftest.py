@@ -32,6 +32,11 @@ PASSWORD = "correct-horse-battery"
 SERVER = "http://testserver"
 
 
+@pytest.fixture(autouse=True)
+def _no_token_from_outside(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KAMDESK_SYNC_TOKEN", raising=False)
+
+
 @dataclass
 class Office:
     url: str

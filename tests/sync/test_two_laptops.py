@@ -104,6 +104,29 @@ def test_offline_edits_of_two_laptops_meet_and_both_words_stay(
     with b.store.session() as session:
         contact = session.get(Contact, contact_id)
         assert contact is not None and contact.phone_mobile == "+79995554433"
+    # B's text met A's on the office: on record in B's inbox, nothing left to resolve.
+    [merged] = [issue for issue in b.issues() if issue.kind == "text_merged"]
+    assert merged.field == "needs" and merged.resolved_at is not None
+    assert "Главврач: Сидоров." in merged.local_value
+    assert "Тендер на инсулины в мае." in merged.remote_value
+    assert "Иванова" in merged.detail
+
+
+def test_the_same_value_typed_on_two_laptops_keeps_the_lost_one_in_sync_issues(
+    office: Office, make_laptop: Callable[..., Laptop]
+) -> None:
+    a, b, _, contact_id = shared_client(office, make_laptop)
+    edit(a, Contact, contact_id, phone_mobile="+79995554433")
+    edit(b, Contact, contact_id, phone_mobile="+79990001122")
+    a.sync()
+    report = b.sync()
+    a.sync()
+    assert report.merged == 1 and report.new_issues == 1
+    [issue] = [issue for issue in b.issues() if issue.resolved_at is None]
+    assert (issue.entity, issue.entity_id, issue.field) == ("contacts", contact_id, "phone_mobile")
+    assert {issue.local_value, issue.remote_value} == {"+79995554433", "+79990001122"}
+    assert issue.change_id is not None and issue.detail
+    assert snapshot(a) == snapshot(b)
 
 
 def test_enrolment_is_kept_in_the_store_and_the_token_outside_it(
