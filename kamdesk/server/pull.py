@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Row, select, tuple_
 
 from kamdesk.server.context import Caller
 from kamdesk.server.tables import rows, server_state
-from kamdesk.server.visibility import readable_buckets, readable_filter
+from kamdesk.server.visibility import bucket_changes, readable_filter
 from kamdesk.sync.protocol import PullRequest, PullResponse, WireRow
 
 SNAPSHOT_CHUNK = 500  # new buckets asked for in one query
@@ -133,12 +133,11 @@ def apply_pull(connection: Connection, caller: Caller, request: PullRequest) -> 
     assert upper is not None
     page: list[Row[Any]] = []
     if cursor.phase == "snapshot":
-        before = readable_buckets(connection, caller, cursor.version)
-        now = readable_buckets(connection, caller, upper)
-        if before is not None and now is not None and cursor.version > 0:
+        if cursor.version > 0:
+            gained, lost = bucket_changes(connection, caller, cursor.version, upper)
             if cursor.key is None:
-                revoked = sorted(before - now)
-            page = _snapshot_page(connection, sorted(now - before), cursor, request.limit)
+                revoked = sorted(lost)
+            page = _snapshot_page(connection, sorted(gained), cursor, request.limit)
         if len(page) == request.limit:
             last = page[-1]
             key = (last.bucket, last.entity, last.entity_id.hex)

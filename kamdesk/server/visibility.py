@@ -84,6 +84,45 @@ def readable_buckets(connection: Connection, caller: Caller, version: int) -> se
     return {OFFICE_BUCKET, *connection.execute(granted).scalars()}
 
 
+def bucket_changes(
+    connection: Connection, caller: Caller, since: int, upper: int
+) -> tuple[set[str], set[str]]:
+    """The buckets the caller gained and lost between versions `since` and `upper`.
+
+    Only grants granted or revoked in between are looked at, so a manager with a
+    hundred thousand accounts pays for what changed, not for what they have.
+    """
+    if caller.role not in ("kam", "manager"):
+        return set(), set()  # an admin reads everything, always; others nothing
+    readers = _readers(connection, caller)
+    moved = select(grants.c.bucket).where(
+        grants.c.user_id.in_(readers),
+        or_(
+            and_(grants.c.granted_version > since, grants.c.granted_version <= upper),
+            and_(grants.c.revoked_version > since, grants.c.revoked_version <= upper),
+        ),
+    )
+    candidates = set(connection.execute(moved).scalars()) - {OFFICE_BUCKET}
+    if not candidates:
+        return set(), set()
+    found = connection.execute(
+        select(grants.c.bucket, grants.c.granted_version, grants.c.revoked_version).where(
+            grants.c.user_id.in_(readers), grants.c.bucket.in_(sorted(candidates))
+        )
+    ).all()
+
+    def held(version: int) -> set[str]:
+        return {
+            row.bucket
+            for row in found
+            if row.granted_version <= version
+            and (row.revoked_version is None or row.revoked_version > version)
+        }
+
+    before, now = held(since), held(upper)
+    return now - before, before - now
+
+
 def may_read(connection: Connection, caller: Caller, bucket: str, version: int) -> bool:
     buckets = readable_buckets(connection, caller, version)
     return buckets is None or bucket in buckets

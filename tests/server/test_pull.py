@@ -175,3 +175,19 @@ def test_a_cursor_of_another_epoch_or_garbage_resets(
     anna.cursor, anna.seen = "", {}
     office.pull_all(anna)
     assert len(anna.seen) == 3
+
+
+def test_a_manager_receives_an_account_granted_to_a_team_kam_whole(
+    office: Office, people: dict[str, Laptop]
+) -> None:
+    manager, anna, vera = people["manager"], people["anna"], people["vera"]
+    handed = seed_account(office, vera, contacts=3)  # another team's account
+    office.pull_all(manager)
+    assert manager.seen == {}
+    office.grant(anna.caller.user_id, handed)
+    office.revoke(anna.caller.user_id, handed)
+    office.grant(anna.caller.user_id, handed)  # taken back and given again before the pull
+    answer = office.pull(manager)
+    assert answer.revoked_buckets == []
+    assert {row.bucket for row in answer.rows} == {account_bucket(handed)}
+    assert len(answer.rows) == 4
