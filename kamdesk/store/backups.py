@@ -279,7 +279,11 @@ def restore_backup(
             return RestoreResult(checked, aside)
         aside = _keep_copy_aside(store_path, when)
         if aside is not None:
-            _copy_into(staged, store_path)
+            try:
+                _copy_into(staged, store_path)
+            except BaseException:
+                _discard(aside)  # the store is as it was: no second copy of it is left
+                raise
             return RestoreResult(checked, aside)
         # The store is damaged: nothing can be copied out of or into it. It is moved
         # aside as it is, never opened for writing: SQLite would replay or delete its

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from kamdesk.errors import CorruptStoreError
+from kamdesk.errors import CorruptStoreError, StoreBusyError
 from kamdesk.models import Account, AccountKind
 from kamdesk.services.settings import (
     DEFAULT_BACKUPS_KEPT,
     load_backups_kept,
     save_backups_kept,
 )
-from kamdesk.store import Store
+from kamdesk.store import Store, backups
 from kamdesk.store.backups import (
     BackupError,
     backups_folder,
@@ -52,6 +52,10 @@ def _names(path: Path) -> list[str]:
 
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _before_restore(store: Store) -> list[Path]:
+    return sorted(store.path.parent.glob("store.before-restore-*"))
 
 
 def _integrity(path: Path) -> str:
@@ -248,6 +252,26 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(store: Store) -> None:
 
     assert _names(store.path) == ["Больница"]
     assert sorted(p.name for p in store.path.parent.iterdir()) == before
+
+
+def test_a_store_another_program_is_writing_to_is_left_as_it_was(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backups, "BUSY_TIMEOUT_S", 0.5)  # how long KAMdesk waits for it
+    backup = create_backup(store.path)
+    _add_accounts(store, "Не в копии")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program's write, not finished
+    try:
+        with pytest.raises(StoreBusyError):
+            restore_backup(store.path, backup)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+    assert _names(store.path) == ["Не в копии"]
+    assert _before_restore(store) == []
+    assert not store.path.with_name("store.sqlite.restore-partial").exists()
 
 
 def test_a_file_that_is_not_a_kamdesk_backup_is_refused(store: Store, tmp_path: Path) -> None:
