@@ -53,13 +53,13 @@ def _merge_text(
     """The text to keep and the note kind (None: nothing to tell)."""
     if theirs in (base, mine):
         return mine, None
-    if mine == base or (mine.strip() and mine in theirs):
+    if mine == base:
         return theirs, None  # nothing new from this laptop
     merged = merge_texts(base, theirs, mine)
     if merged is not None:
         return merged, "text_merged"
-    if not mine.strip():
-        return theirs, "text_conflict"
+    if not mine.strip() or mine in theirs:
+        return theirs, "text_conflict"  # every word of mine is there already
     who = short_name(ctx.caller.name)
     return conflict_block(theirs, mine, who, ctx.caller.laptop_code, ctx.now), "text_conflict"
 

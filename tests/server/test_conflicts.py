@@ -184,3 +184,15 @@ def test_conflict_block_and_short_name() -> None:
     )
     assert short_name("Иванова Анна Сергеевна") == "Иванова А. С."
     assert short_name("Admin") == "Admin"
+
+
+def test_a_deletion_on_one_side_and_an_addition_on_the_other_both_count(
+    office: Office, laptops: tuple[Laptop, Laptop, uuid.UUID]
+) -> None:
+    one, two, dossier_id = laptops
+    shorter = HISTORY.replace("Закупки через тендеры.\n", "")
+    office.push(one, edit_history(one, dossier_id, HISTORY + "Новый зам по закупкам.\n"))  # type: ignore[arg-type]
+    answer = office.push(two, edit_history(two, dossier_id, shorter))  # type: ignore[arg-type]
+    assert [note.kind for note in answer.outcomes[0].notes] == ["text_merged"]
+    text = office.data("account_dossiers", dossier_id)["history"]  # type: ignore[index]
+    assert text == shorter + "Новый зам по закупкам.\n"
