@@ -22,6 +22,8 @@ started=$SECONDS
 
 echo "== wheel: building"
 rm -rf "$WORK/dist" "$WORK/venv" "$WORK/run"
+# setuptools reuses build/lib: a module deleted since the last build would ship again.
+rm -rf "$REPO/build/lib" "$REPO"/build/bdist.*
 "$DEV_PYTHON" -m pip wheel -qq --disable-pip-version-check --no-deps \
     --wheel-dir "$WORK/dist" "$REPO"
 WHEEL=$(ls "$WORK"/dist/kamdesk-*.whl)
@@ -33,7 +35,7 @@ built=$SECONDS
 # Everything below runs outside the checkout, from the installed wheel only.
 mkdir -p "$WORK/run"
 cd "$WORK/run"
-export KAMDESK_HOME="$WORK/run/home" QT_QPA_PLATFORM=offscreen LANG=ru_RU.UTF-8
+export KAMDESK_HOME="$WORK/run/home" QT_QPA_PLATFORM=offscreen
 unset KAMDESK_DB PYTHONPATH
 PY="$WORK/venv/bin/python"
 KAMDESK="$WORK/venv/bin/kamdesk"

@@ -7,15 +7,18 @@ or a bundle (offscreen: QT_QPA_PLATFORM=offscreen).
 It makes the QApplication first (KAMdesk's start-up reuses it), runs the ordinary
 `kamdesk` command line, and once the main window is up and its first background refresh
 is done, checks what breaks when files are missing from an installation: the menus are in
-Russian (the translation catalogue loaded; run with LANG=ru_RU.UTF-8), the section icons
-and the window icon draw (the SVG files and Qt's SVG plugin are there), the style sheet
-is applied, and nothing was logged at WARNING or above. Exit code 0 when all hold; the
-problems are printed otherwise.
+Russian (the translation catalogue loaded: the smoke chooses Russian in the settings, as
+a KAM would), the section icons and the window icon draw (the SVG files and Qt's SVG
+plugin are there), the style sheet is applied, and nothing was logged at WARNING or above.
+Exit code 0 when all hold; the problems are printed otherwise.
+
+It writes settings, so it runs only with KAMDESK_HOME set (a throwaway folder).
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import re
 import sys
 import time
@@ -103,8 +106,15 @@ def watch(timeout_s: float = TIMEOUT_S) -> None:
 
 def main(argv: list[str]) -> int:
     from kamdesk.cli import main as kamdesk_main
+    from kamdesk.paths import HOME_ENV
 
+    if not os.environ.get(HOME_ENV):
+        print(f"smoke: set {HOME_ENV} to a throwaway folder first", file=sys.stderr)
+        return 2
     watch()
+    from kamdesk.ui.preferences import Language, Preferences
+
+    Preferences().language = Language.RUSSIAN
     return kamdesk_main(argv)
 
 
