@@ -213,9 +213,10 @@ def restore_backup(window: MainWindow) -> None:
 
 def restore_from(window: MainWindow, backup: Any) -> None:
     """Put `backup` in place of the open store and reopen it. Card edits still waiting
-    for a busy store are asked about first (as on File ▸ Open); the restore runs on a
-    worker (the current store is kept aside there) and the window then reopens the
-    store. On failure the store is as it was and the window goes on with it."""
+    for a busy store are asked about first (as on File ▸ Open), office sync is stopped
+    (a running one first ends); the restore runs on a worker (the current store is kept
+    aside there) and the window then reopens the store. On failure the store is as it
+    was and the window goes on with it."""
     if not window.may_leave_store(lambda: restore_from(window, backup)):
         return  # asked; called again once answered
     from kamdesk.services import backups
@@ -266,15 +267,27 @@ def restore_from(window: MainWindow, backup: Any) -> None:
     def failed(error: BaseException) -> None:
         dialog.close()
         dialog.deleteLater()
+        window.sync.start()  # the store is as it was: syncing goes on
         window.show_error(error)
 
-    window.tasks.run(
-        work,
-        restored,
-        failed,
-        on_progress=lambda percent, _stage: dialog.setValue(percent),
-        owner=window,
-    )
+    def start() -> None:
+        window.tasks.run(
+            work,
+            restored,
+            failed,
+            on_progress=lambda percent, _stage: dialog.setValue(percent),
+            owner=window,
+        )
+
+    # No office sync may write into the store while it is replaced: its pulled rows and
+    # cursor would land in the restored store. A running sync stops at its next step.
+    window.sync.stop()
+    if window.sync.running:
+        window.sync.running_changed.connect(
+            lambda _running: start(), Qt.ConnectionType.SingleShotConnection
+        )
+    else:
+        start()
 
 
 def _reason(error: BaseException) -> str:

@@ -283,3 +283,26 @@ def test_the_daily_backup_starts_after_the_first_refresh_once_a_day(
     wait_idle(window.tasks)
     (backup,) = list_backups(store.path)
     assert backup.accounts == TERRITORY
+
+
+def test_restore_waits_for_a_running_office_sync_to_end(
+    qtbot: QtBot, window: MainWindow, store: Store, wait_idle: WaitIdle
+) -> None:
+    create_backup(store.path)
+    _add_account(store, "Аптека «Добавлена после копии»")
+    before = window.workspace
+    _show(qtbot, window)
+    window.sync.running = True  # an office sync is under way (its worker is elsewhere)
+    dialog = _open_backups(qtbot, window, wait_idle)
+
+    _restore_chosen_row(qtbot, dialog, 0)
+    wait_idle(window.tasks)
+    assert not window.sync.timer.isActive()  # no new sync starts meanwhile
+    assert window.workspace is before and _before_restore(store) == []  # not yet
+
+    window.sync.running = False  # the sync stopped at its next step, as asked
+    window.sync.running_changed.emit(False)
+    qtbot.waitUntil(lambda: window.workspace is not before, timeout=10_000)
+    wait_idle(window.tasks)
+    assert window.workspace.accounts.count_all() == TERRITORY
+    assert len(_before_restore(store)) == 1
