@@ -134,6 +134,12 @@ class SyncController(QObject):
             self._backend = self._make_backend(self._workspace)
         return self._backend
 
+    def use_backend(self, factory: BackendFactory) -> None:
+        """Talk to the office through `factory(workspace)` from now on (tests: an office
+        reached without a network)."""
+        self.close_backend()
+        self._make_backend = factory
+
     def close_backend(self) -> None:
         if self._backend is not None:
             self._backend.close()
