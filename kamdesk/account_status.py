@@ -10,9 +10,10 @@ Two things make the status shown in the client list, on the card and in analytic
   `account_stats.status`, never synced), from purchases, offers and held visits:
 
   Accounts that buy (hospitals, chains, pharmacies, distributors):
-    - the last buying day is the end of the last month with a purchase, or the day
-      an accepted offer stops being valid (its acceptance day when later), whichever
-      is later; a pharmacy without purchases of its own shares its chain's;
+    - the last buying day is the end of the last month with a purchase (as the day's
+      classification found it in the sales), or the day an accepted offer stops being
+      valid (its acceptance day when later), whichever is later; a pharmacy without
+      purchases of its own shares its chain's;
     - bought within `at_risk_days` (60): «Активный»; within `lost_days` (120):
       «Под угрозой»; longer ago: «Потерян», unless the KAM was in touch within
       `lost_days` (a held visit, a sent or accepted offer): then «Под угрозой» —
