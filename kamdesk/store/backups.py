@@ -19,7 +19,8 @@ its final name:
   and never replaces or hides a good backup; leftovers older than an hour are
   removed by the next backup;
 - `restore_backup` checks the backup, copies it beside the store
-  (`<store>.restore-partial`, checked too), keeps the current store aside as
+  (`<store>.restore-partial`, checked too; the change log's numbering goes on
+  from the current store's, see `_carry_sequences`), keeps the current store aside as
   `<store>.before-restore-<time>.sqlite` (a consistent copy with everything its
   write-ahead log held) and then puts the backup in place in one SQLite write
   transaction on the store itself: other connections (the window's own, a
@@ -280,6 +281,7 @@ def restore_backup(
         aside = _keep_copy_aside(store_path, when)
         if aside is not None:
             try:
+                _carry_sequences(aside, staged)
                 _copy_into(staged, store_path)
             except BaseException:
                 _discard(aside)  # the store is as it was: no second copy of it is left
@@ -289,6 +291,8 @@ def restore_backup(
         # aside as it is, never opened for writing: SQLite would replay or delete its
         # log, which may hold what a recovery needs.
         aside = move_aside(store_path, ASIDE_LABEL)
+        with contextlib.suppress(sqlite3.Error):  # what of it SQLite can still read
+            _carry_sequences(aside, staged)
         _publish(staged, store_path)
         return RestoreResult(checked, aside)
     finally:
@@ -385,6 +389,44 @@ def _keep_copy_aside(store_path: Path, when: datetime) -> Path | None:
     finally:
         _discard(partial)
     return aside
+
+
+def _carry_sequences(current: Path, staged: Path) -> None:
+    """Ids SQLite hands out once only (AUTOINCREMENT: the change log's, whose ids are
+    the order the office applies a laptop's changes in) go on from where the store
+    was, not from where the backup was: the office already knows the later ones, and
+    refuses a change under a number another change of this laptop took."""
+    source = _connect(current, read_only=True)
+    try:
+        if not _has_table(source, "sqlite_sequence"):
+            return
+        reached = dict(source.execute("SELECT name, seq FROM sqlite_sequence").fetchall())
+    finally:
+        source.close()
+    target = _connect(staged)
+    try:
+        if not _has_table(target, "sqlite_sequence"):
+            return
+        with target:
+            for name, seq in reached.items():
+                if _has_table(target, name):
+                    target.execute(
+                        "DELETE FROM sqlite_sequence WHERE name = ? AND seq < ?", (name, seq)
+                    )
+                    target.execute(
+                        "INSERT INTO sqlite_sequence (name, seq) SELECT ?, ? WHERE NOT EXISTS "
+                        "(SELECT 1 FROM sqlite_sequence WHERE name = ?)",
+                        (name, seq, name),
+                    )
+    finally:
+        target.close()
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    row = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
 
 
 def _copy_into(staged: Path, store_path: Path) -> None:

@@ -240,6 +240,29 @@ def test_a_restore_brings_the_backup_back_and_keeps_the_store_aside(store: Store
     assert not store.path.with_name("store.sqlite.restore-partial").exists()
 
 
+def _last_change(path: Path) -> int:
+    return int(run_sql(path, "SELECT max(id) FROM change_log")[0][0][0] or 0)
+
+
+def test_after_a_restore_the_change_log_numbers_go_on_from_the_store_not_the_backup(
+    store: Store,
+) -> None:
+    """The office knows a laptop's changes by their number: numbers the store had
+    handed out after the backup was taken must not be handed out again."""
+    _add_accounts(store, "В копии")
+    backup = create_backup(store.path)
+    in_backup = _last_change(backup.path)
+    _add_accounts(store, "После копии 1", "После копии 2")
+    reached = _last_change(store.path)
+    assert reached > in_backup
+
+    restore_backup(store.path, backup)
+    assert _last_change(store.path) == in_backup
+    _add_accounts(store, "После восстановления")
+
+    assert _last_change(store.path) > reached
+
+
 def test_a_damaged_backup_is_refused_and_nothing_changes(store: Store) -> None:
     _add_accounts(store, "Больница")
     backup = create_backup(store.path)
