@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -60,6 +61,8 @@ class AccountDossier(Syncable, Base):
     """The four sections of the dossier (field guide §3), one row per account."""
 
     __tablename__ = "account_dossiers"
+    # One per account: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("account_id",)
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), unique=True)
     # 1. General information

@@ -138,6 +138,9 @@ class Syncable:
     """
 
     __syncable__: ClassVar[bool] = True
+    # Columns that name the one row per parent (a dossier per account): the row's
+    # id is derived from them, so laptops agree on it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ()
 
     id: Mapped[uuid.UUID] = mapped_column(primary_key=True, default=uuid.uuid4)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

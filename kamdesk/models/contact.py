@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import ClassVar
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -54,6 +55,8 @@ class ContactPersonal(Syncable, Base):
     """Personal details that widen communication (field guide §3)."""
 
     __tablename__ = "contact_personal"
+    # One per contact: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("contact_id",)
 
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contacts.id"), unique=True)
     birthday: Mapped[date | None] = mapped_column(default=None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -16,6 +17,10 @@ from kamdesk.models.enums import OfferStatus, db_enum
 class Offer(Syncable, Base):
     __tablename__ = "offers"
     __table_args__ = (UniqueConstraint("number", "edition"),)
+    # A new edition is one per previous edition: its id is derived from it, so two
+    # laptops editing the same sent offer make the same edition (a first edition,
+    # without a previous one, keeps a random id). See kamdesk.store.natural_keys.
+    __natural_key__: ClassVar[tuple[str, ...]] = ("previous_edition_id", "edition")
 
     number: Mapped[str] = mapped_column(String(50), index=True)  # «КП-2026-0042»
     # Editing a sent offer makes a new edition; old editions stay readable.
@@ -58,6 +63,8 @@ class OfferAddressee(Syncable, Base):
 
     __tablename__ = "offer_addressees"
     __table_args__ = (UniqueConstraint("offer_id", "contact_id"),)
+    # One per offer and contact: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("offer_id", "contact_id")
 
     offer_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("offers.id"))
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contacts.id"))

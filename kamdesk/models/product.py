@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -45,6 +46,8 @@ class PriceListItem(Syncable, Base):
 
     __tablename__ = "price_list_items"
     __table_args__ = (UniqueConstraint("price_list_id", "product_id"),)
+    # One per price list and product: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("price_list_id", "product_id")
 
     price_list_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("price_lists.id"))
     product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("products.id"), index=True)

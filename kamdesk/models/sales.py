@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date
 from decimal import Decimal
+from typing import ClassVar
 
 from sqlalchemy import ForeignKey, Index, Integer, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -18,6 +19,8 @@ class SalesRecord(Syncable, Base):
         UniqueConstraint("account_id", "product_id", "month"),
         Index("ix_sales_records_month", "month"),
     )
+    # One per account, product and month: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("account_id", "product_id", "month")
 
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"))
     product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("products.id"), index=True)

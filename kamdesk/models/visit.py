@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
@@ -42,6 +43,8 @@ class Visit(Syncable, Base):
 class VisitAttendee(Syncable, Base):
     __tablename__ = "visit_attendees"
     __table_args__ = (UniqueConstraint("visit_id", "contact_id"),)
+    # One per visit and contact: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("visit_id", "contact_id")
 
     visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visits.id"))
     contact_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("contacts.id"), index=True)
@@ -55,6 +58,8 @@ class VisitProduct(Syncable, Base):
 
     __tablename__ = "visit_products"
     __table_args__ = (UniqueConstraint("visit_id", "product_id"),)
+    # One per visit and product: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("visit_id", "product_id")
 
     visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visits.id"))
     product_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("products.id"), index=True)
@@ -68,6 +73,8 @@ class ChecklistItemState(Syncable, Base):
 
     __tablename__ = "checklist_item_states"
     __table_args__ = (UniqueConstraint("visit_id", "item_key"),)
+    # One per visit and checklist item: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("visit_id", "item_key")
 
     visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visits.id"))
     item_key: Mapped[str] = mapped_column(String(100))
@@ -77,6 +84,8 @@ class ChecklistItemState(Syncable, Base):
 
 class VisitReport(Syncable, Base):
     __tablename__ = "visit_reports"
+    # One per visit: the id is derived from it (kamdesk.store.natural_keys).
+    __natural_key__: ClassVar[tuple[str, ...]] = ("visit_id",)
 
     visit_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("visits.id"), unique=True)
     actual_start: Mapped[datetime | None] = mapped_column(default=None)

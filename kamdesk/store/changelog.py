@@ -1,7 +1,8 @@
 """Every change to a syncable row lands in the change log, in the same transaction.
 
 One mechanism for all callers: a `before_flush` listener on the store's
-sessions. It stamps ids, timestamps and revisions, and writes one
+sessions. It stamps ids (derived from the parent for rows that exist once per
+parent, kamdesk.store.natural_keys), timestamps and revisions, and writes one
 `ChangeLogEntry` per inserted, updated, deleted or restored row with the new
 values and the values they replaced. Removing a syncable row is refused:
 callers set the tombstone (`soft_delete`) so the deletion can travel.
@@ -26,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from kamdesk.errors import TombstoneRequiredError
 from kamdesk.models import ChangeLogEntry, ChangeOperation, Syncable, utcnow
+from kamdesk.store.natural_keys import row_natural_id
 from kamdesk.store.values import to_json_value
 
 APPLYING_REMOTE = "kamdesk.applying_remote"
@@ -85,8 +87,14 @@ def _columns(row: Syncable) -> list[str]:
 
 
 def _insert_entry(row: Syncable, client_id: uuid.UUID, now: Any, new_id: Any) -> ChangeLogEntry:
+    natural = row_natural_id(row)  # a one-per-parent row: the id laptops agree on
+    if natural is not None and row.id not in (None, natural):
+        raise ValueError(
+            f"{type(row).__name__} exists once per {type(row).__natural_key__}: its id is "
+            f"derived from them ({natural}), not {row.id}"
+        )
     if row.id is None:
-        row.id = new_id()
+        row.id = natural or new_id()
     row.created_at = row.created_at or now
     row.updated_at = now
     row.revision = 1

@@ -373,3 +373,37 @@ def test_the_kams_days_start_at_the_regional_office_so_planned_visits_can_be_on_
         for summary in readiness(store, [uuid.UUID(bytes=i) for i in planned]).values()
     ]
     assert levels.count("red") <= len(levels) // 3, levels
+
+
+@pytest.mark.parametrize(
+    "model_name",
+    [
+        "AccountDossier",
+        "ContactPersonal",
+        "SalesRecord",
+        "PriceListItem",
+        "VisitReport",
+        "VisitAttendee",
+        "VisitProduct",
+        "OfferAddressee",
+    ],
+)
+def test_one_per_parent_rows_have_the_ids_every_laptop_would_give_them(
+    demo: Any, model_name: str
+) -> None:
+    """The demo is what the office would send: its dossiers, sales, reports… carry the
+    ids derived from their parents, so a laptop making "the same" row makes this one."""
+    import kamdesk.models as models
+    from kamdesk.store.natural_keys import natural_id
+
+    model = getattr(models, model_name)
+    table, key = model.__tablename__, model.__natural_key__
+    rows = _rows(demo, f"SELECT id, {', '.join(key)} FROM {table}")
+    assert rows, f"the demo has no {table}"
+
+    def value(raw: Any) -> Any:
+        return uuid.UUID(bytes=raw) if isinstance(raw, bytes) else date.fromisoformat(raw)
+
+    for row in rows:
+        values = {name: value(row[name]) for name in key}
+        assert uuid.UUID(bytes=row["id"]) == natural_id(table, key, values), dict(row)

@@ -32,6 +32,7 @@ from kamdesk.models.local import CardDraft
 from kamdesk.services.card.fields import Entity, parse
 from kamdesk.services.card.model import CONTEXT, CardError, Draft
 from kamdesk.store.changelog import soft_delete
+from kamdesk.store.natural_keys import find_or_restore
 from kamdesk.vocabulary import RelationshipEventKind
 
 if TYPE_CHECKING:
@@ -51,9 +52,8 @@ def _row(session: Session, entity: Entity, row_key: uuid.UUID, create: bool) -> 
     row: Any
     if entity is Entity.DOSSIER:
         row = session.scalar(select(AccountDossier).where(AccountDossier.account_id == row_key))
-        if row is None and create:
-            row = AccountDossier(account_id=row_key)
-            session.add(row)
+        if row is None and create:  # one per account: a deleted one comes back
+            row = find_or_restore(session, AccountDossier, account_id=row_key)
         return row
     if entity is Entity.PERSONAL:
         contact = session.get(Contact, row_key)
@@ -62,9 +62,8 @@ def _row(session: Session, entity: Entity, row_key: uuid.UUID, create: bool) -> 
         row = session.scalar(select(ContactPersonal).where(ContactPersonal.contact_id == row_key))
         if create and not contact.consent_given:
             raise CardError(CONSENT_NEEDED)
-        if row is None and create:
-            row = ContactPersonal(contact_id=row_key)
-            session.add(row)
+        if row is None and create:  # one per contact: a deleted one comes back
+            row = find_or_restore(session, ContactPersonal, contact_id=row_key)
         return row
     model = {
         Entity.ACCOUNT: AccountRow,

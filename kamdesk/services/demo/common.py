@@ -17,6 +17,8 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Table
 
+from kamdesk.store.natural_keys import natural_id, natural_key_of
+
 T = TypeVar("T")
 
 # Moscow has kept UTC+3 all year since 2014; a fixed offset needs no tz database.
@@ -123,7 +125,7 @@ def syncable(
 class Writer:
     """Bulk inserts through SQLAlchemy Core, in chunks, counting rows per table.
 
-    Core still runs the column types (UUID hex, UTC datetimes, kopecks), and it
+    Core still runs the column types (UUID bytes, UTC datetimes, kopecks), and it
     fills omitted columns from their scalar defaults; a column whose default is
     computed (a fresh uuid4, the wall clock) must be given, or the demo would
     stop being reproducible, so omitting one is refused.
@@ -147,18 +149,22 @@ class Writer:
         for row in rows:
             chunk.append(row)
             if len(chunk) >= self.chunk_size:
-                written += self._execute(table, chunk)
+                written += self._execute(table, chunk, model)
                 chunk = []
                 if on_chunk is not None:
                     on_chunk(written)
         if chunk:
-            written += self._execute(table, chunk)
+            written += self._execute(table, chunk, model)
         return written
 
-    def _execute(self, table: Table, rows: list[dict[str, Any]]) -> int:
+    def _execute(self, table: Table, rows: list[dict[str, Any]], model: Any) -> int:
         if table.name not in self._checked:
             _check_columns(table, rows[0].keys())
             self._checked.add(table.name)
+        key = natural_key_of(model)
+        if key:  # one per parent: the id every laptop would give it (in place: callers see it)
+            for row in rows:
+                row["id"] = natural_id(table.name, key, row) or row["id"]
         self.connection.execute(table.insert(), rows)
         self.counts[table.name] += len(rows)
         return len(rows)

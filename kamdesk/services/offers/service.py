@@ -53,6 +53,7 @@ from kamdesk.services.offers.numbering import device_code_for, next_number
 from kamdesk.services.offers.settings import OfferSettings, load_offer_settings
 from kamdesk.services.products.catalog import current_prices
 from kamdesk.store import INCLUDE_DELETED, Store, soft_delete
+from kamdesk.store.natural_keys import find_or_restore
 
 
 class OfferError(ValueError):
@@ -302,17 +303,27 @@ class OfferBook:
             raise OfferError(
                 {"status": _msg(QT_TRANSLATE_NOOP("Offers", "an accepted offer cannot be changed"))}
             )
-        edition = Offer(
-            number=current.number,
-            edition=current.edition + 1,
-            previous_edition_id=current.id,
-            account_id=current.account_id,
-            owner_id=current.owner_id,
-            offer_date=draft.offer_date,
-            valid_until=draft.valid_until,
-            status=OfferStatus.DRAFT,
+        # One per previous edition (its id derived from it): a deleted draft of the next
+        # edition comes back as the new draft, its children replaced by the save.
+        edition = find_or_restore(
+            session, Offer, previous_edition_id=current.id, edition=current.edition + 1
         )
-        session.add(edition)
+        fresh = {
+            "number": current.number,
+            "account_id": current.account_id,
+            "owner_id": current.owner_id,
+            "offer_date": draft.offer_date,
+            "valid_until": draft.valid_until,
+            "status": OfferStatus.DRAFT,
+            "approved_by": "",
+            "approved_at": None,
+            "approval_status": "",
+            "approved_by_id": None,
+            "approval_requested_at": None,
+        }
+        for name, value in fresh.items():
+            if getattr(edition, name) != value:
+                setattr(edition, name, value)
         return edition, [], True
 
     def _store_annex(self, path_text: str, sha256: str) -> tuple[str, str]:

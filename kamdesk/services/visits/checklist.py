@@ -120,25 +120,14 @@ def confirm_item(
     store: Store, visit_id: uuid.UUID, item_key: str, confirmed: bool, note: str = ""
 ) -> None:
     """Record the KAM's tick on a reminder (or its removal) with an optional note."""
-    from sqlalchemy import select
-
     from kamdesk.models import ChecklistItemState, Visit
+    from kamdesk.store.natural_keys import find_or_restore
 
     with store.transaction() as session:
         visit = session.get(Visit, visit_id)
         if visit is None or visit.deleted_at is not None:
             raise VisitError(msg(QT_TRANSLATE_NOOP("Visits", "The visit no longer exists")))
-        state = session.scalar(
-            select(ChecklistItemState).where(
-                ChecklistItemState.visit_id == visit_id, ChecklistItemState.item_key == item_key
-            )
-        )
-        if state is None:
-            session.add(
-                ChecklistItemState(
-                    visit_id=visit_id, item_key=item_key, confirmed=confirmed, note=note
-                )
-            )
-        else:
-            state.confirmed = confirmed
-            state.note = note
+        # One per visit and reminder: a deleted tick comes back rather than colliding.
+        state = find_or_restore(session, ChecklistItemState, visit_id=visit_id, item_key=item_key)
+        state.confirmed = confirmed
+        state.note = note

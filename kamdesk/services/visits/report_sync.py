@@ -26,6 +26,7 @@ from kamdesk.models import (
 from kamdesk.services.visits.model import VisitError, msg
 from kamdesk.services.visits.report_model import NextStep, ReportInput
 from kamdesk.store import soft_delete
+from kamdesk.store.natural_keys import find_or_restore
 
 
 def sync_ticks(session: Session, visit: Visit, report: ReportInput) -> None:
@@ -53,12 +54,11 @@ def sync_ticks(session: Session, visit: Visit, report: ReportInput) -> None:
     for tick in report.attendees:
         row = attendees.get(tick.contact_id)
         if row is None:
-            if tick.attended:
-                session.add(
-                    VisitAttendee(
-                        visit_id=visit.id, contact_id=tick.contact_id, attended=True, planned=False
-                    )
+            if tick.attended:  # one per visit and contact: a removed one comes back
+                row = find_or_restore(
+                    session, VisitAttendee, visit_id=visit.id, contact_id=tick.contact_id
                 )
+                row.attended, row.planned = True, False
         else:
             row.attended = tick.attended
     products = {
@@ -73,15 +73,11 @@ def sync_ticks(session: Session, visit: Visit, report: ReportInput) -> None:
     for product_tick in report.products:
         link = products.get(product_tick.product_id)
         if link is None:
-            if product_tick.discussed:
-                session.add(
-                    VisitProduct(
-                        visit_id=visit.id,
-                        product_id=product_tick.product_id,
-                        discussed=True,
-                        planned=False,
-                    )
+            if product_tick.discussed:  # one per visit and product: a removed one comes back
+                link = find_or_restore(
+                    session, VisitProduct, visit_id=visit.id, product_id=product_tick.product_id
                 )
+                link.discussed, link.planned = True, False
         else:
             link.discussed = product_tick.discussed
 

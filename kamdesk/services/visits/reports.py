@@ -51,6 +51,7 @@ from kamdesk.services.visits.report_sync import sync_follow_ups, sync_ticks
 from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE, load_visit_settings
 from kamdesk.services.visits.status import require_change, require_report_editable
 from kamdesk.services.visits.travel import local_day
+from kamdesk.store.natural_keys import find_or_restore
 from kamdesk.textfold import fold
 from kamdesk.vocabulary import VisitStatus
 
@@ -295,10 +296,7 @@ def save_report(
             if visit.starts_at > now:
                 raise VisitError(msg(QT_TRANSLATE_NOOP("Visits", "The visit has not started yet")))
             visit.status = VisitStatus.DONE  # reporting a visit says it took place
-        row = session.scalar(select(VisitReport).where(VisitReport.visit_id == visit_id))
-        if row is None:
-            row = VisitReport(visit_id=visit_id)
-            session.add(row)
+        row = find_or_restore(session, VisitReport, visit_id=visit_id)
         row.actual_start = report.actual_start
         row.actual_duration_min = report.actual_duration_min
         row.objective_reached = report.objective_reached

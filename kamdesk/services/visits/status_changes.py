@@ -22,6 +22,7 @@ from kamdesk.services.visits.model import VisitError, msg
 from kamdesk.services.visits.planner import get_visit
 from kamdesk.services.visits.status import require_change
 from kamdesk.store import soft_delete
+from kamdesk.store.natural_keys import find_or_restore
 from kamdesk.vocabulary import VisitStatus
 
 if TYPE_CHECKING:
@@ -84,10 +85,7 @@ def mark_done(
             )
         visit.status = VisitStatus.DONE
         if held_at is not None:
-            report = session.scalar(select(VisitReport).where(VisitReport.visit_id == visit_id))
-            if report is None:
-                report = VisitReport(visit_id=visit_id)
-                session.add(report)
+            report = find_or_restore(session, VisitReport, visit_id=visit_id)
             report.actual_start = held_at
 
 
