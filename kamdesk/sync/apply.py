@@ -289,7 +289,7 @@ def _pending_to_issues(
             )
             for entry in entries:
                 entry.status = ChangeStatus.REJECTED
-                entry.last_error = kind
+                entry.last_error = detail  # shown with the refused change
                 issue = SyncIssue(
                     kind=kind,
                     entity=name,

@@ -273,7 +273,11 @@ class SyncClient:
                     raise NotEnrolledError()
                 self._push(state, token, report, progress, stop)
                 if not report.stopped:
-                    self._pull(state, token, report, progress, stop)
+
+                    def resend_what_the_office_lost() -> None:
+                        self._push(state, token, report, progress, stop, probe=True)
+
+                    self._pull(state, token, report, progress, stop, resend_what_the_office_lost)
             except SyncError as error:
                 report.finished_at = utcnow()
                 error.report = report
@@ -309,7 +313,11 @@ class SyncClient:
         report: SyncReport,
         progress: Callable[[SyncProgress], None] | None,
         stop: _Stop,
+        *,
+        probe: bool = False,
     ) -> None:
+        """Send the outbox in batches. With `probe`, an empty outbox still asks once
+        whether the office has everything acknowledged (after a restore it has not)."""
         with self.store.session() as session:
             total = outbox.pending_count(session)
         done = 0
@@ -322,8 +330,9 @@ class SyncClient:
                 return
             with self.store.session() as session:
                 entries = outbox.pending_entries(session, self.batch_size)
-            if not entries:
+            if not entries and not probe:
                 return
+            probe = False
             request = PushRequest(
                 schema_version=SCHEMA_HEAD,
                 client_id=state.client_id,
@@ -374,6 +383,8 @@ class SyncClient:
             done += answered
             if progress is not None:
                 progress(SyncProgress("push", done, max(total, done)))
+            if not entries:
+                return
             if answered == 0:  # the office answered for none of them: do not spin
                 raise OfficeRefusedError("the office answered for none of the changes sent")
 
@@ -384,6 +395,7 @@ class SyncClient:
         report: SyncReport,
         progress: Callable[[SyncProgress], None] | None,
         stop: _Stop,
+        before_reset: Callable[[], None] | None = None,
     ) -> None:
         cursor = state.pull_cursor
         resets = 0
@@ -406,6 +418,10 @@ class SyncClient:
                 resets += 1
                 if resets > _MAX_RESETS:
                     raise OfficeRefusedError("the office keeps asking for a fresh copy")
+                if before_reset is not None and resets == 1:
+                    # A restored office lacks some acknowledged changes: send them again
+                    # first, so the fresh copy below already holds them.
+                    before_reset()
                 with remote_session(self.store) as session:
                     forget_office_rows(session)
                     row = session.get(SyncState, 1)

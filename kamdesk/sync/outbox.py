@@ -41,6 +41,10 @@ REJECT_REASONS: dict[RejectCode | None, str] = {
 }
 
 
+def rejection_reason(outcome: ChangeOutcome) -> str:
+    return outcome.reason or REJECT_REASONS.get(outcome.code, REJECT_REASONS[None])
+
+
 def pending_entries(session: Session, limit: int) -> list[ChangeLogEntry]:
     return list(
         session.scalars(
@@ -102,7 +106,7 @@ def record_response(
         entry.last_error = ""
         if outcome.outcome == Outcome.REJECTED:
             entry.status = ChangeStatus.REJECTED
-            entry.last_error = outcome.code.value if outcome.code else "rejected"
+            entry.last_error = rejection_reason(outcome)  # shown with the refused change
             result.rejected += 1
             result.issues += _issue_for_rejection(session, entry, outcome, now)
             _undo_locally(session, entry)
@@ -137,7 +141,12 @@ def requeue_after(session: Session, seq: int) -> int:
         .where(
             ChangeLogEntry.id > seq,
             ChangeLogEntry.status != ChangeStatus.PENDING,
-            ChangeLogEntry.last_error != "revoked",  # never sent: the bucket was taken away
+            # Never sent: the client was taken off this laptop (a "revoked" sync issue).
+            ChangeLogEntry.change_id.not_in(
+                select(SyncIssue.change_id).where(
+                    SyncIssue.kind == "revoked", SyncIssue.change_id.is_not(None)
+                )
+            ),
         )
         .values(status=ChangeStatus.PENDING, acknowledged_at=None)
     )
@@ -170,7 +179,7 @@ def _issue_for_rejection(
             field=field,
             local_value=entry.changes,
             remote_value=None,
-            detail=outcome.reason or REJECT_REASONS.get(outcome.code, REJECT_REASONS[None]),
+            detail=rejection_reason(outcome),
             change_id=entry.change_id,
             created_at=now,
         )

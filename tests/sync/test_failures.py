@@ -19,6 +19,7 @@ from kamdesk.models import (
     Product,
     SyncState,
 )
+from kamdesk.server.db import new_epoch
 from kamdesk.server.tables import applied_changes, clients, rows
 from kamdesk.sync.errors import OfficeUnreachableError
 from tests.sync.conftest import Laptop, Office
@@ -104,6 +105,8 @@ def test_a_refused_change_lands_in_sync_issues_and_the_queue_moves_on(
     assert issue.local_value["trade_name"] == "Инсулакс"  # what was typed is kept
     assert issue.detail  # the office's reason, for the KAM
     assert issue.resolved_at is None
+    refused = entries(a)[0]
+    assert refused.last_error == issue.detail  # the reason beside the refused change
     statuses = [entry.status for entry in entries(a)]
     assert statuses == [ChangeStatus.REJECTED] + [ChangeStatus.ACKNOWLEDGED] * 3
     assert a.pending() == []
@@ -139,6 +142,17 @@ def test_a_revoked_client_leaves_the_laptop_and_its_unsent_edit_is_kept(
     assert kinds["revoked"].local_value == {"plans": "Встреча с главврачом в июне."}
     assert "ГБУЗ «ГКБ № 5»" in kinds["revoked"].detail
     assert b.pending() == []
+    # The office restored from a backup: the refused change goes again (and is refused
+    # again, no second issue); the one never sent stays with its issue.
+    with b.store.session() as session:
+        b_client = session.get(SyncState, 1).client_id  # type: ignore[union-attr]
+    with office.engine.begin() as connection:
+        connection.execute(update(clients).where(clients.c.id == b_client).values(last_seq=0))
+    new_epoch(office.url)
+    again = b.sync()
+    assert again.reset and again.requeued == 1 and again.rejected == 1
+    assert again.new_issues == 0
+    assert len(b.issues()) == 2 and b.pending() == []
     # Anna still has everything.
     with a.store.session() as session:
         assert session.get(Account, account_id) is not None
@@ -229,8 +243,6 @@ def test_a_store_copied_to_a_second_laptop_gets_its_own_client_id(
 def test_an_office_in_a_new_epoch_gives_a_fresh_copy_and_the_outbox_stays(
     office: Office, make_laptop: Callable[..., Laptop]
 ) -> None:
-    from kamdesk.server.db import new_epoch
-
     office.user("anna", "Иванова Анна Сергеевна")
     a = make_laptop("a")
     a.enrol("anna")
@@ -251,3 +263,34 @@ def test_an_office_in_a_new_epoch_gives_a_fresh_copy_and_the_outbox_stays(
         state = session.get(SyncState, 1)
         assert state is not None and state.server_epoch != "" and state.pull_cursor != ""
     assert dossier(a, account_id).server_version is not None
+
+
+def test_an_office_restored_from_an_older_backup_gets_back_what_it_lost(
+    office: Office, make_laptop: Callable[..., Laptop]
+) -> None:
+    from sqlalchemy import delete
+
+    office.user("anna", "Иванова Анна Сергеевна")
+    a = make_laptop("a")
+    a.enrol("anna")
+    new_client(a)
+    a.sync()
+    before = snapshot(a)
+    with a.store.session() as session:
+        client_id = session.get(SyncState, 1).client_id  # type: ignore[union-attr]
+    lost = [entry for entry in entries(a) if entry.id > 1]  # the backup knew only the first
+    with office.engine.begin() as connection:
+        for entry in lost:
+            connection.execute(delete(rows).where(rows.c.entity_id == entry.entity_id))
+            connection.execute(
+                delete(applied_changes).where(applied_changes.c.change_id == entry.change_id)
+            )
+        connection.execute(update(clients).where(clients.c.id == client_id).values(last_seq=1))
+    new_epoch(office.url)
+
+    report = a.sync()
+
+    assert report.reset and report.requeued == 2 and report.rejected == 0
+    assert office_count(office, rows, rows.c.entity == "contacts") == 1
+    assert snapshot(a) == before  # the KAM sees everything they had
+    assert a.pending() == [] and a.issues() == []
