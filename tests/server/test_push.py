@@ -377,3 +377,47 @@ def test_a_change_sent_twice_in_one_batch_applies_once(
     assert [o.seq for o in answer.outcomes] == [note.seq, resent.seq]
     assert office.texts(account_id, "qual_need_note") == ["", "Нужен аудит"]
     assert office.count(applied_changes) == 2  # the account's insert and this change
+
+
+def test_no_entity_of_another_kams_account_is_writable_or_readable(
+    office: Office, team: dict[str, Laptop]
+) -> None:
+    """Every entity of the wire format, at every depth of its parent chain."""
+    from kamdesk.sync.protocol import ENTITIES
+
+    anna, boris = team["anna"], team["boris"]
+    account_id = new_account(office, anna)
+    made: dict[str, uuid.UUID] = {"accounts": account_id}
+
+    def make(entity: str) -> uuid.UUID:
+        if entity not in made:
+            link = ENTITIES[entity].parent
+            assert isinstance(link, tuple)
+            column, parent = link
+            row_id = uuid.uuid4()
+            fields = {column: make(parent).hex, "note": "Аннино"}
+            answer = office.push(anna, anna.change(entity, row_id, "insert", fields))
+            assert answer.outcomes[0].outcome is Outcome.APPLIED, (entity, answer)
+            made[entity] = row_id
+        return made[entity]
+
+    children = [name for name, spec in ENTITIES.items() if isinstance(spec.parent, tuple)]
+    for entity in children:
+        make(entity)
+    attempts = []
+    for entity in ["accounts", *children]:
+        spec = ENTITIES[entity]
+        attempts.append(boris.change(entity, made[entity], "update", {"note": "Борис"}))
+        attempts.append(boris.change(entity, made[entity], "delete", {}))
+        if isinstance(spec.parent, tuple):
+            column, parent = spec.parent
+            attempts.append(
+                boris.change(entity, uuid.uuid4(), "insert", {column: made[parent].hex})
+            )
+    answer = office.push(boris, *attempts)
+    assert {o.code for o in answer.outcomes} == {RejectCode.PERMISSION}
+    assert all(office.data(e, i)["note"] == "Аннино" for e, i in made.items() if e != "accounts")  # type: ignore[index]
+    office.pull_all(boris)
+    assert {row.bucket for row in boris.seen.values()} <= {"office"}
+    office.pull_all(anna)
+    assert len(anna.seen) == len(made)
