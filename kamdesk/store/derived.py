@@ -25,12 +25,13 @@ CLASSIFICATION_STALE = "classification.stale"
 _CHUNK = 10_000
 
 # The status the KAM sees, from the KAM's choice and synced facts (kamdesk.account_status):
-# the last purchase (as the classification cached it; a pharmacy without its own shares
-# its chain's), accepted offers until they expire, the last held visit or sent/accepted
-# offer, today and the analytics settings. Worked out on each laptop and never written
-# back to `accounts`: nothing to sync.
+# the months with a purchase (a pharmacy without any shares its chain's last, as the
+# classification cached it), accepted offers until they expire, the last held visit or
+# sent/accepted offer, today and the analytics settings. Worked out on each laptop and
+# never written back to `accounts`: nothing to sync.
 _STATUS_SQL = """kam_status(a.kind, a.status,
-    coalesce((SELECT st.last_purchase_on FROM account_stats st WHERE st.account_id = a.id),
+    coalesce((SELECT group_concat(DISTINCT s.month) FROM sales_records s
+              WHERE s.account_id = a.id AND s.deleted_at IS NULL AND s.quantity > 0),
              (SELECT st.last_purchase_on FROM account_stats st
               WHERE a.kind = 'pharmacy' AND st.account_id = a.parent_id)),
     (SELECT max(max(o.valid_until, coalesce((SELECT max(c.changed_at) FROM offer_status_changes c

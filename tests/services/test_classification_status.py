@@ -328,3 +328,51 @@ def test_the_rule_defaults_are_the_analytics_defaults() -> None:
     defaults = {f.name: f.default for f in fields(AnalyticsSettings)}
     assert defaults["at_risk_days"] == account_status.DEFAULT_AT_RISK_DAYS
     assert defaults["lost_days"] == account_status.DEFAULT_LOST_DAYS
+
+
+@pytest.mark.parametrize(
+    ("choice", "figures", "expected"),
+    [
+        (W, L, W),  # the KAM decided to win it back
+        (W, R, W),
+        (W, A, A),  # it buys again: won back
+        (P, P, P),  # a new card that never bought
+        (P, L, L),  # «Потенциальный» ends with the first purchase
+        (A, L, L),  # the three computed values are no choice: the figures show
+        (L, A, A),
+        (R, P, P),
+    ],
+)
+def test_the_choice_over_the_figures(
+    choice: AccountStatus, figures: AccountStatus, expected: AccountStatus
+) -> None:
+    assert account_status.shown(choice, figures) == expected
+
+
+def test_a_quarterly_tender_buyer_is_judged_on_its_own_cycle(store: Store) -> None:
+    """Bought in March, June and September 2026 (gaps of 92 days): at risk once a
+    whole gap and 30 days have passed since 30 September (122 days: from 31 January),
+    lost after two gaps (184 days: from 3 April 2027). A monthly buyer idle as long
+    is at risk after 60 days and lost after 120."""
+    quarterly = _account(store, "ГБУЗ «Областная клиническая больница»", AccountKind.HOSPITAL)
+    monthly = _account(store, "ООО «Фарма-Тверь»", AccountKind.DISTRIBUTOR)
+    _bought(store, quarterly, date(2026, 3, 1), date(2026, 6, 1), date(2026, 9, 1))
+    _bought(store, monthly, date(2026, 7, 1), date(2026, 8, 1), date(2026, 9, 1))
+    expected = {
+        TODAY: (A, R),  # 64 days after 30.09
+        date(2027, 1, 30): (A, L),  # 122 days
+        date(2027, 1, 31): (R, L),  # 123 days
+        date(2027, 4, 2): (R, L),  # 184 days
+        date(2027, 4, 3): (L, L),
+    }
+    for day, statuses in expected.items():
+        classification.recompute(store, today=day)
+        assert (_shown(store, quarterly), _shown(store, monthly)) == statuses, day
+
+
+def test_the_usual_gap_needs_three_purchase_months() -> None:
+    assert account_status.usual_gap_days([date(2026, 3, 1), date(2026, 9, 1)]) is None
+    gap = account_status.usual_gap_days([date(2025, 12, 1), date(2026, 3, 1), date(2026, 6, 1)])
+    assert gap == 91  # 90 and 92 days
+    assert account_status.cycle_thresholds(60, 120, gap) == (121, 182)
+    assert account_status.cycle_thresholds(60, 120, 31) == (60, 120)  # a monthly buyer
