@@ -128,3 +128,37 @@ def test_the_card_brings_a_deleted_dossier_back_when_it_is_edited(
     with store.session() as session:
         [row] = session.scalars(select(AccountDossier)).all()
     assert row.id == dossier.id and row.needs == "снова тендер"
+
+
+def test_a_deleted_new_edition_comes_back_when_the_sent_offer_is_edited_again(
+    store: Store,
+) -> None:
+    from kamdesk.models import Offer, OfferStatus
+    from kamdesk.services.offers import OfferBook
+    from kamdesk.services.offers.status import mark_sent
+    from tests.documents.offer_data import TODAY, make_territory
+
+    territory = make_territory(store)
+    book = OfferBook(store)
+    draft = book.new_draft(territory.account_id, today=TODAY)
+    draft.lines = [territory.line("KM-75-100", 10, "0")]
+    sent = book.save(draft, TODAY)
+    mark_sent(store, sent, today=TODAY)
+    second = book.get(sent).draft
+    second.lines[0].quantity = 20
+    edition = book.save(second, TODAY)
+    key = {"previous_edition_id": sent, "edition": 2}
+    assert edition == natural_id("offers", tuple(key), key)
+    book.delete(edition)  # the KAM throws the new draft away...
+    third = book.get(sent).draft
+    third.lines[0].quantity = 30
+    again = book.save(third, TODAY)  # ... and edits the sent offer again: no collision
+    assert again == edition
+    view = book.get(again)
+    assert view.row.edition == 2 and view.row.status == OfferStatus.DRAFT
+    assert [line.quantity for line in view.draft.lines] == [30]
+    with store.session() as session:
+        editions = session.scalars(
+            select(Offer.edition).execution_options(**{INCLUDE_DELETED: True})
+        ).all()
+    assert sorted(editions) == [1, 2]
