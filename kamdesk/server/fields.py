@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from kamdesk.server.merge import as_text, conflict_block, merge_texts, short_name
+from kamdesk.server.merge import as_text, resolve_text, short_name
 from kamdesk.server.rules import BOOKKEEPING
 from kamdesk.sync.protocol import EntitySpec, FieldNote, Operation, WireChange
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
     from kamdesk.server.apply import PushContext
     from kamdesk.server.batch import RowState
 
-NoteKind = Literal["text_merged", "text_conflict"]
 EMPTY: tuple[Any, ...] = (None, "", [], {})
 
 
@@ -45,23 +44,6 @@ def _record_text(ctx: PushContext, change: WireChange, name: str, text: str) -> 
             "received_at": ctx.now,
         }
     )
-
-
-def _merge_text(
-    ctx: PushContext, name: str, base: str, theirs: str, mine: str
-) -> tuple[str, NoteKind | None]:
-    """The text to keep and the note kind (None: nothing to tell)."""
-    if theirs in (base, mine):
-        return mine, None
-    if mine == base:
-        return theirs, None  # nothing new from this laptop
-    merged = merge_texts(base, theirs, mine)
-    if merged is not None:
-        return merged, "text_merged"
-    if not mine.strip() or mine in theirs:
-        return theirs, "text_conflict"  # every word of mine is there already
-    who = short_name(ctx.caller.name)
-    return conflict_block(theirs, mine, who, ctx.caller.laptop_code, ctx.now), "text_conflict"
 
 
 def merge_fields(
@@ -104,7 +86,14 @@ def merge_fields(
         by, at = _who(ctx, row, authors.get(name))
         authors[name] = me
         if name in spec.text_fields:
-            text, kind = _merge_text(ctx, name, as_text(base), as_text(theirs), as_text(mine))
+            text, kind = resolve_text(
+                as_text(base),
+                as_text(theirs),
+                as_text(mine),
+                short_name(ctx.caller.name),
+                ctx.caller.laptop_code,
+                ctx.now,
+            )
             if text == as_text(theirs):  # nothing of this laptop's made it in
                 authors[name] = (row.field_authors or {}).get(name) if row is not None else None
             data[name] = text

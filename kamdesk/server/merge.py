@@ -11,7 +11,7 @@ import difflib
 import re
 from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import merge3
 
@@ -80,3 +80,23 @@ def conflict_block(theirs: str, mine: str, who: str, laptop: str, at: datetime) 
     mark = CONFLICT_MARK.format(who=who, laptop=laptop, at=at.strftime("%Y-%m-%d %H:%M UTC"))
     head = theirs.rstrip("\n")
     return f"{head}\n\n{mark}\n{mine}" if head else f"{mark}\n{mine}"
+
+
+NoteKind = Literal["text_merged", "text_conflict"]
+
+
+def resolve_text(
+    base: str, theirs: str, mine: str, who: str, laptop: str, at: datetime
+) -> tuple[str, NoteKind | None]:
+    """The text the office keeps when `mine` (edited from `base`) meets `theirs`, and
+    what to tell the laptop (None: nothing happened to its text)."""
+    if theirs in (base, mine):
+        return mine, None
+    if mine == base:
+        return theirs, None  # nothing new from this laptop
+    merged = merge_texts(base, theirs, mine)
+    if merged is not None:
+        return merged, "text_merged"
+    if set(mine.split()) <= set(theirs.split()):
+        return theirs, "text_conflict"  # every word of mine is there already
+    return conflict_block(theirs, mine, who, laptop, at), "text_conflict"

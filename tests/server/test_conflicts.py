@@ -9,8 +9,10 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kamdesk.server.merge import conflict_block, merge_texts, short_name
+from kamdesk.server.merge import conflict_block, merge_texts, resolve_text, short_name
 from kamdesk.sync.protocol import Outcome
 from tests.server.sync_office import Laptop, Office
 
@@ -196,3 +198,40 @@ def test_a_deletion_on_one_side_and_an_addition_on_the_other_both_count(
     assert [note.kind for note in answer.outcomes[0].notes] == ["text_merged"]
     text = office.data("account_dossiers", dossier_id)["history"]  # type: ignore[index]
     assert text == shorter + "Новый зам по закупкам.\n"
+
+
+_WORD = st.sampled_from(["клиент", "тендер", "бюджет", "врач", "закупка", "аптека", "\n"])
+
+
+@st.composite
+def _edit(draw: st.DrawFn, base: list[str], mark: str) -> tuple[list[str], set[str]]:
+    """`base` with some words replaced or removed and new words (`<mark>N`) put in;
+    the new words that are still there at the end."""
+    words = list(base)
+    for n in range(draw(st.integers(1, 4))):
+        action = draw(st.sampled_from(["insert", "replace", "delete"]))
+        at = draw(st.integers(0, len(words)))
+        if action == "insert" or at == len(words):
+            words.insert(at, f"{mark}{n}")
+        elif action == "replace":
+            words[at] = f"{mark}{n}"
+        else:
+            del words[at]
+    return words, {word for word in words if word.startswith(mark)}
+
+
+def _text(words: list[str]) -> str:
+    return " ".join(words).replace(" \n ", "\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data(), base=st.lists(_WORD, max_size=30))
+def test_concurrent_text_edits_never_lose_a_word_either_side_added(
+    data: st.DataObject, base: list[str]
+) -> None:
+    theirs, their_words = data.draw(_edit(base, "офис"))
+    mine, my_words = data.draw(_edit(base, "ноут"))
+    at = datetime(2026, 12, 3, tzinfo=UTC)
+    result, _ = resolve_text(_text(base), _text(theirs), _text(mine), "Иванова А. С.", "K1", at)
+    kept = set(result.split())
+    assert their_words <= kept and my_words <= kept
