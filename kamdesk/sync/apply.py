@@ -26,6 +26,7 @@ from kamdesk.models import ChangeLogEntry, ChangeStatus, SyncIssue, TextBase, ut
 from kamdesk.models.local import AccountStats
 from kamdesk.store import APPLYING_REMOTE, INCLUDE_DELETED, Store
 from kamdesk.store.derived import refresh_account_stats
+from kamdesk.store.values import to_json_value
 from kamdesk.sync.entities import (
     LOCAL_COLUMNS,
     EntityInfo,
@@ -88,11 +89,13 @@ def pending_fields(
     return found
 
 
-class UnknownNames:
-    """Entities and fields the office sent that this version does not know (logged once)."""
+class ApplyLog:
+    """What a pull met on the way: entities and fields this version does not know
+    (logged once), and office rows that collided with a local row (sync issues)."""
 
     def __init__(self) -> None:
         self.seen: set[tuple[str, str]] = set()
+        self.conflicts = 0
 
     def note(self, name: str, field: str = "") -> None:
         if (name, field) not in self.seen:
@@ -103,7 +106,7 @@ class UnknownNames:
                 log.warning("sync: ignoring entity %s unknown to this version", name)
 
 
-def apply_rows(session: Session, rows: list[WireRow], unknown: UnknownNames) -> int:
+def apply_rows(session: Session, rows: list[WireRow], unknown: ApplyLog) -> int:
     """Put the office's state of each row into the store; returns how many were applied.
 
     Parents go before children (entity depth in the ENTITIES parent chain). A
@@ -124,7 +127,7 @@ def apply_rows(session: Session, rows: list[WireRow], unknown: UnknownNames) -> 
 
 
 def _apply_entity(
-    session: Session, info: EntityInfo, rows: list[WireRow], unknown: UnknownNames
+    session: Session, info: EntityInfo, rows: list[WireRow], unknown: ApplyLog
 ) -> int:
     cls = info.cls
     latest: dict[uuid.UUID, WireRow] = {}
@@ -142,11 +145,15 @@ def _apply_entity(
     pending = pending_fields(session, info.name, ids)
     text_fields = ENTITIES[info.name].text_fields
     bases: list[dict[str, Any]] = []
+    applied = 0
     for entity_id, wire in latest.items():
         local = existing.get(entity_id)
         if local is None:
+            if info.unique_keys and not _make_room(session, info, wire, unknown):
+                continue
             local = cls(id=entity_id)
             session.add(local)
+        applied += 1
         keep = pending.get(entity_id, set())
         for field, value in wire.fields.items():
             if field in LOCAL_COLUMNS or field == "deleted_at":
@@ -173,7 +180,71 @@ def _apply_entity(
         local.server_version = wire.version
     session.flush()
     _store_text_bases(session, bases)
-    return len(latest)
+    return applied
+
+
+def _make_room(session: Session, info: EntityInfo, wire: WireRow, log_: ApplyLog) -> bool:
+    """A new row from the office whose unique key (a SKU, an offer number) a local row
+    with another id holds. A stale office row gives way; a row typed here stays, the
+    office's row waits, and the KAM sees both in a sync issue. True: insert it."""
+    for key in info.unique_keys:
+        values = {}
+        for name in key:
+            raw = wire.fields.get(name)
+            if raw is None:
+                break
+            values[name] = from_wire(info.columns[name], raw)
+        else:
+            holder = session.scalars(
+                select(info.cls)
+                .where(info.cls.id != wire.entity_id)
+                .where(*(getattr(info.cls, name) == value for name, value in values.items()))
+                .execution_options(**{INCLUDE_DELETED: True})
+            ).first()
+            if holder is None:
+                continue
+            waiting = pending_fields(session, info.name, [holder.id])
+            if holder.server_version is not None and not waiting:
+                # The office replaced it (its tombstone may come later): drop ours.
+                session.execute(
+                    delete(info.cls.__table__).where(info.cls.__table__.c.id == holder.id)
+                )
+                session.expunge(holder)
+                continue
+            _file_conflict(session, info, wire, holder, values)
+            log_.conflicts += 1
+            return False
+    return True
+
+
+def _file_conflict(
+    session: Session, info: EntityInfo, wire: WireRow, holder: Any, values: dict[str, Any]
+) -> None:
+    shown = ", ".join(str(value) for value in values.values())
+    already = session.scalar(
+        select(SyncIssue.id).where(
+            SyncIssue.kind == "conflict",
+            SyncIssue.entity == info.name,
+            SyncIssue.entity_id == wire.entity_id,
+            SyncIssue.resolved_at.is_(None),
+        )
+    )
+    if already is not None:
+        return
+    session.add(
+        SyncIssue(
+            kind="conflict",
+            entity=info.name,
+            entity_id=wire.entity_id,
+            field=",".join(values),
+            local_value={"id": holder.id.hex, **{k: to_json_value(v) for k, v in values.items()}},
+            remote_value=wire.fields,
+            detail=(
+                f"В офисе есть другая запись с тем же значением «{shown}», что и у записи на "
+                "этом ноутбуке; офисная запись не принята, пока не решите, какую оставить."
+            ),
+        )
+    )
 
 
 def _tombstone(info: EntityInfo, wire: WireRow, current: datetime | None) -> datetime | None:

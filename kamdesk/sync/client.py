@@ -31,7 +31,7 @@ from kamdesk.store import Store
 from kamdesk.store.changelog import CLIENT_ID
 from kamdesk.sync import outbox
 from kamdesk.sync.apply import (
-    UnknownNames,
+    ApplyLog,
     apply_rows,
     forget_office_rows,
     refresh_stats,
@@ -399,7 +399,7 @@ class SyncClient:
     ) -> None:
         cursor = state.pull_cursor
         resets = 0
-        unknown = UnknownNames()
+        unknown = ApplyLog()
         if progress is not None:
             progress(SyncProgress("pull", 0, 0))
         while True:
@@ -436,7 +436,9 @@ class SyncClient:
                 for bucket in page.revoked_buckets:
                     report.new_issues += len(remove_bucket(session, bucket, now))
                     report.removed_buckets += 1
+                conflicts_before = unknown.conflicts
                 report.pulled_rows += apply_rows(session, page.rows, unknown)
+                report.new_issues += unknown.conflicts - conflicts_before
                 if page.revoked_buckets:
                     refresh_stats(session)
                 row = session.get(SyncState, 1)

@@ -35,6 +35,9 @@ class EntityInfo:
     mapper: Mapper[Any]
     depth: int  # 0 for accounts and office data; a child is one deeper than its parent
     columns: dict[str, TypeEngine[Any]]  # column attribute name -> its type
+    # Unique keys other than the id that laptops do not derive the id from (a product's
+    # SKU, an offer's number): a row from the office may meet a local row on them.
+    unique_keys: tuple[tuple[str, ...], ...] = ()
 
 
 @cache
@@ -60,7 +63,24 @@ def entity(name: str) -> EntityInfo | None:
 
     mapper = inspect(cls)
     columns = {attr.key: attr.columns[0].type for attr in mapper.column_attrs}
-    return EntityInfo(name, cls, mapper, depth(name), columns)
+    return EntityInfo(name, cls, mapper, depth(name), columns, _unique_keys(cls, mapper))
+
+
+def _unique_keys(cls: type[Any], mapper: Mapper[Any]) -> tuple[tuple[str, ...], ...]:
+    from sqlalchemy import UniqueConstraint
+
+    natural = frozenset(getattr(cls, "__natural_key__", ()))
+    by_column = {attr.columns[0].name: attr.key for attr in mapper.column_attrs}
+    table: Any = cls.__table__
+    keys: list[tuple[str, ...]] = []
+    for constraint in table.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            keys.append(tuple(by_column[column.name] for column in constraint.columns))
+    for index in table.indexes:
+        if index.unique:
+            keys.append(tuple(by_column[column.name] for column in index.columns))
+    found = {key for key in keys if key != ("id",) and frozenset(key) != natural}
+    return tuple(sorted(found))
 
 
 def depth(name: str) -> int:

@@ -20,7 +20,7 @@ from kamdesk.models import (
     TextBase,
 )
 from kamdesk.store import INCLUDE_DELETED, Store
-from kamdesk.sync.apply import UnknownNames, apply_rows, remote_session
+from kamdesk.sync.apply import ApplyLog, apply_rows, remote_session
 from kamdesk.sync.outbox import pending_count
 from kamdesk.sync.protocol import WireRow, account_bucket
 
@@ -40,7 +40,7 @@ def wire(
 
 def apply_page(store: Store, *rows: WireRow) -> int:
     with remote_session(store) as session:
-        return apply_rows(session, list(rows), UnknownNames())
+        return apply_rows(session, list(rows), ApplyLog())
 
 
 def test_a_child_may_arrive_a_page_before_its_parent(store: Store) -> None:
@@ -168,3 +168,60 @@ def test_names_this_version_does_not_know_are_skipped_and_logged(
     assert "accounts.loyalty_tier" in caplog.text and "holograms" in caplog.text
     with store.session() as session:
         assert session.get(Account, account_id) is not None
+
+
+def test_an_office_row_meeting_a_local_one_on_its_unique_key_waits_in_sync_issues(
+    store: Store,
+) -> None:
+    from kamdesk.models import Product, SyncIssue
+
+    with store.transaction() as session:  # typed here, never accepted by the office
+        session.add(Product(sku="ИНС-100", inn_name="Инсулин", trade_name="Инсулакс"))
+    office_product = uuid.uuid4()
+    row = WireRow(
+        entity="products",
+        entity_id=office_product,
+        bucket="office",
+        version=9,
+        deleted=False,
+        fields={"sku": "ИНС-100", "inn_name": "Инсулин", "trade_name": "Инсулин Офис"},
+    )
+    for _ in range(2):  # sent again: one issue, and the pull is never stuck
+        assert apply_page(store, row) == 0
+    with store.session() as session:
+        [issue] = session.scalars(select(SyncIssue)).all()
+        assert issue.kind == "conflict" and issue.entity_id == office_product
+        assert issue.remote_value["trade_name"] == "Инсулин Офис"
+        assert [p.trade_name for p in session.scalars(select(Product))] == ["Инсулакс"]
+
+
+def test_a_stale_office_row_gives_way_to_the_new_one_with_its_key(store: Store) -> None:
+    from kamdesk.models import Product
+
+    old, new = uuid.uuid4(), uuid.uuid4()
+    fields = {"sku": "ИНС-100", "inn_name": "Инсулин", "trade_name": "Инсулакс"}
+    apply_page(
+        store,
+        WireRow(
+            entity="products",
+            entity_id=old,
+            bucket="office",
+            version=3,
+            deleted=False,
+            fields=fields,
+        ),
+    )
+    applied = apply_page(
+        store,
+        WireRow(
+            entity="products",
+            entity_id=new,
+            bucket="office",
+            version=8,
+            deleted=False,
+            fields=fields,
+        ),
+    )
+    assert applied == 1
+    with store.session() as session:
+        assert [p.id for p in session.scalars(select(Product))] == [new]
