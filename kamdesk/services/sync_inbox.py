@@ -13,6 +13,7 @@ submitted visit report has reached the office (`delivered_visits`).
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -90,6 +91,7 @@ class RejectedChange:
     seq: int
     entity: str
     entity_id: uuid.UUID
+    operation: str  # insert, update, delete, restore
     fields: tuple[str, ...]
     record_title: str
     account_name: str
@@ -98,8 +100,8 @@ class RejectedChange:
 
 
 def merged_text(mine: str, theirs: str, current: str = "") -> str:
-    """Both sides' words in one text: the office's merge when it already holds both,
-    else one side when it contains the other, else mine then theirs."""
+    """Both sides' words in one text, each sentence once: the office's merge when it
+    already holds both, else mine followed by the sentences of theirs that mine lacks."""
     mine, theirs, current = mine.strip(), theirs.strip(), current.strip()
     if current and mine in current and theirs in current:
         return current
@@ -107,7 +109,16 @@ def merged_text(mine: str, theirs: str, current: str = "") -> str:
         return mine
     if mine in theirs:
         return theirs
-    return f"{mine}\n\n{theirs}"
+    known = {_folded(piece) for piece in _SENTENCE.split(mine)}
+    missing = [piece for piece in _SENTENCE.split(theirs) if _folded(piece) not in known]
+    return f"{mine}\n\n{' '.join(piece.strip() for piece in missing)}" if missing else mine
+
+
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
+
+
+def _folded(piece: str) -> str:
+    return " ".join(piece.split()).casefold()
 
 
 def _text(value: Any) -> str:
@@ -146,6 +157,7 @@ def rejected_changes(session: Session, limit: int = 200) -> list[RejectedChange]
                 seq=entry.id,
                 entity=entry.entity,
                 entity_id=entry.entity_id,
+                operation=entry.operation.value,
                 fields=tuple(entry.changes),
                 record_title=_title(row),
                 account_name=account.name if account else "",

@@ -145,6 +145,13 @@ def test_a_text_is_resolved_with_the_merged_words(store):
 
 def test_merged_text_keeps_both_sides_once():
     assert merged_text("а б", "а б в") == "а б в"
+    assert (
+        merged_text(
+            "Встречи после 15:00. Интересуется кардиологией.",
+            "Встречи после 15:00. Просила КП до пятницы.",
+        )
+        == "Встречи после 15:00. Интересуется кардиологией.\n\nПросила КП до пятницы."
+    )
     assert merged_text("один", "два", current="один\n\nдва (Иванова)") == "один\n\nдва (Иванова)"
 
 

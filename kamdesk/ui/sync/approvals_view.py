@@ -35,7 +35,10 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _percent(value: Any) -> str:
-    text = f"{value:f}".rstrip("0").rstrip(".") if value is not None else "0"
+    """«12,5 %», «10 %»: no trailing zeros after the comma, none taken off before it."""
+    text = f"{value:f}" if value is not None else "0"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return f"{text.replace('.', ',')} %"
 
 
@@ -89,6 +92,7 @@ class ApprovalsView(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.empty = QLabel(self.tr("No offers are waiting for your approval."))
         self.empty.setObjectName("approvalsEmpty")

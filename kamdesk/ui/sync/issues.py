@@ -13,7 +13,7 @@ from __future__ import annotations
 import uuid
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -115,7 +116,7 @@ class IssuePanel(QWidget):
         self.merged_text = QPlainTextEdit()
         for edit in (self.mine_text, self.theirs_text, self.merged_text):
             edit.setTabChangesFocus(True)
-            edit.setMinimumHeight(60)
+            edit.setMinimumHeight(48)
         self.keep_mine = QPushButton()
         self.keep_mine.setObjectName("keepMine")
         self.take_theirs = QPushButton()
@@ -153,6 +154,8 @@ class IssuePanel(QWidget):
         layout.addWidget(self.merged_text, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.note)
+        layout.addStretch(0)  # a short value: the lines and buttons stay together at the top
+        self._layout = layout
         self.show_issue(None)
         self._retranslate()
 
@@ -174,6 +177,10 @@ class IssuePanel(QWidget):
         ]
         for widget, visible in shown:
             widget.setVisible(visible)
+        # Long texts take the height; a short value keeps its lines under the heading.
+        self._layout.setStretch(2, 1 if text else 0)
+        self._layout.setStretch(4, 1 if text else 0)
+        self._layout.setStretch(self._layout.count() - 1, 0 if text else 1)
         self.accept_merged.setVisible(text)
         self.detail.setVisible(bool(issue and issue.detail))
         if issue is None:
@@ -281,24 +288,29 @@ class IssuesView(QWidget):
         self.empty = QLabel()
         self.empty.setObjectName("inboxEmpty")
         self.empty.setWordWrap(True)
+        self.table.setMinimumHeight(110)
         self.panel = IssuePanel(workspace, tasks, self)
         self.panel.resolved.connect(self.resolved)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.panel)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
-        layout.addWidget(self.table, 2)
-        layout.addWidget(self.panel, 3)
+        layout.addWidget(self.splitter, 1)
         self._retranslate()
 
     def set_issues(self, issues: list[IssueView]) -> None:
         chosen = self.panel.issue.id if self.panel.issue else None
         self.model.set_records(issues)
         self.table.resizeColumnsToContents()
-        for column in (3, 4):
-            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 260))
+        for column in range(self.model.columnCount()):  # the panel shows them in full
+            self.table.setColumnWidth(column, min(self.table.columnWidth(column), 240))
         self.empty.setVisible(not issues)
-        self.table.setVisible(bool(issues))
-        self.panel.setVisible(bool(issues))
+        self.splitter.setVisible(bool(issues))
         rows = [r for r in range(len(issues)) if issues[r].id == chosen] or [0]
         if issues:
             self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(rows[0], 0)))
@@ -316,7 +328,12 @@ class IssuesView(QWidget):
         if not index.isValid() or self.model.rowCount() == 0:
             self.panel.show_issue(None)
             return
-        self.panel.show_issue(self.model.record(self.proxy.mapToSource(index).row()))
+        issue = self.model.record(self.proxy.mapToSource(index).row())
+        self.panel.show_issue(issue)
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if issue.is_text and total and sizes[0] > total * 0.35:
+            self.splitter.setSizes([int(total * 0.3), total - int(total * 0.3)])  # room to edit
 
     def _retranslate(self) -> None:
         self.empty.setText(

@@ -74,12 +74,7 @@ def rejected_columns() -> list[RecordColumn[RejectedChange]]:
             ),
         ),
         RecordColumn(lambda: translate("SyncPage", "Client"), lambda r: r.account_name or "—"),
-        RecordColumn(
-            lambda: translate("SyncPage", "Fields"),
-            lambda r: ", ".join(
-                dict.fromkeys(field_name(r.entity, f) for f in r.fields if f != "id")
-            ),
-        ),
+        RecordColumn(lambda: translate("SyncPage", "Change"), _change_text),
         RecordColumn(
             lambda: translate("SyncPage", "Changed"), lambda r: format_datetime(r.changed_at)
         ),
@@ -90,6 +85,20 @@ def rejected_columns() -> list[RecordColumn[RejectedChange]]:
             stretch=True,
         ),
     ]
+
+
+def _change_text(change: RejectedChange) -> str:
+    """«новая запись», «удаление», or the fields changed, in words."""
+    translate = QCoreApplication.translate
+    if change.operation == "insert":
+        return translate("SyncPage", "new record")
+    if change.operation == "delete":
+        return translate("SyncPage", "deletion")
+    if change.operation == "restore":
+        return translate("SyncPage", "restoring")
+    other = field_name(change.entity, "?")
+    names = (field_name(change.entity, f) for f in change.fields if f != "id")
+    return ", ".join(dict.fromkeys(n for n in names if n != other)) or other
 
 
 class SyncPage(QWidget):
@@ -236,6 +245,8 @@ class SyncPage(QWidget):
         self.issues.set_issues(state.issues)
         self.rejected_model.set_records(state.rejected)
         self.rejected.resizeColumnsToContents()
+        for column in range(self.rejected_model.columnCount() - 1):
+            self.rejected.setColumnWidth(column, min(self.rejected.columnWidth(column), 300))
         manager = self._role == MANAGER
         self.tabs.setTabVisible(2, manager)
         if manager:
@@ -271,11 +282,7 @@ class SyncPage(QWidget):
                 else self.tr("never")
             )
         waiting = overview.waiting if overview else 0
-        self.waiting.setText(
-            self.tr("%1 change(s) waiting to be sent").replace("%1", str(waiting))
-            if waiting
-            else self.tr("nothing, everything is sent")
-        )
+        self.waiting.setText(str(waiting) if waiting else self.tr("nothing, everything is sent"))
         failure = controller.failure_text()
         self.failure.setText(failure)
         self.failure.setVisible(bool(failure))
