@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -18,6 +19,8 @@ from kamdesk.services.offers.approvals import (
 )
 from kamdesk.store import Store
 from tests.documents.offer_data import TODAY, make_territory
+from tests.server.conftest import office_url, postgres_cluster  # noqa: F401 - fixtures
+from tests.sync.conftest import PASSWORD, Laptop, Office, make_laptop, office  # noqa: F401
 
 
 def _people(store: Store) -> tuple[uuid.UUID, uuid.UUID]:
@@ -174,3 +177,111 @@ def test_acknowledged_request_is_not_pending_twice(store, kam_offer):
             entry.status = ChangeStatus.ACKNOWLEDGED
     _be(store, manager, "manager", "Волков Дмитрий Олегович")
     assert [p.offer_id for p in pending_approvals(store)] == [offer_id]
+
+
+# --- through a real office: the answer comes back with the next sync ---------------------
+
+
+def _team(the_office: Office, make: Callable[[str], Laptop]) -> tuple[Laptop, Laptop]:
+    """A manager and their KAM, each enrolled on a laptop. The manager's laptop also
+    files both people in the office's directory (the office does not send user rows of
+    its own yet), so the offer's owner is a known person on both laptops."""
+    from kamdesk.server.users import add_user
+
+    boss = add_user(
+        the_office.engine,
+        "volkov",
+        role="manager",
+        name="Волков Дмитрий Олегович",
+        password=PASSWORD,
+    )
+    kam_user = add_user(
+        the_office.engine,
+        "sokolova",
+        role="kam",
+        name="Соколова Анна Игоревна",
+        manager_login="volkov",
+        password=PASSWORD,
+    )
+    manager, kam = make("manager"), make("kam")
+    manager.enrol("volkov")
+    kam.enrol("sokolova")
+    with manager.store.transaction() as session:
+        session.add(User(id=boss.id, surname="Волков", name="Дмитрий", patronymic="Олегович"))
+        session.add(
+            User(
+                id=kam_user.id,
+                surname="Соколова",
+                name="Анна",
+                patronymic="Игоревна",
+                manager_id=boss.id,
+            )
+        )
+    return manager, kam
+
+
+def _catalogue_and_offer(manager: Laptop, kam: Laptop) -> uuid.UUID:
+    """The manager puts a product in the office catalogue; the KAM offers it at 15 %."""
+    from kamdesk.models import Account, AccountKind, Product
+
+    with manager.store.transaction() as session:
+        product = Product(trade_name="Кардиомагнил", sku="KM-75-100", inn_name="")
+        session.add(product)
+        session.flush()
+        product_id = product.id
+    assert manager.sync().rejected == 0
+    kam.sync()
+    with kam.store.transaction() as session:
+        account = Account(name="ГБУЗ «ГКБ № 7»", kind=AccountKind.HOSPITAL, city="Москва")
+        session.add(account)
+        session.flush()
+        account_id = account.id
+    book = OfferBook(kam.store)
+    draft = book.new_draft(account_id, today=TODAY)
+    from kamdesk.services.offers import LineInput
+
+    draft.lines = [LineInput(product_id, 10, Decimal("100.00"), Decimal("15"))]
+    return book.save(draft, TODAY)
+
+
+def test_the_managers_answer_reaches_the_kam_through_the_office(
+    office: Office,  # noqa: F811 - the fixture
+    make_laptop: Callable[[str], Laptop],  # noqa: F811
+) -> None:
+    manager, kam = _team(office, make_laptop)
+    offer_id = _catalogue_and_offer(manager, kam)
+    send_for_approval(kam.store, offer_id)
+    sent = kam.sync()
+    assert sent.rejected == 0, kam.issues()
+
+    manager.sync()
+    [pending] = pending_approvals(manager.store)
+    assert pending.offer_id == offer_id and pending.owner_name.startswith("Соколова")
+    record_decision(manager.store, offer_id, approve=True, comment="Под объём")
+    answered = manager.sync()
+    assert answered.rejected == 0, manager.issues()
+
+    kam.sync()
+    state = load_state(kam.store, offer_id)
+    assert (state.status, state.decided_by, state.comment) == (
+        "approved",
+        "Волков Дмитрий Олегович",
+        "Под объём",
+    )
+    mark_sent(kam.store, offer_id, today=TODAY)
+
+
+def test_the_office_refuses_an_approval_of_ones_own_offer(
+    office: Office,  # noqa: F811 - the fixture
+    make_laptop: Callable[[str], Laptop],  # noqa: F811
+) -> None:
+    """Even a laptop that writes the answer itself is refused by the office."""
+    manager, kam = _team(office, make_laptop)
+    offer_id = _catalogue_and_offer(manager, kam)
+    with kam.store.transaction() as session:  # a tampered laptop: no service refuses it here
+        offer = session.get(Offer, offer_id)
+        assert offer is not None
+        offer.approval_status, offer.approved_by = "approved", "Соколова Анна Игоревна"
+    report = kam.sync()
+    assert report.rejected >= 1
+    assert any(issue.kind == "rejected" for issue in kam.issues())
