@@ -103,6 +103,8 @@ def run_list(args: argparse.Namespace) -> int:
         warning = ""
         if row.leg and row.leg.overlaps:
             warning = "  ! overlaps the previous visit"
+        elif row.leg and row.leg.unreachable:
+            warning = f"  ! late by {row.leg.late_by_min} min: cannot arrive on time"
         elif row.leg and row.leg.too_tight:
             warning = f"  ! {row.leg.short_by_min} min short to arrive on time"
         print(
@@ -137,7 +139,7 @@ def resolve_visit(store: Store, text: str) -> uuid.UUID | str:
     """The visit whose id is or starts with `text`; an error message otherwise."""
     import uuid
 
-    from sqlalchemy import String, cast, select
+    from sqlalchemy import func, select
 
     from kamdesk.models import Visit
 
@@ -148,9 +150,12 @@ def resolve_visit(store: Store, text: str) -> uuid.UUID | str:
     prefix = text.strip().lower().replace("-", "")
     if len(prefix) < 4:
         return "give at least the first 4 characters of the visit id"
+    if any(char not in "0123456789abcdef" for char in prefix):
+        return f"no visit with id {text}"
     with store.session() as session:
+        # Ids are 16-byte keys: compare the prefix with their hex digits.
         matches = session.scalars(
-            select(Visit.id).where(cast(Visit.id, String).like(f"{prefix}%")).limit(2)
+            select(Visit.id).where(func.hex(Visit.id).like(f"{prefix.upper()}%")).limit(2)
         ).all()
     if not matches:
         return f"no visit with id {text}"

@@ -149,14 +149,19 @@ def test_a_draft_cannot_be_accepted_before_it_is_sent(store):
         mark_accepted(store, offer_id)
 
 
-def test_friday_sending_calls_on_monday(store):
+def test_friday_sending_calls_on_the_next_working_day(store):
     territory = make_territory(store)
     book = OfferBook(store)
     offer_id = book.save(_draft(book, territory), TODAY)
-    mark_sent(store, offer_id, today=date(2026, 3, 6))
+    mark_sent(store, offer_id, today=date(2026, 2, 27))
+    mark_sent_on_holiday_eve = book.save(_draft(book, territory), TODAY)
+    mark_sent(store, mark_sent_on_holiday_eve, today=date(2026, 3, 6))
     with store.session() as session:
-        first = session.scalars(select(FollowUpTask.due_on).order_by(FollowUpTask.due_on)).first()
-    assert first == date(2026, 3, 9)
+        due = sorted(session.scalars(select(FollowUpTask.due_on)))
+    # Friday 27 February → Monday 2 March; Friday 6 March → Tuesday 10 March, because
+    # 8 March falls on a Sunday in 2026 and the day off moves to Monday 9 March.
+    assert due[0] == date(2026, 3, 2)
+    assert date(2026, 3, 10) in due and date(2026, 3, 9) not in due
 
 
 def test_editing_a_sent_offer_makes_a_new_edition(store):
@@ -271,3 +276,19 @@ def test_demo_offers_cover_every_status_deterministically(tmp_path: Path):
         finally:
             store.close()
     assert results[0] == results[1]
+
+
+def test_follow_ups_of_an_offer_sent_before_new_year_skip_the_january_holidays(store):
+    territory = make_territory(store)
+    book = OfferBook(store)
+    sent_on = date(2026, 12, 30)
+    draft = _draft(book, territory)
+    draft.offer_date = sent_on
+    draft.valid_until = date(2027, 2, 28)
+    offer_id = book.save(draft, sent_on)
+    mark_sent(store, offer_id, today=sent_on)
+    with store.session() as session:
+        due = sorted(t.due_on for t in session.scalars(select(FollowUpTask)))
+    # 1–8 January are public holidays in Russia: nobody answers a call about an offer then.
+    assert all(not (day.year == 2027 and day.month == 1 and day.day <= 8) for day in due), due
+    assert all(day.weekday() < 5 for day in due), due

@@ -11,7 +11,7 @@ run when the app starts and before lists are shown).
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -27,6 +27,7 @@ from kamdesk.models import (
 )
 from kamdesk.services.offers.service import OfferError
 from kamdesk.services.offers.settings import load_offer_settings
+from kamdesk.services.visits.workdays import add_working_days
 from kamdesk.store import Store
 
 ALLOWED: dict[OfferStatus, frozenset[OfferStatus]] = {
@@ -42,15 +43,6 @@ NEXT_STEPS_AFTER_WORKDAYS = 3
 
 def _msg(text: str, **params: object) -> Message:
     return Message("Offers", text, params)
-
-
-def add_workdays(day: date, count: int) -> date:
-    """`count` working days after `day` (Saturdays and Sundays skipped)."""
-    while count > 0:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            count -= 1
-    return day
 
 
 def _latest(session: Session, offer_id: uuid.UUID) -> Offer:
@@ -153,7 +145,7 @@ def _follow_ups(session: Session, offer: Offer, today: date) -> list[FollowUpTas
                 "Если получение не подтвердили — позвонить и убедиться, что предложение "
                 "дошло. Спросить о следующих шагах и о том, что определяет срочность решения."
             ),
-            due_on=add_workdays(today, CONFIRM_AFTER_WORKDAYS),
+            due_on=add_working_days(today, CONFIRM_AFTER_WORKDAYS),
         ),
         FollowUpTask(
             account_id=offer.account_id,
@@ -164,7 +156,7 @@ def _follow_ups(session: Session, offer: Offer, today: date) -> list[FollowUpTas
                 "Согласовать дату звонка или встречи для промежуточных результатов; "
                 f"предложение действует до {offer.valid_until:%d.%m.%Y}."
             ),
-            due_on=add_workdays(today, NEXT_STEPS_AFTER_WORKDAYS),
+            due_on=add_working_days(today, NEXT_STEPS_AFTER_WORKDAYS),
         ),
     ]
 
