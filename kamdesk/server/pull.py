@@ -55,15 +55,29 @@ class Cursor:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             body = json.loads(raw)
             key = body.get("k")
+            phase = str(body.get("p", "snapshot"))
+            if key and not _valid_key(phase, key):
+                return None  # not a cursor this office made: start again
             return cls(
                 epoch=str(body["e"]),
                 version=int(body["v"]),
                 upper=None if body.get("u") is None else int(body["u"]),
-                phase=str(body.get("p", "snapshot")),
+                phase=phase,
                 key=tuple(key) if key else None,
             )
-        except (ValueError, KeyError, TypeError, binascii.Error):
+        except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
             return None
+
+
+def _valid_key(phase: str, key: Any) -> bool:
+    """A keyset position as `encode` writes it: (bucket or version, entity, 32 hex)."""
+    if not isinstance(key, list) or len(key) != 3 or not isinstance(key[1], str):
+        return False
+    first = str if phase == "snapshot" else int
+    if phase not in ("snapshot", "delta") or type(key[0]) is not first:
+        return False
+    uuid.UUID(str(key[2]))  # ValueError: not a position either
+    return True
 
 
 def _wire(row: Row[Any]) -> WireRow:
@@ -89,7 +103,10 @@ def _snapshot_page(
         query = select(rows).where(rows.c.bucket.in_(chunk), rows.c.version <= cursor.version)
         if key is not None:
             position = (key[0], key[1], uuid.UUID(key[2]))
-            query = query.where(tuple_(rows.c.bucket, rows.c.entity, rows.c.entity_id) > position)
+            query = query.where(
+                rows.c.bucket >= position[0],
+                tuple_(rows.c.bucket, rows.c.entity, rows.c.entity_id) > position,
+            )
         query = query.order_by(rows.c.bucket, rows.c.entity, rows.c.entity_id)
         found.extend(connection.execute(query.limit(limit - len(found))).all())
     return found
@@ -105,7 +122,10 @@ def _delta_page(
     )
     if cursor.phase == "delta" and cursor.key is not None:
         position = (cursor.key[0], cursor.key[1], uuid.UUID(cursor.key[2]))
-        query = query.where(tuple_(rows.c.version, rows.c.entity, rows.c.entity_id) > position)
+        query = query.where(
+            rows.c.version >= position[0],  # lets SQLite start the index scan there
+            tuple_(rows.c.version, rows.c.entity, rows.c.entity_id) > position,
+        )
     query = query.order_by(rows.c.version, rows.c.entity, rows.c.entity_id).limit(limit)
     return list(connection.execute(query).all())
 
