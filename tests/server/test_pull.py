@@ -172,6 +172,10 @@ def test_a_cursor_of_another_epoch_or_garbage_resets(
     assert office.pull(anna).reset
     anna.cursor = Cursor("epoch-2", 10_000).encode()  # ahead of the office: also restored
     assert office.pull(anna).reset
+    for key in [(1, "accounts", "not-a-uuid"), ("x", 5, "0" * 32), (1, "a"), "abc"]:
+        forged = Cursor("epoch-2", 1, upper=2, phase="delta", key=key)  # type: ignore[arg-type]
+        anna.cursor = forged.encode()
+        assert office.pull(anna).reset, key
     anna.cursor, anna.seen = "", {}
     office.pull_all(anna)
     assert len(anna.seen) == 3
