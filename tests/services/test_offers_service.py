@@ -15,13 +15,12 @@ from kamdesk.services.offers import (
     AddresseeInput,
     OfferBook,
     OfferError,
-    approve,
     expire_overdue,
     mark_accepted,
     mark_rejected,
     mark_sent,
-    set_manager_override,
 )
+from kamdesk.services.offers.approvals import record_decision, send_for_approval
 from kamdesk.services.offers.numbering import device_code_for
 from kamdesk.store import open_store
 from tests.documents.offer_data import TODAY, add_extra_products, make_territory
@@ -196,6 +195,19 @@ def test_sent_offers_expire_when_validity_passes(store):
     assert book.get(draft_id).row.status == OfferStatus.DRAFT
 
 
+def _manager_laptop(store) -> None:
+    """This laptop's user is a manager (as enrolment with the office records)."""
+    from kamdesk.models import SyncState, User
+
+    with store.transaction() as session:
+        manager = User(surname="Волков", name="Дмитрий", patronymic="Олегович", role="manager")
+        session.add(manager)
+        session.flush()
+        state = session.get(SyncState, 1)
+        state.user_id, state.user_role = manager.id, "manager"
+        state.user_name = "Волков Дмитрий Олегович"
+
+
 def test_discount_over_the_envelope_needs_approval(store):
     territory = make_territory(store)
     book = OfferBook(store)
@@ -206,17 +218,20 @@ def test_discount_over_the_envelope_needs_approval(store):
     with pytest.raises(OfferError) as refused:
         mark_sent(store, over_id, today=TODAY)
     assert "approval" in refused.value.messages
-    with pytest.raises(OfferError):
-        approve(store, over_id)  # no manager override yet
-    set_manager_override(store, "Волков Дмитрий Олегович", "2026-03-02T09:00:00+00:00")
-    assert approve(store, over_id) == "Волков Дмитрий Олегович"
+    # The manager approves through the office (kamdesk.services.offers.approvals).
+    send_for_approval(store, over_id)
+    _manager_laptop(store)
+    record_decision(store, over_id, approve=True)
     view = book.get(over_id)
     assert view.approved_by == "Волков Дмитрий Олегович" and view.approved_at is not None
     # A changed discount withdraws the approval.
     view.draft.lines[0].discount_pct = Decimal(20)
     book.save(view.draft, TODAY)
     assert book.get(over_id).blocked_by_approval
-    approve(store, over_id)
+    with pytest.raises(OfferError):
+        mark_sent(store, over_id, today=TODAY)
+    send_for_approval(store, over_id)
+    record_decision(store, over_id, approve=True)
     mark_sent(store, over_id, today=TODAY)
     assert book.get(over_id).row.status == OfferStatus.SENT
 

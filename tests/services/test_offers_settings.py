@@ -17,7 +17,6 @@ from kamdesk.services.offers import (
     envelope_from_rows,
     envelope_rows,
     keep_logo,
-    with_manager_override,
 )
 
 
@@ -64,15 +63,11 @@ def test_bad_envelope_rows(row: EnvelopeRow, expected: str) -> None:
     assert expected in str(problems["envelope"])
 
 
-def test_override_records_who_and_when_and_clears() -> None:
-    on = with_manager_override(OfferSettings(), " Волков Д. О. ", "2026-03-02T09:00:00+00:00")
-    assert (on.manager_override_by, on.manager_override_at) == (
-        "Волков Д. О.",
-        "2026-03-02T09:00:00+00:00",
-    )
-    off = with_manager_override(on, "", "2026-03-03T09:00:00+00:00")
-    assert (off.manager_override_by, off.manager_override_at) == ("", "")
-    assert on.max_discount("X", "Y", "A") == Decimal("10")
+def test_an_old_manager_override_is_read_and_forgotten() -> None:
+    """Settings saved with the local «manager override» open; the override is gone."""
+    old = OfferSettings.from_dict({"manager_override_by": "Волков Д. О.", "validity_days": 20})
+    assert old.validity_days == 20 and "manager_override_by" not in old.to_dict()
+    assert old.max_discount("X", "Y", "A") == Decimal("10")
 
 
 def test_logo_is_kept_beside_the_store(store, tmp_path: Path) -> None:

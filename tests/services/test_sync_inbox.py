@@ -207,8 +207,14 @@ def test_a_report_is_delivered_only_once_the_office_acknowledged_its_submission(
         found.status = VisitStatus.SUBMITTED
     with store.session() as session:
         assert delivered_visits(session, [visit_id]) == set()
+    from kamdesk.services.visits.calendar import visits_between
+
+    week = (datetime(2026, 3, 1, tzinfo=UTC), datetime(2026, 3, 3, tzinfo=UTC))
+    assert not visits_between(store, *week)[0].delivered
     with store.transaction() as session:
         for entry in session.scalars(select(ChangeLogEntry)):
             entry.status = ChangeStatus.ACKNOWLEDGED
     with store.session() as session:
         assert delivered_visits(session, [visit_id]) == {visit_id}
+    # The calendar's rows say so, for «Доставлен руководителю» in the visit lists.
+    assert visits_between(store, *week)[0].delivered

@@ -42,11 +42,8 @@ from kamdesk.services.offers.settings import (
     Supplier,
     load_offer_settings,
     save_offer_settings,
-    set_manager_override,
-    with_manager_override,
 )
 from kamdesk.services.offers.status import (
-    approve,
     expire_overdue,
     mark_accepted,
     mark_rejected,
@@ -76,7 +73,6 @@ __all__ = [
     "Totals",
     "VatChange",
     "amount_in_words",
-    "approve",
     "attachments_dir",
     "check_offer_settings",
     "envelope_from_rows",
@@ -92,8 +88,6 @@ __all__ = [
     "mark_sent",
     "reader_kind",
     "save_offer_settings",
-    "set_manager_override",
     "suggest_arguments",
     "totals",
-    "with_manager_override",
 ]

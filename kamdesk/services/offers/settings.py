@@ -9,7 +9,7 @@ then its product group, then the default; within each, the account's ABC class
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, field, fields
 from decimal import Decimal
 from typing import Any, Self
 
@@ -67,9 +67,6 @@ class OfferSettings:
     envelope: dict[str, Any] = field(
         default_factory=lambda: {"default": {"A": "10", "B": "7", "C": "5", ANY_CLASS: "5"}}
     )
-    # The manager who authorised approving over-envelope offers on this laptop, and when.
-    manager_override_by: str = ""
-    manager_override_at: str = ""  # ISO 8601 UTC
     device_code: str = ""  # office-assigned; empty: derived from the client id
     vat_regime: str = VatRegime.GENERAL.value  # a VatRegime value
 
@@ -123,16 +120,3 @@ def save_offer_settings(store: Store, settings: OfferSettings) -> None:
     if settings.validity_days < 1:
         raise ValueError("the validity period must be at least one day")
     set_setting(store, OFFERS_KEY, settings.to_dict())
-
-
-def set_manager_override(store: Store, manager: str, at_iso: str) -> OfferSettings:
-    """Turn the manager override on (a name) or off (empty), recording who and when."""
-    settings = with_manager_override(load_offer_settings(store), manager, at_iso)
-    save_offer_settings(store, settings)
-    return settings
-
-
-def with_manager_override(settings: OfferSettings, manager: str, at_iso: str) -> OfferSettings:
-    """`settings` with the override on (a name) or off (empty), stamped `at_iso`."""
-    name = manager.strip()
-    return replace(settings, manager_override_by=name, manager_override_at=at_iso if name else "")

@@ -26,7 +26,6 @@ from kamdesk.models import (
     OfferStatusChange,
 )
 from kamdesk.services.offers.service import OfferError
-from kamdesk.services.offers.settings import load_offer_settings
 from kamdesk.services.visits.workdays import add_working_days
 from kamdesk.store import Store
 
@@ -92,7 +91,9 @@ def mark_sent(
     today, now = today or date.today(), now or store.now()
     with store.transaction() as session:
         offer = _latest(session, offer_id)
-        if offer.status == OfferStatus.DRAFT and offer.needs_approval and not offer.approved_by:
+        # Approved only by the manager through the office (kamdesk.services.offers.approvals).
+        approved = offer.approval_status == "approved" and bool(offer.approved_by)
+        if offer.status == OfferStatus.DRAFT and offer.needs_approval and not approved:
             raise OfferError(
                 {
                     "approval": _msg(
@@ -192,30 +193,3 @@ def expire_overdue(store: Store, today: date | None = None, now: datetime | None
         for offer in overdue:
             _move(session, offer, OfferStatus.EXPIRED, now, "срок действия истёк")
         return len(overdue)
-
-
-def approve(store: Store, offer_id: uuid.UUID, now: datetime | None = None) -> str:
-    """Approve an over-envelope offer under the manager override; returns who approved."""
-    settings = load_offer_settings(store)
-    if not settings.manager_override_by:
-        raise OfferError(
-            {
-                "approval": _msg(
-                    QT_TRANSLATE_NOOP(
-                        "Offers",
-                        "approval needs the manager: turn on the manager override in "
-                        "settings (with the manager's name) or wait for the office server",
-                    )
-                )
-            }
-        )
-    now = now or store.now()
-    with store.transaction() as session:
-        offer = _latest(session, offer_id)
-        if offer.status != OfferStatus.DRAFT:
-            raise OfferError(
-                {"approval": _msg(QT_TRANSLATE_NOOP("Offers", "only a draft can be approved"))}
-            )
-        offer.approved_by = settings.manager_override_by
-        offer.approved_at = now
-        return offer.approved_by
