@@ -13,7 +13,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from kamdesk.server.auth import require_caller
 from kamdesk.server.compat import check_versions
@@ -35,6 +35,12 @@ _ERRORS: dict[int | str, dict[str, Any]] = {
     426: {"model": ErrorBody, "description": "protocol or schema version not accepted"},
     503: {"model": ErrorBody, "description": "the office database is busy: retry later"},
 }
+
+
+def _temporary(error: DBAPIError) -> bool:
+    """Busy, locked, a lost connection, a serialisation failure: worth a retry. Other
+    database errors are bugs; a retry would only repeat them (and jam the queue)."""
+    return isinstance(error, (OperationalError, InterfaceError)) or error.connection_invalidated
 
 
 def _unavailable(error: DBAPIError) -> ApiError:
@@ -72,6 +78,8 @@ def push(
     except PushRefused as refused:
         raise ApiError(403, refused.error, refused.detail) from refused
     except DBAPIError as error:
+        if not _temporary(error):
+            raise
         raise _unavailable(error) from error
 
 
@@ -89,4 +97,6 @@ def pull(
         with _engine(request).connect() as connection:
             return apply_pull(connection, caller, body)
     except DBAPIError as error:
+        if not _temporary(error):
+            raise
         raise _unavailable(error) from error
