@@ -33,7 +33,8 @@ from typing import Any
 
 from sqlalchemy import Column, Table
 
-from kamdesk.errors import StoreError
+from kamdesk.errors import CONTEXT, StoreError
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import Base
 from kamdesk.models.base import ScaledDecimal, UTCDateTime, UuidBytes
 from kamdesk.store import migrate
@@ -51,6 +52,25 @@ _SKIPPED_TABLES = frozenset({"alembic_version"})
 
 class StoreConversionError(StoreError):
     """The converted copy did not match the old store; the old store is untouched."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            Message(
+                CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "{path} was made by an earlier KAMdesk and could not be converted to "
+                    "this version's format. The file was left as it was; nothing is lost.",
+                ),
+                {"path": str(path)},
+            ),
+            detail,
+        )
+        self.path = path
+
+
+class _Mismatch(Exception):
+    """What did not come across; the caller names the store."""
 
 
 def converting_path(path: Path) -> Path:
@@ -72,9 +92,12 @@ def convert_store(path: Path) -> dict[str, int]:
         _fold_log_into_main_file(path)
         _fsync(target)
         os.replace(target, path)
+    except _Mismatch as error:
+        _remove_store_files(target)
+        raise StoreConversionError(path, str(error)) from error
     except sqlite3.Error as error:
         _remove_store_files(target)
-        raise classify(path, error) or StoreConversionError(str(error)) from error
+        raise classify(path, error) or StoreConversionError(path, str(error)) from error
     except BaseException:
         _remove_store_files(target)
         raise
@@ -179,7 +202,7 @@ def _default(table: str, column: Column[Any]) -> Any:
     if default is None or not getattr(default, "is_scalar", False):
         if column.nullable:
             return None
-        raise StoreConversionError(f"{table}.{column.name} is new and has no default to fill")
+        raise _Mismatch(f"{table}.{column.name} is new and has no default")
     return _stored(column, default.arg)  # type: ignore[attr-defined]
 
 
@@ -219,7 +242,7 @@ def _verify(connection: sqlite3.Connection, counts: dict[str, int]) -> None:
     for name, copied in counts.items():
         before = int(connection.execute(f'SELECT count(*) FROM old."{name}"').fetchone()[0])
         if before != copied:
-            raise StoreConversionError(f"{name}: {before} rows in the old store, {copied} copied")
+            raise _Mismatch(f"{name}: {before} rows in the old store, {copied} copied")
     if "change_log" in counts:
         order = "SELECT id, lower(hex({key})), status FROM {db}.change_log ORDER BY id"
         old_log = connection.execute(
@@ -227,11 +250,11 @@ def _verify(connection: sqlite3.Connection, counts: dict[str, int]) -> None:
         ).fetchall()
         new_log = connection.execute(order.format(key="change_id", db="main")).fetchall()
         if old_log != new_log:
-            raise StoreConversionError("the change log did not come across entry for entry")
+            raise _Mismatch("the change log did not come across entry for entry")
     broken_before = len(connection.execute("PRAGMA old.foreign_key_check").fetchall())
     broken_after = connection.execute("PRAGMA main.foreign_key_check").fetchall()
     if len(broken_after) > broken_before:
-        raise StoreConversionError(f"rows point at missing rows: {broken_after[:5]!r}")
+        raise _Mismatch(f"rows point at missing rows: {broken_after[:5]!r}")
 
 
 # --- files --------------------------------------------------------------------------------
@@ -248,7 +271,7 @@ def _fold_log_into_main_file(path: Path) -> None:
         connection.close()
     leftover = [companion(path, s) for s in ("-wal", "-journal") if companion(path, s).exists()]
     if str(mode).lower() != "delete" or any(p.stat().st_size for p in leftover):
-        raise StoreConversionError(f"{path}: its log could not be folded in (in use elsewhere?)")
+        raise _Mismatch("its log could not be folded in (is it open elsewhere?)")
 
 
 def _remove_store_files(path: Path) -> None:
