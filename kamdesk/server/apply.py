@@ -24,6 +24,7 @@ from kamdesk.server.rules import (
     approval_only,
     approval_refusal,
     state_refusal,
+    value_refusal,
 )
 from kamdesk.server.tables import users
 from kamdesk.sync.protocol import (
@@ -147,6 +148,9 @@ def apply_change(ctx: PushContext, change: WireChange) -> ChangeOutcome:
     spec = ENTITIES.get(change.entity)
     if spec is None:
         return _refused(change, _invalid(f"Неизвестная таблица «{change.entity}»."))
+    bad_value = value_refusal(change.fields, change.base)
+    if bad_value is not None:
+        return _refused(change, bad_value)
     row = ctx.batch.row(change.entity, change.entity_id)
     if row is None:
         if change.operation is not Operation.INSERT:

@@ -12,12 +12,14 @@ advances past rejections too, so the laptop's queue never jams.
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Connection, select
 
 from kamdesk.server.apply import PushContext, apply_change
 from kamdesk.server.batch import Batch
 from kamdesk.server.context import Caller
+from kamdesk.server.rules import storable_copy
 from kamdesk.server.tables import clients, server_state
 from kamdesk.sync.protocol import (
     ChangeOutcome,
@@ -60,6 +62,12 @@ def bump_version(connection: Connection) -> tuple[int, str]:
     return int(bumped.version), str(bumped.epoch)
 
 
+def _payload(change: WireChange) -> dict[str, Any]:
+    """The change as received (its values as sent, NaN and NUL made storable)."""
+    payload = change.model_dump(mode="json", exclude={"fields", "base"})
+    return {**payload, "fields": storable_copy(change.fields), "base": storable_copy(change.base)}
+
+
 def _record(ctx: PushContext, change: WireChange, outcome: ChangeOutcome) -> None:
     rejected = outcome.outcome is Outcome.REJECTED
     stored = outcome.model_dump(mode="json")
@@ -72,7 +80,7 @@ def _record(ctx: PushContext, change: WireChange, outcome: ChangeOutcome) -> Non
             "entity": change.entity,
             "entity_id": change.entity_id,
             "outcome": stored,
-            "payload": change.model_dump(mode="json") if rejected else None,
+            "payload": _payload(change) if rejected else None,
             "received_at": ctx.now,
         }
     )

@@ -7,6 +7,7 @@ rejected only by the manager of the offer's owner (or an admin), never by its KA
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +31,41 @@ CLOSED_OFFER = frozenset({"accepted", "rejected", "expired"})
 class Refusal:
     code: RejectCode
     reason: str  # for people, in Russian
+
+
+def _storable(value: Any) -> bool:
+    """JSON the office databases keep as sent: no NaN or infinity, no NUL character
+    (PostgreSQL refuses both in JSONB and text)."""
+    if isinstance(value, str):
+        return "\x00" not in value
+    if isinstance(value, float):
+        return math.isfinite(value)
+    if isinstance(value, dict):
+        return all(_storable(key) and _storable(item) for key, item in value.items())
+    if isinstance(value, list):
+        return all(_storable(item) for item in value)
+    return value is None or isinstance(value, (bool, int))
+
+
+def storable_copy(value: Any) -> Any:
+    """A rejected payload in a form the databases keep: NUL written as the six
+    characters \\u0000, NaN and infinity as text, so nothing of it is dropped."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\\u0000")
+    if isinstance(value, float) and not math.isfinite(value):
+        return repr(value)
+    if isinstance(value, dict):
+        return {storable_copy(key): storable_copy(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [storable_copy(item) for item in value]
+    return value
+
+
+def value_refusal(fields: dict[str, Any], base: dict[str, Any]) -> Refusal | None:
+    """INVALID when a value is not in the wire format's JSON form."""
+    if _storable(fields) and _storable(base):
+        return None
+    return Refusal(RejectCode.INVALID, "Значение не в формате обмена (NaN или символ NUL).")
 
 
 def state_refusal(

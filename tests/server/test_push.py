@@ -421,3 +421,18 @@ def test_no_entity_of_another_kams_account_is_writable_or_readable(
     assert {row.bucket for row in boris.seen.values()} <= {"office"}
     office.pull_all(anna)
     assert len(anna.seen) == len(made)
+
+
+def test_values_the_office_database_cannot_keep_are_rejected_not_a_server_error(
+    office: Office, team: dict[str, Laptop]
+) -> None:
+    anna = team["anna"]
+    account_id = new_account(office, anna)
+    nul = anna.change("accounts", account_id, "update", {"city": "Тв\x00ерь"}, {"city": "Тверь"})
+    nan = anna.change("accounts", account_id, "update", {"beds": float("nan")})
+    after = anna.change("accounts", account_id, "update", {"city": "Тула"}, {"city": "Тверь"})
+    answer = office.push(anna, nul, nan, after)
+    assert [o.code for o in answer.outcomes] == [RejectCode.INVALID, RejectCode.INVALID, None]
+    assert office.data("accounts", account_id)["city"] == "Тула"  # type: ignore[index]
+    assert office.stored_payload(nul.change_id)["fields"] == {"city": "Тв\\u0000ерь"}
+    assert office.stored_payload(nan.change_id)["fields"] == {"beds": "nan"}
