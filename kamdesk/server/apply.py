@@ -24,6 +24,7 @@ from kamdesk.server.rules import (
     approval_only,
     approval_refusal,
     state_refusal,
+    storable_copy,
     value_refusal,
 )
 from kamdesk.server.tables import users
@@ -147,7 +148,9 @@ def _check(
 def apply_change(ctx: PushContext, change: WireChange) -> ChangeOutcome:
     spec = ENTITIES.get(change.entity)
     if spec is None:
-        return _refused(change, _invalid(f"Неизвестная таблица «{change.entity}»."))
+        return _refused(
+            change, _invalid(f"Неизвестная таблица «{storable_copy(change.entity)[:64]}».")
+        )
     bad_value = value_refusal(change.fields, change.base)
     if bad_value is not None:
         return _refused(change, bad_value)

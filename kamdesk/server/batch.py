@@ -66,7 +66,7 @@ class Batch:
 
     def prefetch(self, client_id: uuid.UUID, changes: list[WireChange]) -> None:
         """Read what the changes will look at: their rows, parents, stored outcomes."""
-        keys = {(c.entity, c.entity_id) for c in changes}
+        keys = {(c.entity, c.entity_id) for c in changes if c.entity in ENTITIES}
         keys |= {key for key in map(parent_key, changes) if key is not None}
         self._load_rows(keys)
         ids = [c.change_id for c in changes]

@@ -65,19 +65,22 @@ def bump_version(connection: Connection) -> tuple[int, str]:
 def _payload(change: WireChange) -> dict[str, Any]:
     """The change as received (its values as sent, NaN and NUL made storable)."""
     payload = change.model_dump(mode="json", exclude={"fields", "base"})
-    return {**payload, "fields": storable_copy(change.fields), "base": storable_copy(change.base)}
+    copied: dict[str, Any] = storable_copy(
+        {**payload, "fields": change.fields, "base": change.base}
+    )
+    return copied
 
 
 def _record(ctx: PushContext, change: WireChange, outcome: ChangeOutcome) -> None:
     rejected = outcome.outcome is Outcome.REJECTED
-    stored = outcome.model_dump(mode="json")
+    stored = storable_copy(outcome.model_dump(mode="json"))
     ctx.batch.new_changes.append(
         {
             "change_id": change.change_id,
             "client_id": ctx.caller.client_id,
             "seq": change.seq,
             "user_id": ctx.caller.user_id,
-            "entity": change.entity,
+            "entity": storable_copy(change.entity)[:64],
             "entity_id": change.entity_id,
             "outcome": stored,
             "payload": _payload(change) if rejected else None,

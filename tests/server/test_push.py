@@ -430,9 +430,10 @@ def test_values_the_office_database_cannot_keep_are_rejected_not_a_server_error(
     account_id = new_account(office, anna)
     nul = anna.change("accounts", account_id, "update", {"city": "Тв\x00ерь"}, {"city": "Тверь"})
     nan = anna.change("accounts", account_id, "update", {"beds": float("nan")})
+    odd = anna.change("acc\x00" + "x" * 80, account_id, "update", {})
     after = anna.change("accounts", account_id, "update", {"city": "Тула"}, {"city": "Тверь"})
-    answer = office.push(anna, nul, nan, after)
-    assert [o.code for o in answer.outcomes] == [RejectCode.INVALID, RejectCode.INVALID, None]
+    answer = office.push(anna, nul, nan, odd, after)
+    assert [o.code for o in answer.outcomes] == [RejectCode.INVALID] * 3 + [None]
     assert office.data("accounts", account_id)["city"] == "Тула"  # type: ignore[index]
     assert office.stored_payload(nul.change_id)["fields"] == {"city": "Тв\\u0000ерь"}
     assert office.stored_payload(nan.change_id)["fields"] == {"beds": "nan"}
