@@ -23,6 +23,7 @@ from kamdesk.sync.protocol import ENTITIES, WireChange
 
 Key = tuple[str, uuid.UUID]
 _CHUNK = 400  # ids per IN (...) query
+SEQ_MAX = 2**63 - 1  # BIGINT: a laptop's change-log id never comes near it
 
 
 @dataclass
@@ -77,7 +78,7 @@ class Batch:
                 )
             )
             self.outcomes.update({row.change_id: row.outcome for row in found})
-        seqs = [c.seq for c in changes]
+        seqs = [c.seq for c in changes if c.seq <= SEQ_MAX]
         for start in range(0, len(seqs), _CHUNK):
             found = self.connection.execute(
                 select(applied_changes.c.seq).where(

@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from kamdesk.server.apply import PushContext, apply_change
-from kamdesk.server.batch import Batch
+from kamdesk.server.batch import SEQ_MAX, Batch
 from kamdesk.server.context import Caller
 from kamdesk.server.rules import storable_copy
 from kamdesk.server.tables import clients, server_state
@@ -113,14 +113,16 @@ def apply_push(
         stored = batch.outcomes.get(change.change_id)
         if stored is not None:
             outcome = ChangeOutcome.model_validate(stored).model_copy(update={"seq": change.seq})
-        elif change.seq in batch.seqs:
-            outcome = ChangeOutcome(
+        elif change.seq in batch.seqs or change.seq > SEQ_MAX:
+            outcome = ChangeOutcome(  # not recorded: (client, seq) is taken or unstorable
                 seq=change.seq,
                 change_id=change.change_id,
                 outcome=Outcome.REJECTED,
                 code=RejectCode.INVALID,
-                reason="Этот номер изменения уже занят другим изменением этого ноутбука.",
+                reason="Номер изменения уже занят другим изменением этого ноутбука или неверен.",
             )
+            outcomes.append(outcome)
+            continue
         else:
             outcome = apply_change(ctx, change)
             _record(ctx, change, outcome)

@@ -437,3 +437,16 @@ def test_values_the_office_database_cannot_keep_are_rejected_not_a_server_error(
     assert office.data("accounts", account_id)["city"] == "Тула"  # type: ignore[index]
     assert office.stored_payload(nul.change_id)["fields"] == {"city": "Тв\\u0000ерь"}
     assert office.stored_payload(nan.change_id)["fields"] == {"beds": "nan"}
+
+
+def test_a_seq_beyond_the_offices_range_is_rejected_and_the_rest_applies(
+    office: Office, team: dict[str, Laptop]
+) -> None:
+    anna = team["anna"]
+    account_id = new_account(office, anna)
+    good = anna.change("accounts", account_id, "update", {"city": "Тула"}, {"city": "Тверь"})
+    huge = anna.change("accounts", account_id, "update", {"city": "Омск"}, {"city": "Тверь"})
+    huge = huge.model_copy(update={"seq": 2**70})
+    answer = office.push(anna, good, huge)
+    assert [o.code for o in answer.outcomes] == [None, RejectCode.INVALID]
+    assert answer.last_seq == good.seq == office.last_seq(anna)
