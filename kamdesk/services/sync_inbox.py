@@ -220,9 +220,7 @@ def resolve_issue(
         )
     if choice == "merged" and text is None:
         raise ValueError("a merged text is needed")
-    chosen = issue.local_value if choice == "mine" else issue.remote_value
-    if text is not None:
-        chosen = text
+    values = _chosen_values(issue, choice, text)
     row = _row(session, issue.entity, issue.entity_id)
     if row is None:
         if choice != "theirs":
@@ -235,26 +233,61 @@ def resolve_issue(
                     )
                 )
             )
-    elif issue.field:
-        _set(row, issue.field, chosen)
+    elif values:
+        columns = _columns(row)
+        for name, value in values.items():
+            if name in columns and name not in Syncable.SYNC_BOOKKEEPING and name != "id":
+                _set(row, name, value)
         if choice != "theirs" and isinstance(row, Syncable) and row.deleted_at is not None:
             row.deleted_at = None  # keeping my edit of a deleted record restores it
-    elif isinstance(chosen, dict) and choice != "theirs":  # theirs: the office's row is here
-        for name, value in chosen.items():
-            if name in _columns(row) and name not in Syncable.SYNC_BOOKKEEPING and name != "id":
-                _set(row, name, value)
     issue.resolved_at = utcnow()
 
 
 # --- helpers -------------------------------------------------------------------------
 
 
+def _chosen_values(issue: SyncIssue, choice: Choice, text: str | None) -> dict[str, Any]:
+    """The fields to write for `choice`: {} when there is nothing to write here (the
+    office's side of a refused change is what the office already holds)."""
+    fields = [name for name in issue.field.split(",") if name]
+    if text is not None:
+        if len(fields) != 1:
+            raise ValueError("a text is for an issue about one field")
+        return {fields[0]: text}
+    raw = issue.local_value if choice == "mine" else issue.remote_value
+    if isinstance(raw, dict):  # a refused or revoked change: the fields it carried
+        if len(fields) > 1 and choice == "theirs":
+            raise SyncIssueError(
+                _msg(
+                    QT_TRANSLATE_NOOP(
+                        "SyncInbox",
+                        "Two records share a value the office keeps unique: change it in "
+                        "the card, then keep yours here",
+                    )
+                )
+            )
+        if len(fields) > 1:
+            return {}  # keep mine: the record on this laptop stays as it is
+        wanted = [fields[0]] if fields and fields[0] in raw else list(raw)
+        return {name: raw[name] for name in wanted}
+    if raw is None and choice == "theirs" and issue.kind not in _NOTES:
+        return {}
+    if len(fields) != 1:
+        return {}
+    return {fields[0]: raw}
+
+
+# Issues about one field the office merged (FieldNote kinds): both values are real.
+_NOTES = frozenset({"conflict", "text_conflict", "value_replaced", "value_lost"})
+
+
 def _view(session: Session, issue: SyncIssue) -> IssueView:
     row = _row(session, issue.entity, issue.entity_id)
     account = _account_of(session, issue.entity, row)
     spec = ENTITIES.get(issue.entity)
+    mine = _side(issue.local_value, issue.field)
     is_text = bool(spec and issue.field in spec.text_fields) or (
-        isinstance(issue.local_value, str) and "\n" in issue.local_value
+        isinstance(mine, str) and "\n" in mine
     )
     current = _json(getattr(row, issue.field)) if row is not None and issue.field else None
     return IssueView(
@@ -266,14 +299,22 @@ def _view(session: Session, issue: SyncIssue) -> IssueView:
         record_title=_title(row),
         account_id=account.id if account else None,
         account_name=account.name if account else "",
-        mine=issue.local_value,
-        theirs=issue.remote_value,
+        mine=_side(issue.local_value, issue.field),
+        theirs=_side(issue.remote_value, issue.field),
         current=current,
         detail=issue.detail,
         is_text=is_text,
         created_at=issue.created_at,
         resolved_at=issue.resolved_at,
     )
+
+
+def _side(value: Any, field: str) -> Any:
+    """One side's value of the issue's field: a refused change keeps every field it
+    carried ({field: value}); the inbox shows the one the issue is about."""
+    if isinstance(value, dict) and field and "," not in field and field in value:
+        return value[field]
+    return value
 
 
 def _model(entity: str) -> type[Any] | None:
@@ -340,6 +381,10 @@ def _set(row: Any, name: str, value: Any) -> None:
         raise SyncIssueError(
             _msg(QT_TRANSLATE_NOOP("SyncInbox", "The record has no field {field}"), field=name)
         )
+    if value is None and not column.nullable:
+        if not isinstance(getattr(row, name), str):
+            return  # nothing the column can hold: leave the value as it is
+        value = ""
     setattr(row, name, _from_json(column, value))
 
 

@@ -218,3 +218,37 @@ def test_a_report_is_delivered_only_once_the_office_acknowledged_its_submission(
         assert delivered_visits(session, [visit_id]) == {visit_id}
     # The calendar's rows say so, for «Доставлен руководителю» in the visit lists.
     assert visits_between(store, *week)[0].delivered
+
+
+def test_a_refused_change_as_the_sync_client_files_it(store):
+    """The client keeps every field a refused change carried and nothing of the office's:
+    «keep mine» sends it again, «take theirs» writes nothing and closes the issue."""
+    _account_id, contact_id = _contact(store, phone="+79001112233")
+    refused = {"phone_mobile": "+79001112233"}
+    first = _issue(store, contact_id, "phone_mobile", refused, None, kind="rejected")
+    second = _issue(store, contact_id, "phone_mobile", refused, None, kind="rejected")
+    with store.session() as session:
+        shown = list_issues(session)[0]
+    assert (shown.mine, shown.theirs) == ("+79001112233", None)
+    with store.transaction() as session:
+        resolve_issue(session, first, "theirs")
+    assert _phone(store, contact_id) == "+79001112233"  # nothing written
+    with store.transaction() as session:
+        contact = session.get(Contact, contact_id)
+        assert contact is not None
+        contact.phone_mobile = "+79000000000"
+    with store.transaction() as session:
+        resolve_issue(session, second, "mine")
+    assert _phone(store, contact_id) == "+79001112233"
+    with store.session() as session:
+        assert open_issue_count(session) == 0
+
+
+def test_an_empty_office_value_clears_a_text_field(store):
+    _account_id, contact_id = _contact(store, notes="Любит рыбалку")
+    issue_id = _issue(store, contact_id, "notes", "Любит рыбалку", None, kind="value_replaced")
+    with store.transaction() as session:
+        resolve_issue(session, issue_id, "theirs")
+    with store.session() as session:
+        contact = session.get(Contact, contact_id)
+        assert contact is not None and contact.notes == ""

@@ -49,6 +49,9 @@ def kind_text(kind: str) -> str:
         "rejected": QCoreApplication.translate("SyncIssues", "Refused by the office"),
         "revoked": QCoreApplication.translate("SyncIssues", "Client no longer yours"),
         "deleted": QCoreApplication.translate("SyncIssues", "Deleted in the office"),
+        "value_replaced": QCoreApplication.translate("SyncIssues", "Yours replaced another's"),
+        "value_lost": QCoreApplication.translate("SyncIssues", "Another's came later"),
+        "text_conflict": QCoreApplication.translate("SyncIssues", "Text changed on both sides"),
     }
     return texts.get(kind, QCoreApplication.translate("SyncIssues", "Needs a decision"))
 
