@@ -15,6 +15,8 @@ import random
 import shutil
 import uuid
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -270,7 +272,7 @@ class World:
         rng = self.rng
         if fault is None and rng.random() < 0.4:
             fault = rng.choice(FAULTS)
-        laptop.transport.arm(fault, rng.randrange(4), rng.randrange(1000))
+        laptop.transport.arm(fault, rng.choice([0, 0, 1, 1, 2, 3]), rng.randrange(1000))
         name = f"{laptop.name} fault={fault.value if fault else '-'}@{laptop.transport.fault_at}"
         try:
             report = laptop.client.sync()
@@ -315,7 +317,7 @@ class World:
 
     # --- edits ----------------------------------------------------------------------
 
-    def edit(self, laptop: Laptop) -> None:
+    def edit(self, laptop: Laptop, kind: str | None = None) -> None:
         rng = self.rng
         if laptop.role == "manager":
             choices = [
@@ -353,7 +355,8 @@ class World:
                 choices += [("product", 1), ("text:products", 2)]
             else:
                 choices += [("text:products", 1)]  # a KAM may not: refused, in sync issues
-        kind = rng.choices([c[0] for c in choices], [c[1] for c in choices])[0]
+        if kind is None:
+            kind = rng.choices([c[0] for c in choices], [c[1] for c in choices])[0]
         self._typed: list[Word] = []
         with laptop.store.transaction() as session:
             done = self._edit(laptop, session, kind)
@@ -712,11 +715,11 @@ def failure_text(world: World, steps: int, database: str, problems: list[str]) -
     return "\n".join(lines)
 
 
-def run_seed(seed: int, steps: int, url: str, root: Path, template: Path, database: str) -> Outcome:
-    """One whole run: an office on `url` (not yet initialised), six laptops under `root`,
-    `steps` steps, healing, the checks."""
+@contextmanager
+def simulated_office(seed: int, url: str, root: Path, template: Path) -> Iterator[World]:
+    """An office app on `url` (not yet initialised) behind the fault network, and a world
+    of six enrolled laptops under `root`; closed at the end."""
     import sys
-    import time
     import warnings
 
     from starlette.exceptions import StarletteDeprecationWarning
@@ -738,32 +741,39 @@ def run_seed(seed: int, steps: int, url: str, root: Path, template: Path, databa
     sys.setswitchinterval(0.0005)
     init_database(url)
     engine = make_engine(url)
-    started, cpu = time.monotonic(), time.process_time()
-    world: World | None = None
     try:
         with TestClient(create_app(url), raise_server_exceptions=False) as http:
-            network = Network(http._transport, switch)
-            world = World(seed, root, template, engine, network)
+            world = World(seed, root, template, engine, Network(http._transport, switch))
             try:
                 world.start()
-                world.run(steps)
-                problems = world.heal()
-            except Exception as error:  # a crash is a finding too: say where
-                import traceback
-
-                problems = [f"crashed: {error!r}", *traceback.format_exc().splitlines()[-12:]]
+                yield world
             finally:
                 world.close()
-            summary = (
-                f"seed={seed} on {database}: {world.stats.steps} steps in "
-                f"{time.monotonic() - started:.1f} s ({time.process_time() - cpu:.1f} s of CPU); "
-                f"{dict(world.stats.actions.most_common())}; "
-                f"faults {network.injected}; failed syncs {dict(world.stats.sync_failures)}; "
-                f"office killed mid-push {switch.killed}; words typed {len(world.words)}"
-            )
-            failure = failure_text(world, steps, database, problems) if problems else ""
-            return Outcome(seed, world.stats.steps, time.monotonic() - started, summary, failure)
     finally:
         sync_routes.apply_push = real_apply_push
         sys.setswitchinterval(interval)
         engine.dispose()
+
+
+def run_seed(seed: int, steps: int, url: str, root: Path, template: Path, database: str) -> Outcome:
+    """One whole run: `steps` steps, healing, the checks."""
+    import time
+    import traceback
+
+    started, cpu = time.monotonic(), time.process_time()
+    with simulated_office(seed, url, root, template) as world:
+        try:
+            world.run(steps)
+            problems = world.heal()
+        except Exception as error:  # a crash is a finding too: say where
+            problems = [f"crashed: {error!r}", *traceback.format_exc().splitlines()[-12:]]
+        network = world.network
+        summary = (
+            f"seed={seed} on {database}: {world.stats.steps} steps in "
+            f"{time.monotonic() - started:.1f} s ({time.process_time() - cpu:.1f} s of CPU); "
+            f"{dict(world.stats.actions.most_common())}; "
+            f"faults {network.injected}; failed syncs {dict(world.stats.sync_failures)}; "
+            f"office killed mid-push {network.office.killed}; words typed {len(world.words)}"
+        )
+        failure = failure_text(world, steps, database, problems) if problems else ""
+        return Outcome(seed, world.stats.steps, time.monotonic() - started, summary, failure)
