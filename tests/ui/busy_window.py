@@ -28,7 +28,7 @@ def stored_city(path: Path, account_id: uuid.UUID) -> str:
     reader = sqlite3.connect(path)
     try:
         (city,) = reader.execute(
-            "SELECT city FROM accounts WHERE id = ?", (account_id.hex,)
+            "SELECT city FROM accounts WHERE id = ?", (account_id.bytes,)
         ).fetchone()
     finally:
         reader.close()

@@ -93,7 +93,7 @@ def is_archived(store: Store, account_id: uuid.UUID) -> bool:
     reader = sqlite3.connect(store.path)
     try:
         (deleted_at,) = reader.execute(
-            "SELECT deleted_at FROM accounts WHERE id = ?", (account_id.hex,)
+            "SELECT deleted_at FROM accounts WHERE id = ?", (account_id.bytes,)
         ).fetchone()
     finally:
         reader.close()
