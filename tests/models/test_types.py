@@ -25,7 +25,7 @@ def _sale(store: Store, amount: object) -> SalesRecord:
             product_id=product.id,
             month=date(2026, 3, 1),
             quantity=1,
-            amount=amount,  # type: ignore[arg-type]
+            amount=amount,
         )
         session.add(sale)
     return sale
