@@ -113,6 +113,7 @@ class OfferRow:
     needs_approval: bool
     approved: bool
     lines_count: int
+    approval_status: str = ""  # "", requested, approved, rejected (through the office)
 
 
 @dataclass(frozen=True)

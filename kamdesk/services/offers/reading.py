@@ -123,6 +123,7 @@ def _row(offer: Offer, account_name: str, total: Decimal, count: int) -> OfferRo
         needs_approval=offer.needs_approval,
         approved=bool(offer.approved_by),
         lines_count=count,
+        approval_status=offer.approval_status,
     )
 
 

@@ -124,7 +124,12 @@ class OffersPage(QWidget):
         def status(row: OfferRow) -> str:
             text = status_label(row.status)
             if row.needs_approval and not row.approved and row.status == OfferStatus.DRAFT:
-                text += " · " + self.tr("needs approval")
+                if row.approval_status == "requested":
+                    text += " · " + self.tr("awaiting approval")
+                elif row.approval_status == "rejected":
+                    text += " · " + self.tr("approval rejected")
+                else:
+                    text += " · " + self.tr("needs approval")
             return text
 
         return [

@@ -60,6 +60,9 @@ def test_a_kam_sends_for_approval_and_cannot_approve(
     qtbot.waitUntil(lambda: load_state(offer_workspace.store, offer_id).status == "requested")
     qtbot.waitUntil(lambda: line.text.text().startswith("Awaiting approval by the manager"))
     assert not line.send.isVisible()
+    offers.reload()  # the list says where the offer stands
+    statuses = [offers.model.index(r, 4).data() for r in range(offers.model.rowCount())]
+    assert statuses == ["Draft · awaiting approval"]
     # Settings have no manager override either.
     from kamdesk.ui.settings_dialog import SettingsDialog
 
