@@ -131,7 +131,60 @@ def insert_user(
     connection.execute(
         grants.insert().values(user_id=new_id, bucket=OFFICE_BUCKET, granted_version=version)
     )
+    _publish_person(
+        connection, new_id, role=role, name=name, manager_id=manager_id, version=version
+    )
     return new_id
+
+
+def _publish_person(
+    connection: Connection,
+    user_id: uuid.UUID,
+    *,
+    role: str,
+    name: str,
+    manager_id: uuid.UUID | None,
+    version: int,
+) -> None:
+    """File the person in the office directory (a `users` row every laptop receives).
+
+    A laptop's offers, visits and tasks point at their owner's `users` row: without it
+    a freshly enrolled laptop could not save anything. The demo seeds its people's rows
+    itself (with more detail); those are left as they are.
+    """
+    held = connection.execute(
+        select(rows.c.entity_id).where(rows.c.entity == "users", rows.c.entity_id == user_id)
+    ).first()
+    if held is not None:
+        return
+    surname, _, rest = name.partition(" ")
+    first_name, _, patronymic = rest.partition(" ")
+    fields = {
+        "id": user_id.hex,
+        "surname": surname,
+        "name": first_name,
+        "patronymic": patronymic,
+        "email": "",
+        "phone": "",
+        "position": "",
+        # The laptop knows KAMs and managers; an administrator appears as a manager.
+        "role": "kam" if role == "kam" else "manager",
+        "kam_kind": None,
+        "territory_id": None,
+        "manager_id": manager_id.hex if manager_id else None,
+        "deleted_at": None,
+    }
+    connection.execute(
+        rows.insert().values(
+            entity="users",
+            entity_id=user_id,
+            bucket=OFFICE_BUCKET,
+            version=version,
+            deleted=False,
+            data=fields,
+            updated_at=datetime.now(UTC),
+        )
+    )
 
 
 def parse_bucket(text: str) -> str:
