@@ -307,3 +307,17 @@ def test_follow_ups_of_an_offer_sent_before_new_year_skip_the_january_holidays(s
     # 1–8 January are public holidays in Russia: nobody answers a call about an offer then.
     assert all(not (day.year == 2027 and day.month == 1 and day.day <= 8) for day in due), due
     assert all(day.weekday() < 5 for day in due), due
+
+
+def test_an_enrolled_laptop_numbers_offers_with_the_code_the_office_gave_it(store):
+    from kamdesk.models import SyncState
+
+    territory = make_territory(store)
+    book = OfferBook(store)
+    with store.transaction() as session:
+        state = session.get(SyncState, 1)
+        assert state is not None
+        state.laptop_code = "K007"
+    offer_id = book.save(_draft(book, territory), TODAY)
+    assert book.get(offer_id).row.number == f"КП-{TODAY.year}-K007-0001"
+    assert book.device_code() == "K007"

@@ -111,7 +111,14 @@ class OfferBook:
         return load_offer_settings(self._store)
 
     def device_code(self) -> str:
-        return self.settings().device_code or device_code_for(self._store.client_id)
+        with self._store.session() as session:
+            return self._code(session, self.settings())
+
+    def _code(self, session: Session, settings: OfferSettings) -> str:
+        """The laptop code in offer numbers: the office's once enrolled (unique in the
+        office), else the one set in settings, else one derived from the client id."""
+        enrolled = session.scalar(select(SyncState.laptop_code).where(SyncState.id == 1))
+        return enrolled or settings.device_code or device_code_for(self._store.client_id)
 
     def new_draft(self, account_id: uuid.UUID, today: date | None = None) -> OfferDraft:
         today = today or date.today()
@@ -260,7 +267,7 @@ class OfferBook:
         self, session: Session, draft: OfferDraft, settings: OfferSettings
     ) -> tuple[Offer, builtins.list[tuple[uuid.UUID, Decimal]], bool]:
         if draft.id is None:
-            code = settings.device_code or device_code_for(self._store.client_id)
+            code = self._code(session, settings)
             offer = Offer(
                 number=next_number(session, draft.offer_date.year, code),
                 edition=1,
