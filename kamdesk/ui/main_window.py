@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
     QSizePolicy,
@@ -41,7 +40,7 @@ from kamdesk.ui import database_commands, error_reporting, sections
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.quit_guard import QuitGuard
-from kamdesk.ui.sections import SECTIONS, SectionKey
+from kamdesk.ui.sections import ALL_SECTIONS, MANAGER_SECTIONS, SectionKey
 from kamdesk.ui.sync.controller import SyncController
 from kamdesk.ui.tasks import TaskRunner
 
@@ -102,7 +101,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
         self._unbuilt: set[SectionKey] = set()
-        for key in SECTIONS:
+        for key in ALL_SECTIONS:
             self._install_page(key, self._build_page(key, lazily=key != SectionKey.CLIENTS))
 
         self._build_actions()
@@ -111,6 +110,8 @@ class MainWindow(QMainWindow):
         # Background office sync: status bar count and state, F9, every 5 minutes.
         self.sync = SyncController(workspace, tasks, self.statusBar(), self)
         self.sync.data_arrived.connect(self.reload_pages)
+        self.sync.state_changed.connect(self._role_known)  # «Команда» for a manager only
+        self._role_known(None)
         self.addAction(self.sync.action)
         self.show_section(SectionKey.CLIENTS)
         self._restore_geometry()
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         old = self._workspace
         self._workspace = workspace
         shown = self.current_section()
-        for key in SECTIONS:
+        for key in ALL_SECTIONS:
             if key in self._factories:
                 lazily = key not in (SectionKey.CLIENTS, shown)
                 self._install_page(key, self._build_page(key, lazily=lazily))
@@ -228,6 +229,16 @@ class MainWindow(QMainWindow):
         logged and shown in a dialog; background work that failed ends here."""
         self.statusBar().clearMessage()  # "Updating…" is not true any more
         self.errors.report(error, trace, parent=self)
+
+    def _role_known(self, state: object) -> None:
+        """Show the manager's sections only on a laptop enrolled with the manager role."""
+        overview = getattr(state, "overview", None)
+        manager = getattr(overview, "role", "") == "manager"
+        for key in MANAGER_SECTIONS:
+            self._buttons[key].setVisible(manager)
+            self.section_actions[key].setEnabled(manager)
+            if not manager and self.current_section() == key:
+                self.show_section(SectionKey.CLIENTS)
 
     def _error_repeated(self, _error: object) -> None:
         self.statusBar().showMessage(
@@ -304,7 +315,7 @@ class MainWindow(QMainWindow):
         layout.setSpacing(2)
         group = QButtonGroup(sidebar)
         group.setExclusive(True)
-        for number, key in enumerate(SECTIONS, start=1):
+        for number, key in enumerate(ALL_SECTIONS, start=1):
             button = QToolButton(sidebar)
             button.setObjectName(f"section_{key.value}")
             button.setProperty("sectionButton", True)
@@ -358,7 +369,7 @@ class MainWindow(QMainWindow):
         self.search_action.triggered.connect(self.focus_search)
         self.addAction(self.search_action)
         self.section_actions: dict[SectionKey, QAction] = {}
-        for number, key in enumerate(SECTIONS, start=1):
+        for number, key in enumerate(ALL_SECTIONS, start=1):
             action = QAction(self)
             action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _checked=False, key=key: self.show_section(key))
@@ -386,7 +397,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self._db_label = QLabel(self)
+        from kamdesk.ui.elided_label import ElidedLabel  # a long path must not widen the window
+
+        self._db_label = ElidedLabel(parent=self)
         self._db_label.setObjectName("databasePath")
         bar.addPermanentWidget(self._db_label)
 

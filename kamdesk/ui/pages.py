@@ -50,6 +50,12 @@ def sync_page(context: PageContext) -> QWidget:
     return SyncPage(context.workspace, context.tasks, context.window.sync)
 
 
+def team_page(context: PageContext) -> QWidget:
+    from kamdesk.ui.team import TeamPage
+
+    return TeamPage(context.workspace, context.tasks)
+
+
 def default_page_factories() -> dict[SectionKey, PageFactory]:
     """Sections without an entry show their "coming" page."""
     return {
@@ -58,4 +64,5 @@ def default_page_factories() -> dict[SectionKey, PageFactory]:
         SectionKey.OFFERS: offers_page,
         SectionKey.VISITS: visits_page,
         SectionKey.SYNC: sync_page,
+        SectionKey.TEAM: team_page,
     }

@@ -24,9 +24,13 @@ class SectionKey(StrEnum):
     PRODUCTS = "products"
     ANALYTICS = "analytics"
     SYNC = "sync"
+    TEAM = "team"  # the manager's team view (kamdesk.ui.team): shown to managers only
 
 
-SECTIONS: tuple[SectionKey, ...] = tuple(SectionKey)
+# The sections every user has; MANAGER_SECTIONS follow them for a laptop enrolled as manager.
+SECTIONS: tuple[SectionKey, ...] = tuple(k for k in SectionKey if k != SectionKey.TEAM)
+MANAGER_SECTIONS: tuple[SectionKey, ...] = (SectionKey.TEAM,)
+ALL_SECTIONS: tuple[SectionKey, ...] = SECTIONS + MANAGER_SECTIONS
 
 _TITLES = {
     SectionKey.CLIENTS: QT_TRANSLATE_NOOP("Sections", "Clients"),
@@ -35,6 +39,7 @@ _TITLES = {
     SectionKey.PRODUCTS: QT_TRANSLATE_NOOP("Sections", "Products"),
     SectionKey.ANALYTICS: QT_TRANSLATE_NOOP("Sections", "Analytics"),
     SectionKey.SYNC: QT_TRANSLATE_NOOP("Sections", "Sync"),
+    SectionKey.TEAM: QT_TRANSLATE_NOOP("Sections", "Team"),
 }
 
 _COMING: dict[SectionKey, tuple[str, tuple[str, ...]]] = {

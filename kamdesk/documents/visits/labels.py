@@ -51,6 +51,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "not_planned": ("(вне плана)", "(not planned)"),
     "filter_kinds": ("Типы клиентов: {kinds}", "Client kinds: {kinds}"),
     "filter_accounts": ("Клиентов в отборе: {count}", "Clients selected: {count}"),
+    "filter_kam": ("КАМ: {name}", "KAM: {name}"),
 }
 
 KPI_LABELS: dict[str, tuple[str, str]] = {

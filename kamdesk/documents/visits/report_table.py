@@ -131,6 +131,8 @@ def title(export: ManagerExport, language: str) -> str:
 
 def filter_lines(export: ManagerExport, language: str) -> list[str]:
     result = []
+    if export.filter.kam_name:
+        result.append(pick(TEXT["filter_kam"], language).format(name=export.filter.kam_name))
     if export.filter.kinds:
         kinds = ", ".join(sorted(pick(KIND[k], language) for k in export.filter.kinds))
         result.append(pick(TEXT["filter_kinds"], language).format(kinds=kinds))

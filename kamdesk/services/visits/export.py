@@ -52,6 +52,7 @@ class ExportFilter:
     account_ids: frozenset[uuid.UUID] = frozenset()  # empty: all
     kinds: frozenset[AccountKind] = frozenset()  # empty: all
     tz: str = DEFAULT_TIME_ZONE
+    kam_name: str = ""  # the manager's export of one KAM's work names them on the document
 
 
 @dataclass(frozen=True)
