@@ -70,7 +70,7 @@ def run_sync(args: argparse.Namespace) -> int:
     from kamdesk.services import sync_status
     from kamdesk.services.workspace import StoreError, open_workspace
     from kamdesk.sync.client import SyncClient
-    from kamdesk.sync.errors import SyncError
+    from kamdesk.sync.errors import SyncError, TokenRefusedError
 
     translate = catalogue_translator(args.lang)
     try:
@@ -110,7 +110,18 @@ def run_sync(args: argparse.Namespace) -> int:
                     laptop.new_client_id,
                 ):
                     print(translate(line))
-            report = client.sync()
+            try:
+                report = client.sync()
+            except TokenRefusedError:
+                if must_enrol or not args.login:
+                    raise
+                # The office disconnected this laptop; the KAM named their login: log in
+                # again (a new laptop id) and send what waited.
+                password = _password(args)
+                if password is None:
+                    return 1
+                client.enrol(server, args.login, password, args.device or socket.gethostname())
+                report = client.sync()
         except SyncError as error:
             if error.report is not None and error.report.pushed:
                 for line in sync_status.report_messages(error.report)[:1]:

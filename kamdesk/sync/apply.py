@@ -162,7 +162,7 @@ def _apply_entity(
             if column_type is None:
                 unknown.note(info.name, field)
                 continue
-            if field in text_fields and isinstance(value, str):
+            if field in text_fields and isinstance(value, str) and value:  # none: empty
                 bases.append(
                     {
                         "entity": info.name,
@@ -258,17 +258,14 @@ def _tombstone(info: EntityInfo, wire: WireRow, current: datetime | None) -> dat
 
 
 def _store_text_bases(session: Session, bases: list[dict[str, Any]]) -> None:
-    for start in range(0, len(bases), _CHUNK):
-        statement = sqlite_insert(TextBase).values(bases[start : start + _CHUNK])
-        session.execute(
-            statement.on_conflict_do_update(
-                index_elements=["entity", "entity_id", "field"],
-                set_={
-                    "text": statement.excluded.text,
-                    "server_version": statement.excluded.server_version,
-                },
-            )
-        )
+    if not bases:
+        return
+    statement = sqlite_insert(TextBase)
+    statement = statement.on_conflict_do_update(
+        index_elements=["entity", "entity_id", "field"],
+        set_={"text": statement.excluded.text, "server_version": statement.excluded.server_version},
+    )
+    session.execute(statement, bases)
 
 
 # --- revoked buckets ----------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from kamdesk.models import ChangeLogEntry, ChangeStatus, SyncIssue
@@ -96,6 +96,8 @@ def record_response(
 ) -> BatchResult:
     """Mark the batch's entries by the office's outcomes (in the caller's transaction)."""
     result = BatchResult()
+    versions: dict[str, list[dict[str, Any]]] = {}
+    refused: list[ChangeLogEntry] = []
     by_change = {entry.change_id: entry for entry in entries}
     for outcome in response.outcomes:
         entry = by_change.get(outcome.change_id)
@@ -109,7 +111,7 @@ def record_response(
             entry.last_error = rejection_reason(outcome)  # shown with the refused change
             result.rejected += 1
             result.issues += _issue_for_rejection(session, entry, outcome, now)
-            _undo_locally(session, entry)
+            refused.append(entry)
             continue
         entry.status = ChangeStatus.ACKNOWLEDGED
         if outcome.outcome == Outcome.MERGED:
@@ -119,7 +121,15 @@ def record_response(
         for note in outcome.notes:
             result.issues += _issue_for_note(session, entry, note, now)
         if outcome.version is not None:
-            _stamp_version(session, entry, outcome.version)
+            versions.setdefault(entry.entity, []).append(
+                {"row_id": entry.entity_id, "version": outcome.version}
+            )
+    for name, stamps in versions.items():
+        _stamp_versions(session, name, stamps)
+    # Newest first: of two refused edits of one field, the later one puts back the value
+    # from before both (see _office_value).
+    for entry in sorted(refused, key=lambda refused_entry: -refused_entry.id):
+        _undo_locally(session, entry)
     return result
 
 
@@ -224,19 +234,21 @@ def note_detail(note: FieldNote) -> str:
     return f"Ваше значение не сохранилось: в офисе осталось другое значение ({who}{when})."
 
 
-def _stamp_version(session: Session, entry: ChangeLogEntry, version: int) -> None:
-    info = entity(entry.entity)
+def _stamp_versions(session: Session, name: str, stamps: list[dict[str, Any]]) -> None:
+    """The office version each acknowledged row now has (one statement per entity)."""
+    info = entity(name)
     if info is None:
         return
     table = info.cls.__table__
-    session.execute(
+    statement = (
         update(table)
         .where(
-            table.c.id == entry.entity_id,
-            (table.c.server_version.is_(None)) | (table.c.server_version < version),
+            table.c.id == bindparam("row_id", type_=table.c.id.type),
+            (table.c.server_version.is_(None)) | (table.c.server_version < bindparam("version")),
         )
-        .values(server_version=version)
+        .values(server_version=bindparam("version"))
     )
+    session.connection().execute(statement, stamps)
 
 
 def _undo_locally(session: Session, entry: ChangeLogEntry) -> None:
@@ -256,9 +268,39 @@ def _undo_locally(session: Session, entry: ChangeLogEntry) -> None:
     ).one_or_none()
     if row is None:
         return
+    earlier: list[ChangeLogEntry] | None = None
     for field, sent in entry.changes.items():
         column_type = info.columns.get(field)
         if column_type is None or field not in entry.base:
             continue
-        if to_json_value(getattr(row, field)) == sent:
-            setattr(row, field, from_wire(column_type, entry.base[field]))
+        if to_json_value(getattr(row, field)) != sent:
+            continue  # typed again since (or an earlier refusal whose value is gone)
+        if earlier is None:
+            earlier = list(
+                session.scalars(
+                    select(ChangeLogEntry)
+                    .where(
+                        ChangeLogEntry.entity == entry.entity,
+                        ChangeLogEntry.entity_id == entry.entity_id,
+                        ChangeLogEntry.id < entry.id,
+                    )
+                    .order_by(ChangeLogEntry.id.desc())
+                )
+            )
+        setattr(row, field, from_wire(column_type, _office_value(entry, field, earlier)))
+
+
+def _office_value(entry: ChangeLogEntry, field: str, earlier: list[ChangeLogEntry]) -> Any:
+    """The value the office holds for a field whose edit it refused: the edit's base,
+    unless that base was itself a refused edit's value (two refused edits in a row:
+    then the base from before both), newest first."""
+    value = entry.base[field]
+    for previous in earlier:
+        if field not in previous.changes:
+            continue
+        if previous.status != ChangeStatus.REJECTED or previous.changes[field] != value:
+            break
+        if field not in previous.base:
+            break
+        value = previous.base[field]
+    return value

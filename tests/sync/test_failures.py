@@ -294,3 +294,33 @@ def test_an_office_restored_from_an_older_backup_gets_back_what_it_lost(
     assert office_count(office, rows, rows.c.entity == "contacts") == 1
     assert snapshot(a) == before  # the KAM sees everything they had
     assert a.pending() == [] and a.issues() == []
+
+
+@pytest.mark.parametrize("batch_size", [1, 500])
+def test_two_refused_edits_of_one_field_put_back_the_office_value(
+    office: Office, make_laptop: Callable[..., Laptop], batch_size: int
+) -> None:
+    office.user("boss", "Админова Вера Петровна", role="admin")
+    office.user("anna", "Иванова Анна Сергеевна")
+    admin, a = make_laptop("admin"), make_laptop("a")
+    admin.enrol("boss")
+    a.enrol("anna")
+    with admin.store.transaction() as session:
+        product = Product(sku="ИНС-100", inn_name="Инсулин", trade_name="Инсулакс")
+        product.description = "Раствор для инъекций."
+        session.add(product)
+    assert admin.sync().applied == 1
+    a.sync()
+    edit(a, Product, product.id, description="Раствор для инъекций. Хранить в холоде.")
+    edit(a, Product, product.id, description="Раствор. Хранить в холоде, не замораживать.")
+    a.client.batch_size = batch_size
+
+    report = a.sync()
+
+    assert report.rejected == 2 and len(a.issues()) == 2  # both typed texts kept
+    with a.store.session() as session:
+        stored = session.get(Product, product.id)
+        assert stored is not None and stored.description == "Раствор для инъекций."
+    assert snapshot(a) == {
+        key: value for key, value in snapshot(admin).items() if key in snapshot(a)
+    }

@@ -126,3 +126,29 @@ def test_a_wrong_password_is_refused_in_russian_by_default(
     code = main([*args, "--password-file", str(wrong)])
     assert code == 1
     assert "Неверный логин или пароль" in capsys.readouterr().err  # the office's words
+
+
+def test_a_disconnected_laptop_logs_in_again_when_the_login_is_given(
+    cli_office: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], office: Office
+) -> None:
+    from datetime import UTC, datetime
+
+    from sqlalchemy import update
+
+    from kamdesk.models import Account, AccountKind
+    from kamdesk.server.tables import clients
+
+    db = tmp_path / "kam.sqlite"
+    args = ["--db", str(db), "sync", "--server", SERVER, "--login", "anna"]
+    assert main([*args, "--password-file", str(cli_office), "--lang", "en"]) == 0
+    with office.engine.begin() as connection:
+        connection.execute(update(clients).values(revoked_at=datetime.now(UTC)))
+    _add(db, Account(name="ГБУЗ «ГКБ № 5»", kind=AccountKind.HOSPITAL))
+
+    assert main(["--db", str(db), "sync", "--lang", "en"]) == 1
+    assert "kamdesk sync --login" in capsys.readouterr().err
+
+    code = main([*args, "--password-file", str(cli_office), "--lang", "en"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Sent to the office: 1 changes (applied 1" in out
