@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -48,7 +48,7 @@ class Laptop:
 @pytest.fixture
 def make_laptop(
     tmp_path: Path, migrated_template: Path, office: Office
-) -> Callable[[str, str], Laptop]:
+) -> Iterator[Callable[[str, str], Laptop]]:
     made: list[Store] = []
 
     def make(name: str, login: str) -> Laptop:
@@ -63,7 +63,7 @@ def make_laptop(
         client.enrol(SERVER, login, PASSWORD, device_name=f"ноутбук {name}")
         return Laptop(store, client, tokens)
 
-    yield make  # type: ignore[misc]
+    yield make
     for store in made:
         store.close()
 
