@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from kamdesk.server import visibility
-from kamdesk.server.batch import Batch, RowState
+from kamdesk.server.batch import Batch, RowState, parent_key
 from kamdesk.server.context import Caller
 from kamdesk.server.fields import merge_fields
 from kamdesk.server.rules import (
@@ -51,6 +51,38 @@ class PushContext:
     authors: dict[tuple[uuid.UUID | None, uuid.UUID | None], str] = field(default_factory=dict)
     access: dict[str, visibility.Access | None] = field(default_factory=dict)  # by bucket
     managers: dict[uuid.UUID, uuid.UUID | None] = field(default_factory=dict)  # by user
+    unclaimed: dict[str, bool] = field(default_factory=dict)  # bucket: no row, no grant
+
+
+def prepare(ctx: PushContext, changes: list[WireChange]) -> None:
+    """Look up, for the whole batch at once, the buckets its changes will need."""
+    buckets: set[str] = set()
+    new_accounts: set[str] = set()
+    for change in changes:
+        spec = ENTITIES.get(change.entity)
+        if spec is None:
+            continue
+        row = ctx.batch.rows.get((change.entity, change.entity_id))
+        if row is not None:
+            buckets.add(row.bucket)
+        elif spec.parent is None:
+            new_accounts.add(account_bucket(change.entity_id))
+        elif spec.parent == "office":
+            buckets.add(OFFICE_BUCKET)
+        else:
+            key = parent_key(change)
+            parent = ctx.batch.rows.get(key) if key is not None else None
+            if parent is not None:
+                buckets.add(parent.bucket)
+    ctx.access.update(
+        visibility.write_access_many(
+            ctx.connection, ctx.caller, buckets | new_accounts, ctx.version
+        )
+    )
+    if ctx.caller.role == "kam":
+        asked = {bucket for bucket in new_accounts if ctx.access.get(bucket) is None}
+        free = visibility.unclaimed_buckets(ctx.connection, asked)
+        ctx.unclaimed.update({bucket: bucket in free for bucket in asked})
 
 
 def _refused(change: WireChange, refusal: Refusal) -> ChangeOutcome:
@@ -129,9 +161,15 @@ def _check(
         ctx.access[bucket] = visibility.write_access(connection, caller, bucket, ctx.version)
     access = ctx.access[bucket]
     new_account = row is None and change.entity == "accounts" and caller.role == "kam"
-    if access is None and new_account and visibility.bucket_is_unclaimed(connection, bucket):
-        visibility.grant(connection, caller.user_id, bucket, ctx.version)  # their new account
-        access = ctx.access[bucket] = visibility.Access.FULL
+    if access is None and new_account:
+        if bucket not in ctx.unclaimed:
+            ctx.unclaimed[bucket] = bool(visibility.unclaimed_buckets(connection, [bucket]))
+        if ctx.unclaimed[bucket]:  # their new account: granted to them from this version
+            ctx.batch.new_grants.append(
+                {"user_id": caller.user_id, "bucket": bucket, "granted_version": ctx.version}
+            )
+            ctx.unclaimed[bucket] = False
+            access = ctx.access[bucket] = visibility.Access.FULL
     if access is None or (
         access is visibility.Access.APPROVAL
         and not approval_only(change.operation, change.entity, change.fields)

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, select
 
-from kamdesk.server.tables import applied_changes, rows, text_revisions
+from kamdesk.server.tables import applied_changes, grants, rows, text_revisions
 from kamdesk.sync.protocol import ENTITIES, WireChange
 
 Key = tuple[str, uuid.UUID]
@@ -64,6 +64,7 @@ class Batch:
     seqs: set[int] = field(default_factory=set)  # this client's seqs already recorded
     new_changes: list[dict[str, Any]] = field(default_factory=list)
     new_texts: list[dict[str, Any]] = field(default_factory=list)
+    new_grants: list[dict[str, Any]] = field(default_factory=list)  # KAMs' new accounts
 
     def prefetch(self, client_id: uuid.UUID, changes: list[WireChange]) -> None:
         """Read what the changes will look at: their rows, parents, stored outcomes."""
@@ -145,6 +146,8 @@ class Batch:
             else:
                 inserts.append({"entity": entity, "entity_id": entity_id, **values})
                 state.stored = True
+        if self.new_grants:
+            self.connection.execute(grants.insert(), self.new_grants)
         if inserts:
             self.connection.execute(rows.insert(), inserts)
         if updates:
@@ -162,4 +165,4 @@ class Batch:
         if self.new_changes:
             self.connection.execute(applied_changes.insert(), self.new_changes)
         self.dirty.clear()
-        self.new_texts, self.new_changes = [], []
+        self.new_texts, self.new_changes, self.new_grants = [], [], []

@@ -16,7 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from kamdesk.server.apply import PushContext, apply_change
+from kamdesk.server.apply import PushContext, apply_change, prepare
 from kamdesk.server.batch import SEQ_MAX, Batch
 from kamdesk.server.context import Caller
 from kamdesk.server.rules import storable_copy
@@ -108,6 +108,7 @@ def apply_push(
     batch = Batch(connection)
     batch.prefetch(caller.client_id, request.changes)
     ctx = PushContext(connection, caller, version, now or datetime.now(UTC), batch)
+    prepare(ctx, request.changes)
     outcomes: list[ChangeOutcome] = []
     for change in request.changes:
         stored = batch.outcomes.get(change.change_id)

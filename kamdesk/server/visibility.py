@@ -14,6 +14,7 @@ granted or revoked between its cursor and now.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from enum import Enum
 
 from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select, true
@@ -21,6 +22,8 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, or_, select, tru
 from kamdesk.server.context import Caller
 from kamdesk.server.tables import grants, rows, users
 from kamdesk.sync.protocol import OFFICE_BUCKET
+
+_CHUNK = 400  # buckets per IN (...) query
 
 
 class Access(Enum):
@@ -132,44 +135,54 @@ def may_read(connection: Connection, caller: Caller, bucket: str, version: int) 
     return buckets is None or bucket in buckets
 
 
-def _granted_to(
-    connection: Connection, readers: list[uuid.UUID], bucket: str, version: int
-) -> bool:
-    found = connection.execute(
-        select(grants.c.id)
-        .where(grants.c.user_id.in_(readers), grants.c.bucket == bucket, _active_at(version))
-        .limit(1)
-    )
-    return found.first() is not None
+def write_access_many(
+    connection: Connection, caller: Caller, buckets: Iterable[str], version: int
+) -> dict[str, Access | None]:
+    """What the caller may write in each bucket at `version` (None: nothing)."""
+    wanted = set(buckets)
+    if caller.role == "admin":
+        return dict.fromkeys(wanted, Access.FULL)
+    access: dict[str, Access | None] = dict.fromkeys(wanted)
+    if OFFICE_BUCKET in wanted and caller.role == "manager":
+        access[OFFICE_BUCKET] = Access.FULL
+    accounts = sorted(wanted - {OFFICE_BUCKET})
+    if caller.role not in ("kam", "manager") or not accounts:
+        return access
+    readers = _readers(connection, caller)
+    level = Access.FULL if caller.role == "kam" else Access.APPROVAL
+    for start in range(0, len(accounts), _CHUNK):
+        granted = connection.execute(
+            select(grants.c.bucket).where(
+                grants.c.user_id.in_(readers),
+                grants.c.bucket.in_(accounts[start : start + _CHUNK]),
+                _active_at(version),
+            )
+        )
+        access.update(dict.fromkeys(granted.scalars(), level))
+    return access
 
 
 def write_access(
     connection: Connection, caller: Caller, bucket: str, version: int
 ) -> Access | None:
     """What the caller may write in `bucket` at `version` (None: nothing)."""
-    if caller.role == "admin":
-        return Access.FULL
-    if bucket == OFFICE_BUCKET:
-        return Access.FULL if caller.role == "manager" else None
-    if caller.role == "kam":
-        return Access.FULL if _granted_to(connection, [caller.user_id], bucket, version) else None
-    if caller.role == "manager":
-        readers = _readers(connection, caller)
-        return Access.APPROVAL if _granted_to(connection, readers, bucket, version) else None
-    return None
+    return write_access_many(connection, caller, [bucket], version)[bucket]
 
 
-def bucket_is_unclaimed(connection: Connection, bucket: str) -> bool:
-    """No row and no grant (past or present) names this bucket: a new account."""
-    has_row = connection.execute(select(rows.c.entity_id).where(rows.c.bucket == bucket).limit(1))
-    if has_row.first() is not None:
-        return False
-    has_grant = connection.execute(select(grants.c.id).where(grants.c.bucket == bucket).limit(1))
-    return has_grant.first() is None
-
-
-def grant(connection: Connection, user_id: uuid.UUID, bucket: str, version: int) -> None:
-    """Grant `bucket` to a user from `version` on (the caller bumped the counter)."""
-    connection.execute(
-        grants.insert().values(user_id=user_id, bucket=bucket, granted_version=version)
-    )
+def unclaimed_buckets(connection: Connection, buckets: Iterable[str]) -> set[str]:
+    """Those of `buckets` no row and no grant (past or present) names: new accounts."""
+    wanted = sorted(set(buckets))
+    claimed: set[str] = set()
+    for start in range(0, len(wanted), _CHUNK):
+        chunk = wanted[start : start + _CHUNK]
+        claimed.update(
+            connection.execute(
+                select(rows.c.bucket).where(rows.c.bucket.in_(chunk)).distinct()
+            ).scalars()
+        )
+        claimed.update(
+            connection.execute(
+                select(grants.c.bucket).where(grants.c.bucket.in_(chunk)).distinct()
+            ).scalars()
+        )
+    return set(wanted) - claimed
