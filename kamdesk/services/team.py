@@ -137,6 +137,7 @@ class TeamReport:
     due_on: date  # the day the report was due
     late: bool  # submitted after `due_on`
     addenda: tuple[str, ...] = ()  # «dd.mm.yyyy: text»
+    kam_short_name: str = ""  # «Соколова А. И.»
 
 
 @dataclass(frozen=True)
@@ -333,6 +334,7 @@ def _reports(
                 due_on=due,
                 late=late,
                 addenda=tuple(addenda.get(visit.id, ())),
+                kam_short_name=member.short_name if member else "",
             )
         )
     return result

@@ -221,7 +221,7 @@ def test_figures_a_manager_reads_per_kam(store: Store, team: Team) -> None:
     assert late.late and late.due_on == date(2026, 11, 11)
 
 
-def test_a_report_due_over_a_holiday_is_due_on_the_next_working_day(store: Store) -> None:
+def test_a_report_due_over_a_holiday_is_due_on_the_next_working_day() -> None:
     from kamdesk.services.team import report_due_on
 
     # 3 November 2026 (Tuesday) is followed by 4 November, National Unity Day.

@@ -20,9 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from kamdesk.ui.formatting import format_datetime
+from kamdesk.ui.formatting import format_date, format_datetime
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
-from kamdesk.ui.visits.common import sentiment_label
 
 if TYPE_CHECKING:
     from kamdesk.services.team import KamFigures, TeamReport
@@ -51,15 +50,31 @@ def yes_no(value: bool | None) -> str:
     return translate("Team", "yes") if value else translate("Team", "no")
 
 
-def submitted_text(report: TeamReport) -> str:
-    when = format_datetime(report.submitted_at)
+def submitted_text(report: TeamReport, moment: bool = True) -> str:
+    """When the report was handed in, «…, late» after its due day (the day alone in the
+    list, `moment=False`; the time too in the viewer)."""
+    if report.submitted_at is None:
+        return ""
+    when = (
+        format_datetime(report.submitted_at) if moment else format_date(report.submitted_at.date())
+    )
     return translate("Team", "%1, late").replace("%1", when) if report.late else when
 
 
 def report_columns() -> list[RecordColumn[TeamReport]]:
+    """The list beside the viewer: who, whom, when, and whether it came in on time (the
+    client's mood and the rest are in the viewer)."""
     return [
-        RecordColumn(lambda: translate("Team", "Visit"), lambda r: format_datetime(r.visit_at)),
-        RecordColumn(lambda: translate("Team", "KAM"), lambda r: kam_label(r.kam_name)),
+        RecordColumn(
+            lambda: translate("Team", "Visit"),
+            lambda r: format_date(r.visit_at.date()),
+            tooltip=lambda r: format_datetime(r.visit_at),
+        ),
+        RecordColumn(
+            lambda: translate("Team", "KAM"),
+            lambda r: kam_label(r.kam_short_name),
+            tooltip=lambda r: r.kam_name,
+        ),
         RecordColumn(
             lambda: translate("Team", "Client"), lambda r: r.account_name, tooltip=lambda r: r.city
         ),
@@ -67,12 +82,8 @@ def report_columns() -> list[RecordColumn[TeamReport]]:
             lambda: translate("Team", "Objective reached"), lambda r: yes_no(r.objective_reached)
         ),
         RecordColumn(
-            lambda: translate("Team", "Client mood"),
-            lambda r: sentiment_label(r.sentiment) if r.sentiment else "—",
-        ),
-        RecordColumn(
             lambda: translate("Team", "Submitted"),
-            submitted_text,
+            lambda r: submitted_text(r, moment=False),
             tooltip=lambda r: translate("Team", "Due by %1").replace(
                 "%1", r.due_on.strftime("%d.%m.%Y")
             ),

@@ -57,6 +57,8 @@ if TYPE_CHECKING:
     from kamdesk.services.workspace import Workspace
 
 RED = "#b3261e"
+MAX_COLUMN = 220  # a long client name is elided (its full name is in the viewer)
+FIGURE_ROWS = 6
 
 
 def default_period(today: date) -> tuple[date, date]:
@@ -144,7 +146,7 @@ class TeamPage(QWidget):
         self.figures.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.figures.verticalHeader().hide()
         self.figures.horizontalHeader().setStretchLastSection(True)
-        self.figures.setMaximumHeight(130)
+        self.figures.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
         self.model: RecordTableModel[TeamReport] = RecordTableModel([], report_columns(), self)
         self.proxy = KamFilterProxy(self)
@@ -177,9 +179,10 @@ class TeamPage(QWidget):
         self.splitter.setObjectName("teamSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.viewer)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([800, 380])  # at 1366×768 the list's columns all show
 
         self.note = QLabel()
         self.note.setObjectName("teamNote")
@@ -272,11 +275,22 @@ class TeamPage(QWidget):
             [f for f in figures if key == ALL or kam_key(f.kam_id) == key]
         )
         self.figures.resizeColumnsToContents()
+        self._fit_figures()
         self.table.resizeColumnsToContents()
         for column in range(self.proxy.columnCount()):
-            if self.table.columnWidth(column) > 260:
-                self.table.setColumnWidth(column, 260)
+            if self.table.columnWidth(column) > MAX_COLUMN:
+                self.table.setColumnWidth(column, MAX_COLUMN)
         self._update_empty()
+
+    def _fit_figures(self) -> None:
+        """As tall as its rows (a team is a handful of KAMs), at most FIGURE_ROWS of them."""
+        rows = min(self.figures_model.rowCount(), FIGURE_ROWS)
+        height = (
+            self.figures.horizontalHeader().sizeHint().height()
+            + rows * self.figures.verticalHeader().defaultSectionSize()
+            + 2 * self.figures.frameWidth()
+        )
+        self.figures.setFixedHeight(height)
 
     def _update_empty(self) -> None:
         empty = self.proxy.rowCount() == 0

@@ -66,17 +66,23 @@ def report_html(report: TeamReport) -> str:
     def block(title: str, body: str) -> None:
         parts.append(f"<p><b>{html.escape(title)}</b><br>{body or '—'}</p>")
 
-    def bullets(items: tuple[str, ...]) -> str:
+    def listed(title: str, items: tuple[str, ...]) -> None:
         if not items:
-            return ""
-        return "<ul>" + "".join(f"<li>{_escape(i)}</li>" for i in items) + "</ul>"
+            block(title, "")
+            return
+        parts.append(f'<p style="margin-bottom: 0;"><b>{html.escape(title)}</b></p>')
+        parts.append(
+            '<ul style="margin-top: 0; -qt-list-indent: 1;">'
+            + "".join(f"<li>{_escape(i)}</li>" for i in items)
+            + "</ul>"
+        )
 
     block(translate("Team", "Outcome"), _escape(report.outcome))
     block(translate("Team", "Agreements"), _escape(report.agreements))
-    block(translate("Team", "Objections heard"), bullets(report.objections_heard))
-    block(translate("Team", "Products discussed"), bullets(report.products_discussed))
-    block(translate("Team", "Attendees"), bullets(report.attendees))
-    block(translate("Team", "Questions asked"), bullets(report.questions_asked))
+    listed(translate("Team", "Objections heard"), report.objections_heard)
+    listed(translate("Team", "Products discussed"), report.products_discussed)
+    listed(translate("Team", "Attendees"), report.attendees)
+    listed(translate("Team", "Questions asked"), report.questions_asked)
     steps = tuple(
         step.title
         + (
@@ -87,9 +93,9 @@ def report_html(report: TeamReport) -> str:
         + (" — " + translate("Team", "done") if step.done else "")
         for step in report.next_steps
     )
-    block(translate("Team", "Next steps"), bullets(steps))
+    listed(translate("Team", "Next steps"), steps)
     if report.addenda:
-        block(translate("Team", "Addenda"), bullets(report.addenda))
+        listed(translate("Team", "Addenda"), report.addenda)
     late = submitted_text(report)
     submitted = (
         f'<span style="color: #b3261e;">{html.escape(late)}</span>'

@@ -32,6 +32,7 @@ from tests.services.test_team import ANNA, BORIS, Team, become, make_team
 from tests.ui.kam_day.input import pick_in_combo
 
 LEFT = Qt.MouseButton.LeftButton
+ANNA_SHORT, BORIS_SHORT = "Соколова А. И.", "Петров Б. И."  # as the list shows them
 # Showing windows on the offscreen platform logs notices about what it cannot do.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 
@@ -107,20 +108,20 @@ def test_the_manager_filters_by_kam_and_reads_a_report(
     type_november(qtbot, page, tasks)
     assert sorted(shown_rows(page)) == sorted(
         [
-            (BORIS, "ГБУЗ «Областная больница»"),
-            (ANNA, "ГБУЗ «ГКБ № 7»"),
-            (ANNA, "ГБУЗ «ГКБ № 7»"),
+            (BORIS_SHORT, "ГБУЗ «Областная больница»"),
+            (ANNA_SHORT, "ГБУЗ «ГКБ № 7»"),
+            (ANNA_SHORT, "ГБУЗ «ГКБ № 7»"),
         ]
     )
     choose_in_combo(qtbot, page.kam, ANNA)
-    assert [kam for kam, _client in shown_rows(page)] == [ANNA, ANNA]
+    assert [kam for kam, _client in shown_rows(page)] == [ANNA_SHORT, ANNA_SHORT]
     figures = page.figures_model
     assert figures.rowCount() == 1
     row = [str(figures.index(0, c).data()) for c in range(figures.columnCount())]
     assert row == [ANNA, "2", "2", "2", "1", "0"], "one of Anna's two reports came late"
 
     choose_in_combo(qtbot, page.kam, BORIS)
-    assert shown_rows(page) == [(BORIS, "ГБУЗ «Областная больница»")]
+    assert shown_rows(page) == [(BORIS_SHORT, "ГБУЗ «Областная больница»")]
     click_row(qtbot, page, 0)
     viewer = page.viewer
     qtbot.waitUntil(lambda: "Главврач ждёт КП" in viewer.toPlainText())
@@ -149,12 +150,12 @@ def test_the_period_leaves_out_reports_of_other_days(
     type_date(qtbot, page.date_from, "17.11.2026")
     type_date(qtbot, page.date_to, "17.11.2026")
     qtbot.waitUntil(tasks.is_idle, timeout=10_000)
-    qtbot.waitUntil(lambda: shown_rows(page) == [(BORIS, "ГБУЗ «Областная больница»")])
+    qtbot.waitUntil(lambda: shown_rows(page) == [(BORIS_SHORT, "ГБУЗ «Областная больница»")])
     type_date(qtbot, page.date_from, "18.11.2026")  # after the end: said, the list stays
     assert "ends before it begins" in page.note.text()
     type_date(qtbot, page.date_from, "32.11.2026")
     assert "dd.mm.yyyy" in page.note.text()
-    assert shown_rows(page) == [(BORIS, "ГБУЗ «Областная больница»")]
+    assert shown_rows(page) == [(BORIS_SHORT, "ГБУЗ «Областная больница»")]
 
 
 def _save_in_dialog(qtbot: QtBot, target: Path) -> None:
