@@ -19,8 +19,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QMargins, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -439,7 +439,16 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.preferences.geometry(WINDOW_NAME)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(DEFAULT_SIZE)
+            self.resize(self._first_size())
+
+    def _first_size(self) -> QSize:
+        """The default size, but never larger than the screen (a 1366×768 laptop)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return DEFAULT_SIZE
+        # Leave room for the title bar and frame the window manager adds.
+        room = screen.availableGeometry().size().shrunkBy(QMargins(0, 0, 0, 40))
+        return DEFAULT_SIZE.boundedTo(room)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_page_states()  # open cards hand what is typed to their write queues

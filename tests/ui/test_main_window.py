@@ -94,6 +94,14 @@ def test_menus(window: MainWindow) -> None:
     ]
 
 
+def test_a_first_window_is_never_larger_than_the_screen(window: MainWindow) -> None:
+    # The offscreen screen (800×800) is smaller than the default 1400×850, as a
+    # 1366×768 laptop is: the window must fit, or its status bar and buttons are lost.
+    available = window.screen().availableGeometry()
+    assert window.width() <= available.width()
+    assert window.height() <= available.height()
+
+
 def test_geometry_is_remembered(
     qtbot: QtBot, window: MainWindow, wait_idle: Callable[[TaskRunner], None]
 ) -> None:
