@@ -208,6 +208,13 @@ def test_reports_of_two_kams_reach_the_managers_team_view(
     page.select_report(next(r.visit_id for r in page.view.reports if r.kam_name == BORIS))
     assert "Главврач ждёт КП" in page.viewer.toPlainText()
 
+    # Boris reports another visit; the manager's F9 brings it into the open list.
+    _submit_a_report(boris, ids["petrov"], "Аптечная сеть «Здоровье»", "Ввод SKU в матрицу")
+    assert boris.client.sync().rejected == 0
+    QTest.keyClick(window, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: (BORIS_SHORT, "Аптечная сеть «Здоровье»") in listed(), timeout=30_000)
+    assert len(listed()) == 3
+
     kams_window = _window(qtbot, anna, office, tasks, preferences, switcher)
     qtbot.waitUntil(lambda: _synced(kams_window), timeout=30_000)
     assert not kams_window.section_button(SectionKey.TEAM).isVisible()
