@@ -7,6 +7,7 @@ rejected only by the manager of the offer's owner (or an admin), never by its KA
 
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -63,8 +64,14 @@ def storable_copy(value: Any) -> Any:
 
 def value_refusal(fields: dict[str, Any], base: dict[str, Any]) -> Refusal | None:
     """INVALID when a value is not in the wire format's JSON form."""
-    if _storable(fields) and _storable(base):
+    try:  # one pass in C: NaN and infinity raise, a NUL comes out as \u0000
+        text = json.dumps([fields, base], allow_nan=False)
+    except (ValueError, TypeError):
+        text = None
+    if text is not None and "\\u0000" not in text:
         return None
+    if text is not None and _storable(fields) and _storable(base):
+        return None  # only the six characters \u0000 were typed
     return Refusal(RejectCode.INVALID, "Значение не в формате обмена (NaN или символ NUL).")
 
 
