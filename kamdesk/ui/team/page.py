@@ -42,6 +42,7 @@ from kamdesk.ui.record_model import RecordTableModel
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.team.models import (
     ALL,
+    UNNAMED,
     KamFilterProxy,
     figure_columns,
     kam_key,
@@ -341,8 +342,20 @@ class TeamPage(QWidget):
         who = re.sub(r"[^\w-]+", "_", who)
         return f"{who}_{team_filter.date_from:%d.%m.%Y}-{team_filter.date_to:%d.%m.%Y}.xlsx"
 
+    def _refuse_unnamed(self) -> bool:
+        """No KAM to select their clients by: those reports go with the whole team's."""
+        if (self.kam.currentData() or ALL) != UNNAMED:
+            return False
+        self._say(
+            translate("Team", "Reports without a named KAM are exported with the whole team's."),
+            error=True,
+        )
+        return True
+
     def export(self) -> bool:
         """Ask where to save, then write the manager export on a worker. True: started."""
+        if self._refuse_unnamed():
+            return False
         chosen = get_save_file_name(
             self,
             translate("Team", "Export for the manager"),
@@ -360,6 +373,8 @@ class TeamPage(QWidget):
         team_filter = self.team_filter()
 
         key = self.kam.currentData() or ALL
+        if self._refuse_unnamed():
+            return False
         kam_id = None
         if key != ALL and self.view is not None:
             kam_id = next((m.user_id for m in self.view.members if kam_key(m.user_id) == key), None)

@@ -242,3 +242,19 @@ def test_the_report_models_pass_qts_model_tester(
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
     qtmodeltester.check(page.figures_model)
+
+
+def test_reports_without_a_named_kam_are_listed_and_exported_with_the_team(
+    qtbot: QtBot, store: Store, manager_window: MainWindow, tasks: TaskRunner
+) -> None:
+    from tests.services.test_team import add_client, msk, reported_visit
+
+    stranger = add_client(store, "Аптека «Здоровье»", None)
+    reported_visit(store, stranger, msk(11, 20), "Без владельца", msk(11, 20, 18))
+    page = open_team(qtbot, manager_window, tasks)
+    type_november(qtbot, page, tasks)
+    choose_in_combo(qtbot, page.kam, "KAM not named")
+    assert shown_rows(page) == [("KAM not named", "Аптека «Здоровье»")]
+    QTest.mouseClick(page.export_button, LEFT)  # no save dialog: said why instead
+    assert "whole team" in page.note.text()
+    assert not isinstance(QApplication.activeModalWidget(), QFileDialog)
