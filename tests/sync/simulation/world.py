@@ -270,7 +270,7 @@ class World:
 
     def sync(self, laptop: Laptop, fault: Fault | None = None) -> None:
         rng = self.rng
-        if fault is None and rng.random() < 0.4:
+        if fault is None and rng.random() < 0.5:
             fault = rng.choice(FAULTS)
         laptop.transport.arm(fault, rng.choice([0, 0, 1, 1, 2, 3]), rng.randrange(1000))
         name = f"{laptop.name} fault={fault.value if fault else '-'}@{laptop.transport.fault_at}"
@@ -629,6 +629,7 @@ class OfficeView:
                     "version": row.version,
                     "deleted": row.deleted,
                     "data": dict(row.data),
+                    "by_client": row.updated_by_client,
                 }
                 for row in connection.execute(select(rows))
             }
@@ -664,6 +665,19 @@ class OfficeView:
         readers = {login, *self.team.get(login, [])} if role == "manager" else {login}
         return {OFFICE_BUCKET} | {bucket for who, bucket in self.grants if who in readers}
 
+    def outcomes(self) -> dict[str, int]:
+        """How the office answered: applied, merged by kind of note, rejected by code."""
+        counted: Counter[str] = Counter()
+        for said in self.changes.values():
+            outcome = said["outcome"]
+            if outcome["outcome"] == "rejected":
+                counted[f"rejected:{outcome.get('code')}"] += 1
+            else:
+                counted[outcome["outcome"]] += 1
+            for note in outcome.get("notes") or []:
+                counted[note["kind"]] += 1
+        return dict(counted.most_common())
+
     def versions_match_changes(self) -> list[str]:
         """Each office row's version is the one its last recorded change produced: a
         change applied a second time (without a record) would have moved it."""
@@ -675,6 +689,8 @@ class OfficeView:
                 last[key] = max(last.get(key, 0), int(version))
         problems = []
         for key, row in self.rows.items():
+            if key not in last and row["by_client"] is None:
+                continue  # the office's own row (its people), no laptop wrote it
             if last.get(key) != row["version"]:
                 problems.append(
                     f"office: {key[0]} {key[1].hex[:8]} is at v{row['version']}, its last "
@@ -773,7 +789,8 @@ def run_seed(seed: int, steps: int, url: str, root: Path, template: Path, databa
             f"{time.monotonic() - started:.1f} s ({time.process_time() - cpu:.1f} s of CPU); "
             f"{dict(world.stats.actions.most_common())}; "
             f"faults {network.injected}; failed syncs {dict(world.stats.sync_failures)}; "
-            f"office killed mid-push {network.office.killed}; words typed {len(world.words)}"
+            f"office killed mid-push {network.office.killed}; words typed {len(world.words)}; "
+            f"office outcomes {OfficeView.read(world.engine).outcomes()}"
         )
         failure = failure_text(world, steps, database, problems) if problems else ""
         return Outcome(seed, world.stats.steps, time.monotonic() - started, summary, failure)
