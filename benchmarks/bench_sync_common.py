@@ -278,9 +278,22 @@ def run_laptop(args: argparse.Namespace) -> int:
     try:
         if not client.is_enrolled():
             client.enrol(args.server, args.login, args.password, device_name="bench")
+        profiler = None
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         started = time.perf_counter()
         report = client.sync()
         seconds = time.perf_counter() - started
+        if profiler is not None:
+            import pstats
+
+            profiler.disable()
+            stats = pstats.Stats(profiler, stream=sys.stderr)
+            stats.sort_stats("cumulative").print_stats(r"kamdesk/", 25)
+            stats.sort_stats("tottime").print_stats(12)
     finally:
         client.close()
         store.close()
@@ -329,6 +342,7 @@ def main() -> int:
     laptop.add_argument("--server", required=True)
     laptop.add_argument("--login", required=True)
     laptop.add_argument("--password", required=True)
+    laptop.add_argument("--profile", action="store_true", help="cProfile of the sync, on stderr")
     args = parser.parse_args()
     return run_laptop(args)
 

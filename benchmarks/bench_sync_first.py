@@ -165,6 +165,7 @@ def main() -> int:
     parser.add_argument("--accounts", type=int, default=2000)
     parser.add_argument("--db", help="office database URL (default: SQLite in benchmarks/out)")
     parser.add_argument("--kill-at", type=float, default=0.0, help="kill -9 the laptop at F")
+    parser.add_argument("--profile", action="store_true", help="cProfile of the laptop's sync")
     args = parser.parse_args()
     print(machine())
     OUT.mkdir(exist_ok=True)
@@ -203,9 +204,13 @@ def main() -> int:
                 f"both runs {killed_after + second['seconds']:.1f} s"
             )
         else:
+            if args.profile:
+                command.append("--profile")
             done = subprocess.run(command, capture_output=True, text=True, check=True)
             result = last_json(done.stdout)
             print(f"first sync: {result}; office rows readable {readable}")
+            if args.profile:
+                print(done.stderr)
     return 0
 
 
