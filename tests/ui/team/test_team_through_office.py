@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from kamdesk.models import Account, AccountKind, Sentiment, User
+from kamdesk.models import Account, AccountKind, Sentiment
 from kamdesk.services.visits import PlanInput, ReportInput, plan_visit, save_report, submit_reports
 from kamdesk.services.workspace import Workspace
 from kamdesk.store import Store, open_store
@@ -85,26 +85,6 @@ def _people(office: Office) -> dict[str, uuid.UUID]:
     return ids
 
 
-def _file_the_team(laptop: Laptop, ids: dict[str, uuid.UUID]) -> None:
-    """The manager files the team in the office's directory (the office does not send its
-    own user rows yet), so every laptop knows who is who."""
-    with laptop.store.transaction() as session:
-        session.add(User(id=ids["volkov"], surname="Волков", name="Дмитрий", patronymic="Олегович"))
-        for login, (surname, name, patronymic) in (
-            ("sokolova", ("Соколова", "Анна", "Игоревна")),
-            ("petrov", ("Петров", "Борис", "Ильич")),
-        ):
-            session.add(
-                User(
-                    id=ids[login],
-                    surname=surname,
-                    name=name,
-                    patronymic=patronymic,
-                    manager_id=ids["volkov"],
-                )
-            )
-
-
 def _submit_a_report(laptop: Laptop, me: uuid.UUID, client: str, outcome: str) -> None:
     """The KAM's own client, a visit held two days ago, its report completed and submitted."""
     held = (datetime.now(UTC) - timedelta(days=2)).replace(hour=8, minute=0, second=0)
@@ -170,7 +150,7 @@ def test_reports_of_two_kams_reach_the_managers_team_view(
     ids = _people(office)
     manager = make_laptop("manager", "volkov")
     anna, boris = make_laptop("anna", "sokolova"), make_laptop("boris", "petrov")
-    _file_the_team(manager, ids)
+    # The office publishes its people: every laptop learns who is who by syncing.
     assert manager.client.sync().rejected == 0
     for laptop, login, client, outcome in (
         (anna, "sokolova", "ГБУЗ «ГКБ № 7»", "Заведующий согласен на пробную партию"),
