@@ -32,6 +32,7 @@ from kamdesk.services.accounts import (
 from kamdesk.ui import labels
 
 Option = tuple[Hashable, Callable[[], str]]  # a value and how to label it now
+MAX_BUTTON_TEXT = 130  # px of a filter button's text; the rest is elided
 
 
 class _StayOpenMenu(QMenu):
@@ -103,7 +104,13 @@ class ChoiceFilterButton(QToolButton):
             summary = ", ".join(chosen)
         else:
             summary = self.tr("%n selected", "", len(chosen))
-        self.setText(f"{self._title()}: {summary}")
+        text = f"{self._title()}: {summary}"
+        # Long choices («ЛПУ / больница, Аптечная сеть») are elided, whole in the tooltip:
+        # the filter row must not make the window wider than a 1366 px screen.
+        metrics = self.fontMetrics()
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, MAX_BUTTON_TEXT)
+        self.setText(shown)
+        self.setToolTip(text if shown != text else "")
         self.setProperty("active", bool(chosen))  # the style sheet highlights active filters
         self.style().unpolish(self)
         self.style().polish(self)
@@ -146,7 +153,7 @@ class AccountFilterBar(QWidget):
         self.search = QLineEdit(self)
         self.search.setObjectName("accountSearch")
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(280)
+        self.search.setMinimumWidth(200)
         self.search.textChanged.connect(self._emit)
 
         self.kinds = ChoiceFilterButton(lambda: self.tr("Kind"), _enum_options(AccountKind), self)

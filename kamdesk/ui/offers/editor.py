@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +51,7 @@ from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
+from kamdesk.ui.offers.lines_view import LinesView
 from kamdesk.ui.offers.vat_note import vat_note_text
 from kamdesk.ui.sync.offer_approval import attach_approval
 from kamdesk.ui.tasks import TaskRunner
@@ -182,10 +182,7 @@ class OfferEditor(QDialog):
         self.lines.dataChanged.connect(self._update_totals)
         self.lines.rowsInserted.connect(self._update_totals)
         self.lines.rowsRemoved.connect(self._update_totals)
-        self.lines_view = QTableView()
-        self.lines_view.setModel(self.lines)
-        self.lines_view.horizontalHeader().setStretchLastSection(False)
-        self.lines_view.setColumnWidth(0, 330)
+        self.lines_view = LinesView(self.lines)
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         page = QWidget()
