@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,8 @@ from kamdesk.documents.visits.labels import ATTITUDE, ROLE, pick
 from kamdesk.documents.visits.pdf_common import Translate, grid_style, plain, styles, text
 from kamdesk.number_text import format_money
 from kamdesk.services.visits.brief import BriefContent
+from kamdesk.services.visits.brief_dossier import BriefDossier
+from kamdesk.vocabulary import TenderResult
 
 HEADINGS: dict[str, tuple[str, str]] = {
     "title": ("Визит: {account}", "Visit: {account}"),
@@ -45,7 +48,42 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "dmu": ("Схема принятия решений", "Decision-making map"),
     "gaps": ("Чего не знаем", "What we do not know"),
     "more": ("… и ещё {count}", "… and {count} more"),
+    "dossier": ("Досье", "Dossier"),
+    "needs": ("Потребности", "Needs"),
+    "plans": ("Планы", "Plans"),
+    "worries": ("Беспокоит", "Worries"),
+    "complaints": ("Открытая рекламация — решить до продажи",
+                   "Open complaint: resolve before selling"),
+    "tender": ("Последний тендер", "Last tender"),
+    "events": ("События", "Events"),
+    "competitors": ("Конкуренты здесь", "Competitors here"),
+    "sales": ("Продажи", "Sales"),
+    "trend": ("за {months} мес. {recent} ₽ (пред. {months} мес.: {previous} ₽)",
+              "{months} months {recent} RUB (previous {months}: {previous} RUB)"),
+    "with_pharmacies": ("с {count} аптеками сети", "with the chain's {count} pharmacies"),
+    "no_sales": ("за {months} мес. продаж нет", "no sales in {months} months"),
+    "no_dossier": ("досье пусто: до визита узнайте потребности, планы и историю клиента",
+                   "the dossier is empty: learn the client's needs, plans and history first"),
 }  # fmt: skip
+
+TREND: dict[str, tuple[str, str]] = {
+    "up": ("рост на {change} %", "up {change} %"),
+    "down": ("падение на {change} %", "down {change} %"),
+    "stable": ("стабильно ({change} %)", "stable ({change} %)"),
+    "new": ("новые продажи", "new sales"),
+}
+TENDER_RESULT: dict[TenderResult, tuple[str, str]] = {
+    TenderResult.PENDING: ("итог ещё не известен", "pending"),
+    TenderResult.WON: ("выигран", "won"),
+    TenderResult.LOST: ("проигран", "lost"),
+    TenderResult.CANCELLED: ("отменён", "cancelled"),
+}
+EVENT_KIND: dict[str, tuple[str, str]] = {
+    "delivery": ("поставка", "delivery"),
+    "agreement": ("договорённость", "agreement"),
+    "note": ("заметка", "note"),
+}
+SHORT_TEXT = 170  # characters of a dossier field on the page: the card has the rest
 
 MAX_MAP_HEIGHT = 330.0  # points: a fuller page shrinks the map, an emptier one stops here
 LIST_LIMITS = (None, 8, 5, 3)  # long lists are cut to these lengths until the map fits
@@ -100,7 +138,8 @@ def _fitted(
         story = _story(c, st, lang, tr, limit)
         room = height - _height(story, width) - 6
         scale = map_scale(c.dmu, width, min(room, MAX_MAP_HEIGHT))
-        if scale or limit == LIST_LIMITS[-1]:
+        # No map to draw: cut the lists only when the page is full without it.
+        if scale or limit == LIST_LIMITS[-1] or (not c.dmu.nodes and room >= 0):
             break
     if scale:
         at = next(i for i, f in enumerate(story) if getattr(f, "dmu_anchor", False)) + 1
@@ -171,6 +210,8 @@ def _story(
         if value.strip():
             story.append(Paragraph(h(key), st["h2"]))
             story.append(Paragraph(text(value), st["base"]))
+    if c.dossier is not None:
+        story.extend(_dossier(c.dossier, st, h, lang))
     if c.attendees:
         story.append(Paragraph(h("attendees"), st["h2"]))
         rows = [[Paragraph(h(k), st["head"]) for k in ("name", "role", "style", "address")]]
@@ -296,3 +337,106 @@ def _negotiation(c: BriefContent, st: dict[str, Any], h: Any) -> list[Any]:
     if not lines:
         return []
     return [Paragraph(h("negotiation"), st["h2"]), Paragraph("<br/>".join(lines), st["base"])]
+
+
+def _short(value: str, limit: int = SHORT_TEXT) -> str:
+    """One line of a dossier field: newlines folded, long text cut at a word with «…»."""
+    flat = " ".join(value.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0].rstrip(",.;:—-")
+    return cut + "…"
+
+
+def _dossier(d: BriefDossier, st: dict[str, Any], h: Any, lang: str) -> list[Any]:
+    """The dossier in a few labelled lines (field guide §3, mistake 4 «отсутствие сведений»)."""
+    from reportlab.platypus import Paragraph
+
+    def line(key: str, value: str) -> str:
+        return f"<b>{h(key)}:</b> {text(value)}"
+
+    lines: list[str] = []
+    for complaint in d.open_complaints:
+        lines.append(
+            f'<font color="#c62828"><b>{h("complaints")}:</b> '
+            f"{complaint.occurred_on:%d.%m.%Y} {text(_short(complaint.subject))}</font>"
+        )
+    for key, value in (("needs", d.needs), ("plans", d.plans), ("worries", d.worries)):
+        if value:
+            lines.append(line(key, _short(value)))
+    if d.last_tender:
+        t = d.last_tender
+        parts = [f"{t.occurred_on:%d.%m.%Y}"]
+        if t.number:
+            parts.append(f"№ {t.number}")
+        if t.subject:
+            parts.append(_short(t.subject, 90))
+        if t.amount is not None:
+            parts.append(f"{format_money(t.amount)} ₽")
+        outcome = pick(TENDER_RESULT[t.result], lang) if t.result else ""
+        if t.reason:
+            outcome = f"{outcome}: {_short(t.reason, 90)}" if outcome else _short(t.reason, 90)
+        lines.append(line("tender", ", ".join(parts) + (f" — {outcome}" if outcome else "")))
+    if d.recent_events:
+        lines.append(
+            line(
+                "events",
+                "; ".join(
+                    f"{e.occurred_on:%d.%m.%Y} "
+                    + (
+                        f"{pick(EVENT_KIND[e.kind.value], lang)}: "
+                        if e.kind.value in EVENT_KIND
+                        else ""
+                    )
+                    + _short(e.subject, 80)
+                    for e in d.recent_events
+                ),
+            )
+        )
+    if d.competitors:
+        shown = [
+            k.company
+            + (
+                f" ({_short('; '.join(p for p in (k.products, k.terms) if p), 70)})"
+                if k.products or k.terms
+                else ""
+            )
+            for k in d.competitors
+        ]
+        if d.more_competitors:
+            shown.append(h("more", count=d.more_competitors))
+        lines.append(line("competitors", "; ".join(shown)))
+    if d.trend is not None:
+        lines.append(line("sales", _trend(d, h, lang)))
+    if d.is_empty:
+        lines.insert(0, f"<b>{text(h('no_dossier'))}</b>")
+    return [Paragraph(h("dossier"), st["h2"]), Paragraph("<br/>".join(lines), st["small"])]
+
+
+def _roubles(amount: Decimal) -> str:
+    """Whole roubles, as a KAM quotes a period's sales: «1 234 568»."""
+    return format_money(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)).removesuffix(",00")
+
+
+def _trend(d: BriefDossier, h: Any, lang: str) -> str:
+    trend = d.trend
+    assert trend is not None
+    if trend.direction == "none":
+        said = h("no_sales", months=trend.months)
+    else:
+        said = h(
+            "trend",
+            months=trend.months,
+            recent=_roubles(trend.recent),
+            previous=_roubles(trend.previous),
+        )
+        change = trend.change_pct
+        shown = ""
+        if change is not None:
+            # «рост на 12 %», «падение на 15 %», «стабильно (−3 %)»
+            signed = trend.direction == "stable" and change != 0
+            shown = (f"{int(change):+d}" if signed else f"{abs(int(change)):d}").replace("-", "−")
+        said += ", " + pick(TREND[trend.direction], lang).format(change=shown)
+    if trend.includes_pharmacies:
+        said += f" ({h('with_pharmacies', count=trend.includes_pharmacies)})"
+    return said

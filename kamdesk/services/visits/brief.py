@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.services.card.dmu import DmuLayout, DmuNode, dmu_layout
+from kamdesk.services.visits.brief_dossier import BriefDossier, load_brief_dossier
+from kamdesk.services.visits.brief_objections import offered_objections
 from kamdesk.services.visits.checklist import build_checklist
 from kamdesk.services.visits.checklist_types import ItemKind, ReadinessSummary
-from kamdesk.services.visits.facts import answer_for
 from kamdesk.services.visits.model import VisitError, msg
 from kamdesk.services.visits.rules_conduct import psychotype_tip
 from kamdesk.services.visits.rules_preparation import etiquette_notes
@@ -49,7 +50,7 @@ class BriefAttendee:
 class BriefObjection:
     objection: str
     answer: str  # "" when none is prepared
-    product: str = ""  # "" for the client's own past objections
+    product: str = ""  # the products it was prepared for; "" for the client's own only
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,9 @@ class BriefContent:
     # the attendees' place in it), with the visit's attendees picked out.
     dmu: DmuLayout
     dmu_attendees: frozenset[uuid.UUID]
+    # The dossier on paper (field guide §3, mistake 4): needs, plans, worries, the last
+    # tender, open complaints, competitors here and the sales trend.
+    dossier: BriefDossier | None = None
 
     def is_attendee(self, node: DmuNode) -> bool:
         return node.contact_id in self.dmu_attendees
@@ -124,16 +128,17 @@ def brief_content(
         if facts is None:
             raise VisitError(msg(QT_TRANSLATE_NOOP("Visits", "The visit no longer exists")))
         offer = _offer(session, facts.offer.offer_id) if facts.offer else None
+        day = today or facts.visit_day
+        dossier = load_brief_dossier(session, facts.account_id, day)
     checklist = build_checklist(facts, settings)
     local = zone(tz)
+    # The account's channel picks the products' objections; each objection once.
     objections = [
-        BriefObjection(o.objection, o.answer, p.name) for p in facts.products for o in p.objections
+        BriefObjection(o.objection, o.answer, ", ".join(o.products))
+        for o in offered_objections(
+            facts.products, facts.client_objections(), dossier.kind, facts.known_answers
+        )
     ]
-    objections += [
-        BriefObjection(text, answer_for(text, facts.known_answers))
-        for text in facts.client_objections()
-    ]
-    day = today or facts.visit_day
     leg = facts.leg
     return BriefContent(
         visit_id=visit_id,
@@ -181,6 +186,7 @@ def brief_content(
         ),
         dmu=dmu_layout(store, facts.account_id),
         dmu_attendees=frozenset(a.contact_id for a in facts.attendees),
+        dossier=dossier,
     )
 
 
