@@ -67,7 +67,7 @@ class Team:
     december: uuid.UUID  # Boris's visit of 2 December (outside November)
 
 
-def become(store: Store, user_id: uuid.UUID, role: str, name: str) -> None:
+def become(store: Store, user_id: uuid.UUID | None, role: str, name: str) -> None:
     with store.transaction() as session:
         state = session.get(SyncState, 1)
         assert state is not None
@@ -127,7 +127,6 @@ def make_team(store: Store) -> Team:
     anna = add_user(store, "Соколова", "Анна", "Игоревна", manager_id=manager)
     boris = add_user(store, "Петров", "Борис", "Ильич", manager_id=manager)
     idle = add_user(store, "Новикова", "Вера", "Павловна", manager_id=manager)
-    become(store, manager, "manager", "Волков Дмитрий Олегович")
     anna_account = add_client(store, "ГБУЗ «ГКБ № 7»", anna)
     boris_account = add_client(store, "ГБУЗ «Областная больница»", boris)
     on_time = reported_visit(
@@ -147,6 +146,7 @@ def make_team(store: Store) -> Team:
     )
     unreported = reported_visit(store, boris_account, msk(11, 18), "Черновик", None)
     december = reported_visit(store, boris_account, msk(12, 2), "Декабрь", msk(12, 2, 18))
+    become(store, manager, "manager", "Волков Дмитрий Олегович")  # what sync brought is read
     return Team(
         manager,
         anna,
@@ -231,7 +231,9 @@ def test_a_report_due_over_a_holiday_is_due_on_the_next_working_day() -> None:
 
 def test_reports_whose_kam_is_unknown_are_kept_under_no_name(store: Store, team: Team) -> None:
     stranger = add_client(store, "Аптека «Здоровье»", None)
+    become(store, None, "", "")  # typed before this laptop was enrolled: nobody's
     visit = reported_visit(store, stranger, msk(11, 20), "Без владельца", msk(11, 20, 18))
+    become(store, team.manager, "manager", "Волков Дмитрий Олегович")
     view = team_view(store, NOVEMBER)
     [unnamed] = [r for r in view.reports if r.visit_id == visit]
     assert (unnamed.kam_id, unnamed.kam_name) == (None, "")
@@ -285,3 +287,19 @@ def test_statuses_of_the_reports_stay_as_the_kam_left_them(store: Store, team: T
         statuses = {v.id: v.status for v in session.scalars(select(Visit))}
     assert statuses[team.on_time] == VisitStatus.SUBMITTED
     assert statuses[team.unreported] == VisitStatus.REPORTED
+
+
+def test_a_visit_planned_on_an_enrolled_kams_laptop_is_theirs(store: Store) -> None:
+    """The manager reads whose report it is even for a client the KAM entered themselves."""
+    from kamdesk.models import Visit
+
+    anna = add_user(store, "Соколова", "Анна", "Игоревна")
+    own = add_client(store, "ГБУЗ «Новая больница»", None)  # typed by the KAM: no owner
+    before = plan_visit(store, PlanInput(account_id=own, starts_at=msk(11, 2)))
+    become(store, anna, "kam", ANNA)
+    after = reported_visit(store, own, msk(11, 10), "Первая встреча", msk(11, 10, 18))
+    with store.session() as session:
+        owners = {v.id: v.owner_id for v in session.scalars(select(Visit))}
+    assert owners == {before: None, after: anna}, "planned before enrolment: nobody's"
+    [report] = team_view(store, NOVEMBER).reports
+    assert (report.kam_id, report.kam_name) == (anna, ANNA)

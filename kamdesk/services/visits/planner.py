@@ -15,6 +15,8 @@ from kamdesk.models import (
     Contact,
     Offer,
     Product,
+    SyncState,
+    User,
     Visit,
     VisitAttendee,
     VisitProduct,
@@ -90,9 +92,20 @@ def plan_defaults(store: Store, account_id: uuid.UUID, starts_at: datetime) -> P
 def plan_visit(store: Store, plan: PlanInput) -> uuid.UUID:
     with store.transaction() as session:
         _validate(session, plan)
-        visit = Visit(account_id=plan.account_id, starts_at=plan.starts_at)
+        visit = Visit(
+            account_id=plan.account_id, starts_at=plan.starts_at, owner_id=_my_user(session)
+        )
         _apply(session, visit, plan)
         return visit.id
+
+
+def _my_user(session: Session) -> uuid.UUID | None:
+    """The KAM this laptop is enrolled as, once the office's people are here (the visit's
+    owner: whose report the manager reads); None before enrolment."""
+    user_id = session.scalar(select(SyncState.user_id).where(SyncState.id == 1))
+    if user_id is None or session.get(User, user_id) is None:
+        return None
+    return user_id
 
 
 def load_plan(store: Store, visit_id: uuid.UUID) -> PlanInput:

@@ -245,12 +245,15 @@ def test_the_report_models_pass_qts_model_tester(
 
 
 def test_reports_without_a_named_kam_are_listed_and_exported_with_the_team(
-    qtbot: QtBot, store: Store, manager_window: MainWindow, tasks: TaskRunner
+    qtbot: QtBot, store: Store, team: Team, manager_window: MainWindow, tasks: TaskRunner
 ) -> None:
     from tests.services.test_team import add_client, msk, reported_visit
 
     stranger = add_client(store, "Аптека «Здоровье»", None)
+    manager = team.manager
+    become(store, None, "", "")  # typed before this laptop was enrolled: nobody's
     reported_visit(store, stranger, msk(11, 20), "Без владельца", msk(11, 20, 18))
+    become(store, manager, "manager", "Волков Дмитрий Олегович")
     page = open_team(qtbot, manager_window, tasks)
     type_november(qtbot, page, tasks)
     choose_in_combo(qtbot, page.kam, "KAM not named")
