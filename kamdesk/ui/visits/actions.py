@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tempfile
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -345,11 +345,16 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
 
 
 def export(page: VisitsPage) -> ExportDialog:
-    first = page.current_day.replace(day=1)
-    dialog = ExportDialog(page.workspace, page.tasks, first, page.current_day, page, page.tz)
+    # This week so far, Monday to today: the week a KAM reports on Friday.
+    first, last = this_week_so_far(page.today)
+    dialog = ExportDialog(page.workspace, page.tasks, first, last, page, page.tz)
     dialog.finished.connect(lambda _result: dialog.deleteLater())
     dialog.show()
     return dialog
+
+
+def this_week_so_far(today: date) -> tuple[date, date]:
+    return today - timedelta(days=today.weekday()), today
 
 
 def message(error: VisitError) -> str:

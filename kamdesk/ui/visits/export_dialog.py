@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from kamdesk.ui.labels import choices
 from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits.common import from_qdate, to_qdate
+from kamdesk.ui.visits.date_field import DateField
 
 FORMATS = ("xlsx", "pdf", "ics")
 
@@ -76,11 +76,10 @@ class ExportDialog(QDialog):
         self._workspace = workspace
         self._tasks = tasks
         self._tz = tz
-        self.date_from = QDateEdit(to_qdate(first_day))
-        self.date_to = QDateEdit(to_qdate(last_day))
-        for edit in (self.date_from, self.date_to):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("dd.MM.yyyy")
+        self.date_from = DateField(to_qdate(first_day))
+        self.date_to = DateField(to_qdate(last_day))
+        self.date_from.setObjectName("exportFrom")
+        self.date_to.setObjectName("exportTo")
         self.account = QComboBox()
         self.account.addItem(self.tr("All clients"), None)
         for row in workspace.accounts.page(AccountFilter(), limit=5000):

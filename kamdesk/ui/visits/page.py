@@ -20,7 +20,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
@@ -56,7 +56,7 @@ from kamdesk.ui.formatting import format_date
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits import actions
 from kamdesk.ui.visits.checklist_view import ChecklistView
-from kamdesk.ui.visits.common import at, local
+from kamdesk.ui.visits.common import local
 from kamdesk.ui.visits.models import DayModel, visit_list_model
 from kamdesk.ui.visits.next_step import next_step_text
 from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
@@ -445,7 +445,14 @@ class VisitsPage(QWidget):
         return show_visit_menu(self, visit_id, global_pos)
 
     def slot_for_new(self) -> datetime:
-        return at(self.current_day, time(10, 0), self.tz)
+        """The first free half hour from the day shown on (never a past or taken one)."""
+        from kamdesk.services.visits import load_visit_settings
+        from kamdesk.ui.visits.free_slot import first_free_slot
+
+        minutes = load_visit_settings(self.workspace.store).default_duration_min
+        return first_free_slot(
+            self.data.rows, self.current_day, datetime.now(UTC), self.tz, timedelta(minutes=minutes)
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
