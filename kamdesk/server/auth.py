@@ -8,6 +8,7 @@ token of a laptop that was not revoked, of a user who was not disabled, or 401.
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -17,10 +18,13 @@ from typing import TYPE_CHECKING
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Engine, select, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from kamdesk.server.context import Caller
 from kamdesk.server.errors import ApiError
 from kamdesk.server.tables import clients, users
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from argon2 import PasswordHasher
@@ -115,10 +119,15 @@ def _seen(engine: Engine, client_id: uuid.UUID, last_seen: datetime | None) -> N
             last_seen = last_seen.replace(tzinfo=UTC)
         if now - last_seen < SEEN_EVERY:
             return
-    with engine.begin() as connection:
-        connection.execute(
-            update(clients).where(clients.c.id == client_id).values(last_seen_at=now)
-        )
+    try:
+        with engine.begin() as connection:
+            connection.execute(
+                update(clients).where(clients.c.id == client_id).values(last_seen_at=now)
+            )
+    except (OperationalError, InterfaceError) as error:
+        # Only a note for the admin: a busy office must not turn a push into a 500;
+        # the push itself then answers 503 (retry) if the database stays busy.
+        log.warning("could not note when laptop %s was last seen: %s", client_id, error)
 
 
 def require_caller(

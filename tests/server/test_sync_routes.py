@@ -133,3 +133,34 @@ def test_a_busy_database_answers_503_and_the_retry_applies(tmp_path: Path) -> No
         assert again.status_code == 200 and again.json()["outcomes"][0]["outcome"] == "applied"
     finally:
         application.state.engine.dispose()
+
+
+def test_a_laptop_not_heard_from_for_long_gets_503_not_500_from_a_busy_database(
+    tmp_path: Path,
+) -> None:
+    from datetime import timedelta
+
+    from sqlalchemy import update
+
+    from kamdesk.server.tables import clients
+
+    url = f"sqlite:///{tmp_path / 'office.sqlite'}"
+    init_database(url)
+    application = create_app(url)
+    try:
+        anna = Laptop(OfficeClient(application), "ivanova", "Иванова Анна Сергеевна")
+        assert anna.pull().status_code == 200
+        with application.state.engine.begin() as connection:  # last heard of a week ago
+            connection.execute(
+                update(clients).values(last_seen_at=datetime.now(UTC) - timedelta(days=7))
+            )
+        application.state.engine.dispose()
+        application.state.engine = create_engine(url, connect_args={"timeout": 0.2})
+        holder = sqlite3.connect(tmp_path / "office.sqlite")
+        holder.execute("BEGIN IMMEDIATE")
+        busy = anna.push(anna.change("accounts", uuid.uuid4(), "insert", name="ОКБ"))
+        holder.rollback()
+        holder.close()
+        assert busy.status_code == 503, busy.text
+    finally:
+        application.state.engine.dispose()
