@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import shiboken6
@@ -24,7 +25,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kamdesk.services import card as service
-from kamdesk.services.card import CardBundle, CardError, Entity
+from kamdesk.services.card import CardBundle, CardError, Entity, Overview, load_overview
 from kamdesk.services.store_wait import is_busy
 from kamdesk.ui.card.binder import FieldBinder, Key, translate
 from kamdesk.ui.card.consent import ask_to_erase
@@ -100,6 +101,35 @@ class AccountCard(QWidget):
             key=f"card-{account_id}",
             owner=self,
         )
+
+    def refresh_overview(self) -> None:
+        """Load the Overview again in the background (an offer was saved elsewhere) and
+        show it in place; the rest of the card, and what is being typed, stay."""
+        if self.bundle is None:
+            return
+        account_id, store = self.account_id, self._store
+        self._tasks.run(
+            lambda _progress: load_overview(store(), account_id),
+            self._guard(self._overview_arrived),
+            key=f"card-overview-{account_id}",
+            owner=self,
+        )
+
+    def _overview_arrived(self, overview: Overview) -> None:
+        if self.bundle is None:
+            return
+        self.bundle = replace(self.bundle, overview=overview)
+        old: OverviewTab = self.overview  # type: ignore[has-type]
+        fresh = OverviewTab(self.bundle.card, overview)
+        fresh.new_offer_clicked.connect(lambda: self.new_offer_requested.emit(self.account_id))
+        fresh.plan_visit_clicked.connect(lambda: self.plan_visit_requested.emit(self.account_id))
+        index = self.tabs.indexOf(old)
+        current = self.tabs.currentIndex()
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, fresh, self.tr("Overview"))
+        self.tabs.setCurrentIndex(current)
+        self.overview = fresh
+        old.deleteLater()
 
     def _guard(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
         alive = self._alive

@@ -348,7 +348,16 @@ class ClientsPage(QWidget):
             return
         from kamdesk.ui.offers import open_offer_editor
 
-        open_offer_editor(self, self._workspace, account_id=account_id, tasks=self._tasks)
+        editor = open_offer_editor(self, self._workspace, account_id=account_id, tasks=self._tasks)
+        editor.saved.connect(lambda _offer_id: self._offers_changed())
+
+    def _offers_changed(self) -> None:
+        """An offer was saved from a card: open cards show their «Открытые КП» anew (the
+        editor may have been switched to another client, so every open card asks)."""
+        for tab in self._account_tabs.values():
+            refresh = getattr(tab, "refresh_overview", None)
+            if callable(refresh):
+                refresh()
 
     def commit_cards(self) -> None:
         """Store whatever is still being typed in open cards (before quitting)."""
