@@ -17,6 +17,7 @@ from sqlalchemy import select
 from kamdesk.models import Account, AccountKind, Contact, Product, SyncState, User
 from kamdesk.services.offers.emphasis import ArgumentContext, reader_kind, suggest_arguments
 from kamdesk.services.offers.model import AddresseeInput, LineInput, TeamMemberInput
+from kamdesk.services.offers.relationship import argument_facts
 from kamdesk.services.offers.service import OfferBook
 from kamdesk.services.offers.settings import Supplier, load_offer_settings, save_offer_settings
 from kamdesk.services.offers.status import expire_overdue, mark_accepted, mark_rejected, mark_sent
@@ -138,7 +139,15 @@ def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int =
             draft.delivery_terms = "Доставка на склад покупателя за счёт поставщика, 2 рабочих дня."
             draft.payment_terms = rng.choice(("Отсрочка 30 дней.", "Отсрочка 60 дней."))
             readers = contacts[account_id][: rng.randint(1, 3)]
-            context = ArgumentContext(account_name, draft.totals(), draft.valid_until)
+            # The director's words follow the relationship; HR cites real references or is left out.
+            facts = argument_facts(store, account_id, offer_date)
+            context = ArgumentContext(
+                account_name,
+                draft.totals(),
+                draft.valid_until,
+                references=facts.references,
+                relationship=facts.relationship,
+            )
             draft.addressees = [
                 AddresseeInput(cid, suggest_arguments(reader_kind(role, pos or ""), context))
                 for cid, role, pos in readers

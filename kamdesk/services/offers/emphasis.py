@@ -5,6 +5,14 @@ each wants a different emphasis: the director status and exclusivity, HR
 references to similar projects, finance and technical specialists figures.
 The app drafts a paragraph per addressee; the KAM edits it. The text goes into
 the printed offer, so it is Russian.
+
+The director's paragraph follows the relationship (`Relationship`, worked out by
+kamdesk.services.offers.relationship from the account's type, status and sales):
+only a key client or a Кормилец is called «один из ключевых партнёров компании»;
+a client that buys is thanked for the cooperation, a lost one is offered to
+resume it, and a prospect is offered to begin it. The HR paragraph cites
+references (accounts with similar projects); with none to list there is no HR
+paragraph at all — an empty text, which the printed offer leaves out.
 """
 
 from __future__ import annotations
@@ -16,6 +24,13 @@ from enum import StrEnum
 
 from kamdesk.models import DmuRole
 from kamdesk.services.offers.money import Totals, format_money, format_percent
+
+
+class Relationship(StrEnum):
+    PARTNER = "partner"  # a key client (10 %+ of the KAM's sales) or a Кормилец
+    CLIENT = "client"  # buys from us
+    WIN_BACK = "win_back"  # bought and stopped: lost or being won back
+    NEW = "new"  # a prospect: no purchases yet
 
 
 class ReaderKind(StrEnum):
@@ -59,6 +74,8 @@ class ArgumentContext:
     exclusivity: str = ""
     products: list[str] = field(default_factory=list)
     references: list[str] = field(default_factory=list)  # accounts with similar projects
+    # None when unknown: the director's paragraph then claims no relationship at all.
+    relationship: Relationship | None = None
 
 
 def suggest_arguments(kind: ReaderKind, ctx: ArgumentContext) -> str:
@@ -69,16 +86,13 @@ def suggest_arguments(kind: ReaderKind, ctx: ArgumentContext) -> str:
     if kind in (ReaderKind.FINANCE, ReaderKind.TECHNICAL):
         return _figures(ctx, technical=kind == ReaderKind.TECHNICAL)
     return (
-        f"Предложение подготовлено специально для {ctx.account_name} с учётом задач "
-        "учреждения; будем рады ответить на вопросы и обсудить детали."
+        "Предложение подготовлено специально для вашей организации с учётом её задач; "
+        "будем рады ответить на вопросы и обсудить детали."
     )
 
 
 def _director(ctx: ArgumentContext) -> str:
-    parts = [
-        f"{ctx.account_name} — один из ключевых партнёров компании, и условия этого "
-        "предложения мы подготовили с учётом статуса и задач вашей организации."
-    ]
+    parts = [_director_opening(ctx)]
     if ctx.exclusivity:
         parts.append(f"Только в этом предложении: {ctx.exclusivity.rstrip('.')}.")
     parts.append(
@@ -88,21 +102,40 @@ def _director(ctx: ArgumentContext) -> str:
     return " ".join(parts)
 
 
+def _director_opening(ctx: ArgumentContext) -> str:
+    # The account's name only in the nominative: «для Министерство…» would be wrong.
+    if ctx.relationship == Relationship.PARTNER:
+        return (
+            f"{ctx.account_name} — один из ключевых партнёров компании, и условия этого "
+            "предложения мы подготовили с учётом статуса и задач вашей организации."
+        )
+    if ctx.relationship == Relationship.CLIENT:
+        return (
+            "Благодарим вас за сотрудничество: условия этого предложения подготовлены "
+            "с учётом задач вашей организации и опыта наших поставок."
+        )
+    if ctx.relationship == Relationship.WIN_BACK:
+        return (
+            "Мы хотим возобновить сотрудничество с вашей организацией и подготовили условия "
+            "с учётом прежнего опыта поставок и нынешних задач."
+        )
+    if ctx.relationship == Relationship.NEW:
+        return (
+            "Мы подготовили это предложение с учётом задач вашей организации и будем рады "
+            "начать сотрудничество."
+        )
+    return "Условия этого предложения мы подготовили с учётом задач вашей организации."
+
+
 def _hr(ctx: ArgumentContext) -> str:
-    if ctx.references:
-        names = ", ".join(ctx.references[:3])
-        first = (
-            f"Аналогичные проекты мы реализуем с {names}; готовы предоставить отзывы "
-            "и контакты коллег для рекомендаций."
-        )
-    else:
-        first = (
-            "Готовы предоставить отзывы и контакты коллег из учреждений, где "
-            "аналогичные проекты уже работают."
-        )
+    """References to similar projects, or nothing: no promise without a list behind it."""
+    names = [n.strip() for n in ctx.references if n.strip()]
+    if not names:
+        return ""
     return (
-        f"{first} Для сотрудников проведём обучение по применению препаратов и "
-        "предоставим методические материалы."
+        f"Аналогичные проекты уже работают у наших клиентов: {', '.join(names[:3])}; готовы "
+        "предоставить отзывы и контакты коллег для рекомендаций. Для сотрудников проведём "
+        "обучение по применению препаратов и предоставим методические материалы."
     )
 
 
