@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -96,3 +96,77 @@ def test_a_new_visit_starts_in_a_future_free_slot(
         dialog.unsaved.mark_unchanged()
         dialog.close()
         qtbot.waitUntil(lambda: page.findChild(PlanDialog) is None)
+
+
+def shown_week(
+    qtbot: QtBot, page: VisitsPage, tasks: TaskRunner, wait_idle: Callable[[TaskRunner], None]
+) -> None:
+    page.resize(1300, 700)
+    page.show()
+    qtbot.waitExposed(page)
+    QTest.mouseClick(page.mode_buttons.button(1), Qt.MouseButton.LeftButton)  # «Неделя»
+    wait_idle(tasks)
+
+
+def test_the_week_scrolls_up_to_a_visit_at_half_past_six_and_names_its_client(
+    qtbot: QtBot,
+    page: VisitsPage,
+    territory: dict[str, Any],
+    tasks: TaskRunner,
+    wait_idle: Callable[[TaskRunner], None],
+) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from kamdesk.ui.formatting import format_datetime
+
+    early = at(page.today, time(6, 30), page.tz)
+    visit = add_visit(page.workspace.store, territory["chain"], early)
+    page.reload()
+    shown_week(qtbot, page, tasks, wait_idle)
+    row = page.row(visit)
+    assert row is not None
+    # The window's clock: the week, the card and the lists all say 06:30.
+    assert page.week.block_text(row).startswith("06:30–07:30")
+    assert "06:30" in format_datetime(row.starts_at)
+    assert row.account_name in page.week.block_text(row)
+    rect = page.week.block_rect(visit)
+    assert rect is not None
+    # Scrolled so that the block is in view, below the day names, tall enough for two lines.
+    viewport = page.week_scroll.viewport()
+    top_left = page.week.mapTo(viewport, rect.topLeft().toPoint())
+    header = 42
+    assert header <= top_left.y() and top_left.y() + rect.height() <= viewport.height()
+    assert rect.height() >= 2 * QFontMetrics(page.week.font()).lineSpacing()
+    # A click on it selects it, as on any visit.
+    QTest.mouseClick(page.week, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    assert page.selected_id == visit
+    # The grid goes on to midnight: scrolled to the bottom, 23:30 is a slot.
+    bar = page.week_scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    bottom = page.week.height() - 5
+    slot = page.week.slot_at(QPointF(page.week.width() / 2, bottom))
+    assert slot is not None and local(slot, page.tz).time() == time(23, 30)
+
+
+def test_the_week_draws_times_on_the_pages_clock(
+    qtbot: QtBot,
+    workspace: Workspace,
+    territory: dict[str, Any],
+    tasks: TaskRunner,
+    wait_idle: Callable[[TaskRunner], None],
+) -> None:
+    # A KAM in Yekaterinburg (UTC+5) on a laptop set to Moscow: the page's zone wins.
+    page = VisitsPage(workspace, tasks, open_files=False, tz="Asia/Yekaterinburg")
+    qtbot.addWidget(page)
+    wait_idle(tasks)
+    early = at(page.today, time(6, 30), page.tz)
+    visit = add_visit(workspace.store, territory["chain"], early)
+    page.reload()
+    shown_week(qtbot, page, tasks, wait_idle)
+    row = page.row(visit)
+    assert row is not None and page.week.block_text(row).startswith("06:30")
+    rect = page.week.block_rect(visit)
+    assert rect is not None
+    slot = page.week.slot_at(QPointF(rect.center().x(), rect.top() + 2))
+    assert slot is not None and local(slot, page.tz).time() == time(6, 30)
+    assert slot == early

@@ -62,7 +62,7 @@ from kamdesk.ui.visits.next_step import next_step_text
 from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
 from kamdesk.ui.visits.undo import StatusHistory, undo_text
 from kamdesk.ui.visits.visit_menu import menu_at, show_visit_menu
-from kamdesk.ui.visits.week_view import WeekView
+from kamdesk.ui.visits.week_view import WeekScroll, WeekView
 
 if TYPE_CHECKING:
     from kamdesk.ui.main_window import MainWindow
@@ -182,8 +182,10 @@ class VisitsPage(QWidget):
                 lambda pos, view=line_view: menu_at(self, view, pos)
             )
         self.stack = QStackedWidget()
+        self.week_scroll = WeekScroll(self.week)
+        for shown in (self.day_list, self.week_scroll, self.table):
+            self.stack.addWidget(shown)
         for view in (self.day_list, self.week, self.table):
-            self.stack.addWidget(view)
             view.installEventFilter(self)
 
         self.checklist = ChecklistView(self.workspace)

@@ -1,5 +1,7 @@
-"""The week as a person knows it from paper diaries: seven columns, hours 08–20 down the
-side, each visit a block as tall as it lasts, today shaded, readiness as a coloured edge.
+"""The week as a person knows it from paper diaries: seven columns, the day's 24 hours
+down the side (working hours 08–20 fill the view, the rest is a scroll away and shaded),
+each visit a block as tall as it lasts, today shaded, readiness as a coloured edge.
+Times are on the KAM's clock (the page's zone), like the rest of the window.
 
 The widget only draws and reports clicks; the page owns the data and the keyboard.
 """
@@ -19,8 +21,9 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidget
 
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, VisitRow, VisitStatus
 from kamdesk.ui.colors import MUTED_TEXT
@@ -40,7 +43,10 @@ from kamdesk.ui.visits.common import (
     status_label,
 )
 
-FIRST_HOUR, LAST_HOUR = 8, 20
+FIRST_HOUR, LAST_HOUR = 8, 20  # working hours: they fill the view; the rest scrolls
+DAY_HOURS = 24
+MIN_HOUR_HEIGHT = 26.0  # room for a block's time and its client's name
+OFF_HOURS_FILL = QColor("#f1f3f5")
 HEADER_HEIGHT = 42
 GUTTER_WIDTH = 52
 STRIPE = 6
@@ -53,6 +59,7 @@ class WeekView(QWidget):
     visit_activated = Signal(object)  # visit id (double click)
     slot_activated = Signal(object)  # aware datetime of an empty slot (double click)
     menu_requested = Signal(object, object)  # visit id, global QPoint (right click)
+    scroll_wanted = Signal(int)  # y to show at the top (a new week: its first visit)
 
     def __init__(self, parent: QWidget | None = None, tz: str = DEFAULT_TIME_ZONE) -> None:
         super().__init__(parent)
@@ -61,23 +68,51 @@ class WeekView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMouseTracking(False)
         self.tz = tz
-        self.monday = date.today() - timedelta(days=date.today().weekday())
-        self.today = date.today()
+        self.today = local(datetime.now().astimezone(), tz).date()
+        self.monday = self.today - timedelta(days=self.today.weekday())
         self.current_day = self.today
         self.rows: list[VisitRow] = []
         self.selected_id: uuid.UUID | None = None
         self._blocks: list[tuple[QRectF, VisitRow]] = []
+        self._hour = MIN_HOUR_HEIGHT * 1.5
+        self._top = 0  # how far the view is scrolled down: the day names stay on top
+        self._shown_monday: tuple[date, float] | None = None
 
     def sizeHint(self) -> QSize:
-        return QSize(900, HEADER_HEIGHT + 40 * (LAST_HOUR - FIRST_HOUR))
+        return QSize(900, self.full_height())
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(500, HEADER_HEIGHT + 22 * (LAST_HOUR - FIRST_HOUR))
+        return QSize(500, self.full_height())
+
+    def full_height(self) -> int:
+        return int(HEADER_HEIGHT + self._hour * DAY_HOURS) + 1
+
+    def fit_to(self, viewport_height: int) -> None:
+        """Working hours fill a view `viewport_height` tall (not less than readable)."""
+        usable = viewport_height - HEADER_HEIGHT - 1
+        self._hour = max(MIN_HOUR_HEIGHT, usable / (LAST_HOUR - FIRST_HOUR))
+        self.setFixedHeight(self.full_height())
+        self.update()
+
+    def set_view_top(self, top: int) -> None:
+        self._top = max(0, top)
+        self.update()
+
+    def hour_top(self, hour: float) -> int:
+        """Where `hour` (0–24) begins, as a scroll position that shows it under the header."""
+        return int(hour * self._hour)
 
     def set_week(self, monday: date, rows: list[VisitRow], today: date, current_day: date) -> None:
         self.monday, self.rows, self.today, self.current_day = monday, rows, today, current_day
         if self.selected_id not in {row.id for row in rows}:
             self.selected_id = None
+        # A new week opens at eight, or higher when a visit starts earlier; so does a week
+        # whose first visit moved earlier. Otherwise the user's scrolling stays.
+        starts = [local(r.starts_at, self.tz) for r in rows]
+        first = min((h.hour + h.minute / 60 for h in starts), default=float(FIRST_HOUR))
+        if (monday, first) != self._shown_monday:
+            self._shown_monday = (monday, first)
+            self.scroll_wanted.emit(self.hour_top(max(0.0, min(float(FIRST_HOUR), first - 0.5))))
         self.update()
 
     def select(self, visit_id: uuid.UUID | None) -> None:
@@ -87,15 +122,15 @@ class WeekView(QWidget):
     # Geometry ------------------------------------------------------------------------------
 
     def _hour_height(self) -> float:
-        return max(18.0, (self.height() - HEADER_HEIGHT - 1) / (LAST_HOUR - FIRST_HOUR))
+        return self._hour
 
     def _column_width(self) -> float:
         return max(40.0, (self.width() - GUTTER_WIDTH - 1) / 7)
 
     def _y(self, moment: datetime) -> float:
         value = local(moment, self.tz)
-        hours = value.hour + value.minute / 60 - FIRST_HOUR
-        return HEADER_HEIGHT + max(0.0, min(hours, LAST_HOUR - FIRST_HOUR)) * self._hour_height()
+        hours = value.hour + value.minute / 60
+        return HEADER_HEIGHT + max(0.0, min(hours, DAY_HOURS)) * self._hour_height()
 
     def _lay_out(self) -> list[tuple[QRectF, VisitRow]]:
         """Blocks per day; visits that overlap share the column side by side in lanes,
@@ -121,10 +156,15 @@ class WeekView(QWidget):
                 share = width / len(lanes)
                 for lane, row in placed:
                     top = self._y(row.starts_at)
-                    bottom = max(top + 16, self._y(row.ends_at))
+                    ends_next_day = local(row.ends_at, self.tz).date() != day
+                    end_y = self._y(row.ends_at) if not ends_next_day else self._y_end_of_day()
+                    bottom = max(top + 16, end_y)
                     left = GUTTER_WIDTH + offset * width + lane * share + 2
                     blocks.append((QRectF(left, top + 1, share - 4, bottom - top - 2), row))
         return blocks
+
+    def _y_end_of_day(self) -> float:
+        return HEADER_HEIGHT + DAY_HOURS * self._hour_height()
 
     def day_at(self, x: float) -> date | None:
         if x < GUTTER_WIDTH:
@@ -135,18 +175,20 @@ class WeekView(QWidget):
     def slot_at(self, point: QPointF) -> datetime | None:
         """The half hour under the point, in the KAM's time zone."""
         day = self.day_at(point.x())
-        if day is None or point.y() < HEADER_HEIGHT:
+        if day is None or point.y() < self._top + HEADER_HEIGHT:
             return None
         minutes = int((point.y() - HEADER_HEIGHT) / self._hour_height() * 60) // 30 * 30
-        minutes = min(minutes, (LAST_HOUR - FIRST_HOUR) * 60 - 30)
-        return at(day, time(FIRST_HOUR + minutes // 60, minutes % 60), self.tz)
+        minutes = max(0, min(minutes, DAY_HOURS * 60 - 30))
+        return at(day, time(minutes // 60, minutes % 60), self.tz)
 
     def block_rect(self, visit_id: uuid.UUID) -> QRectF | None:
         """Where the visit's block is drawn (None when it is not in this week)."""
         return next((rect for rect, row in self._lay_out() if row.id == visit_id), None)
 
     def visit_at(self, point: QPointF) -> VisitRow | None:
-        # Later blocks are drawn on top, so they are hit first.
+        # Later blocks are drawn on top, so they are hit first; the day names hide blocks.
+        if point.y() < self._top + HEADER_HEIGHT:
+            return None
         for rect, row in reversed(self._lay_out()):
             if rect.contains(point):
                 return row
@@ -163,14 +205,12 @@ class WeekView(QWidget):
         for rect, row in self._blocks:
             self._paint_block(painter, rect, row)
         self._paint_now(painter)
+        self._paint_header(painter)
         painter.end()
 
     def _paint_grid(self, painter: QPainter) -> None:
         width, hour = self._column_width(), self._hour_height()
-        bottom = HEADER_HEIGHT + hour * (LAST_HOUR - FIRST_HOUR)
-        locale = QLocale()
-        bold = QFont(self.font())
-        bold.setBold(True)
+        bottom = HEADER_HEIGHT + hour * DAY_HOURS
         for offset in range(7):
             day = self.monday + timedelta(days=offset)
             left = GUTTER_WIDTH + offset * width
@@ -179,7 +219,38 @@ class WeekView(QWidget):
                 painter.fillRect(column, TODAY_FILL)
             elif offset >= 5:
                 painter.fillRect(column, QColor("#fafafa"))
-            header = QRectF(left, 0, width, HEADER_HEIGHT)
+        # Before and after working hours: shaded, so the working day stands out.
+        span = QRectF(GUTTER_WIDTH, HEADER_HEIGHT, 7 * width, FIRST_HOUR * hour)
+        painter.fillRect(span, OFF_HOURS_FILL)
+        evening = HEADER_HEIGHT + LAST_HOUR * hour
+        painter.fillRect(QRectF(GUTTER_WIDTH, evening, 7 * width, bottom - evening), OFF_HOURS_FILL)
+        painter.setFont(self.font())
+        painter.setPen(QPen(GRID, 1))
+        for index in range(DAY_HOURS + 1):
+            y = HEADER_HEIGHT + index * hour
+            painter.drawLine(QPointF(GUTTER_WIDTH, y), QPointF(GUTTER_WIDTH + 7 * width, y))
+        for offset in range(8):
+            x = GUTTER_WIDTH + offset * width
+            painter.drawLine(QPointF(x, HEADER_HEIGHT), QPointF(x, bottom))
+        painter.setPen(MUTED_TEXT)
+        for index in range(DAY_HOURS):
+            y = HEADER_HEIGHT + index * hour
+            label = QRectF(0, y - 8, GUTTER_WIDTH - 6, 16)
+            painter.drawText(label, Qt.AlignmentFlag.AlignRight, f"{index:02d}:00")
+
+    def _paint_header(self, painter: QPainter) -> None:
+        """The day names, on top of whatever is scrolled under them."""
+        width, top = self._column_width(), float(self._top)
+        painter.fillRect(QRectF(0, top, self.width(), HEADER_HEIGHT), self.palette().base())
+        locale = QLocale()
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for offset in range(7):
+            day = self.monday + timedelta(days=offset)
+            left = GUTTER_WIDTH + offset * width
+            header = QRectF(left, top, width, HEADER_HEIGHT)
+            if day == self.today:
+                painter.fillRect(header, TODAY_FILL)
             name = locale.dayName(offset + 1, QLocale.FormatType.ShortFormat)
             painter.setFont(bold if day == self.today else self.font())
             painter.setPen(SELECTED_BORDER if day == self.today else self.palette().text().color())
@@ -187,25 +258,15 @@ class WeekView(QWidget):
                 header, Qt.AlignmentFlag.AlignCenter, f"{name}\n{day.day:02d}.{day.month:02d}"
             )
             if day == self.current_day:
-                pen = QPen(SELECTED_BORDER, 3)
-                painter.setPen(pen)
+                painter.setPen(QPen(SELECTED_BORDER, 3))
                 painter.drawLine(
-                    QPointF(left + 4, HEADER_HEIGHT - 2),
-                    QPointF(left + width - 4, HEADER_HEIGHT - 2),
+                    QPointF(left + 4, top + HEADER_HEIGHT - 2),
+                    QPointF(left + width - 4, top + HEADER_HEIGHT - 2),
                 )
-        painter.setFont(self.font())
         painter.setPen(QPen(GRID, 1))
-        for index in range(LAST_HOUR - FIRST_HOUR + 1):
-            y = HEADER_HEIGHT + index * hour
-            painter.drawLine(QPointF(GUTTER_WIDTH, y), QPointF(GUTTER_WIDTH + 7 * width, y))
-        for offset in range(8):
-            x = GUTTER_WIDTH + offset * width
-            painter.drawLine(QPointF(x, HEADER_HEIGHT), QPointF(x, bottom))
-        painter.setPen(MUTED_TEXT)
-        for index in range(LAST_HOUR - FIRST_HOUR + 1):
-            y = HEADER_HEIGHT + index * hour
-            label = QRectF(0, y - 8, GUTTER_WIDTH - 6, 16)
-            painter.drawText(label, Qt.AlignmentFlag.AlignRight, f"{FIRST_HOUR + index:02d}:00")
+        line = top + HEADER_HEIGHT
+        painter.drawLine(QPointF(0, line), QPointF(self.width(), line))
+        painter.setFont(self.font())
 
     def _paint_block(self, painter: QPainter, rect: QRectF, row: VisitRow) -> None:
         ended = is_ended(row.status)
@@ -236,17 +297,21 @@ class WeekView(QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         painter.setFont(font)
         painter.setPen(MUTED_TEXT if ended else self.palette().text().color())
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
+        painter.drawText(text_rect, int(flags), self.block_text(row))
+
+    def block_text(self, row: VisitRow) -> str:
+        """What a visit's block says: its time (and readiness), then the client."""
         first = f"{hhmm(row.starts_at, self.tz)}–{hhmm(row.ends_at, self.tz)}"
         if row.readiness is not None:
             first += f"  {row.readiness.score}%"
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        painter.drawText(text_rect, int(flags), f"{first}\n{row.account_name}")
+        return f"{first}\n{row.account_name}"
 
     def _paint_now(self, painter: QPainter) -> None:
         now = datetime.now().astimezone()
         day = local(now, self.tz).date()
         offset = (day - self.monday).days
-        if not 0 <= offset < 7 or not FIRST_HOUR <= local(now, self.tz).hour < LAST_HOUR:
+        if not 0 <= offset < 7:
             return
         y = self._y(now)
         left = GUTTER_WIDTH + offset * self._column_width()
@@ -296,6 +361,50 @@ class WeekView(QWidget):
                 QToolTip.showText(event.globalPos(), visit_tooltip(row, self.tz), self)
             return True
         return super().event(event)
+
+
+class WeekScroll(QScrollArea):
+    """The week in a vertical scroll: working hours fill the view, the night and the
+    early morning are a scroll away; the day names stay at the top."""
+
+    def __init__(self, week: WeekView, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitsWeekScroll")
+        self.week = week
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(week)
+        self.setFocusProxy(week)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(week.set_view_top)
+        week.scroll_wanted.connect(self._scroll_to)
+        self._wanted: int | None = week.hour_top(FIRST_HOUR)
+        bar.rangeChanged.connect(lambda _low, _high: self._apply_wanted())
+
+    def _scroll_to(self, top: int) -> None:
+        self._wanted = top
+        self._apply_wanted()
+
+    def _apply_wanted(self) -> None:
+        if self._wanted is not None and self.verticalScrollBar().maximum() >= self._wanted:
+            self.verticalScrollBar().setValue(self._wanted)
+            self._wanted = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        hour = self.week.hour_top(1)
+        top_hour = self.verticalScrollBar().value() / hour if hour else FIRST_HOUR
+        self.week.fit_to(self.viewport().height())
+        if self._wanted is None:
+            self._wanted = self.week.hour_top(top_hour)
+        super().resizeEvent(event)
+        self._apply_wanted()
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(500, HEADER_HEIGHT + int(MIN_HOUR_HEIGHT * 6))
+
+    def sizeHint(self) -> QSize:
+        return QSize(900, HEADER_HEIGHT + 40 * (LAST_HOUR - FIRST_HOUR))
 
 
 def _clusters(rows: list[VisitRow]) -> list[list[VisitRow]]:
