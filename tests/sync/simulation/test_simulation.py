@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -31,12 +33,18 @@ PG_STEPS = int(os.environ.get("KAMDESK_SIM_PG_STEPS", "600"))
 PG_SEED = 1000
 
 
-def scratch(tmp_path: Path) -> Path:
+@pytest.fixture
+def scratch(tmp_path: Path) -> Iterator[Path]:
     """Store files and the office on a RAM disk when there is one (no fsync waits)."""
     shm = Path("/dev/shm")
-    if shm.is_dir() and os.access(shm, os.W_OK):
-        return Path(tempfile.mkdtemp(prefix="kamdesk-sim-", dir=shm))
-    return tmp_path
+    if not (shm.is_dir() and os.access(shm, os.W_OK)):
+        yield tmp_path
+        return
+    folder = Path(tempfile.mkdtemp(prefix="kamdesk-sim-", dir=shm))
+    try:
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _sqlite_seed(seed: int, steps: int, folder: str, template: str) -> Outcome:
@@ -55,8 +63,8 @@ def report(outcomes: list[Outcome]) -> None:
     assert not failed, "\n\n".join(failed)
 
 
-def test_seeded_simulation_on_sqlite(tmp_path: Path, migrated_template: Path) -> None:
-    folder = scratch(tmp_path)
+def test_seeded_simulation_on_sqlite(scratch: Path, migrated_template: Path) -> None:
+    folder = scratch
     seeds = range(FIRST_SEED, FIRST_SEED + SEEDS)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
@@ -69,17 +77,17 @@ def test_seeded_simulation_on_sqlite(tmp_path: Path, migrated_template: Path) ->
 
 
 def test_seeded_simulation_on_postgresql(
-    postgres_cluster: object, tmp_path: Path, migrated_template: Path
+    postgres_cluster: object, scratch: Path, migrated_template: Path
 ) -> None:
     url = postgres_cluster.create_database()  # type: ignore[attr-defined]
-    root = scratch(tmp_path) / "pg"
+    root = scratch / "pg"
     report([run_seed(PG_SEED, PG_STEPS, url, root, migrated_template, "postgresql")])
 
 
 @pytest.mark.skipif("KAMDESK_SIM_SEED" not in os.environ, reason="set KAMDESK_SIM_SEED=N")
-def test_replay(request: pytest.FixtureRequest, tmp_path: Path, migrated_template: Path) -> None:
+def test_replay(request: pytest.FixtureRequest, scratch: Path, migrated_template: Path) -> None:
     seed = int(os.environ["KAMDESK_SIM_SEED"])
-    root = scratch(tmp_path) / "replay"
+    root = scratch / "replay"
     if os.environ.get("KAMDESK_SIM_DB") == "postgresql":
         url = request.getfixturevalue("postgres_cluster").create_database()
         report([run_seed(seed, STEPS, url, root, migrated_template, "postgresql")])
@@ -90,7 +98,7 @@ def test_replay(request: pytest.FixtureRequest, tmp_path: Path, migrated_templat
 
 
 def test_the_checks_see_a_lost_word_a_diverged_replica_and_a_forgotten_change(
-    tmp_path: Path, migrated_template: Path
+    scratch: Path, migrated_template: Path
 ) -> None:
     """The checks can fail: after a short healed run, damage the office and a laptop the
     way a sync bug would, and each check names it."""
@@ -101,7 +109,7 @@ def test_the_checks_see_a_lost_word_a_diverged_replica_and_a_forgotten_change(
     from kamdesk.sync.apply import remote_session
     from tests.sync.simulation.world import simulated_office
 
-    root = scratch(tmp_path) / "checks"
+    root = scratch / "checks"
     root.mkdir(parents=True)
     url = f"sqlite:///{root / 'office.sqlite'}"
     with simulated_office(7, url, root, migrated_template) as world:
