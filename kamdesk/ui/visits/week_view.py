@@ -297,8 +297,41 @@ class WeekView(QWidget):
         font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
         painter.setFont(font)
         painter.setPen(MUTED_TEXT if ended else self.palette().text().color())
-        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
-        painter.drawText(text_rect, int(flags), self.block_text(row))
+        self._paint_block_text(painter, text_rect, row)
+
+    def _paint_block_text(self, painter: QPainter, rect: QRectF, row: VisitRow) -> None:
+        """The time on the first line, the client's name below it (wrapped while there
+        is room, elided at the end); a short block says both on one elided line."""
+        metrics = painter.fontMetrics()
+        line = metrics.lineSpacing()
+        width = int(rect.width())
+        time_text = self.block_text(row).split("\n", 1)[0]
+        elide = Qt.TextElideMode.ElideRight
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        if rect.height() < 2 * line:
+            one = f"{hhmm(row.starts_at, self.tz)} {row.account_name}"
+            painter.drawText(rect, int(left), metrics.elidedText(one, elide, width))
+            return
+        if metrics.horizontalAdvance(time_text) > width:  # a narrow column: the start only
+            time_text = hhmm(row.starts_at, self.tz)
+        painter.drawText(rect, int(left), metrics.elidedText(time_text, elide, width))
+        lines = max(1, int((rect.height() - line) // line))
+        words = row.account_name.split()
+        shown: list[str] = []
+        while words and len(shown) < lines:
+            current = words.pop(0)
+            while words and metrics.horizontalAdvance(f"{current} {words[0]}") <= width:
+                current = f"{current} {words.pop(0)}"
+            shown.append(current)
+        if words:  # what does not fit ends the last line, elided
+            shown[-1] = " ".join([shown[-1], *words])
+        shown = [metrics.elidedText(text, elide, width) for text in shown]
+        for index, text in enumerate(shown, start=1):
+            painter.drawText(
+                QRectF(rect.left(), rect.top() + index * line, rect.width(), line),
+                int(left),
+                text,
+            )
 
     def block_text(self, row: VisitRow) -> str:
         """What a visit's block says: its time (and readiness), then the client."""
