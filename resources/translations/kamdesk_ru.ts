@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>AccountCard</name>
@@ -235,6 +234,68 @@
     </message>
 </context>
 <context>
+    <name>Approvals</name>
+    <message>
+        <source>the offer was deleted</source>
+        <translation>предложение удалено</translation>
+    </message>
+    <message>
+        <source>every discount is within the envelope: no approval is needed</source>
+        <translation>все скидки в пределах конверта: согласование не нужно</translation>
+    </message>
+    <message>
+        <source>the offer is already with the manager</source>
+        <translation>предложение уже на согласовании у руководителя</translation>
+    </message>
+    <message>
+        <source>the offer is already approved</source>
+        <translation>предложение уже согласовано</translation>
+    </message>
+    <message>
+        <source>only the manager approves discounts</source>
+        <translation>скидки согласует только руководитель</translation>
+    </message>
+    <message>
+        <source>nobody approves their own discount</source>
+        <translation>никто не согласует собственную скидку</translation>
+    </message>
+    <message>
+        <source>this offer was not sent for approval</source>
+        <translation>это предложение не отправляли на согласование</translation>
+    </message>
+    <message>
+        <source>say why the discount is rejected</source>
+        <translation>напишите, почему скидка отклонена</translation>
+    </message>
+    <message>
+        <source>only the latest draft is approved</source>
+        <translation>согласуется только последний черновик</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalsView</name>
+    <message>
+        <source>No offers are waiting for your approval.</source>
+        <translation>Нет предложений, ожидающих вашего согласования.</translation>
+    </message>
+    <message>
+        <source>Comment for the KAM (needed to reject)</source>
+        <translation>Комментарий для КАМ (обязателен при отклонении)</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Согласовать</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Отклонить</translation>
+    </message>
+    <message>
+        <source>Answer recorded; the KAM sees it after the next sync.</source>
+        <translation>Ответ записан; КАМ увидит его после следующей синхронизации.</translation>
+    </message>
+</context>
+<context>
     <name>Attitude</name>
     <message>
         <source>Supporter</source>
@@ -254,6 +315,135 @@
     <message>
         <source>Saving…</source>
         <translation>Сохраняется…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupCommand</name>
+    <message>
+        <source>backups of {db} in {folder}: {count}</source>
+        <translation>резервных копий {db} в {folder}: {count}</translation>
+    </message>
+    <message>
+        <source>--keep must be at least 1</source>
+        <translation>--keep должно быть не меньше 1</translation>
+    </message>
+    <message>
+        <source>no store at {db}; give --db</source>
+        <translation>базы {db} нет; укажите --db</translation>
+    </message>
+    <message>
+        <source>backed up {db}: {backup}</source>
+        <translation>резервная копия {db}: {backup}</translation>
+    </message>
+    <message>
+        <source>older backups deleted: {count}</source>
+        <translation>удалено старых копий: {count}</translation>
+    </message>
+    <message>
+        <source>restored {db} from {backup}</source>
+        <translation>{db} восстановлена из копии {backup}</translation>
+    </message>
+    <message>
+        <source>the store as it was is kept at {path}</source>
+        <translation>прежняя база сохранена как {path}</translation>
+    </message>
+    <message>
+        <source>{db} has no backups in {folder}</source>
+        <translation>у {db} нет резервных копий в {folder}</translation>
+    </message>
+    <message>
+        <source>no backup {backup}; `kamdesk backup list` shows those of {db}</source>
+        <translation>нет копии {backup}; копии {db} показывает `kamdesk backup list`</translation>
+    </message>
+    <message>
+        <source>clients: {count}</source>
+        <translation>клиентов: {count}</translation>
+    </message>
+    <message>
+        <source>clients: ?</source>
+        <translation>клиентов: ?</translation>
+    </message>
+    <message>
+        <source>{value} MB</source>
+        <translation>{value} МБ</translation>
+    </message>
+    <message>
+        <source>{value} KB</source>
+        <translation>{value} КБ</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>There is no database at {path} to back up.</source>
+        <translation>Базы {path} нет — копировать нечего.</translation>
+    </message>
+    <message>
+        <source>There is no backup at {path}.</source>
+        <translation>Резервной копии {path} нет.</translation>
+    </message>
+    <message>
+        <source>{path} is not a KAMdesk backup.</source>
+        <translation>{path} — не резервная копия KAMdesk.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer KAMdesk (schema {found}). Update KAMdesk to restore it; nothing was changed.</source>
+        <translation>{path} создана более новой версией KAMdesk (схема {found}). Обновите KAMdesk, чтобы её восстановить; ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>{value} MB</source>
+        <translation>{value} МБ</translation>
+    </message>
+    <message>
+        <source>{value} KB</source>
+        <translation>{value} КБ</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Создана</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Размер</translation>
+    </message>
+    <message>
+        <source>Clients</source>
+        <translation>Клиентов</translation>
+    </message>
+    <message>
+        <source>Reading the backups…</source>
+        <translation>Читаем резервные копии…</translation>
+    </message>
+    <message>
+        <source>There are no backups of this database yet. KAMdesk makes one a day by itself; File ▸ Create backup makes one now.</source>
+        <translation>Резервных копий этой базы пока нет. KAMdesk делает копию раз в день сам; Файл ▸ Создать резервную копию — сделать сейчас.</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Restore the database as it was on {when}?</source>
+        <translation>Вернуть базу к состоянию на {when}?</translation>
+    </message>
+    <message>
+        <source>Everything entered since then is replaced by the backup. The database as it is now is kept as a copy in its folder (with «before-restore» in its name), so nothing is lost.</source>
+        <translation>Всё, что внесено после этого, заменит резервная копия. Нынешняя база сохранится копией в той же папке (с «before-restore» в имени), так что ничего не пропадёт.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Восстановить</translation>
+    </message>
+    <message>
+        <source>Backups of {path} are kept in {folder}. KAMdesk makes one a day by itself and keeps the last ones (Settings). Choose the one to go back to.</source>
+        <translation>Резервные копии {path} хранятся в {folder}. KAMdesk делает копию раз в день сам и хранит последние (Настройки). Выберите, к какой вернуться.</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>Восстановить…</translation>
     </message>
 </context>
 <context>
@@ -516,7 +706,7 @@
         <translation>Приносит 10 % прибыли и больше, лоялен, работает долго: удерживать и поощрять</translation>
     </message>
     <message>
-        <source>Small today but with a big budget, often a competitor&apos;s breadwinner</source>
+        <source>Small today but with a big budget, often a competitor's breadwinner</source>
         <translation>Сегодня невелик, но с большим бюджетом; часто — кормилец конкурента</translation>
     </message>
     <message>
@@ -822,6 +1012,34 @@
         <source>The demo territory is ready.</source>
         <translation>Демо-территория готова.</translation>
     </message>
+    <message>
+        <source>Creating a backup…</source>
+        <translation>Создаём резервную копию…</translation>
+    </message>
+    <message>
+        <source>Backup saved: {path}</source>
+        <translation>Резервная копия сохранена: {path}</translation>
+    </message>
+    <message>
+        <source>The daily backup could not be made: {reason}</source>
+        <translation>Ежедневную резервную копию сделать не удалось: {reason}</translation>
+    </message>
+    <message>
+        <source>Restore from backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Восстанавливаем резервную копию…</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}. The database as it was is kept at {path}.</source>
+        <translation>Восстановлена резервная копия от {when}. Прежняя база сохранена как {path}.</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {when}.</source>
+        <translation>Восстановлена резервная копия от {when}.</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -1032,8 +1250,8 @@ If another program has it open, close that program and try again; if the disk is
 <context>
     <name>DmuMap</name>
     <message>
-        <source>Columns: role · height: influence · colour: &lt;span style=&quot;color:#2e7d32&quot;&gt;supporter&lt;/span&gt;, &lt;span style=&quot;color:#757575&quot;&gt;neutral&lt;/span&gt;, &lt;span style=&quot;color:#c62828&quot;&gt;opponent&lt;/span&gt;, dashed: unknown · lines: reports to · ★ opinion leader. Drag people to arrange them.</source>
-        <translation>Столбцы: роль · высота: влияние · цвет: &lt;span style=&quot;color:#2e7d32&quot;&gt;сторонник&lt;/span&gt;, &lt;span style=&quot;color:#757575&quot;&gt;нейтрален&lt;/span&gt;, &lt;span style=&quot;color:#c62828&quot;&gt;противник&lt;/span&gt;, пунктир: неизвестно · линии: подчинение · ★ лидер мнений. Людей можно перетаскивать.</translation>
+        <source>Columns: role · height: influence · colour: &lt;span style="color:#2e7d32"&gt;supporter&lt;/span&gt;, &lt;span style="color:#757575"&gt;neutral&lt;/span&gt;, &lt;span style="color:#c62828"&gt;opponent&lt;/span&gt;, dashed: unknown · lines: reports to · ★ opinion leader. Drag people to arrange them.</source>
+        <translation>Столбцы: роль · высота: влияние · цвет: &lt;span style="color:#2e7d32"&gt;сторонник&lt;/span&gt;, &lt;span style="color:#757575"&gt;нейтрален&lt;/span&gt;, &lt;span style="color:#c62828"&gt;противник&lt;/span&gt;, пунктир: неизвестно · линии: подчинение · ★ лидер мнений. Людей можно перетаскивать.</translation>
     </message>
     <message>
         <source>Automatic layout</source>
@@ -1162,7 +1380,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>неизвестно отношение к нам части участников решения</translation>
     </message>
     <message>
-        <source>decision maker&apos;s psychotype unknown</source>
+        <source>decision maker's psychotype unknown</source>
         <translation>неизвестен психотип ЛПР</translation>
     </message>
     <message>
@@ -1170,7 +1388,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>не записан ни один конкурент</translation>
     </message>
     <message>
-        <source>competitors&apos; products or terms not noted</source>
+        <source>competitors' products or terms not noted</source>
         <translation>не отмечены препараты или условия конкурентов</translation>
     </message>
 </context>
@@ -1366,6 +1584,57 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Connect to the office</source>
+        <translation>Подключение к офису</translation>
+    </message>
+    <message>
+        <source>Ask your administrator for the office server's address and your login. The password is not kept on this laptop.</source>
+        <translation>Адрес сервера офиса и логин выдаёт администратор. Пароль на этом ноутбуке не хранится.</translation>
+    </message>
+    <message>
+        <source>Office server</source>
+        <translation>Сервер офиса</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>This laptop's name</source>
+        <translation>Имя этого ноутбука</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Подключить</translation>
+    </message>
+    <message>
+        <source>Write the office server's address.</source>
+        <translation>Укажите адрес сервера офиса.</translation>
+    </message>
+    <message>
+        <source>The address starts with https:// (or http:// inside the office).</source>
+        <translation>Адрес начинается с https:// (или http:// внутри офиса).</translation>
+    </message>
+    <message>
+        <source>Write your login.</source>
+        <translation>Укажите логин.</translation>
+    </message>
+    <message>
+        <source>Write your password.</source>
+        <translation>Укажите пароль.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
     <name>EnvelopeTable</name>
     <message>
         <source>all products</source>
@@ -1396,7 +1665,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Любой, %</translation>
     </message>
     <message>
-        <source>The account&apos;s ABC class</source>
+        <source>The account's ABC class</source>
         <translation>ABC-класс клиента</translation>
     </message>
     <message>
@@ -1412,7 +1681,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <source>The largest discount a KAM may give without the manager&apos;s approval. An SKU row wins over its group, a group over the default. An empty cell takes the row&apos;s «any class», else the less specific row.</source>
+        <source>The largest discount a KAM may give without the manager's approval. An SKU row wins over its group, a group over the default. An empty cell takes the row's «any class», else the less specific row.</source>
         <translation>Наибольшая скидка, которую KAM даёт без согласования с руководителем. Строка артикула важнее строки его группы, группа — строки по умолчанию. Пустая ячейка берёт «любой класс» своей строки, иначе — более общую строку.</translation>
     </message>
 </context>
@@ -1642,10 +1911,75 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>IssuePanel</name>
+    <message>
+        <source>Choose an issue in the list to see both versions.</source>
+        <translation>Выберите вопрос в списке, чтобы увидеть обе версии.</translation>
+    </message>
+    <message>
+        <source>Field: %1</source>
+        <translation>Поле: %1</translation>
+    </message>
+    <message>
+        <source>Mine (on this laptop)</source>
+        <translation>Моё (на этом ноутбуке)</translation>
+    </message>
+    <message>
+        <source>Theirs (in the office)</source>
+        <translation>Их (в офисе)</translation>
+    </message>
+    <message>
+        <source>Merged text: both versions, edit it before accepting</source>
+        <translation>Объединённый текст: обе версии, поправьте перед тем, как принять</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Оставить моё</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Взять их</translation>
+    </message>
+    <message>
+        <source>Accept the merged text</source>
+        <translation>Принять объединённый текст</translation>
+    </message>
+</context>
+<context>
+    <name>IssuesView</name>
+    <message>
+        <source>No sync issues: everything you changed reached the office as it was.</source>
+        <translation>Вопросов синхронизации нет: всё, что вы изменили, дошло до офиса как есть.</translation>
+    </message>
+</context>
+<context>
     <name>ItemData</name>
     <message>
         <source>(no longer in the list)</source>
         <translation>(больше нет в списке)</translation>
+    </message>
+</context>
+<context>
+    <name>KeyClients</name>
+    <message>
+        <source>mono-dependence: the key clients bring {share} % of your sales, above {threshold} %</source>
+        <translation>монозависимость: ключевые клиенты дают {share} % ваших продаж — больше {threshold} %</translation>
+    </message>
+    <message>
+        <source>mono-dependence: {name} alone brings {share} % of your sales, above {threshold} %</source>
+        <translation>монозависимость: на клиента {name} приходится {share} % ваших продаж — больше {threshold} %</translation>
+    </message>
+    <message>
+        <source>the key clients bring {share} % of your sales, below the usual {low}–{high} %</source>
+        <translation>ключевые клиенты дают {share} % ваших продаж — меньше обычных {low}–{high} %</translation>
+    </message>
+    <message>
+        <source>the key clients bring {share} % of your sales, above the usual {low}–{high} %</source>
+        <translation>ключевые клиенты дают {share} % ваших продаж — больше обычных {low}–{high} %</translation>
+    </message>
+    <message>
+        <source>{name} is a breadwinner but brings {share} % of your sales, under {key} %</source>
+        <translation>{name} — «Кормилец», но даёт {share} % ваших продаж, меньше {key} %</translation>
     </message>
 </context>
 <context>
@@ -1768,6 +2102,14 @@ If another program has it open, close that program and try again; if the disk is
         <translation>&amp;Новая база…</translation>
     </message>
     <message>
+        <source>Create &amp;backup</source>
+        <translation>Создать резервную &amp;копию</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from backup…</source>
+        <translation>&amp;Восстановить из резервной копии…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>В&amp;ыход</translation>
     </message>
@@ -1802,10 +2144,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>&amp;Merge accounts…</source>
         <translation>&amp;Объединить клиентов…</translation>
-    </message>
-    <message>
-        <source>Offline — office sync is not set up yet</source>
-        <translation>Офлайн — синхронизация с офисом пока не настроена</translation>
     </message>
 </context>
 <context>
@@ -2013,6 +2351,37 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>OfferApproval</name>
+    <message>
+        <source>Save the offer first: the manager approves what is saved.</source>
+        <translation>Сначала сохраните предложение: руководитель согласует сохранённое.</translation>
+    </message>
+    <message>
+        <source>Awaiting approval by the manager</source>
+        <translation>На согласовании у руководителя</translation>
+    </message>
+    <message>
+        <source>(sent %1)</source>
+        <translation>(отправлено %1)</translation>
+    </message>
+    <message>
+        <source>Approved: %1, %2</source>
+        <translation>Согласовано: %1, %2</translation>
+    </message>
+    <message>
+        <source>Rejected: %1</source>
+        <translation>Отклонено: %1</translation>
+    </message>
+    <message>
+        <source>A discount is above the envelope: the manager must approve it before the offer is sent.</source>
+        <translation>Скидка выше конверта: руководитель должен согласовать её до отправки предложения.</translation>
+    </message>
+    <message>
+        <source>Send for approval</source>
+        <translation>Отправить на согласование</translation>
+    </message>
+</context>
+<context>
     <name>OfferEditor</name>
     <message>
         <source>edition %1</source>
@@ -2131,7 +2500,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Без НДС: %1   Скидка: %2   НДС: %3   Итого с НДС: %4</translation>
     </message>
     <message>
-        <source>A discount is above what you may give without approval: the offer will need the manager&apos;s approval and prints as a draft («ПРОЕКТ»).</source>
+        <source>A discount is above what you may give without approval: the offer will need the manager's approval and prints as a draft («ПРОЕКТ»).</source>
         <translation>Скидка выше допустимой без согласования: предложению нужно согласование руководителя, до него оно печатается как «ПРОЕКТ».</translation>
     </message>
     <message>
@@ -2146,7 +2515,7 @@ If another program has it open, close that program and try again; if the disk is
 <context>
     <name>Offers</name>
     <message>
-        <source>fill in the supplier&apos;s details in settings before printing: {missing}</source>
+        <source>fill in the supplier's details in settings before printing: {missing}</source>
         <translation>перед печатью заполните реквизиты поставщика в настройках: {missing}</translation>
     </message>
     <message>
@@ -2222,27 +2591,27 @@ If another program has it open, close that program and try again; if the disk is
         <translation>позиция {line} ({product}): цена должна быть больше нуля, с точностью до копеек</translation>
     </message>
     <message>
-        <source>the supplier&apos;s name</source>
+        <source>the supplier's name</source>
         <translation>название поставщика</translation>
     </message>
     <message>
-        <source>the supplier&apos;s INN</source>
+        <source>the supplier's INN</source>
         <translation>ИНН поставщика</translation>
     </message>
     <message>
-        <source>the supplier&apos;s KPP</source>
+        <source>the supplier's KPP</source>
         <translation>КПП поставщика</translation>
     </message>
     <message>
-        <source>the supplier&apos;s address</source>
+        <source>the supplier's address</source>
         <translation>адрес поставщика</translation>
     </message>
     <message>
-        <source>the supplier&apos;s bank</source>
+        <source>the supplier's bank</source>
         <translation>банк поставщика</translation>
     </message>
     <message>
-        <source>the bank&apos;s BIK</source>
+        <source>the bank's BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
@@ -2262,16 +2631,8 @@ If another program has it open, close that program and try again; if the disk is
         <translation>предложение нельзя перевести из «{old}» в «{new}»</translation>
     </message>
     <message>
-        <source>a discount is above the envelope: the offer needs the manager&apos;s approval before it can be sent</source>
+        <source>a discount is above the envelope: the offer needs the manager's approval before it can be sent</source>
         <translation>скидка выше допустимой: до отправки нужно согласование руководителя</translation>
-    </message>
-    <message>
-        <source>approval needs the manager: turn on the manager override in settings (with the manager&apos;s name) or wait for the office server</source>
-        <translation>согласование даёт руководитель: включите в настройках разрешение руководителя (с его именем) или дождитесь сервера офиса</translation>
-    </message>
-    <message>
-        <source>only a draft can be approved</source>
-        <translation>согласовать можно только черновик</translation>
     </message>
     <message>
         <source>the SKU code is required</source>
@@ -2294,7 +2655,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>укажите, как товар облагается НДС</translation>
     </message>
     <message>
-        <source>comparison {row}: name the competitor&apos;s product</source>
+        <source>comparison {row}: name the competitor's product</source>
         <translation>сравнение {row}: укажите препарат конкурента</translation>
     </message>
     <message>
@@ -2334,16 +2695,16 @@ If another program has it open, close that program and try again; if the disk is
         <translation>символов в строке: {length}; читается не больше {limit}</translation>
     </message>
     <message>
-        <source>a quote «&quot;» opened here runs over {limit} characters: it is probably never closed</source>
-        <translation>открытая здесь кавычка «&quot;» тянется дальше {limit} символов: вероятно, она нигде не закрыта</translation>
+        <source>a quote «"» opened here runs over {limit} characters: it is probably never closed</source>
+        <translation>открытая здесь кавычка «"» тянется дальше {limit} символов: вероятно, она нигде не закрыта</translation>
     </message>
     <message>
-        <source>a quote «&quot;» opened here is never closed: the rest of the file would be one cell</source>
-        <translation>открытая здесь кавычка «&quot;» нигде не закрыта: весь остаток файла стал бы одной ячейкой</translation>
+        <source>a quote «"» opened here is never closed: the rest of the file would be one cell</source>
+        <translation>открытая здесь кавычка «"» нигде не закрыта: весь остаток файла стал бы одной ячейкой</translation>
     </message>
     <message>
-        <source>text follows a closing quote «&quot;» inside a cell: quote the whole cell and double the quotes in it («&quot;&quot;»)</source>
-        <translation>после закрывающей кавычки «&quot;» в ячейке есть текст: заключите всю ячейку в кавычки, а кавычки внутри удвойте («&quot;&quot;»)</translation>
+        <source>text follows a closing quote «"» inside a cell: quote the whole cell and double the quotes in it («""»)</source>
+        <translation>после закрывающей кавычки «"» в ячейке есть текст: заключите всю ячейку в кавычки, а кавычки внутри удвойте («""»)</translation>
     </message>
     <message>
         <source>an old Excel .xls file: save it as .xlsx or CSV</source>
@@ -2386,7 +2747,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>{file}, {where}: {reason}</translation>
     </message>
     <message>
-        <source>this is KAMdesk&apos;s own database, not a price list</source>
+        <source>this is KAMdesk's own database, not a price list</source>
         <translation>это собственная база данных KAMdesk, а не прайс-лист</translation>
     </message>
     <message>
@@ -2410,8 +2771,8 @@ If another program has it open, close that program and try again; if the disk is
         <translation>«{first}» и «{second}» обозначают один и тот же столбец; переименуйте или удалите один из них</translation>
     </message>
     <message>
-        <source>a line break inside this cell: a quote «&quot;» probably swallowed the next rows</source>
-        <translation>перенос строки внутри ячейки: вероятно, кавычка «&quot;» поглотила следующие строки</translation>
+        <source>a line break inside this cell: a quote «"» probably swallowed the next rows</source>
+        <translation>перенос строки внутри ячейки: вероятно, кавычка «"» поглотила следующие строки</translation>
     </message>
     <message>
         <source>the control character {code}</source>
@@ -2422,7 +2783,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>символов: {length}, а в базе хранится не больше {limit}</translation>
     </message>
     <message>
-        <source>there are values to the right of the header&apos;s last column</source>
+        <source>there are values to the right of the header's last column</source>
         <translation>правее последнего столбца заголовка есть значения</translation>
     </message>
     <message>
@@ -2562,7 +2923,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>общая ставка НДС на {date} — {rate} (с {since}), а не {value} %</translation>
     </message>
     <message>
-        <source>{value} % is charged only by a supplier on the simplified tax system (УСН), and the supplier&apos;s settings do not say so</source>
+        <source>{value} % is charged only by a supplier on the simplified tax system (УСН), and the supplier's settings do not say so</source>
         <translation>{value} % применяет только поставщик на упрощённой системе налогообложения (УСН), а в настройках поставщика это не указано</translation>
     </message>
     <message>
@@ -2609,8 +2970,12 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Отклонено</translation>
     </message>
     <message>
-        <source>Approve (manager)</source>
-        <translation>Согласовать (руководитель)</translation>
+        <source>awaiting approval</source>
+        <translation>на согласовании</translation>
+    </message>
+    <message>
+        <source>approval rejected</source>
+        <translation>согласование отклонено</translation>
     </message>
     <message>
         <source>needs approval</source>
@@ -2664,10 +3029,6 @@ If another program has it open, close that program and try again; if the disk is
 <context>
     <name>OffersSettingsTab</name>
     <message>
-        <source>Write the name of the manager who approves offers.</source>
-        <translation>Укажите руководителя, который согласует КП.</translation>
-    </message>
-    <message>
         <source>Choose the logo</source>
         <translation>Выбор логотипа</translation>
     </message>
@@ -2692,14 +3053,6 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Сохранённый логотип нельзя напечатать: %1</translation>
     </message>
     <message>
-        <source>On: %1 approves, since %2.</source>
-        <translation>Включено: согласует %1, с %2.</translation>
-    </message>
-    <message>
-        <source>Off: offers over the envelope wait for the manager.</source>
-        <translation>Выключено: КП сверх конверта ждут руководителя.</translation>
-    </message>
-    <message>
         <source>Supplier: letterhead and requisites</source>
         <translation>Поставщик: бланк и реквизиты</translation>
     </message>
@@ -2710,10 +3063,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Discount envelope</source>
         <translation>Конверт скидок</translation>
-    </message>
-    <message>
-        <source>Manager&apos;s approval</source>
-        <translation>Согласование руководителем</translation>
     </message>
     <message>
         <source>Company name</source>
@@ -2760,7 +3109,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Подписывает</translation>
     </message>
     <message>
-        <source>Signer&apos;s position</source>
+        <source>Signer's position</source>
         <translation>Должность подписанта</translation>
     </message>
     <message>
@@ -2770,10 +3119,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Valid for</source>
         <translation>Срок действия</translation>
-    </message>
-    <message>
-        <source>Manager</source>
-        <translation>Руководитель</translation>
     </message>
     <message>
         <source> days</source>
@@ -2786,14 +3131,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Remove</source>
         <translation>Убрать</translation>
-    </message>
-    <message>
-        <source>The manager approves offers over the envelope on this laptop</source>
-        <translation>Руководитель согласует КП сверх конверта на этом ноутбуке</translation>
-    </message>
-    <message>
-        <source>Surname, name and patronymic</source>
-        <translation>Фамилия, имя и отчество</translation>
     </message>
 </context>
 <context>
@@ -2912,6 +3249,25 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Nothing: the dossier is complete.</source>
         <translation>Ничего: досье заполнено.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>The database is encrypted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Открыть</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Отмена</translation>
     </message>
 </context>
 <context>
@@ -3537,6 +3893,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Пока не сдан: база данных занята. Попробуйте ещё раз чуть позже.</translation>
     </message>
     <message>
+        <source>Submitted %1; delivered to the manager</source>
+        <translation>Сдан %1; доставлен руководителю</translation>
+    </message>
+    <message>
         <source>Submitted %1; it will be sent to the manager at the next sync</source>
         <translation>Сдан %1; будет отправлен руководителю при следующей синхронизации</translation>
     </message>
@@ -3561,7 +3921,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Цель достигнута</translation>
     </message>
     <message>
-        <source>Client&apos;s mood</source>
+        <source>Client's mood</source>
         <translation>Настрой клиента</translation>
     </message>
     <message>
@@ -3702,6 +4062,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Синхронизация</translation>
     </message>
     <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
         <source>Visits will be planned and reported here.</source>
         <translation>Здесь будут планироваться визиты и составляться отчёты о них.</translation>
     </message>
@@ -3754,7 +4118,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Ключевые сообщения и ответы на возражения.</translation>
     </message>
     <message>
-        <source>Comparison with competitors&apos; products, their prices and terms.</source>
+        <source>Comparison with competitors' products, their prices and terms.</source>
         <translation>Сравнение с продуктами конкурентов, их ценами и условиями.</translation>
     </message>
     <message>
@@ -3880,6 +4244,18 @@ If another program has it open, close that program and try again; if the disk is
         <source> months</source>
         <translation> мес.</translation>
     </message>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>KAMdesk backs the database up once a day, into the «backups» folder beside it; File ▸ Restore from backup… brings one back.</source>
+        <translation>KAMdesk раз в день копирует базу в папку «backups» рядом с ней; Файл ▸ Восстановить из резервной копии… возвращает копию.</translation>
+    </message>
+    <message>
+        <source>Backups kept (older ones are deleted)</source>
+        <translation>Хранить копий (более старые удаляются)</translation>
+    </message>
 </context>
 <context>
     <name>Store</name>
@@ -3918,6 +4294,864 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>{path} already holds data, so the demo territory was not loaded into it. Create a new database for the demo.</source>
         <translation>В базе {path} уже есть данные, поэтому демо-территория в неё не загружена. Создайте для демо новую базу.</translation>
+    </message>
+    <message>
+        <source>{path} was made by an earlier KAMdesk and could not be converted to this version's format. The file was left as it was; nothing is lost.</source>
+        <translation>{path} создан прежней версией KAMdesk, и перевести его в формат этой версии не удалось. Файл оставлен как был, ничего не потеряно.</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted, and no key for it was found on this computer (no keyring, and no passphrase given). Type the store's passphrase.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is encrypted and could not be opened with this key or passphrase: the passphrase is wrong, or the store was encrypted for another user or computer. Nothing was written to it. Type the right passphrase, or ask your administrator.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{path} is encrypted already; nothing was changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The encrypted copy of {path} did not hold the same data, so the store was left as it was (not encrypted).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Sync</name>
+    <message>
+        <source>Sync stopped: {detail}</source>
+        <translation>Синхронизация остановлена: {detail}</translation>
+    </message>
+    <message>
+        <source>The office server does not answer ({detail}). Your changes are kept on this laptop and will be sent at the next sync; check the network or try again later.</source>
+        <translation>Сервер офиса не отвечает ({detail}). Ваши изменения сохранены на этом ноутбуке и уйдут при следующей синхронизации; проверьте сеть или повторите позже.</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to an office server yet: give the server address, your login and password (kamdesk sync --server URL --login LOGIN).</source>
+        <translation>Этот ноутбук ещё не подключён к серверу офиса: укажите адрес сервера, логин и пароль (kamdesk sync --server URL --login ЛОГИН).</translation>
+    </message>
+    <message>
+        <source>The office refused the login: {detail}</source>
+        <translation>Офис не принял вход: {detail}</translation>
+    </message>
+    <message>
+        <source>The office no longer accepts this laptop ({detail}). Log in again: kamdesk sync --login LOGIN. Your changes are kept.</source>
+        <translation>Офис больше не принимает этот ноутбук ({detail}). Войдите снова: kamdesk sync --login ЛОГИН. Ваши изменения сохранены.</translation>
+    </message>
+    <message>
+        <source>The office server needs another version of KAMdesk ({detail}). Update KAMdesk; your changes are kept and will be sent after the update.</source>
+        <translation>Серверу офиса нужна другая версия KAMdesk ({detail}). Обновите KAMdesk; ваши изменения сохранены и уйдут после обновления.</translation>
+    </message>
+    <message>
+        <source>The office server refused the request: {detail}. Your changes are kept.</source>
+        <translation>Сервер офиса отклонил запрос: {detail}. Ваши изменения сохранены.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncApprovals</name>
+    <message>
+        <source>Offer</source>
+        <translation>Предложение</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>KAM</source>
+        <translation>КАМ</translation>
+    </message>
+    <message>
+        <source>Total with VAT</source>
+        <translation>Сумма с НДС</translation>
+    </message>
+    <message>
+        <source>Discount / envelope</source>
+        <translation>Скидка / конверт</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Запрошено</translation>
+    </message>
+</context>
+<context>
+    <name>SyncController</name>
+    <message>
+        <source>Syncing: %1 of %2…</source>
+        <translation>Синхронизация: %1 из %2…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Синхронизация…</translation>
+    </message>
+    <message>
+        <source>Not connected to the office</source>
+        <translation>Не подключено к офису</translation>
+    </message>
+    <message>
+        <source>Office unreachable</source>
+        <translation>Офис недоступен</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Синхронизация не удалась</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Ещё не синхронизировано</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Синхронизировано %1</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Синхронизировать сейчас</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: %1</source>
+        <translation>Ждут отправки: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncFailure</name>
+    <message>
+        <source>The office server does not answer. Check the address and the connection; your changes are kept on this laptop and will be sent later.</source>
+        <translation>Сервер офиса не отвечает. Проверьте адрес и связь; ваши изменения сохранены на этом ноутбуке и будут отправлены позже.</translation>
+    </message>
+    <message>
+        <source>Wrong login or password. Check them and try again.</source>
+        <translation>Неверный логин или пароль. Проверьте и попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Too many attempts to log in. Wait a few minutes, then try again.</source>
+        <translation>Слишком много попыток входа. Подождите несколько минут и попробуйте снова.</translation>
+    </message>
+    <message>
+        <source>The office server needs another version of KAMdesk. Update the program; your changes are kept and will be sent after the update.</source>
+        <translation>Серверу офиса нужна другая версия KAMdesk. Обновите программу; ваши изменения сохранены и будут отправлены после обновления.</translation>
+    </message>
+    <message>
+        <source>The office no longer accepts this laptop. Connect to the office again with your login and password; your changes are kept.</source>
+        <translation>Офис больше не принимает этот ноутбук. Подключитесь к офису заново с логином и паролем; ваши изменения сохранены.</translation>
+    </message>
+    <message>
+        <source>This laptop is not connected to the office yet.</source>
+        <translation>Этот ноутбук ещё не подключён к офису.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Синхронизация не удалась: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncInbox</name>
+    <message>
+        <source>This issue is no longer here</source>
+        <translation>Этого вопроса больше нет</translation>
+    </message>
+    <message>
+        <source>This issue was already resolved</source>
+        <translation>Этот вопрос уже решён</translation>
+    </message>
+    <message>
+        <source>The record is no longer on this laptop: only the office's version can be taken</source>
+        <translation>Записи больше нет на этом ноутбуке: можно взять только версию офиса</translation>
+    </message>
+    <message>
+        <source>Two records share a value the office keeps unique: change it in the card, then keep yours here</source>
+        <translation>У двух записей совпало значение, которое в офисе должно быть уникальным: измените его в карточке, затем оставьте своё здесь</translation>
+    </message>
+    <message>
+        <source>The record has no field {field}</source>
+        <translation>У записи нет поля {field}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIssues</name>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>Изменено с обеих сторон</translation>
+    </message>
+    <message>
+        <source>Refused by the office</source>
+        <translation>Отклонено офисом</translation>
+    </message>
+    <message>
+        <source>Client no longer yours</source>
+        <translation>Клиент больше не ваш</translation>
+    </message>
+    <message>
+        <source>Deleted in the office</source>
+        <translation>Удалено в офисе</translation>
+    </message>
+    <message>
+        <source>Yours replaced another's</source>
+        <translation>Ваше заменило чужое</translation>
+    </message>
+    <message>
+        <source>Another's came later</source>
+        <translation>Чужое пришло позже</translation>
+    </message>
+    <message>
+        <source>Text changed on both sides</source>
+        <translation>Текст изменён с обеих сторон</translation>
+    </message>
+    <message>
+        <source>Needs a decision</source>
+        <translation>Нужно решение</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Моё</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Их</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>С</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Client card</source>
+        <translation>Карточка клиента</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Досье</translation>
+    </message>
+    <message>
+        <source>Event in the history</source>
+        <translation>Событие в истории</translation>
+    </message>
+    <message>
+        <source>Competitor</source>
+        <translation>Конкурент</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Contact's personal details</source>
+        <translation>Личные сведения контакта</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Visit attendee</source>
+        <translation>Участник визита</translation>
+    </message>
+    <message>
+        <source>Product of a visit</source>
+        <translation>Препарат визита</translation>
+    </message>
+    <message>
+        <source>Visit checklist</source>
+        <translation>Чек-лист визита</translation>
+    </message>
+    <message>
+        <source>Visit report</source>
+        <translation>Отчёт о визите</translation>
+    </message>
+    <message>
+        <source>Addendum to a report</source>
+        <translation>Дополнение к отчёту</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <source>Commercial offer</source>
+        <translation>Коммерческое предложение</translation>
+    </message>
+    <message>
+        <source>Line of an offer</source>
+        <translation>Строка предложения</translation>
+    </message>
+    <message>
+        <source>Reader of an offer</source>
+        <translation>Адресат предложения</translation>
+    </message>
+    <message>
+        <source>Offer team</source>
+        <translation>Команда предложения</translation>
+    </message>
+    <message>
+        <source>Annex of an offer</source>
+        <translation>Приложение к предложению</translation>
+    </message>
+    <message>
+        <source>Offer status</source>
+        <translation>Статус предложения</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Препарат</translation>
+    </message>
+    <message>
+        <source>Employee</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Начало</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Место</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Agenda</source>
+        <translation>Повестка</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Вопросы</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>Материалы</translation>
+    </message>
+    <message>
+        <source>Target result</source>
+        <translation>Желаемый результат</translation>
+    </message>
+    <message>
+        <source>Walk-away point</source>
+        <translation>Точка выхода</translation>
+    </message>
+    <message>
+        <source>Concessions</source>
+        <translation>Уступки</translation>
+    </message>
+    <message>
+        <source>Reason for cancelling</source>
+        <translation>Причина отмены</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Итог</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Договорённости</translation>
+    </message>
+    <message>
+        <source>Objections heard</source>
+        <translation>Услышанные возражения</translation>
+    </message>
+    <message>
+        <source>Questions asked</source>
+        <translation>Заданные вопросы</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>Text of the addendum</source>
+        <translation>Текст дополнения</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Действует до</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Delivery terms</source>
+        <translation>Условия поставки</translation>
+    </message>
+    <message>
+        <source>Payment terms</source>
+        <translation>Условия оплаты</translation>
+    </message>
+    <message>
+        <source>Benefit</source>
+        <translation>Выгода</translation>
+    </message>
+    <message>
+        <source>Exclusive</source>
+        <translation>Эксклюзив</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Согласование</translation>
+    </message>
+    <message>
+        <source>Manager's comment</source>
+        <translation>Комментарий руководителя</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Количество</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Цена</translation>
+    </message>
+    <message>
+        <source>Arguments</source>
+        <translation>Аргументы</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Запись</translation>
+    </message>
+    <message>
+        <source>the whole record</source>
+        <translation>вся запись</translation>
+    </message>
+    <message>
+        <source>another field</source>
+        <translation>другое поле</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sending changes</source>
+        <translation>Отправка изменений</translation>
+    </message>
+    <message>
+        <source>Receiving changes</source>
+        <translation>Получение изменений</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Подключение</translation>
+    </message>
+    <message>
+        <source>Syncing</source>
+        <translation>Синхронизация</translation>
+    </message>
+    <message>
+        <source>KAM</source>
+        <translation>КАМ</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>руководитель</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>администратор</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Изменение</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Why the office refused</source>
+        <translation>Почему офис отклонил</translation>
+    </message>
+    <message>
+        <source>new record</source>
+        <translation>новая запись</translation>
+    </message>
+    <message>
+        <source>deletion</source>
+        <translation>удаление</translation>
+    </message>
+    <message>
+        <source>restoring</source>
+        <translation>восстановление</translation>
+    </message>
+    <message>
+        <source>Not connected: this laptop works on its own</source>
+        <translation>Не подключено: ноутбук работает автономно</translation>
+    </message>
+    <message>
+        <source>Connect to the office server to send and receive changes.</source>
+        <translation>Подключитесь к серверу офиса, чтобы отправлять и получать изменения.</translation>
+    </message>
+    <message>
+        <source>The office does not answer</source>
+        <translation>Офис не отвечает</translation>
+    </message>
+    <message>
+        <source>Connected to the office</source>
+        <translation>Подключено к офису</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Ещё не проверено</translation>
+    </message>
+    <message>
+        <source>%1 (%2) at %3</source>
+        <translation>%1 (%2), %3</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>ещё не было</translation>
+    </message>
+    <message>
+        <source>nothing, everything is sent</source>
+        <translation>ничего, всё отправлено</translation>
+    </message>
+    <message>
+        <source>Connect to another office…</source>
+        <translation>Подключиться к другому офису…</translation>
+    </message>
+    <message>
+        <source>Connect to the office…</source>
+        <translation>Подключиться к офису…</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3</source>
+        <translation>%1: %2 из %3</translation>
+    </message>
+    <message>
+        <source>Sync issues (%1)</source>
+        <translation>Вопросы синхронизации (%1)</translation>
+    </message>
+    <message>
+        <source>Refused by the office (%1)</source>
+        <translation>Отклонено офисом (%1)</translation>
+    </message>
+    <message>
+        <source>Approvals (%1)</source>
+        <translation>Согласования (%1)</translation>
+    </message>
+    <message>
+        <source>Sync with the office</source>
+        <translation>Синхронизация с офисом</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Офис</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Вы</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Последняя синхронизация</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Ждут отправки</translation>
+    </message>
+    <message>
+        <source>Sync now (%1)</source>
+        <translation>Синхронизировать сейчас (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Connected to the office {server} as {name} ({login}); laptop code {code}</source>
+        <translation>Подключено к офису {server}: {name} ({login}); код ноутбука {code}</translation>
+    </message>
+    <message>
+        <source>The office gave this store a laptop id of its own (a new login, or a store copied from another laptop); its unsent changes go to the office once</source>
+        <translation>Офис выдал этой базе собственный номер ноутбука (новый вход или база, скопированная с другого ноутбука); её неотправленные изменения попадут в офис один раз</translation>
+    </message>
+    <message>
+        <source>Sent to the office: {pushed} changes (applied {applied}, merged {merged}, refused {rejected})</source>
+        <translation>Отправлено в офис изменений: {pushed} (применено {applied}, объединено {merged}, отклонено {rejected})</translation>
+    </message>
+    <message>
+        <source>Received from the office: {rows} rows; clients taken off this laptop: {removed}</source>
+        <translation>Получено из офиса записей: {rows}; клиентов убрано с ноутбука: {removed}</translation>
+    </message>
+    <message>
+        <source>New sync issues: {count}; see them in the Sync section of the window</source>
+        <translation>Новых вопросов синхронизации: {count}; они в разделе «Синхронизация»</translation>
+    </message>
+    <message>
+        <source>Sync stopped early; the rest follows at the next sync</source>
+        <translation>Синхронизация прервана; остальное будет при следующей</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent: {count} changes</source>
+        <translation>Ожидают отправки изменений: {count}</translation>
+    </message>
+    <message>
+        <source>The office refused {count} changes; what you typed is kept in the sync issues (the Sync section of the window)</source>
+        <translation>Офис отклонил изменений: {count}; введённое сохранено в вопросах синхронизации (раздел «Синхронизация»)</translation>
+    </message>
+</context>
+<context>
+    <name>Team</name>
+    <message>
+        <source>KAM not named</source>
+        <translation>КАМ не указан</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>%1, late</source>
+        <translation>%1, с опозданием</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>KAM</source>
+        <translation>КАМ</translation>
+    </message>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Objective reached</source>
+        <translation>Цель достигнута</translation>
+    </message>
+    <message>
+        <source>Client mood</source>
+        <translation>Настрой клиента</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Сдан</translation>
+    </message>
+    <message>
+        <source>Due by %1</source>
+        <translation>Срок сдачи — %1</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Доставлен</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>ещё нет</translation>
+    </message>
+    <message>
+        <source>Visits planned</source>
+        <translation>Запланировано визитов</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Проведено</translation>
+    </message>
+    <message>
+        <source>Reports received</source>
+        <translation>Получено отчётов</translation>
+    </message>
+    <message>
+        <source>Submitted late</source>
+        <translation>Сдано с опозданием</translation>
+    </message>
+    <message>
+        <source>Held, no report yet</source>
+        <translation>Проведено, отчёта нет</translation>
+    </message>
+    <message>
+        <source>Type the dates as dd.mm.yyyy.</source>
+        <translation>Введите даты в виде дд.мм.гггг.</translation>
+    </message>
+    <message>
+        <source>The period ends before it begins.</source>
+        <translation>Конец периода раньше его начала.</translation>
+    </message>
+    <message>
+        <source>The team's reports come to a laptop enrolled with the manager role.</source>
+        <translation>Отчёты команды приходят на ноутбук, подключённый к офису с ролью руководителя.</translation>
+    </message>
+    <message>
+        <source>No submitted reports in this period for the chosen KAM.</source>
+        <translation>За этот период у выбранного КАМ нет сданных отчётов.</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Команда</translation>
+    </message>
+    <message>
+        <source>Reports without a named KAM are exported with the whole team's.</source>
+        <translation>Отчёты без указанного КАМ выгружаются вместе с отчётами всей команды.</translation>
+    </message>
+    <message>
+        <source>Export for the manager</source>
+        <translation>Выгрузка для руководителя</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Книга Excel (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Выгрузка…</translation>
+    </message>
+    <message>
+        <source>Written: %1</source>
+        <translation>Записано: %1</translation>
+    </message>
+    <message>
+        <source>This KAM has no clients on this laptop: nothing to export.</source>
+        <translation>У этого КАМ нет клиентов на этом ноутбуке: выгружать нечего.</translation>
+    </message>
+    <message>
+        <source>Team: submitted visit reports</source>
+        <translation>Команда: сданные отчёты о визитах</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>по</translation>
+    </message>
+    <message>
+        <source>dd.mm.yyyy</source>
+        <translation>дд.мм.гггг</translation>
+    </message>
+    <message>
+        <source>Whole team</source>
+        <translation>Вся команда</translation>
+    </message>
+    <message>
+        <source>The manager's report (Excel or PDF) of the chosen KAM's clients for the period</source>
+        <translation>Отчёт для руководителя (Excel или PDF) по клиентам выбранного КАМ за период</translation>
+    </message>
+    <message>
+        <source>Client kind</source>
+        <translation>Тип клиента</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>, %1 min</source>
+        <translation>, %1 мин</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Цель</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Договорённости</translation>
+    </message>
+    <message>
+        <source>Objections heard</source>
+        <translation>Прозвучавшие возражения</translation>
+    </message>
+    <message>
+        <source>Products discussed</source>
+        <translation>Обсуждённые препараты</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Участники</translation>
+    </message>
+    <message>
+        <source>Questions asked</source>
+        <translation>Заданные вопросы</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>срок %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>выполнено</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Следующие шаги</translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation>Дополнения</translation>
+    </message>
+    <message>
+        <source>due by %1</source>
+        <translation>срок — %1</translation>
+    </message>
+    <message>
+        <source>Choose a report in the list to read it.</source>
+        <translation>Выберите отчёт в списке, чтобы прочитать его.</translation>
     </message>
 </context>
 <context>
@@ -4137,6 +5371,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>ready</source>
         <translation>готов</translation>
+    </message>
+    <message>
+        <source>Delivered to the manager</source>
+        <translation>Доставлен руководителю</translation>
     </message>
 </context>
 <context>
@@ -4362,7 +5600,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Опишите итог</translation>
     </message>
     <message>
-        <source>Choose the client&apos;s mood</source>
+        <source>Choose the client's mood</source>
         <translation>Выберите настрой клиента</translation>
     </message>
     <message>
@@ -4418,7 +5656,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Время выезда известно</translation>
     </message>
     <message>
-        <source>No travel time: give the place coordinates (or home&apos;s) or enter the travel time by hand</source>
+        <source>No travel time: give the place coordinates (or home's) or enter the travel time by hand</source>
         <translation>Нет времени в пути: укажите координаты места (или дома) или введите время в пути вручную</translation>
     </message>
     <message>
@@ -4462,11 +5700,11 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Ответы на возражения по {product}</translation>
     </message>
     <message>
-        <source>Answers to this client&apos;s past objections</source>
+        <source>Answers to this client's past objections</source>
         <translation>Ответы на прошлые возражения этого клиента</translation>
     </message>
     <message>
-        <source>{count} of the client&apos;s objections have no answer</source>
+        <source>{count} of the client's objections have no answer</source>
         <translation>Возражений клиента без ответа: {count}</translation>
     </message>
     <message>
@@ -4554,7 +5792,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Материалы к визиту не перечислены</translation>
     </message>
     <message>
-        <source>The client&apos;s needs and plans re-read; my proposals answer them</source>
+        <source>The client's needs and plans re-read; my proposals answer them</source>
         <translation>Потребности и планы клиента перечитаны; мои предложения отвечают на них</translation>
     </message>
     <message>
@@ -4897,7 +6135,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Отменить (Ctrl+Z)</translation>
     </message>
     <message>
-        <source>Order the day&apos;s route</source>
+        <source>Order the day's route</source>
         <translation>Маршрут дня</translation>
     </message>
     <message>
