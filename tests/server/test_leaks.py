@@ -796,7 +796,9 @@ def test_a_manager_writes_only_the_answer_to_an_approval_request_of_the_team(
     )
     assert approved["outcome"] in ("applied", "merged"), approved  # merged: no base was sent
     offer = next(
-        row for row in territory.pull_all("anna").rows if uuid.UUID(row["entity_id"]) == anna["offers"]
+        row
+        for row in territory.pull_all("anna").rows
+        if uuid.UUID(row["entity_id"]) == anna["offers"]
     )
     assert offer["fields"]["approval_status"] == "approved"
     assert offer["fields"]["discount_pct"] == "12.50"
