@@ -119,8 +119,9 @@ class SettingsDialog(QDialog):
             ("lost", self.lost_days),
             ("mono", self.mono),
         ):
+            # One line each: wrapped in the form, a caption got two lines' height for
+            # four lines of text and «Анализируемый период» was cut off.
             caption = QLabel(self)
-            caption.setWordWrap(True)
             self._captions[name] = caption
             form.addRow(caption, editor)
         self.error_label = QLabel(self)

@@ -35,7 +35,8 @@ from kamdesk.ui.products.import_dialog import PriceImportDialog
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.tasks import TaskRunner
 
-MAX_COLUMN = 140  # px; long forms and INNs are elided, the whole text is in the detail
+MAX_COLUMN = 120  # px; long forms and INNs are elided, the whole text is in the detail
+MAX_NAME_COLUMN = 170
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -75,7 +76,7 @@ class ProductsPage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
-        splitter.setSizes([860, 340])
+        splitter.setSizes([900, 300])
         buttons = QHBoxLayout()
         for text, slot in (
             (self.tr("New product"), self.new_product),
@@ -116,8 +117,15 @@ class ProductsPage(QWidget):
         chosen = self.selected()
         self.model.set_records(self._catalog.list(self.search.text()))
         self.table.resizeColumnsToContents()
-        for column in (1, 2, 3):  # INN, form and dosage, pack: long texts, short headers
-            cap = max(MAX_COLUMN, self.table.horizontalHeader().sectionSizeHint(column))
+        # Long texts, short headers: the name, INN, form and dosage, pack are capped (and
+        # elided), so that the price and VAT columns are in view on a 1366 px screen.
+        for column, most in (
+            (0, MAX_NAME_COLUMN),
+            (1, MAX_COLUMN),
+            (2, MAX_COLUMN),
+            (3, MAX_COLUMN),
+        ):
+            cap = max(most, self.table.horizontalHeader().sectionSizeHint(column))
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
         again = next(
             (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush
+from PySide6.QtGui import QBrush, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTableView, QWidget
 
 from kamdesk.services.visits import FollowUpRow, OverdueAccount, set_follow_up_done
@@ -93,6 +93,7 @@ def overdue_columns(tz: str) -> list[RecordColumn[OverdueAccount]]:
         RecordColumn(
             lambda: QCoreApplication.translate("OverdueAccounts", "Client"),
             lambda r: r.name,
+            tooltip=lambda r: r.name,  # the column may elide a long official name
             stretch=True,
         ),
         RecordColumn(
@@ -113,6 +114,9 @@ def overdue_columns(tz: str) -> list[RecordColumn[OverdueAccount]]:
             lambda r: format_date(local(r.next_visit_at, tz).date()) if r.next_visit_at else "",
         ),
     ]
+
+
+NAME_MIN_WIDTH = 220
 
 
 class OverdueTable(QTableView):
@@ -140,7 +144,20 @@ class OverdueTable(QTableView):
         if again is not None:
             self.selectRow(again)
         self.resizeColumnsToContents()
-        self.horizontalHeader().setSectionResizeMode(0, self.horizontalHeader().ResizeMode.Stretch)
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """The client's name gets what the other columns leave, never less than
+        NAME_MIN_WIDTH (then the table scrolls sideways): names are elided with a
+        tooltip, not crushed to «Г… «…»»."""
+        header = self.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(1, header.count()))
+        room = self.viewport().width() - others
+        header.resizeSection(0, max(NAME_MIN_WIDTH, room))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_name()
 
     def _activated(self, index: object) -> None:
         row = self.currentIndex().row()
