@@ -84,6 +84,9 @@ class _Person:
         return " ".join(part for part in (self.surname, self.name, self.patronymic) if part)
 
 
+OWNED_WORK = frozenset({"visits", "offers", "follow_up_tasks"})
+
+
 def seed_office(
     url: str,
     *,
@@ -120,6 +123,14 @@ def seed_office(
                 kam = owner_by_kind[KAM_OF_KIND.get(document["data"]["kind"], "hospital")]
                 document["data"]["owner_id"] = kam.hex
                 by_kam[kam].add(document["bucket"])
+        # The laptop demo has one KAM: the visits, offers and tasks of an account go to
+        # the KAM it was given, or the manager would read them all as one KAM's work.
+        owner_of_bucket = {bucket: kam.hex for kam, held in by_kam.items() for bucket in held}
+        for document in documents:
+            if document["entity"] in OWNED_WORK and document["data"].get("owner_id"):
+                owner = owner_of_bucket.get(document["bucket"])
+                if owner is not None:
+                    document["data"]["owner_id"] = owner
         passwords = {p.id: generate_password() for p in (*kams.values(), manager)}
         admin_password = generate_password()
         now = datetime.now(UTC)
