@@ -314,14 +314,16 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
         return 0
     question = QCoreApplication.translate(
         "VisitsPage",
-        "Submit %1 report(s)? They will be sent to the manager at the next sync "
+        "Submit %n report(s)? They will be sent to the manager at the next sync "
         "and cannot be edited afterwards.",
+        "",
+        len(ready),
     )
     if confirm and (
         QMessageBox.question(
             page,
             QCoreApplication.translate("VisitsPage", "Submit reports"),
-            question.replace("%1", str(len(ready))),
+            question,
         )
         != QMessageBox.StandardButton.Yes
     ):
@@ -337,8 +339,10 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
     page.status_message.emit(
         QCoreApplication.translate(
             "VisitsPage",
-            "%1 report(s) submitted; they will be sent to the manager at the next sync.",
-        ).replace("%1", str(len(ready)))
+            "%n report(s) submitted; they will be sent to the manager at the next sync.",
+            "",
+            len(ready),
+        )
     )
     page.reload()
     return len(ready)

@@ -105,7 +105,7 @@ class ChecklistView(QWidget):
     def _fill(self, checklist: Checklist) -> None:
         summary = checklist.summary
         color = READINESS_COLORS[summary.level].name()
-        failing = self.tr("%1 item(s) to fix").replace("%1", str(summary.failing))
+        failing = self.tr("%n item(s) to fix", "", summary.failing)
         checked = self.tr("everything is checked")
         # What makes it red whatever the score (late, two visits at once) is said at once.
         blocking = [i.reason for i in checklist.failing if i.critical and i.reason is not None]

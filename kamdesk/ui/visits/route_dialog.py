@@ -57,8 +57,8 @@ class RouteDialog(QDialog):
         )
         if plan.skipped:
             summary += " " + self.tr(
-                "%1 visit(s) without coordinates stay where they are."
-            ).replace("%1", str(len(plan.skipped)))
+                "%n visit(s) without coordinates stay where they are.", "", len(plan.skipped)
+            )
         self.summary = QLabel(summary)
         self.summary.setWordWrap(True)
         buttons = QDialogButtonBox(
