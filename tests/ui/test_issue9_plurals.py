@@ -8,6 +8,7 @@ compiles them with pyside6-lrelease, as the build does, and asks Qt for each num
 from __future__ import annotations
 
 import inspect
+import re
 import shutil
 import subprocess
 from collections.abc import Iterator, Mapping
@@ -16,8 +17,12 @@ from xml.sax.saxutils import escape
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
+from sqlalchemy import select
 
+from kamdesk.models import AccountDossier
+from kamdesk.store import Store
 from kamdesk.ui.visits import actions, checklist_view, route_dialog
+from tests.ui.demo_store import demo_store, demo_template, demo_workspace  # noqa: F401  (fixtures)
 
 FORMS = {
     ("ChecklistView", "%n item(s) to fix"): (
@@ -87,3 +92,18 @@ def test_the_visit_screens_ask_for_numerus_forms() -> None:
     code = inspect.getsource(actions)
     assert '"%n report(s) submitted;' in code and '"Submit %n report(s)?' in code
     assert '"%1 report(s)' not in code
+
+
+def test_the_demo_dossiers_count_departments_in_good_russian(store: Store) -> None:
+    """«22 подразделения», «21 подразделение», «5 подразделений» in the card's dossier."""
+    from kamdesk.services.demo.text import plural
+
+    with store.session() as session:
+        texts = list(session.scalars(select(AccountDossier.structure)))
+    counted = [re.match(r"(\d+) (\S+);", text) for text in texts if "подразделен" in text]
+    assert counted
+    for match in counted:
+        assert match is not None
+        number = int(match.group(1))
+        expected = plural(number, "подразделение", "подразделения", "подразделений")
+        assert match.group(2) == expected, match.group(0)

@@ -12,7 +12,7 @@ from kamdesk.services.demo.accounts import AccountPlan
 from kamdesk.services.demo.common import Clock, DemoRandom, syncable
 from kamdesk.services.demo.contacts import ContactRef
 from kamdesk.services.demo.sales import SalesPlan
-from kamdesk.services.demo.text import group_digits, roubles, upper_first
+from kamdesk.services.demo.text import group_digits, plural, roubles, upper_first
 
 ACTIVITY = {
     "multi": "Многопрофильный стационар на {beds} коек: хирургия, кардиология, неврология, "
@@ -196,7 +196,8 @@ def _row(rng: DemoRandom, clock: Clock, item: DossierContext) -> dict[str, Any]:
         "beds": account.beds if account.kind == AccountKind.HOSPITAL else None,
         "history": f"Основано в {founded} г.; последняя крупная реорганизация — "
         f"{rng.randint(max(founded + 5, 2005), clock.today.year - 1)} г.",
-        "structure": f"{rng.randint(4, 25)} подразделений; руководитель — "
+        "structure": f"{(units := rng.randint(4, 25))} "
+        f"{plural(units, 'подразделение', 'подразделения', 'подразделений')}; руководитель — "
         f"{decision_maker or 'уточнить'}.",
         "financials": f"Закупки лекарственных препаратов — около {roubles(budget)} в год.",
         "annual_budget": budget,
