@@ -127,7 +127,15 @@ def bucket_changes(
         }
 
     before, now = held(since), held(upper)
-    return now - before, before - now
+    # Granted and revoked in between: a laptop may hold it all the same (its own new
+    # account, pushed, then taken away before its next pull), so it is told to remove
+    # it; one that never had it removes nothing.
+    revoked = {
+        row.bucket
+        for row in found
+        if row.revoked_version is not None and since < row.revoked_version <= upper
+    }
+    return now - before, (before | revoked) - now
 
 
 def may_read(connection: Connection, caller: Caller, bucket: str, version: int) -> bool:
