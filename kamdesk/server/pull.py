@@ -158,6 +158,10 @@ def apply_pull(connection: Connection, caller: Caller, request: PullRequest) -> 
             if cursor.key is None:
                 revoked = sorted(lost)
             page = _snapshot_page(connection, sorted(gained), cursor, request.limit)
+        elif cursor.key is None:
+            # No cursor yet, but the laptop may hold its own new accounts, pushed and
+            # taken away before this first pull: it is told to remove them.
+            revoked = sorted(bucket_changes(connection, caller, 0, upper)[1])
         if len(page) == request.limit:
             last = page[-1]
             key = (last.bucket, last.entity, last.entity_id.hex)

@@ -62,3 +62,26 @@ def test_a_new_account_taken_away_before_the_next_pull_leaves_the_laptop(
             select(Contact.id).execution_options(**{INCLUDE_DELETED: True})
         ).all()
     assert left == [] and contacts == []
+
+
+def test_a_new_account_taken_away_before_the_first_pull_leaves_the_laptop(
+    office: Office, make_laptop: Callable[..., Laptop]
+) -> None:
+    """The same on a laptop that never pulled: its first pull (from no cursor) must say
+    what was taken away from it too."""
+    office.user("anna", "Иванова Анна Сергеевна")
+    a = make_laptop("a", http=LosesOnePull(office.http))
+    a.enrol("anna")
+    with a.store.transaction() as session:
+        account = Account(name="ГБУЗ «ГКБ № 5»", kind=AccountKind.HOSPITAL, city="Тверь")
+        session.add(account)
+    with pytest.raises(OfficeUnreachableError):
+        a.sync()
+    office.revoke("anna", account.id)
+
+    assert a.sync().removed_buckets == 1
+    with a.store.session() as session:
+        left = session.scalars(
+            select(Account.id).execution_options(**{INCLUDE_DELETED: True})
+        ).all()
+    assert left == []
