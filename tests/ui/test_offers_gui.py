@@ -55,8 +55,11 @@ def test_create_offer_end_to_end(qtbot, workspace, tmp_path: Path):
     assert model.setData(model.index(1, QUANTITY), "3")
     director = editor.readers.findItems("Смирнов", Qt.MatchFlag.MatchStartsWith)[0]
     editor.readers_view.setCurrentIndex(director.index())
-    editor.suggest_current()
-    assert "ключевых партнёров" in editor.argument.toPlainText()
+    editor.suggest_current()  # the relationship is read off the UI thread
+    qtbot.waitUntil(lambda: editor.argument.toPlainText() != "", timeout=10_000)
+    # A client with no purchases yet is not told it is a key partner.
+    assert "начать сотрудничество" in editor.argument.toPlainText()
+    assert "ключевых партнёров" not in editor.argument.toPlainText()
     editor.benefit.setPlainText("Экономия бюджета")
     assert "Total with VAT" in editor.totals.text()
     with qtbot.waitSignal(editor.saved):

@@ -36,13 +36,10 @@ from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.offers import (
     AddresseeInput,
     AnnexInput,
-    ArgumentContext,
     LineInput,
     OfferBook,
     OfferDraft,
     OfferError,
-    reader_kind,
-    suggest_arguments,
 )
 from kamdesk.services.products import ProductCatalog
 from kamdesk.services.workspace import Workspace
@@ -52,6 +49,7 @@ from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
 from kamdesk.ui.offers.lines_view import LinesView
+from kamdesk.ui.offers.suggest import suggest_for
 from kamdesk.ui.offers.vat_note import vat_note_text
 from kamdesk.ui.sync.offer_approval import attach_approval
 from kamdesk.ui.tasks import TaskRunner
@@ -77,7 +75,8 @@ class OfferEditor(QDialog):
         for given in (account_id, offer_id):  # e.g. clicked(bool) passed on as an id
             if given is not None and not isinstance(given, uuid.UUID):
                 raise TypeError(f"an account or offer id must be a UUID, not {given!r}")
-        self._workspace = workspace
+        self._workspace = self.workspace = workspace
+        self.tasks = tasks
         self._book = OfferBook(workspace.store)
         self._catalog = ProductCatalog(workspace.store)
         self.saved_offer_id: uuid.UUID | None = None
@@ -381,20 +380,14 @@ class OfferEditor(QDialog):
     def suggest_current(self) -> None:
         """Fill the selected reader's arguments with the emphasis their role wants."""
         item = self.readers.itemFromIndex(self.readers_view.currentIndex())
-        if item is None:
-            return
-        item.setCheckState(Qt.CheckState.Checked)
-        draft = self.current_draft()
-        context = ArgumentContext(
-            account_name=self.account.currentText(),
-            totals=draft.totals(),
-            valid_until=draft.valid_until,
-            benefit=draft.benefit,
-            exclusivity=draft.exclusivity,
-            products=[line.title for line in draft.lines],
-        )
-        kind = reader_kind(item.data(ROLE), item.data(POSITION) or "")
-        self.argument.setPlainText(suggest_arguments(kind, context))
+        if item is not None:
+            item.setCheckState(Qt.CheckState.Checked)
+            suggest_for(self, item.index(), (CONTACT_ID, ROLE, POSITION))
+
+    def set_arguments_of(self, reader: uuid.UUID, text: str) -> None:
+        self._arguments[reader] = text
+        if reader == self._current_reader:
+            self.argument.setPlainText(text)
 
     def _attach(self) -> None:
         paths = get_open_file_names(
