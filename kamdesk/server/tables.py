@@ -110,7 +110,9 @@ rows = Table(
     # edit made on an older base is told whose value it replaced (FieldNote.by).
     Column("field_authors", Json, nullable=True),
     Index("ix_rows_bucket_version", "bucket", "version"),
-    Index("ix_rows_version", "version"),
+    # The pull's page order (keyset: version, entity, entity_id), so a page never sorts
+    # every remaining row of a territory seeded at one version.
+    Index("ix_rows_version", "version", "entity", "entity_id"),
 )
 
 # Every change ever received, with its outcome: a replay returns the stored outcome.

@@ -168,7 +168,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("rows", schema=None) as batch_op:
         batch_op.create_index("ix_rows_bucket_version", ["bucket", "version"], unique=False)
-        batch_op.create_index("ix_rows_version", ["version"], unique=False)
+        batch_op.create_index("ix_rows_version", ["version", "entity", "entity_id"], unique=False)
 
 
 def downgrade() -> None:
