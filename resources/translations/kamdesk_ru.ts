@@ -647,9 +647,9 @@
         <source>Select a planned visit to see how ready you are for it.</source>
         <translation>Выберите запланированный визит, чтобы увидеть, насколько вы к нему готовы.</translation>
     </message>
-    <message>
-        <source>%1 item(s) to fix</source>
-        <translation>исправить пунктов: %1</translation>
+    <message numerus="yes">
+        <source>%n item(s) to fix</source>
+        <translation><numerusform>исправить %n пункт</numerusform><numerusform>исправить %n пункта</numerusform><numerusform>исправить %n пунктов</numerusform></translation>
     </message>
     <message>
         <source>everything is checked</source>
@@ -3255,19 +3255,19 @@ If another program has it open, close that program and try again; if the disk is
     <name>PassphraseDialog</name>
     <message>
         <source>The database is encrypted</source>
-        <translation type="unfinished" />
+        <translation>База данных зашифрована</translation>
     </message>
     <message>
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation>Пароль базы</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Открыть</translation>
+        <translation>Открыть</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Отмена</translation>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>
@@ -4019,9 +4019,9 @@ If another program has it open, close that program and try again; if the disk is
         <source>Straight-line distance: %1 km now, %2 km in this order.</source>
         <translation>По прямой: сейчас %1 км, в этом порядке %2 км.</translation>
     </message>
-    <message>
-        <source>%1 visit(s) without coordinates stay where they are.</source>
-        <translation>Визиты без координат (%1) остаются на своём времени.</translation>
+    <message numerus="yes">
+        <source>%n visit(s) without coordinates stay where they are.</source>
+        <translation><numerusform>%n визит без координат остаётся на своём времени.</numerusform><numerusform>%n визита без координат остаются на своём времени.</numerusform><numerusform>%n визитов без координат остаются на своём времени.</numerusform></translation>
     </message>
     <message>
         <source>Move the visits</source>
@@ -4301,19 +4301,19 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>{path} is encrypted, and no key for it was found on this computer (no keyring, and no passphrase given). Type the store's passphrase.</source>
-        <translation type="unfinished" />
+        <translation>{path} зашифрована, а ключа к ней на этом компьютере нет (нет хранилища паролей системы и не задан пароль базы). Введите пароль базы.</translation>
     </message>
     <message>
         <source>{path} is encrypted and could not be opened with this key or passphrase: the passphrase is wrong, or the store was encrypted for another user or computer. Nothing was written to it. Type the right passphrase, or ask your administrator.</source>
-        <translation type="unfinished" />
+        <translation>{path} зашифрована и не открывается этим ключом или паролем: пароль неверный, или база зашифрована для другого пользователя или компьютера. В неё ничего не записано. Введите верный пароль или обратитесь к администратору.</translation>
     </message>
     <message>
         <source>{path} is encrypted already; nothing was changed.</source>
-        <translation type="unfinished" />
+        <translation>{path} уже зашифрована; ничего не изменено.</translation>
     </message>
     <message>
         <source>The encrypted copy of {path} did not hold the same data, so the store was left as it was (not encrypted).</source>
-        <translation type="unfinished" />
+        <translation>Зашифрованная копия {path} не совпала с базой по данным, поэтому база оставлена как была (не зашифрована).</translation>
     </message>
 </context>
 <context>
@@ -6069,14 +6069,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Select completed reports (in the list) to submit them.</source>
         <translation>Выберите готовые отчёты (в списке), чтобы сдать их.</translation>
-    </message>
-    <message>
-        <source>Submit %1 report(s)? They will be sent to the manager at the next sync and cannot be edited afterwards.</source>
-        <translation>Сдать отчёты (%1)? Они будут отправлены руководителю при следующей синхронизации; изменить их после этого будет нельзя.</translation>
-    </message>
-    <message>
-        <source>%1 report(s) submitted; they will be sent to the manager at the next sync.</source>
-        <translation>Сдано отчётов: %1. Они будут отправлены руководителю при следующей синхронизации.</translation>
     </message>
     <message>
         <source>Today (T)</source>
