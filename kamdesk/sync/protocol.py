@@ -65,7 +65,7 @@ class EntitySpec:
     people and other office data, which only managers and admins change).
     """
 
-    parent: tuple[str, str] | None | Literal["office"]
+    parent: tuple[str, str] | Literal["office"] | None
     text_fields: frozenset[str] = field(default_factory=frozenset)
 
 
@@ -78,8 +78,18 @@ ENTITIES: dict[str, EntitySpec] = {
     "account_dossiers": EntitySpec(
         ("account_id", "accounts"),
         _texts(
-            "activity", "history", "structure", "environment", "financials", "needs", "plans",
-            "worries", "general_notes", "relationship_outlook", "history_notes", "dmu_notes",
+            "activity",
+            "history",
+            "structure",
+            "environment",
+            "financials",
+            "needs",
+            "plans",
+            "worries",
+            "general_notes",
+            "relationship_outlook",
+            "history_notes",
+            "dmu_notes",
             "competitors_notes",
         ),
     ),
@@ -93,15 +103,27 @@ ENTITIES: dict[str, EntitySpec] = {
     "contact_personal": EntitySpec(
         ("contact_id", "contacts"),
         _texts(
-            "education", "previous_jobs", "military_service", "family", "hobbies",
-            "current_concerns", "topics_to_avoid", "notes",
+            "education",
+            "previous_jobs",
+            "military_service",
+            "family",
+            "hobbies",
+            "current_concerns",
+            "topics_to_avoid",
+            "notes",
         ),
     ),
     "visits": EntitySpec(
         ("account_id", "accounts"),
         _texts(
-            "objective", "agenda", "questions", "materials", "target_result", "walk_away_point",
-            "concessions", "cancel_reason",
+            "objective",
+            "agenda",
+            "questions",
+            "materials",
+            "target_result",
+            "walk_away_point",
+            "concessions",
+            "cancel_reason",
         ),
     ),
     "visit_attendees": EntitySpec(("visit_id", "visits")),
