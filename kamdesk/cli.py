@@ -17,7 +17,18 @@ from kamdesk import __version__
 from kamdesk.commands import run_handler
 from kamdesk.paths import DB_ENV, default_db_path
 
-COMMAND_MODULES = ("gui", "demo", "import_", "offer", "visit", "report", "backup", "server", "sync")
+COMMAND_MODULES = (
+    "gui",
+    "demo",
+    "import_",
+    "offer",
+    "visit",
+    "report",
+    "backup",
+    "store",
+    "server",
+    "sync",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,6 +15,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # time" is then the same for the visits (IANA zone) and the rest of the app.
 os.environ["TZ"] = "Europe/Moscow"
 time.tzset()
+# Stores are encrypted (issue 11), with a passphrase: tests never touch a real keyring.
+os.environ["KAMDESK_PASSPHRASE"] = "kamdesk-tests"
+os.environ.pop("KAMDESK_ENCRYPTION", None)
 
 from kamdesk.store import Store, open_store  # noqa: E402 - after TZ is set
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from kamdesk.cli import main
 from kamdesk.models import Account, AccountKind
-from kamdesk.store import open_store
+from kamdesk.store import crypto, open_store
 
 Capture = pytest.CaptureFixture[str]
 
@@ -32,7 +31,7 @@ def _add_account(db: Path, name: str) -> None:
 
 
 def _names(db: Path) -> list[str]:
-    connection = sqlite3.connect(db)
+    connection = crypto.connect(db)
     try:
         return [row[0] for row in connection.execute("SELECT name FROM accounts ORDER BY name")]
     finally:

@@ -1,8 +1,9 @@
 """The client list: search, filters and sorting done by SQLite, a page at a time.
 
 This is the hot path of start-up and of every keystroke in the search box, so
-it talks to SQLite through the standard library (no SQLAlchemy import before
-the first paint) with one parameterised statement per query. Everything the list
+it talks to SQLite through the DB-API driver alone (`kamdesk.store.crypto`, which
+gives an encrypted store its key; no SQLAlchemy import before the first paint)
+with one parameterised statement per query. Everything the list
 shows, filters and sorts on is in one cache table, `account_stats` (kept
 current by `kamdesk.store.derived`); words of three or more letters are looked
 up in its trigram full-text index, shorter ones scanned for with instr().
@@ -11,7 +12,6 @@ The read-only summary of one account goes through the ORM, imported on demand.
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 import uuid
 from collections.abc import Callable
@@ -22,6 +22,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kamdesk.store import crypto
 from kamdesk.textfold import fold
 from kamdesk.vocabulary import (
     AccountKind,
@@ -261,9 +262,9 @@ class AccountDirectory:
             self._local.connection = None
 
     def _query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
-        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        connection: crypto.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
-            connection = sqlite3.connect(self._path, timeout=BUSY_TIMEOUT_S)
+            connection = crypto.connect(self._path, timeout=BUSY_TIMEOUT_S)
             self._local.connection = connection
         return connection.execute(sql, params or []).fetchall()
 

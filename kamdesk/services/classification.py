@@ -134,14 +134,17 @@ def recompute(store: Store, today: date | None = None) -> int:
     months = window_months(today, settings.analysis_months)
     with store.engine.connect() as connection:
         raw: Any = connection.connection.driver_connection
-        monthly = pd.read_sql_query(
+        # The driver's cursor (SQLCipher's, which pandas does not know) into a frame.
+        cursor = raw.execute(
             # Keys are 16-byte BLOBs; the frame keys accounts by their 32 hex digits.
             "SELECT lower(hex(account_id)) AS account_id, month, sum(amount) AS amount "
             "FROM sales_records "
             "WHERE deleted_at IS NULL AND month >= ? AND month <= ? "
             "GROUP BY account_id, month",
-            raw,
-            params=(months[0].isoformat(), months[-1].isoformat()),
+            (months[0].isoformat(), months[-1].isoformat()),
+        )
+        monthly = pd.DataFrame(
+            cursor.fetchall(), columns=[column[0] for column in cursor.description]
         )
         last_purchases: dict[str, str] = dict(
             connection.execute(

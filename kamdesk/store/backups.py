@@ -37,9 +37,9 @@ its final name:
 
 Nothing here uses the ORM or opens a store file with `open()` while SQLite may
 have it open (see `kamdesk.store.probe` on why). Every connection comes from
-`_connect`: when stores are encrypted (SQLCipher, issue 11) it is the one place
-that gives the key; SQLCipher's backup API copies between connections with the
-same key, so backups stay encrypted like the store.
+`_connect`, through the store's opener `kamdesk.store.crypto` (the key of an
+encrypted store): a copy is made encrypted exactly like its source, so the
+backups of an encrypted store are encrypted with the same key.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import sqlite3
+import sqlite3  # the result codes
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -63,6 +63,7 @@ from kamdesk.errors import (
 )
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.schema_version import SCHEMA_HEAD
+from kamdesk.store import crypto
 from kamdesk.store.files import COMPANION_SUFFIXES, companion, has_database, move_aside
 from kamdesk.store.sqlite_errors import classify
 
@@ -232,7 +233,7 @@ def check_backup(path: Path) -> BackupInfo:
                 revision = row[0] if row else None
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except crypto.Error as error:
         raise _explain(path, error) from error
     if revision is None or "accounts" not in names:
         raise BackupError(
@@ -291,7 +292,8 @@ def restore_backup(
         # aside as it is, never opened for writing: SQLite would replay or delete its
         # log, which may hold what a recovery needs.
         aside = move_aside(store_path, ASIDE_LABEL)
-        with contextlib.suppress(sqlite3.Error):  # what of it SQLite can still read
+        # What of it SQLite can still read (nothing, when it cannot be decrypted).
+        with contextlib.suppress(crypto.StoreKeyError, *crypto.Error):
             _carry_sequences(aside, staged)
         _publish(staged, store_path)
         return RestoreResult(checked, aside)
@@ -302,14 +304,16 @@ def restore_backup(
 # --- helpers ----------------------------------------------------------------------------
 
 
-def _connect(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """Every connection of this module (the place for the key once stores are
-    encrypted). Read-only connections never write, nor checkpoint a log on closing."""
-    if read_only:
-        return sqlite3.connect(
-            f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
-        )
-    return sqlite3.connect(path, timeout=BUSY_TIMEOUT_S)
+def _connect(
+    path: Path, *, read_only: bool = False, like: crypto.Connection | None = None
+) -> crypto.Connection:
+    """Every connection of this module, through the store's opener (the key, when
+    the file is encrypted; a new file is encrypted exactly `like` the connection it
+    is a copy of). Read-only connections never write, nor checkpoint a log on closing."""
+    encrypt = crypto.is_encrypted(like) if like is not None else None
+    return crypto.connect(
+        path, mode="ro" if read_only else None, timeout=BUSY_TIMEOUT_S, encrypt=encrypt
+    )
 
 
 def _copy_checked(
@@ -322,7 +326,7 @@ def _copy_checked(
     try:
         source = _connect(source_path, read_only=True)
         try:
-            destination = _connect(target)
+            destination = _connect(target, like=source)  # encrypted like the store
             try:
                 source.backup(
                     destination,
@@ -336,7 +340,7 @@ def _copy_checked(
                 destination.close()
         finally:
             source.close()
-    except sqlite3.Error as error:
+    except crypto.Error as error:
         explained = _explain(source_path, error)
         if isinstance(explained, CorruptStoreError):
             raise CorruptStoreError(damaged, explained.detail) from error
@@ -364,7 +368,7 @@ def _stepper(path: Path, progress: Progress | None) -> Callable[[int, int, int],
     return step
 
 
-def _integrity_check(connection: sqlite3.Connection, path: Path) -> None:
+def _integrity_check(connection: crypto.Connection, path: Path) -> None:
     problems = [row[0] for row in connection.execute("PRAGMA integrity_check")]
     if problems != ["ok"]:
         raise CorruptStoreError(path, "; ".join(problems[:_PROBLEMS_SHOWN]))
@@ -372,7 +376,9 @@ def _integrity_check(connection: sqlite3.Connection, path: Path) -> None:
 
 def _keep_copy_aside(store_path: Path, when: datetime) -> Path | None:
     """A checked copy of the store beside it, `<store>.before-restore-<time>.sqlite`;
-    None when the store is damaged (SQLite cannot copy it whole)."""
+    None when the store is damaged (SQLite cannot copy it whole, or cannot decrypt it:
+    to SQLCipher a garbled file and one encrypted with another key look the same, and
+    either is then moved aside as it is, never written to)."""
     suffix = store_path.suffix or ".sqlite"
     stamp = when.strftime(STAMP)
     aside = store_path.with_name(f"{store_path.stem}.{ASIDE_LABEL}-{stamp}{suffix}")
@@ -384,7 +390,7 @@ def _keep_copy_aside(store_path: Path, when: datetime) -> Path | None:
     try:
         _copy_checked(store_path, partial, None, damaged=store_path)
         _publish(partial, aside)
-    except CorruptStoreError:
+    except (CorruptStoreError, crypto.StoreKeyError):
         return None
     finally:
         _discard(partial)
@@ -422,7 +428,7 @@ def _carry_sequences(current: Path, staged: Path) -> None:
         target.close()
 
 
-def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+def _has_table(connection: crypto.Connection, name: str) -> bool:
     row = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
     ).fetchone()
@@ -442,7 +448,7 @@ def _copy_into(staged: Path, store_path: Path) -> None:
                 destination.close()
         finally:
             source.close()
-    except sqlite3.Error as error:
+    except crypto.Error as error:
         raise _explain(store_path, error) from error
 
 
@@ -555,7 +561,7 @@ def _count_accounts(path: Path) -> int | None:
             ).fetchone()
         finally:
             connection.close()
-    except sqlite3.Error:
+    except crypto.Error:
         return None
     return int(row[0])
 
@@ -572,5 +578,5 @@ def _known_revision(revision: str) -> bool:
     return revision in migrate.known_revisions()
 
 
-def _explain(path: Path, error: sqlite3.Error) -> StoreError:
+def _explain(path: Path, error: BaseException) -> StoreError:
     return classify(path, error) or StoreUnavailableError(f"{path}: {error}")

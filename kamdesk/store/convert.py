@@ -23,7 +23,6 @@ Anything that fails before the rename leaves the old store exactly as it was
 from __future__ import annotations
 
 import os
-import sqlite3
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
@@ -37,7 +36,7 @@ from kamdesk.errors import CONTEXT, StoreError
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import Base
 from kamdesk.models.base import ScaledDecimal, UTCDateTime, UuidBytes
-from kamdesk.store import migrate
+from kamdesk.store import crypto, migrate
 from kamdesk.store.engine import BUSY_TIMEOUT_MS, make_engine
 from kamdesk.store.files import COMPANION_SUFFIXES, companion
 from kamdesk.store.sqlite_errors import classify
@@ -83,19 +82,20 @@ def convert_store(path: Path) -> dict[str, int]:
     target = converting_path(path)
     _remove_store_files(target)  # a conversion killed half-way left it: it is ours
     try:
-        engine = make_engine(target)
+        encrypted = crypto.file_is_encrypted(path)  # the new file is encrypted like the old
+        engine = make_engine(target, encrypt=encrypted)
         try:
             migrate.upgrade(engine)
         finally:
             engine.dispose()
-        counts = _copy_rows(path, target)
+        counts = _copy_rows(path, target, encrypted)
         _fold_log_into_main_file(path)
         _fsync(target)
         os.replace(target, path)
     except _Mismatch as error:
         _remove_store_files(target)
         raise StoreConversionError(path, str(error)) from error
-    except sqlite3.Error as error:
+    except crypto.Error as error:
         _remove_store_files(target)
         raise classify(path, error) or StoreConversionError(path, str(error)) from error
     except BaseException:
@@ -108,17 +108,16 @@ def convert_store(path: Path) -> dict[str, int]:
 # --- copying ------------------------------------------------------------------------------
 
 
-def _copy_rows(old: Path, target: Path) -> dict[str, int]:
-    connection = sqlite3.connect(
-        target.absolute().as_uri(),
-        uri=True,  # ATTACH then reads a URI too: the old store is opened read-only
-        timeout=BUSY_TIMEOUT_MS / 1000,
-        isolation_level=None,
-    )
+def _copy_rows(old: Path, target: Path, encrypted: bool) -> dict[str, int]:
+    # A URI connection: ATTACH then reads a URI too, and the old store is opened read-only.
+    connection = crypto.connect(target, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         connection.execute("PRAGMA foreign_keys = OFF")
         connection.create_function("kam_uuid_bytes", 1, _uuid_bytes, deterministic=True)
-        connection.execute("ATTACH DATABASE ? AS old", (f"{old.absolute().as_uri()}?mode=ro",))
+        connection.execute(
+            f"ATTACH DATABASE ? AS old KEY {crypto.attach_key(encrypted)}",
+            (f"{old.absolute().as_uri()}?mode=ro",),
+        )
         counts: dict[str, int] = {}
         connection.execute("BEGIN IMMEDIATE")
         try:
@@ -145,7 +144,7 @@ def _copy_rows(old: Path, target: Path) -> dict[str, int]:
     return counts
 
 
-def _copy_table(connection: sqlite3.Connection, table: Table) -> int:
+def _copy_table(connection: crypto.Connection, table: Table) -> int:
     old_columns = {
         row[1]: str(row[2]).upper()
         for row in connection.execute(f'PRAGMA old.table_info("{table.name}")')
@@ -238,7 +237,7 @@ def _uuid_bytes(value: Any) -> bytes | None:
 # --- checking -----------------------------------------------------------------------------
 
 
-def _verify(connection: sqlite3.Connection, counts: dict[str, int]) -> None:
+def _verify(connection: crypto.Connection, counts: dict[str, int]) -> None:
     for name, copied in counts.items():
         before = int(connection.execute(f'SELECT count(*) FROM old."{name}"').fetchone()[0])
         if before != copied:
@@ -264,7 +263,7 @@ def _fold_log_into_main_file(path: Path) -> None:
     """Checkpoint the old store's WAL into its main file and remove the log, so no log
     of the old store is left for SQLite to replay into the new file after the rename.
     The old store's content does not change."""
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    connection = crypto.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
     try:
         mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     finally:

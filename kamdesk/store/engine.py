@@ -10,21 +10,27 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import ExceptionContext
 
 from kamdesk.account_status import sql_status
-from kamdesk.store import write_guard
+from kamdesk.store import crypto, write_guard
 from kamdesk.store.sqlite_errors import classify
 from kamdesk.textfold import fold
 
 BUSY_TIMEOUT_MS = 5000
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, encrypt: bool | None = None) -> Engine:
     """An engine on `path` whose environmental errors (busy, full, not writable, damaged)
     come out as the StoreError that explains them, on every path into the database:
     ORM sessions, Core connections, commits and connecting. Its connections refuse
-    writes to syncable tables that the change log would not see (write_guard)."""
+    writes to syncable tables that the change log would not see (write_guard).
+    A new file is encrypted unless `encrypt` is False (see kamdesk.store.crypto)."""
     engine = create_engine(
         f"sqlite+pysqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        # Every connection through the one opener, with the key (kamdesk.store.crypto);
+        # its driver's errors are the ones SQLAlchemy wraps.
+        module=crypto.dbapi(),
+        creator=lambda: crypto.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, encrypt=encrypt
+        ),
     )
     event.listen(engine, "connect", _configure_connection)
     write_guard.install_on_engine(engine)

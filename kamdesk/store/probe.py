@@ -8,18 +8,18 @@ that opens the same file again) would silently take the locks from under it
 ("How To Corrupt An SQLite Database File", §2.2). SQLite itself keeps every
 descriptor of a locked file open until its last lock is released.
 
-Standard library only, so the window can recognise a current store before
-SQLAlchemy is imported.
+Standard library (and the store's opener, `kamdesk.store.crypto`) only, so the
+window can recognise a current store before SQLAlchemy is imported.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from kamdesk.errors import CorruptStoreError, StoreAccessError, StoreError, StoreUnavailableError
 from kamdesk.schema_version import SCHEMA_HEAD
+from kamdesk.store import crypto
 from kamdesk.store.files import has_database, orphaned_journal
 from kamdesk.store.sqlite_errors import classify
 
@@ -58,10 +58,8 @@ def probe(path: Path, *, verify: bool = True) -> StoreFacts | None:
     try:
         # Read-only: SQLite then never checkpoints the log into the main file on
         # closing, so a damaged store is moved aside exactly as it was found.
-        connection = sqlite3.connect(
-            f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S
-        )
-    except sqlite3.Error as error:
+        connection = crypto.connect(path, mode="ro", timeout=BUSY_TIMEOUT_S)
+    except crypto.Error as error:
         raise _explain(path, error) from error
     try:
         names = {row[0] for row in connection.execute("SELECT name FROM sqlite_master")}
@@ -74,7 +72,7 @@ def probe(path: Path, *, verify: bool = True) -> StoreFacts | None:
         has_client_id = "sync_state" in names and bool(
             connection.execute("SELECT count(*) FROM sync_state WHERE id = 1").fetchone()[0]
         )
-    except sqlite3.Error as error:
+    except crypto.Error as error:
         raise _explain(path, error) from error
     finally:
         connection.close()
@@ -96,7 +94,7 @@ def is_current_store(path: Path) -> bool:
     return facts is not None and facts.is_current
 
 
-def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
+def _quick_check(path: Path, connection: crypto.Connection) -> None:
     """SQLite's quick integrity check: every page and index entry is readable and in
     order (it skips only the slow index-against-table comparison)."""
     problems = [row[0] for row in connection.execute("PRAGMA quick_check")]
@@ -104,5 +102,5 @@ def _quick_check(path: Path, connection: sqlite3.Connection) -> None:
         raise CorruptStoreError(path, "; ".join(problems[:_PROBLEMS_SHOWN]))
 
 
-def _explain(path: Path, error: sqlite3.Error) -> StoreError:
+def _explain(path: Path, error: BaseException) -> StoreError:
     return classify(path, error) or StoreUnavailableError(f"{path}: {error}")

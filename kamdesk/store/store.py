@@ -22,7 +22,7 @@ from kamdesk.errors import (
     StoreError,
 )
 from kamdesk.models import SyncState, utcnow
-from kamdesk.store import changelog, convert, derived, migrate, tombstones, write_guard
+from kamdesk.store import changelog, convert, crypto, derived, migrate, tombstones, write_guard
 from kamdesk.store.engine import make_engine
 from kamdesk.store.files import move_aside
 from kamdesk.store.probe import probe
@@ -197,7 +197,8 @@ def backup_copy(path: Path, engine: Engine) -> Path:
     target = path.with_name(f"{path.stem}.backup-{stamp}{path.suffix or '.sqlite'}")
     raw = engine.raw_connection()
     try:
-        destination = sqlite3.connect(target)
+        # Encrypted exactly like the store (SQLCipher's backup API copies between the two).
+        destination = crypto.connect(target, encrypt=crypto.is_encrypted(raw))
         try:
             raw.driver_connection.backup(destination)  # type: ignore[union-attr]
         finally:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox, QWidget
 
+from kamdesk.services.encryption import StoreKeyError
 from kamdesk.services.workspace import (
     CorruptStoreError,
     SchemaTooNewError,
@@ -140,6 +141,18 @@ class DialogPrompts(QObject):
         return Path(chosen) if chosen else None
 
     # --- helpers ------------------------------------------------------------------
+
+    def passphrase(self, error: StoreKeyError) -> str | None:
+        """The passphrase of an encrypted store (kamdesk.ui.passphrase_dialog)."""
+        from kamdesk.ui.passphrase_dialog import PassphraseDialog
+
+        return self._ask_passphrase(PassphraseDialog(error, self._parent))
+
+    def _ask_passphrase(self, dialog: QDialog) -> str | None:
+        """Show the passphrase dialog modally (tests override this, as `_ask`)."""
+        from kamdesk.ui.passphrase_dialog import run_dialog
+
+        return run_dialog(dialog)
 
     def _box(self, icon: QMessageBox.Icon, title: str) -> QMessageBox:
         box = QMessageBox(icon, title, "", QMessageBox.StandardButton.NoButton, self._parent)

@@ -17,6 +17,7 @@ from enum import Enum, auto
 from pathlib import Path
 from typing import Protocol
 
+from kamdesk.services.encryption import StoreKeyError, use_passphrase
 from kamdesk.services.workspace import (
     CorruptStoreError,
     SchemaTooNewError,
@@ -60,6 +61,9 @@ class StorePrompts(Protocol):
     def choose_store_file(self, start: Path, backup: bool) -> Path | None:
         """An existing file to open (a backup copy when `backup`); None cancels."""
 
+    # Optional: `passphrase(error: StoreKeyError) -> str | None`, the passphrase of an
+    # encrypted store (kamdesk.ui.passphrase_dialog); prompts without it give up on it.
+
 
 def demo_available() -> bool:
     """The demo generator is an optional part of the services (a bare folder
@@ -80,14 +84,28 @@ def open_interactively(
     Returns None when the user chose to quit (or cancel)."""
     load_demo = False
     moved_aside: Path | None = None
+    with_passphrase = False  # trying again with the passphrase just typed
     while True:
-        if not has_store(path):
+        if not has_store(path) and not with_passphrase:
             choice = prompts.first_start(path, explicit, demo_available())
             if choice is None:
                 return None
             load_demo = choice == StartChoice.DEMO
         try:
             workspace = open_workspace(path)
+        except StoreKeyError as error:
+            # Encrypted, and no key or not this one: ask for the passphrase and try
+            # again. Without one (cancelled), the file is treated as one that cannot
+            # be opened: to SQLCipher a wrong key and a garbled file look the same.
+            ask = getattr(prompts, "passphrase", None)
+            passphrase = ask(error) if ask is not None else None
+            if passphrase:
+                use_passphrase(passphrase)
+                with_passphrase = True
+                continue
+            if not has_store(path):  # a new store, and no key to make it with
+                return None
+            recovery = prompts.corrupt(CorruptStoreError(path, str(error)))
         except SchemaTooNewError as error:
             recovery = prompts.schema_too_new(error)
         except CorruptStoreError as error:
@@ -97,6 +115,7 @@ def open_interactively(
         else:
             return OpenedStore(workspace, load_demo, moved_aside)
 
+        with_passphrase = False
         if recovery == Recovery.QUIT:
             return None
         if recovery in (Recovery.OTHER_FILE, Recovery.OPEN_BACKUP):

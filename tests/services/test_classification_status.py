@@ -9,7 +9,6 @@ day's reclassification. Hand-checked dates: today is 3 December 2026, at risk af
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import uuid
 from contextlib import closing
 from dataclasses import fields
@@ -40,7 +39,7 @@ from kamdesk.services.card import Entity, load_card, set_field
 from kamdesk.services.demo import build_demo
 from kamdesk.services.settings import AnalyticsSettings, save_analytics
 from kamdesk.services.visits import overdue_accounts
-from kamdesk.store import Store, open_store
+from kamdesk.store import Store, crypto, open_store
 
 TODAY = date(2026, 12, 3)
 A, R, L, W, P = (
@@ -290,7 +289,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path)
 
 
 def _snapshot(path: Path, sql: str) -> list[tuple[object, ...]]:
-    with closing(sqlite3.connect(path)) as connection:
+    with closing(crypto.connect(path)) as connection:
         return connection.execute(sql).fetchall()
 
 

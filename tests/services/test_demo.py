@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import closing
@@ -21,7 +20,7 @@ from kamdesk.services.demo.accounts import composition
 from kamdesk.services.demo.names import FEMALE_NAMES, MALE_NAMES
 from kamdesk.services.demo.sales import rows_per_account
 from kamdesk.services.validation import check_email, check_inn, check_kpp, check_phone
-from kamdesk.store import Store, open_store
+from kamdesk.store import Store, crypto, open_store
 
 TODAY = date(2025, 6, 18)
 ACCOUNTS = 150
@@ -49,14 +48,14 @@ def demo(tmp_path_factory: pytest.TempPathFactory, migrated_template: Path) -> I
         today=TODAY,
         progress=lambda percent, stage: stages.append((percent, stage)),
     )
-    connection = sqlite3.connect(path)
-    connection.row_factory = sqlite3.Row
+    connection = crypto.connect(path)
+    connection.row_factory = crypto.Row
     yield {"store": store, "db": connection, "summary": summary, "stages": stages}
     connection.close()
     store.close()
 
 
-def _rows(demo: Any, sql: str, *params: Any) -> list[sqlite3.Row]:
+def _rows(demo: Any, sql: str, *params: Any) -> list[crypto.Row]:
     return demo["db"].execute(sql, params).fetchall()
 
 
@@ -70,7 +69,7 @@ def _counts(demo: Any, sql: str) -> dict[Any, int]:
 
 def _dump(path: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every domain table's rows, in a stable order, without the volatile columns."""
-    connection = sqlite3.connect(path)
+    connection = crypto.connect(path)
     try:
         dump = {}
         for table in Base.metadata.sorted_tables:
@@ -350,7 +349,7 @@ def test_a_tiny_demo_still_works(store: Store) -> None:
     summary = build_demo(store, accounts=3, seed=3, years=1, today=TODAY)
     assert summary.accounts == 3
     assert summary.products > 0
-    with closing(sqlite3.connect(store.path)) as connection:
+    with closing(crypto.connect(store.path)) as connection:
         kinds = {row[0] for row in connection.execute("SELECT kind FROM accounts")}
         months = connection.execute("SELECT count(DISTINCT month) FROM sales_records").fetchone()
     assert "health_authority" in kinds

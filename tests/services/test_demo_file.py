@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +17,7 @@ from kamdesk.errors import StoreBusyError, StoreNotEmptyError
 from kamdesk.models import Account, AccountKind, ChangeLogEntry, Product
 from kamdesk.services.demo.demo_file import build_demo_file, staging_path
 from kamdesk.services.workspace import open_workspace
-from kamdesk.store import open_store
+from kamdesk.store import crypto, open_store
 from tests.store.other_process import run_sql
 
 
@@ -141,7 +140,7 @@ def test_the_demo_goes_into_an_open_empty_store_through_sqlite(tmp_path: Path) -
     finally:
         reopened.close()
     assert _files(tmp_path) == {"kamdesk.sqlite"}
-    with sqlite3.connect(db) as connection:
+    with crypto.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     connection.close()
 
@@ -171,8 +170,9 @@ def test_replace_refuses_a_store_another_program_has_open(
 
 
 _HOLD_OPEN = """
-import sqlite3, sys, time
-connection = sqlite3.connect(sys.argv[1])
+import sys, time
+from kamdesk.store import crypto
+connection = crypto.connect(sys.argv[1])
 connection.execute("SELECT count(*) FROM accounts").fetchone()
 print("open", flush=True)
 time.sleep(60)

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from kamdesk.models.local import CardDraft
 from kamdesk.services.card import Entity, save_draft
 from kamdesk.services.store_wait import checkpoint, is_busy, without_waiting
-from kamdesk.store import Store
+from kamdesk.store import Store, crypto
 
 
 def pragmas(store: Store) -> tuple[int, int]:
@@ -24,7 +24,7 @@ def pragmas(store: Store) -> tuple[int, int]:
 
 def test_a_write_to_a_locked_store_is_refused_at_once_as_busy(store: Store) -> None:
     account = uuid.uuid4()
-    other = sqlite3.connect(store.path, isolation_level=None)
+    other = crypto.connect(store.path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")  # another program is writing
         with pytest.raises(Exception) as refused, without_waiting(store):

@@ -1,4 +1,5 @@
-"""Another program on the same store: a separate Python process with plain sqlite3.
+"""Another program on the same store: a separate Python process with its own SQLite
+connection (through `kamdesk.store.crypto`, with the key of an encrypted store).
 
 SQLite's locks are per process, so only a second process shows whether this one
 still holds them: it opens the store, runs its statements, commits and closes,
@@ -15,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 _SCRIPT = """
-import json, sqlite3, sys
-connection = sqlite3.connect(sys.argv[1], timeout=10)
+import json, sys
+from kamdesk.store import crypto
+connection = crypto.connect(sys.argv[1], timeout=10)
 results = [connection.execute(statement).fetchall() for statement in sys.argv[2:]]
 connection.commit()
 connection.close()
@@ -54,8 +56,9 @@ def crash_after(path: Path, *statements: str) -> None:
     """Commit `statements` from a process that then dies without closing the store, so
     the commits stay in its write-ahead log (`-wal`), not yet in the main file."""
     code = (
-        "import os, sqlite3, sys\n"
-        "connection = sqlite3.connect(sys.argv[1])\n"
+        "import os, sys\n"
+        "from kamdesk.store import crypto\n"
+        "connection = crypto.connect(sys.argv[1])\n"
         "connection.execute('PRAGMA wal_autocheckpoint = 0')\n"
         "for statement in sys.argv[2:]:\n"
         "    connection.execute(statement)\n"

@@ -7,7 +7,6 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -23,7 +22,7 @@ from kamdesk.services.settings import (
     load_backups_kept,
     save_backups_kept,
 )
-from kamdesk.store import Store, backups
+from kamdesk.store import Store, backups, crypto
 from kamdesk.store.backups import (
     BackupError,
     backups_folder,
@@ -283,7 +282,7 @@ def test_a_store_another_program_is_writing_to_is_left_as_it_was(
     monkeypatch.setattr(backups, "BUSY_TIMEOUT_S", 0.5)  # how long KAMdesk waits for it
     backup = create_backup(store.path)
     _add_accounts(store, "Не в копии")
-    other = sqlite3.connect(store.path, isolation_level=None)
+    other = crypto.connect(store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program's write, not finished
     try:
         with pytest.raises(StoreBusyError):
@@ -299,7 +298,7 @@ def test_a_store_another_program_is_writing_to_is_left_as_it_was(
 
 def test_a_file_that_is_not_a_kamdesk_backup_is_refused(store: Store, tmp_path: Path) -> None:
     other = tmp_path / "notes.sqlite"
-    connection = sqlite3.connect(other)
+    connection = crypto.connect(other)
     connection.execute("CREATE TABLE notes (text)")
     connection.commit()
     connection.close()
@@ -316,7 +315,7 @@ def test_a_damaged_store_is_moved_aside_with_its_log_and_the_backup_put_in_place
     _add_accounts(store, "Из копии")
     backup = create_backup(store.path)
     store.close()
-    connection = sqlite3.connect(store.path)
+    connection = crypto.connect(store.path)
     connection.execute("PRAGMA journal_mode = DELETE")
     connection.close()
     store.path.write_bytes(b"\x5a" * 16384)  # not a database any more

@@ -27,7 +27,7 @@ from kamdesk.models import (
     Product,
     SyncState,
 )
-from kamdesk.store import convert, open_store
+from kamdesk.store import convert, crypto, open_store
 from kamdesk.store.convert import StoreConversionError
 from kamdesk.vocabulary import ProductKind, VatKind
 
@@ -43,7 +43,7 @@ def _load(dump: str, path: Path) -> Path:
 
 
 def _old_rows(path: Path, sql: str) -> list[Any]:
-    connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    connection = crypto.connect(path, mode="ro")
     try:
         return connection.execute(sql).fetchall()
     finally:
@@ -51,6 +51,7 @@ def _old_rows(path: Path, sql: str) -> list[Any]:
 
 
 def _dump(path: Path) -> list[str]:
+    # A legacy store is plain SQLite (the standard library's iterdump).
     connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     try:
         return list(connection.iterdump())
@@ -145,7 +146,7 @@ def test_a_failed_conversion_leaves_the_old_store_as_it_was(
 
     copy_table = convert._copy_table
 
-    def copy_losing_a_contact(connection: sqlite3.Connection, table: Table) -> int:
+    def copy_losing_a_contact(connection: crypto.Connection, table: Table) -> int:
         copied = copy_table(connection, table)
         if table.name == "contacts":  # as if a row had not come across
             connection.execute(

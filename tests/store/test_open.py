@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select, text
 
 from kamdesk.models import Account, AccountKind
-from kamdesk.store import CorruptStoreError, SchemaTooNewError, migrate, open_store
+from kamdesk.store import CorruptStoreError, SchemaTooNewError, crypto, migrate, open_store
 from kamdesk.store import store as store_module
 
 
@@ -45,7 +44,7 @@ def test_reopening_keeps_data_and_the_client_id(tmp_path: Path) -> None:
 def test_a_newer_schema_is_refused_and_the_file_untouched(tmp_path: Path) -> None:
     path = tmp_path / "from-the-future.sqlite"
     open_store(path).close()
-    with sqlite3.connect(path) as connection:
+    with crypto.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
     before = path.read_bytes()
     with pytest.raises(SchemaTooNewError) as raised:
@@ -57,7 +56,7 @@ def test_a_newer_schema_is_refused_and_the_file_untouched(tmp_path: Path) -> Non
 def test_an_older_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite"
     open_store(path).close()
-    with sqlite3.connect(path) as connection:
+    with crypto.connect(path) as connection:
         connection.execute(
             "INSERT INTO accounts (id, created_at, updated_at, revision, name, short_name, kind,"
             " inn, kpp, region, city, address, phone, email, website, status, qual_need,"
@@ -84,7 +83,7 @@ def test_an_older_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
         assert calls == ["head"]
         assert store.backup_path is not None and store.backup_path.exists()
         assert "backup-" in store.backup_path.name
-        with sqlite3.connect(store.backup_path) as backup:
+        with crypto.connect(store.backup_path) as backup:
             assert backup.execute("SELECT name FROM accounts").fetchall() == [("ЦРБ",)]
     finally:
         store.close()
@@ -104,7 +103,7 @@ def test_a_damaged_file_is_named_and_not_overwritten(tmp_path: Path) -> None:
 def test_a_truncated_database_is_reported_as_damaged(tmp_path: Path) -> None:
     path = tmp_path / "truncated.sqlite"
     open_store(path).close()
-    with sqlite3.connect(path) as connection:
+    with crypto.connect(path) as connection:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = path.read_bytes()
     path.write_bytes(data[:100] + b"\x00" * 50 + data[150 : len(data) // 3])
@@ -114,7 +113,7 @@ def test_a_truncated_database_is_reported_as_damaged(tmp_path: Path) -> None:
 
 def test_a_foreign_sqlite_file_is_not_taken_for_a_store(tmp_path: Path) -> None:
     path = tmp_path / "someone-elses.sqlite"
-    with sqlite3.connect(path) as connection:
+    with crypto.connect(path) as connection:
         connection.execute("CREATE TABLE photos (id INTEGER)")
     with pytest.raises(CorruptStoreError) as raised:
         open_store(path)

@@ -20,7 +20,7 @@ from kamdesk.errors import (
 from kamdesk.i18n import Message
 from kamdesk.models import Account, AccountKind, AppSetting, ChangeLogEntry, Product
 from kamdesk.services.workspace import open_workspace
-from kamdesk.store import Store, open_store
+from kamdesk.store import Store, crypto, open_store
 from kamdesk.store.probe import is_current_store
 from kamdesk.store.sqlite_errors import classify
 from tests.store.other_process import garble, run_sql
@@ -40,7 +40,7 @@ def _damage_the_accounts_table(store: Store) -> None:
     the main file so that the page is read from there."""
     with store.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        page_size = connection.exec_driver_sql("PRAGMA page_size").scalar_one()
+        page_size = int(connection.exec_driver_sql("PRAGMA page_size").scalar_one())
         root = connection.exec_driver_sql(
             "SELECT rootpage FROM sqlite_master WHERE name = 'accounts'"
         ).scalar_one()
@@ -119,7 +119,7 @@ def test_a_store_locked_by_another_program_is_reported_busy(
 ) -> None:
     monkeypatch.setattr("kamdesk.store.engine.BUSY_TIMEOUT_MS", 50)
     impatient = open_store(store.path)
-    other = sqlite3.connect(store.path, isolation_level=None)
+    other = crypto.connect(store.path, isolation_level=None)
     try:
         other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
         with pytest.raises(StoreBusyError) as raised:

@@ -3,7 +3,6 @@ the question KAMdesk asks before leaving it: shared by the quit and open-databas
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -13,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from kamdesk.store import crypto
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.sections import SectionKey
 from kamdesk.ui.tasks import TaskRunner
@@ -25,7 +25,7 @@ CITY = "Rzhev"
 def stored_city(path: Path, account_id: uuid.UUID) -> str:
     """What the file holds, read by another connection (the window may have closed
     its store already)."""
-    reader = sqlite3.connect(path)
+    reader = crypto.connect(path)
     try:
         (city,) = reader.execute(
             "SELECT city FROM accounts WHERE id = ?", (account_id.bytes,)

@@ -5,7 +5,6 @@ the store as it was kept aside; a damaged backup refused with the store untouche
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from kamdesk.models import Account, AccountKind
 from kamdesk.services.backups import BackupInfo, create_backup, list_backups
 from kamdesk.services.settings import load_backups_kept
-from kamdesk.store import Store
+from kamdesk.store import Store, crypto
 from kamdesk.ui.backups_dialog import BackupsDialog, backups_model
 from kamdesk.ui.error_dialog import ErrorDialog
 from kamdesk.ui.main_window import MainWindow
@@ -80,7 +79,7 @@ def _add_account(store: Store, name: str) -> None:
 
 
 def _accounts_in(path: Path) -> int:
-    connection = sqlite3.connect(path)
+    connection = crypto.connect(path)
     try:
         return int(connection.execute("SELECT count(*) FROM accounts").fetchone()[0])
     finally:
@@ -89,7 +88,7 @@ def _accounts_in(path: Path) -> int:
 
 def _hospital_city(path: Path) -> str:
     """The city of the territory's hospital in the file, read by another connection."""
-    connection = sqlite3.connect(path)
+    connection = crypto.connect(path)
     try:
         (city,) = connection.execute(
             "SELECT city FROM accounts WHERE short_name = 'ОКБ'"

@@ -13,7 +13,6 @@ QTest types ASCII only, so texts are English.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +26,7 @@ from sqlalchemy import select
 
 from kamdesk.models import Account, Contact, RelationshipEvent
 from kamdesk.services.workspace import open_workspace
-from kamdesk.store import Store
+from kamdesk.store import Store, crypto
 from kamdesk.store.engine import BUSY_TIMEOUT_MS
 from kamdesk.ui.card import AccountCard
 from kamdesk.ui.main_window import MainWindow
@@ -90,7 +89,7 @@ def stored_subjects(store: Store, account_id: uuid.UUID) -> list[str]:
 
 def is_archived(store: Store, account_id: uuid.UUID) -> bool:
     """Read by another connection: the store's sessions hide archived accounts."""
-    reader = sqlite3.connect(store.path)
+    reader = crypto.connect(store.path)
     try:
         (deleted_at,) = reader.execute(
             "SELECT deleted_at FROM accounts WHERE id = ?", (account_id.bytes,)

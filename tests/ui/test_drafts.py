@@ -6,7 +6,6 @@ binder is a clock the test moves on: "typing for two seconds" takes no second.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from sqlalchemy import select
 
 from kamdesk.models import Account, AccountDossier, ChangeLogEntry
 from kamdesk.models.local import CardDraft
-from kamdesk.store import Store, open_store
+from kamdesk.store import Store, crypto, open_store
 from kamdesk.ui.card import AccountCard
 from kamdesk.ui.card.binder import DRAFT_MAX_WAIT_MS
 from kamdesk.ui.card.widgets import NotesEdit
@@ -93,7 +92,7 @@ def busy_notes(card: AccountCard) -> list[str]:
 def crash_snapshot(store: Store, folder: Path) -> Path:
     """What a killed KAMdesk leaves on disk: every committed write, nothing else."""
     target = folder / "after-crash.sqlite"
-    source, copy = sqlite3.connect(store.path), sqlite3.connect(target)
+    source, copy = crypto.connect(store.path), crypto.connect(target)
     try:
         source.backup(copy)
     finally:
@@ -103,9 +102,9 @@ def crash_snapshot(store: Store, folder: Path) -> Path:
 
 
 @pytest.fixture
-def write_lock(store: Store) -> Iterator[sqlite3.Connection]:
+def write_lock(store: Store) -> Iterator[crypto.Connection]:
     """Another program holding the store's write lock (as an import or a sync does)."""
-    other = sqlite3.connect(store.path, isolation_level=None)
+    other = crypto.connect(store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     yield other
     if other.in_transaction:
@@ -178,7 +177,7 @@ def test_a_busy_store_keeps_the_text_says_so_and_saves_it_when_free(
     open_card: Callable[[Store, uuid.UUID], AccountCard],
     store: Store,
     territory: dict[str, Any],
-    write_lock: sqlite3.Connection,
+    write_lock: crypto.Connection,
 ) -> None:
     card = open_card(store, territory["hospital"])
     needs, plans = field(card, "dossier", "needs"), field(card, "dossier", "plans")
@@ -223,7 +222,7 @@ def test_a_card_closed_while_the_store_is_busy_still_saves_its_edit(
     tasks: TaskRunner,
     wait_idle: WaitIdle,
     territory: dict[str, Any],
-    write_lock: sqlite3.Connection,
+    write_lock: crypto.Connection,
 ) -> None:
     account_id = territory["hospital"]
     card = AccountCard(account_id, lambda: store, tasks)  # its tab closes in this test
@@ -252,7 +251,7 @@ def test_while_the_store_is_busy_a_wrong_inn_is_still_explained_at_once(
     open_card: Callable[[Store, uuid.UUID], AccountCard],
     store: Store,
     territory: dict[str, Any],
-    write_lock: sqlite3.Connection,
+    write_lock: crypto.Connection,
 ) -> None:
     card = open_card(store, territory["hospital"])
     city, inn = field(card, "account", "city"), field(card, "account", "inn")

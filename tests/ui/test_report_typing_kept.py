@@ -10,7 +10,6 @@ QTest types ASCII only, so the texts are English.
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -20,7 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kamdesk.services.visits import report_draft
-from kamdesk.store import Store, open_store
+from kamdesk.store import Store, crypto, open_store
 from kamdesk.ui.debounce import Debounce
 from kamdesk.ui.visits.report_form import AUTOSAVE_MAX_WAIT_MS, ReportForm
 from tests.services.visit_factories import add_account, add_visit
@@ -100,8 +99,8 @@ def test_continuous_typing_is_in_the_store_after_a_crash(qtbot, form, store) -> 
     assert missing_words <= AUTOSAVE_MAX_WAIT_MS // WORD_MS
 
 
-def _hold_write_lock(store: Store) -> sqlite3.Connection:
-    other = sqlite3.connect(store.path, isolation_level=None)
+def _hold_write_lock(store: Store) -> crypto.Connection:
+    other = crypto.connect(store.path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     return other
 

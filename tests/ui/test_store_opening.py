@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from PySide6.QtWidgets import QAbstractButton, QMessageBox, QProgressDialog
 from pytestqt.qtbot import QtBot
 
 from kamdesk.services.workspace import SchemaTooNewError, open_workspace
+from kamdesk.store import crypto
 from kamdesk.ui.clients.page import ClientsPage
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
@@ -180,7 +180,7 @@ def test_a_backup_copy_can_be_opened_instead(tmp_path: Path) -> None:
 def test_a_store_from_a_newer_kamdesk_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "future.sqlite"
     open_workspace(path).close()
-    with sqlite3.connect(path) as connection:
+    with crypto.connect(path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
     connection.close()
     before = path.read_bytes()
@@ -200,7 +200,7 @@ def test_too_new_offers_another_file(tmp_path: Path) -> None:
 
     future = tmp_path / "future.sqlite"
     open_workspace(future).close()
-    with sqlite3.connect(future) as connection:
+    with crypto.connect(future) as connection:
         connection.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
     connection.close()
     opened = open_interactively(future, Prompts(backup=other))

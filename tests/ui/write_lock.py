@@ -3,18 +3,16 @@ meanwhile: shared by the tests of saving while the store is busy."""
 
 from __future__ import annotations
 
-import sqlite3
-
 from PySide6.QtCore import QTimer
 
-from kamdesk.store import Store
+from kamdesk.store import Store, crypto
 
 
 class WriteLock:
     """Another program's write transaction on the store file."""
 
     def __init__(self, store: Store) -> None:
-        self._connection = sqlite3.connect(store.path, isolation_level=None)
+        self._connection = crypto.connect(store.path, isolation_level=None)
         self._connection.execute("BEGIN IMMEDIATE")
         self.held = True
 

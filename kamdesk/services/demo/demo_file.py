@@ -26,13 +26,13 @@ from __future__ import annotations
 
 import contextlib
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from kamdesk.errors import CorruptStoreError, StoreNotEmptyError, StoreUnavailableError
 from kamdesk.services.demo import DemoSummary, Progress, build_demo
+from kamdesk.store import crypto
 from kamdesk.store.files import (
     COMPANION_SUFFIXES,
     companion,
@@ -97,9 +97,7 @@ def build_demo_file(
 def holds_work(path: Path) -> bool:
     """Whether the store at `path` has any row that is not a new store's bookkeeping."""
     try:
-        connection = sqlite3.connect(
-            f"{path.absolute().as_uri()}?mode=rw", uri=True, timeout=BUSY_TIMEOUT_S
-        )
+        connection = crypto.connect(path, mode="rw", timeout=BUSY_TIMEOUT_S)
         try:
             tables = [row[0] for row in connection.execute(_TABLES)]
             return any(
@@ -109,7 +107,7 @@ def holds_work(path: Path) -> bool:
             )
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except crypto.Error as error:
         raise (classify(path, error) or StoreUnavailableError(f"{path}: {error}")) from error
 
 
@@ -149,7 +147,7 @@ def _take_over(target: Path) -> None:
     moved file and its exit would delete the new store's log by name), and let
     SQLite fold the log into the main file as its last user closing it."""
     try:
-        connection = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
+        connection = crypto.connect(target, timeout=BUSY_TIMEOUT_S)
         try:
             # Held from the first read on: SQLite waits, then fails as busy, while
             # another connection has the store open.
@@ -158,7 +156,7 @@ def _take_over(target: Path) -> None:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         finally:
             connection.close()
-    except sqlite3.Error as error:
+    except crypto.Error as error:
         explained = classify(target, error)
         if isinstance(explained, CorruptStoreError):
             return  # moved aside just as it is, with whatever files it has
@@ -169,7 +167,7 @@ def _seal(staging: Path) -> None:
     """Checkpoint the build's log into its main file and leave WAL mode, so the one
     file holds everything and no `-wal` or `-shm` is left to go with it (the store
     returns to WAL mode when it is next opened)."""
-    connection = sqlite3.connect(staging, timeout=BUSY_TIMEOUT_S)
+    connection = crypto.connect(staging, timeout=BUSY_TIMEOUT_S)
     try:
         mode = connection.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
     finally:
@@ -183,8 +181,8 @@ def _copy_into(staging: Path, target: Path) -> None:
     """Replace the contents of the (empty) store at `target` with the demo, through
     SQLite: the target may be open in this process, so its file is never renamed,
     and its identity on this computer (the client id) stays what it was."""
-    source = sqlite3.connect(staging, timeout=BUSY_TIMEOUT_S)
-    destination = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S)
+    source = crypto.connect(staging, timeout=BUSY_TIMEOUT_S)
+    destination = crypto.connect(target, timeout=BUSY_TIMEOUT_S)
     try:
         client = destination.execute("SELECT client_id FROM sync_state WHERE id = 1").fetchone()
         if client is not None:

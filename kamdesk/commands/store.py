@@ -1,0 +1,95 @@
+"""`kamdesk store status|encrypt`: whether the store is encrypted, and encrypting it.
+
+New stores are encrypted (SQLCipher, see `kamdesk.store.crypto`); a store made
+by an earlier KAMdesk stays plain until it is encrypted on request:
+`kamdesk store encrypt` backs it up, writes an encrypted copy, checks it holds
+the same rows, puts it in place and encrypts the store's plain backups too.
+KAMdesk must not have the store open meanwhile (it is refused as busy).
+Output as for `kamdesk backup`: Russian unless `--lang en`.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from kamdesk.commands import fail
+from kamdesk.i18n import Message
+
+CONTEXT = "StoreCommand"
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "store",
+        help="whether the store is encrypted; encrypt a store of an earlier KAMdesk",
+        description="New stores are encrypted with a key kept in the system keyring "
+        "(or the passphrase in $KAMDESK_PASSPHRASE). 'encrypt' converts a plain store "
+        "after a backup; close KAMdesk first.",
+    )
+    parser.add_argument(
+        "--lang", choices=("ru", "en"), default="ru", help="language of the output (ru)"
+    )
+    actions = parser.add_subparsers(dest="store_command", metavar="ACTION", required=True)
+    actions.add_parser("status", help="is the store encrypted?").set_defaults(handler=run_status)
+    actions.add_parser(
+        "encrypt", help="encrypt a plain store (a backup is made first)"
+    ).set_defaults(handler=run_encrypt)
+
+
+def _in_language(run: Callable[[argparse.Namespace, Callable[[Message], str]], int]) -> Any:
+    def handler(args: argparse.Namespace) -> int:
+        from kamdesk.errors import StoreError
+        from kamdesk.i18n import catalogue_translator
+
+        say = catalogue_translator(args.lang)
+        try:
+            return run(args, say)
+        except StoreError as error:
+            detail = f" ({' '.join(error.detail.split())})" if error.detail else ""
+            return fail(" ".join(say(error.message).split()) + detail)
+
+    return handler
+
+
+def _status(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
+    from kamdesk.store.crypto import file_is_encrypted
+    from kamdesk.store.files import has_database
+
+    if not has_database(args.db):
+        return fail(say(_text("no store at {db}; give --db", db=args.db)))
+    if file_is_encrypted(args.db):
+        print(say(_text("{db} is encrypted", db=args.db)))
+    else:
+        print(say(_text("{db} is NOT encrypted: `kamdesk store encrypt` encrypts it", db=args.db)))
+    return 0
+
+
+def _encrypt(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
+    from kamdesk.store.crypto import encrypt_store
+    from kamdesk.store.files import has_database
+
+    if not has_database(args.db):
+        return fail(say(_text("no store at {db}; give --db", db=args.db)))
+    result = encrypt_store(args.db)
+    print(
+        say(
+            _text(
+                "{db} is encrypted now; backed up first to {backup}",
+                db=args.db,
+                backup=result.backup,
+            )
+        )
+    )
+    if result.backups_encrypted:
+        print(say(_text("backups encrypted too: {count}", count=len(result.backups_encrypted))))
+    return 0
+
+
+run_status = _in_language(_status)
+run_encrypt = _in_language(_encrypt)
+
+
+def _text(text: str, **params: object) -> Message:
+    return Message(CONTEXT, text, params)

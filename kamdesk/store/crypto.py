@@ -1,0 +1,535 @@
+"""The encrypted store: SQLCipher, its key, and the one way every store file is opened.
+
+New stores are SQLCipher 4 databases (`sqlcipher3`, default settings: AES-256,
+HMAC-SHA512, 4 KiB pages), their `-wal` too. Every connection to a store file,
+a backup, a moved-aside or staged copy comes from `connect`: the SQLAlchemy
+engine (`creator=`), the client list's fast path, the probe, backups, the
+conversions and the demo build. A file is opened the way it is: an encrypted
+file with the key, a plain file (a store of an earlier build) as it is, until
+the user converts it (`kamdesk store encrypt`, `encrypt_store`: a backup first,
+then `sqlcipher_export`); nothing is ever encrypted silently. A new file is
+encrypted unless its caller copies a plain one (`encrypt=False`: a copy is
+encrypted exactly like its source).
+
+The key, in this order:
+
+1. a passphrase given to this process (`use_passphrase`: the window's dialog,
+   after the keyring had none or a wrong one);
+2. the passphrase in the environment variable KAMDESK_PASSPHRASE (scripts, CI);
+3. a random 32-byte key in the operating system's keyring (`keyring`: Secret
+   Service/KWallet, Windows Credential Manager, macOS Keychain), service
+   "KAMdesk", entry "store-key", made when the first encrypted file is.
+   One key per user account, not per file, so that every copy of a store
+   (backups in their folder, moved-aside and restored files, a store the KAM
+   copied elsewhere) opens with it;
+4. none: StoreKeyError, and the window asks for the passphrase.
+
+A passphrase is turned into the key by SQLCipher's own derivation (PBKDF2-HMAC-
+SHA512, 256 000 iterations, the file's salt), so an administrator opens the file
+with the standard `sqlcipher` tool: `PRAGMA key = '<passphrase>';`. The
+derivation takes about half a second, so it is done once per process and
+file salt (the same computation in Python) and the connection is given the
+derived key with the salt (`x'<key><salt>'`); new files of a process share one
+salt. A keyring key is given as a raw key (`PRAGMA key = "x'<64 hex>'"`, no
+derivation), which is what an administrator types for it.
+
+Wrong key: SQLite says only "file is not a database"; here it is a
+StoreKeyError that says what to do, and the file is left untouched (nothing is
+written before the key was proved on the first page).
+
+Standard library, `sqlcipher3` and (only when a key is needed) `keyring`: the
+window uses this before SQLAlchemy is imported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import secrets
+import sqlite3
+import threading
+import urllib.parse
+import urllib.request
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlcipher3 import dbapi2 as _cipher
+
+from kamdesk.errors import StoreError
+from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.store.files import COMPANION_SUFFIXES, companion
+from kamdesk.store.sqlite_errors import classify
+
+__all__ = [
+    "ENCRYPTION_VARIABLE",
+    "KEY_ENTRY",
+    "PASSPHRASE_VARIABLE",
+    "SERVICE",
+    "Connection",
+    "Error",
+    "StoreKeyError",
+    "connect",
+    "encryption_enabled",
+    "is_encrypted",
+    "key_pragma",
+    "reset_keys",
+    "use_passphrase",
+]
+
+SERVICE = "KAMdesk"
+KEY_ENTRY = "store-key"
+PASSPHRASE_VARIABLE = "KAMDESK_PASSPHRASE"
+# "off": new stores are plain SQLite (the benchmarks' comparison, troubleshooting).
+ENCRYPTION_VARIABLE = "KAMDESK_ENCRYPTION"
+BUSY_TIMEOUT_S = 5.0
+
+KDF_ITERATIONS = 256_000  # SQLCipher 4's default: what the `sqlcipher` tool assumes
+_PLAIN_HEADER = b"SQLite format 3\x00".hex()
+_PROBE_KEY = "\"x'" + "00" * 32 + "'\""  # only to make SQLCipher read the file's salt
+_CONTEXT = "Store"
+
+# Both drivers' errors: every store connection is a sqlcipher3 one, but callers also
+# see the standard library's (an `except crypto.Error` catches either).
+Error: tuple[type[Exception], ...] = (sqlite3.Error, _cipher.Error)
+Row = _cipher.Row  # the row factory of `sqlite3.Row`, for these connections
+NOT_A_DATABASE = sqlite3.SQLITE_NOTADB
+
+
+class Connection(_cipher.Connection):
+    """A sqlcipher3 connection that knows whether its file is encrypted."""
+
+    encrypted: bool = False
+
+
+class StoreKeyError(StoreError):
+    """The store is encrypted and there is no key, or not the right one. The file
+    was not changed."""
+
+    def __init__(self, path: Path, *, missing: bool, detail: str = "") -> None:
+        if missing:
+            text = QT_TRANSLATE_NOOP(
+                "Store",
+                "{path} is encrypted, and no key for it was found on this computer (no "
+                "keyring, and no passphrase given). Type the store's passphrase.",
+            )
+        else:
+            text = QT_TRANSLATE_NOOP(
+                "Store",
+                "{path} is encrypted and could not be opened with this key or passphrase: "
+                "the passphrase is wrong, or the store was encrypted for another user or "
+                "computer. Nothing was written to it. Type the right passphrase, or ask "
+                "your administrator.",
+            )
+        super().__init__(Message(_CONTEXT, text, {"path": str(path)}), detail)
+        self.path, self.missing = path, missing
+
+
+# --- the key ----------------------------------------------------------------------------
+
+_lock = threading.Lock()
+_given_passphrase: str | None = None
+_keyring_key: str | None = None  # hex, once read (or made) in this process
+_keyring_failed = False
+_derived: dict[tuple[str, str], str] = {}  # (passphrase, salt hex) -> key hex
+_process_salt = secrets.token_hex(16)
+_proved: set[tuple[str, str, str]] = set()  # (file, its salt, key) that opened it here
+
+
+def use_passphrase(passphrase: str | None) -> None:
+    """Use `passphrase` for this process's stores from now on (None: back to the
+    environment and the keyring)."""
+    global _given_passphrase
+    with _lock:
+        _given_passphrase = passphrase or None
+
+
+def reset_keys() -> None:
+    """Forget what this process knows of keys (the keyring is asked again)."""
+    global _given_passphrase, _keyring_key, _keyring_failed
+    with _lock:
+        _given_passphrase, _keyring_key, _keyring_failed = None, None, False
+        _proved.clear()
+
+
+def encryption_enabled() -> bool:
+    """Whether new stores are encrypted (everywhere, unless KAMDESK_ENCRYPTION=off)."""
+    return os.environ.get(ENCRYPTION_VARIABLE, "").strip().lower() not in ("off", "0", "no")
+
+
+def _passphrase() -> str | None:
+    return _given_passphrase or os.environ.get(PASSPHRASE_VARIABLE) or None
+
+
+def _keyring_secret(create: bool) -> str | None:
+    """The keyring's key (hex), made there when `create` and there is none; None when
+    no keyring works here."""
+    global _keyring_key, _keyring_failed
+    with _lock:
+        if _keyring_key is not None or _keyring_failed:
+            return _keyring_key
+        try:
+            import keyring  # slow to import: only when a key is needed
+
+            stored = keyring.get_password(SERVICE, KEY_ENTRY)
+            if stored is None and create:
+                keyring.set_password(SERVICE, KEY_ENTRY, secrets.token_hex(32))
+                stored = keyring.get_password(SERVICE, KEY_ENTRY)  # a keyring that kept it
+        except Exception:  # any backend's failure means "no keyring here"
+            _keyring_failed = True
+            return None
+        if stored is None or not _is_key(stored):  # none, or not one KAMdesk made
+            return None
+        _keyring_key = stored
+        return stored
+
+
+def _is_key(text: str) -> bool:
+    try:
+        return len(bytes.fromhex(text)) == 32
+    except ValueError:
+        return False
+
+
+def key_pragma(salt: str | None = None, *, create: bool = False, path: Path | None = None) -> str:
+    """The value for `PRAGMA key = …` for a file with `salt` (hex; None for a new
+    file). Raises StoreKeyError when there is no key."""
+    passphrase = _passphrase()
+    if passphrase is None:
+        key = _keyring_secret(create)
+        if key is None:
+            raise StoreKeyError(path or Path("?"), missing=True)
+        return f"\"x'{key}'\""
+    salt = salt or _process_salt
+    with _lock:
+        derived = _derived.get((passphrase, salt))
+    if derived is None:
+        derived = hashlib.pbkdf2_hmac(
+            "sha512", passphrase.encode(), bytes.fromhex(salt), KDF_ITERATIONS, 32
+        ).hex()
+        with _lock:
+            _derived[(passphrase, salt)] = derived
+    return f"\"x'{derived}{salt}'\""
+
+
+# --- connections ------------------------------------------------------------------------
+
+
+def connect(
+    path: Path | str,
+    *,
+    mode: str | None = None,
+    timeout: float = BUSY_TIMEOUT_S,
+    encrypt: bool | None = None,
+    **options: Any,
+) -> Connection:
+    """A connection to the store file at `path` (`mode` "ro" or "rw" as SQLite's URI
+    parameter), with its key when it is encrypted.
+
+    For a file that does not exist yet: encrypted unless `encrypt` is False (or is
+    None and KAMDESK_ENCRYPTION=off). An existing file is opened as it is, plain or
+    encrypted (`encrypt` is for new files only).
+    `options` go to `sqlcipher3.connect` (isolation_level, check_same_thread); with
+    `uri=True`, `path` may be a `file:` URI with its parameters, as for sqlite3.
+    Raises StoreKeyError for an encrypted file without the right key, and the
+    driver's Error for the rest (the callers classify it)."""
+    if options.pop("uri", False) and str(path).startswith("file:"):
+        parts = urllib.parse.urlsplit(str(path))
+        path = Path(urllib.request.url2pathname(parts.path))
+        uri = path.absolute().as_uri() + (f"?{parts.query}" if parts.query else "")
+    else:
+        path = Path(path)
+        uri = path.absolute().as_uri() + (f"?mode={mode}" if mode else "")
+    exists = _has_content(path)
+    connection = _open(uri, timeout, options)
+    try:
+        if not exists:
+            if encrypt if encrypt is not None else encryption_enabled():
+                connection.execute(f"PRAGMA key = {key_pragma(create=True, path=path)}")
+                connection.encrypted = True
+            return connection
+        connection.execute(f"PRAGMA key = {_PROBE_KEY}")
+        salt = connection.execute("PRAGMA cipher_salt").fetchone()[0]
+        if salt == _PLAIN_HEADER or not _looks_encrypted(path):
+            # A plain SQLite file (or no database at all: SQLite says so on first use).
+            connection.close()
+            return _open(uri, timeout, options)
+        pragma = key_pragma(salt, path=path)
+        proved = (str(path.absolute()), salt, pragma)
+        if proved not in _proved:
+            # The key must decrypt the first page before anything is written. Proved on
+            # a connection of its own: the caller's first read is then still its own
+            # (`PRAGMA locking_mode = EXCLUSIVE` takes effect on it, for example).
+            connection.execute(f"PRAGMA key = {pragma}")
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except _cipher.DatabaseError as error:
+                if getattr(error, "sqlite_errorcode", None) == NOT_A_DATABASE:
+                    raise StoreKeyError(path, missing=False, detail=str(error)) from error
+                raise
+            with _lock:
+                _proved.add(proved)
+            connection.close()
+            connection = _open(uri, timeout, options)
+        connection.execute(f"PRAGMA key = {pragma}")
+        connection.encrypted = True
+        return connection
+    except BaseException:
+        connection.close()
+        raise
+
+
+def file_is_encrypted(path: Path) -> bool:
+    """Whether the existing database file at `path` is encrypted (opened read-only
+    to find out; raises StoreKeyError without the right key)."""
+    connection = connect(path, mode="ro")
+    try:
+        return connection.encrypted
+    finally:
+        connection.close()
+
+
+def attach_key(encrypted: bool) -> str:
+    """The `KEY …` value for `ATTACH DATABASE … KEY …` of a file that is `encrypted`
+    (or plain: an empty key) with this computer's key or passphrase."""
+    if not encrypted:
+        return "''"
+    passphrase = _passphrase()
+    if passphrase is not None:  # SQLCipher derives the key from the file's own salt
+        return "'" + passphrase.replace("'", "''") + "'"
+    return key_pragma()
+
+
+def dbapi() -> Any:
+    """The DB-API module of every store connection (for SQLAlchemy's `module=`)."""
+    return _cipher
+
+
+def is_encrypted(connection: Any) -> bool:
+    """Whether `connection` (from `connect`, or a pool's proxy of one) is to an
+    encrypted file."""
+    driver = getattr(connection, "driver_connection", connection)
+    return bool(getattr(driver, "encrypted", False))
+
+
+def _open(uri: str, timeout: float, options: dict[str, Any]) -> Connection:
+    connection: Connection = _cipher.connect(
+        uri, uri=True, timeout=timeout, factory=Connection, **options
+    )
+    if not _quiet:
+        _quiet.append(True)
+        # SQLCipher writes every failed decryption to stderr; the callers explain it.
+        with contextlib.suppress(*Error):
+            connection.execute("PRAGMA cipher_log_level = NONE").fetchall()
+    return connection
+
+
+_quiet: list[bool] = []
+
+
+def _has_content(path: Path) -> bool:
+    try:
+        return path.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _looks_encrypted(path: Path) -> bool:
+    """An SQLCipher file is whole pages (at least one of 512 bytes or more); a file
+    of any other size is no database at all, and SQLite says so."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return True
+    return size >= 512 and size % 512 == 0
+
+
+# --- checking a copy ---------------------------------------------------------------
+
+
+def table_counts(connection: Any, tables: Iterable[str] | None = None) -> dict[str, int]:
+    """Rows per table (the check that a converted copy holds what its source held)."""
+    names = (
+        list(tables)
+        if tables is not None
+        else [
+            row[0]
+            for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' "
+                "AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'"
+            )
+        ]
+    )
+    return {
+        name: connection.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names
+    }
+
+
+# --- converting a plain store, on request -----------------------------------------------
+
+ENCRYPTING_SUFFIX = ".encrypting"
+
+
+class AlreadyEncryptedError(StoreError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP("Store", "{path} is encrypted already; nothing was changed."),
+                {"path": str(path)},
+            )
+        )
+        self.path = path
+
+
+class EncryptionCheckError(StoreError):
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(
+            Message(
+                _CONTEXT,
+                QT_TRANSLATE_NOOP(
+                    "Store",
+                    "The encrypted copy of {path} did not hold the same data, so the store "
+                    "was left as it was (not encrypted).",
+                ),
+                {"path": str(path)},
+            ),
+            detail,
+        )
+        self.path = path
+
+
+@dataclass(frozen=True)
+class EncryptResult:
+    backup: Path  # the backup taken first (encrypted too, once the store was)
+    backups_encrypted: list[Path]  # the store's backups that were plain and now are not
+
+
+def encrypt_store(path: Path) -> EncryptResult:
+    """Encrypt the plain store at `path` in place, with this computer's key.
+
+    1. a backup (kamdesk.store.backups), checked, as for any backup;
+    2. the store is taken over (an exclusive lock: refused as busy while KAMdesk or
+       another program has it open), its write-ahead log folded into the main file;
+    3. `sqlcipher_export` writes `<store>.encrypting`, which must pass SQLite's
+       integrity check and hold the same rows in every table (the change log and
+       its pending entries too);
+    4. it replaces the store with one rename; then the store's plain backups are
+       encrypted the same way, so no plain copy KAMdesk made is left beside it.
+
+    Anything failing before the rename leaves the store exactly as it was."""
+    from kamdesk.store import backups  # here: backups imports this module
+
+    path = Path(path)
+    if file_is_encrypted(path):
+        raise AlreadyEncryptedError(path)
+    made = backups.create_backup(path)
+    target = path.with_name(path.name + ENCRYPTING_SUFFIX)
+    _remove_files(target)
+    try:
+        owner = connect(path, isolation_level=None)
+        try:
+            # Held from the first read on: nobody else reads or writes meanwhile.
+            owner.execute("PRAGMA locking_mode = EXCLUSIVE")
+            owner.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            expected = table_counts(owner)
+            owner.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            owner.execute("PRAGMA journal_mode = DELETE").fetchone()
+            _export(owner, target)
+            _check_copy(target, expected, path)
+            _fsync(target)
+            if os.name == "posix":  # renamed under the lock: nobody can write in between
+                os.replace(target, path)
+        finally:
+            owner.close()
+        if os.name != "posix":
+            os.replace(target, path)
+    except Error as error:
+        _remove_files(target)
+        raise (classify(path, error) or EncryptionCheckError(path, str(error))) from error
+    except BaseException:
+        _remove_files(target)
+        raise
+    for suffix in COMPANION_SUFFIXES:  # a plain log must never be replayed into it
+        with contextlib.suppress(FileNotFoundError):
+            companion(path, suffix).unlink()
+    encrypted = []
+    for backup in backups.list_backups(path):
+        with contextlib.suppress(StoreError, *Error):
+            if not file_is_encrypted(backup.path):
+                encrypt_file(backup.path)
+                encrypted.append(backup.path)
+    return EncryptResult(made.path, encrypted)
+
+
+def encrypt_file(path: Path) -> None:
+    """Encrypt a plain database file nobody has open (a backup) in place, checked."""
+    target = path.with_name(path.name + ENCRYPTING_SUFFIX)
+    _remove_files(target)
+    try:
+        source = connect(path, mode="ro")
+        try:
+            expected = table_counts(source)
+            _export(source, target)
+        finally:
+            source.close()
+        _check_copy(target, expected, path)
+        _fsync(target)
+        os.replace(target, path)
+    finally:
+        _remove_files(target)
+
+
+def export_encrypted(source: Path, target: Path) -> None:
+    """Write the plain database file `source` into the new file `target`, encrypted
+    with this computer's key (`sqlcipher_export`: schema, rows, user_version)."""
+    connection = connect(source, mode="ro")
+    try:
+        if connection.encrypted:
+            raise AlreadyEncryptedError(source)
+        _export(connection, target)
+    finally:
+        connection.close()
+
+
+def _export(connection: Connection, target: Path) -> None:
+    pragma = key_pragma(create=True, path=target)
+    connection.execute(f"ATTACH DATABASE ? AS encrypted KEY {pragma}", (str(target),))
+    try:
+        connection.execute("SELECT sqlcipher_export('encrypted')").fetchone()
+        version = connection.execute("PRAGMA main.user_version").fetchone()[0]
+        connection.execute(f"PRAGMA encrypted.user_version = {int(version)}")
+    finally:
+        connection.execute("DETACH DATABASE encrypted")
+
+
+def _check_copy(target: Path, expected: dict[str, int], source: Path) -> None:
+    copy = connect(target, mode="ro")
+    try:
+        if not copy.encrypted:
+            raise EncryptionCheckError(source, "the copy is not encrypted")
+        problems = [row[0] for row in copy.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise EncryptionCheckError(source, "; ".join(problems[:5]))
+        found = table_counts(copy, expected)
+    finally:
+        copy.close()
+    if found != expected:
+        differ = sorted(name for name in expected if found.get(name) != expected[name])
+        raise EncryptionCheckError(source, f"rows differ in {', '.join(differ)}")
+
+
+def _remove_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(str(path) + suffix).unlink()
+
+
+def _fsync(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
