@@ -47,6 +47,9 @@ system_tools() {
 case "${1:-}" in
 run)
     setup
+    # The demo store is encrypted like any store. A desktop keeps its key in the system
+    # keyring; a machine without one (a fresh server, a container) uses this passphrase.
+    export KAMDESK_PASSPHRASE="${KAMDESK_PASSPHRASE:-kamdesk-demo}"
     if [ ! -f "$DEMO_DB" ]; then
         "$VENV/bin/kamdesk" --db "$DEMO_DB" demo --accounts 300 --seed 1
     fi
