@@ -19,17 +19,17 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 from sqlalchemy import select
 
 from kamdesk.models import SyncState, utcnow
 from kamdesk.schema_version import SCHEMA_HEAD
 from kamdesk.store import Store
 from kamdesk.store.changelog import CLIENT_ID
-from kamdesk.sync import outbox
+from kamdesk.sync import outbox, transport
 from kamdesk.sync.apply import (
     ApplyLog,
     apply_rows,
@@ -41,15 +41,12 @@ from kamdesk.sync.apply import (
 from kamdesk.sync.credentials import Credentials
 from kamdesk.sync.errors import (
     ClientTooOldError,
-    LoginRefusedError,
     NotEnrolledError,
     OfficeRefusedError,
     OfficeUnreachableError,
     SyncError,
-    TokenRefusedError,
 )
 from kamdesk.sync.protocol import (
-    API_PREFIX,
     PROTOCOL_VERSION,
     PULL_PAGE_MAX,
     PUSH_BATCH_MAX,
@@ -62,60 +59,17 @@ from kamdesk.sync.protocol import (
     PushResponse,
     ServerInfo,
 )
+from kamdesk.sync.results import EnrolledLaptop, SyncProgress, SyncReport
 
 log = logging.getLogger(__name__)
 _M = TypeVar("_M", bound=BaseModel)
 
-Phase = Literal["push", "pull"]
 # After a failed sync: wait 30 s, then twice as long each time, at most 15 minutes.
 FIRST_RETRY = timedelta(seconds=30)
 LONGEST_RETRY = timedelta(minutes=15)
 # An office restored twice within one sync is not something to loop on.
 _MAX_GAPS = 3
 _MAX_RESETS = 2
-
-
-@dataclass(frozen=True)
-class SyncProgress:
-    phase: Phase
-    done: int
-    total: int  # 0 when not known yet (pull: the office does not say how many rows wait)
-
-
-@dataclass
-class SyncReport:
-    pushed: int = 0  # changes the office answered for (applied + merged + rejected)
-    applied: int = 0
-    merged: int = 0
-    rejected: int = 0
-    pulled_rows: int = 0
-    removed_buckets: int = 0
-    new_issues: int = 0
-    finished_at: datetime | None = None
-    stopped: bool = False  # should_stop asked to end early; the rest waits for next time
-    requeued: int = 0  # changes sent again because the office had lost them (restored)
-    reset: bool = False  # the office asked for a fresh copy (another epoch)
-
-    @property
-    def ok(self) -> bool:
-        """Nothing refused: the CLI's exit status and the window's green tick."""
-        return self.rejected == 0
-
-
-@dataclass(frozen=True)
-class EnrolledLaptop:
-    server_url: str
-    client_id: uuid.UUID
-    laptop_code: str
-    login: str
-    user_id: uuid.UUID
-    user_name: str
-    role: str
-    server_epoch: str
-    # True when the office gave this store a new client id: the store file had been
-    # copied from a laptop enrolled before (both would otherwise share one outbox).
-    new_client_id: bool = False
-    requeued: int = 0  # changes the office did not have (restored), queued again
 
 
 @dataclass
@@ -482,43 +436,11 @@ class SyncClient:
         token: str | None = None,
         enrolling: bool = False,
     ) -> httpx.Response:
-        headers = {"Accept": "application/json"}
-        if body is not None:
-            headers["Content-Type"] = "application/json"
-        if token is not None:
-            headers["Authorization"] = f"Bearer {token}"
-        url = f"{server_url}{API_PREFIX}{path}"
-        try:
-            response = self._client().request(
-                method,
-                url,
-                content=body.model_dump_json().encode() if body is not None else None,
-                headers=headers,
-            )
-        except httpx.HTTPError as error:
-            raise OfficeUnreachableError(f"{type(error).__name__}: {error}".rstrip(": ")) from error
-        status = response.status_code
-        if status < 400 or (status == 409 and path == "/push"):
-            return response
-        detail = _error_detail(response)
-        if status >= 500:
-            raise OfficeUnreachableError(f"HTTP {status}: {detail}")
-        if status == 426 or _error_code(response) in {"protocol", "schema", "too_old"}:
-            raise ClientTooOldError(detail)
-        if enrolling and status in (400, 401, 403, 422, 429):
-            raise LoginRefusedError(detail)
-        if status in (401, 403):
-            raise TokenRefusedError(detail)
-        raise OfficeRefusedError(f"HTTP {status}: {detail}")
+        return transport.request(
+            self._client(), method, server_url, path, body, token=token, enrolling=enrolling
+        )
 
-    @staticmethod
-    def _parse(response: httpx.Response, model: type[_M]) -> _M:
-        try:
-            return model.model_validate_json(response.content)
-        except ValidationError as error:
-            raise OfficeRefusedError(
-                f"an answer this version cannot read ({error.error_count()} errors)"
-            ) from error
+    _parse = staticmethod(transport.parse)
 
     # --- state ------------------------------------------------------------------------
 
@@ -535,29 +457,6 @@ class SyncClient:
                 login=row.login,
                 user_id=row.user_id,
             )
-
-
-def _error_detail(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
-        return response.text[:300] or response.reason_phrase
-    if isinstance(body, dict):
-        detail = body.get("detail")
-        if isinstance(detail, str):
-            return detail
-        if detail is not None:
-            return str(detail)[:300]
-        return str(body.get("error", ""))[:300] or response.reason_phrase
-    return str(body)[:300]
-
-
-def _error_code(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-    except ValueError:
-        return ""
-    return str(body.get("error", "")) if isinstance(body, dict) else ""
 
 
 __all__ = [
