@@ -1,9 +1,8 @@
 """Backups a KAM can restore: copies of the store taken through SQLite's backup API.
 
-Where they live: in a `backups` folder beside the store, named after the store
-and the local time they were taken: `~/…/KAMdesk/backups/kamdesk-20261203-093000.backup.sqlite`
-for `~/…/KAMdesk/kamdesk.sqlite`. Beside the store rather than in a folder of
-their own because a KAM may keep several stores (the real one, a demo, a copy
+Where they live: in a `backups` folder beside the store, named after the store and
+the local time they were taken (kamdesk.store.backup_names). Beside the store, not in
+a folder of their own, because a KAM may keep several stores (the real one, a demo, a copy
 brought from the office), and each store's backups then go where the store
 goes (a portable install, a store copied to another disk) and sit on its disk,
 so that putting one back is a rename or one SQLite transaction on the same
@@ -45,7 +44,6 @@ backups of an encrypted store are encrypted with the same key.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 import sqlite3  # the result codes
 import time
@@ -64,7 +62,24 @@ from kamdesk.errors import (
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.schema_version import SCHEMA_HEAD
 from kamdesk.store import crypto
-from kamdesk.store.files import COMPANION_SUFFIXES, companion, has_database, move_aside
+from kamdesk.store.backup_names import (
+    PARTIAL_SUFFIX,
+    STAMP,
+    SUFFIX,
+    backups_folder,
+    found_backups,
+    free_name,
+    remove_stale_partials,
+)
+from kamdesk.store.files import (
+    COMPANION_SUFFIXES,
+    companion,
+    discard,
+    flush,
+    has_database,
+    move_aside,
+    publish,
+)
 from kamdesk.store.sqlite_errors import classify
 
 __all__ = [
@@ -82,16 +97,11 @@ __all__ = [
 ]
 
 CONTEXT = "Backups"
-FOLDER_NAME = "backups"
-SUFFIX = ".backup.sqlite"
-PARTIAL_SUFFIX = ".backup-partial"
 RESTORE_PARTIAL_SUFFIX = ".restore-partial"
 ASIDE_LABEL = "before-restore"
-STAMP = "%Y%m%d-%H%M%S"
 DEFAULT_KEEP = 7
 BUSY_TIMEOUT_S = 5.0
 PAGES_PER_STEP = 256  # 1 MiB of 4 KiB pages between progress reports
-STALE_PARTIAL_S = 3600.0  # a partial file untouched this long belongs to a killed backup
 _BUSY_SLEEP_S = 0.25
 _PROBLEMS_SHOWN = 5
 
@@ -123,11 +133,6 @@ class RestoreResult:
     kept_aside: Path | None  # the store as it was before; None when there was none
 
 
-def backups_folder(store_path: Path) -> Path:
-    """Where the backups of the store at `store_path` go (see the module docstring)."""
-    return Path(store_path).parent / FOLDER_NAME
-
-
 # --- creating -------------------------------------------------------------------------
 
 
@@ -156,15 +161,15 @@ def create_backup(
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreAccessError(folder, str(error)) from error
-    _remove_stale_partials(folder)
+    remove_stale_partials(folder)
     when = (now or datetime.now()).astimezone()
-    target = _free_name(folder, store_path.stem, when)
+    target = free_name(folder, store_path.stem, when)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)
     try:
         _copy_checked(store_path, partial, progress, damaged=store_path)
-        _publish(partial, target)
+        publish(partial, target)
     finally:
-        _discard(partial)
+        discard(partial)
     return _info(target)
 
 
@@ -181,7 +186,7 @@ def ensure_daily_backup(
     made: BackupInfo | None = None
     if not has_database(Path(store_path)):
         return None
-    if not any(_local_day(b.taken_at) == when.date() for b in _found(store_path, folder)):
+    if not any(_local_day(b.taken_at) == when.date() for b in found_backups(store_path, folder)):
         made = create_backup(store_path, folder, now=when)
     prune(store_path, keep, folder)
     return made
@@ -193,7 +198,7 @@ def ensure_daily_backup(
 def list_backups(store_path: Path, folder: Path | None = None) -> list[BackupInfo]:
     """The store's backups, newest first, with the number of clients each holds
     (read through read-only connections; a file that cannot be read says None)."""
-    return [_info(backup.path) for backup in _found(store_path, folder)]
+    return [_info(backup.path) for backup in found_backups(store_path, folder)]
 
 
 def prune(store_path: Path, keep: int, folder: Path | None = None) -> list[Path]:
@@ -202,7 +207,7 @@ def prune(store_path: Path, keep: int, folder: Path | None = None) -> list[Path]
     if keep < 1:
         raise ValueError("keep at least one backup")
     removed = []
-    for backup in _found(store_path, folder)[keep:]:
+    for backup in found_backups(store_path, folder)[keep:]:
         try:
             backup.path.unlink()
         except FileNotFoundError:
@@ -269,15 +274,15 @@ def restore_backup(
     checked = check_backup(backup_path)
     when = (now or datetime.now()).astimezone()
     staged = store_path.with_name(store_path.name + RESTORE_PARTIAL_SUFFIX)
-    _discard(staged)  # what a killed restore left behind
+    discard(staged)  # what a killed restore left behind
     try:
         _copy_checked(backup_path, staged, progress, damaged=backup_path)
-        _flush(staged)
+        flush(staged)
         if not has_database(store_path):
             aside = None
             if any(companion(store_path, s).exists() for s in COMPANION_SUFFIXES):
                 aside = move_aside(store_path, ASIDE_LABEL)  # a log without its database
-            _publish(staged, store_path)
+            publish(staged, store_path)
             return RestoreResult(checked, aside)
         aside = _keep_copy_aside(store_path, when)
         if aside is not None:
@@ -285,7 +290,7 @@ def restore_backup(
                 _carry_sequences(aside, staged)
                 _copy_into(staged, store_path)
             except BaseException:
-                _discard(aside)  # the store is as it was: no second copy of it is left
+                discard(aside)  # the store is as it was: no second copy of it is left
                 raise
             return RestoreResult(checked, aside)
         # The store is damaged: nothing can be copied out of or into it. It is moved
@@ -295,10 +300,10 @@ def restore_backup(
         # What of it SQLite can still read (nothing, when it cannot be decrypted).
         with contextlib.suppress(crypto.StoreKeyError, *crypto.Error):
             _carry_sequences(aside, staged)
-        _publish(staged, store_path)
+        publish(staged, store_path)
         return RestoreResult(checked, aside)
     finally:
-        _discard(staged)
+        discard(staged)
 
 
 # --- helpers ----------------------------------------------------------------------------
@@ -322,7 +327,7 @@ def _copy_checked(
     """Copy the database at `source_path` into the new file `target` through the backup
     API, leave WAL mode (one file holds it all) and check the copy; a copy that fails
     the check is reported as damage of `damaged` (what it was copied from)."""
-    _discard(target)
+    discard(target)
     try:
         source = _connect(source_path, read_only=True)
         try:
@@ -389,11 +394,11 @@ def _keep_copy_aside(store_path: Path, when: datetime) -> Path | None:
     partial = aside.with_name(aside.name + PARTIAL_SUFFIX)
     try:
         _copy_checked(store_path, partial, None, damaged=store_path)
-        _publish(partial, aside)
+        publish(partial, aside)
     except (CorruptStoreError, crypto.StoreKeyError):
         return None
     finally:
-        _discard(partial)
+        discard(partial)
     return aside
 
 
@@ -450,93 +455,6 @@ def _copy_into(staged: Path, store_path: Path) -> None:
             source.close()
     except crypto.Error as error:
         raise _explain(store_path, error) from error
-
-
-def _publish(partial: Path, target: Path) -> None:
-    """Flush `partial` to the disk and give it its final name in one rename."""
-    try:
-        _flush(partial)
-        os.replace(partial, target)
-        _flush_folder(target.parent)
-    except OSError as error:
-        raise StoreAccessError(target, str(error)) from error
-
-
-def _flush(path: Path) -> None:
-    # Only files no SQLite connection of this process has open are opened here.
-    with open(path, "rb") as file:
-        os.fsync(file.fileno())
-
-
-def _flush_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return  # Windows has no directory handles to flush; its renames are journaled
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _discard(path: Path) -> None:
-    for part in (path, *(companion(path, s) for s in COMPANION_SUFFIXES)):
-        with contextlib.suppress(FileNotFoundError):
-            part.unlink()
-
-
-def _remove_stale_partials(folder: Path) -> None:
-    """Leftovers of killed backups (any store's); a recent one may be another
-    program's backup still being written, and is left alone."""
-    now = time.time()
-    for path in folder.glob(f"*{PARTIAL_SUFFIX}*"):
-        with contextlib.suppress(OSError):
-            if now - path.stat().st_mtime > STALE_PARTIAL_S:
-                path.unlink()
-
-
-def _name_pattern(stem: str) -> re.Pattern[str]:
-    return re.compile(rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}})(?:-(\d+))?{re.escape(SUFFIX)}$")
-
-
-def _free_name(folder: Path, stem: str, when: datetime) -> Path:
-    base = f"{stem}-{when.strftime(STAMP)}"
-    target = folder / f"{base}{SUFFIX}"
-    number = 1
-    while target.exists() or target.with_name(target.name + PARTIAL_SUFFIX).exists():
-        number += 1
-        target = folder / f"{base}-{number}{SUFFIX}"
-    return target
-
-
-@dataclass(frozen=True)
-class _Found:
-    path: Path
-    taken_at: datetime
-    number: int
-
-
-def _found(store_path: Path, folder: Path | None) -> list[_Found]:
-    """The store's backups by their names, newest first (no file is opened)."""
-    store_path = Path(store_path)
-    folder = Path(folder) if folder is not None else backups_folder(store_path)
-    pattern = _name_pattern(store_path.stem)
-    found = []
-    try:
-        entries = list(folder.iterdir())
-    except FileNotFoundError:
-        return []
-    except OSError as error:
-        raise StoreAccessError(folder, str(error)) from error
-    for path in entries:
-        match = pattern.match(path.name)
-        if match is None or not path.is_file():
-            continue
-        try:
-            taken = datetime.strptime(match.group(1), STAMP).astimezone()
-        except ValueError:
-            continue
-        found.append(_Found(path, taken, int(match.group(2) or 1)))
-    return sorted(found, key=lambda b: (b.taken_at, b.number), reverse=True)
 
 
 def _info(path: Path) -> BackupInfo:

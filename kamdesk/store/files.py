@@ -11,9 +11,12 @@ SQLite may (see `kamdesk.store.probe`); renaming does not touch locks.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from datetime import datetime
 from pathlib import Path
+
+from kamdesk.errors import StoreAccessError
 
 # The log and its index first: if moving stops half-way, the main file stays where it
 # was (still openable) and no log is left for a new store to adopt.
@@ -85,3 +88,38 @@ def move_aside(path: Path, label: str = "damaged") -> Path:
         aside = path.with_name(f"{path.stem}.{label}-{stamp}-{number}{suffix}")
     move_store(path, aside)
     return aside
+
+
+# --- durable copies: a file takes its final name only once it is on the disk -------
+
+
+def publish(partial: Path, target: Path) -> None:
+    """Flush `partial` to the disk and give it its final name in one rename."""
+    try:
+        flush(partial)
+        os.replace(partial, target)
+        flush_folder(target.parent)
+    except OSError as error:
+        raise StoreAccessError(target, str(error)) from error
+
+
+def flush(path: Path) -> None:
+    # Only files no SQLite connection of this process has open are opened here.
+    with open(path, "rb") as file:
+        os.fsync(file.fileno())
+
+
+def flush_folder(folder: Path) -> None:
+    if os.name != "posix":
+        return  # Windows has no directory handles to flush; its renames are journaled
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def discard(path: Path) -> None:
+    for part in (path, *(companion(path, s) for s in COMPANION_SUFFIXES)):
+        with contextlib.suppress(FileNotFoundError):
+            part.unlink()
