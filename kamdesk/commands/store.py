@@ -67,7 +67,7 @@ def _status(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
 
 
 def _encrypt(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
-    from kamdesk.store.crypto import encrypt_store
+    from kamdesk.store.encrypt import encrypt_store
     from kamdesk.store.files import has_database
 
     if not has_database(args.db):

@@ -20,7 +20,8 @@ from kamdesk.errors import StoreBusyError
 from kamdesk.models import Account, AccountKind, ChangeLogEntry, Contact, ContactPersonal
 from kamdesk.store import crypto, open_store
 from kamdesk.store.backups import create_backup, list_backups, restore_backup
-from kamdesk.store.crypto import StoreKeyError, encrypt_store
+from kamdesk.store.crypto import StoreKeyError
+from kamdesk.store.encrypt import ENCRYPTING_SUFFIX, encrypt_store
 from kamdesk.store.files import companion
 
 SURNAME = "Разумовская"
@@ -175,7 +176,7 @@ def test_a_plain_store_keeps_working_and_is_encrypted_only_on_request(
     for backup in list_backups(path):
         assert not _shows_personal_data(backup.path.read_bytes())
         assert backup.accounts == 1
-    assert not any(p.name.endswith(crypto.ENCRYPTING_SUFFIX) for p in tmp_path.iterdir())
+    assert not any(p.name.endswith(ENCRYPTING_SUFFIX) for p in tmp_path.iterdir())
 
 
 def test_encrypting_a_store_that_is_open_is_refused_and_changes_nothing(
