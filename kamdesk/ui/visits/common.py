@@ -3,7 +3,7 @@ service messages in the user's language, and times in the KAM's time zone."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
@@ -131,3 +131,13 @@ def format_moment(moment: datetime | None, tz: str = DEFAULT_TIME_ZONE) -> str:
     from kamdesk.ui.formatting import format_date
 
     return f"{format_date(local(moment, tz).date())} {hhmm(moment, tz)}"
+
+
+def period_around(day: date) -> tuple[date, date]:
+    """The week and the month of `day` together, so switching views needs no new load."""
+    monday = day - timedelta(days=day.weekday())
+    first_of_month = day.replace(day=1)
+    next_month = (first_of_month + timedelta(days=32)).replace(day=1)
+    return min(monday, first_of_month), max(
+        monday + timedelta(days=6), next_month - timedelta(days=1)
+    )

@@ -56,7 +56,7 @@ from kamdesk.ui.formatting import format_date
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits import actions
 from kamdesk.ui.visits.checklist_view import ChecklistView
-from kamdesk.ui.visits.common import local
+from kamdesk.ui.visits.common import local, period_around
 from kamdesk.ui.visits.models import DayModel, visit_list_model
 from kamdesk.ui.visits.next_step import next_step_text
 from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
@@ -79,16 +79,6 @@ class Loaded:
     rows: list[VisitRow]
     follow_ups: list[FollowUpRow]
     overdue: list[OverdueAccount]
-
-
-def _period_around(day: date) -> tuple[date, date]:
-    """The week and the month of `day` together, so switching views needs no new load."""
-    monday = day - timedelta(days=day.weekday())
-    first_of_month = day.replace(day=1)
-    next_month = (first_of_month + timedelta(days=32)).replace(day=1)
-    return min(monday, first_of_month), max(
-        monday + timedelta(days=6), next_month - timedelta(days=1)
-    )
 
 
 class VisitsPage(QWidget):
@@ -289,7 +279,7 @@ class VisitsPage(QWidget):
     def reload(self) -> None:
         """Load the visits around the current day, the follow-ups and overdue clients."""
         store, tz, day = self.workspace.store, self.tz, self.current_day
-        first, last = _period_around(day)
+        first, last = period_around(day)
         today = self.today
 
         def load(_progress: Any) -> Loaded:
