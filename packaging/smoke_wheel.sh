@@ -36,6 +36,8 @@ built=$SECONDS
 mkdir -p "$WORK/run"
 cd "$WORK/run"
 export KAMDESK_HOME="$WORK/run/home" QT_QPA_PLATFORM=offscreen
+# Stores are encrypted; this machine may have no keyring, so the smoke gives a passphrase.
+export KAMDESK_PASSPHRASE="${KAMDESK_PASSPHRASE:-kamdesk-smoke}"
 unset KAMDESK_DB PYTHONPATH
 PY="$WORK/venv/bin/python"
 KAMDESK="$WORK/venv/bin/kamdesk"

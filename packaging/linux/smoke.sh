@@ -10,6 +10,7 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/kamdesk-bundle.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 started=$SECONDS
 export KAMDESK_HOME="$WORK/home" QT_QPA_PLATFORM=offscreen
+export KAMDESK_PASSPHRASE="${KAMDESK_PASSPHRASE:-kamdesk-smoke}"  # no keyring needed
 unset KAMDESK_DB PYTHONPATH
 "$BUNDLE/kamdesk" --version
 bash "$REPO/packaging/smoke_cli.sh" "$BUNDLE/kamdesk" "$WORK"

@@ -75,6 +75,7 @@ $Cli = Join-Path $Bundle "kamdesk-cli.exe"
 $Work = Join-Path ([System.IO.Path]::GetTempPath()) ("kamdesk-smoke-" + [guid]::NewGuid())
 New-Item -ItemType Directory $Work | Out-Null
 $env:KAMDESK_HOME = Join-Path $Work "home"
+if (-not $env:KAMDESK_PASSPHRASE) { $env:KAMDESK_PASSPHRASE = "kamdesk-smoke" }
 $env:QT_QPA_PLATFORM = "offscreen"
 $env:PYTHONIOENCODING = "utf-8"
 [Console]::OutputEncoding = [System.Text.Encoding]::UTF8  # read «КП-…» back as printed
