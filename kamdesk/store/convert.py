@@ -38,7 +38,7 @@ from kamdesk.models import Base
 from kamdesk.models.base import ScaledDecimal, UTCDateTime, UuidBytes
 from kamdesk.store import crypto, migrate
 from kamdesk.store.engine import BUSY_TIMEOUT_MS, make_engine
-from kamdesk.store.files import COMPANION_SUFFIXES, companion
+from kamdesk.store.files import companion, discard, flush, flush_folder
 from kamdesk.store.sqlite_errors import classify
 
 __all__ = ["LEGACY_REVISIONS", "StoreConversionError", "convert_store", "converting_path"]
@@ -80,7 +80,7 @@ def convert_store(path: Path) -> dict[str, int]:
     """Convert the legacy store at `path` in place (see the module); returns the rows
     copied per table. No connection of this process may have `path` open."""
     target = converting_path(path)
-    _remove_store_files(target)  # a conversion killed half-way left it: it is ours
+    discard(target)  # a conversion killed half-way left it: it is ours
     try:
         encrypted = crypto.file_is_encrypted(path)  # the new file is encrypted like the old
         engine = make_engine(target, encrypt=encrypted)
@@ -90,18 +90,18 @@ def convert_store(path: Path) -> dict[str, int]:
             engine.dispose()
         counts = _copy_rows(path, target, encrypted)
         _fold_log_into_main_file(path)
-        _fsync(target)
+        flush(target)
         os.replace(target, path)
     except _Mismatch as error:
-        _remove_store_files(target)
+        discard(target)
         raise StoreConversionError(path, str(error)) from error
     except crypto.Error as error:
-        _remove_store_files(target)
+        discard(target)
         raise classify(path, error) or StoreConversionError(path, str(error)) from error
     except BaseException:
-        _remove_store_files(target)
+        discard(target)
         raise
-    _fsync_folder(path.parent)
+    flush_folder(path.parent)
     return counts
 
 
@@ -271,25 +271,3 @@ def _fold_log_into_main_file(path: Path) -> None:
     leftover = [companion(path, s) for s in ("-wal", "-journal") if companion(path, s).exists()]
     if str(mode).lower() != "delete" or any(p.stat().st_size for p in leftover):
         raise _Mismatch("its log could not be folded in (is it open elsewhere?)")
-
-
-def _remove_store_files(path: Path) -> None:
-    for candidate in (path, *(companion(path, s) for s in COMPANION_SUFFIXES)):
-        try:
-            candidate.unlink()
-        except FileNotFoundError:
-            continue
-
-
-def _fsync(path: Path) -> None:
-    descriptor = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    _fsync(folder)
