@@ -6,35 +6,13 @@ from dataclasses import asdict, dataclass, fields
 from typing import TYPE_CHECKING, Any, Self
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.timezone import system_time_zone
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
 
 VISITS_KEY = "visits"
 CONTEXT = "Visits"
-
-
-def system_time_zone(fallback: str = "Europe/Moscow") -> str:
-    """This computer's time zone as an IANA name (from TZ or /etc/localtime), so visits
-    show in the same local time as the rest of the app; `fallback` where it is unknown
-    (Windows, or an unusual setup)."""
-    import os
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
-    try:
-        link = os.path.realpath("/etc/localtime")
-        candidates.append(link.partition("/zoneinfo/")[2])
-    except OSError:
-        pass
-    for name in candidates:
-        if name:
-            try:
-                ZoneInfo(name)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-            return name
-    return fallback
 
 
 DEFAULT_TIME_ZONE = system_time_zone()
