@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 
@@ -35,15 +36,25 @@ def catalogue_translator(language: str) -> Callable[[Message], str]:
     """Translate messages without Qt, for the command line: reads the same Qt
     catalogue (`resources/translations/kamdesk_<language>.ts`) the window uses.
     English, or a language without a catalogue, gives the source text."""
+    table = catalogue(language)
+    if not table:
+        return str
+    return lambda message: message.format(table.get((message.context, message.text)))
+
+
+@cache
+def catalogue(language: str) -> Mapping[tuple[str, str], str]:
+    """The finished translations of `language` by (context, source text); empty for
+    English or a language without a catalogue."""
     import xml.etree.ElementTree as ElementTree
 
     from kamdesk.resource_files import resource
 
-    catalogue = resource("translations", f"kamdesk_{language}.ts")
-    if language == "en" or not catalogue.is_file():
-        return str
+    found = resource("translations", f"kamdesk_{language}.ts")
+    if language == "en" or not found.is_file():
+        return {}
     table: dict[tuple[str, str], str] = {}
-    with catalogue.open("rb") as file:
+    with found.open("rb") as file:
         root = ElementTree.parse(file).getroot()
     for context in root.iter("context"):
         name = context.findtext("name") or ""
@@ -51,4 +62,4 @@ def catalogue_translator(language: str) -> Callable[[Message], str]:
             translation = message.find("translation")
             if translation is not None and translation.text and not translation.get("type"):
                 table[(name, message.findtext("source") or "")] = translation.text
-    return lambda message: message.format(table.get((message.context, message.text)))
+    return table
