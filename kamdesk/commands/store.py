@@ -84,6 +84,8 @@ def _encrypt(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
     )
     if result.backups_encrypted:
         print(say(_text("backups encrypted too: {count}", count=len(result.backups_encrypted))))
+    for copy in result.left_plain:  # SQLite cannot read it: File ▸ Encrypt offers to delete it
+        print(say(_text("NOT encrypted (damaged, cannot be read): {path}", path=copy)))
     return 0
 
 

@@ -2,15 +2,17 @@
 
 A backup first, then an encrypted copy written by SQLCipher's `sqlcipher_export`
 under an exclusive lock, checked table by table (the change log included) against
-the plain store, and only then put in its place; the store's plain backups are
-encrypted after it. A failure before the swap leaves the store as it was.
+the plain store, and only then put in its place; the store's plain backups and the
+copies KAMdesk kept aside are encrypted after it (kamdesk.store.plain_copies). A
+failure before the swap leaves the store as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kamdesk.errors import StoreError
@@ -24,6 +26,7 @@ from kamdesk.store.crypto import (
     table_counts,
 )
 from kamdesk.store.files import COMPANION_SUFFIXES, companion, discard, flush
+from kamdesk.store.plain_copies import encrypt_copies
 from kamdesk.store.sqlite_errors import classify
 
 _CONTEXT = "Store"
@@ -63,10 +66,25 @@ class EncryptionCheckError(StoreError):
 @dataclass(frozen=True)
 class EncryptResult:
     backup: Path  # the backup taken first (encrypted too, once the store was)
-    backups_encrypted: list[Path]  # the store's backups that were plain and now are not
+    # The store's backups and copies (kamdesk.store.plain_copies) that were plain and
+    # now are not, and those that could not be encrypted (damaged ones): still plain.
+    backups_encrypted: list[Path]
+    left_plain: list[Path] = field(default_factory=list)
 
 
-def encrypt_store(path: Path) -> EncryptResult:
+class Stage:
+    """What `encrypt_store` is doing, for its progress (percent done, the stage)."""
+
+    BACKUP = Message(_CONTEXT, QT_TRANSLATE_NOOP("Store", "Backing up the database…"))
+    EXPORT = Message(_CONTEXT, QT_TRANSLATE_NOOP("Store", "Writing the encrypted database…"))
+    CHECK = Message(_CONTEXT, QT_TRANSLATE_NOOP("Store", "Checking the encrypted copy…"))
+    COPIES = Message(_CONTEXT, QT_TRANSLATE_NOOP("Store", "Encrypting the backups and copies…"))
+
+
+Progress = Callable[[int, Message], None]
+
+
+def encrypt_store(path: Path, progress: Progress | None = None) -> EncryptResult:
     """Encrypt the plain store at `path` in place, with this computer's key.
 
     1. a backup (kamdesk.store.backups), checked, as for any backup;
@@ -75,16 +93,25 @@ def encrypt_store(path: Path) -> EncryptResult:
     3. `sqlcipher_export` writes `<store>.encrypting`, which must pass SQLite's
        integrity check and hold the same rows in every table (the change log and
        its pending entries too);
-    4. it replaces the store with one rename; then the store's plain backups are
-       encrypted the same way, so no plain copy KAMdesk made is left beside it.
+    4. it replaces the store with one rename; then the store's plain backups and the
+       copies KAMdesk kept aside are encrypted the same way (`plain_copies`); those
+       SQLite cannot read (damaged) stay plain and are listed in the result.
 
-    Anything failing before the rename leaves the store exactly as it was."""
+    `progress(percent, stage)` is called along the way. Anything failing before the
+    rename leaves the store exactly as it was."""
     from kamdesk.store import backups  # here: backups imports this module
+
+    def step(stage: Message, percent: int) -> None:
+        if progress is not None:
+            progress(percent, stage)
 
     path = Path(path)
     if file_is_encrypted(path):
         raise AlreadyEncryptedError(path)
-    made = backups.create_backup(path)
+    step(Stage.BACKUP, 0)
+    made = backups.create_backup(
+        path, progress=lambda done, total: step(Stage.BACKUP, done * 40 // max(total, 1))
+    )
     target = path.with_name(path.name + ENCRYPTING_SUFFIX)
     discard(target)
     try:
@@ -96,7 +123,9 @@ def encrypt_store(path: Path) -> EncryptResult:
             expected = table_counts(owner)
             owner.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             owner.execute("PRAGMA journal_mode = DELETE").fetchone()
+            step(Stage.EXPORT, 40)
             _export(owner, target)
+            step(Stage.CHECK, 70)
             _check_copy(target, expected, path)
             flush(target)
             if os.name == "posix":  # renamed under the lock: nobody can write in between
@@ -111,25 +140,27 @@ def encrypt_store(path: Path) -> EncryptResult:
     except BaseException:
         discard(target)
         raise
-    for suffix in COMPANION_SUFFIXES:  # a plain log must never be replayed into it
-        with contextlib.suppress(FileNotFoundError):
-            companion(path, suffix).unlink()
-    encrypted = []
-    for backup in backups.list_backups(path):
-        with contextlib.suppress(StoreError, *Error):
-            if not file_is_encrypted(backup.path):
-                encrypt_file(backup.path)
-                encrypted.append(backup.path)
-    return EncryptResult(made.path, encrypted)
+    _drop_logs(path)  # a plain log must never be replayed into it
+    step(Stage.COPIES, 85)
+    copies = encrypt_copies(path)
+    step(Stage.COPIES, 100)
+    return EncryptResult(made.path, copies.encrypted, copies.left_plain)
 
 
 def encrypt_file(path: Path) -> None:
-    """Encrypt a plain database file nobody has open (a backup) in place, checked."""
+    """Encrypt a plain database file nobody has open (a backup, a copy kept aside) in
+    place, with what its log holds; checked, and its plain log removed. A file that
+    fails SQLite's integrity check is left as it is (EncryptionCheckError)."""
     target = path.with_name(path.name + ENCRYPTING_SUFFIX)
     discard(target)
     try:
         source = connect(path, mode="ro")
         try:
+            if source.encrypted:
+                raise AlreadyEncryptedError(path)
+            problems = [row[0] for row in source.execute("PRAGMA integrity_check")]
+            if problems != ["ok"]:
+                raise EncryptionCheckError(path, "; ".join(problems[:5]))
             expected = table_counts(source)
             _export(source, target)
         finally:
@@ -137,8 +168,15 @@ def encrypt_file(path: Path) -> None:
         _check_copy(target, expected, path)
         flush(target)
         os.replace(target, path)
+        _drop_logs(path)
     finally:
         discard(target)
+
+
+def _drop_logs(path: Path) -> None:
+    for suffix in COMPANION_SUFFIXES:
+        with contextlib.suppress(FileNotFoundError):
+            companion(path, suffix).unlink()
 
 
 def export_encrypted(source: Path, target: Path) -> None:
