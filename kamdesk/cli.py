@@ -2,21 +2,23 @@
 
 Each subcommand lives in `kamdesk.commands.<name>` with a `register(subparsers)`
 function; heavy imports happen inside the handlers so `kamdesk --help` is instant.
+The command line speaks the system's language (`kamdesk.commands.language`), and
+takes the common options before or after the command (`kamdesk.commands.options`).
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from kamdesk import __version__
-from kamdesk.commands import run_handler
-from kamdesk.paths import DB_ENV, default_db_path
+from kamdesk.commands import language, run_handler
+from kamdesk.commands.language import translate
+from kamdesk.commands.options import CommandParser, epilog, fill_defaults
 
+CONTEXT = "CommandLine"
 COMMAND_MODULES = (
     "gui",
     "demo",
@@ -32,29 +34,38 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The whole command line, its texts in the current language."""
+    parser = CommandParser(
         prog="kamdesk",
-        description="KAMdesk: the offline-first workstation of a pharmaceutical Key Account "
-        "Manager. Without a subcommand it starts the application window.",
+        description=translate(
+            CONTEXT,
+            "KAMdesk: the offline-first workstation of a pharmaceutical Key Account "
+            "Manager. Without a command it starts the application window.",
+        ),
+        epilog=epilog(),
     )
-    parser.add_argument("--version", action="version", version=f"KAMdesk {__version__}")
     parser.add_argument(
-        "--db",
-        type=Path,
-        default=None,
-        help=f"the store (SQLite file) to use; default: ${DB_ENV} or {default_db_path()}",
+        "--version",
+        action="version",
+        version=f"KAMdesk {__version__}",
+        help=translate(CONTEXT, "print the version and stop"),
     )
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    subparsers = parser.add_subparsers(
+        dest="command",
+        metavar=translate(CONTEXT, "COMMAND"),
+        title=translate(CONTEXT, "commands"),
+    )
     for name in COMMAND_MODULES:
         importlib.import_module(f"kamdesk.commands.{name}").register(subparsers)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args([*(argv if argv is not None else sys.argv[1:]), "gui"])
-    args.db_explicit = args.db is not None or DB_ENV in os.environ
-    args.db = (args.db or default_db_path()).expanduser()
-    return run_handler(args.handler, args)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    language.use(language.requested_language(arguments) or language.system_language())
+    with language.argparse_speaking():
+        parser = build_parser()
+        args = parser.parse_args(arguments)
+        if args.command is None:
+            args = parser.parse_args([*arguments, "gui"])
+    return run_handler(args.handler, fill_defaults(args))

@@ -46,7 +46,7 @@ def test_demo_creates_a_store_and_refuses_to_overwrite_it(
 ) -> None:
     db = tmp_path / "demo.sqlite"
     assert main(["--db", str(db), "demo", "--accounts", "40", "--seed", "3", "--years", "1"]) == 0
-    assert "40 accounts" in capsys.readouterr().out
+    assert "clients: 40" in capsys.readouterr().out
     before = db.stat().st_size
     assert main(["--db", str(db), "demo", "--accounts", "40"]) == 1
     assert "already exists" in capsys.readouterr().err

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from kamdesk.errors import StoreError
 from kamdesk.i18n import Message
 
+CONTEXT = "CommandLine"
 INTERRUPTED = 130  # what a shell reports for Ctrl+C
 INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h: a bug, not the user's doing
 
@@ -20,8 +21,19 @@ Handler = Callable[[argparse.Namespace], int]
 
 def fail(message: str | Message, code: int = 1) -> int:
     """Print an error the user can act on and return the exit code."""
-    print(f"kamdesk: error: {message}", file=sys.stderr)
+    from kamdesk.commands.language import say, translate
+
+    text = say(message) if isinstance(message, Message) else message
+    print(f"kamdesk: {translate(CONTEXT, 'error')}: {text}", file=sys.stderr)
     return code
+
+
+def warn(message: str | Message) -> None:
+    """Say on stderr what is not quite right about a result that was made all the same."""
+    from kamdesk.commands.language import say, translate
+
+    text = say(message) if isinstance(message, Message) else message
+    print(f"kamdesk: {translate(CONTEXT, 'warning')}: {text}", file=sys.stderr)
 
 
 def run_handler(handler: Handler, args: argparse.Namespace) -> int:
@@ -30,6 +42,7 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
     A store problem (busy, full, read-only, damaged) is one line on stderr, like any
     other error the user can act on; a bug is one line naming the log, which holds
     its traceback. Neither prints a traceback to the terminal."""
+    from kamdesk.commands.language import translate
     from kamdesk.logs import logging_to_file
 
     with logging_to_file() as log_file:
@@ -37,16 +50,21 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
             return handler(args)
         except StoreError as error:
             log.warning("kamdesk %s: %s", args.command, error, exc_info=True)
-            return fail(_one_line(error))
+            return fail(store_problem(error))
         except KeyboardInterrupt:
             log.info("kamdesk %s interrupted", args.command)
-            print("kamdesk: interrupted", file=sys.stderr)
+            print(f"kamdesk: {translate(CONTEXT, 'interrupted')}", file=sys.stderr)
             return INTERRUPTED
         except Exception as error:
             log.exception("kamdesk %s failed", args.command)
-            where = f"; the details are in {log_file}" if log_file is not None else ""
+            where = (
+                translate(CONTEXT, "; the details are in {path}").format(path=log_file)
+                if log_file is not None
+                else ""
+            )
             print(
-                f"kamdesk: internal error: {type(error).__name__}: {_one_line(error)}{where}",
+                f"kamdesk: {translate(CONTEXT, 'internal error')}: "
+                f"{type(error).__name__}: {_one_line(error)}{where}",
                 file=sys.stderr,
             )
             return INTERNAL_ERROR
@@ -54,3 +72,11 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
 
 def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split()) or type(error).__name__
+
+
+def store_problem(error: StoreError) -> str:
+    """A store problem (busy, full, damaged…) in the current language, on one line."""
+    from kamdesk.commands.language import say
+
+    text = " ".join(say(error.message).split())
+    return f"{text} ({' '.join(error.detail.split())})" if error.detail else text

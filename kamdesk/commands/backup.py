@@ -1,8 +1,8 @@
 """`kamdesk backup list|create|restore`: the store's backups from a terminal.
 
 One line per backup or per result, on stdout; errors are one line on stderr and
-exit code 1 (argument mistakes: 2, as for every command). Russian unless `--lang en`
-is given, from the window's catalogue (the texts are marked for it in
+exit code 1 (argument mistakes: 2, as for every command). In the language of the run
+(the system's, or `--lang`), from the window's catalogue (the texts are marked for it in
 `kamdesk.services.backups`, a folder the catalogue is extracted from).
 """
 
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
+from kamdesk.commands.language import translate
 from kamdesk.i18n import Message
 
 if TYPE_CHECKING:
@@ -28,37 +29,56 @@ LATEST = "latest"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "backup",
-        help="list, create and restore backups of the store",
-        description="Backups of the store at --db live in the 'backups' folder beside it "
-        "(kamdesk-YYYYMMDD-HHMMSS.backup.sqlite). KAMdesk makes one a day by itself and "
-        "keeps the last 7 (Settings); restoring keeps the current store aside first.",
+        help=translate(CONTEXT, "list, create and restore backups of the store"),
+        description=translate(
+            CONTEXT,
+            "Backups of the store (the file of --db) live in the 'backups' folder beside it "
+            "(kamdesk-YYYYMMDD-HHMMSS.backup.sqlite). KAMdesk makes one a day by itself and "
+            "keeps the last 7 (Settings); restoring keeps the current store aside first.",
+        ),
     )
-    parser.add_argument(
-        "--lang", choices=("ru", "en"), default="ru", help="language of the output (ru)"
+    actions = parser.add_subparsers(
+        dest="backup_command",
+        metavar=translate("CommandLine", "ACTION"),
+        title=translate("CommandLine", "actions"),
+        required=True,
     )
-    actions = parser.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
 
-    listing = actions.add_parser("list", help="the store's backups, newest first")
+    listing = actions.add_parser(
+        "list",
+        help=translate(CONTEXT, "the store's backups, newest first"),
+        description=translate(CONTEXT, "The store's backups, newest first."),
+    )
     listing.set_defaults(handler=run_list)
 
-    create = actions.add_parser("create", help="back the store up now")
+    create = actions.add_parser(
+        "create",
+        help=translate(CONTEXT, "back the store up now"),
+        description=translate(CONTEXT, "Back the store up now."),
+    )
     create.add_argument(
         "--keep",
         type=int,
         metavar="N",
-        help="afterwards keep only the newest N backups (default: delete none)",
+        help=translate(CONTEXT, "afterwards keep only the newest N backups (default: delete none)"),
     )
     create.set_defaults(handler=run_create)
 
     restore = actions.add_parser(
-        "restore", help="put a backup in place of the store (the store is kept aside first)"
+        "restore",
+        help=translate(
+            CONTEXT, "put a backup in place of the store (the store is kept aside first)"
+        ),
+        description=translate(
+            CONTEXT, "Put a backup in place of the store (the store is kept aside first)."
+        ),
     )
     restore.add_argument(
         "backup",
         nargs="?",
         default=LATEST,
-        metavar="BACKUP",
-        help="a file name as listed, a path, or 'latest' (default)",
+        metavar=translate(CONTEXT, "BACKUP"),
+        help=translate(CONTEXT, "a file name as listed, a path, or 'latest' (default)"),
     )
     restore.set_defaults(handler=run_restore)
 

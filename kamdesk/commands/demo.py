@@ -5,29 +5,59 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
+from kamdesk.commands.language import say, translate
+from kamdesk.i18n import Message
+
+if TYPE_CHECKING:
+    from kamdesk.services.demo import DemoSummary
+
+CONTEXT = "DemoCommand"
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "demo",
-        help="create a demo database: a Russian pharma territory, deterministic for a seed",
-        description="Create a demo store at --db with hospitals, pharmacy chains, distributors "
-        "and a health ministry, their contacts, products, three years of monthly sales, "
-        "visits and reports. The same seed gives the same territory. The store is built "
-        "beside --db and put in place only when complete, so an interrupted build leaves "
-        "nothing half-made.",
+        help=translate(
+            CONTEXT, "create a demo store: a Russian pharma territory, the same for a seed"
+        ),
+        description=translate(
+            CONTEXT,
+            "Create a demo store (the file of --db) with hospitals, pharmacy chains, "
+            "distributors and a health ministry, their contacts, products, three years of "
+            "monthly sales, visits and reports. The same seed gives the same territory. The "
+            "store is built beside its file and put in place only when complete, so an "
+            "interrupted build leaves nothing half-made.",
+        ),
     )
-    parser.add_argument("--accounts", type=int, default=300, help="number of accounts (300)")
-    parser.add_argument("--seed", type=int, default=1, help="random seed (1)")
-    parser.add_argument("--years", type=int, default=3, help="years of sales history (3)")
+    number = translate(CONTEXT, "N")
+    parser.add_argument(
+        "--accounts",
+        type=int,
+        default=300,
+        metavar=number,
+        help=translate(CONTEXT, "number of clients (300)"),
+    )
+    parser.add_argument(
+        "--seed", type=int, default=1, metavar=number, help=translate(CONTEXT, "random seed (1)")
+    )
+    parser.add_argument(
+        "--years",
+        type=int,
+        default=3,
+        metavar=number,
+        help=translate(CONTEXT, "years of sales history (3)"),
+    )
     parser.add_argument(
         "--replace",
         action="store_true",
-        help="if the store already exists, move it aside with its -wal and -shm (kept as a "
-        ".replaced copy) once the new one is complete",
+        help=translate(
+            CONTEXT,
+            "if the store already exists, move it aside with its -wal and -shm (kept as a "
+            ".replaced copy) once the new one is complete",
+        ),
     )
     parser.set_defaults(handler=run)
 
@@ -37,16 +67,19 @@ def run(args: argparse.Namespace) -> int:
     from kamdesk.store.files import has_database
 
     if args.accounts < 1 or args.years < 1:
-        return fail("--accounts and --years must be at least 1")
+        return fail(translate(CONTEXT, "--accounts and --years must be at least 1"))
     if has_database(args.db) and not args.replace:
         return fail(
-            f"{args.db} already exists; choose another --db or add --replace "
-            "(the existing file is kept as a .replaced copy)"
+            translate(
+                CONTEXT,
+                "{db} already exists; choose another --db or add --replace "
+                "(the existing file is kept as a .replaced copy)",
+            ).format(db=args.db)
         )
     started = time.perf_counter()
 
-    def progress(percent: int, stage: object) -> None:
-        print(f"\r{percent:3d}% {stage!s:<40}", end="", file=sys.stderr, flush=True)
+    def progress(percent: int, stage: Message) -> None:
+        print(f"\r{percent:3d}% {say(stage):<40}", end="", file=sys.stderr, flush=True)
 
     built = build_demo_file(
         args.db,
@@ -58,6 +91,36 @@ def run(args: argparse.Namespace) -> int:
     )
     print(file=sys.stderr)
     if built.replaced is not None:
-        print(f"kept the previous store as {built.replaced}", file=sys.stderr)
-    print(f"{args.db}: {built.summary} in {time.perf_counter() - started:.1f} s")
+        print(
+            translate(CONTEXT, "kept the previous store as {path}").format(path=built.replaced),
+            file=sys.stderr,
+        )
+    print(
+        translate(CONTEXT, "{db}: {summary} in {seconds} s").format(
+            db=args.db,
+            summary=summary_text(built.summary),
+            seconds=f"{time.perf_counter() - started:.1f}",
+        )
+    )
     return 0
+
+
+def summary_text(summary: DemoSummary) -> str:
+    """«clients: 300, contacts: 1 123, …» in the current language."""
+    labels = (
+        (translate(CONTEXT, "clients"), summary.accounts),
+        (translate(CONTEXT, "contacts"), summary.contacts),
+        (translate(CONTEXT, "personal records"), summary.personal_records),
+        (translate(CONTEXT, "products"), summary.products),
+        (translate(CONTEXT, "price lists"), summary.price_lists),
+        (translate(CONTEXT, "sales records"), summary.sales_records),
+        (translate(CONTEXT, "visits"), summary.visits),
+        (translate(CONTEXT, "reports"), summary.reports),
+        (translate(CONTEXT, "follow-up tasks"), summary.follow_up_tasks),
+        (translate(CONTEXT, "dossiers"), summary.dossiers),
+        (translate(CONTEXT, "relationship events"), summary.relationship_events),
+        (translate(CONTEXT, "competitors"), summary.competitors),
+        (translate(CONTEXT, "users"), summary.users),
+        (translate(CONTEXT, "offers"), summary.offers),
+    )
+    return ", ".join(f"{label}: {count:,}".replace(",", "\u00a0") for label, count in labels)

@@ -4,39 +4,71 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kamdesk.commands import fail
+from kamdesk.commands import fail, store_problem
+from kamdesk.commands.language import say, translate
+from kamdesk.commands.visit import day_option
+
+CONTEXT = "ImportCommand"
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "import", help="import data exported by the office (price lists)"
+        "import",
+        help=translate(CONTEXT, "import data exported by the office (price lists)"),
+        description=translate(CONTEXT, "Import data exported by the office (price lists)."),
     )
-    kinds = parser.add_subparsers(dest="import_kind", metavar="WHAT", required=True)
+    kinds = parser.add_subparsers(
+        dest="import_kind",
+        metavar=translate(CONTEXT, "WHAT"),
+        title=translate(CONTEXT, "what to import"),
+        required=True,
+    )
     products = kinds.add_parser(
         "products",
-        help="import a price list (CSV or XLSX, as 1C exports it)",
-        description="Import products and prices from CSV (UTF-8 or Windows-1251, `;` or `,`, "
-        "decimal comma) or XLSX with Russian headers (Артикул, Наименование, МНН, Цена, "
-        "Ставка НДС…). The encoding (also UTF-16), separator and columns are detected. The "
-        "preview is printed first; a file with any bad row imports nothing, and each bad row "
-        "is named with its row, column and what was in the cell. A SKU of an archived product "
-        "restores that product.",
+        help=translate(CONTEXT, "import a price list (CSV or XLSX, as 1C exports it)"),
+        description=translate(
+            CONTEXT,
+            "Import products and prices from CSV (UTF-8 or Windows-1251, `;` or `,`, "
+            "decimal comma) or XLSX with Russian headers (Артикул, Наименование, МНН, Цена, "
+            "Ставка НДС…). The encoding (also UTF-16), separator and columns are detected. "
+            "The preview is printed first; a file with any bad row imports nothing, and each "
+            "bad row is named with its row, column and what was in the cell. A SKU of an "
+            "archived product restores that product.",
+        ),
     )
-    products.add_argument("file", type=Path, help="the CSV or XLSX file")
     products.add_argument(
+        "file",
+        type=Path,
+        metavar=translate("CommandLine", "FILE"),
+        help=translate(CONTEXT, "the CSV or XLSX file"),
+    )
+    day_option(
+        products,
         "--valid-from",
-        type=date.fromisoformat,
-        default=None,
-        help="the date the prices apply from, YYYY-MM-DD (default: today)",
+        "valid_from",
+        translate(CONTEXT, "the day the prices apply from; default: today"),
     )
     products.add_argument(
-        "--dry-run", action="store_true", help="only show what would change; write nothing"
+        "--dry-run",
+        action="store_true",
+        help=translate(CONTEXT, "only show what would change; write nothing"),
     )
     products.set_defaults(handler=run_products)
+
+
+def action_text(action: str) -> str:
+    """What a row of the price list does to the catalogue."""
+    texts = {
+        "new": translate(CONTEXT, "new"),
+        "update": translate(CONTEXT, "update"),
+        "price": translate(CONTEXT, "price"),
+        "unchanged": translate(CONTEXT, "unchanged"),
+        "restore": translate(CONTEXT, "restore"),
+    }
+    return texts.get(action, action)
 
 
 def run_products(args: argparse.Namespace) -> int:
@@ -44,48 +76,76 @@ def run_products(args: argparse.Namespace) -> int:
     from kamdesk.services.workspace import StoreError, open_workspace
 
     if not args.file.is_file():
-        return fail(f"{args.file} is not a file")
+        return fail(translate(CONTEXT, "{path} is not a file").format(path=args.file))
     try:
         workspace = open_workspace(args.db)
     except StoreError as error:
-        return fail(str(error))
+        return fail(store_problem(error))
     try:
         plan = plan_import(workspace.store, args.file, args.valid_from)
         detected = plan.file_format.upper()
         if plan.file_format == "csv":
-            separator = {"\t": "tab"}.get(plan.delimiter, plan.delimiter)
-            detected += f", {plan.encoding}, separator «{separator}»"
-        print(f"{args.file}: {detected or '?'}; columns: {', '.join(plan.columns) or '—'}")
+            separator = {"\t": translate(CONTEXT, "tab")}.get(plan.delimiter, plan.delimiter)
+            detected += translate(CONTEXT, ", {encoding}, separator «{separator}»").format(
+                encoding=plan.encoding, separator=separator
+            )
+        print(
+            translate(CONTEXT, "{path}: {detected}; columns: {columns}").format(
+                path=args.file, detected=detected or "?", columns=", ".join(plan.columns) or "—"
+            )
+        )
         for row in plan.rows:
             if row.action == RowAction.UNCHANGED:
                 continue
             old = f"{row.old_price} → " if row.old_price is not None else ""
             fields = f" ({', '.join(row.changed_fields)})" if row.changed_fields else ""
             if row.action == RowAction.RESTORE:
-                fields += " — restored from the archive"
+                fields += translate(CONTEXT, " — restored from the archive")
+            line = translate(CONTEXT, "  row {number}: {action} {sku} {name} {old}{new}{fields}")
             print(
-                f"  row {row.row_number:>4}: {row.action.value:<7} {row.sku:<16} "
-                f"{row.trade_name[:40]:<40} {old}{row.new_price}{fields}"
+                line.format(
+                    number=f"{row.row_number:>4}",
+                    action=f"{action_text(row.action.value):<10}",
+                    sku=f"{row.sku:<16}",
+                    name=f"{row.trade_name[:40]:<40}",
+                    old=old,
+                    new=row.new_price,
+                    fields=fields,
+                )
             )
-        counts = ", ".join(f"{a.value} {plan.count(a)}" for a in RowAction)
-        print(f"{len(plan.rows)} good rows: {counts}")
+        counts = ", ".join(f"{action_text(a.value)}: {plan.count(a)}" for a in RowAction)
+        print(
+            translate(CONTEXT, "good rows: {count} ({counts})").format(
+                count=len(plan.rows), counts=counts
+            )
+        )
         if plan.errors:
             for bad_row in plan.errors:
-                print(f"kamdesk: error: {bad_row}", file=sys.stderr)
+                fail(bad_row.describe(say))
             print(
-                f"{len(plan.errors)} problems: nothing was imported; correct the file and "
-                "run again",
+                translate(
+                    CONTEXT,
+                    "problems: {count}; nothing was imported: correct the file and run again",
+                ).format(count=len(plan.errors)),
                 file=sys.stderr,
             )
             return 1
         if args.dry_run:
-            print("dry run: nothing was written")
+            print(translate(CONTEXT, "dry run: nothing was written"))
             return 0
         try:
             apply_import(workspace.store, plan)
         except StoreError as error:  # busy or full: the transaction was rolled back
-            return fail(f"{error}; nothing was imported")
+            return fail(
+                translate(CONTEXT, "{problem}; nothing was imported").format(
+                    problem=store_problem(error)
+                )
+            )
     finally:
         workspace.close()
-    print(f"imported: a price list valid from {plan.valid_from:%d.%m.%Y}")
+    print(
+        translate(CONTEXT, "imported: a price list valid from {day}").format(
+            day=f"{plan.valid_from:%d.%m.%Y}"
+        )
+    )
     return 0

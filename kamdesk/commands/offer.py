@@ -7,32 +7,84 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kamdesk.commands import fail
+from kamdesk.commands import fail, store_problem, warn
+from kamdesk.commands.language import current, translate
 
-STATUS_RU = {
-    "draft": "черновик",
-    "sent": "отправлено",
-    "accepted": "принято",
-    "rejected": "отклонено",
-    "expired": "истекло",
-}
+CONTEXT = "OfferCommand"
+STATUSES = ("draft", "sent", "accepted", "rejected", "expired")
+
+
+def status_text(status: str) -> str:
+    """An offer's status as the window's offer list shows it."""
+    texts = {
+        "draft": translate("Offers", "Draft"),
+        "sent": translate("Offers", "Sent"),
+        "accepted": translate("Offers", "Accepted"),
+        "rejected": translate("Offers", "Rejected"),
+        "expired": translate("Offers", "Expired"),
+    }
+    return texts[status]
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "offer",
-        help="commercial offers: list them, print one to PDF",
-        description="Work with commercial offers («КП») without the window.",
+        help=translate(CONTEXT, "commercial offers: list them, print one to PDF"),
+        description=translate(CONTEXT, "Work with commercial offers («КП») without the window."),
     )
-    commands = parser.add_subparsers(dest="offer_command", metavar="ACTION", required=True)
-    listing = commands.add_parser("list", help="print the offers: number, account, date, status")
-    listing.add_argument("--status", choices=sorted(STATUS_RU), help="only offers in this status")
-    listing.add_argument("--search", default="", help="words of the number or the account name")
+    commands = parser.add_subparsers(
+        dest="offer_command",
+        metavar=translate("CommandLine", "ACTION"),
+        title=translate("CommandLine", "actions"),
+        required=True,
+    )
+    listing = commands.add_parser(
+        "list",
+        help=translate(CONTEXT, "print the offers: number, edition, date, status, total, client"),
+        description=translate(
+            CONTEXT, "The offers, newest first; those past their validity become expired first."
+        ),
+    )
+    listing.add_argument(
+        "--status",
+        choices=STATUSES,
+        metavar=translate(CONTEXT, "STATUS"),
+        help=translate(CONTEXT, "only offers in this status: {choices}").format(
+            choices=", ".join(f"{key} ({status_text(key).lower()})" for key in STATUSES)
+        ),
+    )
+    listing.add_argument(
+        "--search",
+        default="",
+        metavar=translate(CONTEXT, "WORDS"),
+        help=translate(CONTEXT, "words of the number or of the client's name"),
+    )
     listing.set_defaults(handler=run_list)
-    pdf = commands.add_parser("pdf", help="write an offer's PDF (with its annexes)")
-    pdf.add_argument("number", help="the offer number, e.g. КП-2026-7FK-0042")
-    pdf.add_argument("-o", "--output", type=Path, required=True, help="the PDF file to write")
-    pdf.add_argument("--edition", type=int, default=None, help="an older edition (default: latest)")
+    pdf = commands.add_parser(
+        "pdf",
+        help=translate(CONTEXT, "write an offer's PDF (with its annexes)"),
+        description=translate(CONTEXT, "Write an offer's PDF (with its annexes)."),
+    )
+    pdf.add_argument(
+        "number",
+        metavar=translate(CONTEXT, "NUMBER"),
+        help=translate(CONTEXT, "the offer number, e.g. КП-2026-7FK-0042"),
+    )
+    pdf.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=translate("CommandLine", "FILE"),
+        help=translate(CONTEXT, "the PDF file to write"),
+    )
+    pdf.add_argument(
+        "--edition",
+        type=int,
+        default=None,
+        metavar=translate(CONTEXT, "N"),
+        help=translate(CONTEXT, "an older edition (default: the latest)"),
+    )
     pdf.set_defaults(handler=run_pdf)
 
 
@@ -40,7 +92,11 @@ def _open(args: argparse.Namespace) -> Any:
     from kamdesk.services.workspace import open_workspace
 
     if not args.db.exists():
-        raise FileNotFoundError(f"{args.db} does not exist; create it with `kamdesk demo`")
+        raise FileNotFoundError(
+            translate(CONTEXT, "{db} does not exist; create it with `kamdesk demo`").format(
+                db=args.db
+            )
+        )
     return open_workspace(args.db)
 
 
@@ -50,8 +106,10 @@ def run_list(args: argparse.Namespace) -> int:
 
     try:
         workspace = _open(args)
-    except (StoreError, FileNotFoundError) as error:
+    except FileNotFoundError as error:
         return fail(str(error))
+    except StoreError as error:
+        return fail(store_problem(error))
     try:
         expire_overdue(workspace.store)
         statuses = frozenset({OfferStatus(args.status)}) if args.status else frozenset()
@@ -59,14 +117,20 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if not rows:
-        print("no offers", file=sys.stderr)
+        print(translate(CONTEXT, "no offers"), file=sys.stderr)
         return 0
-    print(f"{'number':<20} {'ed.':>3}  {'date':<10}  {'status':<11} {'total, ₽':>16}  account")
+    header = (
+        f"{translate(CONTEXT, 'number'):<20} {translate(CONTEXT, 'ed.'):>3}  "
+        f"{translate(CONTEXT, 'date'):<10}  {translate(CONTEXT, 'status'):<11} "
+        f"{translate(CONTEXT, 'total, ₽'):>16}  {translate(CONTEXT, 'client')}"
+    )
+    print(header)
+    needs_approval = translate(CONTEXT, "needs approval")
     for row in rows:
-        flag = " (нужно согласование)" if row.needs_approval and not row.approved else ""
+        flag = f" ({needs_approval})" if row.needs_approval and not row.approved else ""
         print(
             f"{row.number:<20} {row.edition:>3}  {row.offer_date:%d.%m.%Y}  "
-            f"{STATUS_RU[row.status.value]:<11} {format_money(row.total, ' '):>16}  "
+            f"{status_text(row.status.value):<11} {format_money(row.total, current()):>16}  "
             f"{row.account_name}{flag}"
         )
     return 0
@@ -79,28 +143,43 @@ def run_pdf(args: argparse.Namespace) -> int:
 
     try:
         workspace = _open(args)
-    except (StoreError, FileNotFoundError) as error:
+    except FileNotFoundError as error:
         return fail(str(error))
+    except StoreError as error:
+        return fail(store_problem(error))
     try:
         view = OfferBook(workspace.store).find(args.number, args.edition)
         if view is None:
-            return fail(f"no offer numbered {args.number}")
+            return fail(translate(CONTEXT, "no offer numbered {number}").format(number=args.number))
         try:
             printed = render_pdf(workspace.store, view.row.id, args.output)
         except OfferError as error:
             for message in error.messages.values():
-                print(f"kamdesk: error: {message}", file=sys.stderr)
+                fail(message)
             return 1
         except OSError as error:
-            return fail(f"cannot write {args.output}: {error}")
+            return fail(
+                translate("CommandLine", "cannot write {path}: {error}").format(
+                    path=args.output, error=error.strerror or error
+                )
+            )
     finally:
         workspace.close()
-    draft = " with the «ПРОЕКТ» watermark (needs approval)" if view.blocked_by_approval else ""
+    draft = (
+        translate(CONTEXT, " with the «ПРОЕКТ» watermark (needs approval)")
+        if view.blocked_by_approval
+        else ""
+    )
     # The PDF is made, so the exit code stays 0; what is not quite right is said on stderr.
     for warning in printed.warnings:
-        print(f"kamdesk: warning: {warning}", file=sys.stderr)
+        warn(warning)
     print(
-        f"{args.output}: {view.row.number}, edition {view.row.edition}, "
-        f"{printed.pages} pages{draft}"
+        translate(CONTEXT, "{path}: {number}, edition {edition}, pages: {pages}{draft}").format(
+            path=args.output,
+            number=view.row.number,
+            edition=view.row.edition,
+            pages=printed.pages,
+            draft=draft,
+        )
     )
     return 0

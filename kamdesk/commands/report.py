@@ -3,40 +3,65 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 from typing import Any
 
-from kamdesk.commands import fail
-from kamdesk.commands.visit import DEFAULT_TZ, open_existing_store, parse_day
+from kamdesk.commands import fail, warn
+from kamdesk.commands.language import translate
+from kamdesk.commands.visit import cannot_write, day_option, open_existing_store, output_option
+
+CONTEXT = "ReportCommand"
+KINDS = ("hospital", "pharmacy_chain", "pharmacy", "distributor", "health_authority", "other")
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("report", help="reports for the manager")
-    reports = parser.add_subparsers(dest="report_command", metavar="REPORT", required=True)
+    parser = subparsers.add_parser(
+        "report",
+        help=translate(CONTEXT, "reports for the manager"),
+        description=translate(CONTEXT, "Reports for the manager, as the window exports them."),
+    )
+    reports = parser.add_subparsers(
+        dest="report_command",
+        metavar=translate(CONTEXT, "REPORT"),
+        title=translate(CONTEXT, "reports"),
+        required=True,
+    )
     visits = reports.add_parser(
         "visits",
-        help="visit reports and KPIs of a period as XLSX or PDF",
-        description="One row per visit with every report field, and a summary of the KPIs "
-        "(visits held vs planned, clients covered vs overdue, offers sent and accepted, "
-        "follow-ups done on time). Contacts appear by name, position and role only.",
+        help=translate(CONTEXT, "visit reports and KPIs of a period as XLSX or PDF"),
+        description=translate(
+            CONTEXT,
+            "One row per visit with every report field, and a summary of the KPIs "
+            "(visits held vs planned, clients covered vs overdue, offers sent and accepted, "
+            "follow-ups done on time). Contacts appear by name, position and role only. "
+            "The document is in the language of the run (--lang).",
+        ),
     )
-    visits.add_argument("--from", dest="first", type=parse_day, required=True)
-    visits.add_argument("--to", dest="last", type=parse_day, required=True)
-    visits.add_argument("--format", choices=("xlsx", "pdf"), default=None)
-    visits.add_argument("-o", "--output", type=Path, required=True)
-    visits.add_argument("--lang", choices=("ru", "en"), default="ru", help="language (ru)")
+    day_option(visits, "--from", "first", translate(CONTEXT, "the first day"), required=True)
+    day_option(visits, "--to", "last", translate(CONTEXT, "the last day"), required=True)
     visits.add_argument(
-        "--account", action="append", default=[], help="only this client's id (repeatable)"
+        "--format",
+        choices=("xlsx", "pdf"),
+        default=None,
+        help=translate(CONTEXT, "xlsx or pdf; default: from the output file's extension"),
+    )
+    output_option(visits, translate(CONTEXT, "the file to write (.xlsx or .pdf)"))
+    visits.add_argument(
+        "--account",
+        action="append",
+        default=[],
+        metavar=translate(CONTEXT, "ID"),
+        help=translate(CONTEXT, "only this client, by its full id (repeatable)"),
     )
     visits.add_argument(
         "--kind",
         action="append",
         default=[],
-        help="only clients of this kind: hospital, pharmacy_chain, pharmacy, distributor, "
-        "health_authority, other (repeatable)",
+        choices=KINDS,
+        metavar=translate(CONTEXT, "KIND"),
+        help=translate(CONTEXT, "only clients of this kind: {kinds} (repeatable)").format(
+            kinds=", ".join(KINDS)
+        ),
     )
-    visits.add_argument("--tz", default=DEFAULT_TZ, help=f"your time zone ({DEFAULT_TZ})")
     visits.set_defaults(handler=run_visits)
 
 
@@ -47,9 +72,13 @@ def run_visits(args: argparse.Namespace) -> int:
 
     fmt = args.format or args.output.suffix.lstrip(".").lower()
     if fmt not in ("xlsx", "pdf"):
-        return fail("give --format xlsx or pdf (or an output file ending in .xlsx or .pdf)")
+        return fail(
+            translate(
+                CONTEXT, "give --format xlsx or pdf (or an output file ending in .xlsx or .pdf)"
+            )
+        )
     if args.last < args.first:
-        return fail("--to is before --from")
+        return fail(translate("VisitCommand", "--to is before --from"))
     try:
         kinds = frozenset(AccountKind(kind) for kind in args.kind)
     except ValueError as error:
@@ -57,7 +86,7 @@ def run_visits(args: argparse.Namespace) -> int:
     try:
         accounts = frozenset(uuid.UUID(account) for account in args.account)
     except ValueError:
-        return fail("--account takes a client's full id")
+        return fail(translate(CONTEXT, "--account takes a client's full id"))
     store = open_existing_store(args.db)
     if store is None:
         return 1
@@ -74,13 +103,15 @@ def run_visits(args: argparse.Namespace) -> int:
             write_visits_xlsx(export, args.output, args.lang)
         else:
             from kamdesk.documents.visits.report_pdf import print_visits_pdf
-            from kamdesk.i18n import catalogue_translator
 
             printed = print_visits_pdf(export, args.output, args.lang)
-            translate = catalogue_translator(args.lang)
             for warning in printed.warnings:
-                print(f"kamdesk: warning: {translate(warning)}", file=sys.stderr)
+                warn(warning)
     except OSError as error:
-        return fail(f"cannot write {args.output}: {error}")
-    print(f"wrote {args.output}: {len(export.rows)} visits")
+        return fail(cannot_write(args.output, error))
+    print(
+        translate(CONTEXT, "wrote {path}: visits: {count}").format(
+            path=args.output, count=len(export.rows)
+        )
+    )
     return 0

@@ -22,6 +22,7 @@ ROLES = ("kam", "manager", "admin")
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "server",
+        common=("lang",),  # its --db is the office database
         help="the office server: create its database, add users, grant accounts, serve it",
         description="The office server laptops sync with. The database is given as --db URL "
         f"(default ${DATABASE_ENV}): sqlite:///path/office.sqlite or "

@@ -5,7 +5,7 @@ by an earlier KAMdesk stays plain until it is encrypted on request:
 `kamdesk store encrypt` backs it up, writes an encrypted copy, checks it holds
 the same rows, puts it in place and encrypts the store's plain backups too.
 KAMdesk must not have the store open meanwhile (it is refused as busy).
-Output as for `kamdesk backup`: Russian unless `--lang en`.
+Output as for `kamdesk backup`: in the language of the run (the system's, or `--lang`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kamdesk.commands import fail
+from kamdesk.commands.language import translate
 from kamdesk.i18n import Message
 
 CONTEXT = "StoreCommand"
@@ -23,18 +24,31 @@ CONTEXT = "StoreCommand"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "store",
-        help="whether the store is encrypted; encrypt a store of an earlier KAMdesk",
-        description="New stores are encrypted with a key kept in the system keyring "
-        "(or the passphrase in $KAMDESK_PASSPHRASE). 'encrypt' converts a plain store "
-        "after a backup; close KAMdesk first.",
+        help=translate(
+            CONTEXT, "whether the store is encrypted; encrypt a store of an earlier KAMdesk"
+        ),
+        description=translate(
+            CONTEXT,
+            "New stores are encrypted with a key kept in the system keyring "
+            "(or the passphrase in $KAMDESK_PASSPHRASE). 'encrypt' converts a plain store "
+            "after a backup; close KAMdesk first.",
+        ),
     )
-    parser.add_argument(
-        "--lang", choices=("ru", "en"), default="ru", help="language of the output (ru)"
+    actions = parser.add_subparsers(
+        dest="store_command",
+        metavar=translate("CommandLine", "ACTION"),
+        title=translate("CommandLine", "actions"),
+        required=True,
     )
-    actions = parser.add_subparsers(dest="store_command", metavar="ACTION", required=True)
-    actions.add_parser("status", help="is the store encrypted?").set_defaults(handler=run_status)
     actions.add_parser(
-        "encrypt", help="encrypt a plain store (a backup is made first)"
+        "status",
+        help=translate(CONTEXT, "is the store encrypted?"),
+        description=translate(CONTEXT, "Is the store encrypted?"),
+    ).set_defaults(handler=run_status)
+    actions.add_parser(
+        "encrypt",
+        help=translate(CONTEXT, "encrypt a plain store (a backup is made first)"),
+        description=translate(CONTEXT, "Encrypt a plain store (a backup is made first)."),
     ).set_defaults(handler=run_encrypt)
 
 

@@ -10,35 +10,55 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kamdesk.commands import fail
+from kamdesk.commands import fail, store_problem
+from kamdesk.commands.language import say, translate
 
 if TYPE_CHECKING:
     import httpx
 
 PASSWORD_ENV = "KAMDESK_PASSWORD"
+CONTEXT = "SyncCommand"
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "sync",
-        help="send this laptop's changes to the office and receive the office's",
-        description="The first time, give the office server's address and your login: the "
-        "laptop is enrolled (the password comes from --password-file, $KAMDESK_PASSWORD, or "
-        "is asked for at a terminal; it is not stored, the laptop keeps the office's key in "
-        "the system keyring or a private file). Afterwards `kamdesk sync` alone sends the "
-        "changes waiting on this laptop and receives what changed in the office. Exits 1 "
-        "when the office refused a change (kept in the sync issues) or cannot be reached "
-        "(nothing is lost; run it again later).",
+        help=translate(
+            CONTEXT, "send this laptop's changes to the office and receive the office's"
+        ),
+        description=translate(
+            CONTEXT,
+            "The first time, give the office server's address and your login: the "
+            "laptop is enrolled (the password comes from --password-file, $KAMDESK_PASSWORD, "
+            "or is asked for at a terminal; it is not stored, the laptop keeps the office's "
+            "key in the system keyring or a private file). Afterwards `kamdesk sync` alone "
+            "sends the changes waiting on this laptop and receives what changed in the "
+            "office. Exits 1 when the office refused a change (kept in the sync issues) or "
+            "cannot be reached (nothing is lost; run it again later).",
+        ),
     )
-    parser.add_argument("--server", help="the office server, e.g. https://kamdesk.office.local")
-    parser.add_argument("--login", help="your login in the office")
     parser.add_argument(
-        "--password-file", type=Path, help="a file holding the password (first line)"
+        "--server",
+        metavar=translate(CONTEXT, "URL"),
+        help=translate(CONTEXT, "the office server, e.g. https://kamdesk.office.local"),
     )
     parser.add_argument(
-        "--device", default=None, help="a name for this laptop in the office (its host name)"
+        "--login",
+        metavar=translate(CONTEXT, "LOGIN"),
+        help=translate(CONTEXT, "your login in the office"),
     )
-    parser.add_argument("--lang", choices=("ru", "en"), default="ru", help="language (ru)")
+    parser.add_argument(
+        "--password-file",
+        type=Path,
+        metavar=translate("CommandLine", "FILE"),
+        help=translate(CONTEXT, "a file holding the password (first line)"),
+    )
+    parser.add_argument(
+        "--device",
+        default=None,
+        metavar=translate(CONTEXT, "NAME"),
+        help=translate(CONTEXT, "a name for this laptop in the office (default: its host name)"),
+    )
     parser.set_defaults(handler=run_sync)
 
 
@@ -54,36 +74,45 @@ def _password(args: argparse.Namespace) -> str | None:
         try:
             lines = args.password_file.read_text(encoding="utf-8").splitlines()
         except OSError as error:
-            fail(f"cannot read {args.password_file}: {error.strerror or error}")
+            fail(
+                translate(CONTEXT, "cannot read {path}: {error}").format(
+                    path=args.password_file, error=error.strerror or error
+                )
+            )
             return None
         return lines[0] if lines else ""
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]
     if sys.stdin.isatty():
-        return getpass.getpass("Пароль / password: ")
-    fail(f"give the password with --password-file FILE or ${PASSWORD_ENV}")
+        return getpass.getpass(translate(CONTEXT, "Password: "))
+    fail(
+        translate(CONTEXT, "give the password with --password-file FILE or ${env}").format(
+            env=PASSWORD_ENV
+        )
+    )
     return None
 
 
 def run_sync(args: argparse.Namespace) -> int:
-    from kamdesk.i18n import catalogue_translator
     from kamdesk.services import sync_status
     from kamdesk.services.workspace import StoreError, open_workspace
     from kamdesk.sync.client import SyncClient
     from kamdesk.sync.errors import SyncError, TokenRefusedError
 
-    translate = catalogue_translator(args.lang)
     try:
         store = open_workspace(args.db).store
     except StoreError as error:
-        return fail(str(error))
+        return fail(store_problem(error))
     try:
         overview = sync_status.read_overview(store)
         server = (args.server or overview.server_url).strip()
         if not server:
             return fail(
-                "this laptop is not connected to an office yet: "
-                "kamdesk sync --server URL --login LOGIN"
+                translate(
+                    CONTEXT,
+                    "this laptop is not connected to an office yet: "
+                    "kamdesk sync --server URL --login LOGIN",
+                )
             )
         client = SyncClient(store, http_client(server))
         try:
@@ -95,9 +124,11 @@ def run_sync(args: argparse.Namespace) -> int:
             if must_enrol:
                 login = args.login or overview.login
                 if not login and sys.stdin.isatty():
-                    login = input("Логин / login: ").strip()
+                    login = input(translate(CONTEXT, "Login: ")).strip()
                 if not login:
-                    return fail("give your office login: kamdesk sync --login LOGIN")
+                    return fail(
+                        translate(CONTEXT, "give your office login: kamdesk sync --login LOGIN")
+                    )
                 password = _password(args)
                 if password is None:
                     return 1
@@ -109,7 +140,7 @@ def run_sync(args: argparse.Namespace) -> int:
                     laptop.laptop_code,
                     laptop.new_client_id,
                 ):
-                    print(translate(line))
+                    print(say(line))
             try:
                 report = client.sync()
             except TokenRefusedError:
@@ -125,17 +156,17 @@ def run_sync(args: argparse.Namespace) -> int:
         except SyncError as error:
             if error.report is not None and error.report.pushed:
                 for line in sync_status.report_messages(error.report)[:1]:
-                    print(translate(line))
-            return fail(translate(error.message))
+                    print(say(line))
+            return fail(say(error.message))
         finally:
             client.close()
         for line in sync_status.report_messages(report):
-            print(translate(line))
+            print(say(line))
         waiting = sync_status.read_overview(store).waiting
         if waiting:
-            print(translate(sync_status.waiting_message(waiting)))
+            print(say(sync_status.waiting_message(waiting)))
         if report.rejected:
-            return fail(translate(sync_status.refused_message(report.rejected)))
+            return fail(say(sync_status.refused_message(report.rejected)))
         return 0
     finally:
         store.close()

@@ -8,54 +8,120 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kamdesk.commands import fail
+from kamdesk.commands import fail, store_problem, warn
+from kamdesk.commands.language import say, translate
+from kamdesk.commands.options import date_format, parse_day
 
 if TYPE_CHECKING:
     import uuid
 
+    from kamdesk.services.visits import Leg
     from kamdesk.store import Store
 
-DEFAULT_TZ = "Europe/Moscow"
+CONTEXT = "VisitCommand"
 
 
-def parse_day(text: str) -> date:
-    """ISO (2026-05-12) or Russian (12.05.2026) dates."""
-    for pattern in ("%Y-%m-%d", "%d.%m.%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    raise argparse.ArgumentTypeError(f"not a date: {text!r} (use 2026-05-12 or 12.05.2026)")
+def status_text(status: str) -> str:
+    """A visit's status as the window's visit list shows it."""
+    texts = {
+        "planned": translate("VisitLabels", "Planned"),
+        "done": translate("VisitLabels", "Held, no report"),
+        "reported": translate("VisitLabels", "Reported"),
+        "submitted": translate("VisitLabels", "Submitted, awaiting sync"),
+        "cancelled": translate("VisitLabels", "Cancelled"),
+        "rescheduled": translate("VisitLabels", "Rescheduled"),
+    }
+    return texts.get(status, status)
+
+
+def readiness_text(level: str) -> str:
+    """The traffic light of a planned visit, in the window's words."""
+    texts = {
+        "red": translate("VisitLabels", "not ready"),
+        "amber": translate("VisitLabels", "nearly ready"),
+        "green": translate("VisitLabels", "ready"),
+    }
+    return texts.get(level, level)
+
+
+def day_option(parser: Any, flag: str, dest: str, text: str, required: bool = False) -> None:
+    """A date option whose help says how dates are typed."""
+    parser.add_argument(
+        flag,
+        dest=dest,
+        type=parse_day,
+        required=required,
+        metavar=translate("CommandLine", "DATE"),
+        help=f"{text} ({date_format()})",
+    )
+
+
+def output_option(parser: Any, text: str) -> None:
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar=translate("CommandLine", "FILE"),
+        help=text,
+    )
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "visit", help="list visits, export them to .ics, print a pre-call brief"
+        "visit",
+        help=translate(CONTEXT, "list visits, export them to .ics, print a pre-call brief"),
+        description=translate(
+            CONTEXT,
+            "Visits in this computer's time zone (or --tz), as in the window's Visits page.",
+        ),
     )
-    commands = parser.add_subparsers(dest="visit_command", metavar="ACTION", required=True)
+    commands = parser.add_subparsers(
+        dest="visit_command",
+        metavar=translate("CommandLine", "ACTION"),
+        title=translate("CommandLine", "actions"),
+        required=True,
+    )
 
     listing = commands.add_parser(
-        "list", help="visits with their id, client, time, status and readiness"
+        "list",
+        help=translate(CONTEXT, "visits with their id, time, status, readiness and client"),
+        description=translate(
+            CONTEXT,
+            "One line per visit: the first characters of its id (for `visit brief`), the "
+            "day and time, the status, the readiness of a planned visit, the client, and "
+            "what makes it late.",
+        ),
     )
-    listing.add_argument("--from", dest="first", type=parse_day, help="first day (today)")
-    listing.add_argument("--to", dest="last", type=parse_day, help="last day (--from + 6 days)")
-    listing.add_argument("--tz", default=DEFAULT_TZ, help=f"your time zone ({DEFAULT_TZ})")
+    day_option(listing, "--from", "first", translate(CONTEXT, "the first day; default: today"))
+    day_option(
+        listing, "--to", "last", translate(CONTEXT, "the last day; default: 6 days after --from")
+    )
     listing.set_defaults(handler=run_list)
 
-    ics = commands.add_parser("ics", help="export visits to an iCalendar file for the phone")
-    ics.add_argument("--from", dest="first", type=parse_day, required=True)
-    ics.add_argument("--to", dest="last", type=parse_day, required=True)
-    ics.add_argument("-o", "--output", type=Path, required=True, help="the .ics file to write")
-    ics.add_argument("--tz", default=DEFAULT_TZ, help=f"your time zone ({DEFAULT_TZ})")
+    ics = commands.add_parser(
+        "ics",
+        help=translate(CONTEXT, "export visits to an iCalendar file for the phone"),
+        description=translate(CONTEXT, "Export the visits of the days given to an .ics file."),
+    )
+    day_option(ics, "--from", "first", translate(CONTEXT, "the first day"), required=True)
+    day_option(ics, "--to", "last", translate(CONTEXT, "the last day"), required=True)
+    output_option(ics, translate(CONTEXT, "the .ics file to write"))
     ics.set_defaults(handler=run_ics)
 
-    brief = commands.add_parser("brief", help="the one-page pre-call brief of a visit as PDF")
-    brief.add_argument("visit", help="the visit's id (or its first characters, as listed)")
-    brief.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
-    brief.add_argument("--tz", default=DEFAULT_TZ, help=f"your time zone ({DEFAULT_TZ})")
-    brief.add_argument(
-        "--lang", choices=("ru", "en"), default="ru", help="language of the brief (ru)"
+    brief = commands.add_parser(
+        "brief",
+        help=translate(CONTEXT, "the one-page pre-call brief of a visit as PDF"),
+        description=translate(
+            CONTEXT, "The one-page pre-call brief of a visit as PDF, in the language of the run."
+        ),
     )
+    brief.add_argument(
+        "visit",
+        metavar=translate(CONTEXT, "VISIT"),
+        help=translate(CONTEXT, "the visit's id (or its first characters, as listed)"),
+    )
+    output_option(brief, translate(CONTEXT, "the PDF file to write"))
     brief.set_defaults(handler=run_brief)
 
 
@@ -63,20 +129,24 @@ def open_existing_store(db: Path) -> Store | None:
     from kamdesk.services.workspace import StoreError, open_workspace
 
     if not db.exists():
-        fail(f"no store at {db}; give --db or create one with `kamdesk demo`")
+        fail(
+            translate(
+                CONTEXT, "no store at {db}; give --db or create one with `kamdesk demo`"
+            ).format(db=db)
+        )
         return None
     try:
         return open_workspace(db).store
     except StoreError as error:
-        fail(str(error))
+        fail(store_problem(error))
         return None
 
 
 def _check_range(first: date, last: date) -> str | None:
     if last < first:
-        return "--to is before --from"
+        return translate(CONTEXT, "--to is before --from")
     if (last - first).days > 366:
-        return "the range is longer than a year"
+        return translate(CONTEXT, "the range is longer than a year")
     return None
 
 
@@ -96,22 +166,33 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         store.close()
     local = zone(args.tz)
-    print(f"{'id':<8}  {'date':<10} {'time':<11}  {'status':<11} {'ready':<10}  client")
-    for row in rows:
+    statuses = [status_text(row.status.value) for row in rows]
+    readiness = [
+        f"{readiness_text(row.readiness.level.value)} {row.readiness.score}%"
+        if row.readiness
+        else "—"
+        for row in rows
+    ]
+    status_width = max([len(text) for text in statuses] + [11])
+    ready_width = max([len(text) for text in readiness] + [10])
+    print(
+        f"{translate(CONTEXT, 'id'):<8}  {translate(CONTEXT, 'date'):<10} "
+        f"{translate(CONTEXT, 'time'):<11}  {translate(CONTEXT, 'status'):<{status_width}} "
+        f"{translate(CONTEXT, 'readiness'):<{ready_width}}  {translate(CONTEXT, 'client')}"
+    )
+    for row, status, ready in zip(rows, statuses, readiness, strict=True):
         start, end = row.starts_at.astimezone(local), row.ends_at.astimezone(local)
-        ready = f"{row.readiness.level.value} {row.readiness.score}%" if row.readiness else "—"
-        warning = ""
-        if row.leg and row.leg.overlaps:
-            warning = "  ! overlaps the previous visit"
-        elif row.leg and row.leg.unreachable:
-            warning = f"  ! late by {row.leg.late_by_min} min: cannot arrive on time"
-        elif row.leg and row.leg.too_tight:
-            warning = f"  ! {row.leg.short_by_min} min short to arrive on time"
+        warning = f"  ! {problem}" if (problem := leg_problem(row.leg)) else ""
         print(
             f"{str(row.id)[:8]}  {start:%d.%m.%Y} {start:%H:%M}–{end:%H:%M}  "
-            f"{row.status.value:<11} {ready:<10}  {row.account_name}{warning}"
+            f"{status:<{status_width}} {ready:<{ready_width}}  {row.account_name}{warning}"
         )
-    print(f"{len(rows)} visits from {first:%d.%m.%Y} to {last:%d.%m.%Y}", file=sys.stderr)
+    print(
+        translate(CONTEXT, "visits from {first} to {last} ({zone}): {count}").format(
+            first=f"{first:%d.%m.%Y}", last=f"{last:%d.%m.%Y}", zone=args.tz, count=len(rows)
+        ),
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -130,9 +211,35 @@ def run_ics(args: argparse.Namespace) -> int:
     try:
         args.output.write_bytes(data)
     except OSError as error:
-        return fail(f"cannot write {args.output}: {error}")
-    print(f"wrote {args.output}")
+        return fail(cannot_write(args.output, error))
+    print(translate(CONTEXT, "wrote {path}").format(path=args.output))
     return 0
+
+
+def cannot_write(path: Path, error: OSError) -> str:
+    return translate("CommandLine", "cannot write {path}: {error}").format(
+        path=path, error=error.strerror or error
+    )
+
+
+def leg_problem(leg: Leg | None) -> str | None:
+    """Why a visit cannot be reached in time, in the words of the window's checklist."""
+    if leg is None:
+        return None
+    if leg.overlaps:
+        return translate("Visits", "Starts before the previous visit ends")
+    if leg.unreachable:
+        return translate(
+            "Visits",
+            "Cannot be reached in time: {travel} min on the road, {gap} min after the "
+            "previous visit: {late} min late",
+        ).format(travel=leg.travel_min, gap=leg.gap_min, late=leg.late_by_min)
+    if leg.too_tight:
+        return translate(
+            "Visits",
+            "Only {gap} min after the previous visit; {short} min short of travel and buffer",
+        ).format(gap=leg.gap_min, short=leg.short_by_min)
+    return None
 
 
 def resolve_visit(store: Store, text: str) -> uuid.UUID | str:
@@ -149,18 +256,20 @@ def resolve_visit(store: Store, text: str) -> uuid.UUID | str:
         pass
     prefix = text.strip().lower().replace("-", "")
     if len(prefix) < 4:
-        return "give at least the first 4 characters of the visit id"
+        return translate(CONTEXT, "give at least the first 4 characters of the visit id")
     if any(char not in "0123456789abcdef" for char in prefix):
-        return f"no visit with id {text}"
+        return translate(CONTEXT, "no visit with id {text}").format(text=text)
     with store.session() as session:
         # Ids are 16-byte keys: compare the prefix with their hex digits.
         matches = session.scalars(
             select(Visit.id).where(func.hex(Visit.id).like(f"{prefix.upper()}%")).limit(2)
         ).all()
     if not matches:
-        return f"no visit with id {text}"
+        return translate(CONTEXT, "no visit with id {text}").format(text=text)
     if len(matches) > 1:
-        return f"more than one visit starts with {text}; give more characters"
+        return translate(
+            CONTEXT, "more than one visit starts with {text}; give more characters"
+        ).format(text=text)
     return matches[0]
 
 
@@ -179,19 +288,18 @@ def run_brief(args: argparse.Namespace) -> int:
         try:
             content = brief_content(store, visit_id, args.tz)
         except VisitError as error:
-            return fail(str(error))
+            return fail("; ".join(say(message) for message in error.messages.values()))
     finally:
         store.close()
     from kamdesk.documents.visits.brief_pdf import print_brief
     from kamdesk.i18n import catalogue_translator
 
-    translate = catalogue_translator(args.lang)
     try:
-        printed = print_brief(content, args.output, args.lang, translate)
+        printed = print_brief(content, args.output, args.lang, catalogue_translator(args.lang))
     except OSError as error:
-        return fail(f"cannot write {args.output}: {error}")
+        return fail(cannot_write(args.output, error))
     # The brief is made, so the exit code stays 0; what is not quite right is said on stderr.
     for warning in printed.warnings:
-        print(f"kamdesk: warning: {translate(warning)}", file=sys.stderr)
-    print(f"wrote {args.output}")
+        warn(warning)
+    print(translate(CONTEXT, "wrote {path}").format(path=args.output))
     return 0

@@ -63,13 +63,26 @@ def db(tmp_path: Path) -> tuple[Path, dict]:
 def test_visit_list(db: tuple[Path, dict], capsys: pytest.CaptureFixture[str]) -> None:
     path, ids = db
     assert (
-        main(["--db", str(path), "visit", "list", "--from", "01.05.2026", "--to", "2026-05-31"])
+        main(
+            [
+                "--db",
+                str(path),
+                "visit",
+                "list",
+                "--from",
+                "01.05.2026",
+                "--to",
+                "2026-05-31",
+                "--lang",
+                "en",
+            ]
+        )
         == 0
     )
     out = capsys.readouterr().out.splitlines()
     assert len(out) == 3
-    assert str(ids["done"])[:8] in out[1] and "reported" in out[1] and "05.05.2026 10:00" in out[1]
-    assert str(ids["visit"])[:8] in out[2] and "planned" in out[2] and "%" in out[2]
+    assert str(ids["done"])[:8] in out[1] and "Reported" in out[1] and "05.05.2026 10:00" in out[1]
+    assert str(ids["visit"])[:8] in out[2] and "Planned" in out[2] and "%" in out[2]
 
 
 def test_visit_list_refuses_a_missing_store(
@@ -110,7 +123,20 @@ def test_visit_brief_pdf(db: tuple[Path, dict], tmp_path: Path) -> None:
     path, ids = db
     target = tmp_path / "brief.pdf"
     assert (
-        main(["--db", str(path), "visit", "brief", str(ids["visit"])[:8], "-o", str(target)]) == 0
+        main(
+            [
+                "--db",
+                str(path),
+                "--lang",
+                "ru",
+                "visit",
+                "brief",
+                str(ids["visit"])[:8],
+                "-o",
+                str(target),
+            ]
+        )
+        == 0
     )
     pdf = PdfReader(str(target))
     assert len(pdf.pages) == 1
@@ -193,9 +219,11 @@ def test_report_visits(
         fmt,
         "-o",
         str(target),
+        "--lang",
+        "ru",
     ]
     assert main(args) == 0
-    assert "2 visits" in capsys.readouterr().out
+    assert capsys.readouterr().out.rstrip().endswith(": 2")  # the visits written
     if fmt == "pdf":
         text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
         assert "Интерес к препарату" in text and "Иванов Пётр Сергеевич" in text

@@ -36,16 +36,21 @@ def db(tmp_path: Path) -> tuple[Path, str]:
 
 def test_offer_list_and_pdf(db, tmp_path, capsys):
     path, number = db
-    assert cli.main(["--db", str(path), "offer", "list"]) == 0
+    assert cli.main(["--db", str(path), "offer", "list", "--lang", "ru"]) == 0
     out = capsys.readouterr().out
-    assert number in out and "черновик" in out and "ГБУЗ" in out
+    assert number in out and "Черновик" in out and "ГБУЗ" in out
     # 12 × 120,98 = 1451,76 + 145,18 VAT (10 %); 3 × 310 = 930 + 204,60 (22 % in 2026)
     # → 2731,54
-    assert "2 731,54" in out
+    assert "2\u00a0731,54" in out
     target = tmp_path / "offer.pdf"
     assert cli.main(["--db", str(path), "offer", "pdf", number, "-o", str(target)]) == 0
     assert target.read_bytes().startswith(b"%PDF")
-    assert cli.main(["--db", str(path), "offer", "pdf", "КП-1900-X-0001", "-o", "x.pdf"]) == 1
+    assert (
+        cli.main(
+            ["--db", str(path), "offer", "pdf", "КП-1900-X-0001", "-o", "x.pdf", "--lang", "en"]
+        )
+        == 1
+    )
     assert "no offer numbered" in capsys.readouterr().err
 
 
