@@ -17,7 +17,7 @@ from sqlalchemy import Connection, select
 from kamdesk.server import visibility
 from kamdesk.server.batch import Batch, RowState, parent_key
 from kamdesk.server.context import Caller
-from kamdesk.server.fields import merge_fields
+from kamdesk.server.fields import kept_authors, merge_fields
 from kamdesk.server.rules import (
     NOT_STORED,
     Refusal,
@@ -225,7 +225,8 @@ def _write(
     if row is None:
         data, _, authors = merge_fields(ctx, spec, change, {}, sent, None, fresh=True)
     elif change.operation is Operation.DELETE:
-        data, deleted, authors = {**row.data, **sent}, True, row.field_authors
+        data, deleted = {**row.data, **sent}, True
+        authors = kept_authors(row)  # the deleter wrote no field
     else:
         data, notes, authors = merge_fields(
             ctx, spec, change, dict(row.data), sent, row, fresh=False

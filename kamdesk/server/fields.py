@@ -4,7 +4,9 @@
   later arrival wins and the value it replaced goes back in a note ("value_replaced").
 - A long text is stored in `text_revisions` first, then merged three-way (base, the
   office's text, the laptop's text); a collision keeps the office's text and appends
-  the laptop's as a marked block, so both sides' words stay.
+  the laptop's as a marked block, so both sides' words stay. An empty text sent where
+  the office's was empty too (a new row's blank fields, most of them) is not stored:
+  a field's history starts empty, so that revision is implied.
 - Device clocks order nothing: `changed_at` is never read here.
 """
 
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from kamdesk.server.batch import RowState
 
 EMPTY: tuple[Any, ...] = (None, "", [], {})
+OTHERS = "*"  # in rows.field_authors: who wrote the fields without a record of their own
 
 
 def _aware(moment: datetime | None) -> datetime | None:
@@ -65,14 +68,19 @@ def merge_fields(
     insert_merge = change.operation is Operation.INSERT and not fresh
     data = dict(current)
     notes: list[FieldNote] = []
-    authors: dict[str, Any] = dict((row.field_authors if row is not None else None) or {})
+    authors: dict[str, Any] = {} if row is None else kept_authors(row)
     me = {"user": ctx.caller.user_id.hex, "client": ctx.caller.client_id.hex}
     me["at"] = ctx.now.isoformat()
+    if fresh:  # a new row on the office: every sent value is taken as it is
+        for name, mine in sent.items():
+            if name in spec.text_fields and as_text(mine):
+                _record_text(ctx, change, name, as_text(mine))
+        return dict(sent), notes, {}  # every field's author is the row's: the caller
     for name, mine in sent.items():
-        if name in spec.text_fields:
-            _record_text(ctx, change, name, as_text(mine))
         theirs = current.get(name)
-        if fresh or mine == theirs or name not in current:
+        if name in spec.text_fields and (as_text(mine) or as_text(theirs)):
+            _record_text(ctx, change, name, as_text(mine))
+        if mine == theirs or name not in current:
             data[name] = mine
             authors[name] = me
             continue
@@ -83,7 +91,7 @@ def merge_fields(
         if insert_merge and mine in EMPTY:
             continue
         base = None if insert_merge else change.base.get(name)
-        by, at = _who(ctx, row, authors.get(name))
+        by, at = _who(ctx, row, authors.get(name) or authors.get(OTHERS))
         authors[name] = me
         if name in spec.text_fields:
             text, kind = resolve_text(
@@ -117,19 +125,53 @@ def merge_fields(
                     at=at,
                 )
             )
-    return data, notes, {name: who for name, who in authors.items() if who}
+    kept = {name: who for name, who in authors.items() if who and name not in BOOKKEEPING}
+    return data, notes, kept
+
+
+def _writer(row: RowState) -> dict[str, Any] | None:
+    """The row's last writer as a field record."""
+    if row.updated_by is None or row.updated_by_client is None:
+        return None
+    moment = _aware(row.updated_at)
+    return {
+        "user": row.updated_by.hex,
+        "client": row.updated_by_client.hex,
+        "at": moment.isoformat() if moment is not None else None,
+    }
+
+
+def kept_authors(row: RowState) -> dict[str, Any]:
+    """The row's field records as they stand, before someone else writes the row.
+
+    A field without a record of its own was written by `field_authors["*"]`, or when
+    there is none by the row's last writer (`updated_by`, `updated_by_client`,
+    `updated_at`): a new row stores no records at all. The last writer changes with
+    this write, so it is made explicit under "*" first.
+    """
+    kept = {
+        name: who
+        for name, who in (row.field_authors or {}).items()
+        if who and name not in BOOKKEEPING
+    }
+    if OTHERS not in kept:
+        previous = _writer(row)
+        if previous is not None:
+            kept[OTHERS] = previous
+    return kept
 
 
 def _who(
     ctx: PushContext, row: RowState | None, written: dict[str, str] | None
 ) -> tuple[str, datetime | None]:
     """Who wrote the office's value of a field, and when (the row's last writer when
-    the field has no record of its own)."""
+    neither the field nor "*" has a record)."""
     from kamdesk.server.apply import author
 
     if written:
         user, client = uuid.UUID(written["user"]), uuid.UUID(written["client"])
-        return author(ctx, user, client), datetime.fromisoformat(written["at"])
+        at = written.get("at")
+        return author(ctx, user, client), datetime.fromisoformat(at) if at else None
     if row is None:
         return "", None
     return author(ctx, row.updated_by, row.updated_by_client), _aware(row.updated_at)

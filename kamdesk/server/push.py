@@ -73,7 +73,11 @@ def _payload(change: WireChange) -> dict[str, Any]:
 
 def _record(ctx: PushContext, change: WireChange, outcome: ChangeOutcome) -> None:
     rejected = outcome.outcome is Outcome.REJECTED
-    stored = storable_copy(outcome.model_dump(mode="json"))
+    # Without the change's own seq and id, and without defaults: {"outcome": "applied",
+    # "version": 7} for most changes (a replay fills them in again).
+    stored = outcome.model_dump(mode="json", exclude_defaults=True, exclude={"seq", "change_id"})
+    if rejected:  # an applied change's values passed value_refusal: storable already
+        stored = storable_copy(stored)
     ctx.batch.new_changes.append(
         {
             "change_id": change.change_id,
@@ -113,7 +117,9 @@ def apply_push(
     for change in request.changes:
         stored = batch.outcomes.get(change.change_id)
         if stored is not None:
-            outcome = ChangeOutcome.model_validate(stored).model_copy(update={"seq": change.seq})
+            outcome = ChangeOutcome.model_validate(
+                {**stored, "seq": change.seq, "change_id": change.change_id}
+            )
         elif change.seq in batch.seqs or change.seq > SEQ_MAX:
             outcome = ChangeOutcome(  # not recorded: (client, seq) is taken or unstorable
                 seq=change.seq,

@@ -124,6 +124,31 @@ def test_a_scalar_on_a_stale_base_wins_by_arrival_and_returns_what_it_replaced(
     assert account["name"] == "ОКБ им. Петрова"
 
 
+def test_a_stale_edit_names_who_wrote_the_field_not_who_wrote_the_row_last(
+    office: Office,
+) -> None:
+    """A new row stores no per-field authors: its fields are its creator's, and stay
+    theirs after someone else edits other fields of it."""
+    anna = office.user("Иванова Анна Сергеевна")
+    one, two, three = office.laptop(anna), office.laptop(anna), office.laptop(anna)
+    account_id = uuid.uuid4()
+    office.push(one, one.change("accounts", account_id, "insert", {"name": "ОКБ", "phone": "1"}))
+    office.push(two, two.change("accounts", account_id, "update", {"name": "ГКБ"}, {"name": "ОКБ"}))
+    office.push(
+        three, three.change("accounts", account_id, "update", {"name": "ОКБ 2"}, {"name": "ГКБ"})
+    )
+    answer = office.push(
+        two, two.change("accounts", account_id, "update", {"phone": "22"}, {"phone": "0"})
+    )
+    note = answer.outcomes[0].notes[0]
+    assert (note.field, note.kind, note.theirs) == ("phone", "value_replaced", "1")
+    assert note.by == f"Иванова А. С., {one.caller.laptop_code}"  # not two's, not three's
+    renamed = office.push(
+        one, one.change("accounts", account_id, "update", {"name": "ОКБ 3"}, {"name": "ОКБ"})
+    )
+    assert renamed.outcomes[0].notes[0].by == f"Иванова А. С., {three.caller.laptop_code}"
+
+
 def test_two_laptops_creating_the_same_dossier_converge_without_losing_words(
     office: Office,
 ) -> None:
