@@ -14,28 +14,51 @@ from pathlib import Path
 from typing import Any
 
 from kamdesk.commands import fail
+from kamdesk.commands.language import say, translate
+from kamdesk.commands.server_users import (
+    run_grant,
+    run_laptops,
+    run_revoke,
+    run_revoke_laptop,
+    run_user_add,
+)
+from kamdesk.i18n import Message
 from kamdesk.server.environment import DATABASE_ENV
 
 ROLES = ("kam", "manager", "admin")
+CONTEXT = "ServerCommand"
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "server",
         common=("lang",),  # its --db is the office database
-        help="the office server: create its database, add users, grant accounts, serve it",
-        description="The office server laptops sync with. The database is given as --db URL "
-        f"(default ${DATABASE_ENV}): sqlite:///path/office.sqlite or "
-        "postgresql+psycopg://user@host/dbname.",
+        help=translate(
+            CONTEXT, "the office server: create its database, add users, grant accounts, serve it"
+        ),
+        description=translate(
+            CONTEXT,
+            "The office server laptops sync with. The database is given as --db URL "
+            "(default ${env}): sqlite:///path/office.sqlite or "
+            "postgresql+psycopg://user@host/dbname.",
+        ).format(env=DATABASE_ENV),
     )
-    actions = parser.add_subparsers(dest="server_action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(
+        dest="server_action",
+        metavar=translate("CommandLine", "ACTION"),
+        title=translate("CommandLine", "actions"),
+        required=True,
+    )
 
     init = _with_db(
         actions.add_parser(
             "init",
-            help="create or migrate the office database",
-            description="Create the office tables (or migrate them to this version) and start "
-            "the office's epoch. Safe to run again.",
+            help=translate(CONTEXT, "create or migrate the office database"),
+            description=translate(
+                CONTEXT,
+                "Create the office tables (or migrate them to this version) and start "
+                "the office's epoch. Safe to run again.",
+            ),
         )
     )
     init.set_defaults(handler=run_init)
@@ -43,11 +66,16 @@ def register(subparsers: Any) -> None:
     epoch = _with_db(
         actions.add_parser(
             "new-epoch",
-            help="after restoring the database from a backup: make every laptop resync",
-            description="Give the office a new epoch. Run it after restoring the database from "
-            "a backup: each laptop then drops what it had from the office, pulls again and "
-            "re-sends whatever the restored office no longer has (the office ignores changes "
-            "it already holds).",
+            help=translate(
+                CONTEXT, "after restoring the database from a backup: make every laptop resync"
+            ),
+            description=translate(
+                CONTEXT,
+                "Give the office a new epoch. Run it after restoring the database from "
+                "a backup: each laptop then drops what it had from the office, pulls again and "
+                "re-sends whatever the restored office no longer has (the office ignores "
+                "changes it already holds).",
+            ),
         )
     )
     epoch.set_defaults(handler=run_new_epoch)
@@ -55,86 +83,200 @@ def register(subparsers: Any) -> None:
     serve = _with_db(
         actions.add_parser(
             "run",
-            help="serve the office (HTTP; TLS with --ssl-keyfile/--ssl-certfile)",
-            description="Serve the office database over HTTP with uvicorn. Behind a reverse "
-            "proxy keep the default loopback host; see docs/deploy-office.md.",
+            help=translate(
+                CONTEXT, "serve the office (HTTP; TLS with --ssl-keyfile/--ssl-certfile)"
+            ),
+            description=translate(
+                CONTEXT,
+                "Serve the office database over HTTP with uvicorn. Behind a reverse "
+                "proxy keep the default loopback host; see docs/deploy-office.md.",
+            ),
         )
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8765, help="port (8765)")
+    number = translate("DemoCommand", "N")
     serve.add_argument(
-        "--workers", type=int, default=1, help="worker processes (1); they share the database"
+        "--host",
+        default="127.0.0.1",
+        metavar=translate(CONTEXT, "ADDRESS"),
+        help=translate(CONTEXT, "address to listen on (127.0.0.1)"),
     )
-    serve.add_argument("--ssl-keyfile", type=Path, default=None, help="TLS private key (PEM)")
-    serve.add_argument("--ssl-certfile", type=Path, default=None, help="TLS certificate (PEM)")
+    serve.add_argument(
+        "--port", type=int, default=8765, metavar=number, help=translate(CONTEXT, "port (8765)")
+    )
+    serve.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar=number,
+        help=translate(CONTEXT, "worker processes (1); they share the database"),
+    )
+    serve.add_argument(
+        "--ssl-keyfile",
+        type=Path,
+        default=None,
+        metavar=translate("CommandLine", "FILE"),
+        help=translate(CONTEXT, "TLS private key (PEM)"),
+    )
+    serve.add_argument(
+        "--ssl-certfile",
+        type=Path,
+        default=None,
+        metavar=translate("CommandLine", "FILE"),
+        help=translate(CONTEXT, "TLS certificate (PEM)"),
+    )
     serve.set_defaults(handler=run_serve)
 
-    user = actions.add_parser("user", help="the office's users")
-    user_actions = user.add_subparsers(dest="user_action", metavar="ACTION", required=True)
+    user = actions.add_parser(
+        "user",
+        help=translate(CONTEXT, "the office's users"),
+        description=translate(CONTEXT, "The office's users."),
+    )
+    user_actions = user.add_subparsers(
+        dest="user_action",
+        metavar=translate("CommandLine", "ACTION"),
+        title=translate("CommandLine", "actions"),
+        required=True,
+    )
     add = _with_db(
         user_actions.add_parser(
             "add",
-            help="add a KAM, a manager or an admin",
-            description="Add a user. Without --password-file a password is generated and "
-            "printed once: login=… role=… password=… name=…",
+            help=translate(CONTEXT, "add a KAM, a manager or an admin"),
+            description=translate(
+                CONTEXT,
+                "Add a user. Without --password-file a password is generated and "
+                "printed once: login=… role=… password=… name=…",
+            ),
         )
     )
-    add.add_argument("login", help="the login (Latin letters, digits, . _ -)")
-    add.add_argument("--role", required=True, choices=ROLES)
-    add.add_argument("--name", required=True, help="«Фамилия Имя Отчество»")
-    add.add_argument("--manager", default=None, metavar="LOGIN", help="the user's manager")
+    add.add_argument(
+        "login",
+        metavar=translate("SyncCommand", "LOGIN"),
+        help=translate(CONTEXT, "the login (Latin letters, digits, . _ -)"),
+    )
+    add.add_argument(
+        "--role",
+        required=True,
+        choices=ROLES,
+        help=translate(CONTEXT, "kam, manager or admin"),
+    )
+    add.add_argument(
+        "--name",
+        required=True,
+        metavar=translate("SyncCommand", "NAME"),
+        help=translate(CONTEXT, "the full name: «Фамилия Имя Отчество»"),
+    )
+    add.add_argument(
+        "--manager",
+        default=None,
+        metavar=translate("SyncCommand", "LOGIN"),
+        help=translate(CONTEXT, "the login of the user's manager"),
+    )
     add.add_argument(
         "--password-file",
         type=Path,
         default=None,
-        metavar="FILE",
-        help="read the password from the first line of FILE (at least 8 characters)",
+        metavar=translate("CommandLine", "FILE"),
+        help=translate(
+            CONTEXT, "read the password from the first line of the file (at least 8 characters)"
+        ),
     )
     add.set_defaults(handler=run_user_add)
 
-    for name, verb, handler in (
-        ("grant", "let LOGIN see and edit these accounts", run_grant),
-        ("revoke", "take these accounts away from LOGIN", run_revoke),
-    ):
-        action = _with_db(actions.add_parser(name, help=verb, description=f"{verb.capitalize()}."))
-        action.add_argument("login", metavar="LOGIN")
-        action.add_argument("accounts", nargs="+", metavar="ACCOUNT_ID", help="account ids (UUID)")
+    grant = _with_db(
+        actions.add_parser(
+            "grant",
+            help=translate(CONTEXT, "let a user see and edit these clients"),
+            description=translate(CONTEXT, "Let a user see and edit these clients."),
+        )
+    )
+    revoke = _with_db(
+        actions.add_parser(
+            "revoke",
+            help=translate(CONTEXT, "take these clients away from a user"),
+            description=translate(CONTEXT, "Take these clients away from a user."),
+        )
+    )
+    for action, handler in ((grant, run_grant), (revoke, run_revoke)):
+        action.add_argument(
+            "login",
+            metavar=translate("SyncCommand", "LOGIN"),
+            help=translate(CONTEXT, "the user's login"),
+        )
+        action.add_argument(
+            "accounts",
+            nargs="+",
+            metavar=translate(CONTEXT, "CLIENT_ID"),
+            help=translate(CONTEXT, "client ids (UUID)"),
+        )
         action.set_defaults(handler=handler)
 
     laptops = _with_db(
         actions.add_parser(
             "laptops",
-            help="list the enrolled laptops",
-            description="One line per laptop ever enrolled: its code, client id, user, device, "
-            "when it enrolled and was last heard from, and whether it is revoked.",
+            help=translate(CONTEXT, "list the enrolled laptops"),
+            description=translate(
+                CONTEXT,
+                "One line per laptop ever enrolled: its code, client id, user, device, "
+                "when it enrolled and was last heard from, and whether it is revoked.",
+            ),
         )
     )
     laptops.set_defaults(handler=run_laptops)
     cut_off = _with_db(
         actions.add_parser(
             "revoke-laptop",
-            help="cut off a lost or stolen laptop (its token stops working at once)",
-            description="Revoke a laptop's token by its code (K007) or client id. Its next "
-            "sync is refused; its user may log in again on another laptop.",
+            help=translate(
+                CONTEXT, "cut off a lost or stolen laptop (its token stops working at once)"
+            ),
+            description=translate(
+                CONTEXT,
+                "Revoke a laptop's token by its code (K007) or client id. Its next "
+                "sync is refused; its user may log in again on another laptop.",
+            ),
         )
     )
-    cut_off.add_argument("laptop", metavar="CODE_OR_CLIENT_ID")
+    cut_off.add_argument(
+        "laptop",
+        metavar=translate(CONTEXT, "LAPTOP"),
+        help=translate(CONTEXT, "the laptop's code (K007) or client id"),
+    )
     cut_off.set_defaults(handler=run_revoke_laptop)
 
     demo = _with_db(
         actions.add_parser(
             "demo",
-            help="seed an empty office with the demo territory and its users",
-            description="Build the demo territory (as `kamdesk demo` does), load it into an "
-            "empty office database (initialising it when needed) and split the accounts among "
-            "three KAMs: hospitals (with the ministry and other institutions), pharmacy chains "
-            "with their pharmacies, and distributors; add their manager and an admin. Prints "
-            "one line per user: login=… role=… password=… name=…",
+            help=translate(CONTEXT, "seed an empty office with the demo territory and its users"),
+            description=translate(
+                CONTEXT,
+                "Build the demo territory (as `kamdesk demo` does), load it into an "
+                "empty office database (initialising it when needed) and split the clients "
+                "among three KAMs: hospitals (with the ministry and other institutions), "
+                "pharmacy chains with their pharmacies, and distributors; add their manager "
+                "and an admin. Prints one line per user: login=… role=… password=… name=…",
+            ),
         )
     )
-    demo.add_argument("--accounts", type=int, default=300, help="number of accounts (300)")
-    demo.add_argument("--seed", type=int, default=1, help="random seed (1)")
-    demo.add_argument("--years", type=int, default=3, help="years of sales history (3)")
+    demo.add_argument(
+        "--accounts",
+        type=int,
+        default=300,
+        metavar=number,
+        help=translate("DemoCommand", "number of clients (300)"),
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar=number,
+        help=translate("DemoCommand", "random seed (1)"),
+    )
+    demo.add_argument(
+        "--years",
+        type=int,
+        default=3,
+        metavar=number,
+        help=translate("DemoCommand", "years of sales history (3)"),
+    )
     demo.set_defaults(handler=run_demo)
 
 
@@ -146,8 +288,10 @@ def _with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         metavar="URL",
         default=default,
         required=default is None,
-        help="the office database: sqlite:///path or postgresql+psycopg://… "
-        f"(default ${DATABASE_ENV})",
+        help=translate(
+            CONTEXT,
+            "the office database: sqlite:///path or postgresql+psycopg://… (default ${env})",
+        ).format(env=DATABASE_ENV),
     )
     return parser
 
@@ -164,7 +308,11 @@ def run_init(args: argparse.Namespace) -> int:
         state = init_database(args.office_db)
     except OfficeError as error:
         return _refused(error)
-    print(f"office database ready: epoch {state.epoch}, version {state.version}")
+    print(
+        translate(CONTEXT, "office database ready: epoch {epoch}, version {version}").format(
+            epoch=state.epoch, version=state.version
+        )
+    )
     return 0
 
 
@@ -176,7 +324,11 @@ def run_new_epoch(args: argparse.Namespace) -> int:
         state = new_epoch(args.office_db)
     except OfficeError as error:
         return _refused(error)
-    print(f"new epoch {state.epoch}: every laptop resyncs with the office on its next sync")
+    print(
+        translate(
+            CONTEXT, "new epoch {epoch}: every laptop resyncs with the office on its next sync"
+        ).format(epoch=state.epoch)
+    )
     return 0
 
 
@@ -187,12 +339,12 @@ def run_serve(args: argparse.Namespace) -> int:
     from kamdesk.server.errors import OfficeError
 
     if args.workers < 1:
-        return fail("--workers must be at least 1")
+        return fail(translate(CONTEXT, "--workers must be at least 1"))
     if (args.ssl_keyfile is None) != (args.ssl_certfile is None):
-        return fail("TLS needs both --ssl-keyfile and --ssl-certfile")
+        return fail(translate(CONTEXT, "TLS needs both --ssl-keyfile and --ssl-certfile"))
     for path in (args.ssl_keyfile, args.ssl_certfile):
         if path is not None and not path.is_file():
-            return fail(f"{path} is not a file")
+            return fail(translate("ImportCommand", "{path} is not a file").format(path=path))
     try:
         open_office(args.office_db).dispose()  # refuse an uninitialised database here, once
     except OfficeError as error:
@@ -213,129 +365,16 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_user_add(args: argparse.Namespace) -> int:
-    from kamdesk.server.db import open_office
-    from kamdesk.server.errors import OfficeError
-    from kamdesk.server.users import add_user
-
-    password = None
-    if args.password_file is not None:
-        try:
-            lines = args.password_file.read_text(encoding="utf-8").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            return fail(f"cannot read {args.password_file}: {error}")
-        password = lines[0] if lines else ""
-    try:
-        engine = open_office(args.office_db)
-        try:
-            user = add_user(
-                engine,
-                args.login,
-                role=args.role,
-                name=args.name,
-                manager_login=args.manager,
-                password=password,
-            )
-        finally:
-            engine.dispose()
-    except OfficeError as error:
-        return _refused(error)
-    shown = f" password={user.password}" if password is None else ""
-    print(f"login={user.login} role={user.role}{shown} name={user.name}")
-    return 0
-
-
-def run_grant(args: argparse.Namespace) -> int:
-    return _change_grants(args, grant=True)
-
-
-def run_revoke(args: argparse.Namespace) -> int:
-    return _change_grants(args, grant=False)
-
-
-def _change_grants(args: argparse.Namespace, *, grant: bool) -> int:
-    from kamdesk.server import users
-    from kamdesk.server.db import open_office
-    from kamdesk.server.errors import OfficeError
-
-    try:
-        buckets = [users.parse_bucket(text) for text in args.accounts]
-        engine = open_office(args.office_db)
-        try:
-            change = users.grant if grant else users.revoke
-            results = change(engine, args.login, buckets)
-        finally:
-            engine.dispose()
-    except OfficeError as error:
-        return _refused(error)
-    for result in results:
-        if grant:
-            said = "granted" if result.changed else "already granted"
-        else:
-            said = "revoked" if result.changed else "was not granted"
-        unknown = "" if result.known else " (the office has no rows of it yet)"
-        print(f"{args.login}: {result.bucket} {said}{unknown}")
-    return 0
-
-
-def run_laptops(args: argparse.Namespace) -> int:
-    from kamdesk.server.db import open_office
-    from kamdesk.server.errors import OfficeError
-    from kamdesk.server.laptops import list_laptops
-
-    try:
-        engine = open_office(args.office_db)
-        try:
-            laptops = list_laptops(engine)
-        finally:
-            engine.dispose()
-    except OfficeError as error:
-        return _refused(error)
-    for laptop in laptops:
-        print(_laptop_line(laptop))
-    if not laptops:
-        print("no laptop has enrolled yet", file=sys.stderr)
-    return 0
-
-
-def run_revoke_laptop(args: argparse.Namespace) -> int:
-    from kamdesk.server.db import open_office
-    from kamdesk.server.errors import OfficeError
-    from kamdesk.server.laptops import revoke_laptop
-
-    try:
-        engine = open_office(args.office_db)
-        try:
-            laptop = revoke_laptop(engine, args.laptop)
-        finally:
-            engine.dispose()
-    except OfficeError as error:
-        return _refused(error)
-    print(_laptop_line(laptop))
-    return 0
-
-
-def _laptop_line(laptop: Any) -> str:
-    def shown(moment: Any) -> str:
-        return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
-
-    state = f"revoked {shown(laptop.revoked_at)}" if laptop.revoked_at else "active"
-    return (
-        f"{laptop.laptop_code} {laptop.client_id.hex} login={laptop.login} "
-        f'device="{laptop.device_name}" enrolled={shown(laptop.enrolled_at)} '
-        f"seen={shown(laptop.last_seen_at)} {state}"
-    )
-
-
 def run_demo(args: argparse.Namespace) -> int:
     from kamdesk.commands.server_demo import seed_office
     from kamdesk.server.errors import OfficeError
 
     if args.accounts < 1 or args.years < 1:
-        return fail("--accounts and --years must be at least 1")
+        return fail(translate("DemoCommand", "--accounts and --years must be at least 1"))
 
     def progress(percent: int, stage: object) -> None:
-        print(f"\r{percent:3d}% {stage!s:<40}", end="", file=sys.stderr, flush=True)
+        text = say(stage) if isinstance(stage, Message) else str(stage)
+        print(f"\r{percent:3d}% {text:<40}", end="", file=sys.stderr, flush=True)
 
     try:
         seeded = seed_office(
@@ -349,7 +388,12 @@ def run_demo(args: argparse.Namespace) -> int:
         print(file=sys.stderr)
         return _refused(error)
     print(file=sys.stderr)
-    print(f"office seeded: {seeded.rows} rows in {seeded.accounts} accounts", file=sys.stderr)
+    print(
+        translate(CONTEXT, "office seeded: rows: {rows}, clients: {accounts}").format(
+            rows=seeded.rows, accounts=seeded.accounts
+        ),
+        file=sys.stderr,
+    )
     for user in seeded.users:
         print(f"login={user.login} role={user.role} password={user.password} name={user.name}")
     return 0
