@@ -12,13 +12,23 @@ from kamdesk.ui.main_window import PageContext
 from kamdesk.ui.sections import SectionKey
 
 
-def open_account(context: PageContext, account_id: uuid.UUID) -> None:
+def open_account(
+    context: PageContext,
+    account_id: uuid.UUID,
+    place: str = "",
+    contact_id: uuid.UUID | None = None,
+) -> None:
+    """The account's card; with `place` (a fix link's), on the tab where it is fixed."""
     window = context.window
     window.show_section(SectionKey.CLIENTS)
     clients = window.section_page(SectionKey.CLIENTS)
     open_card = getattr(clients, "open_account", None)
     if callable(open_card):
         open_card(account_id)
+    card = getattr(clients, "account_tab", lambda _id: None)(account_id)
+    show_place = getattr(card, "show_place", None)
+    if place and callable(show_place):
+        show_place(place, contact_id)
 
 
 def plan_visit(context: PageContext, account_id: uuid.UUID) -> None:
@@ -30,13 +40,13 @@ def plan_visit(context: PageContext, account_id: uuid.UUID) -> None:
 def open_fix_target(context: PageContext, kind: str, target_id: uuid.UUID, place: str) -> None:
     """Where a failing checklist item is fixed: the card, the product, the offer."""
     if kind == "account":
-        open_account(context, target_id)
+        open_account(context, target_id, place)
     elif kind == "contact":
         from kamdesk.services.card import account_of_contact
 
         account_id = account_of_contact(context.workspace.store, target_id)
         if account_id is not None:
-            open_account(context, account_id)
+            open_account(context, account_id, place, contact_id=target_id)
     elif kind == "product":
         context.window.show_section(SectionKey.PRODUCTS)
     elif kind == "offer":

@@ -25,7 +25,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kamdesk.services import card as service
-from kamdesk.services.card import CardBundle, CardError, Entity, Overview, load_overview
+from kamdesk.services.card import CardBundle, CardError, Entity, Overview
 from kamdesk.services.store_wait import is_busy
 from kamdesk.ui.card.binder import FieldBinder, Key, translate
 from kamdesk.ui.card.consent import ask_to_erase
@@ -34,7 +34,9 @@ from kamdesk.ui.card.dmu_map import DmuMap
 from kamdesk.ui.card.dossier_tab import DossierTab
 from kamdesk.ui.card.header import CardHeader
 from kamdesk.ui.card.overview_tab import OverviewTab
+from kamdesk.ui.card.places import show_place
 from kamdesk.ui.card.timeline_tab import TimelineTab
+from kamdesk.ui.changes import changes
 from kamdesk.ui.tasks import TaskRunner
 
 StoreProvider = Callable[[], Any]
@@ -85,6 +87,7 @@ class AccountCard(QWidget):
         self._alive = [True]  # callbacks of background loads must not reach a deleted card
         alive = self._alive
         self.destroyed.connect(lambda: alive.__setitem__(0, False))
+        changes().changed.connect(self._elsewhere)
         self.reload()
 
     # --- public ---------------------------------------------------------------
@@ -103,22 +106,45 @@ class AccountCard(QWidget):
         )
 
     def refresh_overview(self) -> None:
-        """Load the Overview again in the background (an offer was saved elsewhere) and
-        show it in place; the rest of the card, and what is being typed, stay."""
+        """Load what the card shows beside its fields again in the background (a visit
+        was planned, an offer saved, a field stored) and show it in place: the header's
+        score and next visit, the Overview, the map and the timeline. The fields, and
+        what is being typed in them, stay."""
         if self.bundle is None:
             return
         account_id, store = self.account_id, self._store
         self._tasks.run(
-            lambda _progress: load_overview(store(), account_id),
-            self._guard(self._overview_arrived),
-            key=f"card-overview-{account_id}",
+            lambda _progress: service.load_bundle(store(), account_id),
+            self._guard(self._views_arrived),
+            key=f"card-views-{account_id}",
             owner=self,
         )
 
-    def _overview_arrived(self, overview: Overview) -> None:
-        if self.bundle is None:
+    def _elsewhere(self, _what: str, account_id: object) -> None:
+        """Something of this account was stored elsewhere (the plan dialog, a report,
+        the offer editor, the Visits page): show it without reopening the card."""
+        if account_id == self.account_id or account_id is None:
+            self.refresh_overview()
+
+    def _views_arrived(self, bundle: CardBundle | None) -> None:
+        if self.bundle is None or bundle is None:
             return
-        self.bundle = replace(self.bundle, overview=overview)
+        self.bundle = replace(
+            self.bundle, overview=bundle.overview, layout=bundle.layout, timeline=bundle.timeline
+        )
+        data = bundle.card
+        if self.header is not None:
+            self.header.set_score(data.score, [translate(m) for m in data.missing])
+            self.header.update_qualification(
+                all(data.account[f] for f in ("qual_need", "qual_pay", "qual_authority"))
+            )
+            self.header.set_next_visit(bundle.overview.next_visit_at)
+        self._replace_overview(bundle.overview)
+        self.map.set_layout(bundle.layout)
+        self.timeline.set_entries(bundle.timeline)
+
+    def _replace_overview(self, overview: Overview) -> None:
+        assert self.bundle is not None
         old: OverviewTab = self.overview  # type: ignore[has-type]
         fresh = OverviewTab(self.bundle.card, overview)
         fresh.new_offer_clicked.connect(lambda: self.new_offer_requested.emit(self.account_id))
@@ -130,6 +156,16 @@ class AccountCard(QWidget):
         self.tabs.setCurrentIndex(current)
         self.overview = fresh
         old.deleteLater()
+
+    def show_place(self, place: str, contact_id: uuid.UUID | None = None) -> None:
+        """Land where a checklist's fix is made (kamdesk.ui.card.places), once loaded."""
+        if self.bundle is None:
+            self.loaded.connect(
+                lambda _title: self.show_place(place, contact_id),
+                Qt.ConnectionType.SingleShotConnection,
+            )
+            return
+        show_place(self, place, contact_id)
 
     def _guard(self, callback: Callable[[Any], None]) -> Callable[[Any], None]:
         alive = self._alive
@@ -280,20 +316,7 @@ class AccountCard(QWidget):
         if (entity, name) == (Entity.CONTACT, "consent_given") and binding and not binding.value:
             # Asked once the click that withdrew consent is handled, not inside it.
             QTimer.singleShot(0, self, lambda: self._offer_erasure(row_key))
-        account_id, store = self.account_id, self._store
-        self._tasks.run(
-            lambda _progress: service.load_card(store(), account_id),
-            self._guard(self._rescored),
-            key=f"card-score-{account_id}",
-            owner=self,
-        )
-
-    def _rescored(self, data: service.CardData | None) -> None:
-        if data is not None and self.header is not None:
-            self.header.set_score(data.score, [translate(m) for m in data.missing])
-            self.header.update_qualification(
-                all(data.account[f] for f in ("qual_need", "qual_pay", "qual_authority"))
-            )
+        self.refresh_overview()  # score, map, timeline follow the stored edit
 
     def _structural(
         self,

@@ -148,14 +148,29 @@ class DmuMap(QWidget):
         top.addWidget(reset)
         column.addLayout(top)
         column.addWidget(self.view, 1)
-        gaps = [translate(g) for g in layout_plan.gaps]
-        self.gaps = QLabel(
-            self.tr("Gaps: %s") % "; ".join(gaps) if gaps else self.tr("No gaps in the map.")
-        )
+        self.gaps = QLabel()
         self.gaps.setObjectName("dmuGaps")
         self.gaps.setWordWrap(True)
-        self.gaps.setStyleSheet("color: #b26a00;" if gaps else "")
         column.addWidget(self.gaps)
+        self._show_gaps(layout_plan)
+
+    def set_layout(self, plan: DmuLayout) -> None:
+        """Draw the map anew (a person's role, influence or attitude was edited); not
+        while a person is being dragged: the drop stores its place and draws again."""
+        if self.scene.mouseGrabberItem() is not None:
+            return
+        self.scene.clear()
+        self.items.clear()
+        self._draw(plan)
+        self._show_gaps(plan)
+        self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def _show_gaps(self, plan: DmuLayout) -> None:
+        gaps = [translate(g) for g in plan.gaps]
+        self.gaps.setText(
+            self.tr("Gaps: %s") % "; ".join(gaps) if gaps else self.tr("No gaps in the map.")
+        )
+        self.gaps.setStyleSheet("color: #b26a00;" if gaps else "")
 
     def _draw(self, plan: DmuLayout) -> None:
         scene = self.scene

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,14 +40,10 @@ class CardHeader(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.title)
 
-        facts = [labels.label(data.kind), data.account["city"]]
-        if data.abc_class or data.xyz_class:
-            facts.append(f"<b>{data.abc_class or ''}{data.xyz_class or ''}</b>")
-        facts.append(self.tr("owner: %s") % (data.owner_name or "—"))
-        visit = format_datetime(data.next_visit_at) or self.tr("not planned")
-        facts.append(self.tr("next visit: %s") % visit)
-        self.facts = QLabel(" · ".join(f for f in facts if f))
+        self.facts = QLabel()
+        self.facts.setObjectName("cardFacts")
         self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.set_next_visit(data.next_visit_at)
         layout.addWidget(self.facts)
         if data.archived:
             banner = QLabel(
@@ -109,6 +107,17 @@ class CardHeader(QWidget):
         self.update_qualification(
             all(data.account[f] for f in ("qual_need", "qual_pay", "qual_authority"))
         )
+
+    def set_next_visit(self, when: datetime | None) -> None:
+        """The facts line, with the next planned visit (it moves when one is planned)."""
+        data = self._data
+        facts = [labels.label(data.kind), data.account["city"]]
+        if data.abc_class or data.xyz_class:
+            facts.append(f"<b>{data.abc_class or ''}{data.xyz_class or ''}</b>")
+        facts.append(self.tr("owner: %s") % (data.owner_name or "—"))
+        visit = format_datetime(when) or self.tr("not planned")
+        facts.append(self.tr("next visit: %s") % visit)
+        self.facts.setText(" · ".join(f for f in facts if f))
 
     def set_score(self, score: int, missing: list[str]) -> None:
         self.completeness.setValue(score)

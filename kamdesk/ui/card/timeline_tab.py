@@ -110,6 +110,19 @@ class TimelineTab(QWidget):
         column.addWidget(self.tree, 1)
         self._refill()
 
+    def set_entries(self, entries: list[TimelineEntry]) -> None:
+        """Show the timeline anew (an edit was stored); the filters stay as set."""
+        self.entries = entries
+        self._refill()
+
+    def show_only(self, kinds: set[TimelineKind]) -> None:
+        """Tick just these kinds (a fix link asking for the past visit reports)."""
+        for kind, box in self.filters.items():
+            box.blockSignals(True)
+            box.setChecked(kind in kinds)
+            box.blockSignals(False)
+        self._refill()
+
     def shown(self) -> list[TimelineEntry]:
         wanted = {kind for kind, box in self.filters.items() if box.isChecked()}
         return [e for e in self.entries if e.kind in wanted]

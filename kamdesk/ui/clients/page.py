@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.services.accounts import AccountDirectory, AccountFilter
+from kamdesk.ui.changes import changes
 from kamdesk.ui.clients.commands import AccountCommands
 from kamdesk.ui.clients.counter import AccountCounter
 from kamdesk.ui.clients.filters import AccountFilterBar
@@ -152,6 +153,7 @@ class ClientsPage(QWidget):
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
+        changes().changed.connect(self._changed_elsewhere)  # e.g. a visit planned
         self._retranslate()
 
     # --- public ---------------------------------------------------------------
@@ -333,9 +335,16 @@ class ClientsPage(QWidget):
             self._close_tab(index)
         self.status_message.emit(self.tr("This account no longer exists."))
 
-    def _card_changed(self, _account_id: uuid.UUID) -> None:
+    def _card_changed(self, _account_id: object) -> None:
         # The list is queried again when it is next shown, not on every keystroke's commit.
         self._list_stale = True
+
+    def _changed_elsewhere(self, _what: str, account_id: uuid.UUID | None) -> None:
+        """A visit or offer stored elsewhere moves the next visit or status columns."""
+        if self.tabs.currentWidget() is self._list_page and self.isVisible():
+            self.reload()
+        else:
+            self._card_changed(account_id)
 
     def _tab_changed(self, _index: int) -> None:
         if self._list_stale and self.tabs.currentWidget() is self._list_page:
@@ -348,16 +357,8 @@ class ClientsPage(QWidget):
             return
         from kamdesk.ui.offers import open_offer_editor
 
-        editor = open_offer_editor(self, self._workspace, account_id=account_id, tasks=self._tasks)
-        editor.saved.connect(lambda _offer_id: self._offers_changed())
-
-    def _offers_changed(self) -> None:
-        """An offer was saved from a card: open cards show their «Открытые КП» anew (the
-        editor may have been switched to another client, so every open card asks)."""
-        for tab in self._account_tabs.values():
-            refresh = getattr(tab, "refresh_overview", None)
-            if callable(refresh):
-                refresh()
+        # Once saved, the editor announces it (kamdesk.ui.changes): open cards follow.
+        open_offer_editor(self, self._workspace, account_id=account_id, tasks=self._tasks)
 
     def commit_cards(self) -> None:
         """Store whatever is still being typed in open cards (before quitting)."""

@@ -44,6 +44,7 @@ from kamdesk.services.offers import (
 from kamdesk.services.products import ProductCatalog
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.background_save import BackgroundSave
+from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
@@ -455,6 +456,7 @@ class OfferEditor(QDialog):
     def _stored(self, offer_id: uuid.UUID) -> None:
         self.saved_offer_id = offer_id
         self.unsaved.mark_unchanged()
+        announce(Change.OFFER, self.account.currentData())  # its card shows it at once
         self.saved.emit(offer_id)
         self.accept()
 

@@ -39,6 +39,7 @@ from kamdesk.services.visits import (
     suggest_route,
     undo_status_change,
 )
+from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.formatting import is_russian
 from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.visits.common import (
@@ -102,6 +103,7 @@ def open_report(page: VisitsPage, visit_id: uuid.UUID) -> ReportForm:
 
     def saved(_visit_id: object, final: bool) -> None:
         if final:  # the visit became "reported": one more change Undo can take back
+            announce(Change.VISIT, form.draft.account_id)  # its card's timeline follows
             page.history.record(
                 StatusChange(visit_id, form.draft.account_name, VisitStatus.REPORTED)
             )
@@ -153,6 +155,7 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
 
 def _status_changed(page: VisitsPage, row: VisitRow, status: VisitStatus) -> None:
     page.history.record(StatusChange(row.id, row.account_name, status))
+    announce(Change.VISIT, row.account_id)
     page.selected_id = row.id
     page.show_status([row.id], status)
     page.reload()
@@ -212,6 +215,7 @@ def _undo(page: VisitsPage, change: StatusChange) -> bool:
         .replace("%2", status_label(status))
     )
     page.selected_id = change.visit_id
+    announce(Change.VISIT, None)  # whose it was is not kept: every open card looks
     page.show_status([change.visit_id], status)
     page.reload()
     return True
@@ -249,6 +253,7 @@ def reschedule(page: VisitsPage, new_start: datetime | None = None) -> uuid.UUID
         _warn(page, error)
         return None
     page.history.record(StatusChange(row.id, row.account_name, VisitStatus.RESCHEDULED))
+    announce(Change.VISIT, row.account_id)
     _saved(page, new_id)
     return new_id
 

@@ -52,6 +52,7 @@ from kamdesk.services.visits import (
     visits_on_days,
 )
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.changes import changes
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits import actions
@@ -181,6 +182,7 @@ class VisitsPage(QWidget):
         self.checklist = ChecklistView(self.workspace)
         self.checklist.fix_requested.connect(lambda k, i, p: actions.fix(self, k, i, p))
         self.checklist.changed.connect(self.reload)
+        changes().changed.connect(self._changed_elsewhere)  # a visit planned from a card
         self.follow_ups = FollowUpList(self.workspace)
         self.follow_ups.done_changed.connect(self.reload)
         self.overdue = OverdueTable(self.tz)
@@ -487,6 +489,10 @@ class VisitsPage(QWidget):
         ids = [r.id for r in todays]
         index = ids.index(self.selected_id) + direction if self.selected_id in ids else 0
         self.select(ids[max(0, min(index, len(ids) - 1))])
+
+    def _changed_elsewhere(self, _what: str, _account_id: object) -> None:
+        if self.isVisible():  # else showEvent loads anew
+            self.reload()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

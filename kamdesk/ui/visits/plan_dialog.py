@@ -45,6 +45,7 @@ from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.visits import (
     DEFAULT_TIME_ZONE,
     PlanInput,
+    PlanningOptions,
     VisitError,
     load_plan,
     next_working_day,
@@ -55,12 +56,14 @@ from kamdesk.services.visits import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.background_save import BackgroundSave
+from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.labels import label
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.unsaved_changes import UnsavedChanges
 from kamdesk.ui.visits.common import from_qdatetime, message_text, to_qdatetime
+from kamdesk.ui.visits.plan_fields import CoordinatesField, OfferRow, open_new_offer
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_STYLE = "color: #b3261e;"
@@ -107,7 +110,9 @@ class PlanDialog(QDialog):
         self._build(fixed_account=visit_id is not None or account_id is not None)
         chosen = self._plan.account_id if self._plan else account_id
         if chosen is not None and index_of_data(self.account, chosen) < 0:
-            self.account.addItem(str(chosen), chosen)  # archived or beyond the list limit
+            # Archived or beyond the list's limit: still named, never shown as its id.
+            summary = workspace.accounts.summary(chosen)
+            self.account.addItem(summary.name if summary else self.tr("(unknown client)"), chosen)
         if chosen is not None:
             self.account.setCurrentIndex(index_of_data(self.account, chosen))
         self.account.currentIndexChanged.connect(lambda _: self._account_changed())
@@ -154,6 +159,7 @@ class PlanDialog(QDialog):
         self.duration = QSpinBox(minimum=5, maximum=720, singleStep=15)
         self.duration.setSuffix(" " + self.tr("min"))
         self.place = QLineEdit()
+        self.coordinates = CoordinatesField()
         self.travel_known = QCheckBox(self.tr("I know the travel time:"))
         self.travel = QSpinBox(minimum=0, maximum=720, singleStep=5)
         self.travel.setSuffix(" " + self.tr("min"))
@@ -178,7 +184,8 @@ class PlanDialog(QDialog):
         self._row(form, self.tr("Client"), self.account, "account_id")
         self._row(form, self.tr("Start"), self.starts_at, "starts_at")
         self._row(form, self.tr("Duration"), self.duration, "duration_min")
-        self._row(form, self.tr("Place"), self.place, "latitude")
+        self._row(form, self.tr("Place"), self.place)
+        self._row(form, self.tr("Coordinates"), self.coordinates, "latitude")
         self._row(form, self.tr("Travel"), travel_row, "travel_override_min")
         self._row(form, self.tr("Attendees"), self.attendees, "attendee_ids")
         self._row(form, self.tr("Objective"), self.objective)
@@ -188,7 +195,9 @@ class PlanDialog(QDialog):
         self.product_filter = QLineEdit(placeholderText=self.tr("Filter products"))
         self.product_filter.textChanged.connect(self._filter_products)
         self.products = QListWidget()
-        self.offer = QComboBox()
+        self.offer_row = OfferRow()
+        self.offer_row.new_offer_requested.connect(self._new_offer)
+        self.offer = self.offer_row.combo
         self.materials = QPlainTextEdit()
         self.materials.setTabChangesFocus(True)
         self.materials.setMaximumHeight(60)
@@ -204,7 +213,7 @@ class PlanDialog(QDialog):
         extra = QFormLayout(content)
         self._row(extra, self.tr("Products to discuss"), self.product_filter)
         self._row(extra, "", self.products, "product_ids")
-        self._row(extra, self.tr("Offer to hand over"), self.offer, "offer_id")
+        self._row(extra, self.tr("Offer to hand over"), self.offer_row, "offer_id")
         self._row(extra, self.tr("Materials"), self.materials)
         extra.addRow(self.commercial)
         self._row(extra, self.tr("Target result"), self.target_result)
@@ -271,13 +280,25 @@ class PlanDialog(QDialog):
             checked = product.id in plan.product_ids
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
             self.products.addItem(item)
+        self._fill_offers(options, plan.offer_id)
+        self._fill(plan)
+
+    def _new_offer(self) -> None:
+        """«New offer…»: the editor for this client; the saved offer is the one to hand over."""
+        account_id = self.account.currentData()
+        if account_id is not None:
+            open_new_offer(self, self._workspace, self._tasks, account_id, self._offer_created)
+
+    def _offer_created(self, offer_id: uuid.UUID) -> None:
+        self._fill_offers(planning_options(self._store, self.account.currentData()), offer_id)
+
+    def _fill_offers(self, options: PlanningOptions, chosen: uuid.UUID | None) -> None:
         self.offer.clear()
         self.offer.addItem(self.tr("No offer"), None)
         for offer in options.offers:
             until = self.tr("valid until %1").replace("%1", format_date(offer.valid_until))
             self.offer.addItem(f"{offer.number}/{offer.edition}, {until}", offer.id)
-        select_data(self.offer, plan.offer_id)
-        self._fill(plan)
+        select_data(self.offer, chosen)
 
     def _defaults_for(self, account_id: uuid.UUID) -> PlanInput:
         """A new plan at the client's address; switching client keeps what was typed
@@ -300,6 +321,7 @@ class PlanDialog(QDialog):
         self.starts_at.setDateTime(to_qdatetime(plan.starts_at, self._tz))
         self.duration.setValue(plan.duration_min)
         self.place.setText(plan.place)
+        self.coordinates.set_value(plan.latitude, plan.longitude)
         self.travel_known.setChecked(plan.travel_override_min is not None)
         self.travel.setValue(plan.travel_override_min or 0)
         self.objective.setText(plan.objective)
@@ -333,15 +355,14 @@ class PlanDialog(QDialog):
         ]
 
     def current_plan(self) -> PlanInput:
-        base = self._plan
-        assert base is not None
+        latitude, longitude = self.coordinates.value()
         return PlanInput(
             account_id=self.account.currentData(),
             starts_at=from_qdatetime(self.starts_at.dateTime(), self._tz),
             duration_min=self.duration.value(),
             place=self.place.text(),
-            latitude=base.latitude,
-            longitude=base.longitude,
+            latitude=latitude,
+            longitude=longitude,
             is_commercial=self.commercial.isChecked(),
             objective=self.objective.text(),
             agenda=self.agenda.toPlainText(),
@@ -371,6 +392,13 @@ class PlanDialog(QDialog):
         when it is stored, and stays with everything typed when it is not."""
         if self.saving or self._plan is None:
             return False
+        if not self.coordinates.is_valid():
+            error = self._errors["latitude"]
+            error.setText(self.tr("Type the latitude and the longitude, e.g. 56.8587, 35.9176"))
+            error.show()
+            self.tabs.setCurrentIndex(0)
+            self.coordinates.setFocus()
+            return False
         plan, visit_id, store = self.current_plan(), self.visit_id, self._store
 
         def work() -> uuid.UUID:
@@ -384,6 +412,7 @@ class PlanDialog(QDialog):
     def _stored(self, visit_id: uuid.UUID) -> None:
         self.visit_id = visit_id
         self.unsaved.mark_unchanged()
+        announce(Change.VISIT, self.account.currentData())  # its card, the lists follow
         self.saved.emit(visit_id)
         self.accept()
 
@@ -418,10 +447,12 @@ class PlanDialog(QDialog):
             "agenda": (0, self.agenda),
             "questions": (0, self.questions),
             "products": (1, self.product_filter),
-            "offer": (1, self.offer),
+            "offer": (1, self.offer if self.offer_row.has_offers() else self.offer_row.new_offer),
             "materials": (1, self.materials),
             "negotiation": (1, self.target_result),
         }
+        if place == "travel" and self.coordinates.value()[0] is None:
+            widgets["travel"] = (0, self.coordinates)  # coordinates first, else the time
         tab, widget = widgets.get(place, (0, self.objective))
         self.tabs.setCurrentIndex(tab)
         if place == "negotiation" and not self.commercial.isChecked():
