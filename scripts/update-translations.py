@@ -7,7 +7,8 @@
 
 Strings come from `kamdesk/ui` (self.tr, QCoreApplication.translate) and from
 `kamdesk/services`, `kamdesk/store`, `kamdesk/documents` and `kamdesk/errors.py`
-(messages marked with QT_TRANSLATE_NOOP). After an update,
+(messages marked with QT_TRANSLATE_NOOP), and from the command line (`kamdesk/cli.py`,
+`kamdesk/commands`: `translate("Context", "text")`). After an update,
 translate the new entries (Qt Linguist, or edit the .ts) and run this again to
 compile them. The tests run `--check`.
 """
@@ -29,9 +30,10 @@ SOURCE_DIRS = (
     ROOT / "kamdesk" / "store",
     ROOT / "kamdesk" / "documents",
     ROOT / "kamdesk" / "sync",  # why a sync stopped (kamdesk/sync/errors.py)
+    ROOT / "kamdesk" / "commands",  # the command line: help, headers, messages
 )
 # Modules outside those folders whose messages the window shows.
-SOURCE_FILES = (ROOT / "kamdesk" / "errors.py",)
+SOURCE_FILES = (ROOT / "kamdesk" / "errors.py", ROOT / "kamdesk" / "cli.py")
 TS_FILE = ROOT / "resources" / "translations" / "kamdesk_ru.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
 
