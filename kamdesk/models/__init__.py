@@ -29,6 +29,7 @@ from kamdesk.models.offer import (
     OfferStatusChange,
     OfferTeamMember,
 )
+from kamdesk.models.office import OfficeSetting
 from kamdesk.models.people import Territory, User
 from kamdesk.models.product import (
     KeyMessage,
@@ -79,6 +80,7 @@ __all__ = [
     "OfferStatus",
     "OfferStatusChange",
     "OfferTeamMember",
+    "OfficeSetting",
     "PriceList",
     "PriceListItem",
     "Product",

@@ -23,6 +23,7 @@ from kamdesk.server.rules import (
     Refusal,
     approval_only,
     approval_refusal,
+    permission_refusal,
     state_refusal,
     storable_copy,
     value_refusal,
@@ -174,7 +175,7 @@ def _check(
         access is visibility.Access.APPROVAL
         and not approval_only(change.operation, change.entity, change.fields)
     ):
-        return Refusal(RejectCode.PERMISSION, "Нет права изменять эти данные.")
+        return permission_refusal(change.entity)
     current = None if row is None else dict(row.data)
     refusal = state_refusal(change.entity, change.operation, current, change.fields)
     if refusal is None and change.entity == "offers":

@@ -10,7 +10,9 @@ from kamdesk.server.errors import ApiError
 from kamdesk.sync.protocol import PROTOCOL_VERSION
 
 PROTOCOLS: tuple[int, ...] = (PROTOCOL_VERSION,)
-SCHEMA_VERSIONS: tuple[str, ...] = (SCHEMA_HEAD,)
+# 0003 differs only by what 0004 added (office_settings): such a laptop ignores the rows it
+# does not know and keeps syncing until it is updated.
+SCHEMA_VERSIONS: tuple[str, ...] = ("0003", SCHEMA_HEAD)
 
 
 def check_versions(protocol: int, schema_version: str) -> None:

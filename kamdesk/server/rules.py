@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from kamdesk.server.context import Caller
-from kamdesk.sync.protocol import Operation, RejectCode
+from kamdesk.sync.protocol import ENTITIES, OFFICE_BUCKET, Operation, RejectCode
 
 # Columns the laptop's change log fills by itself: applied as sent, never a conflict.
 BOOKKEEPING = frozenset({"created_at", "updated_at", "revision", "deleted_at"})
@@ -32,6 +32,24 @@ CLOSED_OFFER = frozenset({"accepted", "rejected", "expired"})
 class Refusal:
     code: RejectCode
     reason: str  # for people, in Russian
+
+
+def permission_refusal(entity: str) -> Refusal:
+    """PERMISSION, saying why when the row is office data (a KAM editing the catalogue or
+    the offer settings: the envelope a KAM works within is not theirs to widen)."""
+    if entity == "office_settings":
+        return Refusal(
+            RejectCode.PERMISSION,
+            "Реквизиты, срок действия КП, конверт скидок и систему налогообложения задаёт "
+            "офис: изменить их может руководитель или администратор.",
+        )
+    spec = ENTITIES.get(entity)
+    if spec is not None and spec.parent == OFFICE_BUCKET:
+        return Refusal(
+            RejectCode.PERMISSION,
+            "Каталог и справочники офиса меняют только руководитель или администратор.",
+        )
+    return Refusal(RejectCode.PERMISSION, "Нет права изменять эти данные.")
 
 
 def _storable(value: Any) -> bool:

@@ -20,4 +20,8 @@ def to_json_value(value: Any) -> Any:
         return str(value)
     if isinstance(value, datetime | date):
         return value.isoformat()
+    if isinstance(value, dict):  # a JSON column (kamdesk.models.office): keys are text
+        return {str(key): to_json_value(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_json_value(item) for item in value]
     raise TypeError(f"no JSON form for {type(value).__name__} in the change log")

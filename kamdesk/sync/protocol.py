@@ -153,6 +153,8 @@ ENTITIES: dict[str, EntitySpec] = {
     "key_messages": EntitySpec("office", _texts("text")),
     "objection_answers": EntitySpec("office", _texts("objection", "answer")),
     "product_comparisons": EntitySpec("office", _texts("our_advantages", "their_advantages")),
+    # The letterhead, validity, discount envelope and tax system, one row per setting.
+    "office_settings": EntitySpec("office"),
 }
 
 

@@ -67,4 +67,12 @@ def test_office_data_is_office_data() -> None:
         "key_messages",
         "objection_answers",
         "product_comparisons",
+        "office_settings",
     }
+
+
+def test_office_settings_travel_as_one_row_per_setting_with_a_json_value() -> None:
+    """The letterhead, envelope, validity and tax system: a name and its JSON value."""
+    columns = {column.key for column in inspect(SYNCABLE["office_settings"].class_).columns}
+    assert columns - set(Syncable.SYNC_BOOKKEEPING) == {"id", "deleted_at", "name", "value"}
+    assert ENTITIES["office_settings"].text_fields == frozenset()

@@ -28,6 +28,10 @@ from kamdesk.services.offers.money import (
     line_figures,
     totals,
 )
+from kamdesk.services.offers.office import (
+    OfficeSettingsReadOnly,
+    office_settings_editable,
+)
 from kamdesk.services.offers.requisites import (
     EnvelopeRow,
     OfferSettingsError,
@@ -66,6 +70,7 @@ __all__ = [
     "OfferSettingsError",
     "OfferStatus",
     "OfferView",
+    "OfficeSettingsReadOnly",
     "ReaderKind",
     "StatusEvent",
     "Supplier",
@@ -86,6 +91,7 @@ __all__ = [
     "mark_accepted",
     "mark_rejected",
     "mark_sent",
+    "office_settings_editable",
     "reader_kind",
     "save_offer_settings",
     "suggest_arguments",

@@ -1,6 +1,10 @@
 """What offers need from settings: the supplier's letterhead, validity, the discount envelope,
 and the supplier's tax system (`vat_regime`: only a supplier on УСН charges 5 % or 7 %).
 
+Those four are office data (kamdesk.services.offers.office): read from the office's
+rows when they exist, changed only by a manager or an admin (or on a laptop never
+enrolled). The laptop's code and the logo file stay the laptop's own (app_settings).
+
 The discount envelope is the largest discount a KAM may give without the
 manager's approval. It is looked up most specific first: the product's SKU,
 then its product group, then the default; within each, the account's ABC class
@@ -14,8 +18,9 @@ from decimal import Decimal
 from typing import Any, Self
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.models import AppSetting, utcnow
+from kamdesk.services.offers.office import SUPPLIER, read_office_values, write_office_values
 from kamdesk.services.products.vat import VatRegime, parse_regime
-from kamdesk.services.settings import get_setting, set_setting
 from kamdesk.store import Store
 
 OFFERS_KEY = "offers"
@@ -109,7 +114,18 @@ def _lookup(table: dict[str, Any] | None, abc_class: str | None) -> Decimal | No
 
 
 def load_offer_settings(store: Store) -> OfferSettings:
-    return OfferSettings.from_dict(get_setting(store, OFFERS_KEY, {}) or {})
+    """The laptop's settings with the office's rows laid over them (where they exist)."""
+    with store.session() as session:
+        row = session.get(AppSetting, OFFERS_KEY)
+        local: dict[str, Any] = dict(row.value or {}) if row is not None else {}
+        office = read_office_values(session)
+    values = {**local, **office}
+    if isinstance(office.get(SUPPLIER), dict):
+        local_supplier = local.get(SUPPLIER)
+        if not isinstance(local_supplier, dict):
+            local_supplier = {}
+        values[SUPPLIER] = {**office[SUPPLIER], "logo_path": local_supplier.get("logo_path", "")}
+    return OfferSettings.from_dict(values)
 
 
 def load_vat_regime(store: Store) -> VatRegime:
@@ -117,6 +133,18 @@ def load_vat_regime(store: Store) -> VatRegime:
 
 
 def save_offer_settings(store: Store, settings: OfferSettings) -> None:
+    """Save the laptop's part, and the office's part where it changed (in one transaction).
+
+    Raises OfficeSettingsReadOnly on a KAM's laptop when the office's part changed;
+    then nothing is saved."""
     if settings.validity_days < 1:
         raise ValueError("the validity period must be at least one day")
-    set_setting(store, OFFERS_KEY, settings.to_dict())
+    values = settings.to_dict()
+    with store.transaction() as session:
+        write_office_values(session, values)
+        row = session.get(AppSetting, OFFERS_KEY)
+        if row is None:
+            session.add(AppSetting(key=OFFERS_KEY, value=values, updated_at=utcnow()))
+        else:
+            row.value = values
+            row.updated_at = utcnow()
