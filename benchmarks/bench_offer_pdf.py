@@ -21,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from kamdesk.documents.offer_document import OfferDocument
 from kamdesk.documents.stored_offer import build_document, render_pdf
-from kamdesk.number_text import format_money, format_percent
+from kamdesk.services.formatting import grouped as format_money
+from kamdesk.services.formatting import percent_figure as format_percent
 from kamdesk.services.offers import AddresseeInput, OfferBook
 from kamdesk.store import open_store
 from tests.documents.offer_data import PRODUCTS, TODAY, make_territory

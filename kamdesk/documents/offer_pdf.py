@@ -22,7 +22,8 @@ from kamdesk.documents.offer_document import OfferDocument
 from kamdesk.documents.pdf_pages import Furniture, append_annexes, count_pages, numbered_canvas
 from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.qr import qr_flowable
-from kamdesk.number_text import format_money, format_percent
+from kamdesk.services.formatting import grouped as format_money
+from kamdesk.services.formatting import percent_figure as format_percent
 
 Progress = Callable[[int, str], None]
 

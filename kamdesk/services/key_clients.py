@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
+from kamdesk.services import formatting
 from kamdesk.vocabulary import AccountKind, ClientType
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class KeyClientFigures:
 
 def percent(share: Decimal) -> str:
     """«12,5»: a share as per cent with one decimal and a comma."""
-    return f"{(share * 100).quantize(Decimal('0.1'))}".replace(".", ",")
+    return formatting.number(share * 100, 1)
 
 
 def key_client_figures(

@@ -1,9 +1,9 @@
 """Dates, times, money and counts as a Russian (or English) reader expects them.
 
-Everything formats with the default QLocale, which `LanguageSwitcher` sets, so
-a language change reformats on the next repaint. Times are stored in UTC and
-shown in the laptop's local time. Russian groups thousands with a thin
-no-break space (U+202F), as in print, rather than Qt's ordinary no-break space.
+The language is the default QLocale's, which `LanguageSwitcher` sets, so a
+language change reformats on the next repaint. Numbers, money, percentages and
+phones are written by kamdesk.services.formatting, as in every document. Times
+are stored in UTC and shown in the laptop's local time.
 """
 
 from __future__ import annotations
@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QLocale
 
-THIN_SPACE = "\u202f"
-NO_BREAK_SPACE = "\u00a0"
-ROUBLE = "₽"
+from kamdesk.services import formatting
+
+NO_BREAK_SPACE = formatting.NBSP
+ROUBLE = formatting.ROUBLE
 
 
 def _locale() -> QLocale:
@@ -26,62 +27,41 @@ def is_russian() -> bool:
     return _locale().language() == QLocale.Language.Russian
 
 
-def _date_format() -> str:
-    return "dd.MM.yyyy" if is_russian() else "d MMM yyyy"
-
-
 def format_date(value: date | None) -> str:
-    if value is None:
-        return ""
-    return _locale().toString(QDate(value.year, value.month, value.day), _date_format())
+    return formatting.day(value, language())
 
 
 def format_datetime(value: datetime | None) -> str:
     """A stored (UTC) moment in local time: «05.03.2026 14:30»."""
     if value is None:
         return ""
-    local = value.astimezone() if value.tzinfo else value
-    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
-    return _locale().toString(moment, f"{_date_format()} HH:mm")
+    return formatting.moment(value.astimezone() if value.tzinfo else value, language())
 
 
-def _group(text: str) -> str:
-    locale = _locale()
-    if is_russian():
-        text = text.replace(locale.groupSeparator(), THIN_SPACE)
-    return text
+def language() -> str:
+    """The language the formatter writes in: the default QLocale's."""
+    return formatting.RUSSIAN if is_russian() else formatting.ENGLISH
 
 
 def format_number(value: int | float | Decimal, decimals: int = 0) -> str:
-    locale = _locale()
-    if decimals == 0:
-        return _group(locale.toString(round(value)))
-    return _group(locale.toString(float(value), "f", decimals))
+    return formatting.number(value, decimals, language())
 
 
 def format_money(value: Decimal | int | float | None, kopecks: bool = False) -> str:
     """«1 234 567 ₽» in Russian, «₽1,234,567» in English."""
-    if value is None:
-        return ""
-    number = format_number(value, 2 if kopecks else 0)
-    if is_russian():
-        return f"{number}{NO_BREAK_SPACE}{ROUBLE}"
-    return f"{ROUBLE}{number}"
+    return formatting.money(value, language(), kopecks)
 
 
-def format_share(share: float | None) -> str:
+def format_share(share: float | None, decimals: int = 1) -> str:
     """A fraction as a percentage: 0.125 → «12,5 %»."""
-    if share is None:
-        return ""
-    number = format_number(share * 100, 1)
-    return f"{number}{NO_BREAK_SPACE}%" if is_russian() else f"{number}%"
+    return formatting.share(share, language(), decimals)
+
+
+def format_percent(value: Decimal | int | float | None) -> str:
+    """A value in per cent: «95 %», «12,5 %»."""
+    return formatting.percent(value, language())
 
 
 def format_phone(e164: str | None) -> str:
-    """A Russian number as it is written: +7 903 870-07-06; others unchanged."""
-    if not e164:
-        return ""
-    digits = e164[2:] if e164.startswith("+7") else ""
-    if len(digits) == 10 and digits.isdigit():
-        return f"+7 {digits[:3]} {digits[3:6]}-{digits[6:8]}-{digits[8:]}"
-    return e164
+    """A stored number as it is written: «8 (4822) 77-16-68» in Russian."""
+    return formatting.phone(e164, language())

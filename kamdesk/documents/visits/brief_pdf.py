@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.visits.brief_dmu import dmu_drawing, map_scale
 from kamdesk.documents.visits.labels import ATTITUDE, ROLE, pick
 from kamdesk.documents.visits.pdf_common import Translate, grid_style, plain, styles, text
-from kamdesk.number_text import format_money
+from kamdesk.services.formatting import money, number, percent
 from kamdesk.services.visits.brief import BriefContent
 from kamdesk.services.visits.brief_dossier import BriefDossier
 from kamdesk.vocabulary import TenderResult
@@ -25,7 +25,7 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "when": ("{day} {start}–{end}, {place}", "{day} {start}–{end}, {place}"),
     "departure": ("Выезд в {time} (в пути {travel} мин)", "Leave at {time} ({travel} min)"),
     "no_departure": ("Время выезда неизвестно", "Departure time unknown"),
-    "readiness": ("Готовность {score}%", "Readiness {score}%"),
+    "readiness": ("Готовность {score}", "Readiness {score}"),
     "objective": ("Цель", "Objective"),
     "agenda": ("Повестка", "Agenda"),
     "attendees": ("Участники", "Attendees"),
@@ -40,8 +40,8 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "target": ("Цель переговоров: {value}", "Target result: {value}"),
     "walk_away": ("Точка выхода: {value}", "Walk-away point: {value}"),
     "concessions": ("Уступки по порядку:", "Concessions, in order:"),
-    "offer": ("КП {number}, ред. {edition}: {lines} поз., {total} ₽ с НДС, до {until}",
-              "Offer {number}, ed. {edition}: {lines} lines, {total} RUB incl. VAT, until {until}"),
+    "offer": ("КП {number}, ред. {edition}: {lines} поз., {total} с НДС, до {until}",
+              "Offer {number}, ed. {edition}: {lines} lines, {total} incl. VAT, until {until}"),
     "follow_ups": ("Открытые задачи по клиенту", "Open follow-ups with this client"),
     "overdue": ("просрочено", "overdue"),
     "to_fix": ("Не готово", "Not ready"),
@@ -67,9 +67,9 @@ HEADINGS: dict[str, tuple[str, str]] = {
 }  # fmt: skip
 
 TREND: dict[str, tuple[str, str]] = {
-    "up": ("рост на {change} %", "up {change} %"),
-    "down": ("падение на {change} %", "down {change} %"),
-    "stable": ("стабильно ({change} %)", "stable ({change} %)"),
+    "up": ("рост на {change}", "up {change}"),
+    "down": ("падение на {change}", "down {change}"),
+    "stable": ("стабильно ({change})", "stable ({change})"),
     "new": ("новые продажи", "new sales"),
 }
 TENDER_RESULT: dict[TenderResult, tuple[str, str]] = {
@@ -193,9 +193,10 @@ def _story(
         if c.departure_at
         else h("no_departure")
     )
+    readiness = percent(c.readiness.score, lang)
     story.append(
         Paragraph(
-            f"<b>{text(departure)}</b> · {text(h('readiness', score=c.readiness.score))}",
+            f"<b>{text(departure)}</b> · {text(h('readiness', score=readiness))}",
             st["base"],
         )
     )
@@ -267,7 +268,7 @@ def _story(
             )
         )
     if c.is_commercial:
-        story.extend(_negotiation(c, st, h))
+        story.extend(_negotiation(c, st, h, lang))
     if c.open_follow_ups:
         # Overdue first: those are what the client may bring up.
         ordered = sorted(c.open_follow_ups, key=lambda f: not f.overdue)
@@ -307,7 +308,7 @@ def _dmu_section(c: BriefContent, st: dict[str, Any], h: Any, tr: Translate) -> 
     return section
 
 
-def _negotiation(c: BriefContent, st: dict[str, Any], h: Any) -> list[Any]:
+def _negotiation(c: BriefContent, st: dict[str, Any], h: Any, lang: str) -> list[Any]:
     from reportlab.platypus import Paragraph
 
     lines = []
@@ -319,7 +320,7 @@ def _negotiation(c: BriefContent, st: dict[str, Any], h: Any) -> list[Any]:
         lines.append(text(h("concessions")))
         lines.extend(f"{n}. {text(s)}" for n, s in enumerate(c.concessions, 1))
     if c.offer:
-        total = format_money(c.offer.total_with_vat) if c.offer.total_with_vat is not None else "—"
+        total = money(c.offer.total_with_vat, lang) or "—"
         lines.append(
             "<b>"
             + text(
@@ -372,7 +373,7 @@ def _dossier(d: BriefDossier, st: dict[str, Any], h: Any, lang: str) -> list[Any
         if t.subject:
             parts.append(_short(t.subject, 90))
         if t.amount is not None:
-            parts.append(f"{format_money(t.amount)} ₽")
+            parts.append(money(t.amount, lang))
         outcome = pick(TENDER_RESULT[t.result], lang) if t.result else ""
         if t.reason:
             outcome = f"{outcome}: {_short(t.reason, 90)}" if outcome else _short(t.reason, 90)
@@ -413,9 +414,9 @@ def _dossier(d: BriefDossier, st: dict[str, Any], h: Any, lang: str) -> list[Any
     return [Paragraph(h("dossier"), st["h2"]), Paragraph("<br/>".join(lines), st["small"])]
 
 
-def _roubles(amount: Decimal) -> str:
+def _roubles(amount: Decimal, lang: str) -> str:
     """Whole roubles, as a KAM quotes a period's sales: «1 234 568»."""
-    return format_money(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP)).removesuffix(",00")
+    return number(amount, 0, lang)
 
 
 def _trend(d: BriefDossier, h: Any, lang: str) -> str:
@@ -427,15 +428,16 @@ def _trend(d: BriefDossier, h: Any, lang: str) -> str:
         said = h(
             "trend",
             months=trend.months,
-            recent=_roubles(trend.recent),
-            previous=_roubles(trend.previous),
+            recent=_roubles(trend.recent, lang),
+            previous=_roubles(trend.previous, lang),
         )
         change = trend.change_pct
         shown = ""
         if change is not None:
             # «рост на 12 %», «падение на 15 %», «стабильно (−3 %)»
             signed = trend.direction == "stable" and change != 0
-            shown = (f"{int(change):+d}" if signed else f"{abs(int(change)):d}").replace("-", "−")
+            figure = percent(abs(int(change)), lang)
+            shown = ("+" if change > 0 else "−") + figure if signed else figure
         said += ", " + pick(TREND[trend.direction], lang).format(change=shown)
     if trend.includes_pharmacies:
         said += f" ({h('with_pharmacies', count=trend.includes_pharmacies)})"

@@ -52,6 +52,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "filter_kinds": ("Типы клиентов: {kinds}", "Client kinds: {kinds}"),
     "filter_accounts": ("Клиентов в отборе: {count}", "Clients selected: {count}"),
     "filter_kam": ("КАМ: {name}", "KAM: {name}"),
+    "filter_territory": ("Территория: {name}", "Territory: {name}"),
 }
 
 KPI_LABELS: dict[str, tuple[str, str]] = {

@@ -24,19 +24,22 @@ from kamdesk.documents.visits.report_table import (
     title,
     visit_cells,
 )
+from kamdesk.services.formatting import share
 from kamdesk.services.visits.export import ManagerExport
 
 # Column key and its share of the page width.
 PDF_COLUMNS = (
     ("date", 0.07),
-    ("account", 0.13),
-    ("status", 0.07),
-    ("objective", 0.12),
-    ("attendees", 0.14),
-    ("outcome", 0.14),
-    ("agreements", 0.11),
-    ("next_steps", 0.14),
-    ("sentiment", 0.08),
+    ("account", 0.10),
+    ("status", 0.06),
+    ("objective", 0.10),
+    ("attendees", 0.12),
+    ("outcome", 0.11),
+    ("agreements", 0.09),
+    ("products", 0.09),
+    ("objections", 0.09),
+    ("next_steps", 0.10),
+    ("sentiment", 0.07),
 )
 
 
@@ -77,7 +80,7 @@ def print_visits_pdf(export: ManagerExport, target: Path, language: str = "ru") 
                 Paragraph(text(line.label), st["cell"]),
                 str(line.value),
                 "" if line.out_of is None else str(line.out_of),
-                "" if line.share is None else f"{line.share:.0%}",
+                share(line.share, language),
             ]
         )
     story.append(flowing_table(kpi_rows, colWidths=[110 * mm, 20 * mm, 20 * mm, 20 * mm],

@@ -130,9 +130,13 @@ def title(export: ManagerExport, language: str) -> str:
 
 
 def filter_lines(export: ManagerExport, language: str) -> list[str]:
+    """The KAM and territory the report is about, then the filters that narrowed it."""
     result = []
-    if export.filter.kam_name:
-        result.append(pick(TEXT["filter_kam"], language).format(name=export.filter.kam_name))
+    kam = export.kam_name or export.filter.kam_name
+    if kam:
+        result.append(pick(TEXT["filter_kam"], language).format(name=kam))
+    if export.territory:
+        result.append(pick(TEXT["filter_territory"], language).format(name=export.territory))
     if export.filter.kinds:
         kinds = ", ".join(sorted(pick(KIND[k], language) for k in export.filter.kinds))
         result.append(pick(TEXT["filter_kinds"], language).format(kinds=kinds))

@@ -22,7 +22,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from kamdesk.number_text import format_money, format_percent
+from kamdesk.services.formatting import grouped as format_money
+from kamdesk.services.formatting import percent_figure as format_percent
 
 __all__ = [
     "LineFigures",

@@ -31,6 +31,7 @@ from kamdesk.models import (
     VisitReport,
     VisitReportAddendum,
 )
+from kamdesk.services.visits.export_people import kam_and_territory
 from kamdesk.services.visits.facts_loader import HELD, product_name
 from kamdesk.services.visits.frequency import is_overdue
 from kamdesk.services.visits.settings import (
@@ -126,6 +127,8 @@ class ManagerExport:
     rows: list[ExportRow]
     kpis: Kpis
     generated_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    kam_name: str = ""  # whose work: the chosen KAM, the visits' owners or this laptop's user
+    territory: str = ""  # the exported clients' territory
 
 
 def manager_export(store: Store, export_filter: ExportFilter) -> ManagerExport:
@@ -222,7 +225,8 @@ def manager_export(store: Store, export_filter: ExportFilter) -> ManagerExport:
             for v, a in visits
         ]
         kpis = _kpis(session, visits, export_filter, start, end, settings, in_scope)
-    return ManagerExport(export_filter, rows, kpis)
+        kam, territory = kam_and_territory(session, visits, export_filter.kam_name)
+    return ManagerExport(export_filter, rows, kpis, kam_name=kam, territory=territory)
 
 
 def _row(

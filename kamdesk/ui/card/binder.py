@@ -32,6 +32,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from kamdesk.i18n import Message
+from kamdesk.services import formatting
 from kamdesk.services.card import CardError, Entity
 from kamdesk.services.card.fields import Kind, kind_of
 from kamdesk.ui.card.saving import PendingWrites, Write, WriteKind, pending_writes
@@ -61,8 +62,8 @@ def display(entity: Entity, name: str, value: Any) -> str:
         return format_phone(value)
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
-    if isinstance(value, Decimal):
-        return str(value).replace(".", ",")
+    if isinstance(value, Decimal):  # «2 810 000,00»: grouped, and read back as typed
+        return formatting.amount(value)  # with a comma in either language, as the field reads
     return str(value)
 
 

@@ -179,10 +179,10 @@ class ProductsPage(QWidget):
                     f"{titles['theirs']} {escape(c.their_advantages)}</p>"
                 )
         if detail.price_history:
-            parts.append(f"<h4>{titles['history']}</h4><table>")
+            parts.append(f"<h4>{titles['history']}</h4><table cellspacing='0' cellpadding='3'>")
             parts += [
                 f"<tr><td>{format_date(p.valid_from)}</td><td align='right'>{money(p.price)}"
-                f"</td><td>{escape(p.price_list)}</td></tr>"
+                f"</td><td style='padding-left: 12px'>{escape(p.price_list)}</td></tr>"
                 for p in detail.price_history
             ]
             parts.append("</table>")

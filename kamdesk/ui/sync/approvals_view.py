@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kamdesk.ui.formatting import format_datetime
+from kamdesk.ui.formatting import format_datetime, format_percent
 from kamdesk.ui.offers.common import messages_text, money
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.tasks import TaskRunner
@@ -36,10 +36,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 def _percent(value: Any) -> str:
     """«12,5 %», «10 %»: no trailing zeros after the comma, none taken off before it."""
-    text = f"{value:f}" if value is not None else "0"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return f"{text.replace('.', ',')} %"
+    return format_percent(value if value is not None else 0)
 
 
 def _number(row: PendingApproval) -> str:

@@ -64,4 +64,4 @@ def test_the_rejected_and_approval_models(qtmodeltester) -> None:
     approvals = RecordTableModel[PendingApproval]([pending], approval_columns())
     qtmodeltester.check(approvals)
     assert approvals.index(0, 0).data() == "КП-2026-0001 (2)"
-    assert approvals.index(0, 4).data() == "12,5 % / 10 %"
+    assert approvals.index(0, 4).data() == "12.5% / 10%"  # the English window
