@@ -25,36 +25,50 @@ def empty_window() -> dict[str, float]:
 
 
 def _kamdesk_window(db: str):  # type: ignore[no-untyped-def]
+    """The window as `kamdesk gui` starts it (kamdesk.ui.app.run_gui, without the event
+    loop and the error hooks); also when the read-only first page was painted."""
     from pathlib import Path
 
-    from kamdesk.ui.app import build_window, create_application, start_background_work
+    from kamdesk.services.workspace import prepare_opening
+
+    prepare_opening(Path(db))  # as `kamdesk gui` does, before Qt is imported
+    from kamdesk.ui import first_page
+    from kamdesk.ui.app import create_application, start_background_work, start_window
     from kamdesk.ui.language import LanguageSwitcher
     from kamdesk.ui.preferences import Preferences
-    from kamdesk.ui.store_dialogs import DialogPrompts
-    from kamdesk.ui.store_opening import open_interactively
 
+    times: dict[str, float] = {}
+    show_first_page = first_page.show_first_page
+
+    def timed_first_page(path: Path, preferences: Preferences) -> first_page.FirstPage | None:
+        shown = show_first_page(path, preferences)
+        if shown is not None:
+            times["first_page_at"] = time.time()  # shown and painted (it repaints)
+        return shown
+
+    first_page.show_first_page = timed_first_page
     app = create_application(sys.argv[:1])
     preferences = Preferences()
     language = LanguageSwitcher(app)
     language.apply(preferences.language)
-    opened = open_interactively(Path(db), DialogPrompts(at_startup=True), explicit=True)
-    assert opened is not None
-    window = build_window(opened, preferences, language)
-    window.resize(1400, 850)
-    window.show()
+    started = start_window(Path(db), True, preferences, language)
+    assert started is not None
+    window, opened = started
     start_background_work(window, opened)
     page = window.section_page(window.current_section())
-    while page.model.rowCount() == 0:  # the first page arrives from a worker thread
+    # The first page arrives from a worker thread; the window is shown once it has.
+    while page.model.rowCount() == 0 or not window.isVisible():
         app.processEvents()
         time.sleep(0.001)
     app.processEvents()  # paint it
-    return app, window, page
+    times["window_at"] = time.time()
+    return app, window, page, times
 
 
 def kamdesk_start(db: str) -> dict[str, float]:
-    _app, _window, _page = _kamdesk_window(db)
-    ready = time.time()
-    return {"ready_at": ready, "rss_mb": rss_mb()}
+    _app, _window, _page, times = _kamdesk_window(db)
+    ready = times.get("first_page_at", times["window_at"])
+    return {"ready_at": ready, "window_at": times["window_at"], "rss_mb": rss_mb()}
 
 
 def typing(db: str, words: list[str]) -> dict[str, object]:
@@ -62,7 +76,7 @@ def typing(db: str, words: list[str]) -> dict[str, object]:
     from PySide6.QtGui import QKeyEvent
     from PySide6.QtWidgets import QApplication
 
-    app, window, page = _kamdesk_window(db)
+    app, window, page, _times = _kamdesk_window(db)
     # Let the start-up refresh finish so it does not share the measured keystrokes.
     deadline = time.time() + 120
     while not window.tasks.is_idle() and time.time() < deadline:

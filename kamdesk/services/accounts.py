@@ -55,6 +55,7 @@ __all__ = [
     "RelationshipEventKind",
     "SortKey",
     "TenderResult",
+    "peek_first_page",
     "person_short_name",
 ]
 
@@ -200,10 +201,11 @@ def person_short_name(surname: str | None, name: str | None, patronymic: str | N
 class AccountDirectory:
     """Queries behind the client list; each thread gets its own SQLite connection."""
 
-    def __init__(self, path: Path, store: Callable[[], Store]) -> None:
+    def __init__(self, path: Path, store: Callable[[], Store], *, read_only: bool = False) -> None:
         self._path = path
         self._store = store
         self._local = threading.local()
+        self._mode = "ro" if read_only else None
 
     def count_all(self) -> int:
         """Accounts in the store that are not archived."""
@@ -264,9 +266,27 @@ class AccountDirectory:
     def _query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         connection: crypto.Connection | None = getattr(self._local, "connection", None)
         if connection is None:
-            connection = crypto.connect(self._path, timeout=BUSY_TIMEOUT_S)
+            connection = crypto.connect(self._path, mode=self._mode, timeout=BUSY_TIMEOUT_S)
             self._local.connection = connection
         return connection.execute(sql, params or []).fetchall()
+
+
+def peek_first_page(
+    path: Path, sort: SortKey = SortKey.NAME, descending: bool = False, limit: int = 200
+) -> list[AccountRow]:
+    """The list's first page (no filter), read through a read-only connection that
+    is closed at once: the window's first paint, before the file has been checked
+    (`kamdesk.ui.first_page`). Nothing is written, not even a checkpoint of the log.
+    Raises StoreKeyError without the key and the driver's Error for the rest."""
+
+    def no_store() -> Store:
+        raise RuntimeError("the first page is read without the store")
+
+    directory = AccountDirectory(path, no_store, read_only=True)
+    try:
+        return directory.page(AccountFilter(), sort, descending, limit=limit)
+    finally:
+        directory.close()
 
 
 _ALIVE = "archived = 0"

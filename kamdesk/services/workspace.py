@@ -37,6 +37,7 @@ __all__ = [
     "Workspace",
     "move_aside",
     "open_workspace",
+    "prepare_opening",
 ]
 
 Progress = Callable[[int, Any], None]  # percent done, the stage (a Message)
@@ -107,6 +108,15 @@ def _install_store_listeners(store: Store) -> None:
     from kamdesk.services.dossier import install_score_listener
 
     install_score_listener(store)
+
+
+def prepare_opening(path: Path) -> None:
+    """Start fetching the key of the store at `path` and checking the file, in the
+    background, so that `open_workspace(path)` finds them done: the window calls this
+    before it imports Qt (kamdesk.store.probe.start_probe)."""
+    from kamdesk.store.probe import start_probe
+
+    start_probe(Path(path))
 
 
 def open_workspace(path: Path) -> Workspace:

@@ -50,7 +50,6 @@ import secrets
 import sqlite3
 import threading
 import urllib.parse
-import urllib.request
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -71,6 +70,7 @@ __all__ = [
     "connect",
     "encryption_enabled",
     "is_encrypted",
+    "key_at_hand",
     "key_pragma",
     "reset_keys",
     "use_passphrase",
@@ -131,6 +131,10 @@ _given_passphrase: str | None = None
 _keyring_key: str | None = None  # hex, once read (or made) in this process
 _keyring_failed = False
 _derived: dict[tuple[str, str], str] = {}  # (passphrase, salt hex) -> key hex
+# Held while a key is derived: a second thread asking for the same key (the window's
+# list while the start-up thread derives it, `kamdesk.store.probe.start_probe`) waits
+# for that one instead of spending another half second of a core on it.
+_deriving = threading.Lock()
 _process_salt = secrets.token_hex(16)
 _proved: set[tuple[str, str, str]] = set()  # (file, its salt, key) that opened it here
 
@@ -183,6 +187,12 @@ def _keyring_secret(create: bool) -> str | None:
         return stored
 
 
+def key_at_hand() -> bool:
+    """Whether a key is known without asking anyone: a passphrase given or in the
+    environment, or the keyring's key (fetched now, once per process)."""
+    return _passphrase() is not None or _keyring_secret(create=False) is not None
+
+
 def _is_key(text: str) -> bool:
     try:
         return len(bytes.fromhex(text)) == 32
@@ -203,11 +213,15 @@ def key_pragma(salt: str | None = None, *, create: bool = False, path: Path | No
     with _lock:
         derived = _derived.get((passphrase, salt))
     if derived is None:
-        derived = hashlib.pbkdf2_hmac(
-            "sha512", passphrase.encode(), bytes.fromhex(salt), KDF_ITERATIONS, 32
-        ).hex()
-        with _lock:
-            _derived[(passphrase, salt)] = derived
+        with _deriving:
+            with _lock:
+                derived = _derived.get((passphrase, salt))
+            if derived is None:  # hashlib lets other threads run meanwhile
+                derived = hashlib.pbkdf2_hmac(
+                    "sha512", passphrase.encode(), bytes.fromhex(salt), KDF_ITERATIONS, 32
+                ).hex()
+                with _lock:
+                    _derived[(passphrase, salt)] = derived
     return f"\"x'{derived}{salt}'\""
 
 
@@ -233,8 +247,10 @@ def connect(
     Raises StoreKeyError for an encrypted file without the right key, and the
     driver's Error for the rest (the callers classify it)."""
     if options.pop("uri", False) and str(path).startswith("file:"):
+        from urllib.request import url2pathname  # 20–60 ms: not on the start-up path
+
         parts = urllib.parse.urlsplit(str(path))
-        path = Path(urllib.request.url2pathname(parts.path))
+        path = Path(url2pathname(parts.path))
         uri = path.absolute().as_uri() + (f"?{parts.query}" if parts.query else "")
     else:
         path = Path(path)

@@ -1,10 +1,13 @@
 """`run_gui`: the application from start to exit.
 
 Start-up order matters for a fast first paint: the language is installed
-before any window exists (so nothing shows in English first), the store is
-opened with the user's help if it is missing or damaged, the window appears,
-and only then do the slow jobs start in the background (filling the demo
-territory, refreshing next visits and ABC/XYZ).
+before any window exists (so nothing shows in English first), the first page
+of clients is painted read-only (kamdesk.ui.first_page) before the window's
+own modules are imported, the store is opened with the user's help if it is
+missing or damaged, the window takes the first page's place, and only then do
+the slow jobs start in the background (filling the demo territory, refreshing
+next visits and ABC/XYZ). `kamdesk gui` started fetching the key and checking
+the file before Qt was imported (kamdesk.services.workspace.prepare_opening).
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import gc
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
@@ -20,14 +24,14 @@ from PySide6.QtWidgets import QApplication
 from kamdesk import __version__, resource_files
 from kamdesk.logs import logging_to_file
 from kamdesk.paths import APP_NAME
-from kamdesk.ui import error_reporting, input_guard, sections
+from kamdesk.ui import error_reporting, first_page, input_guard, sections
 from kamdesk.ui.language import LanguageSwitcher
-from kamdesk.ui.main_window import MainWindow
-from kamdesk.ui.pages import default_page_factories
 from kamdesk.ui.preferences import Preferences
-from kamdesk.ui.store_dialogs import DialogPrompts
-from kamdesk.ui.store_opening import OpenedStore, has_store, open_interactively
-from kamdesk.ui.tasks import TaskRunner
+
+# The window's own modules are imported once the first page is on screen.
+if TYPE_CHECKING:
+    from kamdesk.ui.main_window import MainWindow
+    from kamdesk.ui.store_opening import OpenedStore
 
 ORGANIZATION = "KAMdesk"
 STYLE_SHEET = ("styles", "kamdesk.qss")  # in kamdesk.resources
@@ -61,14 +65,43 @@ def initial_store_path(db_path: Path, db_explicit: bool, preferences: Preference
     if db_explicit:
         return db_path
     last = preferences.last_store
-    if last is not None and has_store(last):
+    if last is not None and last.exists() and last.stat().st_size > 0:
         return last
     return db_path
+
+
+def start_window(
+    path: Path, explicit: bool, preferences: Preferences, language: LanguageSwitcher
+) -> tuple[MainWindow, OpenedStore] | None:
+    """The window on the store at `path`: the first page of clients painted at once,
+    read-only, then the store opened (asking the user when it cannot be), the window
+    built and shown in the first page's place. None when the user gave up."""
+    first = first_page.show_first_page(path, preferences)
+    from kamdesk.ui.sections import SectionKey
+    from kamdesk.ui.store_dialogs import DialogPrompts
+    from kamdesk.ui.store_opening import open_interactively
+
+    prompts = first_page.ClosingPrompts(DialogPrompts(at_startup=True), first)
+    try:
+        opened = open_interactively(path, prompts, explicit=explicit)
+        if opened is None:
+            return None
+        window = build_window(opened, preferences, language)
+    except BaseException:
+        prompts.close_first_page()
+        raise
+    clients = window.section_page(SectionKey.CLIENTS)
+    first_page.hand_over(prompts.first_page, window, getattr(clients, "model", None))
+    return window, opened
 
 
 def build_window(
     opened: OpenedStore, preferences: Preferences, language: LanguageSwitcher
 ) -> MainWindow:
+    from kamdesk.ui.main_window import MainWindow
+    from kamdesk.ui.pages import default_page_factories
+    from kamdesk.ui.tasks import TaskRunner
+
     window = MainWindow(
         opened.workspace, TaskRunner(), preferences, language, default_page_factories()
     )
@@ -143,12 +176,11 @@ def _run(
         language.apply(preferences.language)
 
         path = initial_store_path(db_path, db_explicit, preferences)
-        opened = open_interactively(path, DialogPrompts(at_startup=True), explicit=db_explicit)
-        if opened is None:
+        started = start_window(path, db_explicit, preferences, language)
+        if started is None:
             return 1
+        window, opened = started
         preferences.last_store = opened.workspace.path
-        window = build_window(opened, preferences, language)
-        window.show()
         start_background_work(window, opened)
         start_reminders_after_refresh(window)
         start_daily_backup_after_refresh(window)

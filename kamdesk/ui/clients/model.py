@@ -190,6 +190,15 @@ class AccountListModel(QAbstractTableModel):
             owner=self,
         )
 
+    def show_rows(self, rows: list[AccountRow]) -> None:
+        """Show `rows` as the whole list, without a query and without asking for more
+        (the read-only first page painted at start-up, kamdesk.ui.first_page)."""
+        self._generation += 1
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._complete = True
+        self.endResetModel()
+
     def retranslate(self) -> None:
         """Labels and dates depend on the language: ask the views to repaint them."""
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
