@@ -1,15 +1,13 @@
 """The main window: a sidebar of six sections, their pages, menus and status bar.
 
-Later issues give a section its real page in one of two ways:
-
+A section gets its page in one of two ways:
 - `window.set_page_factory(SectionKey.VISITS, factory)`: `factory(context)`
   builds the page from a `PageContext` now and again whenever another store is
   opened (File ▸ Open), so the page always works on the open store;
 - `window.set_section_page(SectionKey.VISITS, widget)`: put a ready widget in
   place (it is replaced by a "coming" page again only if its factory is reset).
-
-A page may define `reload()` (called after the data changed: demo loaded,
-figures refreshed), `focus_search()` (Ctrl+F) and `save_state()` (on close).
+A page may define `reload()` (after the data changed), `focus_search()` (Ctrl+F),
+`save_state()` (on close) and its "new" command (Ctrl+N, kamdesk.ui.shortcuts).
 The default factories live in `kamdesk.ui.pages`.
 """
 
@@ -41,6 +39,7 @@ from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.quit_guard import QuitGuard
 from kamdesk.ui.sections import ALL_SECTIONS, MANAGER_SECTIONS, SectionKey
+from kamdesk.ui.shortcuts import NEW_DATABASE_KEYS, NewItemAction
 from kamdesk.ui.sync.controller import SyncController
 from kamdesk.ui.tasks import TaskRunner
 
@@ -340,7 +339,8 @@ class MainWindow(QMainWindow):
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(lambda: database_commands.open_database(self))
         self.new_action = QAction(self)
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcut(NEW_DATABASE_KEYS)  # Ctrl+N: the section's "new"
+        self.new_item = NewItemAction(self, self._stack, self.current_section)
         self.new_action.triggered.connect(lambda: database_commands.new_database(self))
         self.backup_action = QAction(self)
         self.backup_action.setObjectName("createBackup")
@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.new_item.action)
         self.file_menu.addAction(self.open_action)
         self.file_menu.addAction(self.new_action)
         self.file_menu.addSeparator()
@@ -393,6 +394,7 @@ class MainWindow(QMainWindow):
         self.merge_action.triggered.connect(lambda: self._clients_command("merge_selected"))
         bar.addAction(self.settings_action)
         self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.new_item.shortcuts_action)
         self.help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
@@ -482,6 +484,7 @@ class MainWindow(QMainWindow):
         self.clients_menu.setTitle(self.tr("&Clients"))
         self.new_account_action.setText(self.tr("&New account…"))
         self.merge_action.setText(self.tr("&Merge accounts…"))
+        self.new_item.retranslate()
         self.sync.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -86,6 +86,7 @@ def test_menus(window: MainWindow) -> None:
     assert menus == ["&File", "&Clients", "&Settings…", "&Help"]
     file_items = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
     assert file_items == [
+        "&New account…",  # Ctrl+N: "new" of the section shown (Clients at start)
         "&Open database…",
         "&New database…",
         "Create &backup",

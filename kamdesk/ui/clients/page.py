@@ -6,7 +6,7 @@ account tab shows is built by `card_factory` (the editable card of
 kamdesk.ui.card by default, imported when the first card opens so start-up
 never pays for it). A card loads itself in the background.
 
-New accounts and merges are started here (buttons, Ctrl+N on the list, the
+New accounts and merges are started here (buttons, Ctrl+N, the
 menu, "Merge with…" on a card) and run by `AccountCommands`.
 
 Signals the window wires: `plan_visit_requested(account_id)`, and
@@ -142,6 +142,7 @@ class ClientsPage(QWidget):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._list_page = list_page
         list_page.installEventFilter(self)  # Ctrl+N on the list: a new account
+        self.filters.search.installEventFilter(self)  # ↓ and Enter: into the results
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -299,6 +300,9 @@ class ClientsPage(QWidget):
         self.merge_button.setEnabled(len(self.selected_accounts()) == 2)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.filters.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            return self._key_in_search(event)
         # Ctrl+N on the list makes an account; elsewhere it stays the window's.
         if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             assert isinstance(event, QKeyEvent)
@@ -308,6 +312,23 @@ class ClientsPage(QWidget):
                     self.new_account()
                 return True
         return super().eventFilter(watched, event)
+
+    def _key_in_search(self, event: QKeyEvent) -> bool:
+        """↓ from the search box: the list's first row (or the one chosen); Enter: that
+        row's card, once the list shows what was typed."""
+        key = event.key()
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if (key != Qt.Key.Key_Down and not enter) or event.modifiers() or not self.model.rowCount():
+            return False
+        current = self.table.currentIndex()
+        row = current if current.isValid() else self.model.index(0, 0)
+        self.table.setCurrentIndex(row)
+        self.table.selectRow(row.row())
+        if enter and not self.model.is_loading():
+            self._open_index(row)
+        else:
+            self.table.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def _open_index(self, index: QModelIndex) -> None:
         account_id = AccountListModel.account_id(index)
@@ -386,7 +407,7 @@ class ClientsPage(QWidget):
         self.tabs.setTabText(self.tabs.indexOf(self._list_page), self.tr("Client list"))
         self.hint_label.setText(self.tr("Double-click or Enter opens the account"))
         self.new_button.setText(self.tr("New account…"))
-        self.new_button.setToolTip(self.tr("Create an account (Ctrl+N in the list)"))
+        self.new_button.setToolTip(self.tr("Create an account (Ctrl+N)"))
         self.merge_button.setText(self.tr("Merge…"))
         self.merge_button.setToolTip(
             self.tr("Select two cards of the same organisation (Ctrl+click) to merge them")

@@ -1,18 +1,17 @@
 """The Visits section: the calendar (day, week, list), the checklist of the selected
 visit, open follow-ups and clients overdue for a visit.
 
-Keyboard: ←/→ a day, PageUp/PageDown a week (a month in the list), T today,
-↑/↓ the visits of the day, Enter opens the visit (its plan before it, its report
-after), N plans a new visit, Delete cancels with a reason, Ctrl+Z undoes the last
-status change made here, the Menu key (or Shift+F10, or a right click) opens the
-visit's context menu. The actions on the selected visit live in
-`kamdesk.ui.visits.actions`, the menu in `kamdesk.ui.visits.visit_menu`.
+Keyboard: ←/→ a day, PageUp/PageDown a week (a month in the list), T today, ↑/↓ the
+visits of the day, Enter opens the visit (its plan before it, its report after), N
+(and the window's Ctrl+N) plans a new visit, Delete cancels with a reason, Ctrl+Z
+undoes the last status change made here, the Menu key (or Shift+F10, or a right
+click) opens the visit's menu. Actions: `kamdesk.ui.visits.actions`, the menu:
+`kamdesk.ui.visits.visit_menu`.
 
-Whatever changes a visit's status, every part of the page follows at once: the
-change is put into the rows shown (`show_status`) before the background reload
-brings the rest, and each load decides again what the side panel shows for the
-selected visit (the pre-meeting checklist only while it is planned) and what
-Undo may still offer.
+Whatever changes a visit's status, every part of the page follows at once: the change
+is put into the rows shown (`show_status`) before the background reload brings the
+rest, and each load decides again what the side panel shows for the selected visit
+(the pre-meeting checklist only while it is planned) and what Undo may still offer.
 """
 
 from __future__ import annotations
@@ -182,7 +181,7 @@ class VisitsPage(QWidget):
         self.checklist = ChecklistView(self.workspace)
         self.checklist.fix_requested.connect(lambda k, i, p: actions.fix(self, k, i, p))
         self.checklist.changed.connect(self.reload)
-        changes().changed.connect(self._changed_elsewhere)  # a visit planned from a card
+        changes().changed.connect(self.reload)  # e.g. a visit planned from a card
         self.follow_ups = FollowUpList(self.workspace)
         self.follow_ups.done_changed.connect(self.reload)
         self.overdue = OverdueTable(self.tz)
@@ -490,9 +489,7 @@ class VisitsPage(QWidget):
         index = ids.index(self.selected_id) + direction if self.selected_id in ids else 0
         self.select(ids[max(0, min(index, len(ids) - 1))])
 
-    def _changed_elsewhere(self, _what: str, _account_id: object) -> None:
-        if self.isVisible():  # else showEvent loads anew
-            self.reload()
+    plan_new = actions.plan_new  # Ctrl+N in the window (kamdesk.ui.shortcuts)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
