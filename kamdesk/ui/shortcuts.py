@@ -21,18 +21,21 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QWidget
 from kamdesk.ui.sections import SectionKey
 
 NEW_DATABASE_KEYS = QKeySequence("Ctrl+Shift+N")
+translate = QCoreApplication.translate
 
 # The page method each section's Ctrl+N calls, and what the menu calls it.
 NEW_COMMANDS: dict[SectionKey, tuple[str, Callable[[], str]]] = {
-    SectionKey.CLIENTS: ("new_account", lambda: _tr("&New account…")),
-    SectionKey.VISITS: ("plan_new", lambda: _tr("&New visit…")),
-    SectionKey.OFFERS: ("new_offer", lambda: _tr("&New offer…")),
-    SectionKey.PRODUCTS: ("new_product", lambda: _tr("&New product…")),
+    SectionKey.CLIENTS: (
+        "new_account",
+        lambda: translate("Shortcuts", "&New account…"),
+    ),
+    SectionKey.VISITS: ("plan_new", lambda: translate("Shortcuts", "&New visit…")),
+    SectionKey.OFFERS: ("new_offer", lambda: translate("Shortcuts", "&New offer…")),
+    SectionKey.PRODUCTS: (
+        "new_product",
+        lambda: translate("Shortcuts", "&New product…"),
+    ),
 }
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
 
 
 def _keys(key: QKeySequence.StandardKey) -> str:
@@ -42,23 +45,29 @@ def _keys(key: QKeySequence.StandardKey) -> str:
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do) for Help ▸ Keyboard shortcuts."""
     return [
-        ("Ctrl+N", _tr("New account, visit, offer or product (the section shown)")),
-        ("Ctrl+F", _tr("Search (the client list's search box)")),
-        ("↓ / Enter", _tr("From the search box into the list / open the card")),
-        ("Ctrl+1 … Ctrl+6", _tr("Go to a section")),
-        ("Ctrl+O", _tr("Open a database")),
-        ("Ctrl+Shift+N", _tr("New database")),
+        (
+            "Ctrl+N",
+            translate("Shortcuts", "New account, visit, offer or product (the section shown)"),
+        ),
+        ("Ctrl+F", translate("Shortcuts", "Search (the client list's search box)")),
+        (
+            "↓ / Enter",
+            translate("Shortcuts", "From the search box into the list / open the card"),
+        ),
+        ("Ctrl+1 … Ctrl+6", translate("Shortcuts", "Go to a section")),
+        ("Ctrl+O", translate("Shortcuts", "Open a database")),
+        ("Ctrl+Shift+N", translate("Shortcuts", "New database")),
         (
             f"{_keys(QKeySequence.StandardKey.Undo)} / {_keys(QKeySequence.StandardKey.Redo)}",
-            _tr("Undo / redo on the card (undo also on the Visits page)"),
+            translate("Shortcuts", "Undo / redo on the card (undo also on the Visits page)"),
         ),
-        ("Ctrl+Enter", _tr("Save the visit plan or report")),
-        ("F9", _tr("Sync with the office now")),
+        ("Ctrl+Enter", translate("Shortcuts", "Save the visit plan or report")),
+        ("F9", translate("Shortcuts", "Sync with the office now")),
         (
             "← → / PgUp PgDn / T / N",
-            _tr("Visits: a day / a week / today / a new visit"),
+            translate("Shortcuts", "Visits: a day / a week / today / a new visit"),
         ),
-        ("Ctrl+Q", _tr("Quit")),
+        ("Ctrl+Q", translate("Shortcuts", "Quit")),
     ]
 
 
@@ -85,9 +94,9 @@ class NewItemAction(QObject):
 
     def retranslate(self) -> None:
         command = NEW_COMMANDS.get(self._section())
-        self.action.setText(command[1]() if command else _tr("&New…"))
+        self.action.setText(command[1]() if command else translate("Shortcuts", "&New…"))
         self.action.setEnabled(command is not None)
-        self.shortcuts_action.setText(_tr("&Keyboard shortcuts"))
+        self.shortcuts_action.setText(translate("Shortcuts", "&Keyboard shortcuts"))
 
 
 def show_shortcuts(parent: QWidget) -> QMessageBox:
@@ -95,7 +104,12 @@ def show_shortcuts(parent: QWidget) -> QMessageBox:
         f"<tr><td style='padding-right:16px'><b>{keys}</b></td><td>{text}</td></tr>"
         for keys, text in shortcut_rows()
     )
-    box = QMessageBox(QMessageBox.Icon.NoIcon, _tr("Keyboard shortcuts"), "", parent=parent)
+    box = QMessageBox(
+        QMessageBox.Icon.NoIcon,
+        translate("Shortcuts", "Keyboard shortcuts"),
+        "",
+        parent=parent,
+    )
     box.setObjectName("shortcutsDialog")
     box.setText(f"<table>{rows}</table>")
     box.open()
