@@ -170,7 +170,7 @@ def test_timeline_names_edited_fields_as_the_card_does(
     items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     details = [item.text(3) for item in items if item is not None]
     assert "Потребности" in details
-    assert "Стадия отношений" in details
+    assert "Стадия отношений: — → Развитие" in details  # an update says was → now
     assert not any("needs" in text or "relationship_stage" in text for text in details)
 
 

@@ -37,7 +37,7 @@ from kamdesk.services.card.model import (
 )
 from kamdesk.services.card.overview import Overview, load_overview
 from kamdesk.services.card.tally import AccountRef, AccountTally, accounts_with_inn, tally_account
-from kamdesk.services.card.timeline import TimelineEntry, TimelineKind, load_timeline
+from kamdesk.services.card.timeline import FieldChange, TimelineEntry, TimelineKind, load_timeline
 
 __all__ = [
     "CONSENT_NEEDED",
@@ -55,6 +55,7 @@ __all__ = [
     "Entity",
     "Erasure",
     "EventCard",
+    "FieldChange",
     "MergeResult",
     "Overview",
     "TimelineEntry",

@@ -11,7 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -28,6 +28,7 @@ from kamdesk.models import (
     Visit,
     VisitReport,
 )
+from kamdesk.services.card.edit_values import row_names, stored_value
 from kamdesk.store.tombstones import INCLUDE_DELETED
 
 if TYPE_CHECKING:
@@ -44,6 +45,16 @@ class TimelineKind(StrEnum):
 
 
 @dataclass(frozen=True)
+class FieldChange:
+    """One field of an edit, before and after, as stored values: dates, Decimals,
+    vocabulary members, bools, text; whom a contact reports to by name."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     when: datetime
     kind: TimelineKind
@@ -53,6 +64,8 @@ class TimelineEntry:
     date_only: bool = False
     previous: str = ""  # an offer's status before the change; the edit's operation
     fields: tuple[str, ...] = field(default_factory=tuple)  # fields an edit changed
+    name: str = ""  # the edited row: a contact's full name, an event's subject, a company
+    changes: tuple[FieldChange, ...] = field(default_factory=tuple)  # an update: was → now
 
 
 def _day(value: date) -> datetime:
@@ -123,13 +136,13 @@ def _edits(session: object, account_id: uuid.UUID) -> list[TimelineEntry]:
 
     assert isinstance(session, Session)
     everything = {INCLUDE_DELETED: True}  # a removed contact's history stays visible
-    contact_ids = list(
-        session.scalars(
-            select(Contact.id)
-            .where(Contact.account_id == account_id)
-            .execution_options(**everything)
+    contacts = {
+        c.id: c.full_name
+        for c in session.scalars(
+            select(Contact).where(Contact.account_id == account_id).execution_options(**everything)
         )
-    )
+    }
+    contact_ids = list(contacts)
     ids: list[uuid.UUID] = [account_id, *contact_ids]
     for model, key, owner in (
         (AccountDossier, AccountDossier.account_id, [account_id]),
@@ -158,6 +171,7 @@ def _edits(session: object, account_id: uuid.UUID) -> list[TimelineEntry]:
         .order_by(ChangeLogEntry.id.desc())
         .limit(EDIT_LIMIT)
     ).all()
+    names = row_names(session, contacts, [(row.entity, row.entity_id) for row in rows])
     return [
         TimelineEntry(
             row.changed_at,
@@ -165,9 +179,23 @@ def _edits(session: object, account_id: uuid.UUID) -> list[TimelineEntry]:
             row.entity,
             previous=str(row.operation),
             fields=_changed_fields(str(row.operation), row.changes),
+            name=names.get(row.entity_id, ""),
+            changes=_was_and_now(row, contacts) if str(row.operation) == "update" else (),
         )
         for row in rows
     ]
+
+
+def _was_and_now(row: ChangeLogEntry, contacts: dict[uuid.UUID, str]) -> tuple[FieldChange, ...]:
+    base = row.base or {}
+    return tuple(
+        FieldChange(
+            name,
+            stored_value(row.entity, name, base.get(name), contacts),
+            stored_value(row.entity, name, value, contacts),
+        )
+        for name, value in sorted(row.changes.items())
+    )
 
 
 def _changed_fields(operation: str, changes: dict[str, object]) -> tuple[str, ...]:

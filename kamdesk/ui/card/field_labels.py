@@ -124,6 +124,7 @@ _BY_TABLE = {
 # Columns that only say which row belongs to which: not worth naming in an edit.
 # Archiving and restoring are told by the entry itself ("removed", "restored").
 _HIDDEN = {"id", "account_id", "contact_id", "deleted_at"}
+HIDDEN_FIELDS = frozenset(_HIDDEN)  # bookkeeping columns no edit description names
 
 
 def field_label(table: str, column: str) -> str:

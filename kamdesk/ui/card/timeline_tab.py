@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,8 +22,8 @@ from kamdesk.i18n import QT_TRANSLATE_NOOP
 from kamdesk.services.accounts import RelationshipEventKind, TenderResult
 from kamdesk.services.card import TimelineEntry, TimelineKind
 from kamdesk.ui import labels
-from kamdesk.ui.card.field_labels import field_labels
-from kamdesk.ui.formatting import format_date, format_datetime
+from kamdesk.ui.card.field_labels import HIDDEN_FIELDS, field_label, field_labels
+from kamdesk.ui.formatting import format_date, format_datetime, format_money, format_phone
 
 _KINDS = {
     TimelineKind.VISIT: QT_TRANSLATE_NOOP("Timeline", "Visits"),
@@ -74,7 +78,42 @@ def describe(entry: TimelineEntry) -> str:
             text += f" ({labels.label(TenderResult(entry.previous))})"
         return text
     what = _t(_TABLES.get(entry.what, entry.what))
+    if entry.name:
+        what = f"{what} {entry.name}"
     return _t(_EDIT.get(entry.previous, "{what}")).format(what=what)
+
+
+VALUE_CHARS = 60  # longer texts are cut in the column, whole in the tooltip
+
+
+def value_text(value: object) -> str:
+    """A stored value as the card shows it: dates, money, labels, yes/no; «—» for none."""
+    if value is None or value == "":
+        return "—"
+    if isinstance(value, bool):
+        return _t("yes") if value else _t("no")
+    if isinstance(value, StrEnum):
+        return labels.label(value)
+    if isinstance(value, Decimal):
+        return format_money(value, kopecks=True)
+    if isinstance(value, date):
+        return format_date(value)
+    text = " ".join(str(value).split())
+    if text.startswith("+") and text[1:].isdigit():
+        return format_phone(text)
+    return text if len(text) <= VALUE_CHARS else text[: VALUE_CHARS - 1] + "…"
+
+
+def edit_detail(entry: TimelineEntry) -> str:
+    """What an edit changed: «Reports to: — → Петров Олег Ильич; Role: user → decision
+    maker» for an update, the fields given for a new row."""
+    if not entry.changes:
+        return ", ".join(field_labels(entry.what, entry.fields))
+    return "; ".join(
+        f"{field_label(entry.what, c.field)}: {value_text(c.old)} → {value_text(c.new)}"
+        for c in entry.changes
+        if c.field not in HIDDEN_FIELDS
+    )
 
 
 class TimelineTab(QWidget):
@@ -135,9 +174,10 @@ class TimelineTab(QWidget):
             )
             detail = entry.detail
             if entry.kind is TimelineKind.EDIT and not detail:
-                detail = ", ".join(field_labels(entry.what, entry.fields))
+                detail = edit_detail(entry)
             item = QTreeWidgetItem(
                 [when, describe(entry), entry.subject, detail.replace("\n", " ")]
             )
-            item.setToolTip(3, entry.detail)
+            item.setToolTip(1, item.text(1))
+            item.setToolTip(3, detail.replace("; ", "\n"))
             self.tree.addTopLevelItem(item)
