@@ -22,7 +22,8 @@ The key, in this order:
    One key per user account, not per file, so that every copy of a store
    (backups in their folder, moved-aside and restored files, a store the KAM
    copied elsewhere) opens with it;
-4. none: StoreKeyError, and the window asks for the passphrase.
+4. none: in a terminal the passphrase is asked (twice for a new store,
+   kamdesk.store.key_prompt); else StoreKeyError, and the window asks for it.
 
 A passphrase is turned into the key by SQLCipher's own derivation (PBKDF2-HMAC-
 SHA512, 256 000 iterations, the file's salt), so an administrator opens the file
@@ -105,12 +106,25 @@ class StoreKeyError(StoreError):
     """The store is encrypted and there is no key, or not the right one. The file
     was not changed."""
 
-    def __init__(self, path: Path, *, missing: bool, detail: str = "") -> None:
-        if missing:
+    def __init__(self, path: Path, *, missing: bool, detail: str = "", new: bool = False) -> None:
+        if missing and new:  # a store (or a copy) to be made, and nothing to key it with
             text = QT_TRANSLATE_NOOP(
                 "Store",
-                "{path} is encrypted, and no key for it was found on this computer (no "
-                "keyring, and no passphrase given). Type the store's passphrase.",
+                "KAMdesk encrypts every new database, but there is no key to do it with: no "
+                "keyring works here (no desktop session with GNOME Keyring or KWallet, no "
+                "Windows Credential Manager) and no passphrase was given. Set a passphrase "
+                "in the environment variable KAMDESK_PASSPHRASE, or start KAMdesk in a "
+                "desktop session with a keyring, or run it in a terminal and type a "
+                "passphrase when asked. Nothing was created.",
+            )
+        elif missing:
+            text = QT_TRANSLATE_NOOP(
+                "Store",
+                "{path} is encrypted, and this computer has no key for it: no keyring holds "
+                "one (or none works here) and no passphrase was given. Type its passphrase "
+                "when KAMdesk asks (in the window or in a terminal), or set it in the "
+                "environment variable KAMDESK_PASSPHRASE, or open it in the desktop session "
+                "whose keyring holds its key.",
             )
         else:
             text = QT_TRANSLATE_NOOP(
@@ -121,7 +135,7 @@ class StoreKeyError(StoreError):
                 "your administrator.",
             )
         super().__init__(Message(_CONTEXT, text, {"path": str(path)}), detail)
-        self.path, self.missing = path, missing
+        self.path, self.missing, self.new = path, missing, new
 
 
 # --- the key ----------------------------------------------------------------------------
@@ -206,9 +220,11 @@ def key_pragma(salt: str | None = None, *, create: bool = False, path: Path | No
     passphrase = _passphrase()
     if passphrase is None:
         key = _keyring_secret(create)
-        if key is None:
-            raise StoreKeyError(path or Path("?"), missing=True)
-        return f"\"x'{key}'\""
+        if key is not None:
+            return f"\"x'{key}'\""
+        passphrase = _typed_passphrase(path or Path("?"), create)  # in a terminal
+        if passphrase is None:
+            raise StoreKeyError(path or Path("?"), missing=True, new=create)
     salt = salt or _process_salt
     with _lock:
         derived = _derived.get((passphrase, salt))
@@ -223,6 +239,15 @@ def key_pragma(salt: str | None = None, *, create: bool = False, path: Path | No
                 with _lock:
                     _derived[(passphrase, salt)] = derived
     return f"\"x'{derived}{salt}'\""
+
+
+def _typed_passphrase(path: Path, new: bool) -> str | None:
+    from kamdesk.store import key_prompt  # asks only with a terminal and no window
+
+    typed = key_prompt.ask(path, new)
+    if typed:
+        use_passphrase(typed)
+    return typed
 
 
 # --- connections ------------------------------------------------------------------------
