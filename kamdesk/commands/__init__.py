@@ -10,7 +10,6 @@ from collections.abc import Callable
 from kamdesk.errors import StoreError
 from kamdesk.i18n import Message
 
-CONTEXT = "CommandLine"
 INTERRUPTED = 130  # what a shell reports for Ctrl+C
 INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h: a bug, not the user's doing
 
@@ -24,7 +23,8 @@ def fail(message: str | Message, code: int = 1) -> int:
     from kamdesk.commands.language import say, translate
 
     text = say(message) if isinstance(message, Message) else message
-    print(f"kamdesk: {translate(CONTEXT, 'error')}: {text}", file=sys.stderr)
+    label = translate("CommandLine", "error")
+    print(f"kamdesk: {label}: {text}", file=sys.stderr)
     return code
 
 
@@ -33,7 +33,8 @@ def warn(message: str | Message) -> None:
     from kamdesk.commands.language import say, translate
 
     text = say(message) if isinstance(message, Message) else message
-    print(f"kamdesk: {translate(CONTEXT, 'warning')}: {text}", file=sys.stderr)
+    label = translate("CommandLine", "warning")
+    print(f"kamdesk: {label}: {text}", file=sys.stderr)
 
 
 def run_handler(handler: Handler, args: argparse.Namespace) -> int:
@@ -53,18 +54,19 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
             return fail(store_problem(error))
         except KeyboardInterrupt:
             log.info("kamdesk %s interrupted", args.command)
-            print(f"kamdesk: {translate(CONTEXT, 'interrupted')}", file=sys.stderr)
+            said = translate("CommandLine", "interrupted")
+            print(f"kamdesk: {said}", file=sys.stderr)
             return INTERRUPTED
         except Exception as error:
             log.exception("kamdesk %s failed", args.command)
             where = (
-                translate(CONTEXT, "; the details are in {path}").format(path=log_file)
+                translate("CommandLine", "; the details are in {path}").format(path=log_file)
                 if log_file is not None
                 else ""
             )
+            internal = translate("CommandLine", "internal error")
             print(
-                f"kamdesk: {translate(CONTEXT, 'internal error')}: "
-                f"{type(error).__name__}: {_one_line(error)}{where}",
+                f"kamdesk: {internal}: {type(error).__name__}: {_one_line(error)}{where}",
                 file=sys.stderr,
             )
             return INTERNAL_ERROR

@@ -29,9 +29,9 @@ LATEST = "latest"
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "backup",
-        help=translate(CONTEXT, "list, create and restore backups of the store"),
+        help=translate("BackupCommand", "list, create and restore backups of the store"),
         description=translate(
-            CONTEXT,
+            "BackupCommand",
             "Backups of the store (the file of --db) live in the 'backups' folder beside it "
             "(kamdesk-YYYYMMDD-HHMMSS.backup.sqlite). KAMdesk makes one a day by itself and "
             "keeps the last 7 (Settings); restoring keeps the current store aside first.",
@@ -46,39 +46,41 @@ def register(subparsers: Any) -> None:
 
     listing = actions.add_parser(
         "list",
-        help=translate(CONTEXT, "the store's backups, newest first"),
-        description=translate(CONTEXT, "The store's backups, newest first."),
+        help=translate("BackupCommand", "the store's backups, newest first"),
+        description=translate("BackupCommand", "The store's backups, newest first."),
     )
     listing.set_defaults(handler=run_list)
 
     create = actions.add_parser(
         "create",
-        help=translate(CONTEXT, "back the store up now"),
-        description=translate(CONTEXT, "Back the store up now."),
+        help=translate("BackupCommand", "back the store up now"),
+        description=translate("BackupCommand", "Back the store up now."),
     )
     create.add_argument(
         "--keep",
         type=int,
-        metavar="N",
-        help=translate(CONTEXT, "afterwards keep only the newest N backups (default: delete none)"),
+        metavar=translate("DemoCommand", "N"),
+        help=translate(
+            "BackupCommand", "afterwards keep only this many newest backups (default: delete none)"
+        ),
     )
     create.set_defaults(handler=run_create)
 
     restore = actions.add_parser(
         "restore",
         help=translate(
-            CONTEXT, "put a backup in place of the store (the store is kept aside first)"
+            "BackupCommand", "put a backup in place of the store (the store is kept aside first)"
         ),
         description=translate(
-            CONTEXT, "Put a backup in place of the store (the store is kept aside first)."
+            "BackupCommand", "Put a backup in place of the store (the store is kept aside first)."
         ),
     )
     restore.add_argument(
         "backup",
         nargs="?",
         default=LATEST,
-        metavar=translate(CONTEXT, "BACKUP"),
-        help=translate(CONTEXT, "a file name as listed, a path, or 'latest' (default)"),
+        metavar=translate("BackupCommand", "BACKUP"),
+        help=translate("BackupCommand", "a file name as listed, a path, or 'latest' (default)"),
     )
     restore.set_defaults(handler=run_restore)
 

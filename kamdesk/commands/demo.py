@@ -14,17 +14,15 @@ from kamdesk.i18n import Message
 if TYPE_CHECKING:
     from kamdesk.services.demo import DemoSummary
 
-CONTEXT = "DemoCommand"
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "demo",
         help=translate(
-            CONTEXT, "create a demo store: a Russian pharma territory, the same for a seed"
+            "DemoCommand", "create a demo store: a Russian pharma territory, the same for a seed"
         ),
         description=translate(
-            CONTEXT,
+            "DemoCommand",
             "Create a demo store (the file of --db) with hospitals, pharmacy chains, "
             "distributors and a health ministry, their contacts, products, three years of "
             "monthly sales, visits and reports. The same seed gives the same territory. The "
@@ -32,29 +30,33 @@ def register(subparsers: Any) -> None:
             "interrupted build leaves nothing half-made.",
         ),
     )
-    number = translate(CONTEXT, "N")
+    number = translate("DemoCommand", "N")
     parser.add_argument(
         "--accounts",
         type=int,
         default=300,
         metavar=number,
-        help=translate(CONTEXT, "number of clients (300)"),
+        help=translate("DemoCommand", "number of clients (300)"),
     )
     parser.add_argument(
-        "--seed", type=int, default=1, metavar=number, help=translate(CONTEXT, "random seed (1)")
+        "--seed",
+        type=int,
+        default=1,
+        metavar=number,
+        help=translate("DemoCommand", "random seed (1)"),
     )
     parser.add_argument(
         "--years",
         type=int,
         default=3,
         metavar=number,
-        help=translate(CONTEXT, "years of sales history (3)"),
+        help=translate("DemoCommand", "years of sales history (3)"),
     )
     parser.add_argument(
         "--replace",
         action="store_true",
         help=translate(
-            CONTEXT,
+            "DemoCommand",
             "if the store already exists, move it aside with its -wal and -shm (kept as a "
             ".replaced copy) once the new one is complete",
         ),
@@ -67,11 +69,11 @@ def run(args: argparse.Namespace) -> int:
     from kamdesk.store.files import has_database
 
     if args.accounts < 1 or args.years < 1:
-        return fail(translate(CONTEXT, "--accounts and --years must be at least 1"))
+        return fail(translate("DemoCommand", "--accounts and --years must be at least 1"))
     if has_database(args.db) and not args.replace:
         return fail(
             translate(
-                CONTEXT,
+                "DemoCommand",
                 "{db} already exists; choose another --db or add --replace "
                 "(the existing file is kept as a .replaced copy)",
             ).format(db=args.db)
@@ -92,11 +94,13 @@ def run(args: argparse.Namespace) -> int:
     print(file=sys.stderr)
     if built.replaced is not None:
         print(
-            translate(CONTEXT, "kept the previous store as {path}").format(path=built.replaced),
+            translate("DemoCommand", "kept the previous store as {path}").format(
+                path=built.replaced
+            ),
             file=sys.stderr,
         )
     print(
-        translate(CONTEXT, "{db}: {summary} in {seconds} s").format(
+        translate("DemoCommand", "{db}: {summary} in {seconds} s").format(
             db=args.db,
             summary=summary_text(built.summary),
             seconds=f"{time.perf_counter() - started:.1f}",
@@ -108,19 +112,19 @@ def run(args: argparse.Namespace) -> int:
 def summary_text(summary: DemoSummary) -> str:
     """«clients: 300, contacts: 1 123, …» in the current language."""
     labels = (
-        (translate(CONTEXT, "clients"), summary.accounts),
-        (translate(CONTEXT, "contacts"), summary.contacts),
-        (translate(CONTEXT, "personal records"), summary.personal_records),
-        (translate(CONTEXT, "products"), summary.products),
-        (translate(CONTEXT, "price lists"), summary.price_lists),
-        (translate(CONTEXT, "sales records"), summary.sales_records),
-        (translate(CONTEXT, "visits"), summary.visits),
-        (translate(CONTEXT, "reports"), summary.reports),
-        (translate(CONTEXT, "follow-up tasks"), summary.follow_up_tasks),
-        (translate(CONTEXT, "dossiers"), summary.dossiers),
-        (translate(CONTEXT, "relationship events"), summary.relationship_events),
-        (translate(CONTEXT, "competitors"), summary.competitors),
-        (translate(CONTEXT, "users"), summary.users),
-        (translate(CONTEXT, "offers"), summary.offers),
+        (translate("DemoCommand", "clients"), summary.accounts),
+        (translate("DemoCommand", "contacts"), summary.contacts),
+        (translate("DemoCommand", "personal records"), summary.personal_records),
+        (translate("DemoCommand", "products"), summary.products),
+        (translate("DemoCommand", "price lists"), summary.price_lists),
+        (translate("DemoCommand", "sales records"), summary.sales_records),
+        (translate("DemoCommand", "visits"), summary.visits),
+        (translate("DemoCommand", "reports"), summary.reports),
+        (translate("DemoCommand", "follow-up tasks"), summary.follow_up_tasks),
+        (translate("DemoCommand", "dossiers"), summary.dossiers),
+        (translate("DemoCommand", "relationship events"), summary.relationship_events),
+        (translate("DemoCommand", "competitors"), summary.competitors),
+        (translate("DemoCommand", "users"), summary.users),
+        (translate("DemoCommand", "offers"), summary.offers),
     )
     return ", ".join(f"{label}: {count:,}".replace(",", "\u00a0") for label, count in labels)

@@ -11,26 +11,24 @@ from kamdesk.commands import fail, store_problem
 from kamdesk.commands.language import say, translate
 from kamdesk.commands.visit import day_option
 
-CONTEXT = "ImportCommand"
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "import",
-        help=translate(CONTEXT, "import data exported by the office (price lists)"),
-        description=translate(CONTEXT, "Import data exported by the office (price lists)."),
+        help=translate("ImportCommand", "import data exported by the office (price lists)"),
+        description=translate("ImportCommand", "Import data exported by the office (price lists)."),
     )
     kinds = parser.add_subparsers(
         dest="import_kind",
-        metavar=translate(CONTEXT, "WHAT"),
-        title=translate(CONTEXT, "what to import"),
+        metavar=translate("ImportCommand", "WHAT"),
+        title=translate("ImportCommand", "what to import"),
         required=True,
     )
     products = kinds.add_parser(
         "products",
-        help=translate(CONTEXT, "import a price list (CSV or XLSX, as 1C exports it)"),
+        help=translate("ImportCommand", "import a price list (CSV or XLSX, as 1C exports it)"),
         description=translate(
-            CONTEXT,
+            "ImportCommand",
             "Import products and prices from CSV (UTF-8 or Windows-1251, `;` or `,`, "
             "decimal comma) or XLSX with Russian headers (Артикул, Наименование, МНН, Цена, "
             "Ставка НДС…). The encoding (also UTF-16), separator and columns are detected. "
@@ -43,18 +41,18 @@ def register(subparsers: Any) -> None:
         "file",
         type=Path,
         metavar=translate("CommandLine", "FILE"),
-        help=translate(CONTEXT, "the CSV or XLSX file"),
+        help=translate("ImportCommand", "the CSV or XLSX file"),
     )
     day_option(
         products,
         "--valid-from",
         "valid_from",
-        translate(CONTEXT, "the day the prices apply from; default: today"),
+        translate("ImportCommand", "the day the prices apply from; default: today"),
     )
     products.add_argument(
         "--dry-run",
         action="store_true",
-        help=translate(CONTEXT, "only show what would change; write nothing"),
+        help=translate("ImportCommand", "only show what would change; write nothing"),
     )
     products.set_defaults(handler=run_products)
 
@@ -62,11 +60,11 @@ def register(subparsers: Any) -> None:
 def action_text(action: str) -> str:
     """What a row of the price list does to the catalogue."""
     texts = {
-        "new": translate(CONTEXT, "new"),
-        "update": translate(CONTEXT, "update"),
-        "price": translate(CONTEXT, "price"),
-        "unchanged": translate(CONTEXT, "unchanged"),
-        "restore": translate(CONTEXT, "restore"),
+        "new": translate("ImportCommand", "new"),
+        "update": translate("ImportCommand", "update"),
+        "price": translate("ImportCommand", "price"),
+        "unchanged": translate("ImportCommand", "unchanged"),
+        "restore": translate("ImportCommand", "restore"),
     }
     return texts.get(action, action)
 
@@ -76,7 +74,7 @@ def run_products(args: argparse.Namespace) -> int:
     from kamdesk.services.workspace import StoreError, open_workspace
 
     if not args.file.is_file():
-        return fail(translate(CONTEXT, "{path} is not a file").format(path=args.file))
+        return fail(translate("ImportCommand", "{path} is not a file").format(path=args.file))
     try:
         workspace = open_workspace(args.db)
     except StoreError as error:
@@ -85,12 +83,14 @@ def run_products(args: argparse.Namespace) -> int:
         plan = plan_import(workspace.store, args.file, args.valid_from)
         detected = plan.file_format.upper()
         if plan.file_format == "csv":
-            separator = {"\t": translate(CONTEXT, "tab")}.get(plan.delimiter, plan.delimiter)
-            detected += translate(CONTEXT, ", {encoding}, separator «{separator}»").format(
+            separator = {"\t": translate("ImportCommand", "tab")}.get(
+                plan.delimiter, plan.delimiter
+            )
+            detected += translate("ImportCommand", ", {encoding}, separator «{separator}»").format(
                 encoding=plan.encoding, separator=separator
             )
         print(
-            translate(CONTEXT, "{path}: {detected}; columns: {columns}").format(
+            translate("ImportCommand", "{path}: {detected}; columns: {columns}").format(
                 path=args.file, detected=detected or "?", columns=", ".join(plan.columns) or "—"
             )
         )
@@ -100,8 +100,10 @@ def run_products(args: argparse.Namespace) -> int:
             old = f"{row.old_price} → " if row.old_price is not None else ""
             fields = f" ({', '.join(row.changed_fields)})" if row.changed_fields else ""
             if row.action == RowAction.RESTORE:
-                fields += translate(CONTEXT, " — restored from the archive")
-            line = translate(CONTEXT, "  row {number}: {action} {sku} {name} {old}{new}{fields}")
+                fields += translate("ImportCommand", " — restored from the archive")
+            line = translate(
+                "ImportCommand", "  row {number}: {action} {sku} {name} {old}{new}{fields}"
+            )
             print(
                 line.format(
                     number=f"{row.row_number:>4}",
@@ -115,7 +117,7 @@ def run_products(args: argparse.Namespace) -> int:
             )
         counts = ", ".join(f"{action_text(a.value)}: {plan.count(a)}" for a in RowAction)
         print(
-            translate(CONTEXT, "good rows: {count} ({counts})").format(
+            translate("ImportCommand", "good rows: {count} ({counts})").format(
                 count=len(plan.rows), counts=counts
             )
         )
@@ -124,27 +126,27 @@ def run_products(args: argparse.Namespace) -> int:
                 fail(bad_row.describe(say))
             print(
                 translate(
-                    CONTEXT,
+                    "ImportCommand",
                     "problems: {count}; nothing was imported: correct the file and run again",
                 ).format(count=len(plan.errors)),
                 file=sys.stderr,
             )
             return 1
         if args.dry_run:
-            print(translate(CONTEXT, "dry run: nothing was written"))
+            print(translate("ImportCommand", "dry run: nothing was written"))
             return 0
         try:
             apply_import(workspace.store, plan)
         except StoreError as error:  # busy or full: the transaction was rolled back
             return fail(
-                translate(CONTEXT, "{problem}; nothing was imported").format(
+                translate("ImportCommand", "{problem}; nothing was imported").format(
                     problem=store_problem(error)
                 )
             )
     finally:
         workspace.close()
     print(
-        translate(CONTEXT, "imported: a price list valid from {day}").format(
+        translate("ImportCommand", "imported: a price list valid from {day}").format(
             day=f"{plan.valid_from:%d.%m.%Y}"
         )
     )

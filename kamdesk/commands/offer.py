@@ -10,7 +10,6 @@ from typing import Any
 from kamdesk.commands import fail, store_problem, warn
 from kamdesk.commands.language import current, translate
 
-CONTEXT = "OfferCommand"
 STATUSES = ("draft", "sent", "accepted", "rejected", "expired")
 
 
@@ -29,8 +28,10 @@ def status_text(status: str) -> str:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "offer",
-        help=translate(CONTEXT, "commercial offers: list them, print one to PDF"),
-        description=translate(CONTEXT, "Work with commercial offers («КП») without the window."),
+        help=translate("OfferCommand", "commercial offers: list them, print one to PDF"),
+        description=translate(
+            "OfferCommand", "Work with commercial offers («КП») without the window."
+        ),
     )
     commands = parser.add_subparsers(
         dest="offer_command",
@@ -40,35 +41,38 @@ def register(subparsers: Any) -> None:
     )
     listing = commands.add_parser(
         "list",
-        help=translate(CONTEXT, "print the offers: number, edition, date, status, total, client"),
+        help=translate(
+            "OfferCommand", "print the offers: number, edition, date, status, total, client"
+        ),
         description=translate(
-            CONTEXT, "The offers, newest first; those past their validity become expired first."
+            "OfferCommand",
+            "The offers, newest first; those past their validity become expired first.",
         ),
     )
     listing.add_argument(
         "--status",
         choices=STATUSES,
-        metavar=translate(CONTEXT, "STATUS"),
-        help=translate(CONTEXT, "only offers in this status: {choices}").format(
+        metavar=translate("OfferCommand", "STATUS"),
+        help=translate("OfferCommand", "only offers in this status: {choices}").format(
             choices=", ".join(f"{key} ({status_text(key).lower()})" for key in STATUSES)
         ),
     )
     listing.add_argument(
         "--search",
         default="",
-        metavar=translate(CONTEXT, "WORDS"),
-        help=translate(CONTEXT, "words of the number or of the client's name"),
+        metavar=translate("OfferCommand", "WORDS"),
+        help=translate("OfferCommand", "words of the number or of the client's name"),
     )
     listing.set_defaults(handler=run_list)
     pdf = commands.add_parser(
         "pdf",
-        help=translate(CONTEXT, "write an offer's PDF (with its annexes)"),
-        description=translate(CONTEXT, "Write an offer's PDF (with its annexes)."),
+        help=translate("OfferCommand", "write an offer's PDF (with its annexes)"),
+        description=translate("OfferCommand", "Write an offer's PDF (with its annexes)."),
     )
     pdf.add_argument(
         "number",
-        metavar=translate(CONTEXT, "NUMBER"),
-        help=translate(CONTEXT, "the offer number, e.g. КП-2026-7FK-0042"),
+        metavar=translate("OfferCommand", "NUMBER"),
+        help=translate("OfferCommand", "the offer number, e.g. КП-2026-7FK-0042"),
     )
     pdf.add_argument(
         "-o",
@@ -76,14 +80,14 @@ def register(subparsers: Any) -> None:
         type=Path,
         required=True,
         metavar=translate("CommandLine", "FILE"),
-        help=translate(CONTEXT, "the PDF file to write"),
+        help=translate("OfferCommand", "the PDF file to write"),
     )
     pdf.add_argument(
         "--edition",
         type=int,
         default=None,
-        metavar=translate(CONTEXT, "N"),
-        help=translate(CONTEXT, "an older edition (default: the latest)"),
+        metavar=translate("OfferCommand", "N"),
+        help=translate("OfferCommand", "an older edition (default: the latest)"),
     )
     pdf.set_defaults(handler=run_pdf)
 
@@ -93,7 +97,7 @@ def _open(args: argparse.Namespace) -> Any:
 
     if not args.db.exists():
         raise FileNotFoundError(
-            translate(CONTEXT, "{db} does not exist; create it with `kamdesk demo`").format(
+            translate("OfferCommand", "{db} does not exist; create it with `kamdesk demo`").format(
                 db=args.db
             )
         )
@@ -101,7 +105,8 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from kamdesk.services.offers import OfferBook, OfferStatus, expire_overdue, format_money
+    from kamdesk.services.formatting import amount
+    from kamdesk.services.offers import OfferBook, OfferStatus, expire_overdue
     from kamdesk.services.workspace import StoreError
 
     try:
@@ -117,20 +122,19 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     if not rows:
-        print(translate(CONTEXT, "no offers"), file=sys.stderr)
+        print(translate("OfferCommand", "no offers"), file=sys.stderr)
         return 0
-    header = (
-        f"{translate(CONTEXT, 'number'):<20} {translate(CONTEXT, 'ed.'):>3}  "
-        f"{translate(CONTEXT, 'date'):<10}  {translate(CONTEXT, 'status'):<11} "
-        f"{translate(CONTEXT, 'total, ₽'):>16}  {translate(CONTEXT, 'client')}"
-    )
+    number, edition = translate("OfferCommand", "number"), translate("OfferCommand", "ed.")
+    day, status = translate("OfferCommand", "date"), translate("OfferCommand", "status")
+    total, client = translate("OfferCommand", "total, ₽"), translate("OfferCommand", "client")
+    header = f"{number:<20} {edition:>3}  {day:<10}  {status:<11} {total:>16}  {client}"
     print(header)
-    needs_approval = translate(CONTEXT, "needs approval")
+    needs_approval = translate("OfferCommand", "needs approval")
     for row in rows:
         flag = f" ({needs_approval})" if row.needs_approval and not row.approved else ""
         print(
             f"{row.number:<20} {row.edition:>3}  {row.offer_date:%d.%m.%Y}  "
-            f"{status_text(row.status.value):<11} {format_money(row.total, current()):>16}  "
+            f"{status_text(row.status.value):<11} {amount(row.total, current()):>16}  "
             f"{row.account_name}{flag}"
         )
     return 0
@@ -150,7 +154,9 @@ def run_pdf(args: argparse.Namespace) -> int:
     try:
         view = OfferBook(workspace.store).find(args.number, args.edition)
         if view is None:
-            return fail(translate(CONTEXT, "no offer numbered {number}").format(number=args.number))
+            return fail(
+                translate("OfferCommand", "no offer numbered {number}").format(number=args.number)
+            )
         try:
             printed = render_pdf(workspace.store, view.row.id, args.output)
         except OfferError as error:
@@ -166,7 +172,7 @@ def run_pdf(args: argparse.Namespace) -> int:
     finally:
         workspace.close()
     draft = (
-        translate(CONTEXT, " with the «ПРОЕКТ» watermark (needs approval)")
+        translate("OfferCommand", " with the «ПРОЕКТ» watermark (needs approval)")
         if view.blocked_by_approval
         else ""
     )
@@ -174,7 +180,9 @@ def run_pdf(args: argparse.Namespace) -> int:
     for warning in printed.warnings:
         warn(warning)
     print(
-        translate(CONTEXT, "{path}: {number}, edition {edition}, pages: {pages}{draft}").format(
+        translate(
+            "OfferCommand", "{path}: {number}, edition {edition}, pages: {pages}{draft}"
+        ).format(
             path=args.output,
             number=view.row.number,
             edition=view.row.edition,

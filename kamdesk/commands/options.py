@@ -20,14 +20,13 @@ from typing import Any
 from kamdesk.commands.language import LANGUAGES, current, translate
 from kamdesk.paths import DB_ENV, HOME_ENV, default_db_path
 
-CONTEXT = "CommandLine"
 COMMON = ("db", "tz", "lang")
 DATE_PATTERNS = ("%d.%m.%Y", "%Y-%m-%d")
 
 
 def date_format() -> str:
     """How dates are typed, for help texts: both forms are accepted."""
-    return translate(CONTEXT, "DD.MM.YYYY or YYYY-MM-DD")
+    return translate("CommandLine", "DD.MM.YYYY or YYYY-MM-DD")
 
 
 def parse_day(text: str) -> date:
@@ -38,7 +37,7 @@ def parse_day(text: str) -> date:
         except ValueError:
             continue
     raise argparse.ArgumentTypeError(
-        translate(CONTEXT, "not a date: {text} (type {format}, e.g. 12.05.2026)").format(
+        translate("CommandLine", "not a date: {text} (type {format}, e.g. 12.05.2026)").format(
             text=text, format=date_format()
         )
     )
@@ -52,7 +51,9 @@ def time_zone(text: str) -> str:
         ZoneInfo(text)
     except (ZoneInfoNotFoundError, ValueError):
         raise argparse.ArgumentTypeError(
-            translate(CONTEXT, "unknown time zone: {text} (e.g. Europe/Moscow)").format(text=text)
+            translate("CommandLine", "unknown time zone: {text} (e.g. Europe/Moscow)").format(
+                text=text
+            )
         ) from None
     return text
 
@@ -100,7 +101,7 @@ class CommandParser(argparse.ArgumentParser):
 
     def _add_common(self) -> None:
         group = self.add_argument_group(
-            translate(CONTEXT, "common options (before or after the command)")
+            translate("CommandLine", "common options (before or after the command)")
         )
         suppress = argparse.SUPPRESS
         if "db" in self.common:
@@ -108,9 +109,9 @@ class CommandParser(argparse.ArgumentParser):
                 "--db",
                 type=Path,
                 default=suppress,
-                metavar=translate(CONTEXT, "FILE"),
+                metavar=translate("CommandLine", "FILE"),
                 help=translate(
-                    CONTEXT, "the store (database file) to use; default: ${env} or {path}"
+                    "CommandLine", "the store (database file) to use; default: ${env} or {path}"
                 ).format(env=DB_ENV, path=default_db_path()),
             )
         if "tz" in self.common:
@@ -118,9 +119,9 @@ class CommandParser(argparse.ArgumentParser):
                 "--tz",
                 type=time_zone,
                 default=suppress,
-                metavar=translate(CONTEXT, "ZONE"),
+                metavar=translate("CommandLine", "ZONE"),
                 help=translate(
-                    CONTEXT,
+                    "CommandLine",
                     "the time zone visits are shown and cut into days in, e.g. Europe/Samara; "
                     "default: this computer's, as in the window ({zone})",
                 ).format(zone=default_zone()),
@@ -131,7 +132,7 @@ class CommandParser(argparse.ArgumentParser):
                 choices=LANGUAGES,
                 default=suppress,
                 help=translate(
-                    CONTEXT,
+                    "CommandLine",
                     "the language of the output and of the documents written: ru or en; "
                     "default: the system's (LANG), now {language}",
                 ).format(language=current()),
@@ -152,24 +153,28 @@ def fill_defaults(args: argparse.Namespace) -> argparse.Namespace:
 def epilog() -> str:
     """The top-level help's end: the environment variables."""
     lines = [
-        translate(CONTEXT, "environment variables:"),
-        translate(CONTEXT, "  {name}  the store to use when --db is not given").format(name=DB_ENV),
+        translate("CommandLine", "environment variables:"),
+        translate("CommandLine", "  {name}  the store to use when --db is not given").format(
+            name=DB_ENV
+        ),
         translate(
-            CONTEXT,
+            "CommandLine",
             "  {name}  one folder for all of KAMdesk's files (data, settings, logs, "
             "backups), e.g. for a portable install",
         ).format(name=HOME_ENV),
         translate(
-            CONTEXT,
+            "CommandLine",
             "  {name}  the passphrase of encrypted stores, instead of the key in the "
             "system keyring (scripts, machines without a keyring)",
         ).format(name="KAMDESK_PASSPHRASE"),
         translate(
-            CONTEXT,
+            "CommandLine",
             "  {name}  'off' makes new stores without encryption (tests, trials)",
         ).format(name="KAMDESK_ENCRYPTION"),
-        translate(CONTEXT, "  {name}  the language, when --lang is not given").format(name="LANG"),
+        translate("CommandLine", "  {name}  the language, when --lang is not given").format(
+            name="LANG"
+        ),
         "",
-        translate(CONTEXT, "Dates are typed as {format}.").format(format=date_format()),
+        translate("CommandLine", "Dates are typed as {format}.").format(format=date_format()),
     ]
     return "\n".join(lines)

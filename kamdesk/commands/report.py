@@ -9,57 +9,73 @@ from kamdesk.commands import fail, warn
 from kamdesk.commands.language import translate
 from kamdesk.commands.visit import cannot_write, day_option, open_existing_store, output_option
 
-CONTEXT = "ReportCommand"
 KINDS = ("hospital", "pharmacy_chain", "pharmacy", "distributor", "health_authority", "other")
+
+
+def kind_text(kind: str) -> str:
+    """A kind of client as the window names it."""
+    texts = {
+        "hospital": translate("AccountKind", "Hospital / clinic"),
+        "pharmacy_chain": translate("AccountKind", "Pharmacy chain"),
+        "pharmacy": translate("AccountKind", "Pharmacy"),
+        "distributor": translate("AccountKind", "Distributor"),
+        "health_authority": translate("AccountKind", "Health authority"),
+        "other": translate("AccountKind", "Other"),
+    }
+    return texts[kind]
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "report",
-        help=translate(CONTEXT, "reports for the manager"),
-        description=translate(CONTEXT, "Reports for the manager, as the window exports them."),
+        help=translate("ReportCommand", "reports for the manager"),
+        description=translate(
+            "ReportCommand", "Reports for the manager, as the window exports them."
+        ),
     )
     reports = parser.add_subparsers(
         dest="report_command",
-        metavar=translate(CONTEXT, "REPORT"),
-        title=translate(CONTEXT, "reports"),
+        metavar=translate("ReportCommand", "REPORT"),
+        title=translate("ReportCommand", "reports"),
         required=True,
     )
     visits = reports.add_parser(
         "visits",
-        help=translate(CONTEXT, "visit reports and KPIs of a period as XLSX or PDF"),
+        help=translate("ReportCommand", "visit reports and KPIs of a period as XLSX or PDF"),
         description=translate(
-            CONTEXT,
+            "ReportCommand",
             "One row per visit with every report field, and a summary of the KPIs "
             "(visits held vs planned, clients covered vs overdue, offers sent and accepted, "
             "follow-ups done on time). Contacts appear by name, position and role only. "
             "The document is in the language of the run (--lang).",
         ),
     )
-    day_option(visits, "--from", "first", translate(CONTEXT, "the first day"), required=True)
-    day_option(visits, "--to", "last", translate(CONTEXT, "the last day"), required=True)
+    day_option(
+        visits, "--from", "first", translate("ReportCommand", "the first day"), required=True
+    )
+    day_option(visits, "--to", "last", translate("ReportCommand", "the last day"), required=True)
     visits.add_argument(
         "--format",
         choices=("xlsx", "pdf"),
         default=None,
-        help=translate(CONTEXT, "xlsx or pdf; default: from the output file's extension"),
+        help=translate("ReportCommand", "xlsx or pdf; default: from the output file's extension"),
     )
-    output_option(visits, translate(CONTEXT, "the file to write (.xlsx or .pdf)"))
+    output_option(visits, translate("ReportCommand", "the file to write (.xlsx or .pdf)"))
     visits.add_argument(
         "--account",
         action="append",
         default=[],
-        metavar=translate(CONTEXT, "ID"),
-        help=translate(CONTEXT, "only this client, by its full id (repeatable)"),
+        metavar=translate("ReportCommand", "ID"),
+        help=translate("ReportCommand", "only this client, by its full id (repeatable)"),
     )
     visits.add_argument(
         "--kind",
         action="append",
         default=[],
         choices=KINDS,
-        metavar=translate(CONTEXT, "KIND"),
-        help=translate(CONTEXT, "only clients of this kind: {kinds} (repeatable)").format(
-            kinds=", ".join(KINDS)
+        metavar=translate("ReportCommand", "KIND"),
+        help=translate("ReportCommand", "only clients of this kind: {kinds} (repeatable)").format(
+            kinds=", ".join(f"{kind} ({kind_text(kind)})" for kind in KINDS)
         ),
     )
     visits.set_defaults(handler=run_visits)
@@ -74,7 +90,8 @@ def run_visits(args: argparse.Namespace) -> int:
     if fmt not in ("xlsx", "pdf"):
         return fail(
             translate(
-                CONTEXT, "give --format xlsx or pdf (or an output file ending in .xlsx or .pdf)"
+                "ReportCommand",
+                "give --format xlsx or pdf (or an output file ending in .xlsx or .pdf)",
             )
         )
     if args.last < args.first:
@@ -86,7 +103,7 @@ def run_visits(args: argparse.Namespace) -> int:
     try:
         accounts = frozenset(uuid.UUID(account) for account in args.account)
     except ValueError:
-        return fail(translate(CONTEXT, "--account takes a client's full id"))
+        return fail(translate("ReportCommand", "--account takes a client's full id"))
     store = open_existing_store(args.db)
     if store is None:
         return 1
@@ -110,7 +127,7 @@ def run_visits(args: argparse.Namespace) -> int:
     except OSError as error:
         return fail(cannot_write(args.output, error))
     print(
-        translate(CONTEXT, "wrote {path}: visits: {count}").format(
+        translate("ReportCommand", "wrote {path}: visits: {count}").format(
             path=args.output, count=len(export.rows)
         )
     )

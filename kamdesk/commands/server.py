@@ -26,7 +26,6 @@ from kamdesk.i18n import Message
 from kamdesk.server.environment import DATABASE_ENV
 
 ROLES = ("kam", "manager", "admin")
-CONTEXT = "ServerCommand"
 
 
 def register(subparsers: Any) -> None:
@@ -34,10 +33,11 @@ def register(subparsers: Any) -> None:
         "server",
         common=("lang",),  # its --db is the office database
         help=translate(
-            CONTEXT, "the office server: create its database, add users, grant accounts, serve it"
+            "ServerCommand",
+            "the office server: create its database, add users, grant accounts, serve it",
         ),
         description=translate(
-            CONTEXT,
+            "ServerCommand",
             "The office server laptops sync with. The database is given as --db URL "
             "(default ${env}): sqlite:///path/office.sqlite or "
             "postgresql+psycopg://user@host/dbname.",
@@ -53,9 +53,9 @@ def register(subparsers: Any) -> None:
     init = _with_db(
         actions.add_parser(
             "init",
-            help=translate(CONTEXT, "create or migrate the office database"),
+            help=translate("ServerCommand", "create or migrate the office database"),
             description=translate(
-                CONTEXT,
+                "ServerCommand",
                 "Create the office tables (or migrate them to this version) and start "
                 "the office's epoch. Safe to run again.",
             ),
@@ -67,10 +67,11 @@ def register(subparsers: Any) -> None:
         actions.add_parser(
             "new-epoch",
             help=translate(
-                CONTEXT, "after restoring the database from a backup: make every laptop resync"
+                "ServerCommand",
+                "after restoring the database from a backup: make every laptop resync",
             ),
             description=translate(
-                CONTEXT,
+                "ServerCommand",
                 "Give the office a new epoch. Run it after restoring the database from "
                 "a backup: each laptop then drops what it had from the office, pulls again and "
                 "re-sends whatever the restored office no longer has (the office ignores "
@@ -84,10 +85,10 @@ def register(subparsers: Any) -> None:
         actions.add_parser(
             "run",
             help=translate(
-                CONTEXT, "serve the office (HTTP; TLS with --ssl-keyfile/--ssl-certfile)"
+                "ServerCommand", "serve the office (HTTP; TLS with --ssl-keyfile/--ssl-certfile)"
             ),
             description=translate(
-                CONTEXT,
+                "ServerCommand",
                 "Serve the office database over HTTP with uvicorn. Behind a reverse "
                 "proxy keep the default loopback host; see docs/deploy-office.md.",
             ),
@@ -97,39 +98,43 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--host",
         default="127.0.0.1",
-        metavar=translate(CONTEXT, "ADDRESS"),
-        help=translate(CONTEXT, "address to listen on (127.0.0.1)"),
+        metavar=translate("ServerCommand", "ADDRESS"),
+        help=translate("ServerCommand", "address to listen on (127.0.0.1)"),
     )
     serve.add_argument(
-        "--port", type=int, default=8765, metavar=number, help=translate(CONTEXT, "port (8765)")
+        "--port",
+        type=int,
+        default=8765,
+        metavar=number,
+        help=translate("ServerCommand", "port (8765)"),
     )
     serve.add_argument(
         "--workers",
         type=int,
         default=1,
         metavar=number,
-        help=translate(CONTEXT, "worker processes (1); they share the database"),
+        help=translate("ServerCommand", "worker processes (1); they share the database"),
     )
     serve.add_argument(
         "--ssl-keyfile",
         type=Path,
         default=None,
         metavar=translate("CommandLine", "FILE"),
-        help=translate(CONTEXT, "TLS private key (PEM)"),
+        help=translate("ServerCommand", "TLS private key (PEM)"),
     )
     serve.add_argument(
         "--ssl-certfile",
         type=Path,
         default=None,
         metavar=translate("CommandLine", "FILE"),
-        help=translate(CONTEXT, "TLS certificate (PEM)"),
+        help=translate("ServerCommand", "TLS certificate (PEM)"),
     )
     serve.set_defaults(handler=run_serve)
 
     user = actions.add_parser(
         "user",
-        help=translate(CONTEXT, "the office's users"),
-        description=translate(CONTEXT, "The office's users."),
+        help=translate("ServerCommand", "the office's users"),
+        description=translate("ServerCommand", "The office's users."),
     )
     user_actions = user.add_subparsers(
         dest="user_action",
@@ -140,9 +145,9 @@ def register(subparsers: Any) -> None:
     add = _with_db(
         user_actions.add_parser(
             "add",
-            help=translate(CONTEXT, "add a KAM, a manager or an admin"),
+            help=translate("ServerCommand", "add a KAM, a manager or an admin"),
             description=translate(
-                CONTEXT,
+                "ServerCommand",
                 "Add a user. Without --password-file a password is generated and "
                 "printed once: login=… role=… password=… name=…",
             ),
@@ -151,25 +156,25 @@ def register(subparsers: Any) -> None:
     add.add_argument(
         "login",
         metavar=translate("SyncCommand", "LOGIN"),
-        help=translate(CONTEXT, "the login (Latin letters, digits, . _ -)"),
+        help=translate("ServerCommand", "the login (Latin letters, digits, . _ -)"),
     )
     add.add_argument(
         "--role",
         required=True,
         choices=ROLES,
-        help=translate(CONTEXT, "kam, manager or admin"),
+        help=translate("ServerCommand", "kam, manager or admin"),
     )
     add.add_argument(
         "--name",
         required=True,
         metavar=translate("SyncCommand", "NAME"),
-        help=translate(CONTEXT, "the full name: «Фамилия Имя Отчество»"),
+        help=translate("ServerCommand", "the full name: «Фамилия Имя Отчество»"),
     )
     add.add_argument(
         "--manager",
         default=None,
         metavar=translate("SyncCommand", "LOGIN"),
-        help=translate(CONTEXT, "the login of the user's manager"),
+        help=translate("ServerCommand", "the login of the user's manager"),
     )
     add.add_argument(
         "--password-file",
@@ -177,7 +182,8 @@ def register(subparsers: Any) -> None:
         default=None,
         metavar=translate("CommandLine", "FILE"),
         help=translate(
-            CONTEXT, "read the password from the first line of the file (at least 8 characters)"
+            "ServerCommand",
+            "read the password from the first line of the file (at least 8 characters)",
         ),
     )
     add.set_defaults(handler=run_user_add)
@@ -185,37 +191,37 @@ def register(subparsers: Any) -> None:
     grant = _with_db(
         actions.add_parser(
             "grant",
-            help=translate(CONTEXT, "let a user see and edit these clients"),
-            description=translate(CONTEXT, "Let a user see and edit these clients."),
+            help=translate("ServerCommand", "let a user see and edit these clients"),
+            description=translate("ServerCommand", "Let a user see and edit these clients."),
         )
     )
     revoke = _with_db(
         actions.add_parser(
             "revoke",
-            help=translate(CONTEXT, "take these clients away from a user"),
-            description=translate(CONTEXT, "Take these clients away from a user."),
+            help=translate("ServerCommand", "take these clients away from a user"),
+            description=translate("ServerCommand", "Take these clients away from a user."),
         )
     )
     for action, handler in ((grant, run_grant), (revoke, run_revoke)):
         action.add_argument(
             "login",
             metavar=translate("SyncCommand", "LOGIN"),
-            help=translate(CONTEXT, "the user's login"),
+            help=translate("ServerCommand", "the user's login"),
         )
         action.add_argument(
             "accounts",
             nargs="+",
-            metavar=translate(CONTEXT, "CLIENT_ID"),
-            help=translate(CONTEXT, "client ids (UUID)"),
+            metavar=translate("ServerCommand", "CLIENT_ID"),
+            help=translate("ServerCommand", "client ids (UUID)"),
         )
         action.set_defaults(handler=handler)
 
     laptops = _with_db(
         actions.add_parser(
             "laptops",
-            help=translate(CONTEXT, "list the enrolled laptops"),
+            help=translate("ServerCommand", "list the enrolled laptops"),
             description=translate(
-                CONTEXT,
+                "ServerCommand",
                 "One line per laptop ever enrolled: its code, client id, user, device, "
                 "when it enrolled and was last heard from, and whether it is revoked.",
             ),
@@ -226,10 +232,10 @@ def register(subparsers: Any) -> None:
         actions.add_parser(
             "revoke-laptop",
             help=translate(
-                CONTEXT, "cut off a lost or stolen laptop (its token stops working at once)"
+                "ServerCommand", "cut off a lost or stolen laptop (its token stops working at once)"
             ),
             description=translate(
-                CONTEXT,
+                "ServerCommand",
                 "Revoke a laptop's token by its code (K007) or client id. Its next "
                 "sync is refused; its user may log in again on another laptop.",
             ),
@@ -237,17 +243,19 @@ def register(subparsers: Any) -> None:
     )
     cut_off.add_argument(
         "laptop",
-        metavar=translate(CONTEXT, "LAPTOP"),
-        help=translate(CONTEXT, "the laptop's code (K007) or client id"),
+        metavar=translate("ServerCommand", "LAPTOP"),
+        help=translate("ServerCommand", "the laptop's code (K007) or client id"),
     )
     cut_off.set_defaults(handler=run_revoke_laptop)
 
     demo = _with_db(
         actions.add_parser(
             "demo",
-            help=translate(CONTEXT, "seed an empty office with the demo territory and its users"),
+            help=translate(
+                "ServerCommand", "seed an empty office with the demo territory and its users"
+            ),
             description=translate(
-                CONTEXT,
+                "ServerCommand",
                 "Build the demo territory (as `kamdesk demo` does), load it into an "
                 "empty office database (initialising it when needed) and split the clients "
                 "among three KAMs: hospitals (with the ministry and other institutions), "
@@ -289,7 +297,7 @@ def _with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
         default=default,
         required=default is None,
         help=translate(
-            CONTEXT,
+            "ServerCommand",
             "the office database: sqlite:///path or postgresql+psycopg://… (default ${env})",
         ).format(env=DATABASE_ENV),
     )
@@ -309,9 +317,9 @@ def run_init(args: argparse.Namespace) -> int:
     except OfficeError as error:
         return _refused(error)
     print(
-        translate(CONTEXT, "office database ready: epoch {epoch}, version {version}").format(
-            epoch=state.epoch, version=state.version
-        )
+        translate(
+            "ServerCommand", "office database ready: epoch {epoch}, version {version}"
+        ).format(epoch=state.epoch, version=state.version)
     )
     return 0
 
@@ -326,7 +334,8 @@ def run_new_epoch(args: argparse.Namespace) -> int:
         return _refused(error)
     print(
         translate(
-            CONTEXT, "new epoch {epoch}: every laptop resyncs with the office on its next sync"
+            "ServerCommand",
+            "new epoch {epoch}: every laptop resyncs with the office on its next sync",
         ).format(epoch=state.epoch)
     )
     return 0
@@ -339,9 +348,9 @@ def run_serve(args: argparse.Namespace) -> int:
     from kamdesk.server.errors import OfficeError
 
     if args.workers < 1:
-        return fail(translate(CONTEXT, "--workers must be at least 1"))
+        return fail(translate("ServerCommand", "--workers must be at least 1"))
     if (args.ssl_keyfile is None) != (args.ssl_certfile is None):
-        return fail(translate(CONTEXT, "TLS needs both --ssl-keyfile and --ssl-certfile"))
+        return fail(translate("ServerCommand", "TLS needs both --ssl-keyfile and --ssl-certfile"))
     for path in (args.ssl_keyfile, args.ssl_certfile):
         if path is not None and not path.is_file():
             return fail(translate("ImportCommand", "{path} is not a file").format(path=path))
@@ -389,7 +398,7 @@ def run_demo(args: argparse.Namespace) -> int:
         return _refused(error)
     print(file=sys.stderr)
     print(
-        translate(CONTEXT, "office seeded: rows: {rows}, clients: {accounts}").format(
+        translate("ServerCommand", "office seeded: rows: {rows}, clients: {accounts}").format(
             rows=seeded.rows, accounts=seeded.accounts
         ),
         file=sys.stderr,

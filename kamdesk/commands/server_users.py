@@ -10,8 +10,6 @@ from typing import Any
 from kamdesk.commands import fail
 from kamdesk.commands.language import translate
 
-CONTEXT = "ServerCommand"
-
 
 def _refused(error: Exception) -> int:
     return fail(" ".join(str(error).split()))
@@ -79,17 +77,21 @@ def _change_grants(args: argparse.Namespace, *, grant: bool) -> int:
     for result in results:
         if grant:
             said = (
-                translate(CONTEXT, "granted")
+                translate("ServerCommand", "granted")
                 if result.changed
-                else translate(CONTEXT, "already granted")
+                else translate("ServerCommand", "already granted")
             )
         else:
             said = (
-                translate(CONTEXT, "revoked")
+                translate("ServerCommand", "revoked")
                 if result.changed
-                else translate(CONTEXT, "was not granted")
+                else translate("ServerCommand", "was not granted")
             )
-        unknown = "" if result.known else translate(CONTEXT, " (the office has no rows of it yet)")
+        unknown = (
+            ""
+            if result.known
+            else translate("ServerCommand", " (the office has no rows of it yet)")
+        )
         print(f"{args.login}: {result.bucket} {said}{unknown}")
     return 0
 
@@ -110,7 +112,7 @@ def run_laptops(args: argparse.Namespace) -> int:
     for laptop in laptops:
         print(_laptop_line(laptop))
     if not laptops:
-        print(translate(CONTEXT, "no laptop has enrolled yet"), file=sys.stderr)
+        print(translate("ServerCommand", "no laptop has enrolled yet"), file=sys.stderr)
     return 0
 
 

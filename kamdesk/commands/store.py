@@ -25,10 +25,10 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "store",
         help=translate(
-            CONTEXT, "whether the store is encrypted; encrypt a store of an earlier KAMdesk"
+            "StoreCommand", "whether the store is encrypted; encrypt a store of an earlier KAMdesk"
         ),
         description=translate(
-            CONTEXT,
+            "StoreCommand",
             "New stores are encrypted with a key kept in the system keyring "
             "(or the passphrase in $KAMDESK_PASSPHRASE). 'encrypt' converts a plain store "
             "after a backup; close KAMdesk first.",
@@ -42,13 +42,13 @@ def register(subparsers: Any) -> None:
     )
     actions.add_parser(
         "status",
-        help=translate(CONTEXT, "is the store encrypted?"),
-        description=translate(CONTEXT, "Is the store encrypted?"),
+        help=translate("StoreCommand", "is the store encrypted?"),
+        description=translate("StoreCommand", "Is the store encrypted?"),
     ).set_defaults(handler=run_status)
     actions.add_parser(
         "encrypt",
-        help=translate(CONTEXT, "encrypt a plain store (a backup is made first)"),
-        description=translate(CONTEXT, "Encrypt a plain store (a backup is made first)."),
+        help=translate("StoreCommand", "encrypt a plain store (a backup is made first)"),
+        description=translate("StoreCommand", "Encrypt a plain store (a backup is made first)."),
     ).set_defaults(handler=run_encrypt)
 
 

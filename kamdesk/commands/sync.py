@@ -17,17 +17,16 @@ if TYPE_CHECKING:
     import httpx
 
 PASSWORD_ENV = "KAMDESK_PASSWORD"
-CONTEXT = "SyncCommand"
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "sync",
         help=translate(
-            CONTEXT, "send this laptop's changes to the office and receive the office's"
+            "SyncCommand", "send this laptop's changes to the office and receive the office's"
         ),
         description=translate(
-            CONTEXT,
+            "SyncCommand",
             "The first time, give the office server's address and your login: the "
             "laptop is enrolled (the password comes from --password-file, $KAMDESK_PASSWORD, "
             "or is asked for at a terminal; it is not stored, the laptop keeps the office's "
@@ -39,25 +38,27 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--server",
-        metavar=translate(CONTEXT, "URL"),
-        help=translate(CONTEXT, "the office server, e.g. https://kamdesk.office.local"),
+        metavar=translate("SyncCommand", "URL"),
+        help=translate("SyncCommand", "the office server, e.g. https://kamdesk.office.local"),
     )
     parser.add_argument(
         "--login",
-        metavar=translate(CONTEXT, "LOGIN"),
-        help=translate(CONTEXT, "your login in the office"),
+        metavar=translate("SyncCommand", "LOGIN"),
+        help=translate("SyncCommand", "your login in the office"),
     )
     parser.add_argument(
         "--password-file",
         type=Path,
         metavar=translate("CommandLine", "FILE"),
-        help=translate(CONTEXT, "a file holding the password (first line)"),
+        help=translate("SyncCommand", "a file holding the password (first line)"),
     )
     parser.add_argument(
         "--device",
         default=None,
-        metavar=translate(CONTEXT, "NAME"),
-        help=translate(CONTEXT, "a name for this laptop in the office (default: its host name)"),
+        metavar=translate("SyncCommand", "NAME"),
+        help=translate(
+            "SyncCommand", "a name for this laptop in the office (default: its host name)"
+        ),
     )
     parser.set_defaults(handler=run_sync)
 
@@ -75,7 +76,7 @@ def _password(args: argparse.Namespace) -> str | None:
             lines = args.password_file.read_text(encoding="utf-8").splitlines()
         except OSError as error:
             fail(
-                translate(CONTEXT, "cannot read {path}: {error}").format(
+                translate("SyncCommand", "cannot read {path}: {error}").format(
                     path=args.password_file, error=error.strerror or error
                 )
             )
@@ -84,9 +85,9 @@ def _password(args: argparse.Namespace) -> str | None:
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]
     if sys.stdin.isatty():
-        return getpass.getpass(translate(CONTEXT, "Password: "))
+        return getpass.getpass(translate("SyncCommand", "Password: "))
     fail(
-        translate(CONTEXT, "give the password with --password-file FILE or ${env}").format(
+        translate("SyncCommand", "give the password with --password-file FILE or ${env}").format(
             env=PASSWORD_ENV
         )
     )
@@ -109,7 +110,7 @@ def run_sync(args: argparse.Namespace) -> int:
         if not server:
             return fail(
                 translate(
-                    CONTEXT,
+                    "SyncCommand",
                     "this laptop is not connected to an office yet: "
                     "kamdesk sync --server URL --login LOGIN",
                 )
@@ -124,10 +125,12 @@ def run_sync(args: argparse.Namespace) -> int:
             if must_enrol:
                 login = args.login or overview.login
                 if not login and sys.stdin.isatty():
-                    login = input(translate(CONTEXT, "Login: ")).strip()
+                    login = input(translate("SyncCommand", "Login: ")).strip()
                 if not login:
                     return fail(
-                        translate(CONTEXT, "give your office login: kamdesk sync --login LOGIN")
+                        translate(
+                            "SyncCommand", "give your office login: kamdesk sync --login LOGIN"
+                        )
                     )
                 password = _password(args)
                 if password is None:

@@ -18,8 +18,6 @@ if TYPE_CHECKING:
     from kamdesk.services.visits import Leg
     from kamdesk.store import Store
 
-CONTEXT = "VisitCommand"
-
 
 def status_text(status: str) -> str:
     """A visit's status as the window's visit list shows it."""
@@ -70,9 +68,9 @@ def output_option(parser: Any, text: str) -> None:
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "visit",
-        help=translate(CONTEXT, "list visits, export them to .ics, print a pre-call brief"),
+        help=translate("VisitCommand", "list visits, export them to .ics, print a pre-call brief"),
         description=translate(
-            CONTEXT,
+            "VisitCommand",
             "Visits in this computer's time zone (or --tz), as in the window's Visits page.",
         ),
     )
@@ -85,43 +83,51 @@ def register(subparsers: Any) -> None:
 
     listing = commands.add_parser(
         "list",
-        help=translate(CONTEXT, "visits with their id, time, status, readiness and client"),
+        help=translate("VisitCommand", "visits with their id, time, status, readiness and client"),
         description=translate(
-            CONTEXT,
+            "VisitCommand",
             "One line per visit: the first characters of its id (for `visit brief`), the "
             "day and time, the status, the readiness of a planned visit, the client, and "
             "what makes it late.",
         ),
     )
-    day_option(listing, "--from", "first", translate(CONTEXT, "the first day; default: today"))
     day_option(
-        listing, "--to", "last", translate(CONTEXT, "the last day; default: 6 days after --from")
+        listing, "--from", "first", translate("VisitCommand", "the first day; default: today")
+    )
+    day_option(
+        listing,
+        "--to",
+        "last",
+        translate("VisitCommand", "the last day; default: 6 days after --from"),
     )
     listing.set_defaults(handler=run_list)
 
     ics = commands.add_parser(
         "ics",
-        help=translate(CONTEXT, "export visits to an iCalendar file for the phone"),
-        description=translate(CONTEXT, "Export the visits of the days given to an .ics file."),
+        help=translate("VisitCommand", "export visits to an iCalendar file for the phone"),
+        description=translate(
+            "VisitCommand", "Export the visits of the days given to an .ics file."
+        ),
     )
-    day_option(ics, "--from", "first", translate(CONTEXT, "the first day"), required=True)
-    day_option(ics, "--to", "last", translate(CONTEXT, "the last day"), required=True)
-    output_option(ics, translate(CONTEXT, "the .ics file to write"))
+    day_option(ics, "--from", "first", translate("VisitCommand", "the first day"), required=True)
+    day_option(ics, "--to", "last", translate("VisitCommand", "the last day"), required=True)
+    output_option(ics, translate("VisitCommand", "the .ics file to write"))
     ics.set_defaults(handler=run_ics)
 
     brief = commands.add_parser(
         "brief",
-        help=translate(CONTEXT, "the one-page pre-call brief of a visit as PDF"),
+        help=translate("VisitCommand", "the one-page pre-call brief of a visit as PDF"),
         description=translate(
-            CONTEXT, "The one-page pre-call brief of a visit as PDF, in the language of the run."
+            "VisitCommand",
+            "The one-page pre-call brief of a visit as PDF, in the language of the run.",
         ),
     )
     brief.add_argument(
         "visit",
-        metavar=translate(CONTEXT, "VISIT"),
-        help=translate(CONTEXT, "the visit's id (or its first characters, as listed)"),
+        metavar=translate("VisitCommand", "VISIT"),
+        help=translate("VisitCommand", "the visit's id (or its first characters, as listed)"),
     )
-    output_option(brief, translate(CONTEXT, "the PDF file to write"))
+    output_option(brief, translate("VisitCommand", "the PDF file to write"))
     brief.set_defaults(handler=run_brief)
 
 
@@ -131,7 +137,7 @@ def open_existing_store(db: Path) -> Store | None:
     if not db.exists():
         fail(
             translate(
-                CONTEXT, "no store at {db}; give --db or create one with `kamdesk demo`"
+                "VisitCommand", "no store at {db}; give --db or create one with `kamdesk demo`"
             ).format(db=db)
         )
         return None
@@ -144,9 +150,9 @@ def open_existing_store(db: Path) -> Store | None:
 
 def _check_range(first: date, last: date) -> str | None:
     if last < first:
-        return translate(CONTEXT, "--to is before --from")
+        return translate("VisitCommand", "--to is before --from")
     if (last - first).days > 366:
-        return translate(CONTEXT, "the range is longer than a year")
+        return translate("VisitCommand", "the range is longer than a year")
     return None
 
 
@@ -175,10 +181,13 @@ def run_list(args: argparse.Namespace) -> int:
     ]
     status_width = max([len(text) for text in statuses] + [11])
     ready_width = max([len(text) for text in readiness] + [10])
+    visit_id, day = translate("VisitCommand", "id"), translate("VisitCommand", "date")
+    clock, status_title = translate("VisitCommand", "time"), translate("VisitCommand", "status")
+    ready_title = translate("VisitCommand", "readiness")
+    client = translate("VisitCommand", "client")
     print(
-        f"{translate(CONTEXT, 'id'):<8}  {translate(CONTEXT, 'date'):<10} "
-        f"{translate(CONTEXT, 'time'):<11}  {translate(CONTEXT, 'status'):<{status_width}} "
-        f"{translate(CONTEXT, 'readiness'):<{ready_width}}  {translate(CONTEXT, 'client')}"
+        f"{visit_id:<8}  {day:<10} {clock:<11}  {status_title:<{status_width}} "
+        f"{ready_title:<{ready_width}}  {client}"
     )
     for row, status, ready in zip(rows, statuses, readiness, strict=True):
         start, end = row.starts_at.astimezone(local), row.ends_at.astimezone(local)
@@ -188,7 +197,7 @@ def run_list(args: argparse.Namespace) -> int:
             f"{status:<{status_width}} {ready:<{ready_width}}  {row.account_name}{warning}"
         )
     print(
-        translate(CONTEXT, "visits from {first} to {last} ({zone}): {count}").format(
+        translate("VisitCommand", "visits from {first} to {last} ({zone}): {count}").format(
             first=f"{first:%d.%m.%Y}", last=f"{last:%d.%m.%Y}", zone=args.tz, count=len(rows)
         ),
         file=sys.stderr,
@@ -212,7 +221,7 @@ def run_ics(args: argparse.Namespace) -> int:
         args.output.write_bytes(data)
     except OSError as error:
         return fail(cannot_write(args.output, error))
-    print(translate(CONTEXT, "wrote {path}").format(path=args.output))
+    print(translate("VisitCommand", "wrote {path}").format(path=args.output))
     return 0
 
 
@@ -256,19 +265,19 @@ def resolve_visit(store: Store, text: str) -> uuid.UUID | str:
         pass
     prefix = text.strip().lower().replace("-", "")
     if len(prefix) < 4:
-        return translate(CONTEXT, "give at least the first 4 characters of the visit id")
+        return translate("VisitCommand", "give at least the first 4 characters of the visit id")
     if any(char not in "0123456789abcdef" for char in prefix):
-        return translate(CONTEXT, "no visit with id {text}").format(text=text)
+        return translate("VisitCommand", "no visit with id {text}").format(text=text)
     with store.session() as session:
         # Ids are 16-byte keys: compare the prefix with their hex digits.
         matches = session.scalars(
             select(Visit.id).where(func.hex(Visit.id).like(f"{prefix.upper()}%")).limit(2)
         ).all()
     if not matches:
-        return translate(CONTEXT, "no visit with id {text}").format(text=text)
+        return translate("VisitCommand", "no visit with id {text}").format(text=text)
     if len(matches) > 1:
         return translate(
-            CONTEXT, "more than one visit starts with {text}; give more characters"
+            "VisitCommand", "more than one visit starts with {text}; give more characters"
         ).format(text=text)
     return matches[0]
 
@@ -301,5 +310,5 @@ def run_brief(args: argparse.Namespace) -> int:
     # The brief is made, so the exit code stays 0; what is not quite right is said on stderr.
     for warning in printed.warnings:
         warn(warning)
-    print(translate(CONTEXT, "wrote {path}").format(path=args.output))
+    print(translate("VisitCommand", "wrote {path}").format(path=args.output))
     return 0
