@@ -67,8 +67,10 @@ class EnvelopeTable(QWidget):
         super().__init__(parent)
         self.known_groups: set[str] = set()
         self.known_skus: set[str] = set()
+        self._read_only = False
         self.table = QTableWidget(0, FIRST_CLASS_COLUMN + len(CLASSES), self)
         self.table.setObjectName("envelopeTable")
+        self._edit_triggers = self.table.editTriggers()
         self.table.setItemDelegateForColumn(KEY_COLUMN, _KeyDelegate(self))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -101,6 +103,16 @@ class EnvelopeTable(QWidget):
 
     # --- rows ---------------------------------------------------------------------
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Shown, not edited (a KAM's laptop: the envelope is the office's)."""
+        self.table.setEditTriggers(
+            QTableWidget.EditTrigger.NoEditTriggers if read_only else self._edit_triggers
+        )
+        for button in (self.add_group, self.add_sku):
+            button.setEnabled(not read_only)
+        self._read_only = read_only
+        self._selection_changed()
+
     def set_rows(self, rows: list[EnvelopeRow]) -> None:
         self.table.setRowCount(0)
         for row in rows:
@@ -108,6 +120,8 @@ class EnvelopeTable(QWidget):
 
     def add_row(self, scope: str) -> int:
         """A new empty row for a group or an SKU; its name cell is put in edit mode."""
+        if self._read_only:
+            return -1
         number = self._append(EnvelopeRow(scope, "", {}))
         self.table.setCurrentCell(number, KEY_COLUMN)
         if self.table.isVisible():
@@ -116,7 +130,7 @@ class EnvelopeTable(QWidget):
 
     def remove_current(self) -> None:
         row = self.table.currentRow()
-        if row > 0:  # the default row stays
+        if row > 0 and not self._read_only:  # the default row stays
             self.table.removeRow(row)
 
     def rows(self) -> list[EnvelopeRow]:
@@ -150,7 +164,7 @@ class EnvelopeTable(QWidget):
         return number
 
     def _selection_changed(self) -> None:
-        self.remove.setEnabled(self.table.currentRow() > 0)
+        self.remove.setEnabled(self.table.currentRow() > 0 and not self._read_only)
 
     # --- texts --------------------------------------------------------------------
 

@@ -8,6 +8,10 @@ logo that is accepted prints. It is copied beside the store so the PDF still
 finds it after the original file moves. There is no "manager override" here: an
 offer above the envelope is approved by the manager through the office
 (kamdesk.services.offers.approvals); nobody approves their own discount.
+
+The requisites, validity, envelope and tax system are office data
+(kamdesk.services.offers.office): on a laptop enrolled as a KAM they are shown
+read-only with a line saying who changes them; the logo stays the laptop's own.
 """
 
 from __future__ import annotations
@@ -16,9 +20,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QImageReader, QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -35,15 +40,19 @@ from kamdesk.i18n import Message
 from kamdesk.services.offers import (
     OfferSettings,
     OfferSettingsError,
+    OfficeSettingsReadOnly,
     Supplier,
     check_offer_settings,
     envelope_from_rows,
     envelope_rows,
     keep_logo,
     load_offer_settings,
+    office_settings_editable,
     save_offer_settings,
 )
+from kamdesk.services.offers.office import READ_ONLY_NOTE
 from kamdesk.services.products import ProductCatalog
+from kamdesk.services.products.vat import VatRegime
 from kamdesk.ui.file_dialogs import get_open_file_name
 from kamdesk.ui.offers.common import message_text
 from kamdesk.ui.settings_envelope import EnvelopeTable
@@ -80,6 +89,7 @@ class OffersSettingsTab(QWidget):
         self.setObjectName("offersSettings")
         self._store = store
         self._saved = load_offer_settings(store)
+        self.editable = office_settings_editable(store)
         self.logo_path = self._saved.supplier.logo_path
         self.errors: dict[str, QLabel] = {}
         self._captions: dict[str, QLabel] = {}
@@ -116,6 +126,12 @@ class OffersSettingsTab(QWidget):
         self.validity.setMaximumWidth(120)
         self.validity.setValue(self._saved.validity_days)
         self._add_row(offer_form, "validity_days", self.validity)
+        self.vat_regime = QComboBox(self)
+        self.vat_regime.setObjectName("vatRegime")
+        for regime in VatRegime:
+            self.vat_regime.addItem("", regime.value)
+        self.vat_regime.setCurrentIndex(max(self.vat_regime.findData(self._saved.regime.value), 0))
+        self._add_row(offer_form, "vat_regime", self.vat_regime)
 
         self._envelope_box = QGroupBox(self)
         self.envelope = EnvelopeTable(self)
@@ -128,14 +144,31 @@ class OffersSettingsTab(QWidget):
         self.errors["envelope"] = _error_label(self)
         envelope_layout.addWidget(self.errors["envelope"])
 
+        self.office_note = QLabel(self)
+        self.office_note.setObjectName("officeNote")
+        self.office_note.setWordWrap(True)
+        self.office_note.setVisible(not self.editable)
         right = QVBoxLayout()
         right.addWidget(self._offer_box)
         right.addWidget(self._envelope_box, 1)
-        layout = QHBoxLayout(self)
-        layout.addWidget(self._supplier_box, 1)
-        layout.addLayout(right, 1)
+        columns = QHBoxLayout()
+        columns.addWidget(self._supplier_box, 1)
+        columns.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.office_note)
+        layout.addLayout(columns, 1)
+        if not self.editable:
+            self._read_only()
         self.set_logo(self.logo_path)
         self._retranslate()
+
+    def _read_only(self) -> None:
+        """A KAM's laptop: the office's settings are shown, not edited (the logo is local)."""
+        for edit in self.fields.values():
+            edit.setReadOnly(True)
+        self.validity.setReadOnly(True)
+        self.vat_regime.setEnabled(False)
+        self.envelope.set_read_only(True)
 
     def _add_row(self, form: QFormLayout, name: str, editor: QWidget) -> None:
         """`editor` with its caption, and an error label under it shown when it is wrong."""
@@ -153,6 +186,10 @@ class OffersSettingsTab(QWidget):
     # --- what the user entered ----------------------------------------------------
 
     def entered(self) -> OfferSettings:
+        if not self.editable:  # only the laptop's own part can change here
+            return replace(
+                self._saved, supplier=replace(self._saved.supplier, logo_path=self.logo_path)
+            )
         supplier = Supplier(
             **{name: edit.text().strip() for name, edit in self.fields.items()},
             logo_path=self.logo_path,
@@ -162,10 +199,13 @@ class OffersSettingsTab(QWidget):
             supplier=supplier,
             validity_days=self.validity.value(),
             envelope=envelope_from_rows(self.envelope.rows()),
+            vat_regime=str(self.vat_regime.currentData()),
         )
         return settings
 
     def problems(self) -> dict[str, Message]:
+        if not self.editable:  # the office's values are the office's to correct
+            return {}
         return check_offer_settings(
             self.entered(),
             self.envelope.rows(),
@@ -189,7 +229,11 @@ class OffersSettingsTab(QWidget):
             return False
         entered = self.entered()
         if entered != self._saved:
-            save_offer_settings(self._store, entered)
+            try:
+                save_offer_settings(self._store, entered)
+            except OfficeSettingsReadOnly:  # enrolled as a KAM since the tab was opened
+                self.office_note.show()
+                return False
             self._saved = entered
         return True
 
@@ -284,10 +328,19 @@ class OffersSettingsTab(QWidget):
             "signer_title": self.tr("Signer's position"),
             "logo_path": self.tr("Logo"),
             "validity_days": self.tr("Valid for"),
+            "vat_regime": self.tr("Tax system"),
         }
         for name, text in captions.items():
             self._captions[name].setText(text)
         self.validity.setSuffix(self.tr(" days"))
+        regimes = {
+            VatRegime.GENERAL.value: self.tr("General system (VAT 22 %, 10 %, 0 %)"),
+            VatRegime.SIMPLIFIED_5.value: self.tr("Simplified system (УСН), VAT 5 %"),
+            VatRegime.SIMPLIFIED_7.value: self.tr("Simplified system (УСН), VAT 7 %"),
+        }
+        for index in range(self.vat_regime.count()):
+            self.vat_regime.setItemText(index, regimes[self.vat_regime.itemData(index)])
+        self.office_note.setText(QCoreApplication.translate("Offers", READ_ONLY_NOTE))
         self.choose_logo.setText(self.tr("Choose…"))
         self.clear_logo.setText(self.tr("Remove"))
         if any(label.isVisible() for label in self.errors.values()):
