@@ -73,6 +73,7 @@ __all__ = [
     "is_encrypted",
     "key_at_hand",
     "key_pragma",
+    "key_source",
     "reset_keys",
     "use_passphrase",
 ]
@@ -205,6 +206,15 @@ def key_at_hand() -> bool:
     """Whether a key is known without asking anyone: a passphrase given or in the
     environment, or the keyring's key (fetched now, once per process)."""
     return _passphrase() is not None or _keyring_secret(create=False) is not None
+
+
+def key_source() -> str:
+    """Where a new key of this process comes from: "passphrase" (given, or in the
+    environment), "keyring" (one works here, with a key or not yet) or "" (neither)."""
+    if _passphrase() is not None:
+        return "passphrase"
+    _keyring_secret(create=False)
+    return "" if _keyring_failed else "keyring"
 
 
 def _is_key(text: str) -> bool:
