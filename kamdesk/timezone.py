@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def system_time_zone(fallback: str = "Europe/Moscow") -> str:
-    """This computer's time zone as an IANA name (from TZ or /etc/localtime), so visits
-    show in the same local time as the rest of the app; `fallback` where it is unknown
-    (Windows, or an unusual setup)."""
-    candidates = [os.environ.get("TZ", "").lstrip(":")]
+    """This computer's time zone as an IANA name, so visits show in the same local time
+    as the rest of the app: TZ, then what `tzlocal` finds (/etc/timezone, /etc/localtime,
+    the Windows setting), then /etc/localtime's link; `fallback` where none is a zone."""
+    candidates = [os.environ.get("TZ", "").lstrip(":"), _tzlocal_name()]
     try:
         link = os.path.realpath("/etc/localtime")
         candidates.append(link.partition("/zoneinfo/")[2])
@@ -27,3 +27,12 @@ def system_time_zone(fallback: str = "Europe/Moscow") -> str:
                 continue
             return name
     return fallback
+
+
+def _tzlocal_name() -> str:
+    try:
+        import tzlocal
+
+        return tzlocal.get_localzone_name() or ""
+    except Exception:  # not installed, or conflicting settings: look further
+        return ""
