@@ -335,8 +335,8 @@ class OffersSettingsTab(QWidget):
         self.validity.setSuffix(self.tr(" days"))
         regimes = {
             VatRegime.GENERAL.value: self.tr("General system (VAT 22 %, 10 %, 0 %)"),
-            VatRegime.SIMPLIFIED_5.value: self.tr("Simplified system (УСН), VAT 5 %"),
-            VatRegime.SIMPLIFIED_7.value: self.tr("Simplified system (УСН), VAT 7 %"),
+            VatRegime.SIMPLIFIED_5.value: self.tr("Simplified system (USN), VAT 5 %"),
+            VatRegime.SIMPLIFIED_7.value: self.tr("Simplified system (USN), VAT 7 %"),
         }
         for index in range(self.vat_regime.count()):
             self.vat_regime.setItemText(index, regimes[self.vat_regime.itemData(index)])

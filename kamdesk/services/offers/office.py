@@ -16,6 +16,7 @@ app_settings (kamdesk.services.offers.settings).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import select
@@ -83,11 +84,16 @@ def office_part(values: dict[str, Any]) -> dict[str, Any]:
     return part
 
 
-def write_office_values(session: Session, values: dict[str, Any]) -> list[str]:
+def write_office_values(
+    session: Session, values: dict[str, Any], canonical: Callable[[str, Any], Any] | None = None
+) -> list[str]:
     """Write the settings that differ from the office rows; returns the names written.
 
+    `canonical` gives a stored value the form `values` has (a letterhead saved by an
+    older version lacks the fields added since): equal after it, nothing is written.
     Refused on a KAM's laptop (`OfficeSettingsReadOnly`), before anything is written."""
     wanted = office_part(values)
+    same = canonical or (lambda name, value: value)
     existing = {
         row.name: row
         for row in session.scalars(
@@ -99,7 +105,9 @@ def write_office_values(session: Session, values: dict[str, Any]) -> list[str]:
     changed = [
         name
         for name, value in wanted.items()
-        if name not in existing or existing[name].is_deleted or existing[name].value != value
+        if name not in existing
+        or existing[name].is_deleted
+        or office_part({name: same(name, existing[name].value)}).get(name) != value
     ]
     if changed and not may_edit(laptop_role(session)):
         raise OfficeSettingsReadOnly()

@@ -128,6 +128,14 @@ def load_offer_settings(store: Store) -> OfferSettings:
     return OfferSettings.from_dict(values)
 
 
+def _canonical(name: str, value: Any) -> Any:
+    """A stored office value in the form `OfferSettings.to_dict()` gives it."""
+    try:
+        return OfferSettings.from_dict({name: value}).to_dict()[name]
+    except (TypeError, ValueError):
+        return value
+
+
 def load_vat_regime(store: Store) -> VatRegime:
     return load_offer_settings(store).regime
 
@@ -141,7 +149,7 @@ def save_offer_settings(store: Store, settings: OfferSettings) -> None:
         raise ValueError("the validity period must be at least one day")
     values = settings.to_dict()
     with store.transaction() as session:
-        write_office_values(session, values)
+        write_office_values(session, values, _canonical)
         row = session.get(AppSetting, OFFERS_KEY)
         if row is None:
             session.add(AppSetting(key=OFFERS_KEY, value=values, updated_at=utcnow()))
