@@ -38,6 +38,7 @@ __all__ = [
     "move_aside",
     "open_workspace",
     "prepare_opening",
+    "start_up_done",
 ]
 
 Progress = Callable[[int, Any], None]  # percent done, the stage (a Message)
@@ -117,6 +118,14 @@ def prepare_opening(path: Path) -> None:
     from kamdesk.store.probe import start_probe
 
     start_probe(Path(path))
+
+
+def start_up_done() -> None:
+    """The window has opened its first store: checks started by `prepare_opening` for
+    other files are dropped (their answers would be stale by the time they were used)."""
+    from kamdesk.store.probe import forget_probes
+
+    forget_probes()
 
 
 def open_workspace(path: Path) -> Workspace:

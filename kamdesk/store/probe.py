@@ -140,6 +140,13 @@ def start_probe(path: Path) -> None:
     worker.start()
 
 
+def forget_probes() -> None:
+    """Drop the answers of started probes nobody took (a store named on the command line
+    that was not the one opened): a later opening of that file checks it again."""
+    with _probes_lock:
+        _probes.clear()
+
+
 def _started_probe(path: Path) -> bool:
     """Whether a started probe found `path` an intact current store (each answer is
     used once: later openings check the file again)."""

@@ -77,13 +77,17 @@ def start_window(
     read-only, then the store opened (asking the user when it cannot be), the window
     built and shown in the first page's place. None when the user gave up."""
     first = first_page.show_first_page(path, preferences)
+    from kamdesk.services.workspace import start_up_done
     from kamdesk.ui.sections import SectionKey
     from kamdesk.ui.store_dialogs import DialogPrompts
     from kamdesk.ui.store_opening import open_interactively
 
     prompts = first_page.ClosingPrompts(DialogPrompts(at_startup=True), first)
     try:
-        opened = open_interactively(path, prompts, explicit=explicit)
+        try:
+            opened = open_interactively(path, prompts, explicit=explicit)
+        finally:
+            start_up_done()
         if opened is None:
             return None
         window = build_window(opened, preferences, language)

@@ -27,7 +27,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import (
@@ -42,7 +42,9 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kamdesk.errors import StoreError
 from kamdesk.logs import installed_handler, log_path
-from kamdesk.ui.error_dialog import ErrorDialog, message_of
+
+if TYPE_CHECKING:  # imported when an error is first shown, not at start-up
+    from kamdesk.ui.error_dialog import ErrorDialog
 
 log = logging.getLogger(__name__)
 qt_log = logging.getLogger("kamdesk.qt")
@@ -111,7 +113,7 @@ class ErrorReporter(QObject):
         """Log and show modally: for a failure before the event loop runs."""
         trace = trace or "".join(traceback.format_exception(error))
         _log_error(error, trace, False)
-        ErrorDialog(error, trace, _log_file()).exec()
+        _error_dialog().ErrorDialog(error, trace, _log_file()).exec()
 
     def _seen_recently(self, error: BaseException) -> bool:
         key = _signature(error)
@@ -134,7 +136,10 @@ class ErrorReporter(QObject):
         try:
             if parent is not None and not shiboken6.isValid(parent):
                 parent = None
-            self._dialog = ErrorDialog(error, trace, _log_file(), parent or _active_window())
+            dialogs = _error_dialog()
+            self._dialog = dialogs.ErrorDialog(
+                error, trace, _log_file(), parent or _active_window()
+            )
             self._dialog.finished.connect(self._dialog_closed)
             self._dialog.open()
             self.dialog_opened.emit(self._dialog)
@@ -228,6 +233,13 @@ def _log_file() -> Path | None:
     return log_path() if installed_handler() is not None else None
 
 
+def _error_dialog() -> Any:
+    """kamdesk.ui.error_dialog, imported on first use (it is not needed to start)."""
+    from kamdesk.ui import error_dialog
+
+    return error_dialog
+
+
 def _active_window() -> QWidget | None:
     return QApplication.activeWindow()
 
@@ -236,7 +248,7 @@ def _signature(error: BaseException) -> tuple[str, ...]:
     """What makes two errors "the same" for rate-limiting: for a bug, its type and
     the line that raised; for a store problem or a refusal, its type and text."""
     kind = f"{type(error).__module__}.{type(error).__qualname__}"
-    if isinstance(error, StoreError) or message_of(error) is not None:
+    if isinstance(error, StoreError) or _error_dialog().message_of(error) is not None:
         return (kind, str(error))
     frames = traceback.extract_tb(error.__traceback__) if error.__traceback__ else []
     if frames:
@@ -249,7 +261,7 @@ def _log_error(error: BaseException, trace: str, repeated: bool) -> None:
         log.error("the same error again: %s: %s", type(error).__name__, error)
     elif isinstance(error, StoreError):
         log.warning("store problem shown to the user: %s\n%s", error, trace)
-    elif message_of(error) is not None:
+    elif _error_dialog().message_of(error) is not None:
         log.info("refusal shown to the user: %s", error)
     else:
         log.error("unexpected error shown to the user:\n%s", trace or repr(error))

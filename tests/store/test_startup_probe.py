@@ -4,6 +4,7 @@ as the ordinary opening, only sooner."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 
 import keyring
@@ -13,7 +14,7 @@ import pytest
 from kamdesk.errors import CorruptStoreError
 from kamdesk.models import Account, AccountKind
 from kamdesk.services.encryption import StoreKeyError
-from kamdesk.services.workspace import open_workspace, prepare_opening
+from kamdesk.services.workspace import open_workspace, prepare_opening, start_up_done
 from kamdesk.store import Store, crypto, open_store
 from kamdesk.store.probe import is_current_store
 from tests.store.other_process import garble
@@ -83,3 +84,21 @@ def test_without_a_key_at_hand_the_window_s_opening_still_asks_for_the_passphras
     finally:
         keyring.set_keyring(previous)
     assert store.path.read_bytes() == before
+
+
+def test_an_early_check_nobody_took_is_not_used_later(store: Store) -> None:
+    """`kamdesk gui` checks the store it was given; the window may open the one used
+    last instead. That file, opened later (File ▸ Open) after it was damaged, is
+    checked again, not taken on the early answer."""
+    with store.transaction() as session:
+        session.add_all(
+            Account(name=f"Аптека № {n}", kind=AccountKind.PHARMACY) for n in range(200)
+        )
+    prepare_opening(store.path)
+    start_up_done()  # the window opened another store
+    for thread in threading.enumerate():
+        if thread.name == "kamdesk-probe":
+            thread.join()
+    _damage_the_accounts_table(store)
+    store.close()
+    assert not is_current_store(store.path)
