@@ -113,6 +113,21 @@ def money(value: Number | None, language: str = RUSSIAN, kopecks: bool = True) -
     return f"{text}{NBSP}{ROUBLE}" if language == RUSSIAN else f"{ROUBLE}{text}"
 
 
+def money_short(value: Number, language: str = RUSSIAN) -> str:
+    """An axis label: «1,2 млн ₽», «450 тыс. ₽», «900 ₽»; «₽1.2M», «₽450K» in English."""
+    amount = _decimal(value)
+    for size, ru, en in ((Decimal(10**9), "млрд", "B"), (Decimal(10**6), "млн", "M"),
+                         (Decimal(10**3), "тыс.", "K")):  # fmt: skip
+        if abs(amount) >= size:
+            figure = number(amount / size, 1, language, trim=True)
+            return (
+                f"{figure}{NBSP}{ru}{NBSP}{ROUBLE}"
+                if language == RUSSIAN
+                else f"{ROUBLE}{figure}{en}"
+            )
+    return money(amount, language, kopecks=False)
+
+
 def percent(value: Number | None, language: str = RUSSIAN, decimals: int | None = None) -> str:
     """A value in per cent: «95 %», «12,5 %»; `decimals` None keeps up to two, trimmed."""
     if value is None:

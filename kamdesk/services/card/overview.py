@@ -60,12 +60,13 @@ class Overview:
     next_visit_at: datetime | None
     open_offers: list[OfferLine]
     overdue_tasks: list[TaskLine]
-    monthly_sales: list[tuple[date, Decimal]]  # the last 12 months, oldest first
-    sales_12m: Decimal
+    monthly_sales: list[tuple[date, Decimal]]  # the last 12 complete months, oldest first
+    sales_12m: Decimal  # of those 12 months
     trend: float | None  # change against the 12 months before, 0.1 = +10 %
     share: float | None  # of the owner's (or the whole store's) sales in 12 months
     mono_threshold: float
     birthdays: list[Birthday]
+    current_month: tuple[date, Decimal] = (date.min, Decimal(0))  # so far: partial
 
     @property
     def mono_dependent(self) -> bool:
@@ -91,8 +92,11 @@ def next_birthday(birthday: date, today: date) -> date:
 def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None) -> Overview:
     today = today or date.today()
     now = datetime.now(UTC)
-    first = month_start(today, 11)
-    before = month_start(today, 23)
+    # The last 12 complete months (the current one is still coming in: shown apart),
+    # and the 12 before them for the trend.
+    current = month_start(today)
+    first = month_start(today, 12)
+    before = month_start(today, 24)
     with store.session() as session:
         last_visit = session.scalar(
             select(func.max(Visit.starts_at)).where(
@@ -133,14 +137,16 @@ def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None
             ).all()
         )
         owner_id = session.scalar(select(Account.owner_id).where(Account.id == account_id))
-        portfolio = select(func.sum(SalesRecord.amount)).where(SalesRecord.month >= first)
+        portfolio = select(func.sum(SalesRecord.amount)).where(
+            SalesRecord.month >= first, SalesRecord.month < current
+        )
         if owner_id is not None:
             portfolio = portfolio.join(Account, Account.id == SalesRecord.account_id).where(
                 Account.owner_id == owner_id
             )
         portfolio_total = session.scalar(portfolio) or Decimal(0)
         birthdays = _birthdays(session, account_id, today)
-    months = [month_start(today, back) for back in range(11, -1, -1)]
+    months = [month_start(today, back) for back in range(12, 0, -1)]
     monthly = [(m, _money(by_month.get(m))) for m in months]
     total = sum((amount for _m, amount in monthly), Decimal(0))
     previous = sum((_money(v) for m, v in by_month.items() if before <= m < first), Decimal(0))
@@ -155,6 +161,7 @@ def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None
         share=float(total / _money(portfolio_total)) if portfolio_total else None,
         mono_threshold=load_analytics(store).mono_dependence_share,
         birthdays=birthdays,
+        current_month=(current, _money(by_month.get(current))),
     )
 
 

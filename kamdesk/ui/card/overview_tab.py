@@ -67,10 +67,13 @@ class OverviewTab(QWidget):
         )
         grid.addWidget(visits, 1, 0)
 
-        sales = QGroupBox(self.tr("Sales, last 12 months"))
+        sales = QGroupBox(self.tr("Sales, last 12 complete months"))
         column = QVBoxLayout(sales)
-        self.chart = SalesChart(overview.monthly_sales)
+        self.chart = SalesChart(overview.monthly_sales, overview.current_month)
         column.addWidget(self.chart)
+        partial = QLabel(self.tr("The lighter bar is this month so far."))
+        partial.setStyleSheet("color: #546e7a;")
+        column.addWidget(partial)
         trend = (
             self.tr("trend against the year before: %s")
             % (("+" if overview.trend >= 0 else "") + format_share(overview.trend))
