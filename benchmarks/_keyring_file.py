@@ -13,7 +13,7 @@ from keyring.backend import KeyringBackend
 
 
 class FileKeyring(KeyringBackend):
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def _file(self) -> Path:
         return Path(os.environ["KAMDESK_BENCH_KEYRING"])
