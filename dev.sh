@@ -34,14 +34,47 @@ system_tools() {
     # The office-server tests start a throwaway PostgreSQL cluster of their own.
     command -v initdb >/dev/null || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null \
         || missing+=(postgresql)
+    # The wheel's and the bundle's smokes keep a store's key in a throwaway GNOME keyring.
+    command -v gnome-keyring-daemon >/dev/null || missing+=(gnome-keyring)
+    command -v dbus-run-session >/dev/null || missing+=(dbus)
     if [ ${#missing[@]} -gt 0 ]; then
         if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
             echo "== installing ${missing[*]}"
             apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
         else
-            echo "!! install ${missing[*]} (e.g. sudo apt-get install ${missing[*]}) for the PDF tests" >&2
+            echo "!! install ${missing[*]} (e.g. sudo apt-get install ${missing[*]}) for the PDF tests and the smokes" >&2
         fi
     fi
+}
+
+whole_suite() {
+    # The whole suite also smokes the wheel in a fresh environment, then builds the Linux
+    # bundle from it and smokes that (packaging/smoke_all.sh, packaging/README.md). They
+    # run beside pytest, at a lower priority (pytest mostly keeps one core busy); their
+    # output follows pytest's.
+    local work wheel pid status=0 packages_status=0 started=$SECONDS
+    work=$(mktemp -d "${TMPDIR:-/tmp}/kamdesk-packages.XXXXXX")
+    echo "== the wheel (built before pytest: a test builds one in the checkout too)"
+    # setuptools reuses build/lib: a module deleted since the last build would ship again.
+    rm -rf build/lib build/bdist.*
+    "$VENV/bin/python" -m pip wheel -qq --disable-pip-version-check --no-deps \
+        --wheel-dir "$work/dist" .
+    wheel=$(ls "$work"/dist/kamdesk-*.whl)
+    echo "== the wheel's and the bundle's smokes: beside pytest (log: $work/packages.log)"
+    # A session of their own, so that an interrupted run stops them too.
+    KAMDESK_VENV="$VENV" PYTHON="$PYTHON" setsid nice -n 5 \
+        packaging/smoke_all.sh "$wheel" "$work/smoke" >"$work/packages.log" 2>&1 &
+    pid=$!
+    trap 'kill -- -'"$pid"' 2>/dev/null; rm -rf "'"$work"'"' EXIT
+    echo "== pytest"
+    QT_QPA_PLATFORM=offscreen "$VENV/bin/pytest" || status=$?
+    echo "== pytest done after $((SECONDS - started)) s"
+    wait "$pid" || packages_status=$?
+    cat "$work/packages.log"
+    echo "== the wheel's and the bundle's smokes: $([ "$packages_status" = 0 ] && echo ok ||
+        echo FAILED); all done after $((SECONDS - started)) s"
+    [ "$status" = 0 ] || exit "$status"
+    exit "$packages_status"
 }
 
 case "${1:-}" in
@@ -65,10 +98,12 @@ test)
     "$VENV/bin/lint-imports"
     echo "== mypy"
     "$VENV/bin/mypy"
-    echo "== pytest"
-    QT_QPA_PLATFORM=offscreen "$VENV/bin/pytest" "${@:2}"
-    # The whole suite (no pytest arguments) also installs the wheel fresh and smokes it.
-    [ $# -gt 1 ] || KAMDESK_VENV="$VENV" PYTHON="$PYTHON" packaging/smoke_wheel.sh
+    if [ $# -gt 1 ]; then
+        echo "== pytest"
+        QT_QPA_PLATFORM=offscreen "$VENV/bin/pytest" "${@:2}"
+    else
+        whole_suite
+    fi
     ;;
 *)
     echo "usage: ./dev.sh run | ./dev.sh test [pytest arguments]" >&2

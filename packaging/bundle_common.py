@@ -51,3 +51,46 @@ EXCLUDES = [
     "uvicorn",
     "psycopg",
 ]
+
+# What Qt's GTK platform theme (platformthemes/libqgtk3.so: native file dialogs and colours
+# on a GTK desktop) needs and nothing else in the bundle does: GTK 3 and its stack. They
+# are on a build machine only by chance (./dev.sh test installs gnome-keyring for the
+# keyring smoke, which brings GTK), and a bundle must not carry its own GTK: the plugin
+# stays and uses the desktop's GTK, as when the build machine has none.
+GTK_ONLY_LIBRARIES = frozenset(
+    [
+        "libgtk-3.so.0",
+        "libgdk-3.so.0",
+        "libgdk_pixbuf-2.0.so.0",
+        "libatk-1.0.so.0",
+        "libatk-bridge-2.0.so.0",
+        "libatspi.so.0",
+        "libcairo.so.2",
+        "libcairo-gobject.so.2",
+        "libpango-1.0.so.0",
+        "libpangocairo-1.0.so.0",
+        "libpangoft2-1.0.so.0",
+        "libharfbuzz.so.0",
+        "libgraphite2.so.3",
+        "libfribidi.so.0",
+        "libthai.so.0",
+        "libdatrie.so.1",
+        "libepoxy.so.0",
+        "libpixman-1.so.0",
+        "libjpeg.so.62",
+        "libXcomposite.so.1",
+        "libXcursor.so.1",
+        "libXdamage.so.1",
+        "libXext.so.6",
+        "libXfixes.so.3",
+        "libXi.so.6",
+        "libXinerama.so.1",
+        "libXrandr.so.2",
+        "libXrender.so.1",
+    ]
+)
+
+
+def without_gtk(binaries: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """`binaries` (Analysis.binaries) without the GTK stack at the bundle's top level."""
+    return [entry for entry in binaries if entry[0] not in GTK_ONLY_LIBRARIES]

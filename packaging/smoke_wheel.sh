@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
 # The wheel as a sales team's laptop gets it: build it, install it into a FRESH virtual
-# environment (not editable, the checkout not on the path), then make a demo store, print
-# an offer and a visit brief, and start the window offscreen. ./dev.sh test runs it.
+# environment (not editable, the checkout not on the path), then make an encrypted demo
+# store, print an offer and a visit brief, key a store from a (throwaway) system keyring,
+# and start the window offscreen. ./dev.sh test runs it.
 #
-#   packaging/smoke_wheel.sh [folder]   work in folder (kept); default: a temporary one
+#   packaging/smoke_wheel.sh [--wheel FILE] [folder]
+#     folder         work there (kept: the fresh environment is folder/venv); default: a
+#                    temporary folder, removed afterwards
+#     --wheel FILE   smoke this wheel instead of building one from the checkout
 #
 # Needs the package index (or a pip cache) for the wheel's dependencies.
 set -euo pipefail
@@ -11,6 +15,11 @@ cd "$(dirname "$0")/.."
 REPO=$PWD
 DEV_PYTHON="${KAMDESK_VENV:-.venv}/bin/python"
 PYTHON="${PYTHON:-python3}"
+GIVEN_WHEEL=""
+if [ "${1:-}" = "--wheel" ]; then
+    GIVEN_WHEEL=$(realpath "$2")
+    shift 2
+fi
 WORK="${1:-}"
 if [ -z "$WORK" ]; then
     WORK=$(mktemp -d "${TMPDIR:-/tmp}/kamdesk-wheel.XXXXXX")
@@ -20,13 +29,17 @@ mkdir -p "$WORK"
 WORK=$(cd "$WORK" && pwd)
 started=$SECONDS
 
-echo "== wheel: building"
 rm -rf "$WORK/dist" "$WORK/venv" "$WORK/run"
-# setuptools reuses build/lib: a module deleted since the last build would ship again.
-rm -rf "$REPO/build/lib" "$REPO"/build/bdist.*
-"$DEV_PYTHON" -m pip wheel -qq --disable-pip-version-check --no-deps \
-    --wheel-dir "$WORK/dist" "$REPO"
-WHEEL=$(ls "$WORK"/dist/kamdesk-*.whl)
+if [ -n "$GIVEN_WHEEL" ]; then
+    WHEEL=$GIVEN_WHEEL
+else
+    echo "== wheel: building"
+    # setuptools reuses build/lib: a module deleted since the last build would ship again.
+    rm -rf "$REPO/build/lib" "$REPO"/build/bdist.*
+    "$DEV_PYTHON" -m pip wheel -qq --disable-pip-version-check --no-deps \
+        --wheel-dir "$WORK/dist" "$REPO"
+    WHEEL=$(ls "$WORK"/dist/kamdesk-*.whl)
+fi
 echo "== wheel: installing $(basename "$WHEEL") into a fresh virtual environment"
 "$PYTHON" -m venv "$WORK/venv"
 "$WORK/venv/bin/python" -m pip install -qq --disable-pip-version-check "$WHEEL"
@@ -68,6 +81,7 @@ for name in sys.argv[1:]:
     print(f"smoke: {name}: {len(reader.pages)} page(s), fonts {sorted(fonts)}")
 PYTHON
 
+bash "$REPO/packaging/smoke_keyring.sh" "$KAMDESK" "$WORK/run"
 echo "== wheel: the window, offscreen"
 "$PY" "$REPO/packaging/smoke_window.py" --db store.sqlite
 echo "== wheel: ok (build and install $((built - started)) s, smoke $((SECONDS - built)) s)"

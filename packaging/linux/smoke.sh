@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Smoke-start a built Linux bundle as a KAM would: a demo store, an offer's PDF, a visit
-# brief's PDF, and the window offscreen (Russian menus, icons, style sheet, clean log).
+# Smoke-start a built Linux bundle as a KAM would: an encrypted demo store (the passphrase
+# from KAMDESK_PASSPHRASE), an offer's PDF, a visit brief's PDF, a store keyed from the
+# system keyring (a throwaway Secret Service: packaging/smoke_keyring.sh), and the window
+# offscreen (Russian menus, icons, style sheet, clean log).
 #   packaging/linux/smoke.sh [bundle folder]   (default: build/linux/dist/kamdesk)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,6 +19,7 @@ bash "$REPO/packaging/smoke_cli.sh" "$BUNDLE/kamdesk" "$WORK"
 for pdf in "$WORK/offer.pdf" "$WORK/brief.pdf"; do
     grep -aq PTSans "$pdf" || { echo "smoke: $pdf lacks the PT Sans font" >&2; exit 1; }
 done
+bash "$REPO/packaging/smoke_keyring.sh" "$BUNDLE/kamdesk" "$WORK"
 echo "== bundle: the window, offscreen"
 (cd "$WORK" && KAMDESK_SMOKE=1 "$BUNDLE/kamdesk" --db store.sqlite)
 echo "== bundle: smoke ok in $((SECONDS - started)) s"
