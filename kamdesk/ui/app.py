@@ -49,7 +49,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(sections.app_icon())
     app.setStyle("Fusion")  # the same look on every system the KAMs use
     apply_style_sheet(app)
-    input_guard.install_wheel_guard(app)  # the wheel edits only a focused editor
+    # The wheel guard (a Python filter of every event) is installed by `build_window`:
+    # before the first page, it made building and painting that page twice as slow.
     return app
 
 
@@ -115,6 +116,9 @@ def build_window(
                 "App", "The damaged database was kept as {path}; a new one was created."
             ).format(path=opened.moved_aside)
         )
+    # The wheel edits only a focused editor; installed once the window's widgets exist
+    # (it fixes those it finds), so their building is not filtered event by event.
+    input_guard.install_wheel_guard(QApplication.instance())  # type: ignore[arg-type]
     return window
 
 
