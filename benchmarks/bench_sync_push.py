@@ -6,6 +6,8 @@ then edits), sent as the laptop sends them: 500 a request, over HTTP to a real
 `kamdesk server run` on loopback. The raw insert is the office's resulting `rows`,
 written with one executemany per 500 into a fresh office database of the same kind:
 what the office would cost if it only stored rows (no checks, no outcomes, no texts).
+It is measured twice: in one transaction, and with a commit per 500 rows (as many
+durable commits as the push makes, one per request).
 
     python benchmarks/bench_sync_push.py [--changes 10000] [--runs 3] [--profile]
 """
@@ -103,7 +105,8 @@ def _office_rows(url: str) -> list[dict[str, Any]]:
     return found
 
 
-def _raw_insert(url: str, documents: list[dict[str, Any]]) -> float:
+def _raw_insert(url: str, documents: list[dict[str, Any]], *, commit_each: bool = False) -> float:
+    """One transaction (or, `commit_each`, one per 500 rows, as many commits as the push)."""
     from kamdesk.server.db import open_office
     from kamdesk.server.tables import rows, users
 
@@ -115,9 +118,14 @@ def _raw_insert(url: str, documents: list[dict[str, Any]]) -> float:
         user = connection.execute(select(users.c.id)).scalar_one()
     documents = [{**document, "updated_by": user} for document in documents]
     started = time.perf_counter()
-    with engine.begin() as connection:
+    if commit_each:
         for start in range(0, len(documents), 500):
-            connection.execute(rows.insert(), documents[start : start + 500])
+            with engine.begin() as connection:
+                connection.execute(rows.insert(), documents[start : start + 500])
+    else:
+        with engine.begin() as connection:
+            for start in range(0, len(documents), 500):
+                connection.execute(rows.insert(), documents[start : start + 500])
     seconds = time.perf_counter() - started
     engine.dispose()
     return seconds
@@ -174,6 +182,14 @@ def _profile_push(url: str, changes: list[Any]) -> str:
     return out.getvalue()
 
 
+def _another(url: str, folder: Path, name: str, cluster: Any) -> str:
+    """A second fresh office database of the same kind as `url`."""
+    if url.startswith("sqlite"):
+        return f"sqlite:///{folder / f'{name}.sqlite'}"
+    new: str = cluster.new_database()
+    return new
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--changes", type=int, default=10_000)
@@ -189,10 +205,10 @@ def main() -> int:
         print(f"{len(changes)} changes ({', '.join(sorted(kinds))})")
         with postgres() as cluster:
             print(
-                "| database | run | push over HTTP | raw bulk insert | ratio | applied | "
-                "office rows |"
+                "| database | run | push over HTTP | raw bulk insert | ratio | "
+                "raw, a commit per 500 | ratio | applied | office rows |"
             )
-            print("|---|---:|---:|---:|---:|---:|---:|")
+            print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
             for kind in ("sqlite", "postgresql"):
                 if args.only and kind != args.only:
                     continue
@@ -206,13 +222,16 @@ def main() -> int:
                     else:
                         assert cluster is not None
                         url, raw_url = cluster.new_database(), cluster.new_database()
+                    each_url = _another(raw_url, folder, f"raw-each-{run}", cluster)
                     _office(url)
                     pushed, applied = _push_over_http(url, changes)
                     documents = _office_rows(url)
                     raw = _raw_insert(raw_url, documents)
+                    each = _raw_insert(each_url, documents, commit_each=True)
                     print(
                         f"| {kind} | {run} | {pushed:.2f} s | {raw:.2f} s | "
-                        f"{pushed / raw:.1f}× | {applied} | {len(documents)} |",
+                        f"{pushed / raw:.1f}× | {each:.2f} s | {pushed / each:.1f}× | "
+                        f"{applied} | {len(documents)} |",
                         flush=True,
                     )
                 if args.profile:

@@ -91,7 +91,7 @@ def merge_fields(
         if insert_merge and mine in EMPTY:
             continue
         base = None if insert_merge else change.base.get(name)
-        by, at = _who(ctx, row, authors.get(name) or authors.get(OTHERS))
+        written = authors.get(name) or authors.get(OTHERS)  # named only in a note
         authors[name] = me
         if name in spec.text_fields:
             text, kind = resolve_text(
@@ -106,6 +106,7 @@ def merge_fields(
                 authors[name] = (row.field_authors or {}).get(name) if row is not None else None
             data[name] = text
             if kind is not None:
+                by, at = _who(ctx, row, written)
                 notes.append(
                     FieldNote(
                         field=name, kind=kind, mine=mine, theirs=theirs, result=text, by=by, at=at
@@ -114,6 +115,7 @@ def merge_fields(
             continue
         data[name] = mine
         if theirs != base:
+            by, at = _who(ctx, row, written)
             notes.append(
                 FieldNote(
                     field=name,
