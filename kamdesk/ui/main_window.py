@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk import __version__
 from kamdesk.services.workspace import Workspace
-from kamdesk.ui import database_commands, error_reporting, sections
+from kamdesk.ui import database_commands, encryption_commands, error_reporting, sections
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.quit_guard import QuitGuard
@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self._retranslate()
         self._workspace_opened()
+        self.encryption = encryption_commands.EncryptionCommands(self)  # File ▸ Encrypt…
         self.sync.start()
 
     # --- public API -----------------------------------------------------------------
@@ -398,12 +399,11 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
         from kamdesk.ui.elided_label import ElidedLabel  # a long path must not widen the window
 
         self._db_label = ElidedLabel(parent=self)
         self._db_label.setObjectName("databasePath")
-        bar.addPermanentWidget(self._db_label)
+        self.statusBar().addPermanentWidget(self._db_label)
 
     # --- menu commands ------------------------------------------------------------
 
