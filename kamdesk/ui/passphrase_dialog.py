@@ -22,28 +22,52 @@ class PassphraseDialog(QDialog):
     def __init__(self, error: StoreKeyError, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("passphraseDialog")
-        self.setWindowTitle(self.tr("The database is encrypted"))
+        # A new store without a keyring: the passphrase is chosen, so it is typed twice.
+        self.new = bool(getattr(error, "new", False))
         message = error.message
-        reason = QLabel(message.format(QCoreApplication.translate(message.context, message.text)))
+        if self.new:
+            self.setWindowTitle(self.tr("Choose a passphrase"))
+            text = self.tr(
+                "KAMdesk encrypts the new database {path}, and there is no system keyring "
+                "here to keep its key in. Choose a passphrase and type it twice: it is asked "
+                "for every time the database or its backups are opened. If it is lost, "
+                "nobody can read them: write it down and keep it somewhere safe."
+            ).format(path=error.path)
+        else:
+            self.setWindowTitle(self.tr("The database is encrypted"))
+            text = message.format(QCoreApplication.translate(message.context, message.text))
+        reason = QLabel(text)
         reason.setWordWrap(True)
-        self.field = QLineEdit()
-        self.field.setObjectName("passphrase")
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText(self.tr("Passphrase"))
+        self.field = self._password_field("passphrase", self.tr("Passphrase"))
+        self.again = self._password_field("passphraseAgain", self.tr("The passphrase again"))
+        self.again.setVisible(self.new)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open"))
+        opening = self.tr("Create") if self.new else self.tr("Open")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(opening)
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self._ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self._ok.setEnabled(False)
-        self.field.textChanged.connect(lambda text: self._ok.setEnabled(bool(text)))
         layout = QVBoxLayout(self)
         layout.addWidget(reason)
         layout.addWidget(self.field)
+        layout.addWidget(self.again)
         layout.addWidget(buttons)
+
+    def _password_field(self, name: str, hint: str) -> QLineEdit:
+        field = QLineEdit(self)
+        field.setObjectName(name)
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setPlaceholderText(hint)
+        field.textChanged.connect(self._typed)
+        return field
+
+    def _typed(self) -> None:
+        text = self.field.text()
+        self._ok.setEnabled(bool(text) and (not self.new or self.again.text() == text))
 
     def passphrase(self) -> str:
         return self.field.text()
