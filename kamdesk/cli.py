@@ -16,9 +16,8 @@ from collections.abc import Sequence
 from kamdesk import __version__
 from kamdesk.commands import language, run_handler
 from kamdesk.commands.language import translate
-from kamdesk.commands.options import CommandParser, epilog, fill_defaults
+from kamdesk.commands.options import CommandParser, epilog, fill_defaults, forget_texts
 
-CONTEXT = "CommandLine"
 COMMAND_MODULES = (
     "gui",
     "demo",
@@ -35,10 +34,11 @@ COMMAND_MODULES = (
 
 def build_parser() -> argparse.ArgumentParser:
     """The whole command line, its texts in the current language."""
+    forget_texts()
     parser = CommandParser(
         prog="kamdesk",
         description=translate(
-            CONTEXT,
+            "CommandLine",
             "KAMdesk: the offline-first workstation of a pharmaceutical Key Account "
             "Manager. Without a command it starts the application window.",
         ),
@@ -48,12 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--version",
         action="version",
         version=f"KAMdesk {__version__}",
-        help=translate(CONTEXT, "print the version and stop"),
+        help=translate("CommandLine", "print the version and stop"),
     )
     subparsers = parser.add_subparsers(
         dest="command",
-        metavar=translate(CONTEXT, "COMMAND"),
-        title=translate(CONTEXT, "commands"),
+        metavar=translate("CommandLine", "COMMAND"),
+        title=translate("CommandLine", "commands"),
     )
     for name in COMMAND_MODULES:
         importlib.import_module(f"kamdesk.commands.{name}").register(subparsers)

@@ -100,43 +100,51 @@ class CommandParser(argparse.ArgumentParser):
         return super().add_subparsers(**kwargs)
 
     def _add_common(self) -> None:
-        group = self.add_argument_group(
-            translate("CommandLine", "common options (before or after the command)")
-        )
+        texts = _common_texts()
+        group = self.add_argument_group(texts["title"])
         suppress = argparse.SUPPRESS
         if "db" in self.common:
             group.add_argument(
-                "--db",
-                type=Path,
-                default=suppress,
-                metavar=translate("CommandLine", "FILE"),
-                help=translate(
-                    "CommandLine", "the store (database file) to use; default: ${env} or {path}"
-                ).format(env=DB_ENV, path=default_db_path()),
+                "--db", type=Path, default=suppress, metavar=texts["file"], help=texts["db"]
             )
         if "tz" in self.common:
             group.add_argument(
-                "--tz",
-                type=time_zone,
-                default=suppress,
-                metavar=translate("CommandLine", "ZONE"),
-                help=translate(
-                    "CommandLine",
-                    "the time zone visits are shown and cut into days in, e.g. Europe/Samara; "
-                    "default: this computer's, as in the window ({zone})",
-                ).format(zone=default_zone()),
+                "--tz", type=time_zone, default=suppress, metavar=texts["zone"], help=texts["tz"]
             )
         if "lang" in self.common:
-            group.add_argument(
-                "--lang",
-                choices=LANGUAGES,
-                default=suppress,
-                help=translate(
-                    "CommandLine",
-                    "the language of the output and of the documents written: ru or en; "
-                    "default: the system's (LANG), now {language}",
-                ).format(language=current()),
-            )
+            group.add_argument("--lang", choices=LANGUAGES, default=suppress, help=texts["lang"])
+
+
+_texts: dict[str, str] = {}
+
+
+def forget_texts() -> None:
+    """Make the common options' texts again (a new run: another language, zone, home)."""
+    _texts.clear()
+
+
+def _common_texts() -> dict[str, str]:
+    """The common options' help, made once for all the parsers of a run."""
+    if not _texts:
+        _texts.update(
+            title=translate("CommandLine", "common options (before or after the command)"),
+            file=translate("CommandLine", "FILE"),
+            zone=translate("CommandLine", "ZONE"),
+            db=translate(
+                "CommandLine", "the store (database file) to use; default: ${env} or {path}"
+            ).format(env=DB_ENV, path=default_db_path()),
+            tz=translate(
+                "CommandLine",
+                "the time zone visits are shown and cut into days in, e.g. Europe/Samara; "
+                "default: this computer's, as in the window ({zone})",
+            ).format(zone=default_zone()),
+            lang=translate(
+                "CommandLine",
+                "the language of the output and of the documents written: ru or en; "
+                "default: the system's (LANG), now {language}",
+            ).format(language=current()),
+        )
+    return _texts
 
 
 def fill_defaults(args: argparse.Namespace) -> argparse.Namespace:
