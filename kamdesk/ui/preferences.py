@@ -65,5 +65,16 @@ class Preferences:
     def last_store(self, path: Path) -> None:
         self._settings.setValue("store/last_path", str(path))
 
+    @property
+    def save_folder(self) -> Path | None:
+        """Where the user last saved a document KAMdesk made (a brief, an export)."""
+        value = self._settings.value("files/last_folder")
+        return Path(str(value)) if value else None
+
+    @save_folder.setter
+    def save_folder(self, folder: Path) -> None:
+        self._settings.setValue("files/last_folder", str(folder))
+        self._settings.sync()
+
     def sync(self) -> None:
         self._settings.sync()

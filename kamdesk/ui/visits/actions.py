@@ -8,7 +8,6 @@ Prompts (reason, new time, confirmation) can be answered by the caller, as tests
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -42,8 +41,10 @@ from kamdesk.services.visits import (
 from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.formatting import is_russian
 from kamdesk.ui.printed_note import show_printed
+from kamdesk.ui.saved_files import ask_save_path, offer_to_open
 from kamdesk.ui.visits.common import (
     from_qdatetime,
+    local,
     message_text,
     messages_text,
     status_label,
@@ -125,7 +126,8 @@ def fix(page: VisitsPage, kind: str, target_id: uuid.UUID, place: str) -> None:
 
 
 def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
-    """Write the pre-call brief in the background, then open it."""
+    """Ask where to save the pre-call brief (unless `target` is given), write it in
+    the background, then offer to open it."""
     row = page.selected()
     if row is None or row.status != VisitStatus.PLANNED:
         page.note.setText(
@@ -134,10 +136,18 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
         return
     from kamdesk.documents.visits.brief_pdf import print_brief
 
-    store, tz, visit_id = page.workspace.store, page.tz, row.id
+    asked = target is None
+    if target is None:
+        name = QCoreApplication.translate("VisitsPage", "Brief — {client} — {date}.pdf").format(
+            client=row.account_name, date=local(row.starts_at, page.tz).strftime("%d.%m.%Y")
+        )
+        caption = QCoreApplication.translate("VisitsPage", "Save the brief")
+        target = ask_save_path(page, caption, name, "PDF (*.pdf)")
+        if target is None:
+            return
+    store, tz, visit_id, path = page.workspace.store, page.tz, row.id, target
     language = "ru" if is_russian() else "en"
-    path = target or Path(tempfile.gettempdir()) / f"brief-{visit_id}.pdf"
-    page.note.setText(QCoreApplication.translate("VisitsPage", "Writing the brief…"))
+    page.status_message.emit(QCoreApplication.translate("VisitsPage", "Writing the brief…"))
 
     def work(_progress: object) -> PrintedFile:
         return print_brief(brief_content(store, visit_id, tz), path, language, message_text)
@@ -145,9 +155,15 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
     def done(printed: PrintedFile) -> None:
         written = printed.path
         ready = QCoreApplication.translate("VisitsPage", "Brief ready: %1")
-        show_printed(page.note, ready.replace("%1", str(written)), printed)
+        page.status_message.emit(ready.replace("%1", str(written)))
+        page.note.setText("")
+        if printed.warnings:  # what the KAM should look at in it, under the buttons
+            show_printed(page.note, ready.replace("%1", str(written)), printed)
         page.brief_ready.emit(written)
-        if page.open_files:
+        if asked:
+            title = QCoreApplication.translate("VisitsPage", "Brief ready")
+            offer_to_open(page, written, title, really_open=page.open_files)
+        elif page.open_files:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
 
     page.tasks.run(work, done, owner=page)
