@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
     <name>AccountCard</name>
@@ -296,6 +297,91 @@
     </message>
 </context>
 <context>
+    <name>Argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>использование: </translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>параметры</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>аргументы</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>показать эту справку и выйти</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: ошибка: %(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>аргумент %(argument_name)s: %(message)s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>не хватает обязательных аргументов: %s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>непонятные аргументы: %s</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>недопустимое значение: %(value)r (выберите из: %(choices)s)</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>недопустимое значение (%(type)s): %(value)r</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>нужно одно значение</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>нужно не больше одного значения</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>нужно хотя бы одно значение</translation>
+    </message>
+    <message>
+        <source>expected %s argument</source>
+        <translation>нужно значений: %s</translation>
+    </message>
+    <message>
+        <source>expected %s arguments</source>
+        <translation>нужно значений: %s</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>неоднозначный параметр: %(option)s может означать %(matches)s</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>нельзя вместе с аргументом %s</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>лишнее значение %r</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>нужен один из аргументов %s</translation>
+    </message>
+    <message>
+        <source>can&apos;t open &apos;%(filename)s&apos;: %(error)s</source>
+        <translation>не удаётся открыть «%(filename)s»: %(error)s</translation>
+    </message>
+</context>
+<context>
     <name>Attitude</name>
     <message>
         <source>Supporter</source>
@@ -370,6 +456,50 @@
     <message>
         <source>{value} KB</source>
         <translation>{value} КБ</translation>
+    </message>
+    <message>
+        <source>list, create and restore backups of the store</source>
+        <translation>резервные копии базы: список, создание, восстановление</translation>
+    </message>
+    <message>
+        <source>Backups of the store (the file of --db) live in the &apos;backups&apos; folder beside it (kamdesk-YYYYMMDD-HHMMSS.backup.sqlite). KAMdesk makes one a day by itself and keeps the last 7 (Settings); restoring keeps the current store aside first.</source>
+        <translation>Резервные копии базы (файла из --db) лежат в папке «backups» рядом с ней (kamdesk-ГГГГММДД-ЧЧММСС.backup.sqlite). KAMdesk сам делает одну копию в день и хранит последние 7 (Настройки); при восстановлении текущая база сначала откладывается в сторону.</translation>
+    </message>
+    <message>
+        <source>the store&apos;s backups, newest first</source>
+        <translation>резервные копии базы, сначала новые</translation>
+    </message>
+    <message>
+        <source>The store&apos;s backups, newest first.</source>
+        <translation>Резервные копии базы, сначала новые.</translation>
+    </message>
+    <message>
+        <source>back the store up now</source>
+        <translation>сделать резервную копию сейчас</translation>
+    </message>
+    <message>
+        <source>Back the store up now.</source>
+        <translation>Сделать резервную копию базы сейчас.</translation>
+    </message>
+    <message>
+        <source>afterwards keep only this many newest backups (default: delete none)</source>
+        <translation>после этого оставить только столько последних копий (по умолчанию ничего не удалять)</translation>
+    </message>
+    <message>
+        <source>put a backup in place of the store (the store is kept aside first)</source>
+        <translation>вернуть базу из резервной копии (текущая база сначала откладывается)</translation>
+    </message>
+    <message>
+        <source>Put a backup in place of the store (the store is kept aside first).</source>
+        <translation>Вернуть базу из резервной копии (текущая база сначала откладывается в сторону).</translation>
+    </message>
+    <message>
+        <source>BACKUP</source>
+        <translation>КОПИЯ</translation>
+    </message>
+    <message>
+        <source>a file name as listed, a path, or &apos;latest&apos; (default)</source>
+        <translation>имя файла из списка, путь или latest — последняя (по умолчанию)</translation>
     </message>
 </context>
 <context>
@@ -566,6 +696,10 @@
         <translation>следующий визит: %s</translation>
     </message>
     <message>
+        <source>Dossier complete: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Merged into «%s» and archived.</source>
         <translation>Объединён с «%s» и перенесён в архив.</translation>
     </message>
@@ -588,10 +722,6 @@
     <message>
         <source>why (a note)</source>
         <translation>почему (заметка)</translation>
-    </message>
-    <message>
-        <source>Dossier complete: %1 %</source>
-        <translation>Досье заполнено на %1 %</translation>
     </message>
     <message>
         <source>Missing:</source>
@@ -649,7 +779,11 @@
     </message>
     <message numerus="yes">
         <source>%n item(s) to fix</source>
-        <translation><numerusform>исправить %n пункт</numerusform><numerusform>исправить %n пункта</numerusform><numerusform>исправить %n пунктов</numerusform></translation>
+        <translation>
+            <numerusform>исправить %n пункт</numerusform>
+            <numerusform>исправить %n пункта</numerusform>
+            <numerusform>исправить %n пунктов</numerusform>
+        </translation>
     </message>
     <message>
         <source>everything is checked</source>
@@ -706,7 +840,7 @@
         <translation>Приносит 10 % прибыли и больше, лоялен, работает долго: удерживать и поощрять</translation>
     </message>
     <message>
-        <source>Small today but with a big budget, often a competitor's breadwinner</source>
+        <source>Small today but with a big budget, often a competitor&apos;s breadwinner</source>
         <translation>Сегодня невелик, но с большим бюджетом; часто — кормилец конкурента</translation>
     </message>
     <message>
@@ -761,8 +895,8 @@
         <translation>Новый клиент…</translation>
     </message>
     <message>
-        <source>Create an account (Ctrl+N in the list)</source>
-        <translation>Создать клиента (Ctrl+N в списке)</translation>
+        <source>Create an account (Ctrl+N)</source>
+        <translation>Создать клиента (Ctrl+N)</translation>
     </message>
     <message>
         <source>Merge…</source>
@@ -782,6 +916,133 @@
     <message>
         <source>Coming in a later version</source>
         <translation>Появится в следующих версиях</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>error</source>
+        <translation>ошибка</translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation>предупреждение</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>прервано</translation>
+    </message>
+    <message>
+        <source>; the details are in {path}</source>
+        <translation>; подробности в {path}</translation>
+    </message>
+    <message>
+        <source>internal error</source>
+        <translation>внутренняя ошибка</translation>
+    </message>
+    <message>
+        <source>ACTION</source>
+        <translation>ДЕЙСТВИЕ</translation>
+    </message>
+    <message>
+        <source>actions</source>
+        <translation>действия</translation>
+    </message>
+    <message>
+        <source>start the application window (the default)</source>
+        <translation>открыть окно программы (по умолчанию)</translation>
+    </message>
+    <message>
+        <source>Start the application window, in the language of its settings.</source>
+        <translation>Открыть окно программы на языке из её настроек.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {error}</source>
+        <translation>не удаётся записать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY or YYYY-MM-DD</source>
+        <translation>ДД.ММ.ГГГГ или ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>not a date: {text} (type {format}, e.g. 12.05.2026)</source>
+        <translation>это не дата: {text} (введите {format}, например 12.05.2026)</translation>
+    </message>
+    <message>
+        <source>unknown time zone: {text} (e.g. Europe/Moscow)</source>
+        <translation>неизвестный часовой пояс: {text} (например, Europe/Moscow)</translation>
+    </message>
+    <message>
+        <source>common options (before or after the command)</source>
+        <translation>общие параметры (до или после команды)</translation>
+    </message>
+    <message>
+        <source>ZONE</source>
+        <translation>ПОЯС</translation>
+    </message>
+    <message>
+        <source>the store (database file) to use; default: ${env} or {path}</source>
+        <translation>база (файл базы данных); по умолчанию ${env} или {path}</translation>
+    </message>
+    <message>
+        <source>the time zone visits are shown and cut into days in, e.g. Europe/Samara; default: this computer&apos;s, as in the window ({zone})</source>
+        <translation>часовой пояс, в котором показываются визиты и считаются дни, например Europe/Samara; по умолчанию — пояс этого компьютера, как в окне ({zone})</translation>
+    </message>
+    <message>
+        <source>the language of the output and of the documents written: ru or en; default: the system&apos;s (LANG), now {language}</source>
+        <translation>язык вывода и создаваемых документов: ru или en; по умолчанию — язык системы (LANG), сейчас {language}</translation>
+    </message>
+    <message>
+        <source>environment variables:</source>
+        <translation>переменные окружения:</translation>
+    </message>
+    <message>
+        <source>  {name}  the store to use when --db is not given</source>
+        <translation>  {name}  база, если не указан --db</translation>
+    </message>
+    <message>
+        <source>  {name}  one folder for all of KAMdesk&apos;s files (data, settings, logs, backups), e.g. for a portable install</source>
+        <translation>  {name}  одна папка для всех файлов KAMdesk (данные, настройки, журналы, резервные копии), например для переносной установки</translation>
+    </message>
+    <message>
+        <source>  {name}  the passphrase of encrypted stores, instead of the key in the system keyring (scripts, machines without a keyring)</source>
+        <translation>  {name}  пароль зашифрованных баз вместо ключа в системном хранилище ключей (скрипты, компьютеры без хранилища)</translation>
+    </message>
+    <message>
+        <source>  {name}  &apos;off&apos; makes new stores without encryption (tests, trials)</source>
+        <translation>  {name}  off — новые базы создаются без шифрования (тесты, пробы)</translation>
+    </message>
+    <message>
+        <source>  {name}  the language, when --lang is not given</source>
+        <translation>  {name}  язык, если не указан --lang</translation>
+    </message>
+    <message>
+        <source>Dates are typed as {format}.</source>
+        <translation>Даты вводятся как {format}.</translation>
+    </message>
+    <message>
+        <source>DATE</source>
+        <translation>ДАТА</translation>
+    </message>
+    <message>
+        <source>KAMdesk: the offline-first workstation of a pharmaceutical Key Account Manager. Without a command it starts the application window.</source>
+        <translation>KAMdesk: рабочее место менеджера по ключевым клиентам фармацевтической компании, работающее и без сети. Без команды открывает окно программы.</translation>
+    </message>
+    <message>
+        <source>print the version and stop</source>
+        <translation>показать версию и выйти</translation>
+    </message>
+    <message>
+        <source>COMMAND</source>
+        <translation>КОМАНДА</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>команды</translation>
     </message>
 </context>
 <context>
@@ -983,6 +1244,17 @@
     </message>
 </context>
 <context>
+    <name>CoordinatesField</name>
+    <message>
+        <source>latitude, longitude, e.g. 56.8587, 35.9176</source>
+        <translation>широта, долгота, например 56.8587, 35.9176</translation>
+    </message>
+    <message>
+        <source>Copy them from a map. With the place&apos;s coordinates (and home&apos;s in Settings) the checklist works out when to leave.</source>
+        <translation>Скопируйте их с карты. По координатам места (и дома — в настройках) чек-лист рассчитает, когда выезжать.</translation>
+    </message>
+</context>
+<context>
     <name>DatabaseCommands</name>
     <message>
         <source>New database</source>
@@ -1131,6 +1403,109 @@
     </message>
 </context>
 <context>
+    <name>DemoCommand</name>
+    <message>
+        <source>N</source>
+        <translation>ЧИСЛО</translation>
+    </message>
+    <message>
+        <source>create a demo store: a Russian pharma territory, the same for a seed</source>
+        <translation>создать демонстрационную базу: фармацевтическую территорию, одинаковую для одного зерна</translation>
+    </message>
+    <message>
+        <source>Create a demo store (the file of --db) with hospitals, pharmacy chains, distributors and a health ministry, their contacts, products, three years of monthly sales, visits and reports. The same seed gives the same territory. The store is built beside its file and put in place only when complete, so an interrupted build leaves nothing half-made.</source>
+        <translation>Создать демонстрационную базу (файл из --db): больницы, аптечные сети, дистрибьюторы и министерство здравоохранения, их контакты, препараты, продажи по месяцам за три года, визиты и отчёты. Одно и то же зерно даёт одну и ту же территорию. База собирается рядом со своим файлом и ставится на место только готовой, так что прерванная сборка не оставляет ничего недоделанного.</translation>
+    </message>
+    <message>
+        <source>number of clients (300)</source>
+        <translation>число клиентов (300)</translation>
+    </message>
+    <message>
+        <source>random seed (1)</source>
+        <translation>зерно случайных чисел (1)</translation>
+    </message>
+    <message>
+        <source>years of sales history (3)</source>
+        <translation>лет истории продаж (3)</translation>
+    </message>
+    <message>
+        <source>if the store already exists, move it aside with its -wal and -shm (kept as a .replaced copy) once the new one is complete</source>
+        <translation>если база уже есть, отложить её вместе с -wal и -shm (остаётся копией .replaced), когда новая будет готова</translation>
+    </message>
+    <message>
+        <source>--accounts and --years must be at least 1</source>
+        <translation>--accounts и --years должны быть не меньше 1</translation>
+    </message>
+    <message>
+        <source>{db} already exists; choose another --db or add --replace (the existing file is kept as a .replaced copy)</source>
+        <translation>{db} уже существует; укажите другой --db или добавьте --replace (имеющийся файл сохранится копией .replaced)</translation>
+    </message>
+    <message>
+        <source>kept the previous store as {path}</source>
+        <translation>прежняя база сохранена как {path}</translation>
+    </message>
+    <message>
+        <source>{db}: {summary} in {seconds} s</source>
+        <translation>{db}: {summary} за {seconds} с</translation>
+    </message>
+    <message>
+        <source>clients</source>
+        <translation>клиенты</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <source>personal records</source>
+        <translation>личные сведения</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>препараты</translation>
+    </message>
+    <message>
+        <source>price lists</source>
+        <translation>прайс-листы</translation>
+    </message>
+    <message>
+        <source>sales records</source>
+        <translation>записи продаж</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>визиты</translation>
+    </message>
+    <message>
+        <source>reports</source>
+        <translation>отчёты</translation>
+    </message>
+    <message>
+        <source>follow-up tasks</source>
+        <translation>задачи после визитов</translation>
+    </message>
+    <message>
+        <source>dossiers</source>
+        <translation>досье</translation>
+    </message>
+    <message>
+        <source>relationship events</source>
+        <translation>события отношений</translation>
+    </message>
+    <message>
+        <source>competitors</source>
+        <translation>конкуренты</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>пользователи</translation>
+    </message>
+    <message>
+        <source>offers</source>
+        <translation>КП</translation>
+    </message>
+</context>
+<context>
     <name>DialogPrompts</name>
     <message>
         <source>Welcome to KAMdesk</source>
@@ -1250,8 +1625,8 @@ If another program has it open, close that program and try again; if the disk is
 <context>
     <name>DmuMap</name>
     <message>
-        <source>Columns: role · height: influence · colour: &lt;span style="color:#2e7d32"&gt;supporter&lt;/span&gt;, &lt;span style="color:#757575"&gt;neutral&lt;/span&gt;, &lt;span style="color:#c62828"&gt;opponent&lt;/span&gt;, dashed: unknown · lines: reports to · ★ opinion leader. Drag people to arrange them.</source>
-        <translation>Столбцы: роль · высота: влияние · цвет: &lt;span style="color:#2e7d32"&gt;сторонник&lt;/span&gt;, &lt;span style="color:#757575"&gt;нейтрален&lt;/span&gt;, &lt;span style="color:#c62828"&gt;противник&lt;/span&gt;, пунктир: неизвестно · линии: подчинение · ★ лидер мнений. Людей можно перетаскивать.</translation>
+        <source>Columns: role · height: influence · colour: &lt;span style=&quot;color:#2e7d32&quot;&gt;supporter&lt;/span&gt;, &lt;span style=&quot;color:#757575&quot;&gt;neutral&lt;/span&gt;, &lt;span style=&quot;color:#c62828&quot;&gt;opponent&lt;/span&gt;, dashed: unknown · lines: reports to · ★ opinion leader. Drag people to arrange them.</source>
+        <translation>Столбцы: роль · высота: влияние · цвет: &lt;span style=&quot;color:#2e7d32&quot;&gt;сторонник&lt;/span&gt;, &lt;span style=&quot;color:#757575&quot;&gt;нейтрален&lt;/span&gt;, &lt;span style=&quot;color:#c62828&quot;&gt;противник&lt;/span&gt;, пунктир: неизвестно · линии: подчинение · ★ лидер мнений. Людей можно перетаскивать.</translation>
     </message>
     <message>
         <source>Automatic layout</source>
@@ -1380,7 +1755,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>неизвестно отношение к нам части участников решения</translation>
     </message>
     <message>
-        <source>decision maker's psychotype unknown</source>
+        <source>decision maker&apos;s psychotype unknown</source>
         <translation>неизвестен психотип ЛПР</translation>
     </message>
     <message>
@@ -1388,7 +1763,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>не записан ни один конкурент</translation>
     </message>
     <message>
-        <source>competitors' products or terms not noted</source>
+        <source>competitors&apos; products or terms not noted</source>
         <translation>не отмечены препараты или условия конкурентов</translation>
     </message>
 </context>
@@ -1590,7 +1965,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Подключение к офису</translation>
     </message>
     <message>
-        <source>Ask your administrator for the office server's address and your login. The password is not kept on this laptop.</source>
+        <source>Ask your administrator for the office server&apos;s address and your login. The password is not kept on this laptop.</source>
         <translation>Адрес сервера офиса и логин выдаёт администратор. Пароль на этом ноутбуке не хранится.</translation>
     </message>
     <message>
@@ -1606,7 +1981,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Пароль</translation>
     </message>
     <message>
-        <source>This laptop's name</source>
+        <source>This laptop&apos;s name</source>
         <translation>Имя этого ноутбука</translation>
     </message>
     <message>
@@ -1614,7 +1989,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Подключить</translation>
     </message>
     <message>
-        <source>Write the office server's address.</source>
+        <source>Write the office server&apos;s address.</source>
         <translation>Укажите адрес сервера офиса.</translation>
     </message>
     <message>
@@ -1665,7 +2040,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Любой, %</translation>
     </message>
     <message>
-        <source>The account's ABC class</source>
+        <source>The account&apos;s ABC class</source>
         <translation>ABC-класс клиента</translation>
     </message>
     <message>
@@ -1681,7 +2056,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Удалить строку</translation>
     </message>
     <message>
-        <source>The largest discount a KAM may give without the manager's approval. An SKU row wins over its group, a group over the default. An empty cell takes the row's «any class», else the less specific row.</source>
+        <source>The largest discount a KAM may give without the manager&apos;s approval. An SKU row wins over its group, a group over the default. An empty cell takes the row&apos;s «any class», else the less specific row.</source>
         <translation>Наибольшая скидка, которую KAM даёт без согласования с руководителем. Строка артикула важнее строки его группы, группа — строки по умолчанию. Пустая ячейка берёт «любой класс» своей строки, иначе — более общую строку.</translation>
     </message>
 </context>
@@ -1908,6 +2283,109 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Held at</source>
         <translation>Когда состоялся</translation>
+    </message>
+</context>
+<context>
+    <name>ImportCommand</name>
+    <message>
+        <source>import data exported by the office (price lists)</source>
+        <translation>загрузить данные, выгруженные офисом (прайс-листы)</translation>
+    </message>
+    <message>
+        <source>Import data exported by the office (price lists).</source>
+        <translation>Загрузить данные, выгруженные офисом (прайс-листы).</translation>
+    </message>
+    <message>
+        <source>WHAT</source>
+        <translation>ЧТО</translation>
+    </message>
+    <message>
+        <source>what to import</source>
+        <translation>что загрузить</translation>
+    </message>
+    <message>
+        <source>import a price list (CSV or XLSX, as 1C exports it)</source>
+        <translation>загрузить прайс-лист (CSV или XLSX, как его выгружает 1С)</translation>
+    </message>
+    <message>
+        <source>Import products and prices from CSV (UTF-8 or Windows-1251, `;` or `,`, decimal comma) or XLSX with Russian headers (Артикул, Наименование, МНН, Цена, Ставка НДС…). The encoding (also UTF-16), separator and columns are detected. The preview is printed first; a file with any bad row imports nothing, and each bad row is named with its row, column and what was in the cell. A SKU of an archived product restores that product.</source>
+        <translation>Загрузить препараты и цены из CSV (UTF-8 или Windows-1251, «;» или «,», десятичная запятая) или XLSX с русскими заголовками (Артикул, Наименование, МНН, Цена, Ставка НДС…). Кодировка (в том числе UTF-16), разделитель и столбцы определяются сами. Сначала печатается предпросмотр; из файла хотя бы с одной ошибочной строкой не загружается ничего, и для каждой такой строки указываются её номер, столбец и содержимое ячейки. Артикул препарата из архива возвращает этот препарат.</translation>
+    </message>
+    <message>
+        <source>the CSV or XLSX file</source>
+        <translation>файл CSV или XLSX</translation>
+    </message>
+    <message>
+        <source>the day the prices apply from; default: today</source>
+        <translation>день, с которого действуют цены; по умолчанию сегодня</translation>
+    </message>
+    <message>
+        <source>only show what would change; write nothing</source>
+        <translation>только показать, что изменится, ничего не записывая</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новый</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>изменение</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>цена</translation>
+    </message>
+    <message>
+        <source>unchanged</source>
+        <translation>без изменений</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>из архива</translation>
+    </message>
+    <message>
+        <source>{path} is not a file</source>
+        <translation>{path} — не файл</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>табуляция</translation>
+    </message>
+    <message>
+        <source>, {encoding}, separator «{separator}»</source>
+        <translation>, {encoding}, разделитель «{separator}»</translation>
+    </message>
+    <message>
+        <source>{path}: {detected}; columns: {columns}</source>
+        <translation>{path}: {detected}; столбцы: {columns}</translation>
+    </message>
+    <message>
+        <source> — restored from the archive</source>
+        <translation> — возвращён из архива</translation>
+    </message>
+    <message>
+        <source>  row {number}: {action} {sku} {name} {old}{new}{fields}</source>
+        <translation>  строка {number}: {action} {sku} {name} {old}{new}{fields}</translation>
+    </message>
+    <message>
+        <source>good rows: {count} ({counts})</source>
+        <translation>верных строк: {count} ({counts})</translation>
+    </message>
+    <message>
+        <source>problems: {count}; nothing was imported: correct the file and run again</source>
+        <translation>ошибок: {count}; ничего не загружено: исправьте файл и запустите снова</translation>
+    </message>
+    <message>
+        <source>dry run: nothing was written</source>
+        <translation>пробный прогон: ничего не записано</translation>
+    </message>
+    <message>
+        <source>{problem}; nothing was imported</source>
+        <translation>{problem}; ничего не загружено</translation>
+    </message>
+    <message>
+        <source>imported: a price list valid from {day}</source>
+        <translation>загружено: прайс-лист, действующий с {day}</translation>
     </message>
 </context>
 <context>
@@ -2382,6 +2860,117 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>OfferCommand</name>
+    <message>
+        <source>commercial offers: list them, print one to PDF</source>
+        <translation>коммерческие предложения: список, печать в PDF</translation>
+    </message>
+    <message>
+        <source>Work with commercial offers («КП») without the window.</source>
+        <translation>Работа с коммерческими предложениями (КП) без окна программы.</translation>
+    </message>
+    <message>
+        <source>print the offers: number, edition, date, status, total, client</source>
+        <translation>список КП: номер, редакция, дата, статус, сумма, клиент</translation>
+    </message>
+    <message>
+        <source>The offers, newest first; those past their validity become expired first.</source>
+        <translation>КП, сначала новые; КП с истёкшим сроком действия сначала помечаются истёкшими.</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>СТАТУС</translation>
+    </message>
+    <message>
+        <source>only offers in this status: {choices}</source>
+        <translation>только КП в этом статусе: {choices}</translation>
+    </message>
+    <message>
+        <source>WORDS</source>
+        <translation>СЛОВА</translation>
+    </message>
+    <message>
+        <source>words of the number or of the client&apos;s name</source>
+        <translation>слова из номера или названия клиента</translation>
+    </message>
+    <message>
+        <source>write an offer&apos;s PDF (with its annexes)</source>
+        <translation>записать КП в PDF (с приложениями)</translation>
+    </message>
+    <message>
+        <source>Write an offer&apos;s PDF (with its annexes).</source>
+        <translation>Записать коммерческое предложение в PDF (с приложениями).</translation>
+    </message>
+    <message>
+        <source>NUMBER</source>
+        <translation>НОМЕР</translation>
+    </message>
+    <message>
+        <source>the offer number, e.g. КП-2026-7FK-0042</source>
+        <translation>номер КП, например КП-2026-7FK-0042</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>файл PDF, который нужно записать</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>ЧИСЛО</translation>
+    </message>
+    <message>
+        <source>an older edition (default: the latest)</source>
+        <translation>более ранняя редакция (по умолчанию последняя)</translation>
+    </message>
+    <message>
+        <source>{db} does not exist; create it with `kamdesk demo`</source>
+        <translation>{db} не существует; создайте базу командой «kamdesk demo»</translation>
+    </message>
+    <message>
+        <source>no offers</source>
+        <translation>КП нет</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>номер</translation>
+    </message>
+    <message>
+        <source>ed.</source>
+        <translation>ред.</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>total, ₽</source>
+        <translation>сумма, ₽</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>needs approval</source>
+        <translation>нужно согласование</translation>
+    </message>
+    <message>
+        <source>no offer numbered {number}</source>
+        <translation>нет КП с номером {number}</translation>
+    </message>
+    <message>
+        <source> with the «ПРОЕКТ» watermark (needs approval)</source>
+        <translation> с пометкой «ПРОЕКТ» (нужно согласование)</translation>
+    </message>
+    <message>
+        <source>{path}: {number}, edition {edition}, pages: {pages}{draft}</source>
+        <translation>{path}: {number}, редакция {edition}, страниц: {pages}{draft}</translation>
+    </message>
+</context>
+<context>
     <name>OfferEditor</name>
     <message>
         <source>edition %1</source>
@@ -2500,7 +3089,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Без НДС: %1   Скидка: %2   НДС: %3   Итого с НДС: %4</translation>
     </message>
     <message>
-        <source>A discount is above what you may give without approval: the offer will need the manager's approval and prints as a draft («ПРОЕКТ»).</source>
+        <source>A discount is above what you may give without approval: the offer will need the manager&apos;s approval and prints as a draft («ПРОЕКТ»).</source>
         <translation>Скидка выше допустимой без согласования: предложению нужно согласование руководителя, до него оно печатается как «ПРОЕКТ».</translation>
     </message>
     <message>
@@ -2513,9 +3102,20 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>OfferRow</name>
+    <message>
+        <source>New offer…</source>
+        <translation>Новое КП…</translation>
+    </message>
+    <message>
+        <source>Prepare an offer for this client to hand over</source>
+        <translation>Подготовить КП, чтобы передать его клиенту на визите</translation>
+    </message>
+</context>
+<context>
     <name>Offers</name>
     <message>
-        <source>fill in the supplier's details in settings before printing: {missing}</source>
+        <source>fill in the supplier&apos;s details in settings before printing: {missing}</source>
         <translation>перед печатью заполните реквизиты поставщика в настройках: {missing}</translation>
     </message>
     <message>
@@ -2591,27 +3191,27 @@ If another program has it open, close that program and try again; if the disk is
         <translation>позиция {line} ({product}): цена должна быть больше нуля, с точностью до копеек</translation>
     </message>
     <message>
-        <source>the supplier's name</source>
+        <source>the supplier&apos;s name</source>
         <translation>название поставщика</translation>
     </message>
     <message>
-        <source>the supplier's INN</source>
+        <source>the supplier&apos;s INN</source>
         <translation>ИНН поставщика</translation>
     </message>
     <message>
-        <source>the supplier's KPP</source>
+        <source>the supplier&apos;s KPP</source>
         <translation>КПП поставщика</translation>
     </message>
     <message>
-        <source>the supplier's address</source>
+        <source>the supplier&apos;s address</source>
         <translation>адрес поставщика</translation>
     </message>
     <message>
-        <source>the supplier's bank</source>
+        <source>the supplier&apos;s bank</source>
         <translation>банк поставщика</translation>
     </message>
     <message>
-        <source>the bank's BIK</source>
+        <source>the bank&apos;s BIK</source>
         <translation>БИК банка</translation>
     </message>
     <message>
@@ -2631,7 +3231,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>предложение нельзя перевести из «{old}» в «{new}»</translation>
     </message>
     <message>
-        <source>a discount is above the envelope: the offer needs the manager's approval before it can be sent</source>
+        <source>a discount is above the envelope: the offer needs the manager&apos;s approval before it can be sent</source>
         <translation>скидка выше допустимой: до отправки нужно согласование руководителя</translation>
     </message>
     <message>
@@ -2655,7 +3255,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>укажите, как товар облагается НДС</translation>
     </message>
     <message>
-        <source>comparison {row}: name the competitor's product</source>
+        <source>comparison {row}: name the competitor&apos;s product</source>
         <translation>сравнение {row}: укажите препарат конкурента</translation>
     </message>
     <message>
@@ -2695,16 +3295,16 @@ If another program has it open, close that program and try again; if the disk is
         <translation>символов в строке: {length}; читается не больше {limit}</translation>
     </message>
     <message>
-        <source>a quote «"» opened here runs over {limit} characters: it is probably never closed</source>
-        <translation>открытая здесь кавычка «"» тянется дальше {limit} символов: вероятно, она нигде не закрыта</translation>
+        <source>a quote «&quot;» opened here runs over {limit} characters: it is probably never closed</source>
+        <translation>открытая здесь кавычка «&quot;» тянется дальше {limit} символов: вероятно, она нигде не закрыта</translation>
     </message>
     <message>
-        <source>a quote «"» opened here is never closed: the rest of the file would be one cell</source>
-        <translation>открытая здесь кавычка «"» нигде не закрыта: весь остаток файла стал бы одной ячейкой</translation>
+        <source>a quote «&quot;» opened here is never closed: the rest of the file would be one cell</source>
+        <translation>открытая здесь кавычка «&quot;» нигде не закрыта: весь остаток файла стал бы одной ячейкой</translation>
     </message>
     <message>
-        <source>text follows a closing quote «"» inside a cell: quote the whole cell and double the quotes in it («""»)</source>
-        <translation>после закрывающей кавычки «"» в ячейке есть текст: заключите всю ячейку в кавычки, а кавычки внутри удвойте («""»)</translation>
+        <source>text follows a closing quote «&quot;» inside a cell: quote the whole cell and double the quotes in it («&quot;&quot;»)</source>
+        <translation>после закрывающей кавычки «&quot;» в ячейке есть текст: заключите всю ячейку в кавычки, а кавычки внутри удвойте («&quot;&quot;»)</translation>
     </message>
     <message>
         <source>an old Excel .xls file: save it as .xlsx or CSV</source>
@@ -2747,7 +3347,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>{file}, {where}: {reason}</translation>
     </message>
     <message>
-        <source>this is KAMdesk's own database, not a price list</source>
+        <source>this is KAMdesk&apos;s own database, not a price list</source>
         <translation>это собственная база данных KAMdesk, а не прайс-лист</translation>
     </message>
     <message>
@@ -2771,8 +3371,8 @@ If another program has it open, close that program and try again; if the disk is
         <translation>«{first}» и «{second}» обозначают один и тот же столбец; переименуйте или удалите один из них</translation>
     </message>
     <message>
-        <source>a line break inside this cell: a quote «"» probably swallowed the next rows</source>
-        <translation>перенос строки внутри ячейки: вероятно, кавычка «"» поглотила следующие строки</translation>
+        <source>a line break inside this cell: a quote «&quot;» probably swallowed the next rows</source>
+        <translation>перенос строки внутри ячейки: вероятно, кавычка «&quot;» поглотила следующие строки</translation>
     </message>
     <message>
         <source>the control character {code}</source>
@@ -2783,7 +3383,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>символов: {length}, а в базе хранится не больше {limit}</translation>
     </message>
     <message>
-        <source>there are values to the right of the header's last column</source>
+        <source>there are values to the right of the header&apos;s last column</source>
         <translation>правее последнего столбца заголовка есть значения</translation>
     </message>
     <message>
@@ -2923,7 +3523,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>общая ставка НДС на {date} — {rate} (с {since}), а не {value} %</translation>
     </message>
     <message>
-        <source>{value} % is charged only by a supplier on the simplified tax system (УСН), and the supplier's settings do not say so</source>
+        <source>{value} % is charged only by a supplier on the simplified tax system (УСН), and the supplier&apos;s settings do not say so</source>
         <translation>{value} % применяет только поставщик на упрощённой системе налогообложения (УСН), а в настройках поставщика это не указано</translation>
     </message>
     <message>
@@ -2933,6 +3533,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>«{value}» is not a kind of product: write «лекарственный препарат», «медицинское изделие» or «прочее»</source>
         <translation>«{value}» — не вид товара: укажите «лекарственный препарат», «медицинское изделие» или «прочее»</translation>
+    </message>
+    <message>
+        <source>The requisites and the discount envelope are set by the office; a manager can change them.</source>
+        <translation>Реквизиты и конверт скидок задаёт офис; изменить их может руководитель.</translation>
     </message>
 </context>
 <context>
@@ -3109,7 +3713,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Подписывает</translation>
     </message>
     <message>
-        <source>Signer's position</source>
+        <source>Signer&apos;s position</source>
         <translation>Должность подписанта</translation>
     </message>
     <message>
@@ -3121,8 +3725,24 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Срок действия</translation>
     </message>
     <message>
+        <source>Tax system</source>
+        <translation>Система налогообложения</translation>
+    </message>
+    <message>
         <source> days</source>
         <translation> дн.</translation>
+    </message>
+    <message>
+        <source>General system (VAT 22 %, 10 %, 0 %)</source>
+        <translation>Общая система (НДС 22 %, 10 %, 0 %)</translation>
+    </message>
+    <message>
+        <source>Simplified system (USN), VAT 5 %</source>
+        <translation>Упрощённая система (УСН), НДС 5 %</translation>
+    </message>
+    <message>
+        <source>Simplified system (USN), VAT 7 %</source>
+        <translation>Упрощённая система (УСН), НДС 7 %</translation>
     </message>
     <message>
         <source>Choose…</source>
@@ -3187,8 +3807,12 @@ If another program has it open, close that program and try again; if the disk is
         <translation>не запланирован</translation>
     </message>
     <message>
-        <source>Sales, last 12 months</source>
-        <translation>Продажи за 12 месяцев</translation>
+        <source>Sales, last 12 complete months</source>
+        <translation>Продажи за 12 полных месяцев</translation>
+    </message>
+    <message>
+        <source>The lighter bar is this month so far.</source>
+        <translation>Светлый столбик — текущий месяц, данные неполные.</translation>
     </message>
     <message>
         <source>trend against the year before: %s</source>
@@ -3254,6 +3878,14 @@ If another program has it open, close that program and try again; if the disk is
 <context>
     <name>PassphraseDialog</name>
     <message>
+        <source>Choose a passphrase</source>
+        <translation>Придумайте пароль</translation>
+    </message>
+    <message>
+        <source>KAMdesk encrypts the new database {path}, and there is no system keyring here to keep its key in. Choose a passphrase and type it twice: it is asked for every time the database or its backups are opened. If it is lost, nobody can read them: write it down and keep it somewhere safe.</source>
+        <translation>KAMdesk шифрует новую базу {path}, а хранилища ключей системы, где можно держать её ключ, здесь нет. Придумайте пароль и введите его дважды: он запрашивается при каждом открытии базы и её резервных копий. Если пароль потерян, их никто не прочитает: запишите его и храните в надёжном месте.</translation>
+    </message>
+    <message>
         <source>The database is encrypted</source>
         <translation>База данных зашифрована</translation>
     </message>
@@ -3262,8 +3894,16 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Пароль базы</translation>
     </message>
     <message>
+        <source>The passphrase again</source>
+        <translation>Пароль ещё раз</translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Открыть</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Создать</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -3279,6 +3919,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Plan a visit</source>
         <translation>Запланировать визит</translation>
+    </message>
+    <message>
+        <source>(unknown client)</source>
+        <translation>(клиент не найден)</translation>
     </message>
     <message>
         <source>min</source>
@@ -3311,6 +3955,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Place</source>
         <translation>Место</translation>
+    </message>
+    <message>
+        <source>Coordinates</source>
+        <translation>Координаты</translation>
     </message>
     <message>
         <source>Travel</source>
@@ -3383,6 +4031,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>valid until %1</source>
         <translation>действует до %1</translation>
+    </message>
+    <message>
+        <source>Type the latitude and the longitude, e.g. 56.8587, 35.9176</source>
+        <translation>Введите широту и долготу, например 56.8587, 35.9176</translation>
     </message>
     <message>
         <source>Not saved: the database is busy with another program. Your plan is still here; press Save again in a moment.</source>
@@ -3851,6 +4503,77 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>ReportCommand</name>
+    <message>
+        <source>reports for the manager</source>
+        <translation>отчёты для руководителя</translation>
+    </message>
+    <message>
+        <source>Reports for the manager, as the window exports them.</source>
+        <translation>Отчёты для руководителя, такие же, как выгрузка из окна программы.</translation>
+    </message>
+    <message>
+        <source>REPORT</source>
+        <translation>ОТЧЁТ</translation>
+    </message>
+    <message>
+        <source>reports</source>
+        <translation>отчёты</translation>
+    </message>
+    <message>
+        <source>visit reports and KPIs of a period as XLSX or PDF</source>
+        <translation>отчёты о визитах и показатели за период в XLSX или PDF</translation>
+    </message>
+    <message>
+        <source>One row per visit with every report field, and a summary of the KPIs (visits held vs planned, clients covered vs overdue, offers sent and accepted, follow-ups done on time). Contacts appear by name, position and role only. The document is in the language of the run (--lang).</source>
+        <translation>По строке на визит со всеми полями отчёта и сводка показателей (проведённые визиты против запланированных, охваченные клиенты против просроченных, отправленные и принятые КП, задачи, выполненные в срок). Контакты указываются только по имени, должности и роли. Документ — на языке запуска (--lang).</translation>
+    </message>
+    <message>
+        <source>the first day</source>
+        <translation>первый день</translation>
+    </message>
+    <message>
+        <source>the last day</source>
+        <translation>последний день</translation>
+    </message>
+    <message>
+        <source>xlsx or pdf; default: from the output file&apos;s extension</source>
+        <translation>xlsx или pdf; по умолчанию — по расширению файла</translation>
+    </message>
+    <message>
+        <source>the file to write (.xlsx or .pdf)</source>
+        <translation>файл, который нужно записать (.xlsx или .pdf)</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>КОД</translation>
+    </message>
+    <message>
+        <source>only this client, by its full id (repeatable)</source>
+        <translation>только этот клиент, по полному коду (можно несколько раз)</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ТИП</translation>
+    </message>
+    <message>
+        <source>only clients of this kind: {kinds} (repeatable)</source>
+        <translation>только клиенты этого типа: {kinds} (можно несколько раз)</translation>
+    </message>
+    <message>
+        <source>give --format xlsx or pdf (or an output file ending in .xlsx or .pdf)</source>
+        <translation>укажите --format xlsx или pdf (или файл с расширением .xlsx или .pdf)</translation>
+    </message>
+    <message>
+        <source>--account takes a client&apos;s full id</source>
+        <translation>--account принимает полный код клиента</translation>
+    </message>
+    <message>
+        <source>wrote {path}: visits: {count}</source>
+        <translation>записан {path}: визитов: {count}</translation>
+    </message>
+</context>
+<context>
     <name>ReportForm</name>
     <message>
         <source>Visit report: %1</source>
@@ -3921,7 +4644,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Цель достигнута</translation>
     </message>
     <message>
-        <source>Client's mood</source>
+        <source>Client&apos;s mood</source>
         <translation>Настрой клиента</translation>
     </message>
     <message>
@@ -4021,7 +4744,11 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message numerus="yes">
         <source>%n visit(s) without coordinates stay where they are.</source>
-        <translation><numerusform>%n визит без координат остаётся на своём времени.</numerusform><numerusform>%n визита без координат остаются на своём времени.</numerusform><numerusform>%n визитов без координат остаются на своём времени.</numerusform></translation>
+        <translation>
+            <numerusform>%n визит без координат остаётся на своём времени.</numerusform>
+            <numerusform>%n визита без координат остаются на своём времени.</numerusform>
+            <numerusform>%n визитов без координат остаются на своём времени.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Move the visits</source>
@@ -4033,6 +4760,24 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Remove</source>
         <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>SalesChart</name>
+    <message>
+        <source>%1, so far: %2</source>
+        <translation>%1, пока: %2</translation>
+    </message>
+</context>
+<context>
+    <name>SavedFiles</name>
+    <message>
+        <source>Saved to {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished">Открыть</translation>
     </message>
 </context>
 <context>
@@ -4118,7 +4863,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Ключевые сообщения и ответы на возражения.</translation>
     </message>
     <message>
-        <source>Comparison with competitors' products, their prices and terms.</source>
+        <source>Comparison with competitors&apos; products, their prices and terms.</source>
         <translation>Сравнение с продуктами конкурентов, их ценами и условиями.</translation>
     </message>
     <message>
@@ -4160,6 +4905,209 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Until then, everything stays on this laptop.</source>
         <translation>До тех пор всё остаётся на этом ноутбуке.</translation>
+    </message>
+</context>
+<context>
+    <name>ServerCommand</name>
+    <message>
+        <source>the office server: create its database, add users, grant accounts, serve it</source>
+        <translation>офисный сервер: создание базы, пользователи, доступ к клиентам, запуск</translation>
+    </message>
+    <message>
+        <source>The office server laptops sync with. The database is given as --db URL (default ${env}): sqlite:///path/office.sqlite or postgresql+psycopg://user@host/dbname.</source>
+        <translation>Офисный сервер, с которым синхронизируются ноутбуки. База указывается как --db URL (по умолчанию ${env}): sqlite:///путь/office.sqlite или postgresql+psycopg://пользователь@сервер/база.</translation>
+    </message>
+    <message>
+        <source>create or migrate the office database</source>
+        <translation>создать или обновить офисную базу</translation>
+    </message>
+    <message>
+        <source>Create the office tables (or migrate them to this version) and start the office&apos;s epoch. Safe to run again.</source>
+        <translation>Создать таблицы офиса (или обновить их до этой версии) и начать эпоху офиса. Можно запускать повторно.</translation>
+    </message>
+    <message>
+        <source>after restoring the database from a backup: make every laptop resync</source>
+        <translation>после восстановления базы из копии: заставить все ноутбуки синхронизироваться заново</translation>
+    </message>
+    <message>
+        <source>Give the office a new epoch. Run it after restoring the database from a backup: each laptop then drops what it had from the office, pulls again and re-sends whatever the restored office no longer has (the office ignores changes it already holds).</source>
+        <translation>Начать новую эпоху офиса. Запускайте после восстановления базы из резервной копии: каждый ноутбук отбросит полученное от офиса, получит данные заново и снова отправит то, чего в восстановленном офисе больше нет (уже имеющиеся изменения офис пропускает).</translation>
+    </message>
+    <message>
+        <source>serve the office (HTTP; TLS with --ssl-keyfile/--ssl-certfile)</source>
+        <translation>запустить офисный сервер (HTTP; TLS с --ssl-keyfile/--ssl-certfile)</translation>
+    </message>
+    <message>
+        <source>Serve the office database over HTTP with uvicorn. Behind a reverse proxy keep the default loopback host; see docs/deploy-office.md.</source>
+        <translation>Открыть офисную базу по HTTP через uvicorn. За обратным прокси оставьте адрес по умолчанию (127.0.0.1); см. docs/deploy-office.md.</translation>
+    </message>
+    <message>
+        <source>ADDRESS</source>
+        <translation>АДРЕС</translation>
+    </message>
+    <message>
+        <source>address to listen on (127.0.0.1)</source>
+        <translation>адрес, на котором принимать соединения (127.0.0.1)</translation>
+    </message>
+    <message>
+        <source>port (8765)</source>
+        <translation>порт (8765)</translation>
+    </message>
+    <message>
+        <source>worker processes (1); they share the database</source>
+        <translation>рабочих процессов (1); они работают с одной базой</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>закрытый ключ TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>сертификат TLS (PEM)</translation>
+    </message>
+    <message>
+        <source>the office&apos;s users</source>
+        <translation>пользователи офиса</translation>
+    </message>
+    <message>
+        <source>The office&apos;s users.</source>
+        <translation>Пользователи офиса.</translation>
+    </message>
+    <message>
+        <source>add a KAM, a manager or an admin</source>
+        <translation>добавить KAM, руководителя или администратора</translation>
+    </message>
+    <message>
+        <source>Add a user. Without --password-file a password is generated and printed once: login=… role=… password=… name=…</source>
+        <translation>Добавить пользователя. Без --password-file пароль создаётся и печатается один раз: login=… role=… password=… name=…</translation>
+    </message>
+    <message>
+        <source>the login (Latin letters, digits, . _ -)</source>
+        <translation>логин (латинские буквы, цифры, . _ -)</translation>
+    </message>
+    <message>
+        <source>kam, manager or admin</source>
+        <translation>kam (менеджер), manager (руководитель) или admin (администратор)</translation>
+    </message>
+    <message>
+        <source>the full name: «Фамилия Имя Отчество»</source>
+        <translation>полное имя: «Фамилия Имя Отчество»</translation>
+    </message>
+    <message>
+        <source>the login of the user&apos;s manager</source>
+        <translation>логин руководителя пользователя</translation>
+    </message>
+    <message>
+        <source>read the password from the first line of the file (at least 8 characters)</source>
+        <translation>взять пароль из первой строки файла (не меньше 8 символов)</translation>
+    </message>
+    <message>
+        <source>let a user see and edit these clients</source>
+        <translation>дать пользователю доступ к этим клиентам</translation>
+    </message>
+    <message>
+        <source>Let a user see and edit these clients.</source>
+        <translation>Дать пользователю право видеть и менять этих клиентов.</translation>
+    </message>
+    <message>
+        <source>take these clients away from a user</source>
+        <translation>забрать у пользователя этих клиентов</translation>
+    </message>
+    <message>
+        <source>Take these clients away from a user.</source>
+        <translation>Забрать у пользователя доступ к этим клиентам.</translation>
+    </message>
+    <message>
+        <source>the user&apos;s login</source>
+        <translation>логин пользователя</translation>
+    </message>
+    <message>
+        <source>CLIENT_ID</source>
+        <translation>КОД_КЛИЕНТА</translation>
+    </message>
+    <message>
+        <source>client ids (UUID)</source>
+        <translation>коды клиентов (UUID)</translation>
+    </message>
+    <message>
+        <source>list the enrolled laptops</source>
+        <translation>список подключённых ноутбуков</translation>
+    </message>
+    <message>
+        <source>One line per laptop ever enrolled: its code, client id, user, device, when it enrolled and was last heard from, and whether it is revoked.</source>
+        <translation>По строке на каждый когда-либо подключённый ноутбук: его код, код клиента, пользователь, устройство, когда подключён и когда последний раз выходил на связь, отключён ли он.</translation>
+    </message>
+    <message>
+        <source>cut off a lost or stolen laptop (its token stops working at once)</source>
+        <translation>отключить потерянный или украденный ноутбук (его токен сразу перестаёт действовать)</translation>
+    </message>
+    <message>
+        <source>Revoke a laptop&apos;s token by its code (K007) or client id. Its next sync is refused; its user may log in again on another laptop.</source>
+        <translation>Отозвать токен ноутбука по его коду (K007) или коду клиента. Следующая синхронизация будет отклонена; пользователь может снова войти на другом ноутбуке.</translation>
+    </message>
+    <message>
+        <source>LAPTOP</source>
+        <translation>НОУТБУК</translation>
+    </message>
+    <message>
+        <source>the laptop&apos;s code (K007) or client id</source>
+        <translation>код ноутбука (K007) или код клиента</translation>
+    </message>
+    <message>
+        <source>seed an empty office with the demo territory and its users</source>
+        <translation>наполнить пустой офис демонстрационной территорией и её пользователями</translation>
+    </message>
+    <message>
+        <source>Build the demo territory (as `kamdesk demo` does), load it into an empty office database (initialising it when needed) and split the clients among three KAMs: hospitals (with the ministry and other institutions), pharmacy chains with their pharmacies, and distributors; add their manager and an admin. Prints one line per user: login=… role=… password=… name=…</source>
+        <translation>Собрать демонстрационную территорию (как «kamdesk demo»), загрузить её в пустую офисную базу (создав её при необходимости) и разделить клиентов между тремя KAM: больницы (с министерством и другими учреждениями), аптечные сети с их аптеками и дистрибьюторы; добавить их руководителя и администратора. Печатает по строке на пользователя: login=… role=… password=… name=…</translation>
+    </message>
+    <message>
+        <source>the office database: sqlite:///path or postgresql+psycopg://… (default ${env})</source>
+        <translation>офисная база: sqlite:///путь или postgresql+psycopg://… (по умолчанию ${env})</translation>
+    </message>
+    <message>
+        <source>office database ready: epoch {epoch}, version {version}</source>
+        <translation>офисная база готова: эпоха {epoch}, версия {version}</translation>
+    </message>
+    <message>
+        <source>new epoch {epoch}: every laptop resyncs with the office on its next sync</source>
+        <translation>новая эпоха {epoch}: каждый ноутбук заново синхронизируется с офисом при следующей синхронизации</translation>
+    </message>
+    <message>
+        <source>--workers must be at least 1</source>
+        <translation>--workers должно быть не меньше 1</translation>
+    </message>
+    <message>
+        <source>TLS needs both --ssl-keyfile and --ssl-certfile</source>
+        <translation>для TLS нужны и --ssl-keyfile, и --ssl-certfile</translation>
+    </message>
+    <message>
+        <source>office seeded: rows: {rows}, clients: {accounts}</source>
+        <translation>офис наполнен: строк: {rows}, клиентов: {accounts}</translation>
+    </message>
+    <message>
+        <source>granted</source>
+        <translation>доступ дан</translation>
+    </message>
+    <message>
+        <source>already granted</source>
+        <translation>доступ уже был</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>доступ забран</translation>
+    </message>
+    <message>
+        <source>was not granted</source>
+        <translation>доступа и не было</translation>
+    </message>
+    <message>
+        <source> (the office has no rows of it yet)</source>
+        <translation> (в офисе ещё нет его данных)</translation>
+    </message>
+    <message>
+        <source>no laptop has enrolled yet</source>
+        <translation>ни один ноутбук ещё не подключён</translation>
     </message>
 </context>
 <context>
@@ -4258,6 +5206,81 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>&amp;New account…</source>
+        <translation>&amp;Новый клиент…</translation>
+    </message>
+    <message>
+        <source>&amp;New visit…</source>
+        <translation>&amp;Новый визит…</translation>
+    </message>
+    <message>
+        <source>&amp;New offer…</source>
+        <translation>&amp;Новое КП…</translation>
+    </message>
+    <message>
+        <source>&amp;New product…</source>
+        <translation>&amp;Новый препарат…</translation>
+    </message>
+    <message>
+        <source>New account, visit, offer or product (the section shown)</source>
+        <translation>Новый клиент, визит, КП или препарат (в открытом разделе)</translation>
+    </message>
+    <message>
+        <source>Search (the client list&apos;s search box)</source>
+        <translation>Поиск (строка поиска в списке клиентов)</translation>
+    </message>
+    <message>
+        <source>From the search box into the list / open the card</source>
+        <translation>Из строки поиска в список / открыть карточку</translation>
+    </message>
+    <message>
+        <source>Go to a section</source>
+        <translation>Перейти в раздел</translation>
+    </message>
+    <message>
+        <source>Open a database</source>
+        <translation>Открыть базу данных</translation>
+    </message>
+    <message>
+        <source>New database</source>
+        <translation>Новая база данных</translation>
+    </message>
+    <message>
+        <source>Undo / redo on the card (undo also on the Visits page)</source>
+        <translation>Отменить / повторить в карточке (отмена — и на странице «Визиты»)</translation>
+    </message>
+    <message>
+        <source>Save the visit plan or report</source>
+        <translation>Сохранить план или отчёт о визите</translation>
+    </message>
+    <message>
+        <source>Sync with the office now</source>
+        <translation>Синхронизировать с офисом сейчас</translation>
+    </message>
+    <message>
+        <source>Visits: a day / a week / today / a new visit</source>
+        <translation>Визиты: на день / на неделю / сегодня / новый визит</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Выход</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Создать…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Сочетания клавиш</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Сочетания клавиш</translation>
+    </message>
+</context>
+<context>
     <name>Store</name>
     <message>
         <source>{reason}</source>
@@ -4296,12 +5319,16 @@ If another program has it open, close that program and try again; if the disk is
         <translation>В базе {path} уже есть данные, поэтому демо-территория в неё не загружена. Создайте для демо новую базу.</translation>
     </message>
     <message>
-        <source>{path} was made by an earlier KAMdesk and could not be converted to this version's format. The file was left as it was; nothing is lost.</source>
+        <source>{path} was made by an earlier KAMdesk and could not be converted to this version&apos;s format. The file was left as it was; nothing is lost.</source>
         <translation>{path} создан прежней версией KAMdesk, и перевести его в формат этой версии не удалось. Файл оставлен как был, ничего не потеряно.</translation>
     </message>
     <message>
-        <source>{path} is encrypted, and no key for it was found on this computer (no keyring, and no passphrase given). Type the store's passphrase.</source>
-        <translation>{path} зашифрована, а ключа к ней на этом компьютере нет (нет хранилища паролей системы и не задан пароль базы). Введите пароль базы.</translation>
+        <source>KAMdesk encrypts every new database, but there is no key to do it with: no keyring works here (no desktop session with GNOME Keyring or KWallet, no Windows Credential Manager) and no passphrase was given. Set a passphrase in the environment variable KAMDESK_PASSPHRASE, or start KAMdesk in a desktop session with a keyring, or run it in a terminal and type a passphrase when asked. Nothing was created.</source>
+        <translation>KAMdesk шифрует каждую новую базу, но ключа для этого нет: хранилище ключей системы здесь не работает (нет рабочего сеанса с GNOME Keyring или KWallet, нет диспетчера учётных данных Windows), а пароль не задан. Задайте пароль в переменной окружения KAMDESK_PASSPHRASE, или запустите KAMdesk в рабочем сеансе с хранилищем ключей, или запустите его в терминале и введите пароль, когда он будет запрошен. Ничего не создано.</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted, and this computer has no key for it: no keyring holds one (or none works here) and no passphrase was given. Type its passphrase when KAMdesk asks (in the window or in a terminal), or set it in the environment variable KAMDESK_PASSPHRASE, or open it in the desktop session whose keyring holds its key.</source>
+        <translation>База {path} зашифрована, а ключа к ней на этом компьютере нет: его нет в хранилище ключей системы (или хранилище здесь не работает), и пароль не задан. Введите её пароль, когда KAMdesk попросит (в окне или в терминале), или задайте его в переменной окружения KAMDESK_PASSPHRASE, или откройте базу в том рабочем сеансе, в хранилище ключей которого лежит её ключ.</translation>
     </message>
     <message>
         <source>{path} is encrypted and could not be opened with this key or passphrase: the passphrase is wrong, or the store was encrypted for another user or computer. Nothing was written to it. Type the right passphrase, or ask your administrator.</source>
@@ -4314,6 +5341,69 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>The encrypted copy of {path} did not hold the same data, so the store was left as it was (not encrypted).</source>
         <translation>Зашифрованная копия {path} не совпала с базой по данным, поэтому база оставлена как была (не зашифрована).</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Резервная копия базы…</translation>
+    </message>
+    <message>
+        <source>Writing the encrypted database…</source>
+        <translation>Запись зашифрованной базы…</translation>
+    </message>
+    <message>
+        <source>Checking the encrypted copy…</source>
+        <translation>Проверка зашифрованной копии…</translation>
+    </message>
+    <message>
+        <source>Encrypting the backups and copies…</source>
+        <translation>Шифрование резервных копий и копий базы…</translation>
+    </message>
+    <message>
+        <source>Passphrase of the database {path}: </source>
+        <translation>Пароль базы {path}: </translation>
+    </message>
+    <message>
+        <source>KAMdesk encrypts the new database {path}, and there is no keyring here to keep its key in. Choose a passphrase: it is needed every time the database or its backups are opened, and without it nobody can read them.</source>
+        <translation>KAMdesk шифрует новую базу {path}, а хранилища ключей, где можно держать её ключ, здесь нет. Придумайте пароль: он нужен при каждом открытии базы и её резервных копий, и без него их никто не прочитает.</translation>
+    </message>
+    <message>
+        <source>New passphrase: </source>
+        <translation>Новый пароль: </translation>
+    </message>
+    <message>
+        <source>Type it again: </source>
+        <translation>Повторите его: </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ; try again.</source>
+        <translation>Пароли не совпадают; попробуйте ещё раз.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCommand</name>
+    <message>
+        <source>whether the store is encrypted; encrypt a store of an earlier KAMdesk</source>
+        <translation>зашифрована ли база; шифрование базы прежней версии KAMdesk</translation>
+    </message>
+    <message>
+        <source>New stores are encrypted with a key kept in the system keyring (or the passphrase in $KAMDESK_PASSPHRASE). &apos;encrypt&apos; converts a plain store after a backup; close KAMdesk first.</source>
+        <translation>Новые базы шифруются ключом из системного хранилища ключей (или паролем из $KAMDESK_PASSPHRASE). Действие encrypt шифрует незашифрованную базу, сначала сделав резервную копию; перед этим закройте KAMdesk.</translation>
+    </message>
+    <message>
+        <source>is the store encrypted?</source>
+        <translation>зашифрована ли база?</translation>
+    </message>
+    <message>
+        <source>Is the store encrypted?</source>
+        <translation>Зашифрована ли база?</translation>
+    </message>
+    <message>
+        <source>encrypt a plain store (a backup is made first)</source>
+        <translation>зашифровать незашифрованную базу (сначала делается резервная копия)</translation>
+    </message>
+    <message>
+        <source>Encrypt a plain store (a backup is made first).</source>
+        <translation>Зашифровать незашифрованную базу (сначала делается резервная копия).</translation>
     </message>
 </context>
 <context>
@@ -4372,6 +5462,69 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Asked</source>
         <translation>Запрошено</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCommand</name>
+    <message>
+        <source>LOGIN</source>
+        <translation>ЛОГИН</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>ИМЯ</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {error}</source>
+        <translation>не удаётся прочитать {path}: {error}</translation>
+    </message>
+    <message>
+        <source>send this laptop&apos;s changes to the office and receive the office&apos;s</source>
+        <translation>отправить изменения этого ноутбука в офис и получить изменения офиса</translation>
+    </message>
+    <message>
+        <source>The first time, give the office server&apos;s address and your login: the laptop is enrolled (the password comes from --password-file, $KAMDESK_PASSWORD, or is asked for at a terminal; it is not stored, the laptop keeps the office&apos;s key in the system keyring or a private file). Afterwards `kamdesk sync` alone sends the changes waiting on this laptop and receives what changed in the office. Exits 1 when the office refused a change (kept in the sync issues) or cannot be reached (nothing is lost; run it again later).</source>
+        <translation>В первый раз укажите адрес офисного сервера и свой логин: ноутбук подключается к офису (пароль берётся из --password-file, $KAMDESK_PASSWORD или спрашивается в терминале; он не сохраняется, ноутбук хранит ключ офиса в системном хранилище ключей или в личном файле). После этого «kamdesk sync» без параметров отправляет изменения, ждущие на ноутбуке, и получает изменения офиса. Код выхода 1, если офис отклонил изменение (оно остаётся в проблемах синхронизации) или недоступен (ничего не теряется; запустите позже ещё раз).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>АДРЕС</translation>
+    </message>
+    <message>
+        <source>the office server, e.g. https://kamdesk.office.local</source>
+        <translation>офисный сервер, например https://kamdesk.office.local</translation>
+    </message>
+    <message>
+        <source>your login in the office</source>
+        <translation>ваш логин в офисе</translation>
+    </message>
+    <message>
+        <source>a file holding the password (first line)</source>
+        <translation>файл с паролем (первая строка)</translation>
+    </message>
+    <message>
+        <source>a name for this laptop in the office (default: its host name)</source>
+        <translation>имя этого ноутбука в офисе (по умолчанию — имя компьютера)</translation>
+    </message>
+    <message>
+        <source>Password: </source>
+        <translation>Пароль: </translation>
+    </message>
+    <message>
+        <source>give the password with --password-file FILE or ${env}</source>
+        <translation>укажите пароль: --password-file ФАЙЛ или ${env}</translation>
+    </message>
+    <message>
+        <source>this laptop is not connected to an office yet: kamdesk sync --server URL --login LOGIN</source>
+        <translation>этот ноутбук ещё не подключён к офису: kamdesk sync --server АДРЕС --login ЛОГИН</translation>
+    </message>
+    <message>
+        <source>Login: </source>
+        <translation>Логин: </translation>
+    </message>
+    <message>
+        <source>give your office login: kamdesk sync --login LOGIN</source>
+        <translation>укажите свой логин в офисе: kamdesk sync --login ЛОГИН</translation>
     </message>
 </context>
 <context>
@@ -4455,7 +5608,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Этот вопрос уже решён</translation>
     </message>
     <message>
-        <source>The record is no longer on this laptop: only the office's version can be taken</source>
+        <source>The record is no longer on this laptop: only the office&apos;s version can be taken</source>
         <translation>Записи больше нет на этом ноутбуке: можно взять только версию офиса</translation>
     </message>
     <message>
@@ -4486,11 +5639,11 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Удалено в офисе</translation>
     </message>
     <message>
-        <source>Yours replaced another's</source>
+        <source>Yours replaced another&apos;s</source>
         <translation>Ваше заменило чужое</translation>
     </message>
     <message>
-        <source>Another's came later</source>
+        <source>Another&apos;s came later</source>
         <translation>Чужое пришло позже</translation>
     </message>
     <message>
@@ -4553,7 +5706,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Контакт</translation>
     </message>
     <message>
-        <source>Contact's personal details</source>
+        <source>Contact&apos;s personal details</source>
         <translation>Личные сведения контакта</translation>
     </message>
     <message>
@@ -4729,7 +5882,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Согласование</translation>
     </message>
     <message>
-        <source>Manager's comment</source>
+        <source>Manager&apos;s comment</source>
         <translation>Комментарий руководителя</translation>
     </message>
     <message>
@@ -5030,7 +6183,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Конец периода раньше его начала.</translation>
     </message>
     <message>
-        <source>The team's reports come to a laptop enrolled with the manager role.</source>
+        <source>The team&apos;s reports come to a laptop enrolled with the manager role.</source>
         <translation>Отчёты команды приходят на ноутбук, подключённый к офису с ролью руководителя.</translation>
     </message>
     <message>
@@ -5042,7 +6195,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Команда</translation>
     </message>
     <message>
-        <source>Reports without a named KAM are exported with the whole team's.</source>
+        <source>Reports without a named KAM are exported with the whole team&apos;s.</source>
         <translation>Отчёты без указанного КАМ выгружаются вместе с отчётами всей команды.</translation>
     </message>
     <message>
@@ -5086,7 +6239,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Вся команда</translation>
     </message>
     <message>
-        <source>The manager's report (Excel or PDF) of the chosen KAM's clients for the period</source>
+        <source>The manager&apos;s report (Excel or PDF) of the chosen KAM&apos;s clients for the period</source>
         <translation>Отчёт для руководителя (Excel или PDF) по клиентам выбранного КАМ за период</translation>
     </message>
     <message>
@@ -5320,6 +6473,129 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>not a valid phone number: {value}</source>
         <translation>неверный номер телефона: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>VisitCommand</name>
+    <message>
+        <source>--to is before --from</source>
+        <translation>--to раньше, чем --from</translation>
+    </message>
+    <message>
+        <source>list visits, export them to .ics, print a pre-call brief</source>
+        <translation>визиты: список, выгрузка в .ics, памятка к визиту</translation>
+    </message>
+    <message>
+        <source>Visits in this computer&apos;s time zone (or --tz), as in the window&apos;s Visits page.</source>
+        <translation>Визиты в часовом поясе этого компьютера (или --tz), как на странице «Визиты» в окне программы.</translation>
+    </message>
+    <message>
+        <source>visits with their id, time, status, readiness and client</source>
+        <translation>визиты: код, время, статус, готовность и клиент</translation>
+    </message>
+    <message>
+        <source>One line per visit: the first characters of its id (for `visit brief`), the day and time, the status, the readiness of a planned visit, the client, and what makes it late.</source>
+        <translation>По строке на визит: первые знаки его кода (для «visit brief»), день и время, статус, готовность запланированного визита, клиент и что грозит опозданием.</translation>
+    </message>
+    <message>
+        <source>the first day; default: today</source>
+        <translation>первый день; по умолчанию сегодня</translation>
+    </message>
+    <message>
+        <source>the last day; default: 6 days after --from</source>
+        <translation>последний день; по умолчанию через 6 дней после --from</translation>
+    </message>
+    <message>
+        <source>export visits to an iCalendar file for the phone</source>
+        <translation>выгрузить визиты в файл iCalendar для телефона</translation>
+    </message>
+    <message>
+        <source>Export the visits of the days given to an .ics file.</source>
+        <translation>Выгрузить визиты за указанные дни в файл .ics.</translation>
+    </message>
+    <message>
+        <source>the first day</source>
+        <translation>первый день</translation>
+    </message>
+    <message>
+        <source>the last day</source>
+        <translation>последний день</translation>
+    </message>
+    <message>
+        <source>the .ics file to write</source>
+        <translation>файл .ics, который нужно записать</translation>
+    </message>
+    <message>
+        <source>the one-page pre-call brief of a visit as PDF</source>
+        <translation>памятка к визиту на одну страницу в PDF</translation>
+    </message>
+    <message>
+        <source>The one-page pre-call brief of a visit as PDF, in the language of the run.</source>
+        <translation>Памятка к визиту на одну страницу в PDF, на языке запуска.</translation>
+    </message>
+    <message>
+        <source>VISIT</source>
+        <translation>ВИЗИТ</translation>
+    </message>
+    <message>
+        <source>the visit&apos;s id (or its first characters, as listed)</source>
+        <translation>код визита (или его первые знаки, как в списке)</translation>
+    </message>
+    <message>
+        <source>the PDF file to write</source>
+        <translation>файл PDF, который нужно записать</translation>
+    </message>
+    <message>
+        <source>no store at {db}; give --db or create one with `kamdesk demo`</source>
+        <translation>нет базы {db}; укажите --db или создайте базу командой «kamdesk demo»</translation>
+    </message>
+    <message>
+        <source>the range is longer than a year</source>
+        <translation>период длиннее года</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>дата</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>время</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>статус</translation>
+    </message>
+    <message>
+        <source>readiness</source>
+        <translation>готовность</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>visits from {first} to {last} ({zone}): {count}</source>
+        <translation>визитов с {first} по {last} ({zone}): {count}</translation>
+    </message>
+    <message>
+        <source>wrote {path}</source>
+        <translation>записан {path}</translation>
+    </message>
+    <message>
+        <source>give at least the first 4 characters of the visit id</source>
+        <translation>укажите хотя бы первые 4 знака кода визита</translation>
+    </message>
+    <message>
+        <source>no visit with id {text}</source>
+        <translation>нет визита с кодом {text}</translation>
+    </message>
+    <message>
+        <source>more than one visit starts with {text}; give more characters</source>
+        <translation>с {text} начинается код нескольких визитов; укажите больше знаков</translation>
     </message>
 </context>
 <context>
@@ -5600,7 +6876,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Опишите итог</translation>
     </message>
     <message>
-        <source>Choose the client's mood</source>
+        <source>Choose the client&apos;s mood</source>
         <translation>Выберите настрой клиента</translation>
     </message>
     <message>
@@ -5656,7 +6932,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Время выезда известно</translation>
     </message>
     <message>
-        <source>No travel time: give the place coordinates (or home's) or enter the travel time by hand</source>
+        <source>No travel time: give the place coordinates (or home&apos;s) or enter the travel time by hand</source>
         <translation>Нет времени в пути: укажите координаты места (или дома) или введите время в пути вручную</translation>
     </message>
     <message>
@@ -5700,11 +6976,11 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Ответы на возражения по {product}</translation>
     </message>
     <message>
-        <source>Answers to this client's past objections</source>
+        <source>Answers to this client&apos;s past objections</source>
         <translation>Ответы на прошлые возражения этого клиента</translation>
     </message>
     <message>
-        <source>{count} of the client's objections have no answer</source>
+        <source>{count} of the client&apos;s objections have no answer</source>
         <translation>Возражений клиента без ответа: {count}</translation>
     </message>
     <message>
@@ -5792,7 +7068,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Материалы к визиту не перечислены</translation>
     </message>
     <message>
-        <source>The client's needs and plans re-read; my proposals answer them</source>
+        <source>The client&apos;s needs and plans re-read; my proposals answer them</source>
         <translation>Потребности и планы клиента перечитаны; мои предложения отвечают на них</translation>
     </message>
     <message>
@@ -6031,12 +7307,24 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Выберите запланированный визит, чтобы получить памятку.</translation>
     </message>
     <message>
+        <source>Brief — {client} — {date}.pdf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Writing the brief…</source>
         <translation>Готовим памятку…</translation>
     </message>
     <message>
         <source>Brief ready: %1</source>
         <translation>Памятка готова: %1</translation>
+    </message>
+    <message>
+        <source>Brief ready</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Select a planned visit to mark it held.</source>
@@ -6127,7 +7415,7 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Отменить (Ctrl+Z)</translation>
     </message>
     <message>
-        <source>Order the day's route</source>
+        <source>Order the day&apos;s route</source>
         <translation>Маршрут дня</translation>
     </message>
     <message>
