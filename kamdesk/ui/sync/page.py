@@ -56,7 +56,7 @@ def _phase_text(phase: str) -> str:
 def _role_text(role: str) -> str:
     translate = QCoreApplication.translate
     return {
-        "kam": translate("SyncPage", "KAM"),
+        "kam": translate("SyncPage", "key account manager"),
         "manager": translate("SyncPage", "manager"),
         "admin": translate("SyncPage", "administrator"),
     }.get(role, role)

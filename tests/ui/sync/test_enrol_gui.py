@@ -69,7 +69,7 @@ def test_enrol_with_a_wrong_password_then_the_right_one_and_sync(
     QTest.mouseClick(dialog.connect_button, LEFT)
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog))  # closed and deleted
     qtbot.waitUntil(lambda: page.connection.text() == "Connected to the office", timeout=15_000)
-    assert page.who.text() == "Соколова Анна Игоревна (KAM) at http://testserver"
+    assert page.who.text() == "Соколова Анна Игоревна (key account manager) at http://testserver"
     qtbot.waitUntil(lambda: page.last_sync.text() not in ("never", "—"))
     assert window.sync.state_label.text().startswith("Synced ")
 
