@@ -65,7 +65,7 @@ whole_suite() {
     KAMDESK_VENV="$VENV" PYTHON="$PYTHON" setsid nice -n 5 \
         packaging/smoke_all.sh "$wheel" "$work/smoke" >"$work/packages.log" 2>&1 &
     pid=$!
-    trap 'kill -- -'"$pid"' 2>/dev/null; rm -rf "'"$work"'"' EXIT
+    trap 'kill -- -'"$pid"' 2>/dev/null || true; rm -rf "'"$work"'"' EXIT
     echo "== pytest"
     QT_QPA_PLATFORM=offscreen "$VENV/bin/pytest" || status=$?
     echo "== pytest done after $((SECONDS - started)) s"
