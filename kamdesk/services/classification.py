@@ -3,8 +3,27 @@
 ABC: accounts sorted by sales over the analysis window; an account is A while
 the accounts before it hold less than `abc_a_share` of the total (so the one
 that crosses 80 % is still A), B below `abc_b_share`, C after that.
-XYZ: coefficient of variation (population standard deviation / mean) of the
-monthly amounts over the window, months without purchases counting as zero.
+XYZ on the account's own purchase cycle (field guide §2: a hospital buying every
+quarter like clockwork is regular, not Z). The months of the window with a
+purchase are the account's purchases; its variation is the larger of
+- the coefficient of variation (population standard deviation / mean) of the
+  intervals in months between consecutive purchases, the open interval from the
+  last purchase to the end of the window counted too once it is longer than the
+  longest interval seen (a buyer who stopped is not regular), and
+- the coefficient of variation of the amounts per purchase.
+X up to `xyz_x_max_cv` (10 %), Y up to `xyz_y_max_cv` (25 %), Z above. A monthly
+buyer is judged as by the textbook's monthly CV without the zero months; a
+quarterly buyer of steady amounts is X (the textbook's monthly CV is 1.41, Z).
+A single purchase in the window shows no cycle: Z, with no variation.
+Hand check: purchases in January, April, July, October of 300, 330, 280, 310 →
+intervals 3, 3, 3 (CV 0), amounts mean 305, CV ≈ 0.059 → X.
+
+Chains (field guide: the KAM negotiates with the chain): a pharmacy whose parent
+is a pharmacy chain adds its sales to the chain's, and ABC ranks the chain with
+that consolidated volume; the chain's XYZ, sales and last purchase are its
+pharmacies' (with its own) together. The pharmacies are not ranked on their own
+(that would count their volume twice): each shows its chain's ABC class, and its
+own sales, share, XYZ and last purchase.
 Accounts without sales in the window get no class.
 
 Status: the rule is kamdesk.account_status (purchases, accepted offers and held
@@ -17,6 +36,8 @@ queues nothing for the office and two laptops never argue over it.
 
 from __future__ import annotations
 
+import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -93,14 +114,71 @@ def classify(
     abc[share_before < settings.abc_b_share] = "B"
     abc[share_before < settings.abc_a_share] = "A"
     result["abc"] = abc
-    mean = grid.mean(axis=1)
-    cv = grid.std(axis=1, ddof=0) / mean
+    cv = pd.Series([cycle_variation(list(row)) for row in grid.to_numpy()], index=grid.index)
     result["cv"] = cv
     result["xyz"] = np.where(
         cv <= settings.xyz_x_max_cv, "X", np.where(cv <= settings.xyz_y_max_cv, "Y", "Z")
     )
+    result.loc[cv.isna(), "xyz"] = "Z"
     result.index.name = "account_id"
     return result[columns]
+
+
+def cycle_variation(amounts: Sequence[float]) -> float | None:
+    """The variation of one account's purchases on its own cycle (see the module):
+    `amounts` are the window's months, oldest first, 0 without a purchase. None when
+    there is a single purchase (no cycle to judge)."""
+    import numpy as np
+
+    bought = [index for index, amount in enumerate(amounts) if amount > 0]
+    if len(bought) < 2:
+        return None
+    intervals = [float(b - a) for a, b in itertools.pairwise(bought)]
+    trailing = float(len(amounts) - bought[-1])  # months to the end of the window
+    if trailing > max(intervals):
+        intervals.append(trailing)
+    values = np.array([amounts[index] for index in bought], dtype=float)
+    gaps = np.array(intervals)
+    return float(max(gaps.std() / gaps.mean(), values.std() / values.mean()))
+
+
+def consolidate_chains(monthly: pd.DataFrame, chain_of: dict[str, str]) -> pd.DataFrame:
+    """`monthly` with each chain pharmacy's rows also counted to its chain (`chain_of`:
+    pharmacy id → chain id); the pharmacies' own rows are kept for their own figures."""
+    import pandas as pd
+
+    if monthly.empty or not chain_of:
+        return monthly
+    of_chains = monthly[monthly["account_id"].isin(chain_of)].copy()
+    of_chains["account_id"] = of_chains["account_id"].map(chain_of)
+    return pd.concat([monthly, of_chains], ignore_index=True)
+
+
+def classify_portfolio(
+    monthly: pd.DataFrame,
+    months: list[date],
+    settings: AnalyticsSettings,
+    chain_of: dict[str, str] | None = None,
+) -> pd.DataFrame:
+    """ABC and XYZ with chains consolidated: the chains (their pharmacies' sales
+    included) and the other accounts are ranked; a chain's pharmacies are classified
+    among themselves for their XYZ, share and sales, and show their chain's ABC."""
+    import pandas as pd
+
+    chain_of = chain_of or {}
+    consolidated = consolidate_chains(monthly, chain_of)
+    ranked = classify(
+        consolidated[~consolidated["account_id"].isin(chain_of)] if chain_of else consolidated,
+        months,
+        settings,
+    )
+    if not chain_of:
+        return ranked
+    own = classify(consolidated[consolidated["account_id"].isin(chain_of)], months, settings)
+    portfolio = float(ranked["total"].sum())
+    own["share"] = own["total"] / portfolio if portfolio else float("nan")
+    own["abc"] = [ranked["abc"].get(chain_of[str(account_id)]) for account_id in own.index]
+    return pd.concat([ranked, own])
 
 
 def status_for(
@@ -154,9 +232,23 @@ def recompute(store: Store, today: date | None = None) -> int:
                 )
             ).all()
         )
+        chain_of: dict[str, str] = dict(
+            connection.execute(
+                text(
+                    "SELECT lower(hex(a.id)), lower(hex(c.id)) FROM accounts a "
+                    "JOIN accounts c ON c.id = a.parent_id "
+                    "WHERE a.kind = 'pharmacy' AND c.kind = 'pharmacy_chain' "
+                    "AND a.deleted_at IS NULL AND a.merged_into_id IS NULL"
+                )
+            ).all()
+        )
+    for pharmacy, chain in chain_of.items():  # a chain last bought when a pharmacy did
+        bought = last_purchases.get(pharmacy)
+        if bought is not None and bought > last_purchases.get(chain, ""):
+            last_purchases[chain] = bought
     monthly["month"] = pd.to_datetime(monthly["month"]).dt.date
     monthly["amount"] = monthly["amount"] / 100  # stored in kopecks
-    result = classify(monthly, months, settings)
+    result = classify_portfolio(monthly, months, settings, chain_of)
     stats_rows = _stats_rows(result, last_purchases)
     with store.transaction() as session:
         connection = session.connection()
@@ -189,6 +281,8 @@ def recompute(store: Store, today: date | None = None) -> int:
 
 
 def _stats_rows(result: pd.DataFrame, last_purchases: dict[str, str]) -> list[dict[str, Any]]:
+    import pandas as pd
+
     rows: dict[str, dict[str, Any]] = {
         account_id: {
             "id": account_id,
@@ -209,8 +303,8 @@ def _stats_rows(result: pd.DataFrame, last_purchases: dict[str, str]) -> list[di
             abc=row["abc"],
             xyz=row["xyz"],
             sales=round(float(row["total"]) * 100),
-            share=float(row["share"]),
-            cv=float(row["cv"]),
+            share=None if pd.isna(row["share"]) else float(row["share"]),
+            cv=None if pd.isna(row["cv"]) else float(row["cv"]),
         )
     return list(rows.values())
 

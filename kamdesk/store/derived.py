@@ -25,15 +25,17 @@ CLASSIFICATION_STALE = "classification.stale"
 _CHUNK = 10_000
 
 # The status the KAM sees, from the KAM's choice and synced facts (kamdesk.account_status):
-# the months with a purchase (a pharmacy without any shares its chain's last, as the
-# classification cached it), accepted offers until they expire, the last held visit or
-# sent/accepted offer, today and the analytics settings. Worked out on each laptop and
-# never written back to `accounts`: nothing to sync.
+# the months with a purchase (a pharmacy without any shares its chain's last, a chain
+# without its own has its pharmacies' last, as the classification cached them), accepted
+# offers until they expire, the last held visit or sent/accepted offer, today and the
+# analytics settings. Worked out on each laptop and never written back to `accounts`:
+# nothing to sync.
 _STATUS_SQL = """kam_status(a.kind, a.status,
     coalesce((SELECT group_concat(DISTINCT s.month) FROM sales_records s
               WHERE s.account_id = a.id AND s.deleted_at IS NULL AND s.quantity > 0),
              (SELECT st.last_purchase_on FROM account_stats st
-              WHERE a.kind = 'pharmacy' AND st.account_id = a.parent_id)),
+              WHERE (a.kind = 'pharmacy' AND st.account_id = a.parent_id)
+                 OR (a.kind = 'pharmacy_chain' AND st.account_id = a.id))),
     (SELECT max(max(o.valid_until, coalesce((SELECT max(c.changed_at) FROM offer_status_changes c
                                              WHERE c.offer_id = o.id AND c.to_status = 'accepted'
                                                AND c.deleted_at IS NULL), o.offer_date)))

@@ -63,7 +63,50 @@ def test_abc_xyz_on_a_hand_checked_portfolio() -> None:
     assert classes == {"steady": "AX", "seesaw": "AY", "tender": "BZ", "small": "CZ", "tiny": "CZ"}
     assert result.loc["steady", "share"] == pytest.approx(0.6)
     assert result.loc["seesaw", "cv"] == pytest.approx(0.2)
-    assert result.loc["tender", "cv"] == pytest.approx((275**0.5) / 5)
+    assert result.loc[["tender"], "cv"].isna().all()  # one purchase: no cycle to judge, Z
+
+
+# A hospital buying every third month like clockwork, and an erratic buyer.
+CLOCKWORK = [300, 0, 0, 330, 0, 0, 280, 0, 0, 310, 0, 0]
+ERRATIC = [100, 20, 0, 0, 0, 0, 300, 0, 0, 0, 0, 50]
+
+
+def test_a_clockwork_quarterly_buyer_is_regular_on_its_own_cycle() -> None:
+    # Intervals 3, 3, 3 (CV 0); amounts 300, 330, 280, 310: mean 305, std √325 → CV 0.059.
+    assert classification.cycle_variation(CLOCKWORK) == pytest.approx(325**0.5 / 305)
+    frame = pd.DataFrame(
+        [
+            {"account_id": name, "month": month, "amount": amount}
+            for name, amounts in {"hospital": CLOCKWORK, "erratic": ERRATIC}.items()
+            for month, amount in zip(MONTHS, amounts, strict=True)
+            if amount
+        ]
+    )
+    result = classify(frame, MONTHS, AnalyticsSettings())
+    assert result.loc["hospital", "xyz"] == "X"  # the textbook's monthly CV says 1.41: Z
+    # Erratic: intervals 1, 5, 5 (CV 0.47); amounts 100, 20, 300, 50 (mean 117.5,
+    # std 109.2: CV 0.93) → Z.
+    assert result.loc["erratic", "xyz"] == "Z"
+    assert result.loc["erratic", "cv"] == pytest.approx(11918.75**0.5 / 117.5)
+
+
+def test_a_regular_buyer_who_stopped_is_not_regular() -> None:
+    stopped = [50] * 6 + [0] * 6  # monthly, then six months of nothing
+    assert (classification.cycle_variation(stopped) or 0) > 0.25  # intervals 1×5 and 7
+    fluctuating = [200, 0, 0, 260, 0, 0, 200, 0, 0, 260, 0, 0]  # quarterly, CV 0.13
+    assert (
+        classify(
+            pd.DataFrame(
+                [
+                    {"account_id": "h", "month": m, "amount": a}
+                    for m, a in zip(MONTHS, fluctuating, strict=True)
+                ]
+            ),
+            MONTHS,
+            AnalyticsSettings(),
+        ).loc["h", "xyz"]
+        == "Y"
+    )
 
 
 def test_thresholds_are_settings() -> None:
@@ -150,3 +193,44 @@ def test_analytics_settings_round_trip_and_are_validated(store: Store) -> None:
     assert load_analytics(store).lost_days == 180
     with pytest.raises(ValueError, match="A < B"):
         save_analytics(store, AnalyticsSettings(abc_a_share=0.97))
+
+
+def test_a_chain_is_ranked_with_its_pharmacies_sales(store: Store) -> None:
+    """A chain with no sales of its own: its two pharmacies' 600 + 300 are its 900 (90 %),
+    ranked A against a hospital's 100; the pharmacies keep their own figures and show
+    the chain's class; the chain is active, not «Потенциальный»."""
+    with store.transaction() as session:
+        product = Product(sku="MET-500", inn_name="Метформин", trade_name="Метформин-Тв")
+        chain = Account(name="Аптеки Плюс", kind=AccountKind.PHARMACY_CHAIN)
+        hospital = Account(name="ГБУЗ", kind=AccountKind.HOSPITAL)
+        session.add_all([product, chain, hospital])
+        session.flush()
+        first = Account(name="Аптека 1", kind=AccountKind.PHARMACY, parent_id=chain.id)
+        second = Account(name="Аптека 2", kind=AccountKind.PHARMACY, parent_id=chain.id)
+        session.add_all([first, second])
+        session.flush()
+        for account, amount in ((first, 50), (second, 25), (hospital, 100)):
+            for month in MONTHS[: 12 if account is not hospital else 1]:
+                session.add(
+                    SalesRecord(
+                        account_id=account.id,
+                        product_id=product.id,
+                        month=month,
+                        quantity=1,
+                        amount=Decimal(amount),
+                    )
+                )
+        ids = {"chain": chain.id, "first": first.id, "second": second.id, "hospital": hospital.id}
+    classification.recompute(store, today=TODAY)
+    with store.session() as session:
+        by_id = {s.account_id: s for s in session.scalars(select(AccountStats))}
+    stats = {name: by_id.get(account_id) for name, account_id in ids.items()}
+    chain_stats = stats["chain"]
+    assert chain_stats is not None and stats["first"] is not None and stats["second"] is not None
+    assert chain_stats.sales_12m == stats["first"].sales_12m + stats["second"].sales_12m
+    assert chain_stats.sales_12m == Decimal("900.00")
+    assert chain_stats.abc_class == "A" and chain_stats.xyz_class == "X"
+    assert chain_stats.sales_share == pytest.approx(0.9)
+    assert chain_stats.status == AccountStatus.ACTIVE
+    assert stats["first"].abc_class == "A" and stats["first"].sales_share == pytest.approx(0.6)
+    assert stats["hospital"] is not None and stats["hospital"].abc_class == "B"
