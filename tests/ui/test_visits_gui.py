@@ -32,6 +32,7 @@ from kamdesk.ui.visits.common import at, local
 from kamdesk.ui.visits.export_dialog import ExportDialog
 from kamdesk.ui.visits.report_form import ReportForm
 from tests.services.visit_factories import add_account, add_contact, add_product, add_visit
+from tests.ui.save_dialog import open_the_saved_file, save_in_the_file_dialog
 
 # Showing a dialog on the offscreen platform logs this harmless notice.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -294,27 +295,6 @@ def test_the_export_dialog_writes_an_xlsx(qtbot, workspace, store, tasks, tmp_pa
     assert "отчёты отправлены" not in folded
 
 
-def save_in_the_file_dialog(qtbot, target: Path, proposed: list[str]) -> None:
-    """Answer the next save dialog as a KAM does: note the name it proposes, type
-    `target` over it, press Enter."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QLineEdit
-
-    def later() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(10, later)
-            return
-        proposed.append(dialog.selectedFiles()[0])
-        dialog.findChild(QLineEdit, "fileNameEdit").setText(str(target))  # pasted
-        buttons = dialog.findChild(QDialogButtonBox)
-        QTest.mouseClick(
-            buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-        )
-
-    QTimer.singleShot(0, later)
-
-
 def test_the_brief_button_says_which_characters_the_brief_lacks(
     qtbot, workspace, store, tasks, wait_idle, monkeypatch: pytest.MonkeyPatch, tmp_path
 ):
@@ -341,7 +321,7 @@ def test_the_brief_button_says_which_characters_the_brief_lacks(
     QTest.mouseClick(page.week, Qt.MouseButton.LeftButton, pos=_block_centre(page, visit))
     assert page.selected_id == visit
     proposed: list[str] = []
-    save_in_the_file_dialog(qtbot, tmp_path / "brief.pdf", proposed)
+    save_in_the_file_dialog(tmp_path / "brief.pdf", proposed)
     with qtbot.waitSignal(page.brief_ready, timeout=30_000) as ready:
         QTest.mouseClick(page.buttons["brief"], Qt.MouseButton.LeftButton)
 
@@ -351,11 +331,7 @@ def test_the_brief_button_says_which_characters_the_brief_lacks(
         assert Path(proposed[0]).name == f"Brief — Клиника «Улыбка 😀» — {today:%d.%m.%Y}.pdf"
         assert path.read_bytes().startswith(b"%PDF")
         assert opened == [], "opened only when asked"
-        from PySide6.QtWidgets import QMessageBox
-
-        box = page.findChild(QMessageBox, "savedFile")
-        assert box is not None and str(path) in box.text()
-        QTest.mouseClick(box.defaultButton(), Qt.MouseButton.LeftButton)  # «Open»
+        open_the_saved_file(page)
         assert [url.toLocalFile() for url in opened] == [str(path)], "the brief is opened"
         note = page.note
         assert note.isVisible() and note.visibleRegion().boundingRect().width() > 0

@@ -46,6 +46,7 @@ from tests.ui.kam_day.steps import (
     visit_this_morning,
     xlsx_rows,
 )
+from tests.ui.save_dialog import open_the_saved_file, save_in_the_file_dialog
 
 pytestmark = OFFSCREEN_NOTICES
 OUTCOME = "Главврач согласен включить препарат в заявку"
@@ -62,6 +63,7 @@ def test_print_the_brief_of_the_next_visit(
     wait_idle: WaitIdle,
     workspace: Workspace,
     monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     opened: list[QUrl] = []  # the system's PDF viewer is not started by a test
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
@@ -69,11 +71,13 @@ def test_print_the_brief_of_the_next_visit(
     page = open_visits(qtbot, shown, wait_idle)
     select_in_day(qtbot, page, visit.id)
     snapshot(page, "visit-of-the-day")
+    save_in_the_file_dialog(tmp_path / "brief.pdf")  # where the KAM keeps it
     with qtbot.waitSignal(page.brief_ready, timeout=30_000) as ready:
         click_button(page, "Brief PDF")
     path = Path(ready.args[0])
     try:
         assert path.read_bytes().startswith(b"%PDF")
+        open_the_saved_file(page)
         assert [url.toLocalFile() for url in opened] == [str(path)], "the brief is opened"
         text = pdf_text(path)
         assert DISPENSARY in text
