@@ -411,3 +411,25 @@ def test_one_per_parent_rows_have_the_ids_every_laptop_would_give_them(
     for row in rows:
         values = {name: value(row[name]) for name in key}
         assert uuid.UUID(bytes=row["id"]) == natural_id(table, key, values), dict(row)
+
+
+def test_every_breadwinner_brings_a_tenth_of_its_kams_sales(demo: Any) -> None:
+    """«Кормилец» means 10 % of the sales or more (field guide §2): the demo gives the type
+    only to such accounts, a chain with its pharmacies' sales."""
+    months = classification.window_months(TODAY, 12)
+    rows = _rows(
+        demo,
+        "WITH client AS (SELECT a.id, a.owner_id, CASE WHEN a.kind = 'pharmacy' "
+        "AND p.kind = 'pharmacy_chain' THEN p.id ELSE a.id END AS client_id "
+        "FROM accounts a LEFT JOIN accounts p ON p.id = a.parent_id), "
+        "revenue AS (SELECT c.client_id, c.owner_id, sum(s.amount) AS amount FROM client c "
+        "JOIN sales_records s ON s.account_id = c.id WHERE s.month BETWEEN ? AND ? "
+        "GROUP BY c.client_id, c.owner_id) "
+        "SELECT a.name, r.amount * 1.0 / (SELECT sum(amount) FROM revenue o "
+        "WHERE o.owner_id = r.owner_id) AS share FROM revenue r "
+        "JOIN accounts a ON a.id = r.client_id WHERE a.client_type = 'breadwinner'",
+        months[0].isoformat(),
+        months[-1].isoformat(),
+    )
+    assert rows, "the demo has breadwinners"
+    assert [(row[0], row[1]) for row in rows if row[1] < 0.10] == []
