@@ -22,7 +22,7 @@ from kamdesk.ui.card.binder import FieldBinder, translate
 from kamdesk.ui.card.forms import enum_combo
 from kamdesk.ui.card.hints import client_type_hint
 from kamdesk.ui.card.widgets import error_label, muted
-from kamdesk.ui.formatting import format_datetime
+from kamdesk.ui.formatting import format_datetime, format_percent
 
 
 class CardHeader(QWidget):
@@ -124,7 +124,7 @@ class CardHeader(QWidget):
         self.completeness.setFormat("%p %")
         self.completeness.setMinimumWidth(160)
         tip = (
-            self.tr("Dossier complete: %1 %").replace("%1", str(score))
+            self.tr("Dossier complete: %1").replace("%1", format_percent(score))
             + "\n"
             + self.tr("Missing:")
             + "\n• "

@@ -40,6 +40,7 @@ from kamdesk.services.visits import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.colors import MUTED_TEXT
+from kamdesk.ui.formatting import format_percent
 from kamdesk.ui.visits.common import READINESS_COLORS, message_text, readiness_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -111,7 +112,8 @@ class ChecklistView(QWidget):
         blocking = [i.reason for i in checklist.failing if i.critical and i.reason is not None]
         self.summary.setText(
             f"<span style='background:{color};color:white;padding:2px 8px;'>"
-            f"&nbsp;{summary.score}%&nbsp;</span>&nbsp; <b>{readiness_label(summary.level)}</b>"
+            f"&nbsp;{format_percent(summary.score)}&nbsp;</span>"
+            f"&nbsp; <b>{readiness_label(summary.level)}</b>"
             f" — {failing if summary.failing else checked}"
             + "".join(f"<br>{html.escape(message_text(reason))}" for reason in blocking)
         )

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont
 
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, Leg, VisitRow, VisitStatus
 from kamdesk.ui.colors import MUTED_TEXT
-from kamdesk.ui.formatting import format_date
+from kamdesk.ui.formatting import format_date, format_percent
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.visits.common import (
     DANGER_COLOR,
@@ -40,7 +40,7 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
     def readiness(row: VisitRow) -> str:
         if row.readiness is None:
             return ""
-        return f"{row.readiness.score}% · {readiness_label(row.readiness.level)}"
+        return f"{format_percent(row.readiness.score)} · {readiness_label(row.readiness.level)}"
 
     def readiness_color(row: VisitRow) -> QColor | None:
         return READINESS_COLORS[row.readiness.level] if row.readiness else None
@@ -146,7 +146,8 @@ class DayModel(QAbstractListModel):
             )
             parts = [status_label(row.status, row.delivered)]
             if row.readiness is not None:
-                parts.append(f"{row.readiness.score}% · {readiness_label(row.readiness.level)}")
+                score = format_percent(row.readiness.score)
+                parts.append(f"{score} · {readiness_label(row.readiness.level)}")
             if row.place:
                 parts.append(row.place)
             return f"{text}\n{' · '.join(parts)}"

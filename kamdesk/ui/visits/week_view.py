@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QToolTip, QWidge
 
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, VisitRow, VisitStatus
 from kamdesk.ui.colors import MUTED_TEXT
+from kamdesk.ui.formatting import format_percent
 from kamdesk.ui.visits.common import (
     DANGER_COLOR,
     ENDED_FILL,
@@ -337,7 +338,7 @@ class WeekView(QWidget):
         """What a visit's block says: its time (and readiness), then the client."""
         first = f"{hhmm(row.starts_at, self.tz)}–{hhmm(row.ends_at, self.tz)}"
         if row.readiness is not None:
-            first += f"  {row.readiness.score}%"
+            first += f"  {format_percent(row.readiness.score)}"
         return f"{first}\n{row.account_name}"
 
     def _paint_now(self, painter: QPainter) -> None:
@@ -474,5 +475,7 @@ def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
     if row.objective:
         lines.append(row.objective)
     if row.readiness is not None:
-        lines.append(f"{row.readiness.score}% · {readiness_label(row.readiness.level)}")
+        lines.append(
+            f"{format_percent(row.readiness.score)} · {readiness_label(row.readiness.level)}"
+        )
     return "\n".join(lines)

@@ -32,6 +32,7 @@ from kamdesk.services.card import account_of_contact
 from kamdesk.services.visits import ItemKind, VisitRow, visit_checklist
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.card import AccountCard
+from kamdesk.ui.formatting import format_percent
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.offers import OfferEditor
 from kamdesk.ui.products import ProductsPage
@@ -154,7 +155,7 @@ def test_tick_every_reminder_of_every_planned_visit(
         after = visit_checklist(workspace.store, visit.id)
         assert all(after.items_by_key[key].passed for key in reminders)
         assert after.summary.score > before.summary.score or before.summary.score == 100
-        assert f"{after.summary.score}%" in page.checklist.summary.text()
+        assert format_percent(after.summary.score) in page.checklist.summary.text()
         snapshot(page, "checklist-ticked")
         wait_idle(page.tasks)
 
