@@ -50,6 +50,12 @@ def sync_page(context: PageContext) -> QWidget:
     return SyncPage(context.workspace, context.tasks, context.window.sync)
 
 
+def analytics_page(context: PageContext) -> QWidget:
+    from kamdesk.ui.analytics import AnalyticsPage
+
+    return AnalyticsPage(context.workspace, context.tasks)
+
+
 def team_page(context: PageContext) -> QWidget:
     from kamdesk.ui.team import TeamPage
 
@@ -63,6 +69,7 @@ def default_page_factories() -> dict[SectionKey, PageFactory]:
         SectionKey.PRODUCTS: products_page,
         SectionKey.OFFERS: offers_page,
         SectionKey.VISITS: visits_page,
+        SectionKey.ANALYTICS: analytics_page,
         SectionKey.SYNC: sync_page,
         SectionKey.TEAM: team_page,
     }

@@ -1,0 +1,191 @@
+"""The «Аналитика» section: the key clients of the KAM's portfolio (field guide §2).
+
+The «Ключевые клиенты» block lists the key group — accounts bringing 10 % of the
+sales or more, and those the KAM gave a key-client type — with each one's share
+and revenue over the analysis window (a chain with its pharmacies), then the
+group's combined share with its verdict against the usual 30–55%, and the
+warnings in the guide's order: mono-dependence above 75 % (the group first, then
+a single client) and a Кормилец whose figures do not bear the type out.
+The figures (kamdesk.services.key_clients) are worked out on the TaskRunner; the
+page only shows them.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kamdesk.services.key_clients import ClientShare, GroupShare, KeyClientFigures
+from kamdesk.ui import labels
+from kamdesk.ui.formatting import format_date, format_money, format_share
+from kamdesk.ui.offers.common import message_text
+from kamdesk.ui.record_model import RecordColumn, RecordTableModel
+from kamdesk.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from kamdesk.services.workspace import Workspace
+
+RED = "#b3261e"
+GREEN = "#1e7d32"
+CONTEXT = "Analytics"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def key_client_columns() -> list[RecordColumn[ClientShare]]:
+    return [
+        RecordColumn(lambda: _tr("Client"), lambda c: c.name, stretch=True),
+        RecordColumn(lambda: _tr("Type"), lambda c: labels.label(c.client_type)),
+        RecordColumn(
+            lambda: _tr("Share of sales"),
+            lambda c: format_share(float(c.share), 1),
+            foreground=lambda c: QColor(GREEN) if c.key_by_share else QColor(RED),
+            tooltip=lambda c: (
+                _tr("10 % of your sales or more: key by definition")
+                if c.key_by_share
+                else _tr("Under 10 % of your sales: key by its type only")
+            ),
+            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        ),
+        RecordColumn(
+            lambda: _tr("Sales without VAT"),
+            lambda c: format_money(c.revenue),
+            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        ),
+        RecordColumn(
+            lambda: _tr("Pharmacies counted in"),
+            lambda c: str(c.pharmacies) if c.pharmacies else "",
+            alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+        ),
+    ]
+
+
+def my_user(workspace: Workspace) -> uuid.UUID | None:
+    """The KAM this laptop is enrolled as; None (every account) before enrolment."""
+    from sqlalchemy import select
+
+    from kamdesk.models import SyncState, User
+
+    with workspace.store.session() as session:
+        user_id = session.scalar(select(SyncState.user_id).where(SyncState.id == 1))
+        if user_id is None or session.get(User, user_id) is None:
+            return None
+        return user_id
+
+
+def load_figures(workspace: Workspace, today: date) -> KeyClientFigures:
+    from kamdesk.services.key_clients import key_client_figures
+
+    return key_client_figures(workspace.store, today, my_user(workspace))
+
+
+class AnalyticsPage(QWidget):
+    def __init__(
+        self, workspace: Workspace, tasks: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._tasks = tasks
+        self._figures: KeyClientFigures | None = None
+        self.title = QLabel(self)
+        self.title.setObjectName("keyClientsTitle")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.period = QLabel(self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("keyClientsSummary")
+        self.summary.setWordWrap(True)
+        self.warnings = QLabel(self)
+        self.warnings.setObjectName("keyClientsWarnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet(f"color: {RED};")
+        self.model: RecordTableModel[ClientShare] = RecordTableModel([], key_client_columns(), self)
+        self.table = QTableView(self)
+        self.table.setObjectName("keyClientsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(self)
+        for widget in (self.title, self.period, self.summary, self.warnings):
+            layout.addWidget(widget)
+        layout.addWidget(self.table, 1)
+        self._retranslate()
+        self.reload()
+
+    def reload(self) -> None:
+        """Work the figures out again (sales, types or chains changed)."""
+        self.summary.setText(_tr("Working out the key clients…"))
+        workspace, today = self._workspace, date.today()
+        self._tasks.run(
+            lambda _progress: load_figures(workspace, today),
+            self._show,
+            owner=self,
+            key="analytics.key_clients",
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self.title.setText(_tr("Key clients"))
+        self.model.retranslate()
+        if self._figures is not None:
+            self._show(self._figures)
+
+    def _show(self, figures: KeyClientFigures) -> None:
+        self._figures = figures
+        self.period.setText(
+            _tr("Sales without VAT from %1 to the end of %2: %3")
+            .replace("%1", format_date(figures.first_month))
+            .replace("%2", figures.last_month.strftime("%m.%Y"))
+            .replace("%3", format_money(figures.total))
+        )
+        self.model.set_records(figures.key_group)
+        self.summary.setText(self._verdict(figures))
+        warnings = [message_text(m) for m in figures.warnings if _is_warning(m.text)]
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.warnings.setVisible(bool(warnings))
+
+    def _verdict(self, figures: KeyClientFigures) -> str:
+        assessment = figures.group_assessment
+        if assessment == GroupShare.NONE:
+            return _tr("No sales in the period: no client is key by the figures.")
+        share = format_share(float(figures.key_group_share), 1)
+        count = len(figures.key_group)
+        if assessment == GroupShare.NORMAL:
+            verdict = _tr("within the usual 30–55%")
+        elif assessment == GroupShare.BELOW:
+            verdict = _tr("below the usual 30–55%: your sales are spread, few real key clients")
+        else:
+            verdict = _tr("above the usual 30–55%: much depends on few clients")
+        return (
+            QCoreApplication.translate(
+                CONTEXT, "%n key client(s) bring %1 of your sales, %2.", "", count
+            )
+            .replace("%1", share)
+            .replace("%2", verdict)
+        )
+
+
+def _is_warning(text: str) -> bool:
+    """The verdict on the group's share is said in the summary; the rest are warnings."""
+    return "the usual" not in text
