@@ -45,17 +45,35 @@ Progress = Callable[[int, Any], None]  # percent done, the stage (a Message)
 
 
 class Workspace:
-    def __init__(self, path: Path, store: Store | None = None) -> None:
+    def __init__(self, path: Path, store: Store | None = None, check: Any = None) -> None:
+        """`check`: the store's quick check still running (kamdesk.store.probe.
+        IntegrityCheck); until it passed the store is read only, through read-only
+        connections, and `store` (everything that writes) waits for it."""
         self.path = path
         self._store = store
         if store is not None:
             _install_store_listeners(store)
         self._store_lock = threading.Lock()
-        self.accounts = AccountDirectory(path, lambda: self.store)
+        self._check = check
+        self.accounts = AccountDirectory(path, lambda: self.store, read_only=check is not None)
+
+    @property
+    def checking(self) -> bool:
+        """The store's quick check is still running: nothing may be written yet."""
+        return self._check is not None and not self._check.done
+
+    def wait_for_check(self) -> None:
+        """Wait until the store's quick check (if one runs) is over; raises
+        CorruptStoreError (or another StoreError) if it found the store damaged. Slow
+        on a big store: call it off the UI thread."""
+        if self._check is not None:
+            self._check.wait()
 
     @property
     def store(self) -> Store:
-        """The SQLAlchemy store, opened on first use (thread-safe)."""
+        """The SQLAlchemy store, opened on first use (thread-safe), once the store's
+        quick check passed (see `wait_for_check`, which raises if it did not)."""
+        self.wait_for_check()
         with self._store_lock:
             if self._store is None:
                 from kamdesk.store import open_store
@@ -130,9 +148,15 @@ def start_up_done() -> None:
 
 def open_workspace(path: Path) -> Workspace:
     """Open (creating or migrating) the store at `path`; raises StoreError subclasses."""
-    from kamdesk.store.probe import is_current_store
+    from kamdesk.store.probe import is_current_store, take_started_check
 
     path = Path(path)
+    # Checked in the background since before Qt was imported (`prepare_opening`): the
+    # window opens at once on a current store, and nothing is written before the
+    # check passed (the window runs the damaged-store path if it does not).
+    started = take_started_check(path)
+    if started is not None:
+        return Workspace(path, check=started)
     if is_current_store(path):
         return Workspace(path)
     from kamdesk.store import open_store

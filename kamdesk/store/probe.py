@@ -12,10 +12,13 @@ Standard library (and the store's opener, `kamdesk.store.crypto`) only, so the
 window can recognise a current store before SQLAlchemy is imported.
 
 The quick check reads the whole file (decrypting every page of an encrypted
-one): 0.2–2 s for a store of 80 MB. `start_probe` runs it, with fetching or
-deriving the key, in a thread started before the window imports Qt; SQLite
-and PBKDF2 release the GIL, so it runs beside the imports on the other core,
-and the window's `is_current_store` takes its answer.
+one): 0.2–2 s for a store of 80 MB, more for a bigger one. `start_probe`
+fetches or derives the key and reads the store's facts in a thread started
+before the window imports Qt (SQLite and PBKDF2 release the GIL, so it runs
+beside the imports on the other core), then runs the quick check in the same
+thread while the window opens: `take_started_check` hands the window the
+facts' answer at once and the check still running (`IntegrityCheck`); the
+store is opened for writing only once that check passed.
 """
 
 from __future__ import annotations
@@ -104,22 +107,62 @@ def is_current_store(path: Path) -> bool:
     return facts is not None and facts.is_current
 
 
+class IntegrityCheck:
+    """The quick check of a current store, still running after its facts were read
+    (the window opens meanwhile, read-only: `kamdesk.services.workspace.Workspace`
+    opens the store for writing only once `wait` returned)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._done = threading.Event()
+        self._failure: StoreError | None = None
+
+    def finish(self, failure: StoreError | None) -> None:
+        self._failure = failure
+        self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self) -> None:
+        """Wait for the check; raises CorruptStoreError (or another StoreError when
+        the file could not be read) if it did not find the store intact."""
+        self._done.wait()
+        if self._failure is not None:
+            raise self._failure
+
+
 class _Probe(threading.Thread):
     def __init__(self, path: Path) -> None:
         super().__init__(name="kamdesk-probe", daemon=True)
         self.path = path
-        self.current = False
+        self.current = False  # the facts say: a current store (its check may still run)
+        self.facts_read = threading.Event()
+        self.check = IntegrityCheck(path)
 
     def run(self) -> None:
         try:
             # Never ask for a passphrase from here: without a key at hand the window's
             # own opening asks (in its dialog), as it did without this thread.
-            if not has_database(self.path) or not crypto.key_at_hand():
-                return
-            facts = probe(self.path)
-            self.current = facts is not None and facts.is_current
+            if has_database(self.path) and crypto.key_at_hand():
+                facts = probe(self.path, verify=False)
+                self.current = facts is not None and facts.is_current
         except Exception:  # the window's opening finds it again and says so
             self.current = False
+        finally:
+            self.facts_read.set()
+        if not self.current:
+            self.check.finish(None)  # not used: the ordinary opening checks the file
+            return
+        try:
+            check(self.path)
+        except StoreError as error:
+            self.check.finish(error)
+        except Exception as error:  # reported as the store's failure
+            self.check.finish(_explain(self.path, error))
+        else:
+            self.check.finish(None)
 
 
 _probes: dict[Path, _Probe] = {}
@@ -127,10 +170,11 @@ _probes_lock = threading.Lock()
 
 
 def start_probe(path: Path) -> None:
-    """Fetch the key of the store at `path` and check the file in the background (see
-    the module docstring); `is_current_store(path)` then waits for that answer.
-    Anything but "an intact current store" is found again (and explained) by the
-    ordinary opening, so a failure here costs only the time it took."""
+    """Fetch the key of the store at `path`, read its facts and then check the file,
+    in the background (see the module docstring); `take_started_check(path)` or
+    `is_current_store(path)` then take that answer. Anything but "an intact current
+    store" is found again (and explained) by the ordinary opening, so a failure here
+    costs only the time it took."""
     path = Path(path).absolute()
     worker = _Probe(path)
     with _probes_lock:
@@ -147,15 +191,45 @@ def forget_probes() -> None:
         _probes.clear()
 
 
-def _started_probe(path: Path) -> bool:
-    """Whether a started probe found `path` an intact current store (each answer is
-    used once: later openings check the file again)."""
+def take_started_check(path: Path) -> IntegrityCheck | None:
+    """When a started probe found `path` a current store: its quick check, maybe still
+    running (the store must not be written before it passed). None when no probe was
+    started or it found anything else: the ordinary opening then checks the file.
+    Each answer is used once."""
     with _probes_lock:
         worker = _probes.pop(Path(path).absolute(), None)
     if worker is None:
+        return None
+    worker.facts_read.wait()
+    return worker.check if worker.current else None
+
+
+def check(path: Path) -> None:
+    """SQLite's quick check of the store at `path` through a read-only connection of
+    its own; raises CorruptStoreError (or another StoreError). Changes nothing."""
+    try:
+        connection = crypto.connect(path, mode="ro", timeout=BUSY_TIMEOUT_S)
+    except crypto.Error as error:
+        raise _explain(path, error) from error
+    try:
+        _quick_check(path, connection)
+    except crypto.Error as error:
+        raise _explain(path, error) from error
+    finally:
+        connection.close()
+
+
+def _started_probe(path: Path) -> bool:
+    """Whether a started probe found `path` an intact current store (waiting for its
+    check too)."""
+    started = take_started_check(path)
+    if started is None:
         return False
-    worker.join()
-    return worker.current
+    try:
+        started.wait()
+    except StoreError:
+        return False
+    return True
 
 
 def _quick_check(path: Path, connection: crypto.Connection) -> None:

@@ -122,6 +122,65 @@ def build_window(
     return window
 
 
+def begin(
+    window: MainWindow, opened: OpenedStore, preferences: Preferences, language: LanguageSwitcher
+) -> None:
+    """The window is on screen: once the store's quick check has passed (it may still
+    run, kamdesk.store.probe.take_started_check), start the background work; if the
+    check finds the store damaged, the damaged-store questions are asked as at
+    start-up (nothing was written to it meanwhile: the store opens for writing only
+    after the check) and the window is replaced by one on the store chosen then."""
+    preferences.last_store = opened.workspace.path
+    start_reminders_after_refresh(window)
+    start_daily_backup_after_refresh(window)
+    workspace = opened.workspace
+    if not workspace.checking:
+        try:
+            workspace.wait_for_check()  # over already (or none): its answer at once
+        except Exception as error:  # the damaged-store path below
+            _check_failed(window, opened.workspace.path, error, preferences, language)
+            return
+        start_background_work(window, opened)
+        return
+    window.tasks.run(
+        lambda _progress: workspace.wait_for_check(),
+        lambda _result: start_background_work(window, opened),
+        lambda error: _check_failed(window, workspace.path, error, preferences, language),
+        owner=window,
+    )
+
+
+def _check_failed(
+    window: MainWindow,
+    path: Path,
+    error: BaseException,
+    preferences: Preferences,
+    language: LanguageSwitcher,
+) -> None:
+    from kamdesk.services.workspace import StoreError
+    from kamdesk.ui.store_dialogs import DialogPrompts
+    from kamdesk.ui.store_opening import open_interactively
+
+    if not isinstance(error, StoreError):
+        window.tasks.report(error)
+        return
+    log.warning("the store's check after start-up failed: %s", error)
+    # The store was never opened for writing: its file is free once the window's
+    # read-only connections are closed, and nothing waits to be written.
+    window.sync.stop()
+    window.tasks.discard_pending()
+    window.workspace.close()
+    opened = open_interactively(path, DialogPrompts(window, at_startup=True), explicit=True)
+    window.hide()  # not closed: closing would ask the store for edits it never took
+    window.deleteLater()
+    if opened is None:
+        QCoreApplication.exit(1)
+        return
+    replacement = build_window(opened, preferences, language)
+    replacement.show()
+    begin(replacement, opened, preferences, language)
+
+
 def start_background_work(window: MainWindow, opened: OpenedStore) -> None:
     """Start the slow jobs once the first page of clients is on screen: they import
     SQLAlchemy and would otherwise compete with the first paint for the GIL."""
@@ -187,11 +246,7 @@ def _run(
         started = start_window(path, db_explicit, preferences, language)
         if started is None:
             return 1
-        window, opened = started
-        preferences.last_store = opened.workspace.path
-        start_background_work(window, opened)
-        start_reminders_after_refresh(window)
-        start_daily_backup_after_refresh(window)
+        begin(*started, preferences, language)
     except Exception as error:  # before the event loop runs, the hooks would be too late
         reporter.show_and_wait(error)
         return 1

@@ -102,3 +102,26 @@ def test_an_early_check_nobody_took_is_not_used_later(store: Store) -> None:
     _damage_the_accounts_table(store)
     store.close()
     assert not is_current_store(store.path)
+
+
+def test_the_window_opens_on_a_store_still_being_checked_and_never_writes_a_damaged_one(
+    store: Store,
+) -> None:
+    with store.transaction() as session:
+        session.add_all(
+            Account(name=f"Аптека № {n}", kind=AccountKind.PHARMACY) for n in range(200)
+        )
+    _damage_the_accounts_table(store)
+    store.close()
+    before = store.path.read_bytes()
+    prepare_opening(store.path)
+    workspace = open_workspace(store.path)  # at once: the facts say "a current store"
+    try:
+        assert workspace.accounts.count_all() == 200  # the list's table is intact
+        with pytest.raises(CorruptStoreError):
+            workspace.wait_for_check()
+        with pytest.raises(CorruptStoreError):
+            workspace.store  # noqa: B018 - nothing opens it for writing
+    finally:
+        workspace.close()
+    assert store.path.read_bytes() == before

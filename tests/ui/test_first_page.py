@@ -126,10 +126,15 @@ def test_with_a_wrong_passphrase_no_first_page_shows_and_the_passphrase_is_asked
         window.close()
 
 
-def test_a_damaged_store_is_asked_about_without_its_first_page_on_screen(
+def test_a_store_damaged_where_only_the_check_finds_it_opens_then_is_asked_about_untouched(
     qtbot: QtBot, qapp: QApplication, store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The quick check runs after the window is usable (kamdesk.ui.app.begin): the
+    clients table is intact, so the window shows them; then the check finds the
+    accounts table damaged, the damaged-store question is asked, and nothing was
+    written to the file meanwhile."""
     from kamdesk.models import Account, AccountKind
+    from kamdesk.ui.app import begin
     from tests.store.other_process import garble
 
     with store.transaction() as session:
@@ -145,19 +150,27 @@ def test_a_damaged_store_is_asked_about_without_its_first_page_on_screen(
     store.close()
     garble(store.path, (root - 1) * page_size, page_size)
     before = store.path.read_bytes()
-    asked: list[tuple[str, list[FirstPage]]] = []
+    asked: list[str] = []
 
     def quit_when_asked(_prompts: DialogPrompts, box: Any) -> Any:
-        asked.append((box.text(), _shown_first_pages()))
+        asked.append(box.text())
         button = next(b for b in box.buttons() if b.text() == "Quit")
         box.deleteLater()
         return button
 
     monkeypatch.setattr(DialogPrompts, "_ask", quit_when_asked)
+    preferences, language = Preferences(), LanguageSwitcher(qapp)
     prepare_opening(store.path)
-    assert start_window(store.path, True, Preferences(), LanguageSwitcher(qapp)) is None
-    ((text, first_pages),) = asked
+    started = start_window(store.path, True, preferences, language)
+    assert started is not None
+    window, opened = started
+    qtbot.waitUntil(window.isVisible, timeout=20_000)
+    clients = window.section_page(SectionKey.CLIENTS)
+    assert isinstance(clients, ClientsPage)
+    assert "Аптека № 0" in _names(clients.model)
+    begin(window, opened, preferences, language)
+    qtbot.waitUntil(lambda: bool(asked), timeout=30_000)
+    (text,) = asked
     assert "is damaged" in text
-    assert first_pages == []
-    assert _shown_first_pages() == []
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
     assert store.path.read_bytes() == before
