@@ -11,8 +11,9 @@ from kamdesk.sync.protocol import PROTOCOL_VERSION
 
 PROTOCOLS: tuple[int, ...] = (PROTOCOL_VERSION,)
 # 0003 differs only by what 0004 added (office_settings): such a laptop ignores the rows it
-# does not know and keeps syncing until it is updated.
-SCHEMA_VERSIONS: tuple[str, ...] = ("0003", SCHEMA_HEAD)
+# does not know and keeps syncing until it is updated. 0005 changed only how a laptop stores
+# its sales rows (indexes, local times), nothing on the wire.
+SCHEMA_VERSIONS: tuple[str, ...] = ("0003", "0004", SCHEMA_HEAD)
 
 
 def check_versions(protocol: int, schema_version: str) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
 from kamdesk.schema_version import SCHEMA_HEAD
 from kamdesk.store.write_guard import unlogged_writes
@@ -59,6 +60,29 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     from alembic import command
 
     _without_foreign_keys(engine, lambda config: command.upgrade(config, target))
+    give_back_free_pages(engine)
+
+
+# A migration that rebuilt a big table (0005: sales_records) leaves its old pages free.
+FREE_SHARE_TO_VACUUM = 0.2
+
+
+def give_back_free_pages(engine: Engine) -> bool:
+    """VACUUM the store when a fifth or more of its pages are free; returns whether it
+    did. Another connection reading the store makes SQLite refuse: the free pages are
+    then reused by later writes instead, nothing is lost."""
+    with engine.connect() as connection:
+        free = connection.exec_driver_sql("PRAGMA freelist_count").scalar() or 0
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar() or 0
+        if not pages or free < pages * FREE_SHARE_TO_VACUUM:
+            return False
+        connection.commit()  # VACUUM runs outside a transaction
+        try:
+            with unlogged_writes(connection):  # it rewrites every table, changing nothing
+                connection.exec_driver_sql("VACUUM")
+        except OperationalError:
+            return False
+        return True
 
 
 def downgrade(engine: Engine, target: str) -> None:
