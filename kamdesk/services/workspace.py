@@ -84,6 +84,12 @@ class Workspace:
             return self._store
 
     @property
+    def opened_store(self) -> Store | None:
+        """The SQLAlchemy store if it was opened (never waits; None: nothing was
+        written through it, nothing waits to be)."""
+        return self._store
+
+    @property
     def migrated_from_backup(self) -> Path | None:
         """The backup copy taken when opening migrated an older store, if any."""
         return self._store.backup_path if self._store is not None else None

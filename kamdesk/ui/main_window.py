@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         self._factories: dict[SectionKey, PageFactory] = dict(page_factories or {})
         self._pages: dict[SectionKey, QWidget] = {}
         self._buttons: dict[SectionKey, QToolButton] = {}
-        self._quit_guard = QuitGuard(self, lambda: self._workspace.store)
+        self._quit_guard = QuitGuard(self, lambda: self._workspace.opened_store)
         # The application's reporter when `run_gui` installed one, else the window's own.
         self.errors = error_reporting.installed() or error_reporting.ErrorReporter(self)
         self.errors.suppressed.connect(self._error_repeated)
