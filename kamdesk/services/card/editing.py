@@ -33,7 +33,7 @@ from kamdesk.services.card.fields import Entity, parse
 from kamdesk.services.card.model import CONTEXT, CardError, Draft
 from kamdesk.store.changelog import soft_delete
 from kamdesk.store.natural_keys import find_or_restore
-from kamdesk.vocabulary import RelationshipEventKind
+from kamdesk.vocabulary import AccountKind, RelationshipEventKind
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -92,6 +92,8 @@ def set_field(store: Store, entity: Entity, row_key: uuid.UUID, name: str, raw: 
     value = parse(entity, name, raw)
     with store.transaction() as session:
         row = _row(session, entity, row_key, create=True)
+        if entity is Entity.ACCOUNT and name == "parent_id":
+            _check_parent(session, row, value)
         if getattr(row, name) != value:
             setattr(row, name, value)
             consent_now = entity is Entity.CONTACT and name == "consent_given" and value
@@ -105,6 +107,29 @@ def set_field(store: Store, entity: Entity, row_key: uuid.UUID, name: str, raw: 
             )
         )
     return value
+
+
+def _check_parent(session: Session, account: AccountRow, parent_id: uuid.UUID | None) -> None:
+    """A pharmacy's parent is a pharmacy chain; no account is its own parent, nor its
+    parent's parent (no cycles)."""
+    if parent_id is None:
+        return
+    parent = session.get(AccountRow, parent_id)
+    if parent is None or parent.deleted_at is not None:
+        raise CardError(Message(CONTEXT, QT_TRANSLATE_NOOP("Card", "no such account")))
+    if account.kind == AccountKind.PHARMACY and parent.kind != AccountKind.PHARMACY_CHAIN:
+        raise CardError(
+            Message(CONTEXT, QT_TRANSLATE_NOOP("Card", "a pharmacy's parent is a pharmacy chain"))
+        )
+    seen: set[uuid.UUID] = set()
+    step: AccountRow | None = parent
+    while step is not None and step.id not in seen:
+        if step.id == account.id:
+            raise CardError(
+                Message(CONTEXT, QT_TRANSLATE_NOOP("Card", "an account cannot be its own parent"))
+            )
+        seen.add(step.id)
+        step = session.get(AccountRow, step.parent_id) if step.parent_id else None
 
 
 # --- drafts -------------------------------------------------------------------

@@ -75,6 +75,7 @@ FIELDS: dict[Entity, dict[str, Kind | type[StrEnum]]] = {
         "email": Kind.EMAIL, "website": _L, "client_type": ClientType, "status": AccountStatus,
         "qual_need": Kind.BOOL, "qual_need_note": _T, "qual_pay": Kind.BOOL,
         "qual_pay_note": _T, "qual_authority": Kind.BOOL, "qual_authority_note": _T,
+        "parent_id": Kind.REF,
     },
     Entity.DOSSIER: {
         "activity": _T, "employees": Kind.COUNT, "beds": Kind.COUNT, "history": _T,

@@ -29,6 +29,7 @@ from kamdesk.services.card.overview import Overview, load_overview
 from kamdesk.services.card.timeline import TimelineEntry, load_timeline
 from kamdesk.services.dossier import load_facts_many, score
 from kamdesk.store.tombstones import INCLUDE_DELETED
+from kamdesk.vocabulary import AccountKind
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -119,7 +120,18 @@ def load_card(store: Store, account_id: uuid.UUID) -> CardData | None:
             events=[EventCard(**_subset(e, EventCard)) for e in events],
             competitors=[CompetitorCard(**_subset(c, CompetitorCard)) for c in competitors],
             drafts=drafts_for(session, account_id),
+            chains=_chains(session) if account.kind == AccountKind.PHARMACY else [],
         )
+
+
+def _chains(session: Any) -> list[tuple[uuid.UUID, str]]:
+    """The pharmacy chains a pharmacy can belong to, by name."""
+    rows = session.execute(
+        select(Account.id, Account.name)
+        .where(Account.kind == AccountKind.PHARMACY_CHAIN, Account.merged_into_id.is_(None))
+        .order_by(Account.name)
+    )
+    return [(row.id, row.name) for row in rows]
 
 
 def _subset(row: Any, card: type[Any]) -> dict[str, Any]:

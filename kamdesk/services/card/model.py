@@ -116,6 +116,8 @@ class CardData:
     events: list[EventCard]
     competitors: list[CompetitorCard]
     drafts: list[Draft]
+    # A pharmacy's choices of parent chain (id, name), by name; empty for other kinds.
+    chains: list[tuple[uuid.UUID, str]] = field(default_factory=list)
 
     @property
     def name(self) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -25,6 +26,18 @@ from kamdesk.ui.card.forms import BoundForm
 from kamdesk.ui.card.rows_editor import RowsEditor
 from kamdesk.ui.card.widgets import DateField, error_label
 from kamdesk.ui.formatting import format_date
+
+
+def searchable(combo: QComboBox) -> QComboBox:
+    """A combo whose list is found by typing any part of a name."""
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    assert completer is not None  # an editable combo has one
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    return combo
 
 
 class DossierTab(QScrollArea):
@@ -55,6 +68,9 @@ class DossierTab(QScrollArea):
         details.line("name", self.tr("Name"))
         details.line("short_name", self.tr("Short name"))
         details.choice("kind", self.tr("Kind"), AccountKind)
+        if data.kind == AccountKind.PHARMACY:  # the KAM negotiates with the chain
+            chains = [("—", None)] + [(name, chain_id) for chain_id, name in data.chains]
+            searchable(details.items("parent_id", self.tr("Pharmacy chain"), chains))
         details.line("inn", self.tr("INN"))
         details.line("kpp", self.tr("KPP"))
         details.line("region", self.tr("Region"))
