@@ -55,3 +55,41 @@ def test_no_account_is_its_own_parent_and_a_pharmacy_belongs_to_a_chain(store: S
         set_field(store, Entity.ACCOUNT, ids["pharmacy"], "parent_id", ids["hospital"])
     card = load_card(store, ids["hospital"])
     assert card is not None and card.chains == []  # only a pharmacy is offered chains
+
+
+def test_a_chains_card_figures_are_its_pharmacies_sales(store: Store) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from kamdesk.models import Product, SalesRecord
+    from kamdesk.services.card.overview import load_overview, month_start
+
+    ids = _accounts(store)
+    today = date(2026, 11, 22)
+    with store.transaction() as session:
+        product = Product(sku="API-5", inn_name="Апиксабан", trade_name="Апиксан")
+        second = Account(name="Аптека «Вита» № 3", kind=AccountKind.PHARMACY)
+        session.add_all([product, second])
+        session.flush()
+        for pharmacy_id in (ids["pharmacy"], second.id):
+            pharmacy = session.get(Account, pharmacy_id)
+            assert pharmacy is not None
+            pharmacy.parent_id = ids["chain"]
+        for account_id, amount in (
+            (ids["pharmacy"], 700),
+            (second.id, 320),
+            (ids["hospital"], 980),
+        ):
+            session.add(
+                SalesRecord(
+                    account_id=account_id,
+                    product_id=product.id,
+                    month=month_start(today, 1),
+                    quantity=1,
+                    amount=Decimal(amount),
+                )
+            )
+    overview = load_overview(store, ids["chain"], today)
+    assert overview.sales_12m == Decimal(1020)  # 700 + 320: the chain's two pharmacies
+    assert overview.share == 0.51  # of 2 000
+    assert load_overview(store, ids["pharmacy"], today).sales_12m == Decimal(700)

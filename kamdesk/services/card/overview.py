@@ -22,7 +22,7 @@ from kamdesk.models import (
 )
 from kamdesk.services.accounts import person_short_name
 from kamdesk.services.settings import load_analytics
-from kamdesk.vocabulary import OfferStatus, VisitStatus
+from kamdesk.vocabulary import AccountKind, OfferStatus, VisitStatus
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -129,10 +129,20 @@ def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None
             )
             .order_by(FollowUpTask.due_on)
         ).all()
+        # A chain's figures are its pharmacies' too (the KAM negotiates with the chain).
+        buyers = [account_id]
+        if session.scalar(select(Account.kind).where(Account.id == account_id)) == (
+            AccountKind.PHARMACY_CHAIN
+        ):
+            buyers += session.scalars(
+                select(Account.id).where(
+                    Account.parent_id == account_id, Account.kind == AccountKind.PHARMACY
+                )
+            ).all()
         by_month = dict(
             session.execute(
                 select(SalesRecord.month, func.sum(SalesRecord.amount))
-                .where(SalesRecord.account_id == account_id, SalesRecord.month >= before)
+                .where(SalesRecord.account_id.in_(buyers), SalesRecord.month >= before)
                 .group_by(SalesRecord.month)
             ).all()
         )
