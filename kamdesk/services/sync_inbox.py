@@ -17,10 +17,11 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Literal
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
@@ -38,6 +39,7 @@ from kamdesk.models import (
 from kamdesk.services.sync_status import SyncOverview, sync_overview
 from kamdesk.store import Store
 from kamdesk.sync.protocol import ENTITIES
+from kamdesk.timezone import system_time_zone
 
 Choice = Literal["mine", "theirs", "merged"]
 CHOICES: tuple[Choice, ...] = ("mine", "theirs", "merged")
@@ -365,7 +367,9 @@ def _title(row: Any) -> str:
     for name in ("starts_at", "occurred_on"):
         value = getattr(row, name, None)
         if isinstance(value, datetime):
-            return f"{value.astimezone():%d.%m.%Y %H:%M}"
+            # Stored as UTC without a zone; shown in the zone visits are planned in.
+            aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+            return f"{aware.astimezone(ZoneInfo(system_time_zone())):%d.%m.%Y %H:%M}"
         if isinstance(value, date):
             return f"{value:%d.%m.%Y}"
     return ""

@@ -8,12 +8,15 @@ are stored in UTC and shown in the laptop's local time.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale
 
 from kamdesk.services import formatting
+from kamdesk.timezone import system_time_zone
 
 NO_BREAK_SPACE = formatting.NBSP
 ROUBLE = formatting.ROUBLE
@@ -32,10 +35,17 @@ def format_date(value: date | None) -> str:
 
 
 def format_datetime(value: datetime | None) -> str:
-    """A stored (UTC) moment in local time: «05.03.2026 14:30»."""
+    """A stored (UTC) moment in this computer's zone, the one visits are planned in:
+    «05.03.2026 14:30». The store keeps UTC without a zone, so a naive value is UTC."""
     if value is None:
         return ""
-    return formatting.moment(value.astimezone() if value.tzinfo else value, language())
+    aware = value if value.tzinfo else value.replace(tzinfo=UTC)
+    return formatting.moment(aware.astimezone(_local_zone()), language())
+
+
+@cache
+def _local_zone() -> ZoneInfo:
+    return ZoneInfo(system_time_zone())
 
 
 def language() -> str:

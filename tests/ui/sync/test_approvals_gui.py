@@ -101,7 +101,7 @@ def test_a_managers_click_on_approve_stores_the_approval(
     row = view.model.record(0)
     assert row.owner_name == "Соколова А. И." and row.account_name.startswith("ГБУЗ")
     shown = [view.model.index(0, c).data() for c in range(view.model.columnCount())]
-    assert "15 % / 5 %" in shown
+    assert "15% / 5%" in shown  # English rules: no space before %
     QTest.keyClicks(view.comment, "OK for the volume")
     QTest.mouseClick(view.approve, LEFT)
     qtbot.waitUntil(lambda: load_state(store, offer_id).status == "approved")
