@@ -307,3 +307,26 @@ def test_the_page_button_asks_for_a_file_and_previews_it(
     qtbot.waitUntil(lambda: dialog.stage.text() == "Done", timeout=20_000)
     assert "N-1" in [page.model.record(row).sku for row in range(page.model.rowCount())]
     assert page.import_folder == tmp_path
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_preview_names_a_new_kind_and_1c_code_in_words(
+    qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    from kamdesk.ui.products import ProductsPage
+
+    page = ProductsPage(workspace, tasks)
+    qtbot.addWidget(page)
+    path = _price_list(
+        tmp_path,
+        "kinds.csv",
+        "Артикул;Код;Наименование;МНН;Цена;Вид\n"
+        "KM-75-100;ЦБ-000123;Кардиомагнил;ацетилсалициловая кислота;150,00;медицинское изделие\n",
+    )
+    dialog = page.open_import(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    change = _cells(dialog)[0][-1]
+    assert change.startswith("changes: ")
+    assert "1C code" in change and "product kind: medical device" in change
+    assert "code_1c" not in change and "kind:" not in change.replace("product kind:", "")
+    _click(dialog.cancel_button)

@@ -45,6 +45,7 @@ from kamdesk.ui.formatting import format_date
 from kamdesk.ui.offers.common import message_text, money
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.tasks import TaskRunner
+from kamdesk.vocabulary import ProductKind, VatKind
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ERROR_STYLE = "color: #b3261e;"
@@ -318,7 +319,7 @@ class PriceImportDialog(QDialog):
     def _change_text(self, row: PlannedRow) -> str:
         if row.action == RowAction.NEW:
             return self.tr("new product")
-        changed = [self._field_name(name) for name in row.changed_fields]
+        changed = [self._field_change(row, name) for name in row.changed_fields]
         if row.old_price != row.new_price:
             changed.append(self.tr("price"))
         fields = ", ".join(changed)
@@ -327,8 +328,33 @@ class PriceImportDialog(QDialog):
             return f"{text}; {fields}" if fields else text
         return self.tr("changes: %1").replace("%1", fields)
 
+    def _field_change(self, row: PlannedRow, name: str) -> str:
+        """«product kind: medical device»: a kind or a VAT treatment with what it becomes."""
+        value = row.values.get(name)
+        shown = {**self._kind_names(), **self._vat_kind_names()}.get(str(value))
+        field = self._field_name(name)
+        return f"{field}: {shown}" if name in ("kind", "vat_kind") and shown else field
+
+    def _kind_names(self) -> dict[str, str]:
+        return {
+            ProductKind.MEDICINE: self.tr("medicine"),
+            ProductKind.MEDICAL_DEVICE: self.tr("medical device"),
+            ProductKind.OTHER: self.tr("other goods"),
+        }
+
+    def _vat_kind_names(self) -> dict[str, str]:
+        return {
+            VatKind.STANDARD: self.tr("standard rate"),
+            VatKind.REDUCED: self.tr("reduced rate"),
+            VatKind.ZERO: self.tr("0 %"),
+            VatKind.EXEMPT: self.tr("exempt (без НДС)"),
+        }
+
     def _field_name(self, name: str) -> str:
         return {
+            "code_1c": self.tr("1C code"),
+            "kind": self.tr("product kind"),
+            "vat_kind": self.tr("VAT treatment"),
             "trade_name": self.tr("trade name"),
             "inn_name": self.tr("INN"),
             "dosage_form": self.tr("form"),
