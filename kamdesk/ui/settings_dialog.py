@@ -248,7 +248,7 @@ class SettingsDialog(QDialog):
         captions = {
             "abc_a": self.tr("Class A: the largest buyers, up to this share of sales"),
             "abc_b": self.tr("Class B: the next ones, up to this share (C: the rest)"),
-            "xyz_x": self.tr("Class X (stable): monthly variation up to"),
+            "xyz_x": self.tr("Class X (regular): variation on its own purchase cycle up to"),
             "xyz_y": self.tr("Class Y (fluctuating): variation up to (Z: irregular)"),
             "months": self.tr("Months analysed"),
             "at_risk": self.tr("At risk after this many days without a purchase"),
