@@ -174,3 +174,22 @@ def test_a_store_damaged_where_only_the_check_finds_it_opens_then_is_asked_about
     assert "is damaged" in text
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
     assert store.path.read_bytes() == before
+
+
+def test_kamdesk_gui_starts_checking_the_store_opened_last_before_qt_is_imported(
+    store: Store,
+) -> None:
+    """`kamdesk gui` without --db opens the store the window opened last: its key and
+    check start with the same head start as a store named on the command line."""
+    from kamdesk.commands.gui import last_store
+
+    store.close()
+    preferences = Preferences()
+    preferences.last_store = store.path
+    preferences.sync()
+    assert last_store() == store.path
+    odd = store.path.with_name('a "quoted", name.sqlite')
+    odd.write_bytes(store.path.read_bytes())
+    preferences.last_store = odd
+    preferences.sync()
+    assert last_store() is None  # only QSettings reads that one right: no head start
