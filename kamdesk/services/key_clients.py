@@ -133,15 +133,19 @@ class KeyClientFigures:
         return next((c for c in self.clients if c.account_id == account_id), None)
 
 
-def percent(share: Decimal) -> str:
-    """«12,5»: a share as per cent with one decimal and a comma."""
-    return formatting.number(share * 100, 1)
+def percent(share: Decimal, language: str = formatting.RUSSIAN) -> str:
+    """«12,5»: a share as per cent with one decimal (a comma in Russian, «12.5» in English)."""
+    return formatting.number(share * 100, 1, language)
 
 
 def key_client_figures(
-    store: Store, today: date, owner_id: uuid.UUID | None = None
+    store: Store,
+    today: date,
+    owner_id: uuid.UUID | None = None,
+    language: str = formatting.RUSSIAN,
 ) -> KeyClientFigures:
-    """The figures for the accounts of `owner_id` (every account in the store when None)."""
+    """The figures for the accounts of `owner_id` (every account in the store when None);
+    the warnings write their figures for `language`."""
     from sqlalchemy import func, select
 
     from kamdesk.models import Account, SalesRecord
@@ -172,6 +176,7 @@ def key_client_figures(
         months[0],
         months[-1],
         Decimal(str(settings.mono_dependence_share)),
+        language,
     )
 
 
@@ -181,6 +186,7 @@ def figures_from(
     first_month: date,
     last_month: date,
     mono_threshold: Decimal = Decimal("0.75"),
+    language: str = formatting.RUSSIAN,
 ) -> KeyClientFigures:
     """The figures from plain rows: id → (name, kind, client type, parent), id → revenue."""
     owner_of: dict[uuid.UUID, uuid.UUID] = {}
@@ -215,13 +221,13 @@ def figures_from(
     )
     figures = KeyClientFigures(first_month, last_month, total, tuple(clients), mono_threshold, ())
     return KeyClientFigures(
-        first_month, last_month, total, tuple(clients), mono_threshold, _warnings(figures)
+        first_month, last_month, total, tuple(clients), mono_threshold, _warnings(figures, language)
     )
 
 
-def _warnings(f: KeyClientFigures) -> tuple[Message, ...]:
+def _warnings(f: KeyClientFigures, language: str) -> tuple[Message, ...]:
     said: list[Message] = []
-    threshold = percent(f.mono_threshold)
+    threshold = percent(f.mono_threshold, language)
     if f.portfolio_mono_dependent:
         said.append(
             Message(
@@ -231,7 +237,7 @@ def _warnings(f: KeyClientFigures) -> tuple[Message, ...]:
                     "mono-dependence: the key clients bring {share} % of your sales, "
                     "above {threshold} %",
                 ),
-                {"share": percent(f.key_group_share), "threshold": threshold},
+                {"share": percent(f.key_group_share, language), "threshold": threshold},
             )
         )
     for client in f.mono_clients:
@@ -243,7 +249,11 @@ def _warnings(f: KeyClientFigures) -> tuple[Message, ...]:
                     "mono-dependence: {name} alone brings {share} % of your sales, "
                     "above {threshold} %",
                 ),
-                {"name": client.name, "share": percent(client.share), "threshold": threshold},
+                {
+                    "name": client.name,
+                    "share": percent(client.share, language),
+                    "threshold": threshold,
+                },
             )
         )
     low, high = GROUP_NORMAL
@@ -255,7 +265,11 @@ def _warnings(f: KeyClientFigures) -> tuple[Message, ...]:
                     "KeyClients",
                     "the key clients bring {share} % of your sales, below the usual {low}–{high} %",
                 ),
-                {"share": percent(f.key_group_share), "low": percent(low), "high": percent(high)},
+                {
+                    "share": percent(f.key_group_share, language),
+                    "low": percent(low, language),
+                    "high": percent(high, language),
+                },
             )
         )
     elif f.group_assessment == GroupShare.ABOVE:
@@ -266,7 +280,11 @@ def _warnings(f: KeyClientFigures) -> tuple[Message, ...]:
                     "KeyClients",
                     "the key clients bring {share} % of your sales, above the usual {low}–{high} %",
                 ),
-                {"share": percent(f.key_group_share), "low": percent(low), "high": percent(high)},
+                {
+                    "share": percent(f.key_group_share, language),
+                    "low": percent(low, language),
+                    "high": percent(high, language),
+                },
             )
         )
     for client in f.breadwinners_below_share:
@@ -277,7 +295,11 @@ def _warnings(f: KeyClientFigures) -> tuple[Message, ...]:
                     "KeyClients",
                     "{name} is a breadwinner but brings {share} % of your sales, under {key} %",
                 ),
-                {"name": client.name, "share": percent(client.share), "key": percent(KEY_SHARE)},
+                {
+                    "name": client.name,
+                    "share": percent(client.share, language),
+                    "key": percent(KEY_SHARE, language),
+                },
             )
         )
     return tuple(said)

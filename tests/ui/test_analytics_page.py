@@ -81,7 +81,7 @@ def test_the_key_clients_block_shows_shares_verdict_and_mono_dependence(
     assert "bring 100.0% of your sales" in page.summary.text()
     assert "above the usual 30–55%" in page.summary.text()
     assert page.warnings.isVisibleTo(page)
-    assert "mono-dependence: the key clients bring 100,0 % of your sales, above 75,0 %" in (
+    assert "mono-dependence: the key clients bring 100.0 % of your sales, above 75.0 %" in (
         page.warnings.text()
     )
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.services.key_clients import ClientShare, GroupShare, KeyClientFigures
 from kamdesk.ui import labels
-from kamdesk.ui.formatting import format_date, format_money, format_share
+from kamdesk.ui.formatting import format_date, format_money, format_share, language
 from kamdesk.ui.offers.common import message_text
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.tasks import TaskRunner
@@ -87,10 +87,10 @@ def my_user(workspace: Workspace) -> uuid.UUID | None:
         return user_id
 
 
-def load_figures(workspace: Workspace, today: date) -> KeyClientFigures:
+def load_figures(workspace: Workspace, today: date, language: str) -> KeyClientFigures:
     from kamdesk.services.key_clients import key_client_figures
 
-    return key_client_figures(workspace.store, today, my_user(workspace))
+    return key_client_figures(workspace.store, today, my_user(workspace), language)
 
 
 class AnalyticsPage(QWidget):
@@ -132,9 +132,9 @@ class AnalyticsPage(QWidget):
     def reload(self) -> None:
         """Work the figures out again (sales, types or chains changed)."""
         self.summary.setText(_tr("Working out the key clients…"))
-        workspace, today = self._workspace, date.today()
+        workspace, today, writing = self._workspace, date.today(), language()
         self._tasks.run(
-            lambda _progress: load_figures(workspace, today),
+            lambda _progress: load_figures(workspace, today, writing),
             self._show,
             owner=self,
             key="analytics.key_clients",
@@ -149,7 +149,7 @@ class AnalyticsPage(QWidget):
         self.title.setText(_tr("Key clients"))
         self.model.retranslate()
         if self._figures is not None:
-            self._show(self._figures)
+            self.reload()  # the warnings write their figures in the new language
 
     def _show(self, figures: KeyClientFigures) -> None:
         self._figures = figures
