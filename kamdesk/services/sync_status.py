@@ -7,6 +7,7 @@ marked for translation like every message from code without Qt.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -15,7 +16,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
-from kamdesk.models import ChangeLogEntry, ChangeStatus, SyncIssue, SyncState
+from kamdesk.models import ChangeLogEntry, ChangeStatus, SyncIssue, SyncState, User
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -79,6 +80,15 @@ def read_overview(store: Store) -> SyncOverview:
 
 
 # --- what `kamdesk sync` prints ------------------------------------------------------
+
+
+def enrolled_user_id(store: Store) -> uuid.UUID | None:
+    """The user this laptop is enrolled as, once the office has sent their row; None before."""
+    with store.session() as session:
+        user_id = session.scalar(select(SyncState.user_id).where(SyncState.id == 1))
+        if user_id is None or session.get(User, user_id) is None:
+            return None
+        return user_id
 
 
 def enrolled_message(

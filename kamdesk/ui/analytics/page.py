@@ -12,7 +12,6 @@ page only shows them.
 
 from __future__ import annotations
 
-import uuid
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.services.key_clients import ClientShare, GroupShare, KeyClientFigures
+from kamdesk.services.sync_status import enrolled_user_id
 from kamdesk.ui import labels
 from kamdesk.ui.formatting import format_date, format_money, format_share, language
 from kamdesk.ui.offers.common import message_text
@@ -74,23 +74,10 @@ def key_client_columns() -> list[RecordColumn[ClientShare]]:
     ]
 
 
-def my_user(workspace: Workspace) -> uuid.UUID | None:
-    """The KAM this laptop is enrolled as; None (every account) before enrolment."""
-    from sqlalchemy import select
-
-    from kamdesk.models import SyncState, User
-
-    with workspace.store.session() as session:
-        user_id = session.scalar(select(SyncState.user_id).where(SyncState.id == 1))
-        if user_id is None or session.get(User, user_id) is None:
-            return None
-        return user_id
-
-
 def load_figures(workspace: Workspace, today: date, language: str) -> KeyClientFigures:
     from kamdesk.services.key_clients import key_client_figures
 
-    return key_client_figures(workspace.store, today, my_user(workspace), language)
+    return key_client_figures(workspace.store, today, enrolled_user_id(workspace.store), language)
 
 
 class AnalyticsPage(QWidget):
