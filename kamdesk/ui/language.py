@@ -8,6 +8,7 @@ made in the settings dialog shows at once.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
@@ -35,6 +36,8 @@ class LanguageSwitcher:
     def __init__(self, app: QCoreApplication) -> None:
         self._app = app
         self._installed: list[QTranslator] = []
+        # Each catalogue's bytes, kept as long as its translator: Qt reads them in place.
+        self._catalogues: list[bytes] = []
         self.current: Language | None = None
 
     def apply(self, language: Language) -> Language:
@@ -47,20 +50,31 @@ class LanguageSwitcher:
         for translator in self._installed:
             self._app.removeTranslator(translator)
         self._installed.clear()
+        self._catalogues.clear()
         if effective == Language.RUSSIAN:
-            self._install("qtbase_ru", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-            catalogue = resource_files.path("translations", "kamdesk_ru.qm")
-            self._install("kamdesk_ru", str(catalogue.parent))
+            qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+            self._install(qt_folder / "qtbase_ru.qm")
+            self._install(resource_files.path("translations", "kamdesk_ru.qm"))
         self.current = effective
         # Deliver the posted LanguageChange events now, so every label is in the
         # new language when this returns (and tests need not wait for it).
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         return effective
 
-    def _install(self, name: str, directory: str) -> None:
+    def _install(self, catalogue: Path) -> None:
+        """Load `catalogue` from its bytes read into memory, not from the file: Qt would
+        map the file and keep reading it, and a .qm rewritten on disk while the window is
+        open (an update copied over a running install) crashed every window on the next
+        click."""
+        try:
+            data = catalogue.read_bytes()
+        except OSError as error:
+            log.warning("translation %s not read: %s", catalogue, error)
+            return
         translator = QTranslator(self._app)
-        if translator.load(name, directory):
+        if translator.load(data, str(catalogue.parent)):
+            self._catalogues.append(data)
             self._app.installTranslator(translator)
             self._installed.append(translator)
         else:
-            log.warning("translation %s not found in %s", name, directory)
+            log.warning("translation %s is not a Qt catalogue", catalogue)
