@@ -19,8 +19,11 @@ if TYPE_CHECKING:
     from kamdesk.store import Store
 
 
-def status_text(status: str) -> str:
-    """A visit's status as the window's visit list shows it."""
+def status_text(status: str, delivered: bool = False) -> str:
+    """A visit's status as the window's visit list shows it: a submitted report is
+    «Доставлен руководителю» once the office acknowledged it (`VisitRow.delivered`)."""
+    if status == "submitted" and delivered:
+        return translate("VisitLabels", "Delivered to the manager")
     texts = {
         "planned": translate("VisitLabels", "Planned"),
         "done": translate("VisitLabels", "Held, no report"),
@@ -40,6 +43,29 @@ def readiness_text(level: str) -> str:
         "green": translate("VisitLabels", "ready"),
     }
     return texts.get(level, level)
+
+
+def readiness_cell(readiness: Any, leg: Leg | None) -> str:
+    """«не готов: опаздывает 77 %»: red by a critical item (the checklist's lateness
+    rules) whatever the score says why, as the window's checklist does."""
+    from kamdesk.commands.language import current
+    from kamdesk.services.formatting import percent
+
+    text = readiness_text(readiness.level.value)
+    if readiness.level.value == "red" and (why := _blocking(leg)):
+        text = f"{text}: {why}"
+    return f"{text} {percent(readiness.score, current(), decimals=0)}"
+
+
+def _blocking(leg: Leg | None) -> str | None:
+    """The critical lateness item that fails (checklist «1. Being late»), in short."""
+    if leg is None or (leg.departure_at is None and not leg.overlaps):
+        return translate("VisitLabels", "no travel time")
+    if leg.overlaps:
+        return translate("VisitLabels", "overlaps another visit")
+    if leg.unreachable:
+        return translate("VisitLabels", "late")
+    return None
 
 
 def day_option(parser: Any, flag: str, dest: str, text: str, required: bool = False) -> None:
@@ -172,13 +198,8 @@ def run_list(args: argparse.Namespace) -> int:
     finally:
         store.close()
     local = zone(args.tz)
-    statuses = [status_text(row.status.value) for row in rows]
-    readiness = [
-        f"{readiness_text(row.readiness.level.value)} {row.readiness.score}%"
-        if row.readiness
-        else "—"
-        for row in rows
-    ]
+    statuses = [status_text(row.status.value, row.delivered) for row in rows]
+    readiness = [readiness_cell(row.readiness, row.leg) if row.readiness else "—" for row in rows]
     status_width = max([len(text) for text in statuses] + [11])
     ready_width = max([len(text) for text in readiness] + [10])
     visit_id, day = translate("VisitCommand", "id"), translate("VisitCommand", "date")

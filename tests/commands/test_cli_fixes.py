@@ -1,0 +1,126 @@
+"""What a tester found in the command line: the words and figures the window shows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kamdesk.services.demo.demo_file import build_demo_file
+from tests.commands.helpers import run
+from tests.services.visit_factories import CENTRE, add_account, add_visit, msk
+
+RUSSIAN, ENGLISH = "ru_RU.UTF-8", "C.UTF-8"
+NBSP = "\u00a0"
+
+
+def russian(context: str, text: str) -> str:
+    """A new string's Russian once the central merge has put it in the catalogue (its
+    English source until then), so these tests hold before and after the merge."""
+    from kamdesk.commands import language
+
+    before = language.current()
+    language.use("ru")
+    try:
+        return language.translate(context, text)
+    finally:
+        language.use(before)
+
+
+@pytest.fixture(scope="module")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    build_demo_file(path, accounts=20, seed=1, years=1)
+    return path
+
+
+@pytest.fixture
+def demo_store(demo_master: Path, tmp_path: Path) -> Path:
+    """A copy of the demo store the test may change."""
+    copy = tmp_path / "demo.sqlite"
+    shutil.copy(demo_master, copy)
+    return copy
+
+
+def test_a_report_the_office_acknowledged_is_delivered_to_the_manager(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select, update
+
+    from kamdesk.models import ChangeLogEntry, Visit
+    from kamdesk.store import open_store
+    from kamdesk.vocabulary import ChangeStatus, VisitStatus
+
+    store = open_store(demo_store)
+    try:
+        with store.session() as session:
+            visit = session.scalars(
+                select(Visit).where(Visit.status == VisitStatus.SUBMITTED).order_by(Visit.id)
+            ).first()
+            assert visit is not None
+            session.execute(
+                update(ChangeLogEntry)
+                .where(ChangeLogEntry.entity == "visits", ChangeLogEntry.entity_id == visit.id)
+                .values(status=ChangeStatus.ACKNOWLEDGED)
+            )
+            visit.server_version = 1  # the office has it (how a demo report is delivered)
+            session.commit()
+            day, short_id = visit.starts_at.date(), str(visit.id)[:8]
+    finally:
+        store.close()
+    argv = ["visit", "list", "--db", str(demo_store), "--from", f"{day:%d.%m.%Y}"]
+    code, out, err = run(monkeypatch, capsys, RUSSIAN, [*argv, "--to", f"{day:%d.%m.%Y}"])
+    assert code == 0, err
+    lines = {line[:8]: line for line in out.splitlines()}
+    assert "Доставлен руководителю" in lines[short_id]
+    assert "Сдан, ждёт синхронизации" not in lines[short_id]
+    # the others on that day still wait for the office
+    assert all("Доставлен" not in line for key, line in lines.items() if key != short_id)
+
+
+@pytest.fixture
+def late_visits(tmp_path: Path) -> Path:
+    """Two visits an hour's drive apart with 15 minutes between them."""
+    from kamdesk.store import open_store
+
+    path = tmp_path / "late.sqlite"
+    store = open_store(path)
+    first = add_account(store, "ГКБ № 1", point=CENTRE)
+    second = add_account(store, "Аптека «Здоровье»", point=(55.9825, 36.8))
+    add_visit(store, first, msk(2026, 5, 12, 10))
+    add_visit(store, second, msk(2026, 5, 12, 11, 15))
+    store.close()
+    return path
+
+
+def test_a_late_visit_is_not_ready_and_says_why_whatever_its_score(
+    late_visits: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from kamdesk.services.visits import visits_on_days
+    from kamdesk.store import open_store
+
+    store = open_store(late_visits)
+    try:
+        late = visits_on_days(store, msk(2026, 5, 12).date(), msk(2026, 5, 12).date())[1]
+    finally:
+        store.close()
+    assert late.readiness is not None
+    score = late.readiness.score
+    argv = [
+        "visit",
+        "list",
+        "--db",
+        str(late_visits),
+        "--from",
+        "12.05.2026",
+        "--tz",
+        "Europe/Moscow",
+    ]
+    code, out, err = run(monkeypatch, capsys, RUSSIAN, argv)
+    assert code == 0, err
+    late_line = out.splitlines()[2]
+    late_word = russian("VisitLabels", "late")
+    assert f"не готов: {late_word} {score}{NBSP}%" in late_line
+    code, out, err = run(monkeypatch, capsys, ENGLISH, argv)
+    assert f"not ready: late {score}%" in out.splitlines()[2]
