@@ -178,7 +178,11 @@ def _line(backup: BackupInfo, say: Callable[[Message], str]) -> str:
 
 def _size(size: int, say: Callable[[Message], str]) -> str:
     if size >= 1024 * 1024:
-        return say(_text("{value} MB", value=f"{size / (1024 * 1024):.1f}"))
+        from kamdesk.commands.language import current
+        from kamdesk.services.formatting import number
+
+        value = number(size / (1024 * 1024), 1, current())  # «1,1 МБ» in Russian
+        return say(_text("{value} MB", value=value))
     return say(_text("{value} KB", value=max(1, round(size / 1024))))
 
 

@@ -8,7 +8,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
-from kamdesk.commands.language import say, translate
+from kamdesk.commands.language import current, say, translate
 from kamdesk.i18n import Message
 
 if TYPE_CHECKING:
@@ -66,6 +66,7 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from kamdesk.services.demo.demo_file import build_demo_file
+    from kamdesk.services.formatting import number
     from kamdesk.store.files import has_database
 
     if args.accounts < 1 or args.years < 1:
@@ -103,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
         translate("DemoCommand", "{db}: {summary} in {seconds} s").format(
             db=args.db,
             summary=summary_text(built.summary),
-            seconds=f"{time.perf_counter() - started:.1f}",
+            seconds=number(time.perf_counter() - started, 1, current()),
         )
     )
     return 0

@@ -18,8 +18,6 @@ from kamdesk.commands import fail
 from kamdesk.commands.language import translate
 from kamdesk.i18n import Message
 
-CONTEXT = "StoreCommand"
-
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -72,11 +70,15 @@ def _status(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
     from kamdesk.store.files import has_database
 
     if not has_database(args.db):
-        return fail(say(_text("no store at {db}; give --db", db=args.db)))
+        return fail(translate("StoreCommand", "no store at {db}; give --db").format(db=args.db))
     if file_is_encrypted(args.db):
-        print(say(_text("{db} is encrypted", db=args.db)))
+        print(translate("StoreCommand", "{db} is encrypted").format(db=args.db))
     else:
-        print(say(_text("{db} is NOT encrypted: `kamdesk store encrypt` encrypts it", db=args.db)))
+        print(
+            translate(
+                "StoreCommand", "{db} is NOT encrypted: `kamdesk store encrypt` encrypts it"
+            ).format(db=args.db)
+        )
     return 0
 
 
@@ -85,27 +87,28 @@ def _encrypt(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
     from kamdesk.store.files import has_database
 
     if not has_database(args.db):
-        return fail(say(_text("no store at {db}; give --db", db=args.db)))
+        return fail(translate("StoreCommand", "no store at {db}; give --db").format(db=args.db))
     result = encrypt_store(args.db)
     print(
-        say(
-            _text(
-                "{db} is encrypted now; backed up first to {backup}",
-                db=args.db,
-                backup=result.backup,
-            )
+        translate("StoreCommand", "{db} is encrypted now; backed up first to {backup}").format(
+            db=args.db,
+            backup=result.backup,
         )
     )
     if result.backups_encrypted:
-        print(say(_text("backups encrypted too: {count}", count=len(result.backups_encrypted))))
+        print(
+            translate("StoreCommand", "backups encrypted too: {count}").format(
+                count=len(result.backups_encrypted)
+            )
+        )
     for copy in result.left_plain:  # SQLite cannot read it: File ▸ Encrypt offers to delete it
-        print(say(_text("NOT encrypted (damaged, cannot be read): {path}", path=copy)))
+        print(
+            translate("StoreCommand", "NOT encrypted (damaged, cannot be read): {path}").format(
+                path=copy
+            )
+        )
     return 0
 
 
 run_status = _in_language(_status)
 run_encrypt = _in_language(_encrypt)
-
-
-def _text(text: str, **params: object) -> Message:
-    return Message(CONTEXT, text, params)

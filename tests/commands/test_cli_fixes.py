@@ -124,3 +124,36 @@ def test_a_late_visit_is_not_ready_and_says_why_whatever_its_score(
     assert f"не готов: {late_word} {score}{NBSP}%" in late_line
     code, out, err = run(monkeypatch, capsys, ENGLISH, argv)
     assert f"not ready: late {score}%" in out.splitlines()[2]
+
+
+def test_store_status_speaks_the_language_of_the_run(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(monkeypatch, capsys, RUSSIAN, ["store", "status", "--db", str(demo_store)])
+    assert code == 0, err
+    said = russian("StoreCommand", "{db} is encrypted").format(db=demo_store)
+    assert out.strip() == said
+    code, out, _ = run(monkeypatch, capsys, ENGLISH, ["store", "status", "--db", str(demo_store)])
+    assert out.strip() == f"{demo_store} is encrypted"
+
+
+def test_demo_and_backup_figures_have_a_decimal_comma_in_russian(
+    demo_store: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import re
+
+    db = tmp_path / "new.sqlite"
+    argv = ["demo", "--db", str(db), "--accounts", "3", "--years", "1"]
+    code, out, err = run(monkeypatch, capsys, RUSSIAN, argv)
+    assert code == 0, err
+    assert re.search(r" за \d+,\d с$", out.strip()), out
+    code, out, err = run(
+        monkeypatch, capsys, RUSSIAN, ["backup", "create", "--db", str(demo_store)]
+    )
+    assert code == 0, err
+    assert re.search(r"\d+,\d МБ", out), out
+    code, out, err = run(monkeypatch, capsys, ENGLISH, ["backup", "list", "--db", str(demo_store)])
+    assert re.search(r"\d+\.\d MB", out), out
