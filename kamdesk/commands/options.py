@@ -167,8 +167,9 @@ def epilog() -> str:
         ),
         translate(
             "CommandLine",
-            "  {name}  one folder for all of KAMdesk's files (data, settings, logs, "
-            "backups), e.g. for a portable install",
+            "  {name}  one folder for KAMdesk's data, settings and logs, e.g. for a "
+            "portable install; backups go to a 'backups' folder beside the store, "
+            "wherever the store is",
         ).format(name=HOME_ENV),
         translate(
             "CommandLine",

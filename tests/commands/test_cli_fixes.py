@@ -157,3 +157,22 @@ def test_demo_and_backup_figures_have_a_decimal_comma_in_russian(
     assert re.search(r"\d+,\d МБ", out), out
     code, out, err = run(monkeypatch, capsys, ENGLISH, ["backup", "list", "--db", str(demo_store)])
     assert re.search(r"\d+\.\d MB", out), out
+
+
+def test_the_help_says_backups_go_beside_the_store(
+    demo_store: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(monkeypatch, capsys, ENGLISH, ["--help"])
+    assert code == 0
+    home_line = " ".join(out.split("KAMDESK_HOME", 1)[1].split("KAMDESK_PASSPHRASE")[0].split())
+    assert "backups go to a 'backups' folder beside the store" in home_line
+    # which is what happens: a store outside KAMDESK_HOME keeps its backups beside it
+    home = tmp_path / "home"
+    monkeypatch.setenv("KAMDESK_HOME", str(home))
+    code, _, err = run(monkeypatch, capsys, ENGLISH, ["backup", "create", "--db", str(demo_store)])
+    assert code == 0, err
+    assert list((demo_store.parent / "backups").glob("*.backup.sqlite"))
+    assert not list(home.rglob("*.backup.sqlite"))
