@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -322,6 +322,27 @@ def order_route(page: VisitsPage) -> RouteDialog | None:
     return dialog
 
 
+class SubmitTexts(QObject):
+    """The submit texts with their counts as Qt numerus forms (Russian: 1 отчёт,
+    3 отчёта, 5 отчётов). Through `tr` because lupdate marks a count only there: from
+    QCoreApplication.translate it took them as plain texts, or not at all."""
+
+    def question(self, count: int) -> str:
+        return self.tr(
+            "Submit %n report(s)? They will be sent to the manager at the next sync "
+            "and cannot be edited afterwards.",
+            "",
+            count,
+        )
+
+    def submitted(self, count: int) -> str:
+        return self.tr(
+            "%n report(s) submitted; they will be sent to the manager at the next sync.",
+            "",
+            count,
+        )
+
+
 def submit(page: VisitsPage, confirm: bool = True) -> int:
     """Hand in the selected completed reports, all or none. Nothing can reach the
     manager before office sync exists, so the words say when they will travel."""
@@ -333,13 +354,9 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
             )
         )
         return 0
-    question = QCoreApplication.translate(
-        "VisitsPage",
-        "Submit %n report(s)? They will be sent to the manager at the next sync "
-        "and cannot be edited afterwards.",
-        "",
-        len(ready),
-    )
+    count = len(ready)
+    texts = SubmitTexts()
+    question = texts.question(count)
     if confirm and (
         QMessageBox.question(
             page,
@@ -357,16 +374,9 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
         return 0
     # Shown at once; with it Undo forgets these visits (a submitted report is never undone).
     page.show_status(submitted, VisitStatus.SUBMITTED)
-    page.status_message.emit(
-        QCoreApplication.translate(
-            "VisitsPage",
-            "%n report(s) submitted; they will be sent to the manager at the next sync.",
-            "",
-            len(ready),
-        )
-    )
+    page.status_message.emit(texts.submitted(count))
     page.reload()
-    return len(ready)
+    return count
 
 
 def export(page: VisitsPage) -> ExportDialog:
