@@ -12,6 +12,7 @@ from kamdesk.i18n import Message
 
 INTERRUPTED = 130  # what a shell reports for Ctrl+C
 INTERNAL_ERROR = 70  # EX_SOFTWARE of sysexits.h: a bug, not the user's doing
+CLOSED_PIPE = 141  # what a shell reports for a program killed by SIGPIPE (`… | head`)
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,12 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
         except StoreError as error:
             log.warning("kamdesk %s: %s", args.command, error, exc_info=True)
             return fail(store_problem(error))
+        except BrokenPipeError:
+            # The reader went away (`kamdesk offer list | head`): end quietly, as other
+            # command-line tools do, and keep Python from failing again on the final flush.
+            log.debug("kamdesk %s: the output pipe was closed", args.command)
+            _silence_stdout()
+            return CLOSED_PIPE
         except KeyboardInterrupt:
             log.info("kamdesk %s interrupted", args.command)
             said = translate("CommandLine", "interrupted")
@@ -70,6 +77,16 @@ def run_handler(handler: Handler, args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return INTERNAL_ERROR
+
+
+def _silence_stdout() -> None:
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file (tests, embedding)
+        pass
 
 
 def _one_line(error: BaseException) -> str:

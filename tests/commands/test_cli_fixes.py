@@ -176,3 +176,47 @@ def test_the_help_says_backups_go_beside_the_store(
     assert code == 0, err
     assert list((demo_store.parent / "backups").glob("*.backup.sqlite"))
     assert not list(home.rglob("*.backup.sqlite"))
+
+
+class _ClosedPipe:
+    """stdout of `kamdesk … | head` once head has exited."""
+
+    def write(self, _text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    def flush(self) -> None:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_ends_the_command_quietly(
+    demo_store: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    import sys
+
+    from kamdesk.cli import main
+
+    monkeypatch.setenv("LANG", ENGLISH)
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    code = main(["offer", "list", "--db", str(demo_store)])
+    monkeypatch.undo()
+    assert code != 0
+    assert capsys.readouterr().err == ""
+    assert not [r for r in caplog.records if r.levelname in ("ERROR", "WARNING")]
+    assert "failed" not in caplog.text and "Traceback" not in caplog.text
+
+
+def test_offer_list_into_head_says_nothing_on_stderr(demo_store: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "KAMDESK_HOME": str(tmp_path / "home"), "LANG": ENGLISH}
+    command = [sys.executable, "-m", "kamdesk", "offer", "list", "--db", str(demo_store)]
+    shell = f"{' '.join(command)} | head -c 1 >/dev/null"
+    done = subprocess.run(["sh", "-c", shell], env=env, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in done.stderr and "error" not in done.stderr
+    logs = list((tmp_path / "home").rglob("*.log"))
+    assert all("failed" not in log.read_text(encoding="utf-8") for log in logs)
