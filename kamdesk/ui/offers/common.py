@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QDate
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.services.offers import LineInput, OfferDraft, OfferStatus, TeamMemberInput
 from kamdesk.ui.formatting import format_money
+from kamdesk.ui.offers.approval_note import over_envelope_text
 
 STATUS_TEXT: dict[OfferStatus, str] = {
     OfferStatus.DRAFT: QT_TRANSLATE_NOOP("Offers", "Draft"),
@@ -60,9 +61,13 @@ def team_from_text(text: str) -> list[TeamMemberInput]:
 
 
 def totals_text(
-    lines: list[LineInput], max_discounts: Mapping[uuid.UUID, Decimal], vat_note: str
+    lines: list[LineInput],
+    max_discounts: Mapping[uuid.UUID, Decimal],
+    vat_note: str,
+    approval_note: str = "",
 ) -> str:
-    """The offer editor's totals under its lines (translated in its context)."""
+    """The offer editor's totals under its lines (translated in its context);
+    `approval_note` replaces the over-envelope warning (ui.offers.approval_note)."""
     draft = OfferDraft(account_id=uuid.uuid4(), offer_date=date.today(), valid_until=date.today())
     draft.lines = [line for line in lines if line.unit_price is not None]
     t = draft.totals()
@@ -72,11 +77,7 @@ def totals_text(
     for number, value in enumerate((t.net, t.discount, t.vat, t.total), start=1):
         text = text.replace(f"%{number}", money(value))
     if any(line.discount_pct > max_discounts.get(line.product_id, Decimal(100)) for line in lines):
-        text += "\n" + QCoreApplication.translate(
-            "OfferEditor",
-            "A discount is above what you may give without approval: the offer will need "
-            "the manager's approval and prints as a draft («ПРОЕКТ»).",
-        )
+        text += "\n" + (approval_note or over_envelope_text())
     if vat_note:
         text += "\n" + vat_note
     return text

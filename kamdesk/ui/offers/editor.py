@@ -47,6 +47,7 @@ from kamdesk.ui.background_save import BackgroundSave
 from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
+from kamdesk.ui.offers.approval_note import editor_note
 from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
 from kamdesk.ui.offers.lines_view import LinesView
@@ -114,6 +115,7 @@ class OfferEditor(QDialog):
         assert isinstance(layout, QVBoxLayout)  # the one `_build` made
         layout.addWidget(self.saving.note)  # why the last save failed, under the buttons
         self.approval = attach_approval(self, workspace, offer_id, tasks)  # the manager's answer
+        self.approval.state_shown.connect(self._update_totals)  # «approved»: no «ПРОЕКТ»
         if self._draft is not None:
             self._load(self._draft)
         self.unsaved = UnsavedChanges(self, self.current_draft, self.save)
@@ -358,8 +360,9 @@ class OfferEditor(QDialog):
         self.lines.max_discounts = self._book.max_discounts(account_id, ids)
 
     def _update_totals(self, *args: Any) -> None:
+        note = editor_note(self)  # approved, or save to send for approval
         self.totals.setText(
-            totals_text(self.lines.lines(), self.lines.max_discounts, self._vat_note)
+            totals_text(self.lines.lines(), self.lines.max_discounts, self._vat_note, note)
         )
 
     def _checked_readers(self) -> list[QStandardItem]:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kamdesk.ui.formatting import format_datetime
 from kamdesk.ui.offers.common import messages_text
@@ -30,6 +30,7 @@ AMBER, GREEN, RED = "#8a5a00", "#2e7d32", "#b3261e"
 
 class OfferApproval(QWidget):
     requested = Signal(object)  # the offer id, once the request is stored
+    state_shown = Signal(object)  # the ApprovalState now shown (None: no line)
 
     def __init__(
         self,
@@ -52,10 +53,18 @@ class OfferApproval(QWidget):
         self.send = QPushButton()
         self.send.setObjectName("sendForApproval")
         self.send.clicked.connect(lambda _checked=False: self.send_for_approval())
-        layout = QHBoxLayout(self)
+        # Under the line and its button: sending the very discounts rejected once again.
+        self.repeat = QLabel()
+        self.repeat.setObjectName("approvalRejectedBefore")
+        self.repeat.setWordWrap(True)
+        self.repeat.hide()
+        line = QHBoxLayout()
+        line.addWidget(self.text, 1)
+        line.addWidget(self.send)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.send)
+        layout.addLayout(line)
+        layout.addWidget(self.repeat)
         self._retranslate()
         self.hide()  # until the offer's state is read
         self.reload()
@@ -103,7 +112,12 @@ class OfferApproval(QWidget):
         self._say(messages_text(messages), RED)
 
     def show_state(self, state: ApprovalState | None) -> None:
+        self._show_state(state)
+        self.state_shown.emit(state)
+
+    def _show_state(self, state: ApprovalState | None) -> None:
         self.state = state
+        self.repeat.hide()
         if state is None or not (state.needs_approval or state.status):
             self.hide()
             return
@@ -128,6 +142,14 @@ class OfferApproval(QWidget):
             self._say(text, GREEN)
         elif state.status == "rejected":
             self._say(self.tr("Rejected: %1").replace("%1", state.comment or "—"), RED)
+            # Saving other discounts voids the answer, so a rejected state is about these.
+            self.repeat.setText(
+                self.tr(
+                    "The manager already rejected these same discounts, with the comment "
+                    "above. You may send them again with your arguments, or change them."
+                )
+            )
+            self.repeat.setVisible(state.can_request)
         else:
             self._say(
                 self.tr(
