@@ -25,6 +25,40 @@ def status_text(status: str) -> str:
     return texts[status]
 
 
+def status_words() -> str:
+    """The statuses as `--status` takes them in the run's language: «черновик, отправлено…»."""
+    return ", ".join(status_text(key).lower() for key in STATUSES)
+
+
+def status_word(text: str) -> str:
+    """`--status` in the run's language or in English, any case: «Черновик», «draft»."""
+    typed = text.strip().casefold()
+    for key in STATUSES:
+        if typed in (key, status_text(key).casefold()):
+            return key
+    raise argparse.ArgumentTypeError(
+        translate("OfferCommand", "no status «{value}»; one of: {choices}").format(
+            value=text, choices=status_words()
+        )
+    )
+
+
+def approval_text(row: Any) -> str:
+    """Where a draft that needs the manager's approval stands, as the window's offer
+    list shows it after the status: «Черновик · согласование отклонено»."""
+    if not row.needs_approval or row.status.value != "draft":
+        return ""
+    if row.approved:
+        said = translate("OfferCommand", "approved")
+    elif row.approval_status == "requested":
+        said = translate("OffersPage", "awaiting approval")
+    elif row.approval_status == "rejected":
+        said = translate("OffersPage", "approval rejected")
+    else:
+        said = translate("OffersPage", "needs approval")
+    return f" · {said}"
+
+
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "offer",
@@ -51,10 +85,10 @@ def register(subparsers: Any) -> None:
     )
     listing.add_argument(
         "--status",
-        choices=STATUSES,
+        type=status_word,
         metavar=translate("OfferCommand", "STATUS"),
         help=translate("OfferCommand", "only offers in this status: {choices}").format(
-            choices=", ".join(f"{key} ({status_text(key).lower()})" for key in STATUSES)
+            choices=status_words()
         ),
     )
     listing.add_argument(
@@ -127,15 +161,14 @@ def run_list(args: argparse.Namespace) -> int:
     number, edition = translate("OfferCommand", "number"), translate("OfferCommand", "ed.")
     day, status = translate("OfferCommand", "date"), translate("OfferCommand", "status")
     total, client = translate("OfferCommand", "total, ₽"), translate("OfferCommand", "client")
-    header = f"{number:<20} {edition:>3}  {day:<10}  {status:<11} {total:>16}  {client}"
+    said_statuses = [status_text(row.status.value) + approval_text(row) for row in rows]
+    width = max(len(text) for text in [status, *said_statuses])
+    header = f"{number:<20} {edition:>3}  {day:<10}  {status:<{width}} {total:>16}  {client}"
     print(header)
-    needs_approval = translate("OfferCommand", "needs approval")
-    for row in rows:
-        flag = f" ({needs_approval})" if row.needs_approval and not row.approved else ""
+    for row, said in zip(rows, said_statuses, strict=True):
         print(
             f"{row.number:<20} {row.edition:>3}  {row.offer_date:%d.%m.%Y}  "
-            f"{status_text(row.status.value):<11} {amount(row.total, current()):>16}  "
-            f"{row.account_name}{flag}"
+            f"{said:<{width}} {amount(row.total, current()):>16}  {row.account_name}"
         )
     return 0
 

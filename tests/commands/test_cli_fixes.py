@@ -220,3 +220,65 @@ def test_offer_list_into_head_says_nothing_on_stderr(demo_store: Path, tmp_path:
     assert "Traceback" not in done.stderr and "error" not in done.stderr
     logs = list((tmp_path / "home").rglob("*.log"))
     assert all("failed" not in log.read_text(encoding="utf-8") for log in logs)
+
+
+def test_offer_list_tells_where_the_approval_stands_after_the_status(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import select
+
+    from kamdesk.models import Offer
+    from kamdesk.services.offers import OfferBook
+    from kamdesk.store import open_store
+
+    store = open_store(demo_store)
+    try:
+        waiting = [r for r in OfferBook(store).list("", frozenset()) if r.needs_approval]
+        assert len(waiting) >= 2
+        rejected, requested = waiting[0], waiting[1]
+        with store.session() as session:
+            for row, state in ((rejected, "rejected"), (requested, "requested")):
+                offer = session.scalars(select(Offer).where(Offer.id == row.id)).one()
+                offer.approval_status = state
+            session.commit()
+    finally:
+        store.close()
+    code, out, err = run(monkeypatch, capsys, RUSSIAN, ["offer", "list", "--db", str(demo_store)])
+    assert code == 0, err
+    lines = {line.split()[0]: line for line in out.splitlines()[1:]}
+    assert "Черновик · согласование отклонено" in lines[rejected.number]
+    assert "Черновик · на согласовании" in lines[requested.number]
+    for row in (rejected, requested):
+        assert lines[row.number].endswith(f"  {row.account_name}")  # the client alone
+    assert "нужно согласование" not in lines[rejected.number]
+
+
+@pytest.mark.parametrize(
+    ("locale", "typed"),
+    [(RUSSIAN, "черновик"), (RUSSIAN, "ЧЕРНОВИК"), (RUSSIAN, "draft"), (ENGLISH, "Draft")],
+)
+def test_offer_status_is_typed_in_the_words_of_the_run(
+    demo_store: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    locale: str,
+    typed: str,
+) -> None:
+    argv = ["offer", "list", "--db", str(demo_store), "--status", typed]
+    code, out, err = run(monkeypatch, capsys, locale, argv)
+    assert code == 0, err
+    rows = out.splitlines()[1:]
+    assert rows and all(row.split()[3] in ("Черновик", "Draft") for row in rows)
+
+
+def test_a_wrong_offer_status_lists_the_words_of_the_run(
+    demo_store: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    argv = ["offer", "list", "--db", str(demo_store), "--status", "старый"]
+    code, _, err = run(monkeypatch, capsys, RUSSIAN, argv)
+    assert code == 2
+    assert "черновик, отправлено, принято, отклонено, истекло" in err
+    code, out, _ = run(monkeypatch, capsys, RUSSIAN, ["offer", "list", "--help"])
+    assert "черновик, отправлено, принято, отклонено, истекло" in " ".join(out.split())
+    code, out, _ = run(monkeypatch, capsys, ENGLISH, ["offer", "list", "--help"])
+    assert "draft, sent, accepted, rejected, expired" in " ".join(out.split())
