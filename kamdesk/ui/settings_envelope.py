@@ -8,6 +8,7 @@ less specific row (SKU → group → default, class → «any class»).
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QHBoxLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTableWidget,
@@ -195,6 +197,7 @@ class EnvelopeTable(QWidget):
             header = self.table.horizontalHeaderItem(FIRST_CLASS_COLUMN + i)
             if header is not None:
                 header.setToolTip(self.tr("The account's ABC class"))
+        self._keep_headers_whole()
         self.add_group.setText(self.tr("Add a product group"))
         self.add_sku.setText(self.tr("Add an SKU"))
         self.remove.setText(self.tr("Remove the row"))
@@ -206,7 +209,30 @@ class EnvelopeTable(QWidget):
             )
         )
 
+    def _keep_headers_whole(self) -> None:
+        """The table is never narrower than its headers («Группа или артикул» was cut to
+        «ппа или арти» in a 1366×768 window): the stretched column is at least as wide
+        as its caption, and the neighbouring fields give way instead."""
+        header = self.table.horizontalHeader()
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        widths = []
+        for column in range(self.table.columnCount()):
+            if header.sectionResizeMode(column) == QHeaderView.ResizeMode.Fixed:
+                widths.append(header.sectionSize(column))
+                continue
+            item = self.table.horizontalHeaderItem(column)
+            caption = header.fontMetrics().horizontalAdvance(item.text() if item else "")
+            widths.append(max(caption + 2 * margin, self.table.sizeHintForColumn(column)))
+        frame = 2 * self.table.frameWidth()
+        self.table.setMinimumWidth(sum(widths) + frame)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._keep_headers_whole()  # with the style's fonts, known once shown
+        super().showEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._keep_headers_whole()
         super().changeEvent(event)

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QImageReader, QPixmap
+from PySide6.QtGui import QImageReader, QPalette, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -73,6 +74,13 @@ SUPPLIER_FIELDS = (
     "signer_name",
     "signer_title",
 )
+
+
+def _look_read_only(widget: QWidget) -> None:
+    """Filled with the window's colour, not the white of a field to type in."""
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+    widget.setPalette(palette)
 
 
 def _error_label(parent: QWidget) -> QLabel:
@@ -166,7 +174,11 @@ class OffersSettingsTab(QWidget):
         """A KAM's laptop: the office's settings are shown, not edited (the logo is local)."""
         for edit in self.fields.values():
             edit.setReadOnly(True)
+            _look_read_only(edit)
         self.validity.setReadOnly(True)
+        # No arrows and the window's colour: a read-only spin box looked editable.
+        self.validity.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+        _look_read_only(self.validity)
         self.vat_regime.setEnabled(False)
         self.envelope.set_read_only(True)
 
