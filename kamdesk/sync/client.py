@@ -43,6 +43,7 @@ from kamdesk.sync.errors import (
     ClientTooOldError,
     NotEnrolledError,
     OfficeRefusedError,
+    OfficeTooOldError,
     OfficeUnreachableError,
     SyncError,
 )
@@ -129,6 +130,11 @@ class SyncClient:
             state = self._read_state()
             info = self._parse(self._request("GET", server_url, "/info"), ServerInfo)
             if PROTOCOL_VERSION not in info.protocols:
+                if info.protocols and max(info.protocols) < PROTOCOL_VERSION:
+                    raise OfficeTooOldError(
+                        f"protocol {PROTOCOL_VERSION}; the office accepts "
+                        f"{', '.join(map(str, info.protocols))}"
+                    )
                 raise ClientTooOldError(
                     f"protocol {PROTOCOL_VERSION}; the office accepts "
                     f"{', '.join(map(str, info.protocols))}"

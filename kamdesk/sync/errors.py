@@ -65,11 +65,41 @@ class TokenRefusedError(SyncError):
 
 
 class ClientTooOldError(SyncError):
+    """The office accepts only newer laptops (protocol or data version): update KAMdesk.
+    `detail` (the office's own words, with what it accepts) goes to the log only."""
+
     text = QT_TRANSLATE_NOOP(
         "Sync",
-        "The office server needs another version of KAMdesk ({detail}). Update KAMdesk; "
-        "your changes are kept and will be sent after the update.",
+        "This version of KAMdesk is older than the office server accepts: update KAMdesk. "
+        "Your changes are kept on this laptop and will be sent after the update.",
     )
+
+
+class OfficeTooOldError(SyncError):
+    """The laptop is newer than anything the office accepts: the server needs updating."""
+
+    text = QT_TRANSLATE_NOOP(
+        "Sync",
+        "The office server is older than this version of KAMdesk: ask your administrator "
+        "to update the server. Your changes are kept on this laptop.",
+    )
+
+
+def version_refusal(what: str, detail: str) -> SyncError:
+    """The office refused this laptop's protocol or data version (`what`: "protocol" or
+    "schema"); which side is older is read from what the office says it accepts
+    («… (принимает 0003, 0004) …»)."""
+    import re
+
+    from kamdesk.schema_version import SCHEMA_HEAD
+    from kamdesk.sync.protocol import PROTOCOL_VERSION
+
+    ours = str(PROTOCOL_VERSION) if what == "protocol" else SCHEMA_HEAD
+    found = re.search(r"принимает ([\d, ]+)", detail)
+    accepted = [int(v) for v in re.findall(r"\d+", found.group(1))] if found else []
+    if what in ("protocol", "schema") and accepted and int(ours) > max(accepted):
+        return OfficeTooOldError(detail)
+    return ClientTooOldError(detail)
 
 
 class OfficeRefusedError(SyncError):

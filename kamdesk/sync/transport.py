@@ -15,11 +15,11 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from kamdesk.sync.errors import (
-    ClientTooOldError,
     LoginRefusedError,
     OfficeRefusedError,
     OfficeUnreachableError,
     TokenRefusedError,
+    version_refusal,
 )
 from kamdesk.sync.protocol import API_PREFIX
 
@@ -58,7 +58,7 @@ def request(
     if status >= 500:
         raise OfficeUnreachableError(f"HTTP {status}: {detail}")
     if status == 426 or _error_code(response) in {"protocol", "schema", "too_old"}:
-        raise ClientTooOldError(detail)
+        raise version_refusal(_error_code(response), detail)
     if enrolling and status in (400, 401, 403, 422, 429):
         raise LoginRefusedError(detail)
     if status in (401, 403):

@@ -97,6 +97,7 @@ class Failure(StrEnum):
     WRONG_PASSWORD = "wrong_password"
     TOO_MANY = "too_many"
     UPDATE = "update"
+    OFFICE_OLD = "office_old"  # the laptop is newer than the office accepts
     LOG_IN_AGAIN = "log_in_again"
     NOT_ENROLLED = "not_enrolled"
     REFUSED = "refused"
@@ -120,6 +121,11 @@ _TEXTS = {
         "The office server needs another version of KAMdesk. Update the program; your "
         "changes are kept and will be sent after the update.",
     ),
+    Failure.OFFICE_OLD: QT_TRANSLATE_NOOP(
+        "SyncFailure",
+        "The office server is older than this version of KAMdesk: ask your administrator "
+        "to update the server. Your changes are kept on this laptop.",
+    ),
     Failure.LOG_IN_AGAIN: QT_TRANSLATE_NOOP(
         "SyncFailure",
         "The office no longer accepts this laptop. Connect to the office again with your "
@@ -133,6 +139,7 @@ _TEXTS = {
 _BY_NAME = {
     "OfficeUnreachableError": Failure.UNREACHABLE,
     "ClientTooOldError": Failure.UPDATE,
+    "OfficeTooOldError": Failure.OFFICE_OLD,
     "TokenRefusedError": Failure.LOG_IN_AGAIN,
     "NotEnrolledError": Failure.NOT_ENROLLED,
     "OfficeRefusedError": Failure.REFUSED,

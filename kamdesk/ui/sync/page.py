@@ -265,6 +265,11 @@ class SyncPage(QWidget):
         else:
             if controller.connected is False:
                 self._say(self.connection, self.tr("The office does not answer"), RED)
+            elif controller.connected and controller.last_failure is not None:
+                # it answered, and refused: not the green «connected» next to a red error
+                self._say(
+                    self.connection, self.tr("The office answers, but sync is not possible"), RED
+                )
             elif controller.connected:
                 self._say(self.connection, self.tr("Connected to the office"), GREEN)
             else:

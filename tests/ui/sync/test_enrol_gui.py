@@ -113,3 +113,27 @@ def test_an_office_that_does_not_answer(qtbot, make_window, store: Store, tmp_pa
     qtbot.waitUntil(lambda: dialog.error.isVisible() and not dialog.busy, timeout=15_000)
     assert dialog.error.text().startswith("The office server does not answer.")
     dialog.reject()
+
+
+@OFFSCREEN
+def test_an_office_older_than_the_laptop_answers_but_refuses_and_says_who_to_ask(
+    qtbot, make_window, store: Store, office: Office, tmp_path: Path, monkeypatch
+) -> None:
+    from kamdesk.server import compat
+
+    office.user("sokolova", "Соколова Анна Игоревна")
+    window, page = _sync_page(qtbot, make_window, store, office, tmp_path)
+    dialog = _enrol_dialog(qtbot, page)
+    _type(dialog, SERVER, "sokolova", PASSWORD)
+    QTest.mouseClick(dialog.connect_button, LEFT)
+    qtbot.waitUntil(lambda: page.connection.text() == "Connected to the office", timeout=15_000)
+    qtbot.waitUntil(lambda: not window.sync.running)
+    # The office is rolled back to a version that knows only older laptops.
+    monkeypatch.setattr(compat, "SCHEMA_VERSIONS", ("0003", "0004"))
+    QTest.mouseClick(page.sync_button, LEFT)
+    qtbot.waitUntil(lambda: page.failure.isVisible(), timeout=15_000)
+    assert page.failure.text() == (
+        "The office server is older than this version of KAMdesk: ask your administrator "
+        "to update the server. Your changes are kept on this laptop."
+    )
+    assert page.connection.text() == "The office answers, but sync is not possible"
