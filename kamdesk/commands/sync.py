@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import logging
 import os
 import socket
 import sys
@@ -157,6 +158,7 @@ def run_sync(args: argparse.Namespace) -> int:
                 client.enrol(server, args.login, password, args.device or socket.gethostname())
                 report = client.sync()
         except SyncError as error:
+            logging.getLogger(__name__).info("sync stopped: %s (%s)", error, error.detail)
             if error.report is not None and error.report.pushed:
                 for line in sync_status.report_messages(error.report)[:1]:
                     print(say(line))

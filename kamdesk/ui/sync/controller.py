@@ -237,7 +237,7 @@ class SyncController(QObject):
         if kind == Failure.OTHER:
             log.error("sync failed", exc_info=error)
         else:
-            log.info("sync failed: %s", error)
+            log.info("sync failed: %s (%s)", error, getattr(error, "detail", ""))
         self._end()
         self.finished.emit(None, error)
 
