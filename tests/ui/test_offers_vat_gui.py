@@ -152,7 +152,7 @@ def test_the_catalogue_marks_a_device_exempt_and_needs_no_inn_for_it(
     click(dialog.fields["trade_name"])
     type_text(dialog.fields["trade_name"], "Катетер внутривенный 18G")
     click_button(dialog, "Save")  # a medicine by default: it needs an МНН
-    assert "a medicine needs its INN (МНН)" in dialog.errors.text()
+    assert "A medicine needs its INN (МНН)" in dialog.errors.text()  # a sentence of its own
     assert catalog.list("CAT-18G") == []
     pick_in_combo(qtbot, dialog.kind, "Medical device")
     assert dialog.vat.currentData() == VatKind.REDUCED  # a device's usual 10 %

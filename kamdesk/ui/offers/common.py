@@ -14,6 +14,7 @@ from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.services.offers import LineInput, OfferDraft, OfferStatus, TeamMemberInput
 from kamdesk.ui.formatting import format_money
 from kamdesk.ui.offers.approval_note import over_envelope_text
+from kamdesk.ui.sentence import as_sentence
 
 STATUS_TEXT: dict[OfferStatus, str] = {
     OfferStatus.DRAFT: QT_TRANSLATE_NOOP("Offers", "Draft"),
@@ -34,7 +35,8 @@ def message_text(message: Message) -> str:
 
 
 def messages_text(messages: dict[str, Message]) -> str:
-    return "\n".join(message_text(m) for m in messages.values())
+    """The messages one a line, each a sentence of its own."""
+    return "\n".join(as_sentence(message_text(m)) for m in messages.values())
 
 
 def money(value: Decimal | None) -> str:

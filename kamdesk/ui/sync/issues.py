@@ -242,8 +242,9 @@ class IssuePanel(QWidget):
             self._tasks.report(error)
             return
         from kamdesk.ui.offers.common import message_text
+        from kamdesk.ui.sentence import as_sentence
 
-        self.note.setText(message_text(message))
+        self.note.setText(as_sentence(message_text(message)))
         self.note.show()
         self.failed.emit(self.note.text())
 

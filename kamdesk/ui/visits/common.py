@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, Readiness, Sentiment, VisitStatus
+from kamdesk.ui.sentence import as_sentence
 
 CONTEXT = "VisitLabels"
 
@@ -79,7 +80,8 @@ def message_text(message: Message) -> str:
 
 
 def messages_text(messages: dict[str, Message]) -> str:
-    return "\n".join(message_text(m) for m in messages.values())
+    """The messages one a line, each a sentence of its own."""
+    return "\n".join(as_sentence(message_text(m)) for m in messages.values())
 
 
 def is_ended(status: VisitStatus) -> bool:
