@@ -15,10 +15,11 @@ from __future__ import annotations
 import gc
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from kamdesk import __version__, resource_files
@@ -123,13 +124,18 @@ def build_window(
 
 
 def begin(
-    window: MainWindow, opened: OpenedStore, preferences: Preferences, language: LanguageSwitcher
+    window: MainWindow,
+    opened: OpenedStore,
+    preferences: Preferences,
+    language: LanguageSwitcher,
+    give_up: Callable[[], None] | None = None,
 ) -> None:
     """The window is on screen: once the store's quick check has passed (it may still
     run, kamdesk.store.probe.take_started_check), start the background work; if the
     check finds the store damaged, the damaged-store questions are asked as at
     start-up (nothing was written to it meanwhile: the store opens for writing only
-    after the check) and the window is replaced by one on the store chosen then."""
+    after the check) and the window is replaced by one on the store chosen then;
+    `give_up` is called when the user quits there."""
     preferences.last_store = opened.workspace.path
     start_reminders_after_refresh(window)
     start_daily_backup_after_refresh(window)
@@ -138,14 +144,14 @@ def begin(
         try:
             workspace.wait_for_check()  # over already (or none): its answer at once
         except Exception as error:  # the damaged-store path below
-            _check_failed(window, opened.workspace.path, error, preferences, language)
+            _check_failed(window, opened.workspace.path, error, preferences, language, give_up)
             return
         start_background_work(window, opened)
         return
     window.tasks.run(
         lambda _progress: workspace.wait_for_check(),
         lambda _result: start_background_work(window, opened),
-        lambda error: _check_failed(window, workspace.path, error, preferences, language),
+        lambda error: _check_failed(window, workspace.path, error, preferences, language, give_up),
         owner=window,
     )
 
@@ -156,6 +162,7 @@ def _check_failed(
     error: BaseException,
     preferences: Preferences,
     language: LanguageSwitcher,
+    give_up: Callable[[], None] | None,
 ) -> None:
     from kamdesk.services.workspace import StoreError
     from kamdesk.ui.store_dialogs import DialogPrompts
@@ -174,11 +181,12 @@ def _check_failed(
     window.hide()  # not closed: closing would ask the store for edits it never took
     window.deleteLater()
     if opened is None:
-        QCoreApplication.exit(1)
+        if give_up is not None:
+            give_up()
         return
     replacement = build_window(opened, preferences, language)
     replacement.show()
-    begin(replacement, opened, preferences, language)
+    begin(replacement, opened, preferences, language, give_up)
 
 
 def start_background_work(window: MainWindow, opened: OpenedStore) -> None:
@@ -223,6 +231,10 @@ def start_daily_backup_after_refresh(window: MainWindow) -> None:
     )
 
 
+def _exit_failed() -> None:
+    QCoreApplication.exit(1)
+
+
 def run_gui(db_path: Path, db_explicit: bool) -> int:
     """Run the application; returns the exit code (1 when no store could be opened)."""
     app = create_application()
@@ -246,7 +258,8 @@ def _run(
         started = start_window(path, db_explicit, preferences, language)
         if started is None:
             return 1
-        begin(*started, preferences, language)
+        # Quitting at the damaged-store question: once the event loop runs, exit(1).
+        begin(*started, preferences, language, lambda: QTimer.singleShot(0, _exit_failed))
     except Exception as error:  # before the event loop runs, the hooks would be too late
         reporter.show_and_wait(error)
         return 1
