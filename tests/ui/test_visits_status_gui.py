@@ -283,7 +283,7 @@ def test_a_submitted_report_says_it_goes_at_the_next_sync(
     form = page.findChild(ReportForm)
     assert form is not None
     assert "next sync" in form.draft_state.text()
-    assert "next sync" in form.addendum_box.title()
+    assert "next sync" in form.addendum_note.text()
     QTest.keyClick(form, Qt.Key.Key_Escape)
 
     from kamdesk.ui.language import Language

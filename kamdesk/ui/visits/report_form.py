@@ -91,7 +91,7 @@ class ReportForm(QDialog):
         self.draft = report_draft(self._store, visit_id, tz)
         self.dirty = False
         self.setWindowTitle(self.tr("Visit report: %1").replace("%1", self.draft.account_name))
-        self.resize(820, 760)
+        self.resize(820, 680)  # 1366×768 less a title bar and a taskbar
         self.autosave = Debounce(self, AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS, self.save_draft)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry.timeout.connect(self.save_draft)
@@ -153,18 +153,23 @@ class ReportForm(QDialog):
         after.addRow(self.tr("Next steps"), self.next_steps)
         after.addRow(self.tr("Notes"), self.notes)
 
-        self.addendum_box = QGroupBox(
+        # The sentence in a wrapped label, not the box's title: a title never wraps, and
+        # in Russian it made the report wider than a 1366×768 screen (a sideways scroll).
+        self.addendum_box = QGroupBox(self.tr("Submitted report"))
+        self.addendum_note = QLabel(
             self.tr(
                 "Submitted; it will be sent to the manager at the next sync. "
                 "Corrections: a dated addendum"
             )
         )
+        self.addendum_note.setWordWrap(True)
         self.addenda = QLabel()
         self.addenda.setWordWrap(True)
         self.addendum = _text_edit(60)
         self.add_addendum_button = QPushButton(self.tr("Add addendum"))
         self.add_addendum_button.clicked.connect(self.add_addendum)
         box = QVBoxLayout(self.addendum_box)
+        box.addWidget(self.addendum_note)
         box.addWidget(self.addenda)
         box.addWidget(self.addendum)
         box.addWidget(self.add_addendum_button, 0, Qt.AlignmentFlag.AlignRight)
@@ -177,7 +182,7 @@ class ReportForm(QDialog):
         column.addLayout(after)
         column.addWidget(self.addendum_box)
         column.addStretch(1)
-        scroll = QScrollArea()
+        self.body_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         self.problems = QLabel()
