@@ -228,6 +228,17 @@
     </message>
 </context>
 <context>
+    <name>AnalyticsPage</name>
+    <message numerus="yes">
+        <source>%n key client(s) bring %1 of your sales, %2.</source>
+        <translation>
+            <numerusform>%n ключевой клиент приносит %1 ваших продаж, %2.</numerusform>
+            <numerusform>%n ключевых клиента приносят %1 ваших продаж, %2.</numerusform>
+            <numerusform>%n ключевых клиентов приносят %1 ваших продаж, %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>The damaged database was kept as {path}; a new one was created.</source>
@@ -590,6 +601,18 @@
         <translation>Личные сведения можно хранить только после согласия контакта на обработку персональных данных (152-ФЗ): сначала отметьте согласие и его дату.</translation>
     </message>
     <message>
+        <source>no such account</source>
+        <translation>нет такой организации</translation>
+    </message>
+    <message>
+        <source>a pharmacy&apos;s parent is a pharmacy chain</source>
+        <translation>головной организацией аптеки может быть только аптечная сеть</translation>
+    </message>
+    <message>
+        <source>an account cannot be its own parent</source>
+        <translation>организация не может быть головной для самой себя</translation>
+    </message>
+    <message>
         <source>unknown value: {value}</source>
         <translation>неизвестное значение: {value}</translation>
     </message>
@@ -697,7 +720,7 @@
     </message>
     <message>
         <source>Dossier complete: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Досье заполнено: %1</translation>
     </message>
     <message>
         <source>Merged into «%s» and archived.</source>
@@ -1005,8 +1028,8 @@
         <translation>  {name}  база, если не указан --db</translation>
     </message>
     <message>
-        <source>  {name}  one folder for all of KAMdesk&apos;s files (data, settings, logs, backups), e.g. for a portable install</source>
-        <translation>  {name}  одна папка для всех файлов KAMdesk (данные, настройки, журналы, резервные копии), например для переносной установки</translation>
+        <source>  {name}  one folder for KAMdesk&apos;s data, settings and logs, e.g. for a portable install; backups go to a &apos;backups&apos; folder beside the store, wherever the store is</source>
+        <translation>  {name}  одна папка для данных, настроек и журналов KAMdesk, например для переносной установки; резервные копии записываются в папку &apos;backups&apos; рядом с базой, где бы она ни была</translation>
     </message>
     <message>
         <source>  {name}  the passphrase of encrypted stores, instead of the key in the system keyring (scripts, machines without a keyring)</source>
@@ -1784,6 +1807,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Kind</source>
         <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Pharmacy chain</source>
+        <translation>Аптечная сеть</translation>
     </message>
     <message>
         <source>INN</source>
@@ -2851,6 +2878,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Отклонено: %1</translation>
     </message>
     <message>
+        <source>The manager already rejected these same discounts, with the comment above. You may send them again with your arguments, or change them.</source>
+        <translation>Руководитель уже отклонил эти же скидки — его комментарий выше. Можно отправить их снова со своими доводами или изменить скидки.</translation>
+    </message>
+    <message>
         <source>A discount is above the envelope: the manager must approve it before the offer is sent.</source>
         <translation>Скидка выше конверта: руководитель должен согласовать её до отправки предложения.</translation>
     </message>
@@ -2861,6 +2892,14 @@ If another program has it open, close that program and try again; if the disk is
 </context>
 <context>
     <name>OfferCommand</name>
+    <message>
+        <source>no status «{value}»; one of: {choices}</source>
+        <translation>нет статуса «{value}»; возможные: {choices}</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>согласовано</translation>
+    </message>
     <message>
         <source>commercial offers: list them, print one to PDF</source>
         <translation>коммерческие предложения: список, печать в PDF</translation>
@@ -2952,10 +2991,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>client</source>
         <translation>клиент</translation>
-    </message>
-    <message>
-        <source>needs approval</source>
-        <translation>нужно согласование</translation>
     </message>
     <message>
         <source>no offer numbered {number}</source>
@@ -3087,6 +3122,14 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Without VAT: %1   Discount: %2   VAT: %3   Total with VAT: %4</source>
         <translation>Без НДС: %1   Скидка: %2   НДС: %3   Итого с НДС: %4</translation>
+    </message>
+    <message>
+        <source>Save the offer to send it for approval.</source>
+        <translation>Сохраните КП, чтобы отправить его на согласование.</translation>
+    </message>
+    <message>
+        <source>The manager approved these discounts: the offer prints without «ПРОЕКТ».</source>
+        <translation>Руководитель согласовал эти скидки: КП печатается без «ПРОЕКТ».</translation>
     </message>
     <message>
         <source>A discount is above what you may give without approval: the offer will need the manager&apos;s approval and prints as a draft («ПРОЕКТ»).</source>
@@ -4176,6 +4219,46 @@ If another program has it open, close that program and try again; if the disk is
         <translation>изменится: %1</translation>
     </message>
     <message>
+        <source>medicine</source>
+        <translation>лекарственный препарат</translation>
+    </message>
+    <message>
+        <source>medical device</source>
+        <translation>медицинское изделие</translation>
+    </message>
+    <message>
+        <source>other goods</source>
+        <translation>прочие товары</translation>
+    </message>
+    <message>
+        <source>standard rate</source>
+        <translation>общая ставка</translation>
+    </message>
+    <message>
+        <source>reduced rate</source>
+        <translation>льготная ставка</translation>
+    </message>
+    <message>
+        <source>0 %</source>
+        <translation>0 %</translation>
+    </message>
+    <message>
+        <source>exempt (без НДС)</source>
+        <translation>без НДС (не облагается)</translation>
+    </message>
+    <message>
+        <source>1C code</source>
+        <translation>код 1С</translation>
+    </message>
+    <message>
+        <source>product kind</source>
+        <translation>вид товара</translation>
+    </message>
+    <message>
+        <source>VAT treatment</source>
+        <translation>налогообложение НДС</translation>
+    </message>
+    <message>
         <source>trade name</source>
         <translation>торговое наименование</translation>
     </message>
@@ -4449,6 +4532,17 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
     <name>QuitGuard</name>
     <message>
         <source>KAMdesk</source>
@@ -4602,6 +4696,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>No</source>
         <translation>Нет</translation>
+    </message>
+    <message>
+        <source>Submitted report</source>
+        <translation>Сданный отчёт</translation>
     </message>
     <message>
         <source>Submitted; it will be sent to the manager at the next sync. Corrections: a dated addendum</source>
@@ -4773,11 +4871,11 @@ If another program has it open, close that program and try again; if the disk is
     <name>SavedFiles</name>
     <message>
         <source>Saved to {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено: {path}</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished">Открыть</translation>
+        <translation>Открыть</translation>
     </message>
 </context>
 <context>
@@ -5161,8 +5259,8 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Класс B: следующие, до этой доли (C: остальные)</translation>
     </message>
     <message>
-        <source>Class X (stable): monthly variation up to</source>
-        <translation>Класс X (стабильные): вариация по месяцам до</translation>
+        <source>Class X (regular): variation on its own purchase cycle up to</source>
+        <translation>Класс X (регулярные): вариация на собственном цикле закупок до</translation>
     </message>
     <message>
         <source>Class Y (fluctuating): variation up to (Z: irregular)</source>
@@ -5405,6 +5503,49 @@ If another program has it open, close that program and try again; if the disk is
         <source>Encrypt a plain store (a backup is made first).</source>
         <translation>Зашифровать незашифрованную базу (сначала делается резервная копия).</translation>
     </message>
+    <message>
+        <source>no store at {db}; give --db</source>
+        <translation>базы {db} нет; укажите --db</translation>
+    </message>
+    <message>
+        <source>{db} is encrypted</source>
+        <translation>база {db} зашифрована</translation>
+    </message>
+    <message>
+        <source>{db} is NOT encrypted: `kamdesk store encrypt` encrypts it</source>
+        <translation>база {db} НЕ зашифрована: её зашифрует `kamdesk store encrypt`</translation>
+    </message>
+    <message>
+        <source>{db} is encrypted now; backed up first to {backup}</source>
+        <translation>база {db} теперь зашифрована; перед этим сделана резервная копия {backup}</translation>
+    </message>
+    <message>
+        <source>backups encrypted too: {count}</source>
+        <translation>зашифровано и резервных копий: {count}</translation>
+    </message>
+    <message>
+        <source>NOT encrypted (damaged, cannot be read): {path}</source>
+        <translation>НЕ зашифрована (повреждена, не читается): {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitTexts</name>
+    <message numerus="yes">
+        <source>Submit %n report(s)? They will be sent to the manager at the next sync and cannot be edited afterwards.</source>
+        <translation>
+            <numerusform>Сдать %n отчёт? Отчёты уйдут руководителю при следующей синхронизации, изменить их после этого будет нельзя.</numerusform>
+            <numerusform>Сдать %n отчёта? Отчёты уйдут руководителю при следующей синхронизации, изменить их после этого будет нельзя.</numerusform>
+            <numerusform>Сдать %n отчётов? Отчёты уйдут руководителю при следующей синхронизации, изменить их после этого будет нельзя.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n report(s) submitted; they will be sent to the manager at the next sync.</source>
+        <translation>
+            <numerusform>Сдан %n отчёт; отчёты уйдут руководителю при следующей синхронизации.</numerusform>
+            <numerusform>Сдано %n отчёта; отчёты уйдут руководителю при следующей синхронизации.</numerusform>
+            <numerusform>Сдано %n отчётов; отчёты уйдут руководителю при следующей синхронизации.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Sync</name>
@@ -5429,8 +5570,12 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Офис больше не принимает этот ноутбук ({detail}). Войдите снова: kamdesk sync --login ЛОГИН. Ваши изменения сохранены.</translation>
     </message>
     <message>
-        <source>The office server needs another version of KAMdesk ({detail}). Update KAMdesk; your changes are kept and will be sent after the update.</source>
-        <translation>Серверу офиса нужна другая версия KAMdesk ({detail}). Обновите KAMdesk; ваши изменения сохранены и уйдут после обновления.</translation>
+        <source>This version of KAMdesk is older than the office server accepts: update KAMdesk. Your changes are kept on this laptop and will be sent after the update.</source>
+        <translation>Эта версия KAMdesk старше, чем принимает сервер офиса: обновите KAMdesk. Ваши изменения сохранены на ноутбуке и будут отправлены после обновления.</translation>
+    </message>
+    <message>
+        <source>The office server is older than this version of KAMdesk: ask your administrator to update the server. Your changes are kept on this laptop.</source>
+        <translation>Сервер офиса старше этой версии KAMdesk: попросите администратора обновить сервер. Ваши изменения сохранены на ноутбуке.</translation>
     </message>
     <message>
         <source>The office server refused the request: {detail}. Your changes are kept.</source>
@@ -5583,6 +5728,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>The office server needs another version of KAMdesk. Update the program; your changes are kept and will be sent after the update.</source>
         <translation>Серверу офиса нужна другая версия KAMdesk. Обновите программу; ваши изменения сохранены и будут отправлены после обновления.</translation>
+    </message>
+    <message>
+        <source>The office server is older than this version of KAMdesk: ask your administrator to update the server. Your changes are kept on this laptop.</source>
+        <translation>Сервер офиса старше этой версии KAMdesk: попросите администратора обновить сервер. Ваши изменения сохранены на ноутбуке.</translation>
     </message>
     <message>
         <source>The office no longer accepts this laptop. Connect to the office again with your login and password; your changes are kept.</source>
@@ -5941,8 +6090,8 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <source>KAM</source>
-        <translation>КАМ</translation>
+        <source>key account manager</source>
+        <translation>менеджер по ключевым клиентам</translation>
     </message>
     <message>
         <source>manager</source>
@@ -5995,6 +6144,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>The office does not answer</source>
         <translation>Офис не отвечает</translation>
+    </message>
+    <message>
+        <source>The office answers, but sync is not possible</source>
+        <translation>Офис отвечает, но синхронизация невозможна</translation>
     </message>
     <message>
         <source>Connected to the office</source>
@@ -6652,6 +6805,18 @@ If another program has it open, close that program and try again; if the disk is
         <source>Delivered to the manager</source>
         <translation>Доставлен руководителю</translation>
     </message>
+    <message>
+        <source>no travel time</source>
+        <translation>нет времени в пути</translation>
+    </message>
+    <message>
+        <source>overlaps another visit</source>
+        <translation>накладывается на другой визит</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>опаздывает</translation>
+    </message>
 </context>
 <context>
     <name>VisitListModel</name>
@@ -7308,11 +7473,11 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Brief — {client} — {date}.pdf</source>
-        <translation type="unfinished"></translation>
+        <translation>Памятка — {client} — {date}.pdf</translation>
     </message>
     <message>
         <source>Save the brief</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить памятку</translation>
     </message>
     <message>
         <source>Writing the brief…</source>
@@ -7324,7 +7489,7 @@ If another program has it open, close that program and try again; if the disk is
     </message>
     <message>
         <source>Brief ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Памятка готова</translation>
     </message>
     <message>
         <source>Select a planned visit to mark it held.</source>

@@ -16,6 +16,7 @@ TECHNICAL = frozenset(
     {
         "KAMdesk",
         "kamdesk",
+        "backups",  # the backups folder's real name beside the store
         "ru",
         "en",
         "LANG",

@@ -22,11 +22,6 @@ def english_texts(widget: QWidget) -> list[str]:
     return [t for t in texts if ENGLISH_WORD.search(t.replace("&", "")) and "/" not in t]
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="«&Look in:» and «Files of &type:» are translated in kamdesk_ru.ts "
-    "(kamdesk/ui/qt_texts.py) once /tmp/kamdesk-tr/ui-flow.tsv is merged",
-)
 def test_the_file_dialog_speaks_russian(switcher: LanguageSwitcher, qtbot: object) -> None:
     switcher.apply(Language.RUSSIAN)
     dialog = make_file_dialog(None, "Сохранить памятку", "", "")

@@ -164,10 +164,9 @@ class AnalyticsPage(QWidget):
             verdict = _tr("below the usual 30–55%: your sales are spread, few real key clients")
         else:
             verdict = _tr("above the usual 30–55%: much depends on few clients")
+        # self.tr: lupdate marks a count as numerus only there (1 клиент, 3 клиента).
         return (
-            QCoreApplication.translate(
-                CONTEXT, "%n key client(s) bring %1 of your sales, %2.", "", count
-            )
+            self.tr("%n key client(s) bring %1 of your sales, %2.", "", count)
             .replace("%1", share)
             .replace("%2", verdict)
         )
