@@ -30,6 +30,22 @@ def register(subparsers: Any) -> None:
             "interrupted build leaves nothing half-made.",
         ),
     )
+    add_territory_options(parser)
+    parser.add_argument(
+        "--replace",
+        action="store_true",
+        help=translate(
+            "DemoCommand",
+            "if the store already exists, move it aside with its -wal and -shm (kept as a "
+            ".replaced copy) once the new one is complete",
+        ),
+    )
+    parser.set_defaults(handler=run)
+
+
+def add_territory_options(parser: argparse.ArgumentParser) -> None:
+    """--accounts, --seed and --years: the demo territory's size and its seed, for the
+    laptop's `demo` and the office's `server demo` alike (the same seed, the same territory)."""
     number = translate("DemoCommand", "N")
     parser.add_argument(
         "--accounts",
@@ -52,16 +68,6 @@ def register(subparsers: Any) -> None:
         metavar=number,
         help=translate("DemoCommand", "years of sales history (3)"),
     )
-    parser.add_argument(
-        "--replace",
-        action="store_true",
-        help=translate(
-            "DemoCommand",
-            "if the store already exists, move it aside with its -wal and -shm (kept as a "
-            ".replaced copy) once the new one is complete",
-        ),
-    )
-    parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:

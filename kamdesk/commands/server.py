@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kamdesk.commands import fail
+from kamdesk.commands.demo import add_territory_options
 from kamdesk.commands.language import say, translate
 from kamdesk.commands.server_users import (
     run_grant,
@@ -264,27 +265,7 @@ def register(subparsers: Any) -> None:
             ),
         )
     )
-    demo.add_argument(
-        "--accounts",
-        type=int,
-        default=300,
-        metavar=number,
-        help=translate("DemoCommand", "number of clients (300)"),
-    )
-    demo.add_argument(
-        "--seed",
-        type=int,
-        default=1,
-        metavar=number,
-        help=translate("DemoCommand", "random seed (1)"),
-    )
-    demo.add_argument(
-        "--years",
-        type=int,
-        default=3,
-        metavar=number,
-        help=translate("DemoCommand", "years of sales history (3)"),
-    )
+    add_territory_options(demo)
     demo.set_defaults(handler=run_demo)
 
 
