@@ -19,7 +19,16 @@ time.tzset()
 os.environ["KAMDESK_PASSPHRASE"] = "kamdesk-tests"
 os.environ.pop("KAMDESK_ENCRYPTION", None)
 
+from pytestqt.qtbot import QtBot  # noqa: E402
+
 from kamdesk.store import Store, open_store  # noqa: E402 - after TZ is set
+
+# Waits end as soon as their condition holds; the limit only decides when a broken test
+# gives up. pytest-qt's 5 s is too short on a loaded 2-core machine (two test workers
+# beside the bundle build in CI), so every wait that keeps the default gets 20 s.
+_WAITS = ("waitActive", "waitCallback", "waitExposed", "waitSignal", "waitSignals", "waitUntil")
+for _wait in _WAITS:
+    getattr(QtBot, _wait).__kwdefaults__["timeout"] = 20_000
 
 
 @pytest.fixture(autouse=True)
