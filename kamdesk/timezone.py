@@ -6,6 +6,7 @@ Light on purpose (no database, no Qt): the command line shows it in `--help`.
 from __future__ import annotations
 
 import os
+from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -27,6 +28,12 @@ def system_time_zone(fallback: str = "Europe/Moscow") -> str:
                 continue
             return name
     return fallback
+
+
+@cache
+def local_zone() -> ZoneInfo:
+    """This computer's zone, looked up once a run: stored UTC moments are shown in it."""
+    return ZoneInfo(system_time_zone())
 
 
 def _tzlocal_name() -> str:

@@ -21,7 +21,6 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Literal
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import event, func, inspect, select
 from sqlalchemy.orm import Session
@@ -39,7 +38,7 @@ from kamdesk.models import (
 from kamdesk.services.sync_status import SyncOverview, sync_overview
 from kamdesk.store import Store
 from kamdesk.sync.protocol import ENTITIES
-from kamdesk.timezone import system_time_zone
+from kamdesk.timezone import local_zone
 
 Choice = Literal["mine", "theirs", "merged"]
 CHOICES: tuple[Choice, ...] = ("mine", "theirs", "merged")
@@ -369,7 +368,7 @@ def _title(row: Any) -> str:
         if isinstance(value, datetime):
             # Stored as UTC without a zone; shown in the zone visits are planned in.
             aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-            return f"{aware.astimezone(ZoneInfo(system_time_zone())):%d.%m.%Y %H:%M}"
+            return f"{aware.astimezone(local_zone()):%d.%m.%Y %H:%M}"
         if isinstance(value, date):
             return f"{value:%d.%m.%Y}"
     return ""

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from functools import cache
-from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QLocale
 
 from kamdesk.services import formatting
-from kamdesk.timezone import system_time_zone
+from kamdesk.timezone import local_zone
 
 NO_BREAK_SPACE = formatting.NBSP
 ROUBLE = formatting.ROUBLE
@@ -40,12 +38,7 @@ def format_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return formatting.moment(aware.astimezone(_local_zone()), language())
-
-
-@cache
-def _local_zone() -> ZoneInfo:
-    return ZoneInfo(system_time_zone())
+    return formatting.moment(aware.astimezone(local_zone()), language())
 
 
 def language() -> str:
