@@ -27,6 +27,8 @@ class AccountKind(StrEnum):
     PHARMACY = "pharmacy"
     DISTRIBUTOR = "distributor"
     HEALTH_AUTHORITY = "health_authority"
+    # ТФОМС / ФОМС: pays for care, buys nothing itself (never "lost" from sales).
+    INSURANCE_FUND = "insurance_fund"
     OTHER = "other"
 
 
@@ -43,6 +45,17 @@ class AccountStatus(StrEnum):
     LOST = "lost"
     WIN_BACK = "win_back"
     PROSPECT = "prospect"
+
+
+class LossReason(StrEnum):
+    """Why a client stopped buying: the field guide's five causes, and anything else."""
+
+    SERVICE = "service"  # worse service
+    QUALITY = "quality"  # worse product quality
+    BROKEN_PROMISES = "broken_promises"  # broken deadlines and promises
+    OPINION_IGNORED = "opinion_ignored"  # the client's opinion ignored
+    FORGOTTEN = "forgotten"  # the client forgotten
+    OTHER = "other"
 
 
 class DmuRole(StrEnum):
@@ -80,6 +93,20 @@ class TenderResult(StrEnum):
     WON = "won"
     LOST = "lost"
     CANCELLED = "cancelled"
+
+
+class VisitChannel(StrEnum):
+    """How a planned contact with the account happens: in person or by telephone."""
+
+    VISIT = "visit"
+    CALL = "call"
+
+
+class OfferPurpose(StrEnum):
+    COMMERCIAL = "commercial"  # a commercial offer («КП») for a negotiation
+    # A state customer's price request under 44-ФЗ: the supplier's reply justifies the
+    # initial maximum contract price (НМЦК); no discounts, unit prices with VAT.
+    PRICE_REPLY = "price_reply"
 
 
 class VisitStatus(StrEnum):

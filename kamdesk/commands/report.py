@@ -9,7 +9,15 @@ from kamdesk.commands import fail, warn
 from kamdesk.commands.language import translate
 from kamdesk.commands.visit import cannot_write, day_option, open_existing_store, output_option
 
-KINDS = ("hospital", "pharmacy_chain", "pharmacy", "distributor", "health_authority", "other")
+KINDS = (
+    "hospital",
+    "pharmacy_chain",
+    "pharmacy",
+    "distributor",
+    "health_authority",
+    "insurance_fund",
+    "other",
+)
 
 
 def kind_text(kind: str) -> str:
@@ -20,6 +28,7 @@ def kind_text(kind: str) -> str:
         "pharmacy": translate("AccountKind", "Pharmacy"),
         "distributor": translate("AccountKind", "Distributor"),
         "health_authority": translate("AccountKind", "Health authority"),
+        "insurance_fund": translate("AccountKind", "Compulsory health insurance fund"),
         "other": translate("AccountKind", "Other"),
     }
     return texts[kind]

@@ -37,6 +37,7 @@ Progress = Callable[[int, object], None]
 KAM_OF_KIND = {
     "hospital": "hospital",
     "health_authority": "hospital",
+    "insurance_fund": "distributor",  # field guide: the distributor KAM works with ФОМС
     "other": "hospital",
     "pharmacy_chain": "pharmacy_chain",
     "pharmacy": "pharmacy_chain",

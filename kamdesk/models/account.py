@@ -15,6 +15,7 @@ from kamdesk.models.enums import (
     AccountKind,
     AccountStatus,
     ClientType,
+    LossReason,
     RelationshipEventKind,
     TenderResult,
     db_enum,
@@ -53,6 +54,13 @@ class Account(Syncable, Base):
     qual_authority_note: Mapped[str] = mapped_column(Text, default="")
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"), index=True)
     territory_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("territories.id"))
+    # The KAM's own choice whether this is a key client (None: not decided yet); the
+    # figures only suggest it (kamdesk.services.key_clients).
+    key_client: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    # Why a lost client stopped buying, and how the KAM means to win them back.
+    loss_reason: Mapped[LossReason | None] = mapped_column(db_enum(LossReason), default=None)
+    loss_note: Mapped[str] = mapped_column(Text, default="")
+    win_back_means: Mapped[str] = mapped_column(Text, default="")
     # Set when this card was merged into another; the survivor keeps everything.
     merged_into_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("accounts.id"))
 

@@ -11,7 +11,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer, String, Text, UniqueConstra
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.models.base import Base, Money, Percent, Syncable
-from kamdesk.models.enums import OfferStatus, db_enum
+from kamdesk.models.enums import OfferPurpose, OfferStatus, db_enum
 
 
 class Offer(Syncable, Base):
@@ -29,10 +29,18 @@ class Offer(Syncable, Base):
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"), index=True)
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     status: Mapped[OfferStatus] = mapped_column(db_enum(OfferStatus), default=OfferStatus.DRAFT)
+    purpose: Mapped[OfferPurpose] = mapped_column(
+        db_enum(OfferPurpose), default=OfferPurpose.COMMERCIAL
+    )
+    # The state customer's price request this offer answers (purpose PRICE_REPLY).
+    price_request_number: Mapped[str] = mapped_column(String(100), default="")
+    price_request_date: Mapped[date | None] = mapped_column(default=None)
     offer_date: Mapped[date]
     valid_until: Mapped[date]
     delivery_terms: Mapped[str] = mapped_column(Text, default="")
     payment_terms: Mapped[str] = mapped_column(Text, default="")
+    # Days of payment deferral offered, checked against the office's envelope like a discount.
+    payment_deferral_days: Mapped[int | None] = mapped_column(Integer, default=None)
     benefit: Mapped[str] = mapped_column(Text, default="")
     exclusivity: Mapped[str] = mapped_column(Text, default="")
     needs_approval: Mapped[bool] = mapped_column(Boolean, default=False)

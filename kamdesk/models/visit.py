@@ -10,7 +10,7 @@ from sqlalchemy import Boolean, ForeignKey, Index, Integer, String, Text, Unique
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kamdesk.models.base import Base, Syncable
-from kamdesk.models.enums import Sentiment, VisitStatus, db_enum
+from kamdesk.models.enums import Sentiment, VisitChannel, VisitStatus, db_enum
 
 
 class Visit(Syncable, Base):
@@ -20,6 +20,8 @@ class Visit(Syncable, Base):
     account_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("accounts.id"))
     owner_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("users.id"))
     starts_at: Mapped[datetime] = mapped_column(index=True)
+    # A call is planned, held and reported like a visit, without travel or a place.
+    channel: Mapped[VisitChannel] = mapped_column(db_enum(VisitChannel), default=VisitChannel.VISIT)
     duration_min: Mapped[int] = mapped_column(Integer, default=60)
     place: Mapped[str] = mapped_column(String(500), default="")
     latitude: Mapped[float | None] = mapped_column(default=None)

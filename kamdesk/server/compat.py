@@ -10,10 +10,10 @@ from kamdesk.server.errors import ApiError
 from kamdesk.sync.protocol import PROTOCOL_VERSION
 
 PROTOCOLS: tuple[int, ...] = (PROTOCOL_VERSION,)
-# 0003 differs only by what 0004 added (office_settings): such a laptop ignores the rows it
-# does not know and keeps syncing until it is updated. 0005 changed only how a laptop stores
-# its sales rows (indexes, local times), nothing on the wire.
-SCHEMA_VERSIONS: tuple[str, ...] = ("0003", "0004", SCHEMA_HEAD)
+# 0006 added an account kind (insurance_fund) that a laptop of 0005 or older cannot store,
+# so older laptops are told to update (they keep their outbox). Before that, 0003–0005 were
+# accepted together: 0004 added a table old laptops ignored, 0005 changed local storage only.
+SCHEMA_VERSIONS: tuple[str, ...] = (SCHEMA_HEAD,)
 
 
 def check_versions(protocol: int, schema_version: str) -> None:

@@ -74,7 +74,12 @@ def _texts(*names: str) -> frozenset[str]:
 
 
 ENTITIES: dict[str, EntitySpec] = {
-    "accounts": EntitySpec(None, _texts("qual_need_note", "qual_pay_note", "qual_authority_note")),
+    "accounts": EntitySpec(
+        None,
+        _texts(
+            "qual_need_note", "qual_pay_note", "qual_authority_note", "loss_note", "win_back_means"
+        ),
+    ),
     "account_dossiers": EntitySpec(
         ("account_id", "accounts"),
         _texts(

@@ -26,6 +26,7 @@ from kamdesk.services.accounts import (
     RelationshipEventKind,
     TenderResult,
 )
+from kamdesk.vocabulary import LossReason, OfferPurpose, VisitChannel
 
 _LABELS: dict[type[StrEnum], tuple[str, dict[str, str]]] = {
     AccountKind: (
@@ -36,7 +37,41 @@ _LABELS: dict[type[StrEnum], tuple[str, dict[str, str]]] = {
             AccountKind.PHARMACY: QT_TRANSLATE_NOOP("AccountKind", "Pharmacy"),
             AccountKind.DISTRIBUTOR: QT_TRANSLATE_NOOP("AccountKind", "Distributor"),
             AccountKind.HEALTH_AUTHORITY: QT_TRANSLATE_NOOP("AccountKind", "Health authority"),
+            AccountKind.INSURANCE_FUND: QT_TRANSLATE_NOOP(
+                "AccountKind", "Compulsory health insurance fund"
+            ),
             AccountKind.OTHER: QT_TRANSLATE_NOOP("AccountKind", "Other"),
+        },
+    ),
+    LossReason: (
+        "LossReason",
+        {
+            LossReason.SERVICE: QT_TRANSLATE_NOOP("LossReason", "Worse service"),
+            LossReason.QUALITY: QT_TRANSLATE_NOOP("LossReason", "Worse product quality"),
+            LossReason.BROKEN_PROMISES: QT_TRANSLATE_NOOP(
+                "LossReason", "Broken deadlines and promises"
+            ),
+            LossReason.OPINION_IGNORED: QT_TRANSLATE_NOOP(
+                "LossReason", "The client's opinion was ignored"
+            ),
+            LossReason.FORGOTTEN: QT_TRANSLATE_NOOP("LossReason", "The client was forgotten"),
+            LossReason.OTHER: QT_TRANSLATE_NOOP("LossReason", "Another reason"),
+        },
+    ),
+    VisitChannel: (
+        "VisitChannel",
+        {
+            VisitChannel.VISIT: QT_TRANSLATE_NOOP("VisitChannel", "Visit"),
+            VisitChannel.CALL: QT_TRANSLATE_NOOP("VisitChannel", "Call"),
+        },
+    ),
+    OfferPurpose: (
+        "OfferPurpose",
+        {
+            OfferPurpose.COMMERCIAL: QT_TRANSLATE_NOOP("OfferPurpose", "Commercial offer"),
+            OfferPurpose.PRICE_REPLY: QT_TRANSLATE_NOOP(
+                "OfferPurpose", "Reply to a price request (НМЦК justification)"
+            ),
         },
     ),
     ClientType: (

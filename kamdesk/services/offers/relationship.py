@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 SIMILAR_KINDS: dict[str, tuple[AccountKind, ...]] = {
     AccountKind.HOSPITAL.value: (AccountKind.HOSPITAL, AccountKind.HEALTH_AUTHORITY),
     AccountKind.HEALTH_AUTHORITY.value: (AccountKind.HOSPITAL, AccountKind.HEALTH_AUTHORITY),
+    AccountKind.INSURANCE_FUND.value: (AccountKind.HEALTH_AUTHORITY, AccountKind.INSURANCE_FUND),
     AccountKind.PHARMACY_CHAIN.value: (AccountKind.PHARMACY_CHAIN, AccountKind.PHARMACY),
     AccountKind.PHARMACY.value: (AccountKind.PHARMACY_CHAIN, AccountKind.PHARMACY),
     AccountKind.DISTRIBUTOR.value: (AccountKind.DISTRIBUTOR,),

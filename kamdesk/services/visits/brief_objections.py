@@ -50,6 +50,8 @@ CHANNEL_STEMS: dict[Channel, tuple[str, ...]] = {
 KIND_CHANNEL: dict[str, Channel] = {
     AccountKind.HOSPITAL.value: Channel.HOSPITAL,
     AccountKind.HEALTH_AUTHORITY.value: Channel.HOSPITAL,
+    # The fund pays hospitals for care: its questions are the hospital channel's.
+    AccountKind.INSURANCE_FUND.value: Channel.HOSPITAL,
     AccountKind.PHARMACY_CHAIN.value: Channel.CHAIN,
     AccountKind.PHARMACY.value: Channel.CHAIN,
     AccountKind.DISTRIBUTOR.value: Channel.DISTRIBUTOR,
