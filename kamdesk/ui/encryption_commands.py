@@ -36,11 +36,9 @@ from kamdesk.services.workspace import StoreError, open_workspace
 if TYPE_CHECKING:
     from kamdesk.ui.main_window import MainWindow
 
-CONTEXT = "EncryptDatabase"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# Texts as literal translate("Context", "…") calls: lupdate extracts no helper's text.
+translate = QCoreApplication.translate
 
 
 class EncryptionCommands(QObject):
@@ -117,8 +115,8 @@ class EncryptionCommands(QObject):
         window.workspace.close()  # the file must be free: reopened afterwards
         progress = QProgressDialog(window)
         progress.setObjectName("encryptProgress")
-        progress.setWindowTitle(_tr("Encrypt database"))
-        progress.setLabelText(_tr("Encrypting the database…"))
+        progress.setWindowTitle(translate("EncryptDatabase", "Encrypt database"))
+        progress.setLabelText(translate("EncryptDatabase", "Encrypting the database…"))
         progress.setCancelButton(None)
         progress.setRange(0, 100)
         progress.setMinimumDuration(0)
@@ -136,8 +134,9 @@ class EncryptionCommands(QObject):
             progress.deleteLater()
             self.last_result = result
             count = len(result.backups_encrypted)
-            note = _tr(
-                "The database is encrypted; backups and copies encrypted too: {count}."
+            note = translate(
+                "EncryptDatabase",
+                "The database is encrypted; backups and copies encrypted too: {count}.",
             ).format(count=count)
             if self._reopen(path, note) and result.left_plain:
                 self._offer_removal(list(result.left_plain))
@@ -177,11 +176,12 @@ class EncryptionCommands(QObject):
     def _offer_removal(self, paths: list[Path]) -> None:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            _tr("Copies left unencrypted"),
-            _tr(
+            translate("EncryptDatabase", "Copies left unencrypted"),
+            translate(
+                "EncryptDatabase",
                 "These copies of the database could not be encrypted: SQLite cannot read "
                 "them (damaged files kept for a recovery). They still show clients and "
-                "contacts to anyone who reads the disk."
+                "contacts to anyone who reads the disk.",
             ),
             QMessageBox.StandardButton.NoButton,
             self.window,
@@ -190,10 +190,17 @@ class EncryptionCommands(QObject):
         box.setInformativeText(
             "\n".join(str(p) for p in paths)
             + "\n\n"
-            + _tr("Delete them if nobody needs them for a recovery any more.")
+            + translate(
+                "EncryptDatabase", "Delete them if nobody needs them for a recovery any more."
+            )
         )
-        delete = box.addButton(_tr("Delete these copies"), QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton(_tr("Keep them"), QMessageBox.ButtonRole.RejectRole)
+        delete = box.addButton(
+            translate("EncryptDatabase", "Delete these copies"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        keep = box.addButton(
+            translate("EncryptDatabase", "Keep them"), QMessageBox.ButtonRole.RejectRole
+        )
         box.setDefaultButton(keep)
         box.setEscapeButton(keep)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -203,7 +210,9 @@ class EncryptionCommands(QObject):
             if clicked is delete:
                 removed = encryption.remove_plain_copies(paths)
                 self.window.statusBar().showMessage(
-                    _tr("Unencrypted copies deleted: {count}.").format(count=len(removed)),
+                    translate("EncryptDatabase", "Unencrypted copies deleted: {count}.").format(
+                        count=len(removed)
+                    ),
                     30_000,
                 )
 
@@ -214,19 +223,25 @@ class EncryptionCommands(QObject):
     # --- language -----------------------------------------------------------------------
 
     def _retranslate(self) -> None:
-        self.action.setText(_tr("&Encrypt database…"))
+        self.action.setText(translate("EncryptDatabase", "&Encrypt database…"))
         if self.encrypted is None:
             self.label.setText("")
             self.label.setToolTip("")
         elif self.encrypted:
-            self.label.setText(_tr("Encrypted"))
+            self.label.setText(translate("EncryptDatabase", "Encrypted"))
             self.label.setToolTip(
-                _tr("The database and its backups are encrypted: the disk shows nothing of them.")
+                translate(
+                    "EncryptDatabase",
+                    "The database and its backups are encrypted: the disk shows nothing of them.",
+                )
             )
         else:
-            self.label.setText(_tr("Not encrypted"))
+            self.label.setText(translate("EncryptDatabase", "Not encrypted"))
             self.label.setToolTip(
-                _tr("The database is not encrypted: File ▸ Encrypt database… encrypts it.")
+                translate(
+                    "EncryptDatabase",
+                    "The database is not encrypted: File ▸ Encrypt database… encrypts it.",
+                )
             )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -241,41 +256,45 @@ class EncryptDialog(QDialog):
     def __init__(self, path: Path, source: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("encryptDialog")
-        self.setWindowTitle(_tr("Encrypt database"))
+        self.setWindowTitle(translate("EncryptDatabase", "Encrypt database"))
         self.choose = source == ""
         intro = QLabel(
-            _tr(
+            translate(
+                "EncryptDatabase",
                 "KAMdesk will encrypt {path}. Without the key, nobody who gets this "
                 "computer's disk, a backup or a copy of the file can read the clients, "
                 "contacts and their personal details.\n\nFirst a backup is made. Then an "
                 "encrypted copy is written, checked against the database and put in its "
                 "place, and the database's backups and the copies KAMdesk kept of it are "
-                "encrypted too. Close other KAMdesk windows on this database first."
+                "encrypted too. Close other KAMdesk windows on this database first.",
             ).format(path=path),
             self,
         )
         intro.setObjectName("encryptIntro")
         intro.setWordWrap(True)
         if source == "keyring":
-            text = _tr(
+            text = translate(
+                "EncryptDatabase",
                 "The key is a random one, kept in the system keyring of your user account: "
                 "KAMdesk opens the database and its backups with it without asking. If the "
                 "user account or the computer is lost, the key is lost with it: ask your "
-                "administrator to keep a copy of it."
+                "administrator to keep a copy of it.",
             )
         elif source == "passphrase":
-            text = _tr(
+            text = translate(
+                "EncryptDatabase",
                 "The database is encrypted with the passphrase this KAMdesk already uses "
                 "(KAMDESK_PASSPHRASE, or the one you typed): it is needed every time the "
-                "database or a backup is opened. If it is lost, nobody can read them."
+                "database or a backup is opened. If it is lost, nobody can read them.",
             )
         else:
-            text = _tr(
+            text = translate(
+                "EncryptDatabase",
                 "There is no system keyring here, so the key is a passphrase you choose: "
                 "type it twice. It is asked for every time the database or a backup is "
                 "opened. If the passphrase is lost, nobody, neither KAMdesk nor your "
                 "administrator, can read the database or its backups: write it down and "
-                "keep it somewhere safe."
+                "keep it somewhere safe.",
             )
         key = QLabel(text, self)
         key.setObjectName("encryptKey")
@@ -285,20 +304,22 @@ class EncryptDialog(QDialog):
         self.again = QLineEdit(self)
         self.again.setObjectName("repeatPassphrase")
         for field, hint in (
-            (self.first, _tr("Passphrase")),
-            (self.again, _tr("The passphrase again")),
+            (self.first, translate("EncryptDatabase", "Passphrase")),
+            (self.again, translate("EncryptDatabase", "The passphrase again")),
         ):
             field.setEchoMode(QLineEdit.EchoMode.Password)
             field.setPlaceholderText(hint)
             field.setVisible(self.choose)
             field.textChanged.connect(self._typed)
-        self.differ = QLabel(_tr("The two passphrases differ."), self)
+        self.differ = QLabel(translate("EncryptDatabase", "The two passphrases differ."), self)
         self.differ.setObjectName("passphrasesDiffer")
         self.differ.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_tr("Cancel"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            translate("EncryptDatabase", "Cancel")
+        )
         self.encrypt_button = self.buttons.addButton(
-            _tr("Encrypt"), QDialogButtonBox.ButtonRole.AcceptRole
+            translate("EncryptDatabase", "Encrypt"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.encrypt_button.setObjectName("encryptNow")
         self.buttons.accepted.connect(self.accept)

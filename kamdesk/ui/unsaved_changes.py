@@ -21,11 +21,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMessageBox
 
-CONTEXT = "UnsavedChanges"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# Texts as literal translate("Context", "…") calls: lupdate extracts no helper's text.
+translate = QCoreApplication.translate
 
 
 class UnsavedChanges:
@@ -64,16 +61,16 @@ class UnsavedChanges:
         buttons = QMessageBox.StandardButton
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            _tr("Unsaved changes"),
-            _tr("Save changes?"),
+            translate("UnsavedChanges", "Unsaved changes"),
+            translate("UnsavedChanges", "Save changes?"),
             buttons.Save | buttons.Discard | buttons.Cancel,
             dialog,
         )
         box.setObjectName("unsavedChanges")
         for button, text in (
-            (buttons.Save, _tr("Save")),
-            (buttons.Discard, _tr("Don't save")),
-            (buttons.Cancel, _tr("Go back")),
+            (buttons.Save, translate("UnsavedChanges", "Save")),
+            (buttons.Discard, translate("UnsavedChanges", "Don't save")),
+            (buttons.Cancel, translate("UnsavedChanges", "Go back")),
         ):
             box.button(button).setText(text)
         box.setDefaultButton(buttons.Save)

@@ -39,35 +39,32 @@ if TYPE_CHECKING:
 
 RED = "#b3261e"
 GREEN = "#1e7d32"
-CONTEXT = "Analytics"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
+# Texts as literal translate("Context", "…") calls: lupdate extracts no helper's text.
+translate = QCoreApplication.translate
 
 
 def key_client_columns() -> list[RecordColumn[ClientShare]]:
     return [
-        RecordColumn(lambda: _tr("Client"), lambda c: c.name, stretch=True),
-        RecordColumn(lambda: _tr("Type"), lambda c: labels.label(c.client_type)),
+        RecordColumn(lambda: translate("Analytics", "Client"), lambda c: c.name, stretch=True),
+        RecordColumn(lambda: translate("Analytics", "Type"), lambda c: labels.label(c.client_type)),
         RecordColumn(
-            lambda: _tr("Share of sales"),
+            lambda: translate("Analytics", "Share of sales"),
             lambda c: format_share(float(c.share), 1),
             foreground=lambda c: QColor(GREEN) if c.key_by_share else QColor(RED),
             tooltip=lambda c: (
-                _tr("10 % of your sales or more: key by definition")
+                translate("Analytics", "10 % of your sales or more: key by definition")
                 if c.key_by_share
-                else _tr("Under 10 % of your sales: key by its type only")
+                else translate("Analytics", "Under 10 % of your sales: key by its type only")
             ),
             alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         ),
         RecordColumn(
-            lambda: _tr("Sales without VAT"),
+            lambda: translate("Analytics", "Sales without VAT"),
             lambda c: format_money(c.revenue),
             alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         ),
         RecordColumn(
-            lambda: _tr("Pharmacies counted in"),
+            lambda: translate("Analytics", "Pharmacies counted in"),
             lambda c: str(c.pharmacies) if c.pharmacies else "",
             alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         ),
@@ -118,7 +115,7 @@ class AnalyticsPage(QWidget):
 
     def reload(self) -> None:
         """Work the figures out again (sales, types or chains changed)."""
-        self.summary.setText(_tr("Working out the key clients…"))
+        self.summary.setText(translate("Analytics", "Working out the key clients…"))
         workspace, today, writing = self._workspace, date.today(), language()
         self._tasks.run(
             lambda _progress: load_figures(workspace, today, writing),
@@ -133,7 +130,7 @@ class AnalyticsPage(QWidget):
         super().changeEvent(event)
 
     def _retranslate(self) -> None:
-        self.title.setText(_tr("Key clients"))
+        self.title.setText(translate("Analytics", "Key clients"))
         self.model.retranslate()
         if self._figures is not None:
             self.reload()  # the warnings write their figures in the new language
@@ -141,7 +138,7 @@ class AnalyticsPage(QWidget):
     def _show(self, figures: KeyClientFigures) -> None:
         self._figures = figures
         self.period.setText(
-            _tr("Sales without VAT from %1 to the end of %2: %3")
+            translate("Analytics", "Sales without VAT from %1 to the end of %2: %3")
             .replace("%1", format_date(figures.first_month))
             .replace("%2", figures.last_month.strftime("%m.%Y"))
             .replace("%3", format_money(figures.total))
@@ -155,15 +152,19 @@ class AnalyticsPage(QWidget):
     def _verdict(self, figures: KeyClientFigures) -> str:
         assessment = figures.group_assessment
         if assessment == GroupShare.NONE:
-            return _tr("No sales in the period: no client is key by the figures.")
+            return translate(
+                "Analytics", "No sales in the period: no client is key by the figures."
+            )
         share = format_share(float(figures.key_group_share), 1)
         count = len(figures.key_group)
         if assessment == GroupShare.NORMAL:
-            verdict = _tr("within the usual 30–55%")
+            verdict = translate("Analytics", "within the usual 30–55%")
         elif assessment == GroupShare.BELOW:
-            verdict = _tr("below the usual 30–55%: your sales are spread, few real key clients")
+            verdict = translate(
+                "Analytics", "below the usual 30–55%: your sales are spread, few real key clients"
+            )
         else:
-            verdict = _tr("above the usual 30–55%: much depends on few clients")
+            verdict = translate("Analytics", "above the usual 30–55%: much depends on few clients")
         # self.tr: lupdate marks a count as numerus only there (1 клиент, 3 клиента).
         return (
             self.tr("%n key client(s) bring %1 of your sales, %2.", "", count)

@@ -9,15 +9,14 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from kamdesk.services.offers import VatChange
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OfferVatNote", text)
+# Texts as literal translate("Context", "…") calls: lupdate extracts no helper's text.
+translate = QCoreApplication.translate
 
 
 def rate_text(rate: Decimal | None) -> str:
     """«22 %», «10 %», «no VAT» in the window's language."""
     if rate is None:
-        return _tr("no VAT")
+        return translate("OfferVatNote", "no VAT")
     number = f"{rate.normalize():f}".replace(".", QLocale().decimalPoint())
     return f"{number} %"
 
@@ -30,9 +29,11 @@ def vat_note_text(changes: Sequence[VatChange]) -> str:
     lines = []
     for (old, new, since), titles in groups.items():
         if since is not None:
-            text = _tr("VAT %1 → %2 from %3: %4").replace("%3", f"{since:%d.%m.%Y}")
+            text = translate("OfferVatNote", "VAT %1 → %2 from %3: %4").replace(
+                "%3", f"{since:%d.%m.%Y}"
+            )
         else:
-            text = _tr("VAT %1 → %2, as the catalogue now says: %4")
+            text = translate("OfferVatNote", "VAT %1 → %2, as the catalogue now says: %4")
         lines.append(
             text.replace("%1", rate_text(old))
             .replace("%2", rate_text(new))
