@@ -56,6 +56,7 @@ from kamdesk.services.products import ProductCatalog
 from kamdesk.services.products.vat import VatRegime
 from kamdesk.ui.file_dialogs import get_open_file_name
 from kamdesk.ui.offers.common import message_text
+from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.settings_envelope import EnvelopeTable
 
 ERROR_STYLE = "color: #b3261e;"
@@ -229,7 +230,7 @@ class OffersSettingsTab(QWidget):
         for name, label in self.errors.items():
             problem = problems.get(name)
             label.setVisible(problem is not None)
-            label.setText(message_text(problem) if problem else "")
+            label.setText(as_sentence(message_text(problem)) if problem else "")
         for name, edit in self.fields.items():
             edit.setStyleSheet("border: 1px solid #b3261e;" if name in problems else "")
 
@@ -292,7 +293,7 @@ class OffersSettingsTab(QWidget):
         pixels = (reader.size().width(), reader.size().height())
         # The sizes first, from the header alone: a huge image is never decoded here.
         problem = size_problem(byte_count, pixels) or logo_problem(source)
-        return message_text(problem) if problem else ""
+        return as_sentence(message_text(problem)) if problem else ""
 
     def set_logo(self, path: str) -> None:
         self.logo_path = path

@@ -40,6 +40,7 @@ from kamdesk.ui.card.widgets import NotesEdit
 from kamdesk.ui.debounce import Debounce
 from kamdesk.ui.formatting import format_phone
 from kamdesk.ui.item_data import select_data
+from kamdesk.ui.sentence import as_sentence
 
 DRAFT_DELAY_MS = 400  # a pause in typing this long writes the draft
 DRAFT_MAX_WAIT_MS = 800  # typing without a pause writes it at least this often
@@ -285,7 +286,7 @@ class FieldBinder(QObject):
 
     def _write_refused(self, write: Write, error: CardError) -> None:
         binding = self._bindings.get(write.key)
-        text = translate(error.message)
+        text = as_sentence(translate(error.message))  # shown alone, under the field
         if binding is not None:
             binding.dirty = binding.is_text  # typed text stays to be corrected and committed
             binding.drafted = write.value if write.keep_as_draft else binding.drafted

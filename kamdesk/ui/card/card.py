@@ -37,6 +37,7 @@ from kamdesk.ui.card.overview_tab import OverviewTab
 from kamdesk.ui.card.places import show_place
 from kamdesk.ui.card.timeline_tab import TimelineTab
 from kamdesk.ui.changes import changes
+from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
 
 StoreProvider = Callable[[], Any]
@@ -343,7 +344,7 @@ class AccountCard(QWidget):
             if button is not None and shiboken6.isValid(button):
                 button.setEnabled(True)
             if isinstance(error, CardError):
-                self._show_problem(translate(error.message))
+                self._show_problem(as_sentence(translate(error.message)))
             elif is_busy(error):
                 self._show_problem(self._busy_text())
             else:

@@ -32,6 +32,7 @@ from kamdesk.services.accounts import AccountKind, ClientType
 from kamdesk.ui import labels
 from kamdesk.ui.card.binder import translate
 from kamdesk.ui.card.widgets import error_label
+from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
 
 
@@ -131,7 +132,7 @@ class NewAccountDialog(QDialog):
         inn_problem = validation.check_inn(inn) if inn else None
         kpp_problem = validation.check_kpp(kpp) if kpp else None
         for label, problem in ((self.inn_error, inn_problem), (self.kpp_error, kpp_problem)):
-            label.setText(translate(problem) if problem is not None else "")
+            label.setText(as_sentence(translate(problem)) if problem is not None else "")
             label.setVisible(problem is not None)
         self.inn.setProperty("invalid", inn_problem is not None)
         self.kpp.setProperty("invalid", kpp_problem is not None)
@@ -189,7 +190,7 @@ class NewAccountDialog(QDialog):
                 self._store(), self.name.text(), AccountKind(self.kind.currentData()), **values
             )
         except CardError as error:
-            self.problem.setText(translate(error.message))
+            self.problem.setText(as_sentence(translate(error.message)))
             self.problem.show()
             return
         self.created.emit(account_id)

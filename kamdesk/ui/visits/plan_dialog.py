@@ -60,6 +60,7 @@ from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.labels import label
+from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.unsaved_changes import UnsavedChanges
 from kamdesk.ui.visits.common import from_qdatetime, message_text, to_qdatetime
@@ -425,12 +426,12 @@ class PlanDialog(QDialog):
     def show_problems(self, messages: dict[str, Message]) -> None:
         for key, error in self._errors.items():
             message = messages.get(key)
-            error.setText(message_text(message) if message else "")
+            error.setText(as_sentence(message_text(message)) if message else "")
             error.setVisible(message is not None)
         unplaced = {k: m for k, m in messages.items() if k not in self._errors}
         if unplaced:
             general = self._errors[""]
-            general.setText("\n".join(message_text(m) for m in unplaced.values()))
+            general.setText("\n".join(as_sentence(message_text(m)) for m in unplaced.values()))
             general.show()
         if any(key in messages for key in ("product_ids", "offer_id")):
             self.tabs.setCurrentIndex(1)
