@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 # Accounts that need a visit even without an ABC class, and the class they are due as.
 _WIN_BACK = ("lost", "at_risk", "win_back")
 _UNCLASSED_TARGET = "C"
+_LOST = ("lost", "win_back")  # marked in the list as to be won back
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class OverdueAccount:
     due_on: date | None  # None: never visited, due at once
     days_overdue: int | None  # None: never visited
     next_visit_at: datetime | None  # a visit already planned, if any
+    win_back: bool = False  # lost or «Вернуть»: the visit is to win the client back
 
 
 def due_on(
@@ -58,7 +60,8 @@ def overdue_accounts(
 ) -> list[OverdueAccount]:
     """Accounts whose ABC class's target interval has passed since the last held visit,
     most overdue first (never-visited A accounts lead). Lost, at-risk and win-back
-    accounts stay in the list ("the client is forgotten" is how clients are lost);
+    accounts stay in the list ("the client is forgotten" is how clients are lost), the
+    lost and «Вернуть» ones marked `win_back`;
     those without a class (no purchase in the analysis window, or a ministry that does
     not buy) are due as often as class C. Reads the client list's cache, so it is one
     query whatever the number of accounts."""
@@ -75,13 +78,14 @@ def overdue_accounts(
                 AccountStats.abc_class,
                 AccountStats.last_visit_at,
                 AccountStats.next_visit_at,
+                AccountStats.status,
             ).where(
                 AccountStats.archived.is_(False),
                 AccountStats.abc_class.is_not(None) | AccountStats.status.in_(_WIN_BACK),
             )
         ).all()
     result = []
-    for account_id, name, abc, last_visit, next_visit in rows:
+    for account_id, name, abc, last_visit, next_visit, status in rows:
         target = abc or _UNCLASSED_TARGET
         last_day = local_day(last_visit, tz) if last_visit else None
         if not is_overdue(target, last_day, today, settings):
@@ -96,6 +100,7 @@ def overdue_accounts(
                 due_on=due,
                 days_overdue=(today - due).days if due else None,
                 next_visit_at=next_visit,
+                win_back=status in _LOST,
             )
         )
     result.sort(key=lambda r: (r.due_on is not None, r.abc_class or "~", -(r.days_overdue or 0)))

@@ -92,7 +92,11 @@ def overdue_columns(tz: str) -> list[RecordColumn[OverdueAccount]]:
     return [
         RecordColumn(
             lambda: QCoreApplication.translate("OverdueAccounts", "Client"),
-            lambda r: r.name,
+            lambda r: (
+                QCoreApplication.translate("OverdueAccounts", "%1 — win back").replace("%1", r.name)
+                if r.win_back
+                else r.name
+            ),
             tooltip=lambda r: r.name,  # the column may elide a long official name
             stretch=True,
         ),
