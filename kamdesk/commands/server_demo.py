@@ -114,6 +114,7 @@ def seed_office(
                 years=years,
                 today=today,
                 progress=progress,
+                team_work=True,  # every KAM's visits and offers, not only the laptop's
             )
             documents, people, laptop_user = _read_store(store_path)
         kams, manager = _pick_team(people, laptop_user)

@@ -19,7 +19,7 @@ LINE = re.compile(r"^login=(\S+) role=(kam|manager|admin) password=(\S+) name=(\
 KINDS_OF_KAM = {
     "hospital": {"hospital", "health_authority", "other"},
     "pharmacy_chain": {"pharmacy_chain", "pharmacy"},
-    "distributor": {"distributor"},
+    "distributor": {"distributor", "insurance_fund"},
 }
 
 

@@ -1,12 +1,19 @@
 """`build_demo`: a believable Russian pharma territory in an empty store, for demos and benchmarks.
 
-Тверская область: a hospital KAM (the laptop's user), three colleagues and their
-regional manager; the health ministry, hospitals and clinics, pharmacy chains with
-their pharmacies, distributors and other institutions; contacts with their roles
+Тверская область: three KAMs of the three kinds (field guide §1), a second hospital
+KAM for the west and their regional manager, each account owned by the KAM of its
+kind — the hospital KAM the hospitals, the health ministry and the institutions of
+opinion leaders; the chain KAM the pharmacy chains with their pharmacies; the
+distributor KAM the wholesalers and the insurance fund (ТФОМС). The laptop's user
+is the KAM of `kam` (the hospital KAM by default); the visits, calls, follow-ups
+and offers are that KAM's (with `team_work`, as the office demo asks, every KAM's).
+Contacts with their roles
 in the decision-making unit and (with consent) personal details; dossiers,
 relationship history and competitors of key accounts; about forty products with
 yearly price lists; monthly sales for `years` years up to the month before
-`today`; a year of visits with reports and follow-ups, and three weeks planned.
+`today`; a year of visits and calls with reports and follow-ups, and three weeks
+planned; lost accounts with their loss reason and win-back means; the KAM's
+key-client choice (with one deliberate contradiction of the figures).
 
 The demo is written as a baseline snapshot, as if received from the office: rows
 go straight into the tables with SQLAlchemy Core bulk inserts in one
@@ -29,10 +36,12 @@ every time is derived from `today`).
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Callable
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select, update
 
@@ -44,6 +53,7 @@ from kamdesk.models import (
     AccountKind,
     Contact,
     ContactPersonal,
+    KamKind,
     RelationshipEvent,
     SalesRecord,
     SyncState,
@@ -58,7 +68,7 @@ from kamdesk.services.demo.history import competitor_rows, event_rows
 from kamdesk.services.demo.personal import personal_rows
 from kamdesk.services.demo.places import CITIES
 from kamdesk.services.demo.sales import SalesPlan, expected_rows, plan_sales, sales_rows
-from kamdesk.services.demo.standing import assign_standing
+from kamdesk.services.demo.standing import assign_standing, settle_key_clients
 from kamdesk.services.demo.team import build_team
 from kamdesk.services.demo.text import group_digits
 from kamdesk.services.demo.visits import write_visits
@@ -108,25 +118,31 @@ def build_demo(
     years: int = 3,
     today: date | None = None,
     progress: Progress | None = None,
+    kam: KamKind | str = KamKind.HOSPITAL,
+    team_work: bool = False,
 ) -> DemoSummary:
-    """Fill an empty store with a demo territory of `accounts` accounts.
+    """Fill an empty store with a demo territory of `accounts` accounts, on the laptop
+    of the KAM of kind `kam`; `team_work`: every KAM's visits and offers, not only theirs.
 
     Raises ValueError when the store already has accounts, or for impossible sizes.
     """
     if accounts < 1 or years < 1:
         raise ValueError("the demo needs at least 1 account and 1 year of sales")
+    kind = KamKind(kam)
     today = today or date.today()
     report: Progress = progress or (lambda percent, stage: None)
     settings = load_analytics(store)
     counts = _write_territory(store, accounts, DemoRandom(seed), Clock.for_today(today, years),
-                              settings, report)  # fmt: skip
+                              settings, report, kind, team_work)  # fmt: skip
     with store.baseline_load():
         report(94, _stage(QT_TRANSLATE_NOOP("Demo", "ABC-XYZ classification")))
         classification.recompute(store, today=today)
         report(95, _stage(QT_TRANSLATE_NOOP("Demo", "dossier completeness")))
         refresh_dossier_scores(store)
         report(96, _stage(QT_TRANSLATE_NOOP("Demo", "commercial offers")))
-        offers = _add_offers(store, seed, today, rounds=max(1, min(6, accounts // 100)))
+        offers = _add_offers(
+            store, seed, today, rounds=max(1, min(6, accounts // 100)), team_work=team_work
+        )
         _start_from_the_regional_office(store)
     report(100, _stage(QT_TRANSLATE_NOOP("Demo", "done")))
     return DemoSummary(
@@ -154,6 +170,8 @@ def _write_territory(
     clock: Clock,
     settings: AnalyticsSettings,
     report: Progress,
+    kam: KamKind,
+    team_work: bool,
 ) -> Counter[str]:
     """Everything but the classification, in one transaction; returns rows per table."""
     # A baseline in a new file: Core bulk inserts the change log does not see, on purpose.
@@ -166,7 +184,7 @@ def _write_territory(
             )
         writer = Writer(connection)
         report(0, _stage(QT_TRANSLATE_NOOP("Demo", "team and territory")))
-        team = build_team(rng, clock, writer)
+        team = build_team(rng, clock, writer, kam)
         report(1, _stage(QT_TRANSLATE_NOOP("Demo", "products and price lists")))
         products = build_catalog(rng, clock, writer)
         report(2, _stage(QT_TRANSLATE_NOOP("Demo", "accounts")))
@@ -193,16 +211,27 @@ def _write_territory(
         writer.insert(AccountCompetitor, competitor_rows(rng, clock, storied, products))
         report(20, _stage(QT_TRANSLATE_NOOP("Demo", "sales records")))
         expected = expected_rows(sales)
+        window = frozenset(clock.months[-settings.analysis_months :])
+        revenue: defaultdict[uuid.UUID, float] = defaultdict(float)
+
+        def counted(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+            for row in rows:  # what each account brought in the analysis window
+                if row["month"] in window:
+                    revenue[row["account_id"]] += float(row["amount"])
+                yield row
+
         writer.insert(
             SalesRecord,
-            sales_rows(rng, clock, sales),
+            counted(sales_rows(rng, clock, sales)),
             on_chunk=lambda written: report(
                 20 + min(64, 64 * written // expected),
                 _stage(QT_TRANSLATE_NOOP("Demo", "sales records")),
             ),
         )
+        settle_key_clients(connection, plans, revenue)
         report(85, _stage(QT_TRANSLATE_NOOP("Demo", "visits and reports")))
-        write_visits(rng, clock, writer, team.kam.id, plans, contacts, by_account, products)
+        workers = {m.id for m in team.kams} if team_work else {team.kam.id}
+        write_visits(rng, clock, writer, workers, plans, contacts, by_account, products)
         report(90, _stage(QT_TRANSLATE_NOOP("Demo", "account statistics")))
         connection.execute(update(SyncState).where(SyncState.id == 1).values(user_id=team.kam.id))
         refresh_account_stats(connection, now=clock.now)
@@ -231,7 +260,7 @@ def _stage(text: str) -> Message:
     return Message("Demo", text)
 
 
-def _add_offers(store: Store, seed: int, today: date, rounds: int) -> int:
+def _add_offers(store: Store, seed: int, today: date, rounds: int, team_work: bool) -> int:
     """Offers in every status, written through the offers service (its arithmetic and
     numbering), with ids and times from the seed so the build stays reproducible. Like
     the rest of the demo they are a baseline (the caller's `baseline_load`), not
@@ -251,4 +280,4 @@ def _add_offers(store: Store, seed: int, today: date, rounds: int) -> int:
     ):
         settings = load_offer_settings(store)
         save_offer_settings(store, replace(settings, device_code="DEM"))
-        return add_demo_offers(store, rng, today, rounds=rounds)
+        return add_demo_offers(store, rng, today, rounds=rounds, team_work=team_work)

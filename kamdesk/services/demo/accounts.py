@@ -1,7 +1,11 @@
 """The accounts of the territory: who they are, where, who owns them, which are key.
 
-Planned first and written later: the sales plan decides each account's status and
-client type, and the contacts and dossiers need the plans.
+Each account belongs to the KAM of its kind (field guide §1): the hospital KAM
+holds the hospitals of Тверь and the east, the ministry and the institutions of
+opinion leaders (a second hospital KAM the west's hospitals); the chain KAM the
+chains and their pharmacies; the distributor KAM the wholesalers and the
+insurance fund (ТФОМС). Planned first and written later: the sales plan decides
+each account's status and client type, and the contacts and dossiers need the plans.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from kamdesk.models import Account, AccountKind, AccountStatus, ClientType
+from kamdesk.models.enums import LossReason
 from kamdesk.services.demo.catalog_data import RETAIL, STATE
 from kamdesk.services.demo.common import Clock, DemoRandom, Writer, syncable
 from kamdesk.services.demo.names import Person, make_person
@@ -31,8 +36,8 @@ from kamdesk.services.demo.team import Team
 from kamdesk.services.demo.text import slug
 
 ALL_SEGMENTS = frozenset().union(*SPECIALTY_SEGMENTS.values(), {RETAIL, STATE})
-# Hospitals in these towns belong to the colleague who covers the west of the region.
-WEST = frozenset({"Ржев", "Нелидово", "Торопец", "Западная Двина", "Осташков", "Старица"})
+# Hospitals west of this longitude belong to the colleague who covers the west of the region.
+WEST_OF_LONGITUDE = 35.5
 
 
 @dataclass(slots=True)
@@ -65,6 +70,11 @@ class AccountPlan:
     status: AccountStatus = AccountStatus.PROSPECT
     qualification: dict[str, tuple[bool, str]] = field(default_factory=dict)
     children: list[AccountPlan] = field(default_factory=list)
+    share: float = 0.0  # planned share of its KAM's sales (a chain with its pharmacies)
+    key_client: bool | None = None  # the KAM's own choice
+    loss_reason: LossReason | None = None
+    loss_note: str = ""
+    win_back_means: str = ""
 
     @property
     def is_pharmacy(self) -> bool:
@@ -75,13 +85,15 @@ def composition(total: int) -> dict[AccountKind, int]:
     """How many accounts of each kind: pharmacies are most, chains and wholesalers few."""
     wanted = {
         AccountKind.HEALTH_AUTHORITY: 1,
+        AccountKind.INSURANCE_FUND: 1,  # ТФОМС: one a region
         AccountKind.HOSPITAL: max(1, round(total * 0.27)),
         AccountKind.PHARMACY_CHAIN: round(2 + math.sqrt(total) * 0.4),
         AccountKind.DISTRIBUTOR: round(2 + math.sqrt(total) * 0.35),
         AccountKind.OTHER: round(total * 0.02),
     }
     for kind in (AccountKind.OTHER, AccountKind.DISTRIBUTOR, AccountKind.PHARMACY_CHAIN,
-                 AccountKind.HOSPITAL, AccountKind.HEALTH_AUTHORITY):  # fmt: skip
+                 AccountKind.HOSPITAL, AccountKind.INSURANCE_FUND,
+                 AccountKind.HEALTH_AUTHORITY):  # fmt: skip
         excess = sum(wanted.values()) - total
         if excess > 0:
             wanted[kind] = max(0, wanted[kind] - excess)
@@ -107,6 +119,8 @@ class AccountPlanner:
         plans += [self._hospital(i) for i in range(counts[AccountKind.HOSPITAL])]
         distributors = [self._distributor(i) for i in range(counts[AccountKind.DISTRIBUTOR])]
         chains = [self._chain(i) for i in range(counts[AccountKind.PHARMACY_CHAIN])]
+        if counts[AccountKind.INSURANCE_FUND]:
+            plans.append(self._fund())
         plans += distributors + chains
         plans += [self._other(i) for i in range(counts[AccountKind.OTHER])]
         plans += self._pharmacies(chains, counts[AccountKind.PHARMACY])
@@ -116,16 +130,26 @@ class AccountPlanner:
 
     def _ministry(self) -> AccountPlan:
         plan = self._new(AccountKind.HEALTH_AUTHORITY, "Министерство здравоохранения Тверской "
-                         "области", "Минздрав ТО", CAPITAL, self.team.kam.id,
+                         "области", "Минздрав ТО", CAPITAL, self.team.hospital.id,
                          frozenset({STATE}), domain="minzdrav.tverreg.ru")  # fmt: skip
         plan.is_key, plan.flagship, plan.size = True, True, 3.0
+        return plan
+
+    def _fund(self) -> AccountPlan:
+        """ТФОМС pays hospitals for care under ОМС and buys nothing itself."""
+        plan = self._new(AccountKind.INSURANCE_FUND, "Территориальный фонд обязательного "
+                         "медицинского страхования Тверской области", "ТФОМС Тверской области",
+                         CAPITAL, self.team.distributor.id, frozenset({STATE}),
+                         domain="tfoms-tver.ru")  # fmt: skip
+        plan.is_key, plan.size = True, 2.0
         return plan
 
     def _hospital(self, index: int) -> AccountPlan:
         rng = self.rng
         city = CAPITAL if index < 10 else pick_city(rng)
         facility = self.names.hospital(city)
-        owner = self.team.hospital_colleague if city.name in WEST else self.team.kam
+        west = city.longitude < WEST_OF_LONGITUDE
+        owner = self.team.hospital_west if west else self.team.hospital
         plan = self._new(AccountKind.HOSPITAL, facility.name, facility.short_name, city,
                          owner.id, SPECIALTY_SEGMENTS[facility.specialty])  # fmt: skip
         plan.specialty, plan.beds, plan.flagship = (
@@ -141,7 +165,7 @@ class AccountPlanner:
     def _distributor(self, index: int) -> AccountPlan:
         brand = self.names.distributor()
         form = "АО" if self.rng.chance(0.3) else "ООО"
-        owner = self.team.kam if index % 5 in (0, 2) else self.team.distributor_colleague
+        owner = self.team.distributor
         city = CAPITAL if self.rng.chance(0.8) else pick_city(self.rng)
         plan = self._new(AccountKind.DISTRIBUTOR, f"{form} «{brand}»", brand, city, owner.id,
                          ALL_SEGMENTS)  # fmt: skip
@@ -151,7 +175,7 @@ class AccountPlanner:
 
     def _chain(self, index: int) -> AccountPlan:
         brand = self.names.chain()
-        owner = self.team.kam if index % 2 == 0 else self.team.chain_colleague
+        owner = self.team.chain
         city = CAPITAL if self.rng.chance(0.75) else pick_city(self.rng)
         name = f"ГУП Тверской области «{brand}»" if brand == "Горздрав-Тверь" else f"ООО «{brand}»"
         plan = self._new(AccountKind.PHARMACY_CHAIN, name, f"Сеть «{brand}»", city, owner.id,
@@ -162,7 +186,7 @@ class AccountPlanner:
     def _other(self, index: int) -> AccountPlan:
         name, short, domain = self.names.other()
         plan = self._new(AccountKind.OTHER, name, short, CAPITAL if index < 6 else
-                         pick_city(self.rng), self.team.kam.id, frozenset(),
+                         pick_city(self.rng), self.team.hospital.id, frozenset(),
                          domain=domain or None)  # fmt: skip
         plan.is_key = index < 2 or self.rng.chance(0.1)
         plan.flagship = index == 0  # the medical university: opinion leaders
@@ -283,6 +307,10 @@ def account_rows(rng: DemoRandom, clock: Clock, team: Team, plans: list[AccountP
             "qual_authority_note": authority[1],
             "owner_id": plan.owner_id,
             "territory_id": team.territory_id,
+            "key_client": plan.key_client,
+            "loss_reason": plan.loss_reason,
+            "loss_note": plan.loss_note,
+            "win_back_means": plan.win_back_means,
             "merged_into_id": None,
         }
 

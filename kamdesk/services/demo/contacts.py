@@ -21,6 +21,7 @@ SMALL_COUNTS = {
     AccountKind.PHARMACY_CHAIN: (2, 4),
     AccountKind.DISTRIBUTOR: (2, 3),
     AccountKind.HEALTH_AUTHORITY: (2, 2),
+    AccountKind.INSURANCE_FUND: (2, 2),
     AccountKind.OTHER: (1, 2),
 }
 NOTES = (

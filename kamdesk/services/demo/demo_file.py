@@ -69,6 +69,8 @@ def build_demo_file(
     today: date | None = None,
     progress: Progress | None = None,
     replace: bool = False,
+    kam: str = "hospital",
+    team_work: bool = False,
 ) -> DemoFile:
     """Build the demo territory and put it at `target` (see the module docstring).
 
@@ -84,7 +86,14 @@ def build_demo_file(
         store = open_store(staging)
         try:
             summary = build_demo(
-                store, accounts=accounts, seed=seed, years=years, today=today, progress=progress
+                store,
+                accounts=accounts,
+                seed=seed,
+                years=years,
+                today=today,
+                progress=progress,
+                kam=kam,
+                team_work=team_work,
             )
         finally:
             store.close()

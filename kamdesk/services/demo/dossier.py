@@ -51,6 +51,10 @@ NEEDS = {
         "исполнение региональной льготы без перебоев", "данные по фармакоэкономике",
         "снижение стоимости лечения на пациента", "образовательные программы для врачей",
     ),
+    AccountKind.INSURANCE_FUND: (
+        "стоимость случая лечения в пределах тарифа КСГ", "данные по исходам лечения",
+        "снижение числа повторных госпитализаций", "соблюдение клинических рекомендаций",
+    ),
     AccountKind.OTHER: (
         "образовательные программы", "экспертные данные и публикации",
         "поддержка научных мероприятий",
@@ -75,6 +79,11 @@ PLANS = {
         "расширение перечня региональной льготы в следующем году",
         "модернизация первичного звена и новые ФАПы",
         "централизация закупок через ГКУ «Центр организации закупок»",
+    ),
+    AccountKind.INSURANCE_FUND: (
+        "пересмотр тарифного соглашения на следующий год",
+        "тематическая экспертиза качества онкологической помощи",
+        "рост объёмов лекарственной терапии в дневных стационарах",
     ),
     AccountKind.OTHER: ("региональная конференция в следующем году", "новые программы ДПО"),
 }  # fmt: skip
@@ -151,11 +160,28 @@ def _general(rng: DemoRandom, item: DossierContext) -> dict[str, Any]:
         )
         employees = rng.randint(90, 140)
         environment = "Подчиняется Правительству Тверской области; взаимодействует с ТФОМС."
+    elif kind == AccountKind.INSURANCE_FUND:
+        activity = (
+            "Территориальный фонд ОМС: финансирует территориальную программу обязательного "
+            "медицинского страхования, ведёт тарифное соглашение и контроль объёмов и качества "
+            "медицинской помощи; сам лекарства не закупает."
+        )
+        employees = rng.randint(120, 220)
+        environment = (
+            "Подчиняется Федеральному фонду ОМС; тарифы согласует с Министерством "
+            "здравоохранения Тверской области и страховыми медицинскими организациями."
+        )
     else:
         activity = "Организация системы здравоохранения области: экспертиза, обучение, аналитика."
         employees = rng.randint(50, 900)
         environment = "Партнёр Министерства здравоохранения Тверской области."
     return {"activity": activity, "employees": employees, "environment": environment}
+
+
+def _financials(account: AccountPlan, budget: Decimal) -> str:
+    if account.kind == AccountKind.INSURANCE_FUND:
+        return f"Бюджет территориальной программы ОМС — около {roubles(budget * 100)} в год."
+    return f"Закупки лекарственных препаратов — около {roubles(budget)} в год."
 
 
 def _person_named(contacts: list[ContactRef], role: DmuRole) -> str:
@@ -199,7 +225,7 @@ def _row(rng: DemoRandom, clock: Clock, item: DossierContext) -> dict[str, Any]:
         "structure": f"{(units := rng.randint(4, 25))} "
         f"{plural(units, 'подразделение', 'подразделения', 'подразделений')}; руководитель — "
         f"{decision_maker or 'уточнить'}.",
-        "financials": f"Закупки лекарственных препаратов — около {roubles(budget)} в год.",
+        "financials": _financials(account, budget),
         "annual_budget": budget,
         "needs": upper_first("; ".join(rng.sample(NEEDS[account.kind], 2))) + ".",
         "plans": upper_first(rng.pick(PLANS[account.kind]).format(n=rng.randint(3, 15))) + ".",

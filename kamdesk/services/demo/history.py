@@ -53,6 +53,13 @@ NOTES = (
     "Клиент запросил данные по фармакоэкономике для формулярной комиссии.",
     "Отделение переехало в новый корпус, меняется логистика поставок.",
 )
+# The insurance fund buys nothing: its history is meetings and working groups.
+FUND_NOTES = (
+    "Рабочая группа по тарифам: представили расчёт стоимости случая лечения по КСГ.",
+    "Круглый стол с фондом и главными специалистами по экспертизе качества онкологической помощи.",
+    "Фонд запросил данные о снижении повторных госпитализаций на нашей терапии.",
+    "Новый заместитель директора по организации ОМС: знакомство, передали материалы.",
+)
 TERMS = (
     "отсрочка платежа 90 дней", "ретро-бонус 5 % при выполнении плана",
     "скидка 7 % при закупке от 500 упаковок", "бесплатное обучение персонала и образцы",
@@ -96,6 +103,8 @@ _KINDS = tuple(RelationshipEventKind)
 
 
 def _weights(item: DossierContext) -> list[float]:
+    if item.account.kind == AccountKind.INSURANCE_FUND:
+        return [0.0, 0.0, 0.0, 0.0, 1.0]  # no deliveries, tenders or contracts: meetings
     tenders = item.account.kind in (AccountKind.HOSPITAL, AccountKind.HEALTH_AUTHORITY,
                                     AccountKind.DISTRIBUTOR)  # fmt: skip
     # delivery, tender, agreement, complaint, note
@@ -168,7 +177,8 @@ def _event(
         elif resolved < clock.today:
             row["resolution"], row["resolved_on"] = resolution, resolved
     else:
-        row["subject"] = rng.pick(NOTES)
+        fund = item.account.kind == AccountKind.INSURANCE_FUND
+        row["subject"] = rng.pick(FUND_NOTES if fund else NOTES)
     return row
 
 

@@ -105,12 +105,11 @@ DISTRIBUTOR_BRANDS = (
     "Центрфармторг", "МедЛайн-Опт",
 )  # fmt: skip
 
-# (name, short name, e-mail domain) of the territory's other institutions.
+# (name, short name, e-mail domain) of the territory's other institutions (ТФОМС is a
+# kind of its own: kamdesk.services.demo.accounts).
 OTHER_INSTITUTIONS = (
     ("ФГБОУ ВО «Тверской государственный медицинский университет» Минздрава России",
      "Тверской ГМУ", "tvgmu.ru"),
-    ("Территориальный фонд обязательного медицинского страхования Тверской области",
-     "ТФОМС Тверской области", "tfoms-tver.ru"),
     ("ГКУ Тверской области «Центр организации закупок»", "Центр закупок ТО", "zakupki-tver.ru"),
     ("АО «Страховая медицинская компания «Верхневолжье-Мед»»", "СМК «Верхневолжье-Мед»",
      "vv-med.ru"),

@@ -138,11 +138,30 @@ OTHER = (
           "economist"),
 )  # fmt: skip
 
+# ТФОМС: pays for care by the territorial programme of ОМС, checks its quality.
+FUND = (
+    _role("director", "Директор ТФОМС Тверской области", "Руководство", DM, (5, 5), None, 0.45,
+          "economist"),
+    _role("deputy", "Заместитель директора по организации ОМС", "Руководство", APPR, (4, 5),
+          "director", 0.55, "official"),
+    _role("quality", "Начальник отдела организации контроля объёмов и качества медицинской "
+          "помощи", "Отдел контроля качества медицинской помощи", INFL, (4, 4), "deputy", 0.6,
+          "doctor", 0.3),
+    _role("tariffs", "Начальник отдела тарифной политики", "Отдел тарифной политики", TECH,
+          (4, 4), "deputy", 0.7, "economist"),
+    _role("expert", "Врач-эксперт качества медицинской помощи",
+          "Отдел контроля качества медицинской помощи", USER, (2, 3), "quality", 0.6, "doctor",
+          0.2),
+    _role("specialist", "Ведущий специалист отдела тарифной политики", "Отдел тарифной политики",
+          GATE, (2, 2), "tariffs", 0.8, "economist"),
+)  # fmt: skip
+
 ROLES = {
     AccountKind.HOSPITAL: (HOSPITAL, HOSPITAL_SMALL),
     AccountKind.PHARMACY_CHAIN: (CHAIN, CHAIN_SMALL),
     AccountKind.PHARMACY: (PHARMACY, ("head", "first")),
     AccountKind.DISTRIBUTOR: (DISTRIBUTOR, DISTRIBUTOR_SMALL),
     AccountKind.HEALTH_AUTHORITY: (MINISTRY, ("drugs", "consultant")),
+    AccountKind.INSURANCE_FUND: (FUND, ("tariffs", "specialist")),
     AccountKind.OTHER: (OTHER, ("director", "specialist")),
 }

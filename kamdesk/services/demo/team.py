@@ -1,4 +1,9 @@
-"""The people of the demo company: the laptop's KAM, colleagues, their manager, the territory."""
+"""The people of the demo company: three KAMs of the three kinds, a second hospital KAM for
+the west of the region, their manager, the territory.
+
+Which of the three the laptop belongs to is the caller's choice (`kam_kind`, the
+hospital KAM by default): that KAM is `Team.kam`, the window's user.
+"""
 
 from __future__ import annotations
 
@@ -27,23 +32,33 @@ class Member:
 class Team:
     territory_id: uuid.UUID
     manager: Member
-    kam: Member  # the laptop's own user
-    hospital_colleague: Member
-    chain_colleague: Member
-    distributor_colleague: Member
+    hospital: Member  # hospitals (but the west's), the ministry, KOL institutions
+    hospital_west: Member  # the hospitals of the west of the region
+    chain: Member  # pharmacy chains and their pharmacies
+    distributor: Member  # wholesalers and the insurance fund (ТФОМС)
+    laptop_kind: KamKind = KamKind.HOSPITAL
+
+    @property
+    def kam(self) -> Member:
+        """The laptop's own user: the KAM of `laptop_kind`."""
+        return {
+            KamKind.HOSPITAL: self.hospital,
+            KamKind.PHARMACY_CHAIN: self.chain,
+            KamKind.DISTRIBUTOR: self.distributor,
+        }[self.laptop_kind]
+
+    @property
+    def kams(self) -> tuple[Member, ...]:
+        return (self.hospital, self.hospital_west, self.chain, self.distributor)
 
     @property
     def members(self) -> tuple[Member, ...]:
-        return (
-            self.manager,
-            self.kam,
-            self.hospital_colleague,
-            self.chain_colleague,
-            self.distributor_colleague,
-        )
+        return (self.manager, *self.kams)
 
 
-def build_team(rng: DemoRandom, clock: Clock, writer: Writer) -> Team:
+def build_team(
+    rng: DemoRandom, clock: Clock, writer: Writer, kam_kind: KamKind = KamKind.HOSPITAL
+) -> Team:
     def member(person: Person, role: UserRole, kind: KamKind | None, position: str) -> Member:
         return Member(rng.uuid(), person, role, kind, position)
 
@@ -56,30 +71,31 @@ def build_team(rng: DemoRandom, clock: Clock, writer: Writer) -> Team:
             None,
             "Региональный менеджер, Центральный регион",
         ),
-        kam=member(
+        hospital=member(
             Person("Морозов", "Андрей", "Игоревич", False),
             UserRole.KAM,
             KamKind.HOSPITAL,
-            f"{kam_title} (госпитальный сегмент)",
+            f"{kam_title} (госпитальный сегмент, Тверь и восток области)",
         ),
-        hospital_colleague=member(
+        hospital_west=member(
             Person("Лебедева", "Наталья", "Андреевна", True),
             UserRole.KAM,
             KamKind.HOSPITAL,
             f"{kam_title} (госпитальный сегмент, запад области)",
         ),
-        chain_colleague=member(
+        chain=member(
             Person("Белова", "Ольга", "Сергеевна", True),
             UserRole.KAM,
             KamKind.PHARMACY_CHAIN,
             f"{kam_title} (аптечные сети)",
         ),
-        distributor_colleague=member(
+        distributor=member(
             Person("Кузнецов", "Дмитрий", "Александрович", False),
             UserRole.KAM,
             KamKind.DISTRIBUTOR,
-            f"{kam_title} (дистрибьюторы и госзакупки)",
+            f"{kam_title} (дистрибьюторы и ТФОМС)",
         ),
+        laptop_kind=kam_kind,
     )
     hired = clock.moment(clock.months[0].replace(day=1), 10)
     writer.insert(

@@ -3,18 +3,38 @@
 Call after the accounts, contacts, products and price lists exist:
 `add_demo_offers(store, random.Random(seed), today)`. The same seed and data
 give the same offers (numbers carry this store's device code).
+
+Each offer goes to an account of the laptop's own KAM (with `team_work`, of any KAM)
+and is signed by the account's KAM (`owner_id`, the team list). One line per
+product. Most carry a payment deferral within the envelope of the account's ABC
+class, one draft a deferral above it (it needs approval); and, when the KAM has a
+state hospital (ГБУЗ), one offer answers its price request under 44-ФЗ (purpose
+«ответ на запрос цен», request number and date, no discounts).
 """
 
 from __future__ import annotations
 
 import random
+import uuid
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from kamdesk.models import Account, AccountKind, Contact, Product, SyncState, User
+from kamdesk.models import (
+    Account,
+    AccountKind,
+    AccountStats,
+    Contact,
+    Offer,
+    Product,
+    SyncState,
+    User,
+)
+from kamdesk.models.enums import OfferPurpose
 from kamdesk.services.offers.emphasis import ArgumentContext, reader_kind, suggest_arguments
 from kamdesk.services.offers.model import AddresseeInput, LineInput, TeamMemberInput
 from kamdesk.services.offers.relationship import argument_facts
@@ -68,6 +88,33 @@ PLAN = [
 ]
 
 
+DEFERRALS = (14, 30, 45, 60)  # days; each offer takes the longest within the envelope
+PRICE_REPLY_TERMS = (
+    "Оплата в течение 7 рабочих дней с даты подписания документа о приёмке (44-ФЗ).",
+    "Поставка по заявке заказчика в течение 5 рабочих дней; цены включают НДС и доставку.",
+)
+
+
+# The envelope's longest deferral by ABC class, when the office's settings name none
+# (kamdesk.services.offers.settings keeps it under "deferral_days").
+DEFAULT_DEFERRAL_ENVELOPE = {"A": 60, "B": 45, "C": 30, "*": 30}
+
+
+def _deferral_limit(session: Session, envelope: dict[str, Any], account_id: uuid.UUID) -> int:
+    """The longest payment deferral (days) this account gets without approval."""
+    table = envelope.get("deferral_days") or DEFAULT_DEFERRAL_ENVELOPE
+    abc = session.scalar(
+        select(AccountStats.abc_class).where(AccountStats.account_id == account_id)
+    )
+    return max(0, int(table.get(abc or "", table.get("*", 0))))
+
+
+def _member(user: User) -> TeamMemberInput:
+    full_name = " ".join(part for part in (user.surname, user.name, user.patronymic) if part)
+    contacts = ", ".join(part for part in (user.phone, user.email) if part)
+    return TeamMemberInput(full_name, user.position or DEMO_SUPPLIER.signer_title, contacts)
+
+
 def _signed_by_the_kam(store: Store) -> tuple[Supplier, TeamMemberInput]:
     """The letterhead signed by the laptop's own KAM (who owns the offers), and the KAM
     as the team; a store without one keeps the example signer."""
@@ -84,23 +131,36 @@ def _signed_by_the_kam(store: Store) -> tuple[Supplier, TeamMemberInput]:
         return supplier, TeamMemberInput(full_name, title, contacts)
 
 
-def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int = 3) -> int:
-    """Create `rounds` × 8 offers over the store's accounts; returns how many were made."""
+def add_demo_offers(
+    store: Store, rng: random.Random, today: date, rounds: int = 3, team_work: bool = False
+) -> int:
+    """Create `rounds` × 8 offers (and a price reply) over the accounts of the laptop's
+    KAM, or of every KAM with `team_work`; returns how many were made."""
     settings = load_offer_settings(store)
     supplier, kam = _signed_by_the_kam(store)
     if settings.supplier.missing():
         save_offer_settings(store, replace(settings, supplier=supplier))
+    settings = load_offer_settings(store)
     book = OfferBook(store)
     with store.session() as session:
+        me = session.scalar(select(SyncState.user_id).where(SyncState.id == 1))
+        signers: dict[uuid.UUID | None, TeamMemberInput] = {
+            user.id: _member(user) for user in session.scalars(select(User))
+        }
         # Offers go to the accounts a KAM negotiates with, not to single pharmacies.
-        accounts = session.execute(
-            select(Account.id, Account.name)
-            .where(
-                Account.kind.in_(OFFER_ACCOUNT_KINDS),
-                select(Contact.id).where(Contact.account_id == Account.id).exists(),
-            )
-            .order_by(Account.name, Account.id)
-        ).all()
+        query = select(Account.id, Account.name, Account.owner_id).where(
+            Account.kind.in_(OFFER_ACCOUNT_KINDS),
+            select(Contact.id).where(Contact.account_id == Account.id).exists(),
+        )
+        if not team_work and me is not None:
+            query = query.where(Account.owner_id == me)
+        accounts = session.execute(query.order_by(Account.name, Account.id)).all()
+        limits = {row.id: _deferral_limit(session, settings.envelope, row.id) for row in accounts}
+        state_hospitals = list(
+            session.execute(
+                query.where(Account.kind == AccountKind.HOSPITAL, Account.name.like("ГБУЗ%"))
+            ).all()
+        )
         products = session.scalars(select(Product).order_by(Product.sku)).all()
         prices = current_prices(session, today)
         priced = [p for p in products if p.id in prices]
@@ -110,14 +170,15 @@ def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int =
                 .where(Contact.account_id == account_id)
                 .order_by(Contact.surname, Contact.id)
             ).all()
-            for account_id, _ in accounts
+            for account_id, _, _ in accounts
         }
     if not accounts or not priced:
         return 0
     made = 0
+    over_envelope_given = False
     for _ in range(rounds):
         for status, (low, high), (d_low, d_high), days_ago in PLAN:
-            account_id, account_name = rng.choice(accounts)
+            account_id, account_name, owner_id = rng.choice(accounts)
             offer_date = today - timedelta(days=days_ago + rng.randint(0, 5))
             draft = book.new_draft(account_id, offer_date)
             if status == "expired":
@@ -137,7 +198,15 @@ def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int =
             draft.benefit = rng.choice(BENEFITS)
             draft.exclusivity = rng.choice(EXCLUSIVE)
             draft.delivery_terms = "Доставка на склад покупателя за счёт поставщика, 2 рабочих дня."
-            draft.payment_terms = rng.choice(("Отсрочка 30 дней.", "Отсрочка 60 дней."))
+            limit = limits[account_id]
+            deferral = max([d for d in DEFERRALS if d <= limit], default=None)
+            if status == "draft" and not over_envelope_given:
+                deferral, over_envelope_given = limit + 30, True  # above: needs approval
+            draft.payment_terms = (
+                f"Отсрочка платежа {deferral} календарных дней с даты поставки."
+                if deferral
+                else "Оплата по факту поставки."
+            )
             readers = contacts[account_id][: rng.randint(1, 3)]
             # The director's words follow the relationship; HR cites real references or is left out.
             facts = argument_facts(store, account_id, offer_date)
@@ -152,8 +221,11 @@ def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int =
                 AddresseeInput(cid, suggest_arguments(reader_kind(role, pos or ""), context))
                 for cid, role, pos in readers
             ]
-            draft.team = [kam]
+            draft.team = [signers.get(owner_id, kam)]
             offer_id = book.save(draft, today=offer_date)
+            _sign_and_defer(
+                store, offer_id, owner_id, deferral, deferral is not None and deferral > limit
+            )
             made += 1
             moment = datetime.combine(offer_date, time(10), tzinfo=UTC)
             if status in ("sent", "accepted", "rejected", "expired"):
@@ -166,5 +238,69 @@ def add_demo_offers(store: Store, rng: random.Random, today: date, rounds: int =
                     mark_accepted(store, offer_id, "договор подписан", now=later)
                 elif status == "rejected":
                     mark_rejected(store, offer_id, "выбрали другого поставщика", now=later)
+    if state_hospitals:
+        made += _price_reply(store, book, rng, today, rng.choice(state_hospitals), priced, prices,
+                             contacts, signers.get(me, kam))  # fmt: skip
     expire_overdue(store, today=today)
     return made
+
+
+def _sign_and_defer(
+    store: Store,
+    offer_id: object,
+    owner_id: object,
+    deferral: int | None,
+    over_envelope: bool,
+    **fields: object,
+) -> None:
+    """The offer is the account's KAM's, with its deferral in days (an above-envelope
+    one needs approval, like a discount), and any other of its 0006 fields."""
+    with store.transaction() as session:
+        offer = session.get(Offer, offer_id)
+        assert offer is not None
+        offer.owner_id = owner_id  # type: ignore[assignment]
+        offer.payment_deferral_days = deferral
+        if over_envelope:
+            offer.needs_approval = True
+        for name, value in fields.items():
+            setattr(offer, name, value)
+
+
+def _price_reply(
+    store: Store,
+    book: OfferBook,
+    rng: random.Random,
+    today: date,
+    hospital: Any,
+    priced: list[Product],
+    prices: dict[Any, Decimal],
+    contacts: dict[Any, Any],
+    signer: TeamMemberInput,
+) -> int:
+    """A reply to the state hospital's request for prices (44-ФЗ): it justifies the
+    initial maximum contract price (НМЦК), so unit prices with VAT and no discount talk."""
+    offer_date = today - timedelta(days=6)
+    request_date = offer_date - timedelta(days=rng.randint(2, 5))
+    number = f"{rng.randint(1, 12):02d}-{rng.randint(10, 99)}/{rng.randint(100, 2999)}"
+    draft = book.new_draft(hospital.id, offer_date)
+    chosen = rng.sample(priced, min(len(priced), rng.randint(3, 6)))
+    draft.lines = [
+        LineInput(
+            product_id=p.id,
+            quantity=rng.choice((50, 100, 200, 500)),
+            unit_price=prices[p.id],
+            discount_pct=Decimal(0),
+        )
+        for p in chosen
+    ]
+    book.apply_vat(draft.lines, offer_date)
+    draft.delivery_terms, draft.payment_terms = PRICE_REPLY_TERMS[1], PRICE_REPLY_TERMS[0]
+    draft.addressees = [AddresseeInput(cid) for cid, _, _ in contacts[hospital.id][:1]]
+    draft.team = [signer]
+    offer_id = book.save(draft, today=offer_date)
+    _sign_and_defer(store, offer_id, hospital.owner_id, None, False,
+                    purpose=OfferPurpose.PRICE_REPLY, price_request_number=number,
+                    price_request_date=request_date)  # fmt: skip
+    moment = datetime.combine(offer_date, time(10), tzinfo=UTC)
+    mark_sent(store, offer_id, today=offer_date, now=moment)
+    return 1
