@@ -68,9 +68,10 @@ whole_suite() {
     trap 'kill -- -'"$pid"' 2>/dev/null || true; rm -rf "'"$work"'"' EXIT
     echo "== pytest"
     # Two workers, a test module each at a time (module fixtures stay shared): the
-    # suite keeps both cores busy and stays within the 15-minute budget.
+    # suite keeps both cores busy and stays within the 15-minute budget. Modules go out
+    # in collection order, where tests/conftest.py puts the long ones first.
     QT_QPA_PLATFORM=offscreen "$VENV/bin/pytest" -n "${KAMDESK_TEST_WORKERS:-2}" \
-        --dist loadfile || status=$?
+        --dist loadfile --no-loadscope-reorder || status=$?
     echo "== pytest done after $((SECONDS - started)) s"
     wait "$pid" || packages_status=$?
     cat "$work/packages.log"

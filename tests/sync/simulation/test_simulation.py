@@ -1,79 +1,21 @@
 """The seeded simulation of office sync (see world.py): six laptops, random work, a fault
 possible at every sync, then healing and the checks. A failing seed is printed with the
-command that replays it.
-
-Environment:
-- KAMDESK_SIM_SEEDS (default 8) seeds of KAMDESK_SIM_STEPS (default 2500) steps each on
-  SQLite, from KAMDESK_SIM_FIRST_SEED (default 1), run by KAMDESK_SIM_WORKERS (default:
-  the number of cores, at most 2) processes; KAMDESK_SIM_PG_STEPS (default 600) steps of
-  one seed on PostgreSQL.
-- KAMDESK_SIM_SEED=N replays one seed (`-k replay`), KAMDESK_SIM_DB=postgresql on
-  PostgreSQL.
+command that replays it. Here: one seed on PostgreSQL, the replay of one seed and the
+checks' own test; the SQLite seeds are in test_simulation_sqlite_first.py and
+test_simulation_sqlite_second.py (runs.py: the settings, why they are split).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.sync.simulation.world import Outcome, run_seed
+from tests.sync.simulation.runs import PG_SEED, PG_STEPS, STEPS, report
+from tests.sync.simulation.world import run_seed
 
-SEEDS = int(os.environ.get("KAMDESK_SIM_SEEDS", "8"))
-STEPS = int(os.environ.get("KAMDESK_SIM_STEPS", "2500"))
-FIRST_SEED = int(os.environ.get("KAMDESK_SIM_FIRST_SEED", "1"))
-WORKERS = int(os.environ.get("KAMDESK_SIM_WORKERS", str(min(2, os.cpu_count() or 1))))
-PG_STEPS = int(os.environ.get("KAMDESK_SIM_PG_STEPS", "600"))
-PG_SEED = 1000
-
-
-@pytest.fixture
-def scratch(tmp_path: Path) -> Iterator[Path]:
-    """Store files and the office on a RAM disk when there is one (no fsync waits)."""
-    shm = Path("/dev/shm")
-    if not (shm.is_dir() and os.access(shm, os.W_OK)):
-        yield tmp_path
-        return
-    folder = Path(tempfile.mkdtemp(prefix="kamdesk-sim-", dir=shm))
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _sqlite_seed(seed: int, steps: int, folder: str, template: str) -> Outcome:
-    root = Path(folder) / f"seed-{seed}"
-    root.mkdir(parents=True)
-    url = f"sqlite:///{root / 'office.sqlite'}"
-    return run_seed(seed, steps, url, root, Path(template), "sqlite")
-
-
-def report(outcomes: list[Outcome]) -> None:
-    for outcome in outcomes:
-        print(outcome.summary)
-    total = sum(outcome.steps for outcome in outcomes)
-    print(f"simulation: {total} steps over {len(outcomes)} seeds")
-    failed = [outcome.failure for outcome in outcomes if outcome.failure]
-    assert not failed, "\n\n".join(failed)
-
-
-def test_seeded_simulation_on_sqlite(scratch: Path, migrated_template: Path) -> None:
-    folder = scratch
-    seeds = range(FIRST_SEED, FIRST_SEED + SEEDS)
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=context) as pool:
-        futures = [
-            pool.submit(_sqlite_seed, seed, STEPS, str(folder), str(migrated_template))
-            for seed in seeds
-        ]
-        outcomes = [future.result() for future in futures]
-    report(outcomes)
+pytestmark = pytest.mark.slow
 
 
 def test_seeded_simulation_on_postgresql(
