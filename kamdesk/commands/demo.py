@@ -32,6 +32,16 @@ def register(subparsers: Any) -> None:
     )
     add_territory_options(parser)
     parser.add_argument(
+        "--kam",
+        choices=("hospital", "pharmacy_chain", "distributor"),
+        default="hospital",
+        help=translate(
+            "DemoCommand",
+            "whose laptop it is: the hospital, pharmacy-chain or distributor KAM (hospital); "
+            "that KAM's visits, calls and offers are in the demo",
+        ),
+    )
+    parser.add_argument(
         "--replace",
         action="store_true",
         help=translate(
@@ -97,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         years=args.years,
         progress=progress,
         replace=args.replace,
+        kam=args.kam,
     )
     print(file=sys.stderr)
     if built.replaced is not None:
