@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
@@ -81,12 +82,14 @@ def add_territory_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.accounts < 1 or args.years < 1:
+        return fail(translate("DemoCommand", "--accounts and --years must be at least 1"))
+    if problem := missing_folder(args.db):
+        return fail(problem)
     from kamdesk.services.demo.demo_file import build_demo_file
     from kamdesk.services.formatting import number
     from kamdesk.store.files import has_database
 
-    if args.accounts < 1 or args.years < 1:
-        return fail(translate("DemoCommand", "--accounts and --years must be at least 1"))
     if has_database(args.db) and not args.replace:
         return fail(
             translate(
@@ -125,6 +128,27 @@ def run(args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def missing_folder(db: Path) -> str | None:
+    """Why the store cannot go where --db says, if its folder is not there: a mistyped
+    folder must not be made silently. KAMdesk's own data folder (the default store's)
+    is made as at first start."""
+    from kamdesk.paths import data_dir
+
+    folder = db.expanduser().absolute().parent
+    if folder.is_dir():
+        return None
+    if folder.exists():
+        return translate("DemoCommand", "{folder} is not a folder; choose another --db").format(
+            folder=folder
+        )
+    if folder == data_dir().expanduser().absolute():
+        return None
+    return translate(
+        "DemoCommand",
+        "there is no folder {folder}; create it first or choose another --db",
+    ).format(folder=folder)
 
 
 def summary_text(summary: DemoSummary) -> str:

@@ -118,13 +118,19 @@ def register(subparsers: Any) -> None:
         ),
     )
     day_option(
-        listing, "--from", "first", translate("VisitCommand", "the first day; default: today")
+        listing,
+        "--from",
+        "first",
+        translate(
+            "VisitCommand",
+            "the first day; default: the Monday of this week (of the week of --to if given)",
+        ),
     )
     day_option(
         listing,
         "--to",
         "last",
-        translate("VisitCommand", "the last day; default: 6 days after --from"),
+        translate("VisitCommand", "the last day; default: 6 days after --from (a Sunday)"),
     )
     listing.set_defaults(handler=run_list)
 
@@ -186,8 +192,9 @@ def run_list(args: argparse.Namespace) -> int:
     from kamdesk.services.visits import local_day, visits_on_days
     from kamdesk.services.visits.travel import zone
 
-    first = args.first or local_day(datetime.now().astimezone(), args.tz)
-    last = args.last or first + timedelta(days=6)
+    first, last = listed_days(
+        args.first, args.last, local_day(datetime.now().astimezone(), args.tz)
+    )
     if problem := _check_range(first, last):
         return fail(problem)
     store = open_existing_store(args.db)
@@ -197,6 +204,15 @@ def run_list(args: argparse.Namespace) -> int:
         rows = visits_on_days(store, first, last, args.tz)
     finally:
         store.close()
+    # The period first, above the table, on stderr: what `| grep` or a script reads
+    # stays the table alone.
+    print(
+        translate("VisitCommand", "visits from {first} to {last} ({zone}): {count}").format(
+            first=f"{first:%d.%m.%Y}", last=f"{last:%d.%m.%Y}", zone=args.tz, count=len(rows)
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
     local = zone(args.tz)
     statuses = [status_text(row.status.value, row.delivered) for row in rows]
     readiness = [readiness_cell(row.readiness, row.leg) if row.readiness else "—" for row in rows]
@@ -217,13 +233,16 @@ def run_list(args: argparse.Namespace) -> int:
             f"{str(row.id)[:8]}  {start:%d.%m.%Y} {start:%H:%M}–{end:%H:%M}  "
             f"{status:<{status_width}} {ready:<{ready_width}}  {row.account_name}{warning}"
         )
-    print(
-        translate("VisitCommand", "visits from {first} to {last} ({zone}): {count}").format(
-            first=f"{first:%d.%m.%Y}", last=f"{last:%d.%m.%Y}", zone=args.tz, count=len(rows)
-        ),
-        file=sys.stderr,
-    )
     return 0
+
+
+def listed_days(first: date | None, last: date | None, today: date) -> tuple[date, date]:
+    """The days `visit list` shows: the week of the window's week view, Monday to
+    Sunday, by default: this week, or the week of --to; --from alone, its 7 days."""
+    if first is None:
+        anchor = last or today
+        first = anchor - timedelta(days=anchor.weekday())
+    return first, last or first + timedelta(days=6)
 
 
 def run_ics(args: argparse.Namespace) -> int:
