@@ -14,8 +14,12 @@ Phones are parsed, checked and written by `phonenumbers`, with one correction:
 its metadata writes every Russian number with a three-digit code («8 (482)
 277-16-68»), while a regional centre's fixed line has a four-digit code and a
 six-digit number: «8 (4822) 77-16-68» in Russian, «+7 4822 77-16-68» in English.
-Fixed lines outside the cities with seven-digit numbers get the four-digit code
-(the district towns' five-digit codes need a table this does not have).
+Fixed lines outside the cities with seven-digit numbers get the four-digit code.
+A district town has a five-digit code and a five-digit number, «8 (48236) 2-15-30»
+(Кимры), «+7 48236 2-15-30» in English: where DISTRICT_ZONES knows a zone's
+four-digit codes (the regional centre's), every other fixed line of that zone is a
+district's. phonenumbers does not know the lengths of Russian codes; the table
+holds the Tver region (482: Тверь 4822, every district 482NN).
 """
 
 from __future__ import annotations
@@ -53,6 +57,12 @@ SEVEN_DIGIT_CODES = frozenset(
         "423",
     ]
 )
+# Zones (the first three digits) whose other fixed lines are districts with five-digit
+# codes, and their four-digit codes: 482 is the Tver region, Тверь 4822; Кимры 48236,
+# Конаково 48242, Ржев 48232 … A zone not here keeps the four-digit rule above.
+DISTRICT_ZONES: dict[str, frozenset[str]] = {
+    "482": frozenset({"4822"}),
+}
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 Number = Decimal | int | float
@@ -168,7 +178,11 @@ def phone(e164: str | None, language: str = RUSSIAN) -> str:
     digits = phonenumbers.national_significant_number(parsed)
     fixed = phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.FIXED_LINE
     if home and fixed and len(digits) == 10 and digits[:3] not in SEVEN_DIGIT_CODES:
-        code, local = digits[:4], f"{digits[4:6]}-{digits[6:8]}-{digits[8:]}"
+        centres = DISTRICT_ZONES.get(digits[:3])
+        if centres is not None and digits[:4] not in centres:  # a district town
+            code, local = digits[:5], f"{digits[5]}-{digits[6:8]}-{digits[8:]}"
+        else:
+            code, local = digits[:4], f"{digits[4:6]}-{digits[6:8]}-{digits[8:]}"
         return f"8 ({code}) {local}" if language == RUSSIAN else f"+7 {code} {local}"
     style = (
         phonenumbers.PhoneNumberFormat.NATIONAL

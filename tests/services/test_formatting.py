@@ -42,6 +42,27 @@ def test_phones_keep_their_area_code() -> None:
     assert f.phone("не номер") == "не номер" and f.phone(None) == ""
 
 
+def test_tver_district_towns_have_five_digit_codes() -> None:
+    """A KAM of the Tver region types the numbers as they are printed on a letterhead
+    («8 (48236) 2-15-30» in Кимры); the card, its timeline and the documents show them
+    the same way, with the district's code, not phonenumbers' «8 (482) 362-15-30»."""
+    from kamdesk.services.validation import normalize_phone
+
+    typed = {
+        "8 (48236) 2-15-30": ("8 (48236) 2-15-30", "+7 48236 2-15-30"),  # Кимры
+        "8 48242 4-93-11": ("8 (48242) 4-93-11", "+7 48242 4-93-11"),  # Конаково
+        "+7 (48232) 2-27-83": ("8 (48232) 2-27-83", "+7 48232 2-27-83"),  # Ржев
+        "8 (4822) 34-58-01": ("8 (4822) 34-58-01", "+7 4822 34-58-01"),  # Тверь itself
+    }
+    for text, (russian, english) in typed.items():
+        stored = normalize_phone(text)
+        assert f.phone(stored) == russian, text
+        assert f.phone(stored, "en") == english, text
+    # Mobiles and other zones are as before.
+    assert f.phone("+79106470011") == "8 (910) 647-00-11"
+    assert f.phone("+74852301122") == "8 (4852) 30-11-22"  # Ярославль: no table, four digits
+
+
 def test_typed_numbers_read_back() -> None:
     assert f.parse_number(f.money(Decimal("2810000"))) == Decimal("2810000.00")
     assert f.parse_number("1 234,5") == Decimal("1234.5")
