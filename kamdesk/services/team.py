@@ -56,7 +56,7 @@ from kamdesk.services.visits.facts_loader import HELD, product_name
 from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE
 from kamdesk.services.visits.travel import local_day, local_day_bounds, zone
 from kamdesk.services.visits.workdays import add_working_days
-from kamdesk.vocabulary import AccountKind, Sentiment, VisitStatus
+from kamdesk.vocabulary import AccountKind, Sentiment, VisitChannel, VisitStatus
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -138,6 +138,7 @@ class TeamReport:
     late: bool  # submitted after `due_on`
     addenda: tuple[str, ...] = ()  # «dd.mm.yyyy: text»
     kam_short_name: str = ""  # «Соколова А. И.»
+    channel: VisitChannel = VisitChannel.VISIT  # a call's report is marked as a call
 
 
 @dataclass(frozen=True)
@@ -146,13 +147,20 @@ class KamFigures:
     kam_name: str
     visits_planned: int
     visits_held: int
-    reports_submitted: int
+    reports_submitted: int  # of visits and calls
     reports_late: int
+    # Calls are contacts too (the plan is of visits and calls): counted apart from visits.
+    calls_planned: int = 0
+    calls_held: int = 0
+
+    @property
+    def contacts_held(self) -> int:
+        return self.visits_held + self.calls_held
 
     @property
     def reports_missing(self) -> int:
-        """Visits held in the period whose report the manager has not received."""
-        return max(0, self.visits_held - self.reports_submitted)
+        """Visits and calls held in the period whose report the manager has not received."""
+        return max(0, self.contacts_held - self.reports_submitted)
 
 
 @dataclass(frozen=True)
@@ -335,6 +343,7 @@ def _reports(
                 late=late,
                 addenda=tuple(addenda.get(visit.id, ())),
                 kam_short_name=member.short_name if member else "",
+                channel=visit.channel,
             )
         )
     return result
@@ -385,30 +394,35 @@ def _figures(
     members: dict[uuid.UUID | None, TeamMember],
     kam_of: Any,
 ) -> list[KamFigures]:
-    planned: dict[uuid.UUID | None, int] = defaultdict(int)
-    held: dict[uuid.UUID | None, int] = defaultdict(int)
+    planned: dict[tuple[uuid.UUID | None, bool], int] = defaultdict(int)
+    held: dict[tuple[uuid.UUID | None, bool], int] = defaultdict(int)
+    kams: set[uuid.UUID | None] = set()
     for visit, _account, owner in visits:
         kam = kam_of(owner)
+        kams.add(kam)
+        key = (kam, visit.channel == VisitChannel.CALL)
         if visit.status != VisitStatus.RESCHEDULED:
-            planned[kam] += 1
+            planned[key] += 1
         if visit.status in HELD:
-            held[kam] += 1
+            held[key] += 1
     submitted: dict[uuid.UUID | None, int] = defaultdict(int)
     late: dict[uuid.UUID | None, int] = defaultdict(int)
     for report in reports:
         submitted[report.kam_id] += 1
         late[report.kam_id] += int(report.late)
     result = []
-    for kam in set(planned) | set(submitted):
+    for kam in {k for k in kams if planned[(k, False)] or planned[(k, True)]} | set(submitted):
         member = members.get(kam) if kam is not None else None
         result.append(
             KamFigures(
                 kam_id=kam,
                 kam_name=member.full_name if member else "",
-                visits_planned=planned.get(kam, 0),
-                visits_held=held.get(kam, 0),
+                visits_planned=planned.get((kam, False), 0),
+                visits_held=held.get((kam, False), 0),
                 reports_submitted=submitted.get(kam, 0),
                 reports_late=late.get(kam, 0),
+                calls_planned=planned.get((kam, True), 0),
+                calls_held=held.get((kam, True), 0),
             )
         )
     return sorted(result, key=lambda f: (f.kam_id is None, f.kam_name))

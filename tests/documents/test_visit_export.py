@@ -146,14 +146,15 @@ def test_xlsx_reads_back_with_russian_headers(period: Store, tmp_path: Path) -> 
     assert workbook.sheetnames == ["Сводка", "Визиты"]
     visits = workbook["Визиты"]
     header = [cell.value for cell in visits[1]]
-    assert header[:4] == ["Дата", "Начало", "Длительность, мин", "Клиент"]
+    assert header[:5] == ["Дата", "Начало", "Длительность, мин", "Канал", "Клиент"]
     assert visits.freeze_panes == "B2" and visits.auto_filter.ref.startswith("A1:")
     first = [cell.value for cell in visits[2]]
-    assert first[0].date() == date(2026, 5, 12) and first[3] == "ГКБ № 1"
+    assert first[0].date() == date(2026, 5, 12) and first[4] == "ГКБ № 1"
+    assert first[3] == "визит"
     assert "Иванов Пётр Сергеевич — Главный врач — ЛПР" in first[header.index("Участники")]
     assert first[header.index("Результат")] == "Заявка на комиссию"
     assert "Отправить КП (срок 14.05.2026) — выполнено" in first[header.index("Следующие шаги")]
-    assert visits.column_dimensions["D"].width >= 10
+    assert visits.column_dimensions["E"].width >= 10
     summary = workbook["Сводка"]
     values = {row[0].value: row[1].value for row in summary.iter_rows(min_row=3) if row[0].value}
     assert values["Визиты проведены / запланированы"] == 2
@@ -195,9 +196,9 @@ def test_libreoffice_reads_the_same_figures(period: Store, tmp_path: Path) -> No
     assert (int(held[0]), int(held[1]), held[2]) == (2, 4, "50%")
     assert int(summary["Offers accepted / sent"][0]) == export.kpis.offers_accepted
     rows = _libreoffice_csv(path, tmp_path, "Visits")
-    assert rows[0][:4] == ["Date", "Start", "Duration, min", "Client"]
+    assert rows[0][:5] == ["Date", "Start", "Duration, min", "Channel", "Client"]
     assert len(rows) == 1 + len(export.rows)
-    assert rows[1][:4] == ["12.05.2026", "10:00", "60", "ГКБ № 1"]
+    assert rows[1][:5] == ["12.05.2026", "10:00", "60", "visit", "ГКБ № 1"]
 
 
 HYPERLINK = '=HYPERLINK("http://x","y")'

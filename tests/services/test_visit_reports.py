@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 
+from kamdesk.documents.visits.labels import VISIT_COLUMNS
 from kamdesk.services.visits import (
     NextStep,
     ProductTick,
@@ -25,6 +26,8 @@ from kamdesk.services.visits import (
 )
 from kamdesk.store import Store
 from tests.services.visit_factories import add_account, add_contact, add_product, add_visit, msk
+
+COLUMN = list(VISIT_COLUMNS)
 
 AFTER = msk(2026, 5, 12, 18)
 
@@ -239,6 +242,8 @@ def test_unplanned_attendee_and_product_are_stored_and_exported(store: Store, vi
     assert "Меропенем-КАМ" in row.products_discussed
     assert row.products_unplanned == ("Меропенем-КАМ",)
     cells = visit_cells(row, "ru")
-    assert "Петрова Анна Ивановна — Клинический фармаколог — ЛПР (вне плана)" in str(cells[9])
-    assert "Меропенем-КАМ (вне плана)" in str(cells[16])
-    assert "Цефтриаксон-КАМ (вне плана)" not in str(cells[16])
+    assert "Петрова Анна Ивановна — Клинический фармаколог — ЛПР (вне плана)" in str(
+        cells[COLUMN.index("attendees")]
+    )
+    assert "Меропенем-КАМ (вне плана)" in str(cells[COLUMN.index("products")])
+    assert "Цефтриаксон-КАМ (вне плана)" not in str(cells[COLUMN.index("products")])

@@ -3,7 +3,14 @@ the manager's language is chosen per export)."""
 
 from __future__ import annotations
 
-from kamdesk.vocabulary import AccountKind, Attitude, DmuRole, Sentiment, VisitStatus
+from kamdesk.vocabulary import (
+    AccountKind,
+    Attitude,
+    DmuRole,
+    Sentiment,
+    VisitChannel,
+    VisitStatus,
+)
 
 LANGUAGES = ("ru", "en")
 
@@ -12,6 +19,7 @@ VISIT_COLUMNS: dict[str, tuple[str, str]] = {
     "date": ("Дата", "Date"),
     "start": ("Начало", "Start"),
     "duration": ("Длительность, мин", "Duration, min"),
+    "channel": ("Канал", "Channel"),  # a visit in person or a call
     "account": ("Клиент", "Client"),
     "kind": ("Тип клиента", "Client kind"),
     "city": ("Город", "City"),
@@ -58,8 +66,13 @@ TEXT: dict[str, tuple[str, str]] = {
 KPI_LABELS: dict[str, tuple[str, str]] = {
     "visits_held": ("Визиты проведены / запланированы", "Visits held / planned"),
     "visits_cancelled": ("Визиты отменены", "Visits cancelled"),
-    "reports_submitted": ("Отчёты сданы / визиты проведены", "Reports submitted / held"),
-    "accounts_covered": ("Клиенты с визитом за период", "Clients visited in the period"),
+    "calls_held": ("Звонки проведены / запланированы", "Calls held / planned"),
+    "contacts_held": ("Контакты проведены: визиты и звонки", "Contacts held: visits and calls"),
+    "reports_submitted": ("Отчёты сданы / контакты проведены", "Reports submitted / contacts held"),
+    "accounts_covered": (
+        "Клиенты с визитом или звонком за период",
+        "Clients visited or called in the period",
+    ),
     "accounts_overdue": (
         "Клиенты с просроченным визитом / с нормой визитов",
         "Clients overdue for a visit / with a visit target",
@@ -90,6 +103,11 @@ KIND: dict[AccountKind, tuple[str, str]] = {
     AccountKind.DISTRIBUTOR: ("дистрибьютор", "distributor"),
     AccountKind.HEALTH_AUTHORITY: ("орган здравоохранения", "health authority"),
     AccountKind.OTHER: ("другое", "other"),
+}
+
+CHANNEL: dict[VisitChannel, tuple[str, str]] = {
+    VisitChannel.VISIT: ("визит", "visit"),
+    VisitChannel.CALL: ("звонок", "call"),
 }
 
 SENTIMENT: dict[Sentiment, tuple[str, str]] = {

@@ -30,16 +30,17 @@ from kamdesk.services.visits.export import ManagerExport
 # Column key and its share of the page width.
 PDF_COLUMNS = (
     ("date", 0.07),
+    ("channel", 0.05),  # «звонок» for a call: the manager tells them from visits
     ("account", 0.10),
     ("status", 0.06),
-    ("objective", 0.10),
+    ("objective", 0.09),
     ("attendees", 0.12),
     ("outcome", 0.11),
-    ("agreements", 0.09),
-    ("products", 0.09),
-    ("objections", 0.09),
+    ("agreements", 0.08),
+    ("products", 0.08),
+    ("objections", 0.08),
     ("next_steps", 0.10),
-    ("sentiment", 0.07),
+    ("sentiment", 0.06),
 )
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from kamdesk.documents.visits.labels import (
+    CHANNEL,
     KIND,
     KPI_LABELS,
     ROLE,
@@ -77,6 +78,7 @@ def visit_cells(row: ExportRow, language: str) -> list[Cell]:
         row.starts_at.date(),
         row.starts_at.time().replace(second=0, microsecond=0),
         row.duration_min,
+        pick(CHANNEL[row.channel], language),
         row.account_name,
         pick(KIND[row.account_kind], language),
         row.city,
@@ -112,7 +114,9 @@ def kpi_lines(kpis: Kpis, language: str) -> list[KpiLine]:
     return [
         line("visits_held", kpis.visits_held, kpis.visits_planned),
         line("visits_cancelled", kpis.visits_cancelled),
-        line("reports_submitted", kpis.reports_submitted, kpis.visits_held),
+        line("reports_submitted", kpis.reports_submitted, kpis.contacts_held),
+        line("calls_held", kpis.calls_held, kpis.calls_planned),
+        line("contacts_held", kpis.contacts_held),
         line("accounts_covered", kpis.accounts_covered),
         line("accounts_overdue", kpis.accounts_overdue, kpis.accounts_with_target),
         line("offers_sent", kpis.offers_sent),

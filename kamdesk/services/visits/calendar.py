@@ -24,7 +24,7 @@ from kamdesk.services.visits.travel import (
     travel_minutes,
     zone,
 )
-from kamdesk.vocabulary import VisitStatus
+from kamdesk.vocabulary import VisitChannel, VisitStatus
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -77,6 +77,7 @@ def visits_between(
                 leg=legs.get(v.id),
                 readiness=ready.get(v.id),
                 delivered=v.id in delivered,
+                channel=v.channel,
             )
             for v, name, kind in rows
         ]
@@ -139,7 +140,8 @@ class RoutePlan:
 def suggest_route(
     store: Store, day: date, start_point: Point | None = None, tz: str = DEFAULT_TIME_ZONE
 ) -> RoutePlan:
-    """The day's planned visits in the shortest order from `start_point` (home by default).
+    """The day's planned visits in the shortest order from `start_point` (home by default);
+    calls are not stops of the route and stay where they are.
 
     Proposed times keep the day's first start and chain each visit after the
     previous one's end plus travel plus the buffer.
@@ -154,6 +156,7 @@ def suggest_route(
                 Visit.starts_at >= start,
                 Visit.starts_at < end,
                 Visit.status == VisitStatus.PLANNED,
+                Visit.channel != VisitChannel.CALL,  # a call is made from anywhere
             )
             .order_by(Visit.starts_at)
         ).all()
@@ -242,6 +245,12 @@ def due_reminders(
             local = (departure or row.starts_at).astimezone(zone(tz))
             text = (
                 msg(
+                    QT_TRANSLATE_NOOP("Visits", "Call {account} at {time:%H:%M}"),
+                    time=local,
+                    account=row.account_name,
+                )
+                if row.is_call
+                else msg(
                     QT_TRANSLATE_NOOP("Visits", "Leave at {time:%H:%M} for {account}"),
                     time=local,
                     account=row.account_name,

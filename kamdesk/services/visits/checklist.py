@@ -3,7 +3,8 @@
 Seven sections, one per mistake of field guide §4. The score is the weighted
 share of items that pass (checks weigh 2, reminders 1; notes do not count);
 green from `readiness_green_from`, amber from `readiness_amber_from`, and red
-whatever the score when a critical item fails (two visits at once).
+whatever the score when a critical item fails (two visits at once, an open
+complaint). A call keeps only what a call needs (`rules_calls`).
 """
 
 from __future__ import annotations
@@ -24,7 +25,13 @@ from kamdesk.services.visits.checklist_types import (
 )
 from kamdesk.services.visits.facts import VisitFacts
 from kamdesk.services.visits.model import VisitError, msg
-from kamdesk.services.visits.rules_conduct import arguing_rules, interrupting_rules, late_rules
+from kamdesk.services.visits.rules_calls import call_items, complaint_items, for_channel
+from kamdesk.services.visits.rules_conduct import (
+    Rule,
+    arguing_rules,
+    interrupting_rules,
+    late_rules,
+)
 from kamdesk.services.visits.rules_preparation import (
     manners_rules,
     no_information_rules,
@@ -58,8 +65,14 @@ SECTIONS = (
 
 
 def build_checklist(facts: VisitFacts, settings: VisitSettings) -> Checklist:
+    def section_items(mistake: Mistake, rule: Rule) -> tuple[ChecklistItem, ...]:
+        items = for_channel(facts, rule(facts, settings))
+        if mistake == Mistake.PREPARATION:  # an open complaint first, a call's numbers last
+            items = complaint_items(facts) + items + call_items(facts)
+        return tuple(items)
+
     sections = tuple(
-        ChecklistSection(mistake, msg(title), tuple(rule(facts, settings)))
+        ChecklistSection(mistake, msg(title), section_items(mistake, rule))
         for mistake, title, rule in SECTIONS
     )
     items = [item for section in sections for item in section.items]

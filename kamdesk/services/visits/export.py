@@ -40,7 +40,14 @@ from kamdesk.services.visits.settings import (
     load_visit_settings,
 )
 from kamdesk.services.visits.travel import local_day, local_day_bounds, zone
-from kamdesk.vocabulary import AccountKind, DmuRole, OfferStatus, Sentiment, VisitStatus
+from kamdesk.vocabulary import (
+    AccountKind,
+    DmuRole,
+    OfferStatus,
+    Sentiment,
+    VisitChannel,
+    VisitStatus,
+)
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -98,15 +105,20 @@ class ExportRow:
     addenda: tuple[str, ...]  # «dd.mm.yyyy: text»
     cancel_reason: str
     products_unplanned: tuple[str, ...] = ()  # those of products_discussed off the agenda
+    channel: VisitChannel = VisitChannel.VISIT  # a call is marked as such for the manager
 
 
 @dataclass(frozen=True)
 class Kpis:
+    """The period's figures. Visits and calls are both contacts with the client (the plan
+    is a plan of visits *and* calls, field guide §6): `visits_*` count the visits in
+    person, `calls_*` the calls, and what is about contacts counts both."""
+
     visits_planned: int  # visits in the period, less those moved to another date
     visits_held: int
     visits_cancelled: int
-    reports_submitted: int
-    accounts_covered: int  # accounts with a held visit in the period
+    reports_submitted: int  # of visits and calls
+    accounts_covered: int  # accounts with a held visit or call in the period
     accounts_with_target: int  # accounts that have a frequency target (an ABC class)
     accounts_overdue: int  # of those, overdue at the end of the period
     offers_sent: int
@@ -115,6 +127,12 @@ class Kpis:
     follow_ups_done_on_time: int
     follow_ups_done_late: int
     follow_ups_open: int
+    calls_planned: int = 0  # calls in the period, less those moved to another date
+    calls_held: int = 0
+
+    @property
+    def contacts_held(self) -> int:
+        return self.visits_held + self.calls_held
 
     @staticmethod
     def share(part: int, whole: int) -> float | None:
@@ -268,6 +286,7 @@ def _row(
         addenda=tuple(addenda.get(visit.id, ())),
         cancel_reason=visit.cancel_reason,
         products_unplanned=tuple(unplanned.get(visit.id, ())),
+        channel=visit.channel,
     )
 
 
@@ -281,7 +300,8 @@ def _kpis(
     in_scope: Callable[[Any], Any],
 ) -> Kpis:
     tz = export_filter.tz
-    statuses = [v.status for v, _ in visits]
+    statuses = [v.status for v, _ in visits if v.channel != VisitChannel.CALL]
+    call_statuses = [v.status for v, _ in visits if v.channel == VisitChannel.CALL]
     held_accounts = {v.account_id for v, _ in visits if v.status in HELD}
     # Frequency targets as of the end of the period, from the visits themselves.
     classes = dict(
@@ -342,7 +362,7 @@ def _kpis(
         visits_planned=sum(1 for s in statuses if s != VisitStatus.RESCHEDULED),
         visits_held=sum(1 for s in statuses if s in HELD),
         visits_cancelled=sum(1 for s in statuses if s == VisitStatus.CANCELLED),
-        reports_submitted=sum(1 for s in statuses if s == VisitStatus.SUBMITTED),
+        reports_submitted=sum(1 for v, _ in visits if v.status == VisitStatus.SUBMITTED),
         accounts_covered=len(held_accounts),
         accounts_with_target=sum(1 for abc in classes.values() if settings.visit_every_days(abc)),
         accounts_overdue=overdue,
@@ -352,4 +372,6 @@ def _kpis(
         follow_ups_done_on_time=on_time,
         follow_ups_done_late=late,
         follow_ups_open=len(tasks) - on_time - late,
+        calls_planned=sum(1 for s in call_statuses if s != VisitStatus.RESCHEDULED),
+        calls_held=sum(1 for s in call_statuses if s in HELD),
     )

@@ -15,7 +15,14 @@ from decimal import Decimal
 from kamdesk.services.dossier import Completeness
 from kamdesk.services.visits.travel import Leg
 from kamdesk.textfold import fold
-from kamdesk.vocabulary import Attitude, DmuRole, OfferStatus, Psychotype, VisitStatus
+from kamdesk.vocabulary import (
+    Attitude,
+    DmuRole,
+    OfferStatus,
+    Psychotype,
+    VisitChannel,
+    VisitStatus,
+)
 
 
 @dataclass(frozen=True)
@@ -40,6 +47,7 @@ class AttendeeFacts:
     psychotype: Psychotype | None = None
     form_of_address: str = ""
     personal: PersonalFacts | None = None
+    phone: str = ""  # the mobile, else the work number (a call dials it)
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,16 @@ class OfferFacts:
 
 
 @dataclass(frozen=True)
+class ComplaintFacts:
+    """A complaint of the account not resolved yet: it comes before any new selling."""
+
+    event_id: uuid.UUID
+    occurred_on: date
+    subject: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class VisitFacts:
     visit_id: uuid.UUID
     account_id: uuid.UUID
@@ -103,6 +121,14 @@ class VisitFacts:
     # Answers prepared anywhere in the catalogue, by folded objection text.
     known_answers: dict[str, str] = field(default_factory=dict)
     confirmed: dict[str, tuple[bool, str]] = field(default_factory=dict)  # key: (ok, note)
+    channel: VisitChannel = VisitChannel.VISIT
+    # A call has no leg; whether it falls inside another visit or call is known here.
+    call_overlaps: bool = False
+    open_complaints: tuple[ComplaintFacts, ...] = ()  # oldest first
+
+    @property
+    def is_call(self) -> bool:
+        return self.channel == VisitChannel.CALL
 
     @property
     def visit_day(self) -> date:

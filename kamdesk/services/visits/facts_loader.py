@@ -28,6 +28,7 @@ from kamdesk.models import (
     PriceListItem,
     Product,
     ProductComparison,
+    RelationshipEvent,
     Visit,
     VisitAttendee,
     VisitProduct,
@@ -36,6 +37,7 @@ from kamdesk.models import (
 from kamdesk.services.dossier import DossierFacts, load_facts_many, score
 from kamdesk.services.visits.facts import (
     AttendeeFacts,
+    ComplaintFacts,
     ObjectionFacts,
     OfferFacts,
     PastReport,
@@ -47,11 +49,12 @@ from kamdesk.services.visits.facts import (
 from kamdesk.services.visits.settings import VisitSettings
 from kamdesk.services.visits.travel import Leg, Stop, local_day, schedule_legs
 from kamdesk.textfold import fold
-from kamdesk.vocabulary import VisitStatus
+from kamdesk.vocabulary import RelationshipEventKind, VisitChannel, VisitStatus
 
 # Visits that take the KAM somewhere: they are legs of the day's route.
 ON_ROUTE = (VisitStatus.PLANNED, VisitStatus.DONE, VisitStatus.REPORTED, VisitStatus.SUBMITTED)
 HELD = (VisitStatus.DONE, VisitStatus.REPORTED, VisitStatus.SUBMITTED)
+MAX_HOURS = 12  # no visit lasts longer (the planner's limit)
 
 
 def product_name(product: Product) -> str:
@@ -62,7 +65,8 @@ def legs_around(
     session: Session, start: datetime, end: datetime, settings: VisitSettings
 ) -> dict[uuid.UUID, Leg]:
     """Legs of every visit on the road in [start, end), with a margin so the first
-    visit of the range still sees the one before it (across midnight too)."""
+    visit of the range still sees the one before it (across midnight too). Calls are
+    made from wherever the KAM is: they have no leg and do not break a trip."""
     margin = timedelta(minutes=settings.same_trip_max_gap_min) + timedelta(days=1)
     rows = session.execute(
         select(
@@ -80,6 +84,7 @@ def legs_around(
             Visit.starts_at >= start - margin,
             Visit.starts_at < end + margin,
             Visit.status.in_(ON_ROUTE),
+            Visit.channel != VisitChannel.CALL,
         )
     ).all()
     stops = []
@@ -105,6 +110,8 @@ def load_visit_facts(
     legs = legs_around(
         session, min(v.starts_at for v in visits), max(v.starts_at for v in visits), settings
     )
+    busy_calls = call_overlaps(session, [v for v in visits if v.channel == VisitChannel.CALL])
+    complaints = open_complaints(session, account_ids)
     attendees = _attendees(session, ids)
     products = _products(session, ids, visits, tz)
     dossiers = load_facts_many(session.connection(), account_ids)
@@ -156,6 +163,54 @@ def load_visit_facts(
             ),
             known_answers=known_answers,
             confirmed=dict(confirmed.get(visit.id, {})),
+            channel=visit.channel,
+            call_overlaps=visit.id in busy_calls,
+            open_complaints=tuple(complaints.get(visit.account_id, ())),
+        )
+    return result
+
+
+def call_overlaps(session: Session, calls: list[Visit]) -> set[uuid.UUID]:
+    """The calls that fall inside another visit or call (the KAM cannot talk twice)."""
+    if not calls:
+        return set()
+    start = min(c.starts_at for c in calls) - timedelta(hours=MAX_HOURS)
+    end = max(c.starts_at + timedelta(minutes=c.duration_min) for c in calls)
+    others = session.execute(
+        select(Visit.id, Visit.starts_at, Visit.duration_min).where(
+            Visit.starts_at >= start, Visit.starts_at < end, Visit.status.in_(ON_ROUTE)
+        )
+    ).all()
+    busy: set[uuid.UUID] = set()
+    for call in calls:
+        call_end = call.starts_at + timedelta(minutes=call.duration_min)
+        for other_id, other_start, other_duration in others:
+            other_end = other_start + timedelta(minutes=other_duration)
+            if other_id != call.id and other_start < call_end and call.starts_at < other_end:
+                busy.add(call.id)
+                break
+    return busy
+
+
+def open_complaints(
+    session: Session, account_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, list[ComplaintFacts]]:
+    """Each account's complaints with no resolution date, oldest first."""
+    result: dict[uuid.UUID, list[ComplaintFacts]] = defaultdict(list)
+    for event in session.scalars(
+        select(RelationshipEvent)
+        .where(
+            RelationshipEvent.account_id.in_(list(account_ids)),
+            RelationshipEvent.kind == RelationshipEventKind.COMPLAINT,
+            RelationshipEvent.resolved_on.is_(None),
+            RelationshipEvent.deleted_at.is_(None),
+        )
+        .order_by(RelationshipEvent.occurred_on, RelationshipEvent.created_at)
+    ):
+        result[event.account_id].append(
+            ComplaintFacts(
+                event.id, event.occurred_on, event.subject.strip(), event.description.strip()
+            )
         )
     return result
 
@@ -200,6 +255,7 @@ def attendee_facts(contact: Contact, personal: ContactPersonal | None) -> Attend
         psychotype=contact.psychotype,
         form_of_address=contact.form_of_address,
         personal=personal_facts,
+        phone=contact.phone_mobile or contact.phone_work,
     )
 
 

@@ -16,6 +16,7 @@ from kamdesk.vocabulary import (
     OfferStatus,
     Psychotype,
     Sentiment,
+    VisitChannel,
     VisitStatus,
 )
 
@@ -31,12 +32,16 @@ __all__ = [
     "ProductChoice",
     "Psychotype",
     "Sentiment",
+    "VisitChannel",
     "VisitError",
     "VisitRow",
     "VisitStatus",
 ]
 
 CONTEXT = "Visits"
+
+# A call is short: a quarter of an hour unless the KAM says otherwise.
+CALL_DURATION_MIN = 15
 
 
 def msg(text: str, **params: object) -> Message:
@@ -74,6 +79,12 @@ class PlanInput:
     attendee_ids: list[uuid.UUID] = field(default_factory=list)
     product_ids: list[uuid.UUID] = field(default_factory=list)
     travel_override_min: int | None = None
+    # A call (VisitChannel.CALL) has no place, coordinates nor travel: the planner clears them.
+    channel: VisitChannel = VisitChannel.VISIT
+
+    @property
+    def is_call(self) -> bool:
+        return self.channel == VisitChannel.CALL
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,7 @@ class ContactChoice:
     position: str
     dmu_role: DmuRole | None
     influence: int | None
+    phone: str = ""  # the mobile, else the work number: what a call dials
 
 
 @dataclass(frozen=True)
@@ -132,3 +144,8 @@ class VisitRow:
     leg: Leg | None  # only for planned and done visits
     readiness: ReadinessSummary | None  # only for planned visits, when asked for
     delivered: bool = False  # submitted and acknowledged by the office (sync_inbox)
+    channel: VisitChannel = VisitChannel.VISIT  # a call has no leg and no place
+
+    @property
+    def is_call(self) -> bool:
+        return self.channel == VisitChannel.CALL

@@ -22,6 +22,7 @@ from kamdesk.models import (
     VisitProduct,
 )
 from kamdesk.services.visits.model import (
+    CALL_DURATION_MIN,
     ContactChoice,
     OfferChoice,
     PlanInput,
@@ -33,7 +34,7 @@ from kamdesk.services.visits.model import (
 from kamdesk.services.visits.settings import load_visit_settings
 from kamdesk.services.visits.status import require_change, require_plan_editable
 from kamdesk.store import soft_delete
-from kamdesk.vocabulary import OfferStatus, VisitStatus
+from kamdesk.vocabulary import OfferStatus, VisitChannel, VisitStatus
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -63,7 +64,14 @@ def planning_options(store: Store, account_id: uuid.UUID) -> PlanningOptions:
             account_name=account.name,
             address=account.address,
             contacts=[
-                ContactChoice(c.id, c.full_name, c.position, c.dmu_role, c.influence)
+                ContactChoice(
+                    c.id,
+                    c.full_name,
+                    c.position,
+                    c.dmu_role,
+                    c.influence,
+                    c.phone_mobile or c.phone_work,
+                )
                 for c in contacts
             ],
             products=[ProductChoice(p.id, p.trade_name, p.dosage, p.sku) for p in products],
@@ -73,11 +81,19 @@ def planning_options(store: Store, account_id: uuid.UUID) -> PlanningOptions:
         )
 
 
-def plan_defaults(store: Store, account_id: uuid.UUID, starts_at: datetime) -> PlanInput:
-    """A new plan at the account's address with the usual duration."""
+def plan_defaults(
+    store: Store,
+    account_id: uuid.UUID,
+    starts_at: datetime,
+    channel: VisitChannel = VisitChannel.VISIT,
+) -> PlanInput:
+    """A new plan at the account's address with the usual duration; a call has no place
+    and lasts CALL_DURATION_MIN."""
     settings = load_visit_settings(store)
     with store.session() as session:
         account = _account(session, account_id)
+        if channel == VisitChannel.CALL:
+            return PlanInput(account_id, starts_at, CALL_DURATION_MIN, channel=channel)
         place = ", ".join(part for part in (account.city, account.address) if part)
         return PlanInput(
             account_id=account_id,
@@ -93,7 +109,10 @@ def plan_visit(store: Store, plan: PlanInput) -> uuid.UUID:
     with store.transaction() as session:
         _validate(session, plan)
         visit = Visit(
-            account_id=plan.account_id, starts_at=plan.starts_at, owner_id=_my_user(session)
+            account_id=plan.account_id,
+            starts_at=plan.starts_at,
+            owner_id=_my_user(session),
+            channel=plan.channel,
         )
         _apply(session, visit, plan)
         return visit.id
@@ -138,6 +157,7 @@ def load_plan(store: Store, visit_id: uuid.UUID) -> PlanInput:
                 )
             ),
             travel_override_min=visit.travel_override_min,
+            channel=visit.channel,
         )
 
 
@@ -162,6 +182,10 @@ def set_travel_override(store: Store, visit_id: uuid.UUID, minutes: int | None) 
     with store.transaction() as session:
         visit = get_visit(session, visit_id)
         require_plan_editable(visit.status)
+        if visit.channel == VisitChannel.CALL and minutes is not None:
+            raise VisitError(
+                {"travel_override_min": msg(QT_TRANSLATE_NOOP("Visits", "A call has no travel"))}
+            )
         visit.travel_override_min = minutes
 
 
@@ -217,6 +241,7 @@ def delete_planned_visit(store: Store, visit_id: uuid.UUID) -> None:
 
 
 _PLAN_COLUMNS = (
+    "channel",
     "place",
     "latitude",
     "longitude",
@@ -303,11 +328,14 @@ def _validate(session: Session, plan: PlanInput) -> None:
 
 
 def _apply(session: Session, visit: Visit, plan: PlanInput) -> None:
+    visit.channel = plan.channel
     visit.starts_at = plan.starts_at
     visit.duration_min = plan.duration_min
-    visit.place = plan.place.strip()
-    visit.latitude = plan.latitude
-    visit.longitude = plan.longitude
+    # A call goes nowhere: no place, no coordinates, no travel (never a leg of the route).
+    call = plan.is_call
+    visit.place = "" if call else plan.place.strip()
+    visit.latitude = None if call else plan.latitude
+    visit.longitude = None if call else plan.longitude
     visit.is_commercial = plan.is_commercial
     visit.objective = plan.objective.strip()
     visit.agenda = plan.agenda.strip()
@@ -317,7 +345,7 @@ def _apply(session: Session, visit: Visit, plan: PlanInput) -> None:
     visit.walk_away_point = plan.walk_away_point.strip()
     visit.concessions = "\n".join(c.strip() for c in plan.concessions if c.strip())
     visit.offer_id = plan.offer_id
-    visit.travel_override_min = plan.travel_override_min
+    visit.travel_override_min = None if call else plan.travel_override_min
     session.add(visit)
     session.flush()
     _sync_links(session, VisitAttendee, "contact_id", visit.id, plan.attendee_ids)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from kamdesk.i18n import Message
-from kamdesk.vocabulary import Sentiment, VisitStatus
+from kamdesk.vocabulary import Sentiment, VisitChannel, VisitStatus
 
 
 @dataclass
@@ -98,6 +98,11 @@ class ReportDraft:
     # What may be added as not planned: the client's other contacts and the catalogue.
     other_contacts: list[AttendeeTick] = field(default_factory=list)
     other_products: list[ProductTick] = field(default_factory=list)
+    channel: VisitChannel = VisitChannel.VISIT  # a call's report is short
+
+    @property
+    def is_call(self) -> bool:
+        return self.channel == VisitChannel.CALL
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,7 @@ from kamdesk.services.visits.status import require_change, require_report_editab
 from kamdesk.services.visits.travel import local_day
 from kamdesk.store.natural_keys import find_or_restore
 from kamdesk.textfold import fold
-from kamdesk.vocabulary import VisitStatus
+from kamdesk.vocabulary import VisitChannel, VisitStatus
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -96,6 +96,7 @@ def report_draft(store: Store, visit_id: uuid.UUID, tz: str = DEFAULT_TIME_ZONE)
             delivered=_delivered(session, visit),
             other_contacts=contacts,
             other_products=products,
+            channel=visit.channel,
         )
 
 
@@ -221,9 +222,13 @@ def validate_report(
     final: bool,
     tz: str = DEFAULT_TIME_ZONE,
     now: datetime | None = None,
+    *,
+    call: bool = False,
 ) -> dict[str, Message]:
     """What stops the report from being saved; a draft needs only well-formed values
-    (so that nothing typed is refused while the KAM is still writing)."""
+    (so that nothing typed is refused while the KAM is still writing). A call's report
+    is short: when, how long, the outcome and the next steps (no mood nor objective
+    tick required)."""
     problems: dict[str, Message] = {}
     if report.actual_start is not None and report.actual_start.utcoffset() is None:
         problems["actual_start"] = msg(QT_TRANSLATE_NOOP("Visits", "The start needs a time zone"))
@@ -245,13 +250,13 @@ def validate_report(
         problems["actual_duration_min"] = msg(
             QT_TRANSLATE_NOOP("Visits", "How long did the visit last?")
         )
-    if report.objective_reached is None:
+    if report.objective_reached is None and not call:
         problems["objective_reached"] = msg(
             QT_TRANSLATE_NOOP("Visits", "Say whether the objective was reached")
         )
     if not report.outcome.strip():
         problems["outcome"] = msg(QT_TRANSLATE_NOOP("Visits", "Describe the outcome"))
-    if report.sentiment is None:
+    if report.sentiment is None and not call:
         problems["sentiment"] = msg(QT_TRANSLATE_NOOP("Visits", "Choose the client's mood"))
     visit_day = (
         local_day(report.actual_start, tz)
@@ -286,10 +291,10 @@ def save_report(
     """Save the report; with `final` the visit becomes "reported". Raises VisitError for a
     visit whose report cannot change (submitted, cancelled, not yet started)."""
     now = now or utcnow()
-    problems = validate_report(report, final, tz, now)
     with store.transaction() as session:
         visit = get_visit(session, visit_id)
         require_report_editable(visit.status)
+        problems = validate_report(report, final, tz, now, call=visit.channel == VisitChannel.CALL)
         if problems:
             return ReportSaveResult(False, problems, visit.status)
         if visit.status == VisitStatus.PLANNED:
