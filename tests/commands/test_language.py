@@ -101,7 +101,7 @@ def test_visit_list_in_russian_has_no_english_words(
     code, out, err = run(monkeypatch, capsys, RUSSIAN, argv)
     assert code == 0, err
     header, *rows = out.splitlines()
-    assert header.split()[:4] == ["код", "дата", "время", "статус"]
+    assert header.split()[:5] == ["код", "дата", "время", "вид", "статус"]
     assert rows
     # The first column is the start of the visit's id (hex digits), typed as it is.
     assert english_words("\n".join(row[9:] for row in rows)) == []

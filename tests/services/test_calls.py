@@ -235,3 +235,24 @@ def test_kpis_count_calls_as_contacts_apart_from_visits(store: Store) -> None:
     [figures] = view.all_figures or view.figures
     assert (figures.visits_planned, figures.visits_held) == (3, 2)
     assert (figures.calls_planned, figures.calls_held, figures.reports_missing) == (3, 2, 2)
+
+
+def test_visit_list_shows_the_channel(
+    tmp_path,
+    capsys,  # type: ignore[no-untyped-def]
+) -> None:
+    from kamdesk.cli import main
+    from kamdesk.store import open_store
+
+    path = tmp_path / "store.sqlite"
+    store = open_store(path)
+    account = add_account(store, "ГКБ № 1")
+    visit = add_visit(store, account, msk(2026, 11, 16, 10))
+    call = add_visit(store, account, msk(2026, 11, 16, 12), 15, channel=CALL)
+    store.close()
+    args = ["--db", str(path), "visit", "list", "--from", "16.11.2026", "--to", "16.11.2026"]
+    assert main([*args, "--lang", "en"]) == 0
+    header, first, second = capsys.readouterr().out.splitlines()
+    assert "kind" in header
+    assert str(visit)[:8] in first and " Visit " in first
+    assert str(call)[:8] in second and " Call " in second and "12:00–12:15" in second
