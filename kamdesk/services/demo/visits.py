@@ -128,7 +128,9 @@ def _plan(rng: DemoRandom, clock: Clock, mine: list[AccountPlan]) -> list[VisitP
                     replacement.status = past_status(rng, clock, later, allow_changes=False)
                 visits.append(replacement)
             day += timedelta(days=rng.randint(*gap))
-        if account.is_key and account.status != AccountStatus.LOST and rng.chance(0.55):
+        # A lost key account stays in the plan: a visit to win it back (field guide §2).
+        lost = account.status in (AccountStatus.LOST, AccountStatus.WIN_BACK)
+        if account.is_key and (lost or rng.chance(0.55)):
             visits.append(VisitPlan(rng.uuid(), account, rng.pick(ahead)))
     return visits
 

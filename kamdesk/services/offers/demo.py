@@ -100,13 +100,19 @@ PRICE_REPLY_TERMS = (
 DEFAULT_DEFERRAL_ENVELOPE = {"A": 60, "B": 45, "C": 30, "*": 30}
 
 
-def _deferral_limit(session: Session, envelope: dict[str, Any], account_id: uuid.UUID) -> int:
-    """The longest payment deferral (days) this account gets without approval."""
+def _deferral_limits(
+    session: Session, envelope: dict[str, Any], account_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, int]:
+    """The longest payment deferral (days) each account gets without approval, by its ABC
+    class (one query: a benchmark territory has thousands of accounts)."""
     table = envelope.get("deferral_days") or DEFAULT_DEFERRAL_ENVELOPE
-    abc = session.scalar(
-        select(AccountStats.abc_class).where(AccountStats.account_id == account_id)
-    )
-    return max(0, int(table.get(abc or "", table.get("*", 0))))
+    fallback = max(0, int(table.get("*", 0)))
+    rows = session.execute(select(AccountStats.account_id, AccountStats.abc_class)).all()
+    classes: dict[uuid.UUID, str | None] = dict(rows)
+    return {
+        account_id: max(0, int(table.get(classes.get(account_id) or "", fallback)))
+        for account_id in account_ids
+    }
 
 
 def _member(user: User) -> TeamMemberInput:
@@ -155,7 +161,7 @@ def add_demo_offers(
         if not team_work and me is not None:
             query = query.where(Account.owner_id == me)
         accounts = session.execute(query.order_by(Account.name, Account.id)).all()
-        limits = {row.id: _deferral_limit(session, settings.envelope, row.id) for row in accounts}
+        limits = _deferral_limits(session, settings.envelope, [row.id for row in accounts])
         state_hospitals = list(
             session.execute(
                 query.where(Account.kind == AccountKind.HOSPITAL, Account.name.like("ГБУЗ%"))
