@@ -76,5 +76,15 @@ class Preferences:
         self._settings.setValue("files/last_folder", str(folder))
         self._settings.sync()
 
+    def save_folder_for(self, kind: str) -> Path | None:
+        """Where the user last saved this kind of document («offer», «visits-export»)."""
+        value = self._settings.value(f"files/last_folder_{kind}")
+        return Path(str(value)) if value else None
+
+    def set_save_folder_for(self, kind: str, folder: Path) -> None:
+        self._settings.setValue(f"files/last_folder_{kind}", str(folder))
+        self._settings.setValue("files/last_folder", str(folder))
+        self._settings.sync()
+
     def sync(self) -> None:
         self._settings.sync()

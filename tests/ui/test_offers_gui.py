@@ -14,6 +14,7 @@ from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.offers import LineInput, OfferBook, OfferStatus
 from kamdesk.services.workspace import Workspace
 from tests.documents.offer_data import make_territory
+from tests.ui.save_dialog import open_the_saved_file, save_in_the_file_dialog
 
 
 @pytest.fixture
@@ -128,12 +129,14 @@ def test_the_print_button_says_what_the_pdf_lacks(
         pos=page.table.visualRect(page.proxy.index(row, 0)).center(),
     )
     assert page.selected() is not None and page.selected().id == offer_id
+    save_in_the_file_dialog(tmp_path / "offer.pdf")
     with qtbot.waitSignal(page.pdf_ready, timeout=20000) as ready:
         QTest.mouseClick(page.buttons["pdf"], Qt.MouseButton.LeftButton)
 
     path = Path(ready.args[0])
     try:
         assert path.read_bytes().startswith(b"%PDF")
+        open_the_saved_file(page)
         assert [url.toLocalFile() for url in opened] == [str(path)], "the PDF is opened"
         note = page.note
         assert note.isVisible() and note.visibleRegion().boundingRect().width() > 0

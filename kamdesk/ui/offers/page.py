@@ -1,14 +1,14 @@
 """The Offers section: the list, and the actions on the selected offer.
 
-PDFs are built off the UI thread through the app's TaskRunner, with progress
-in the status line, and opened in the system viewer when ready; what the PDF
-lacks (characters printed as «?», a logo left out) is said in amber under
-«PDF ready».
+«PDF» asks where to save the offer («КП-2026-K001-0004 ГКБ №7.pdf» in the folder
+offers were saved to last, else Documents: kamdesk.ui.saved_files), builds it off
+the UI thread through the app's TaskRunner with progress beside the buttons, says
+in the status bar where it went and offers to open it; what the PDF lacks
+(characters printed as «?», a logo left out) is said in amber under the buttons.
 """
 
 from __future__ import annotations
 
-import tempfile
 import uuid
 from pathlib import Path
 from typing import Any
@@ -46,6 +46,7 @@ from kamdesk.ui.offers.common import messages_text, money, status_label
 from kamdesk.ui.offers.editor import open_offer_editor
 from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
+from kamdesk.ui.saved_files import ask_save_path, document_saved
 from kamdesk.ui.tasks import TaskRunner
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -53,6 +54,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 class OffersPage(QWidget):
     pdf_ready = Signal(object)  # the Path written
+    status_message = Signal(str)  # the main window shows it in the status bar
 
     def __init__(
         self,
@@ -190,31 +192,55 @@ class OffersPage(QWidget):
         self.reload()
         self.select_row(row.id)
 
+    def pdf_name(self, row: OfferRow) -> str:
+        """«КП-2026-K001-0004 ГКБ №7.pdf»; a later edition «… ред. 2 …»."""
+        if row.edition > 1:
+            name = self.tr("{number} ed. {edition} {client}.pdf")
+        else:
+            name = self.tr("{number} {client}.pdf")
+        return name.format(number=row.number, edition=row.edition, client=row.account_name)
+
     def pdf_selected(self, target: Path | None = None) -> None:
-        """Build the selected offer's PDF in the background, then open it."""
+        """Ask where to save the selected offer's PDF (unless `target` is given), build
+        it in the background, then offer to open it. Cancelled: nothing is written."""
         row = self.selected()
         if row is None:
             return
-        path = target or Path(tempfile.gettempdir()) / f"{row.number}-{row.edition}.pdf"
-        store = self._workspace.store
+        asked = target is None
+        if target is None:
+            target = ask_save_path(
+                self, self.tr("Save the offer"), self.pdf_name(row), "PDF (*.pdf)", kind="offer"
+            )
+            if target is None:
+                return
+        path, store = target, self._workspace.store
         self.progress.setValue(0)
         self.progress.show()
-        self.note.setText(self.tr("Building the PDF…"))
+        self.note.setText("")
+        self.status_message.emit(self.tr("Building the PDF…"))
         self._tasks.run(
             lambda progress: render_pdf(store, row.id, path, progress=progress),
-            self._pdf_done,
+            lambda printed: self._pdf_done(printed, asked),
             self._pdf_failed,
             on_progress=lambda percent, stage: self.progress.setValue(percent),
             owner=self,
         )
 
-    def _pdf_done(self, printed: PrintedFile) -> None:
+    def _pdf_done(self, printed: PrintedFile, asked: bool) -> None:
         path = printed.path
         self.progress.hide()
-        show_printed(self.note, self.tr("PDF ready: %1").replace("%1", str(path)), printed)
+        ready = self.tr("PDF ready: %1").replace("%1", str(path))
+        if asked:
+            title = self.tr("Offer PDF ready")
+            say = self.status_message.emit
+            document_saved(self, printed, ready, self.note, say, title, self._open_pdfs)
+        else:  # a path given by the caller: written there and opened
+            self.status_message.emit(ready)
+            if printed.warnings:
+                show_printed(self.note, ready, printed)
+            if self._open_pdfs:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         self.pdf_ready.emit(path)
-        if self._open_pdfs:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _pdf_failed(self, error: BaseException) -> None:
         self.progress.hide()

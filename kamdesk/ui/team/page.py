@@ -5,7 +5,10 @@ At the top the filters (the KAM, the period typed as dd.mm.yyyy) and
 the list of reports beside a read-only viewer of the chosen one. The period is
 read again off the UI thread (`team_view`); the KAM filters the list at once.
 The export is the manager export (XLSX or PDF, by the file's suffix) of the
-chosen KAM's clients and period, written on a worker.
+chosen KAM's clients and period: saved where the manager chooses
+(«Отчёты о визитах 01.11–30.11.2026 Иванова.xlsx» in the folder team exports went
+to last, else Documents: kamdesk.ui.saved_files), written on a worker, then the
+status bar says where it went and a box offers to open it.
 
 Nothing here writes to the store: the manager reads the KAM's report, the KAM
 keeps it (the office refuses a manager's edit of it as well).
@@ -13,7 +16,6 @@ keeps it (the office refuses a manager's edit of it as well).
 
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,11 +36,11 @@ from PySide6.QtWidgets import (
 
 from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE
 from kamdesk.ui.card.widgets import DateField
-from kamdesk.ui.file_dialogs import get_save_file_name
 from kamdesk.ui.formatting import is_russian
 from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.record_model import RecordTableModel
+from kamdesk.ui.saved_files import ask_save_path, document_saved, period_text
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.team.models import (
     ALL,
@@ -90,9 +92,11 @@ class TeamPage(QWidget):
         parent: QWidget | None = None,
         today: date | None = None,
         tz: str = DEFAULT_TIME_ZONE,
+        open_files: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("teamPage")
+        self.open_files = open_files  # False: tests, «Open» starts no viewer
         self._workspace = workspace
         self._tasks = tasks
         self._tz = tz
@@ -331,7 +335,7 @@ class TeamPage(QWidget):
     # --- the manager export -----------------------------------------------------------
 
     def export_name(self) -> str:
-        """«Команда_01.11.2026-30.11.2026.xlsx», or with the KAM's surname."""
+        """«Отчёты о визитах 01.11–30.11.2026 Команда.xlsx», or with the KAM's surname."""
         team_filter = self.team_filter()
         who = translate("Team", "Team")
         key = self.kam.currentData() or ALL
@@ -339,8 +343,9 @@ class TeamPage(QWidget):
             for member in self.view.members:
                 if kam_key(member.user_id) == key and member.full_name:
                     who = member.full_name.split()[0]
-        who = re.sub(r"[^\w-]+", "_", who)
-        return f"{who}_{team_filter.date_from:%d.%m.%Y}-{team_filter.date_to:%d.%m.%Y}.xlsx"
+        period = period_text(team_filter.date_from, team_filter.date_to)
+        name = translate("Team", "Visit reports {period} {who}")
+        return name.format(period=period, who=who) + ".xlsx"
 
     def _refuse_unnamed(self) -> bool:
         """No KAM to select their clients by: those reports go with the whole team's."""
@@ -356,18 +361,19 @@ class TeamPage(QWidget):
         """Ask where to save, then write the manager export on a worker. True: started."""
         if self._refuse_unnamed():
             return False
-        chosen = get_save_file_name(
+        chosen = ask_save_path(
             self,
             translate("Team", "Export for the manager"),
-            str(Path.home() / self.export_name()),
+            self.export_name(),
             translate("Team", "Excel workbook (*.xlsx);;PDF (*.pdf)"),
-            default_suffix="xlsx",
+            suffix="xlsx",
+            kind="team-export",
         )
-        if not chosen:
+        if chosen is None:
             return False
-        return self.export_to(Path(chosen))
+        return self.export_to(chosen, asked=True)
 
-    def export_to(self, target: Path) -> bool:
+    def export_to(self, target: Path, asked: bool = False) -> bool:
         from kamdesk.services.team import TeamFilter
 
         team_filter = self.team_filter()
@@ -394,18 +400,27 @@ class TeamPage(QWidget):
             )
 
         self.export_button.setEnabled(False)
-        self._say(translate("Team", "Exporting…"))
-        self._tasks.run(work, self._exported, self._export_failed, owner=self)
+        self._say("")
+        self.status_message.emit(translate("Team", "Exporting…"))
+        self._tasks.run(
+            work, lambda written: self._exported(written, asked), self._export_failed, owner=self
+        )
         return True
 
-    def _exported(self, written: PrintedFile) -> None:
+    def _exported(self, written: PrintedFile, asked: bool) -> None:
         self.export_button.setEnabled(True)
         self.note.setProperty("error", False)
         self.note.setStyleSheet("")
-        show_printed(
-            self.note, translate("Team", "Written: %1").replace("%1", str(written.path)), written
-        )
-        self.status_message.emit(self.note.text())
+        ready = translate("Team", "Written: %1").replace("%1", str(written.path))
+        title = translate("Team", "Export ready")
+        if asked:
+            say = self.status_message.emit
+            document_saved(self, written, ready, self.note, say, title, self.open_files)
+        else:  # a path given by the caller: said, not offered
+            self.status_message.emit(ready)
+            self.note.setText("")
+            if written.warnings:
+                show_printed(self.note, ready, written)
         self.exported.emit(written.path)
 
     def _export_failed(self, error: BaseException) -> None:

@@ -142,7 +142,7 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
             client=row.account_name, date=local(row.starts_at, page.tz).strftime("%d.%m.%Y")
         )
         caption = QCoreApplication.translate("VisitsPage", "Save the brief")
-        target = ask_save_path(page, caption, name, "PDF (*.pdf)")
+        target = ask_save_path(page, caption, name, "PDF (*.pdf)", kind="brief")
         if target is None:
             return
     store, tz, visit_id, path = page.workspace.store, page.tz, row.id, target
@@ -382,7 +382,10 @@ def submit(page: VisitsPage, confirm: bool = True) -> int:
 def export(page: VisitsPage) -> ExportDialog:
     # This week so far, Monday to today: the week a KAM reports on Friday.
     first, last = this_week_so_far(page.today)
-    dialog = ExportDialog(page.workspace, page.tasks, first, last, page, page.tz)
+    dialog = ExportDialog(
+        page.workspace, page.tasks, first, last, page, page.tz, open_files=page.open_files
+    )
+    dialog.status_message.connect(page.status_message)
     dialog.finished.connect(lambda _result: dialog.deleteLater())
     dialog.show()
     return dialog

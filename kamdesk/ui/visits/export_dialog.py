@@ -1,6 +1,11 @@
 """Exports of the visits: the manager's report (XLSX or PDF, Russian or English) and an
-.ics file for the phone's calendar. Built off the UI thread; what a PDF lacks
-(characters printed as «?») is said in amber under «Written»."""
+.ics file for the phone's calendar.
+
+«Save» asks where (kamdesk.ui.saved_files: «Отчёты о визитах 01.12–03.12.2026.xlsx»,
+with the client's name when one is chosen, in the folder exports went to last, else
+Documents); the file is built off the UI thread, the status bar says where it went
+and a box offers to open it; what a PDF lacks (characters printed as «?») is said in
+amber in the dialog."""
 
 from __future__ import annotations
 
@@ -13,10 +18,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +27,8 @@ from kamdesk.documents.printed import PrintedFile
 from kamdesk.services.accounts import AccountFilter, AccountKind
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, ExportFilter, export_ics, manager_export
 from kamdesk.services.workspace import Workspace
-from kamdesk.ui.file_dialogs import get_save_file_name
 from kamdesk.ui.labels import choices
-from kamdesk.ui.printed_note import show_printed
+from kamdesk.ui.saved_files import ask_save_path, document_saved, period_text
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits.common import from_qdate, to_qdate
 from kamdesk.ui.visits.date_field import DateField
@@ -60,6 +61,7 @@ def write_export(
 
 class ExportDialog(QDialog):
     written = Signal(object)  # the Path
+    status_message = Signal(str)  # for the window's status bar (the Visits page passes it on)
 
     def __init__(
         self,
@@ -69,6 +71,7 @@ class ExportDialog(QDialog):
         last_day: date,
         parent: QWidget | None = None,
         tz: str = DEFAULT_TIME_ZONE,
+        open_files: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("visitsExport")
@@ -76,6 +79,7 @@ class ExportDialog(QDialog):
         self._workspace = workspace
         self._tasks = tasks
         self._tz = tz
+        self._open_files = open_files
         self.date_from = DateField(to_qdate(first_day))
         self.date_to = DateField(to_qdate(last_day))
         self.date_from.setObjectName("exportFrom")
@@ -96,12 +100,6 @@ class ExportDialog(QDialog):
         self.language = QComboBox()
         self.language.addItem(self.tr("Russian"), "ru")
         self.language.addItem(self.tr("English"), "en")
-        self.path = QLineEdit()
-        browse = QPushButton(self.tr("Choose…"))
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path, 1)
-        path_row.addWidget(browse)
         self.note = QLabel()
         self.note.setWordWrap(True)
         form = QFormLayout()
@@ -111,11 +109,10 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("Format"), self.format)
         form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("File"), path_row)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close
         )
-        self.buttons.accepted.connect(self.start_export)
+        self.buttons.accepted.connect(lambda: self.start_export())
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -128,14 +125,26 @@ class ExportDialog(QDialog):
         # The calendar file holds every visit of the period; filters are for the manager.
         for widget in (self.account, self.kind, self.language):
             widget.setEnabled(fmt != "ics")
-        current = Path(self.path.text()) if self.path.text() else Path.home() / "visits"
-        self.path.setText(str(current.with_suffix("." + fmt)))
 
-    def _browse(self) -> None:
+    def file_name(self) -> str:
+        """«Отчёты о визитах 01.12–03.12.2026.xlsx» (with the client when one is chosen),
+        «Визиты 01.12–03.12.2026.ics»."""
         fmt = self.format.currentData()
-        chosen = get_save_file_name(self, self.tr("Export visits"), self.path.text(), f"*.{fmt}")
-        if chosen:
-            self.path.setText(chosen)
+        export_filter = self.export_filter()
+        period = period_text(export_filter.date_from, export_filter.date_to)
+        if fmt == "ics":
+            return self.tr("Visits {period}").format(period=period) + ".ics"
+        name = self.tr("Visit reports {period}").format(period=period)
+        if self.account.currentData() is not None:
+            name += " " + self.account.currentText()
+        return f"{name}.{fmt}"
+
+    def _name_filter(self, fmt: str) -> str:
+        if fmt == "ics":
+            return self.tr("Calendar (*.ics)")
+        if fmt == "pdf":
+            return "PDF (*.pdf)"
+        return self.tr("Excel workbook (*.xlsx)")
 
     def export_filter(self) -> ExportFilter:
         account, kind = self.account.currentData(), self.kind.currentData()
@@ -147,26 +156,43 @@ class ExportDialog(QDialog):
             tz=self._tz,
         )
 
-    def start_export(self) -> None:
+    def start_export(self, target: Path | None = None) -> bool:
+        """Ask where to save (unless `target` is given), then write the export on a
+        worker. False: nothing started (a period backwards, the dialog cancelled)."""
         export_filter = self.export_filter()
         if export_filter.date_to < export_filter.date_from:
             self.note.setText(self.tr("The period ends before it begins."))
-            return
-        target = Path(self.path.text()).expanduser()
+            return False
         fmt, language = self.format.currentData(), self.language.currentData()
-        workspace = self._workspace
+        if target is None:
+            target = ask_save_path(
+                self,
+                self.tr("Export visits"),
+                self.file_name(),
+                self._name_filter(fmt),
+                suffix=fmt,
+                kind="visits-export",
+            )
+            if target is None:
+                return False
+        path, workspace = target, self._workspace
         self.buttons.setEnabled(False)
-        self.note.setText(self.tr("Exporting…"))
+        self.note.setText("")
+        self.status_message.emit(self.tr("Exporting…"))
         self._tasks.run(
-            lambda _progress: write_export(workspace, export_filter, fmt, language, target),
+            lambda _progress: write_export(workspace, export_filter, fmt, language, path),
             self._done,
             self._failed,
             owner=self,
         )
+        return True
 
     def _done(self, written: PrintedFile) -> None:
         self.buttons.setEnabled(True)
-        show_printed(self.note, self.tr("Written: %1").replace("%1", str(written.path)), written)
+        ready = self.tr("Written: %1").replace("%1", str(written.path))
+        title = self.tr("Export ready")
+        say = self.status_message.emit
+        document_saved(self, written, ready, self.note, say, title, self._open_files)
         self.written.emit(written.path)
 
     def _failed(self, error: BaseException) -> None:

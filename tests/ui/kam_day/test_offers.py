@@ -39,6 +39,7 @@ from tests.ui.kam_day.input import (
     wait_for_window,
 )
 from tests.ui.kam_day.steps import CTRL, DISPENSARY, find_and_open, pdf_text
+from tests.ui.save_dialog import open_the_saved_file, save_in_the_file_dialog
 
 pytestmark = OFFSCREEN_NOTICES
 PRODUCT = "Риварокс-ВФ"  # an anticoagulant for the cardiology dispensary
@@ -107,7 +108,11 @@ def test_an_offer_from_the_card_is_the_card_s_client_s(
 
 
 def test_an_offer_from_the_offers_section_goes_to_the_client_chosen_and_prints_so(
-    qtbot: QtBot, shown: MainWindow, workspace: Workspace, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    shown: MainWindow,
+    workspace: Workspace,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     opened: list[QUrl] = []  # the system's PDF viewer is not started by a test
     monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
@@ -139,10 +144,16 @@ def test_an_offer_from_the_offers_section_goes_to_the_client_chosen_and_prints_s
     assert rows, "the new offer is listed"
     click_row(page.table, listed.index(rows[0], 0))
     snapshot(page, "offers")
+    proposed: list[str] = []
+    save_in_the_file_dialog(tmp_path / "offer.pdf", proposed)  # where the KAM keeps it
     with qtbot.waitSignal(page.pdf_ready, timeout=30_000) as ready:
         click_button(page, "PDF")
     path = Path(ready.args[0])
     try:
+        assert view.row.number in Path(proposed[0]).name, "the offer's number is proposed"
+        assert path == tmp_path / "offer.pdf"
+        assert str(path) in shown.statusBar().currentMessage(), "the status bar says where"
+        open_the_saved_file(page)
         assert [url.toLocalFile() for url in opened] == [str(path)], "the PDF is opened"
         text = pdf_text(path)
         if DISPENSARY not in text:

@@ -30,6 +30,7 @@ from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.team import TeamPage
 from tests.services.test_team import ANNA, BORIS, Team, become, make_team
 from tests.ui.kam_day.input import pick_in_combo
+from tests.ui.save_dialog import cancel_the_file_dialog, documents_folder_in, open_the_saved_file
 
 LEFT = Qt.MouseButton.LeftButton
 ANNA_SHORT, BORIS_SHORT = "Соколова А. И.", "Петров Б. И."  # as the list shows them
@@ -191,11 +192,37 @@ def test_the_export_for_the_manager_names_the_chosen_kam(
     with qtbot.waitSignal(page.exported, timeout=20_000) as written:
         QTest.mouseClick(page.export_button, LEFT)
     assert written.args == [target] and target.exists()
-    assert str(target) in page.note.text()
+    assert str(target) in manager_window.statusBar().currentMessage()
+    assert page.note.text() == "", "said in the status bar, not in the page"
+    open_the_saved_file(page)  # the box offering to open it is there
     text = _document_text(target)
     assert f"KAM: {ANNA}" in text  # the window is in English: so is the document
     assert "Заведующий согласен на пробную партию" in text
     assert "Главврач ждёт КП" not in text, "Boris's report is not in Anna's export"
+
+
+def test_the_export_is_proposed_in_documents_with_the_period_and_cancel_writes_nothing(
+    qtbot: QtBot,
+    manager_window: MainWindow,
+    tasks: TaskRunner,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    documents = documents_folder_in(tmp_path, monkeypatch)
+    page = open_team(qtbot, manager_window, tasks)
+    type_november(qtbot, page, tasks)
+    proposed: list[str] = []
+    cancel_the_file_dialog(proposed)
+    QTest.mouseClick(page.export_button, LEFT)
+    assert Path(proposed[0]) == documents / "Visit reports 01.11–30.11.2026 Team.xlsx"
+    choose_in_combo(qtbot, page.kam, ANNA)
+    cancel_the_file_dialog(proposed)
+    QTest.mouseClick(page.export_button, LEFT)
+    surname = ANNA.split()[0]
+    assert Path(proposed[1]) == documents / f"Visit reports 01.11–30.11.2026 {surname}.xlsx"
+    written = [p for p in tmp_path.rglob("*") if p.suffix in (".xlsx", ".pdf")]
+    assert written == [], "cancelled: nothing written"
+    assert page.export_button.isEnabled()
 
 
 def _document_text(path: Path) -> str:
