@@ -10,7 +10,14 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtGui import QColor
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
-from kamdesk.services.visits import DEFAULT_TIME_ZONE, Readiness, Sentiment, VisitStatus
+from kamdesk.services.visits import (
+    DEFAULT_TIME_ZONE,
+    Readiness,
+    Sentiment,
+    VisitChannel,
+    VisitRow,
+    VisitStatus,
+)
 from kamdesk.ui.sentence import as_sentence
 
 CONTEXT = "VisitLabels"
@@ -143,3 +150,13 @@ def period_around(day: date) -> tuple[date, date]:
     return min(monday, first_of_month), max(
         monday + timedelta(days=6), next_month - timedelta(days=1)
     )
+
+
+def client_line(row: VisitRow) -> str:
+    """The client as a visit's block, row or tooltip names it; a call says so in words
+    («Звонок: ГКБ № 1»), not by a colour only."""
+    if row.is_call:
+        from kamdesk.ui.labels import label
+
+        return f"{label(VisitChannel.CALL)}: {row.account_name}"
+    return row.account_name

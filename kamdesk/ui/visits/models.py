@@ -24,6 +24,7 @@ from kamdesk.ui.visits.common import (
     DANGER_COLOR,
     READINESS_COLORS,
     WARNING_COLOR,
+    client_line,
     hhmm,
     is_ended,
     local,
@@ -59,7 +60,7 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Client"),
-            lambda r: r.account_name,
+            client_line,
             foreground=status_color,
         ),
         RecordColumn(
@@ -142,7 +143,7 @@ class DayModel(QAbstractListModel):
             return self._leg_data(row.leg, role) if row.leg else None
         if role == Qt.ItemDataRole.DisplayRole:
             text = (
-                f"{hhmm(row.starts_at, self._tz)}–{hhmm(row.ends_at, self._tz)}  {row.account_name}"
+                f"{hhmm(row.starts_at, self._tz)}–{hhmm(row.ends_at, self._tz)}  {client_line(row)}"
             )
             parts = [status_label(row.status, row.delivered)]
             if row.readiness is not None:

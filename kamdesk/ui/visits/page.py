@@ -3,10 +3,10 @@ visit, open follow-ups and clients overdue for a visit.
 
 Keyboard: ←/→ a day, PageUp/PageDown a week (a month in the list), T today, ↑/↓ the
 visits of the day, Enter opens the visit (its plan before it, its report after), N
-(and the window's Ctrl+N) plans a new visit, Delete cancels with a reason, Ctrl+Z
-undoes the last status change made here, the Menu key (or Shift+F10, or a right
-click) opens the visit's menu. Actions: `kamdesk.ui.visits.actions`, the menu:
-`kamdesk.ui.visits.visit_menu`.
+(and the window's Ctrl+N) plans a new visit («Plan a call»: a call), Delete cancels
+with a reason, Ctrl+Z undoes the last status change made here, the Menu key (or
+Shift+F10, or a right click) opens the visit's menu. Actions: `actions`, the menu:
+`visit_menu` (kamdesk.ui.visits).
 
 Whatever changes a visit's status, every part of the page follows at once: the change
 is put into the rows shown (`show_status`) before the background reload brings the
@@ -54,7 +54,7 @@ from kamdesk.services.workspace import Workspace
 from kamdesk.ui.changes import changes
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.tasks import TaskRunner
-from kamdesk.ui.visits import actions
+from kamdesk.ui.visits import actions, calls
 from kamdesk.ui.visits.checklist_view import ChecklistView
 from kamdesk.ui.visits.common import local, period_around
 from kamdesk.ui.visits.models import DayModel, visit_list_model
@@ -200,6 +200,7 @@ class VisitsPage(QWidget):
         bar = QHBoxLayout()
         commands: tuple[tuple[str, Callable[[], object]], ...] = (
             ("new", lambda: actions.plan_new(self)),
+            ("call", lambda: calls.plan_call(self)),
             ("open", lambda: actions.open_selected(self)),
             ("brief", lambda: actions.brief_pdf(self)),
             ("done", lambda: actions.mark_held(self)),
@@ -244,6 +245,7 @@ class VisitsPage(QWidget):
             self.side.setTabText(index, text)
         for key, text in (
             ("new", self.tr("New visit (N)")),
+            ("call", self.tr("Plan a call")),
             ("open", self.tr("Open (Enter)")),
             ("brief", self.tr("Brief PDF")),
             ("done", self.tr("Mark held")),

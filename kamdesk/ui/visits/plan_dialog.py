@@ -46,14 +46,15 @@ from kamdesk.services.visits import (
     DEFAULT_TIME_ZONE,
     PlanInput,
     PlanningOptions,
+    VisitChannel,
     VisitError,
     load_plan,
-    next_working_day,
     plan_defaults,
     plan_visit,
     planning_options,
     update_plan,
 )
+from kamdesk.services.visits.settings import load_visit_settings
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.background_save import BackgroundSave
 from kamdesk.ui.changes import Change, announce
@@ -63,24 +64,12 @@ from kamdesk.ui.labels import label
 from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.unsaved_changes import UnsavedChanges
+from kamdesk.ui.visits import plan_fields as fields
 from kamdesk.ui.visits.common import from_qdatetime, message_text, to_qdatetime
-from kamdesk.ui.visits.plan_fields import CoordinatesField, OfferRow, open_new_offer
+from kamdesk.ui.visits.plan_fields import next_slot as _next_slot
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_STYLE = "color: #b3261e;"
-
-
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.splitlines() if line.strip()]
-
-
-def _next_slot(now: datetime) -> datetime:
-    """The next working day at ten (the production calendar's: not 1 January nor a
-    Sunday): a sensible default when the calendar gave no slot."""
-    day = next_working_day(now.date())
-    return now.replace(
-        year=day.year, month=day.month, day=day.day, hour=10, minute=0, second=0, microsecond=0
-    )
 
 
 class PlanDialog(QDialog):
@@ -95,8 +84,10 @@ class PlanDialog(QDialog):
         parent: QWidget | None = None,
         tz: str = DEFAULT_TIME_ZONE,
         tasks: TaskRunner | None = None,
+        channel: VisitChannel = VisitChannel.VISIT,  # of a new plan
     ) -> None:
         super().__init__(parent)
+        self._channel = channel
         self.setObjectName("planDialog")
         self._tasks = tasks
         self._store = workspace.store
@@ -105,7 +96,8 @@ class PlanDialog(QDialog):
         self.visit_id = visit_id
         self._plan: PlanInput | None = load_plan(self._store, visit_id) if visit_id else None
         self._start = start
-        self.setWindowTitle(self.tr("Visit plan") if visit_id else self.tr("Plan a visit"))
+        call = (self._plan.channel if self._plan else channel) == VisitChannel.CALL
+        self.setWindowTitle(fields.plan_title(editing=visit_id is not None, call=call))
         self.resize(760, 640)
         self._errors: dict[str, QLabel] = {}
         self._build(fixed_account=visit_id is not None or account_id is not None)
@@ -131,10 +123,12 @@ class PlanDialog(QDialog):
         self._errors[key] = error
         return error
 
-    def _row(self, form: QFormLayout, text: str, widget: QWidget, key: str | None = None) -> None:
+    def _row(
+        self, form: QFormLayout, text: str, widget: QWidget, key: str | None = None
+    ) -> QWidget:
         if key is None:
             form.addRow(text, widget)
-            return
+            return widget
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -142,6 +136,7 @@ class PlanDialog(QDialog):
         layout.addWidget(widget)
         layout.addWidget(self._error_label(key))
         form.addRow(text, box)
+        return box
 
     def _build(self, fixed_account: bool) -> None:
         self.account = QComboBox()
@@ -160,7 +155,7 @@ class PlanDialog(QDialog):
         self.duration = QSpinBox(minimum=5, maximum=720, singleStep=15)
         self.duration.setSuffix(" " + self.tr("min"))
         self.place = QLineEdit()
-        self.coordinates = CoordinatesField()
+        self.coordinates = fields.CoordinatesField()
         self.travel_known = QCheckBox(self.tr("I know the travel time:"))
         self.travel = QSpinBox(minimum=0, maximum=720, singleStep=5)
         self.travel.setSuffix(" " + self.tr("min"))
@@ -180,14 +175,19 @@ class PlanDialog(QDialog):
         self.questions = QPlainTextEdit()
         self.questions.setTabChangesFocus(True)
         self.questions.setPlaceholderText(self.tr("One open question per line"))
+        self.channel = fields.channel_combo()
         main = QWidget()
-        form = QFormLayout(main)
+        self._form = form = QFormLayout(main)
         self._row(form, self.tr("Client"), self.account, "account_id")
+        self._row(form, self.tr("Kind"), self.channel)
         self._row(form, self.tr("Start"), self.starts_at, "starts_at")
         self._row(form, self.tr("Duration"), self.duration, "duration_min")
-        self._row(form, self.tr("Place"), self.place)
-        self._row(form, self.tr("Coordinates"), self.coordinates, "latitude")
-        self._row(form, self.tr("Travel"), travel_row, "travel_override_min")
+        self._going = (  # the rows a call has not: it is made from anywhere
+            self._row(form, self.tr("Place"), self.place),
+            self._row(form, self.tr("Coordinates"), self.coordinates, "latitude"),
+            self._row(form, self.tr("Travel"), travel_row, "travel_override_min"),
+        )
+        self.channel.currentIndexChanged.connect(lambda _: self._channel_changed(True))
         self._row(form, self.tr("Attendees"), self.attendees, "attendee_ids")
         self._row(form, self.tr("Objective"), self.objective)
         self._row(form, self.tr("Agenda"), self.agenda)
@@ -196,7 +196,7 @@ class PlanDialog(QDialog):
         self.product_filter = QLineEdit(placeholderText=self.tr("Filter products"))
         self.product_filter.textChanged.connect(self._filter_products)
         self.products = QListWidget()
-        self.offer_row = OfferRow()
+        self.offer_row = fields.OfferRow()
         self.offer_row.new_offer_requested.connect(self._new_offer)
         self.offer = self.offer_row.combo
         self.materials = QPlainTextEdit()
@@ -264,9 +264,9 @@ class PlanDialog(QDialog):
         self._plan = plan
         self.attendees.clear()
         for contact in options.contacts:
-            role = f" ({label(contact.dmu_role)})" if contact.dmu_role else ""
-            text = f"{contact.full_name}, {contact.position}{role}".replace(", (", " (")
-            item = QListWidgetItem(text.strip(", "))
+            role = label(contact.dmu_role) if contact.dmu_role else ""
+            text = fields.contact_text(contact.full_name, contact.position, role, contact.phone)
+            item = QListWidgetItem(text)
             item.setData(ID_ROLE, contact.id)
             item.setCheckState(
                 Qt.CheckState.Checked
@@ -288,7 +288,9 @@ class PlanDialog(QDialog):
         """«New offer…»: the editor for this client; the saved offer is the one to hand over."""
         account_id = self.account.currentData()
         if account_id is not None:
-            open_new_offer(self, self._workspace, self._tasks, account_id, self._offer_created)
+            fields.open_new_offer(
+                self, self._workspace, self._tasks, account_id, self._offer_created
+            )
 
     def _offer_created(self, offer_id: uuid.UUID) -> None:
         self._fill_offers(planning_options(self._store, self.account.currentData()), offer_id)
@@ -306,7 +308,7 @@ class PlanDialog(QDialog):
         except what belongs to the old client (place, people, offer)."""
         if self._plan is None:
             start = self._start or _next_slot(datetime.now().astimezone())
-            return plan_defaults(self._store, account_id, start)
+            return plan_defaults(self._store, account_id, start, self._channel)
         typed = self.current_plan()
         defaults = plan_defaults(self._store, account_id, typed.starts_at)
         typed.account_id = account_id
@@ -319,6 +321,8 @@ class PlanDialog(QDialog):
         return typed
 
     def _fill(self, plan: PlanInput) -> None:
+        select_data(self.channel, plan.channel)
+        self._channel_changed()
         self.starts_at.setDateTime(to_qdatetime(plan.starts_at, self._tz))
         self.duration.setValue(plan.duration_min)
         self.place.setText(plan.place)
@@ -334,6 +338,11 @@ class PlanDialog(QDialog):
         self.walk_away.setText(plan.walk_away_point)
         self.concessions.setPlainText("\n".join(plan.concessions))
         self._commercial_toggled(plan.is_commercial)
+
+    def _channel_changed(self, chosen: bool = False) -> None:
+        """A call hides the place, coordinates and travel; choosing it makes it 15 min."""
+        usual = (lambda: load_visit_settings(self._store).default_duration_min) if chosen else None
+        fields.show_channel(self._form, self._going, self.channel, self.duration, usual)
 
     def _commercial_toggled(self, on: bool) -> None:
         for widget in (self.target_result, self.walk_away, self.concessions):
@@ -367,17 +376,18 @@ class PlanDialog(QDialog):
             is_commercial=self.commercial.isChecked(),
             objective=self.objective.text(),
             agenda=self.agenda.toPlainText(),
-            questions=_lines(self.questions.toPlainText()),
+            questions=fields.plan_lines(self.questions.toPlainText()),
             materials=self.materials.toPlainText(),
             target_result=self.target_result.text() if self.commercial.isChecked() else "",
             walk_away_point=self.walk_away.text() if self.commercial.isChecked() else "",
-            concessions=_lines(self.concessions.toPlainText())
+            concessions=fields.plan_lines(self.concessions.toPlainText())
             if self.commercial.isChecked()
             else [],
             offer_id=self.offer.currentData(),
             attendee_ids=self._checked(self.attendees),
             product_ids=self._checked(self.products),
             travel_override_min=self.travel.value() if self.travel_known.isChecked() else None,
+            channel=self.channel.currentData(),
         )
 
     def _shown_plan(self) -> PlanInput | None:
@@ -473,11 +483,14 @@ def open_plan_dialog(
     *,
     visit_id: uuid.UUID | None = None,
     place: str | None = None,
+    channel: VisitChannel = VisitChannel.VISIT,
 ) -> PlanDialog:
     """Show the plan dialog (not modal); connect to its `saved(visit_id)` signal.
 
     `tasks` is the window's runner, which saves the plan off the UI thread."""
-    dialog = PlanDialog(workspace, account_id, start, visit_id, parent, tasks=tasks)
+    dialog = PlanDialog(
+        workspace, account_id, start, visit_id, parent, tasks=tasks, channel=channel
+    )
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     if place:

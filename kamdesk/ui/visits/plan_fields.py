@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from datetime import datetime
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
 
 _NUMBER = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
 
@@ -103,3 +112,66 @@ def open_new_offer(
     editor = open_offer_editor(parent, workspace, account_id=account_id, tasks=tasks)  # type: ignore[arg-type]
     editor.saved.connect(saved)
     return editor
+
+
+def channel_combo() -> QComboBox:
+    """«Визит» / «Звонок»: a call has no place, coordinates nor travel (their rows hide)."""
+    from kamdesk.services.visits import VisitChannel
+    from kamdesk.ui.labels import label
+
+    combo = QComboBox()
+    combo.setObjectName("planChannel")
+    for channel in VisitChannel:
+        combo.addItem(label(channel), channel)
+    return combo
+
+
+def contact_text(full_name: str, position: str, role: str, phone: str) -> str:
+    """A contact in the plan's list: name, position, DMU role and the number a call dials."""
+    text = f"{full_name}, {position}{f' ({role})' if role else ''}".replace(", (", " (")
+    return f"{text.strip(', ')}{f' · {phone}' if phone else ''}"
+
+
+def plan_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def next_slot(now: datetime) -> datetime:
+    """The next working day at ten (the production calendar's: not 1 January nor a
+    Sunday): a sensible default when the calendar gave no slot."""
+    from kamdesk.services.visits import next_working_day
+
+    day = next_working_day(now.date())
+    return now.replace(
+        year=day.year, month=day.month, day=day.day, hour=10, minute=0, second=0, microsecond=0
+    )
+
+
+def plan_title(*, editing: bool, call: bool) -> str:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("PlanDialog", text)
+
+    if editing:
+        return tr("Call plan") if call else tr("Visit plan")
+    return tr("Plan a call") if call else tr("Plan a visit")
+
+
+def show_channel(
+    form: QFormLayout,
+    going: Iterable[QWidget],
+    channel: QComboBox,
+    duration: QSpinBox,
+    usual: Callable[[], int] | None = None,
+) -> None:
+    """Hide the rows a call has not (`going`: place, coordinates, travel); a call just
+    chosen (`usual` given) lasts CALL_DURATION_MIN, a visit chosen instead the `usual()`."""
+    from kamdesk.services.visits import VisitChannel
+    from kamdesk.services.visits.model import CALL_DURATION_MIN
+
+    call = channel.currentData() == VisitChannel.CALL
+    for row in going:
+        form.setRowVisible(row, not call)
+    if usual is not None and call:
+        duration.setValue(CALL_DURATION_MIN)
+    elif usual is not None and duration.value() == CALL_DURATION_MIN:
+        duration.setValue(usual())

@@ -37,6 +37,7 @@ from kamdesk.ui.visits.common import (
     TODAY_FILL,
     WARNING_COLOR,
     at,
+    client_line,
     hhmm,
     is_ended,
     local,
@@ -310,14 +311,14 @@ class WeekView(QWidget):
         elide = Qt.TextElideMode.ElideRight
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         if rect.height() < 2 * line:
-            one = f"{hhmm(row.starts_at, self.tz)} {row.account_name}"
+            one = f"{hhmm(row.starts_at, self.tz)} {client_line(row)}"
             painter.drawText(rect, int(left), metrics.elidedText(one, elide, width))
             return
         if metrics.horizontalAdvance(time_text) > width:  # a narrow column: the start only
             time_text = hhmm(row.starts_at, self.tz)
         painter.drawText(rect, int(left), metrics.elidedText(time_text, elide, width))
         lines = max(1, int((rect.height() - line) // line))
-        words = row.account_name.split()
+        words = client_line(row).split()
         shown: list[str] = []
         while words and len(shown) < lines:
             current = words.pop(0)
@@ -339,7 +340,7 @@ class WeekView(QWidget):
         first = f"{hhmm(row.starts_at, self.tz)}–{hhmm(row.ends_at, self.tz)}"
         if row.readiness is not None:
             first += f"  {format_percent(row.readiness.score)}"
-        return f"{first}\n{row.account_name}"
+        return f"{first}\n{client_line(row)}"
 
     def _paint_now(self, painter: QPainter) -> None:
         now = datetime.now().astimezone()
@@ -466,7 +467,7 @@ def _leg_warning_color(row: VisitRow) -> QColor | None:
 
 def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
     lines = [
-        row.account_name,
+        client_line(row),
         f"{hhmm(row.starts_at, tz)}–{hhmm(row.ends_at, tz)} · "
         + status_label(row.status, row.delivered),
     ]
