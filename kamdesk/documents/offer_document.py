@@ -38,6 +38,7 @@ class DocLine:
     vat_rate: Decimal | None  # None: exempt, printed «без НДС»
     vat: Decimal
     total: Decimal
+    registration_number: str = ""  # РУ, printed in a reply to a price request
 
 
 @dataclass(frozen=True)
@@ -94,11 +95,27 @@ class OfferDocument:
     draft: bool = False  # carries the «ПРОЕКТ» watermark
     qr_payload: str = ""
     vat_note: str = ""  # a new edition: where the VAT rate changed since the previous one
+    payment_deferral_days: int | None = None  # «Отсрочка платежа: 45 календарных дней»
+    # A reply to a state customer's price request (44-ФЗ, НМЦК) instead of a КП.
+    price_reply: bool = False
+    price_request_number: str = ""
+    price_request_date: date | None = None
 
     @property
     def without_vat(self) -> bool:
         """Every line is exempt: the offer carries no VAT at all."""
         return bool(self.lines) and all(line.vat_rate is None for line in self.lines)
+
+    @property
+    def deferral_text(self) -> str:
+        """«45 календарных дней» ("" without a deferral)."""
+        from kamdesk.services.offers.money import plural_form
+
+        days = self.payment_deferral_days
+        if days is None:
+            return ""
+        forms = ("календарный день", "календарных дня", "календарных дней")
+        return f"{days} {plural_form(days, forms)}"
 
     @property
     def reference(self) -> str:

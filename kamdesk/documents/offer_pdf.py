@@ -19,6 +19,8 @@ from kamdesk.documents.fonts import BOLD, FAMILY, noting_unprintable, register_f
 from kamdesk.documents.layout import flowing_table
 from kamdesk.documents.logo import printable_logo
 from kamdesk.documents.offer_document import OfferDocument
+from kamdesk.documents.offer_parts import annex_list, signature_table
+from kamdesk.documents.offer_parts import paragraph_text as _text
 from kamdesk.documents.pdf_pages import Furniture, append_annexes, count_pages, numbered_canvas
 from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.qr import qr_flowable
@@ -42,11 +44,6 @@ COLUMNS = (
 )
 INK = (0.13, 0.18, 0.27)
 ACCENT = (0.07, 0.33, 0.55)
-
-
-def _text(value: str) -> str:
-    """User text for a Paragraph: escaped, line breaks kept."""
-    return escape(value.strip()).replace("\n", "<br/>")
 
 
 def _styles() -> dict[str, Any]:
@@ -118,7 +115,14 @@ def print_offer(doc: OfferDocument, target: Path, progress: Progress | None = No
     furniture = Furniture(doc.reference, doc.draft, sum(annex_counts))
     logo, logo_left_out = printable_logo(doc.supplier.logo_path)
     styles = _styles()
-    story = _story(doc, styles, annex_counts, logo)
+    if doc.price_reply:
+        from kamdesk.documents.offer_price_reply import REPLY_TITLE, reply_story
+
+        story = reply_story(doc, styles, annex_counts, logo)
+        title = f"{REPLY_TITLE} {doc.number}"
+    else:
+        story = _story(doc, styles, annex_counts, logo)
+        title = f"Коммерческое предложение {doc.number}"
     report(40, "pages")
     buffer = io.BytesIO()
     template = SimpleDocTemplate(
@@ -128,7 +132,7 @@ def print_offer(doc: OfferDocument, target: Path, progress: Progress | None = No
         rightMargin=12 * mm,
         topMargin=12 * mm,
         bottomMargin=16 * mm,
-        title=f"Коммерческое предложение {doc.number}",
+        title=title,
         author=doc.supplier.name,
         subject=f"{doc.client_name}, ред. {doc.edition}",
         creator="KAMdesk",
@@ -376,11 +380,14 @@ def _terms(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
 
     result: list[Any] = []
     terms = [("Условия поставки", doc.delivery_terms), ("Условия оплаты", doc.payment_terms)]
-    if any(text for _, text in terms):
+    deferral = doc.deferral_text
+    if deferral or any(text for _, text in terms):
         result.append(Paragraph("Условия", st["h2"]))
         for title, text in terms:
             if text:
                 result.append(Paragraph(f"<b>{title}.</b> {_text(text)}", st["base"]))
+        if deferral:
+            result.append(Paragraph(f"<b>Отсрочка платежа:</b> {deferral}.", st["base"]))
     return result
 
 
@@ -436,8 +443,7 @@ def _team(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:
 
 
 def _closing(doc: OfferDocument, st: dict[str, Any], annex_counts: list[int]) -> list[Any]:
-    from reportlab.lib.units import mm
-    from reportlab.platypus import KeepTogether, Paragraph, Spacer, TableStyle
+    from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
     parts: list[Any] = [
         Spacer(1, 8),
@@ -447,33 +453,7 @@ def _closing(doc: OfferDocument, st: dict[str, Any], annex_counts: list[int]) ->
             st["base"],
         ),
     ]
-    if doc.annexes:
-        items = [
-            f"{index}. {_text(annex.title)} ({count} стр.)"
-            for index, (annex, count) in enumerate(zip(doc.annexes, annex_counts, strict=True), 1)
-        ]
-        parts.append(Spacer(1, 4))
-        parts.append(Paragraph("<b>Приложения:</b><br/>" + "<br/>".join(items), st["base"]))
-    s = doc.supplier
-    signature = flowing_table(
-        [
-            [
-                Paragraph(_text(s.signer_title), st["base"]),
-                "_______________________",
-                Paragraph(_text(s.signer_name), st["base"]),
-            ]
-        ],
-        colWidths=[86 * mm, 55 * mm, 45 * mm],
-    )
-    signature.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("FONT", (0, 0), (-1, -1), FAMILY, 9.5),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
-    )
+    parts.extend(annex_list(doc, st, annex_counts))
     parts.append(Spacer(1, 14))
-    parts.append(signature)
+    parts.append(signature_table(doc, st))
     return [KeepTogether(parts)]

@@ -2,7 +2,9 @@
 
 A PDF that looks finished must be right: it is refused while a supplier
 requisite is missing, while a draft's validity date has passed, when a line
-has no quantity or price, or when an annex file is gone. An offer over the
+has no quantity or price, or when an annex file is gone. A reply to a price
+request is refused without the request's number and date, or while a product
+has no registration number (line_checks.reply_problems). An offer over the
 discount envelope and not yet approved prints with the «ПРОЕКТ» watermark.
 """
 
@@ -28,6 +30,7 @@ from kamdesk.documents.offer_document import (
 from kamdesk.documents.printed import PrintedFile
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import Account
+from kamdesk.services.offers.line_checks import reply_problems
 from kamdesk.services.offers.model import OfferStatus, OfferView
 from kamdesk.services.offers.money import amount_in_words
 from kamdesk.services.offers.service import OfferBook, OfferError
@@ -62,6 +65,8 @@ def print_problems(book: OfferBook, view: OfferView, today: date) -> dict[str, M
         problems.update(
             {k: v for k, v in book.validate(view.draft, today).items() if k != "annexes"}
         )
+    with book.store.session() as session:
+        problems.update(reply_problems(session, view.draft))
     for annex in view.draft.annexes:
         if not Path(annex.path).is_file():
             problems["annexes"] = _msg(
@@ -87,7 +92,7 @@ def build_document(store: Store, offer_id: uuid.UUID, today: date | None = None)
     draft = view.draft
     lines = []
     for position, line in enumerate(draft.lines, start=1):
-        f = line.figures()
+        f = line.figures(draft.is_price_reply)
         lines.append(
             DocLine(
                 position=position,
@@ -101,6 +106,7 @@ def build_document(store: Store, offer_id: uuid.UUID, today: date | None = None)
                 vat_rate=f.vat_rate,
                 vat=f.vat,
                 total=f.total,
+                registration_number=line.registration_number,
             )
         )
     t = draft.totals()
@@ -144,6 +150,10 @@ def build_document(store: Store, offer_id: uuid.UUID, today: date | None = None)
         draft=view.blocked_by_approval,
         qr_payload=f"KAMDESK-KP:{view.row.number};ред.{view.row.edition};{view.row.id}",
         vat_note=vat_note,
+        payment_deferral_days=draft.payment_deferral_days,
+        price_reply=draft.is_price_reply,
+        price_request_number=draft.price_request_number,
+        price_request_date=draft.price_request_date,
     )
 
 

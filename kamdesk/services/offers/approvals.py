@@ -1,4 +1,5 @@
-"""Approval of over-envelope discounts through the office: nobody approves their own.
+"""Approval of over-envelope discounts and payment deferrals through the office: nobody
+approves their own.
 
 The KAM sends an offer whose discount is above the envelope for approval
 (`request_approval`: «requested», with the time); the change travels to the
@@ -22,8 +23,13 @@ from sqlalchemy.orm import Session, aliased
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import Account, Offer, OfferLine, OfferStatus, SyncState, User, utcnow
+from kamdesk.services.offers.envelope_check import (
+    deferral_limit,
+    deferral_over,
+    discount_limits,
+)
 from kamdesk.services.offers.money import line_figures
-from kamdesk.services.offers.service import OfferError, _envelopes
+from kamdesk.services.offers.service import OfferError
 from kamdesk.services.offers.settings import OfferSettings, load_offer_settings
 from kamdesk.store import Store
 
@@ -72,6 +78,14 @@ class PendingApproval:
     envelope_pct: Decimal
     product: str  # that line's product
     requested_at: datetime | None
+    # The payment deferral asked for (days) and the envelope's longest; over it when
+    # `deferral_days` > `deferral_limit` (the reason may be the deferral alone).
+    deferral_days: int | None = None
+    deferral_limit: int = 0
+
+    @property
+    def deferral_over(self) -> bool:
+        return deferral_over(self.deferral_days, self.deferral_limit)
 
 
 # --- reading -------------------------------------------------------------------------
@@ -135,7 +149,10 @@ def _pending(
         if me is not None and offer.owner_id == me:
             continue
         lines = list(session.scalars(select(OfferLine).where(OfferLine.offer_id == offer.id)))
-        limits = _envelopes(session, settings, offer.account_id, [ln.product_id for ln in lines])
+        limits = discount_limits(
+            session, settings, offer.account_id, [ln.product_id for ln in lines]
+        )
+        longest = deferral_limit(session, settings, offer.account_id)
         total = sum(
             (
                 line_figures(ln.quantity, ln.unit_price, ln.discount_pct, ln.vat_rate).total
@@ -162,6 +179,8 @@ def _pending(
                 envelope_pct=limits[worst.product_id] if worst else Decimal(0),
                 product=product,
                 requested_at=offer.approval_requested_at,
+                deferral_days=offer.payment_deferral_days,
+                deferral_limit=longest,
             )
         )
     return result
@@ -178,7 +197,9 @@ def request_approval(
     if not offer.needs_approval:
         raise _refuse(
             QT_TRANSLATE_NOOP(
-                "Approvals", "every discount is within the envelope: no approval is needed"
+                "Approvals",
+                "the discounts and the payment deferral are within the envelope: "
+                "no approval is needed",
             )
         )
     if offer.approval_status == REQUESTED:

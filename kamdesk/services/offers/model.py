@@ -8,7 +8,14 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from kamdesk.models import DmuRole, OfferStatus
-from kamdesk.services.offers.money import LineFigures, Totals, line_figures, totals
+from kamdesk.services.offers.money import (
+    LineFigures,
+    Totals,
+    line_figures,
+    reply_figures,
+    totals,
+)
+from kamdesk.vocabulary import OfferPurpose
 
 __all__ = [
     "AddresseeInput",
@@ -16,6 +23,7 @@ __all__ = [
     "DmuRole",
     "LineInput",
     "OfferDraft",
+    "OfferPurpose",
     "OfferRow",
     "OfferStatus",
     "OfferView",
@@ -37,9 +45,12 @@ class LineInput:
     # Filled when read back, for display only.
     title: str = ""
     sku: str = ""
+    registration_number: str = ""  # the product's РУ (a price reply prints it)
     max_discount: Decimal | None = None
 
-    def figures(self) -> LineFigures:
+    def figures(self, price_reply: bool = False) -> LineFigures:
+        if price_reply:  # the unit price with VAT times the quantity (money.py)
+            return reply_figures(self.quantity, self.unit_price or Decimal(0), self.vat_rate)
         return line_figures(
             self.quantity, self.unit_price or Decimal(0), self.discount_pct, self.vat_rate
         )
@@ -86,9 +97,19 @@ class OfferDraft:
     benefit: str = ""
     exclusivity: str = ""
     id: uuid.UUID | None = None
+    # Days of payment deferral, checked against the envelope like a discount; None: none.
+    payment_deferral_days: int | None = None
+    # A reply to a state customer's price request (44-ФЗ, НМЦК): its number and date.
+    purpose: OfferPurpose = OfferPurpose.COMMERCIAL
+    price_request_number: str = ""
+    price_request_date: date | None = None
+
+    @property
+    def is_price_reply(self) -> bool:
+        return self.purpose == OfferPurpose.PRICE_REPLY
 
     def totals(self) -> Totals:
-        return totals(line.figures() for line in self.lines)
+        return totals(line.figures(self.is_price_reply) for line in self.lines)
 
 
 @dataclass(frozen=True)

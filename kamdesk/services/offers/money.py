@@ -12,6 +12,11 @@ Rounding rules (half up, to whole kopecks, at two places only):
 6. Every total is the sum of the line figures (never recomputed from totals),
    so the totals always equal the sum of the printed lines.
 
+A reply to a price request (44-ФЗ) prints the unit price with VAT, which the customer
+multiplies by the quantity to justify the НМЦК: there (`reply_figures`) the unit price
+with VAT = unit price × (100 + rate) / 100, rounded; the line amount with VAT =
+quantity × that price (exact); the line VAT = that amount − the amount without VAT.
+
 The rate is the one in force on the offer's date (products.vat): the offer
 service sets it on every line when it saves.
 """
@@ -19,7 +24,7 @@ service sets it on every line when it saves.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
 from kamdesk.services.formatting import grouped as format_money
@@ -94,6 +99,21 @@ def line_figures(
         vat=vat,
         total=net + vat,
     )
+
+
+def reply_figures(quantity: int, unit_price: Decimal, vat_rate: Decimal | None) -> LineFigures:
+    """A line of a reply to a price request: no discount, priced by the unit with VAT."""
+    plain = line_figures(quantity, unit_price, Decimal(0), vat_rate)
+    if vat_rate is None:
+        return plain
+    total = unit_price_with_vat(unit_price, vat_rate) * quantity
+    return replace(plain, vat=total - plain.net, total=total)
+
+
+def unit_price_with_vat(unit_price: Decimal, vat_rate: Decimal | None) -> Decimal:
+    if vat_rate is None:
+        return unit_price
+    return round_kopecks(unit_price * (HUNDRED + vat_rate) / HUNDRED)
 
 
 def totals(lines: Iterable[LineFigures]) -> Totals:

@@ -33,11 +33,12 @@ from kamdesk.services.offers.model import (
     TeamMemberInput,
     VatChange,
 )
-from kamdesk.services.offers.money import line_figures
+from kamdesk.services.offers.money import line_figures, reply_figures
 from kamdesk.services.offers.vat_lines import vat_changes
 from kamdesk.services.products.vat import VatRegime
 from kamdesk.store import INCLUDE_DELETED
 from kamdesk.textfold import fold
+from kamdesk.vocabulary import OfferPurpose
 
 # The order readers are listed in: who decides first, then who approves and who advises.
 _ROLE_ORDER = [
@@ -101,9 +102,19 @@ def _totals(session: Session, offer_ids: list[uuid.UUID]) -> dict[uuid.UUID, tup
     result: dict[uuid.UUID, tuple[Decimal, int]] = {}
     if not offer_ids:
         return result
+    replies = set(
+        session.scalars(
+            select(Offer.id).where(
+                Offer.id.in_(offer_ids), Offer.purpose == OfferPurpose.PRICE_REPLY
+            )
+        )
+    )
     lines = session.scalars(select(OfferLine).where(OfferLine.offer_id.in_(offer_ids)))
     for line in lines:
-        figures = line_figures(line.quantity, line.unit_price, line.discount_pct, line.vat_rate)
+        if line.offer_id in replies:
+            figures = reply_figures(line.quantity, line.unit_price, line.vat_rate)
+        else:
+            figures = line_figures(line.quantity, line.unit_price, line.discount_pct, line.vat_rate)
         total, count = result.get(line.offer_id, (Decimal("0.00"), 0))
         result[line.offer_id] = (total + figures.total, count + 1)
     return result
@@ -138,6 +149,7 @@ def stored_lines(session: Session, offer_id: uuid.UUID) -> list[LineInput]:
             vat_rate=line.vat_rate,
             title=product_title(product),
             sku=product.sku,
+            registration_number=product.registration_number,
         )
         for line, product in session.execute(
             select(OfferLine, Product)
@@ -236,6 +248,10 @@ def offer_view(
         payment_terms=offer.payment_terms,
         benefit=offer.benefit,
         exclusivity=offer.exclusivity,
+        payment_deferral_days=offer.payment_deferral_days,
+        purpose=offer.purpose,
+        price_request_number=offer.price_request_number,
+        price_request_date=offer.price_request_date,
     )
     total = draft.totals().total
     previous = session.get(Offer, offer.previous_edition_id) if offer.previous_edition_id else None

@@ -4,7 +4,8 @@ Saving a draft rewrites it in place; saving over a sent, rejected or expired
 offer makes a new edition (same number, edition + 1, back to draft) and leaves
 the old one readable; an accepted offer cannot be changed. Every save checks
 the discount envelope: a line above it marks the offer "needs approval", and a
-change of discounts withdraws an approval given before.
+change of discounts or of the payment deferral withdraws an approval given before.
+The deferral (days) is checked against the envelope like a discount (envelope_check).
 
 An offer has one line per product (SKU): a second line for the same product is
 refused, its quantity belongs on the first. Every save sets each line's VAT to
@@ -28,7 +29,6 @@ from sqlalchemy.orm import Session
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import (
     Account,
-    AccountStats,
     Contact,
     Offer,
     OfferAddressee,
@@ -37,11 +37,16 @@ from kamdesk.models import (
     OfferStatus,
     OfferStatusChange,
     OfferTeamMember,
-    Product,
     SyncState,
 )
 from kamdesk.services.offers import reading, vat_lines
-from kamdesk.services.offers.line_checks import duplicate_problem, line_problems
+from kamdesk.services.offers.envelope_check import check_envelope, deferral_limit
+from kamdesk.services.offers.envelope_check import discount_limits as _envelopes
+from kamdesk.services.offers.line_checks import (
+    draft_problems,
+    duplicate_problem,
+    line_problems,
+)
 from kamdesk.services.offers.model import (
     LineInput,
     OfferDraft,
@@ -54,6 +59,7 @@ from kamdesk.services.offers.settings import OfferSettings, load_offer_settings
 from kamdesk.services.products.catalog import current_prices
 from kamdesk.store import INCLUDE_DELETED, Store, soft_delete
 from kamdesk.store.natural_keys import find_or_restore
+from kamdesk.vocabulary import OfferPurpose
 
 
 class OfferError(ValueError):
@@ -66,6 +72,18 @@ class OfferError(ValueError):
 
 def _msg(text: str, **params: object) -> Message:
     return Message("Offers", text, params)
+
+
+# Copied from the draft to the offer as they are.
+FIELDS = (
+    "offer_date",
+    "valid_until",
+    "delivery_terms",
+    "payment_terms",
+    "payment_deferral_days",
+    "purpose",
+    "price_request_date",
+)
 
 
 def attachments_dir(store: Store) -> Path:
@@ -129,6 +147,21 @@ class OfferBook:
             valid_until=date.fromordinal(today.toordinal() + days),
         )
 
+    def new_price_reply(
+        self,
+        account_id: uuid.UUID,
+        request_number: str,
+        request_date: date,
+        today: date | None = None,
+    ) -> OfferDraft:
+        """A draft reply to a state customer's price request (44-ФЗ, НМЦК); add lines
+        (no discounts) and `save` it like any offer."""
+        draft = self.new_draft(account_id, today)
+        draft.purpose = OfferPurpose.PRICE_REPLY
+        draft.price_request_number = request_number
+        draft.price_request_date = request_date
+        return draft
+
     def price_for(self, product_id: uuid.UUID, on: date) -> Decimal | None:
         with self._store.session() as session:
             return current_prices(session, on, [product_id]).get(product_id)
@@ -159,6 +192,12 @@ class OfferBook:
         with self._store.session() as session:
             return _envelopes(session, settings, account_id, product_ids)
 
+    def max_deferral(self, account_id: uuid.UUID) -> int:
+        """The longest payment deferral (days) this account may get without approval."""
+        settings = self.settings()
+        with self._store.session() as session:
+            return deferral_limit(session, settings, account_id)
+
     # Checking -----------------------------------------------------------------------------
 
     def validate(self, draft: OfferDraft, today: date | None = None) -> dict[str, Message]:
@@ -187,6 +226,7 @@ class OfferBook:
                     problems["addressees"] = _msg(
                         QT_TRANSLATE_NOOP("Offers", "an addressee does not work at this account")
                     )
+        problems.update(draft_problems(draft))
         if draft.valid_until < draft.offer_date:
             problems["valid_until"] = _msg(
                 QT_TRANSLATE_NOOP("Offers", "the offer cannot expire before its date")
@@ -219,23 +259,26 @@ class OfferBook:
         with self._store.transaction() as session:
             vat_lines.apply_rates(session, draft.lines, draft.offer_date, settings.regime)
             offer, previous_lines, is_new = self._target(session, draft, settings)
-            for name in ("offer_date", "valid_until", "delivery_terms", "payment_terms"):
+            previous_deferral = None if is_new else offer.payment_deferral_days
+            for name in FIELDS:
                 setattr(offer, name, getattr(draft, name))
             offer.benefit = draft.benefit.strip()
             offer.exclusivity = draft.exclusivity.strip()
+            offer.price_request_number = draft.price_request_number.strip()
             offer.account_id = draft.account_id
             session.flush()
             _replace_children(session, offer.id, draft, stored_annexes)
-            envelopes = _envelopes(
-                session, settings, draft.account_id, [line.product_id for line in draft.lines]
+            check = check_envelope(
+                session, settings, draft.account_id, draft.lines, draft.payment_deferral_days
             )
-            offer.needs_approval = any(
-                line.discount_pct > envelopes[line.product_id] for line in draft.lines
-            )
+            offer.needs_approval = check.needs_approval
             new_lines = [(ln.product_id, ln.discount_pct) for ln in draft.lines]
             asked = offer.approved_by or offer.approval_status
-            if asked and (not offer.needs_approval or new_lines != previous_lines):
-                # Other discounts: an answer (or a request) about the old ones is void.
+            changed = new_lines != previous_lines or (
+                not is_new and draft.payment_deferral_days != previous_deferral
+            )
+            if asked and (not offer.needs_approval or changed):
+                # Other concessions: an answer (or a request) about the old ones is void.
                 offer.approved_by, offer.approved_at = "", None
                 offer.approval_status, offer.approved_by_id = "", None
                 offer.approval_requested_at = None
@@ -367,23 +410,6 @@ def _edition_note(
     if changes:
         note += ". " + vat_lines.describe_changes(changes, previous.edition, previous.offer_date)
     return note
-
-
-def _envelopes(
-    session: Session, settings: OfferSettings, account_id: uuid.UUID, product_ids: list[uuid.UUID]
-) -> dict[uuid.UUID, Decimal]:
-    abc = session.scalar(
-        select(AccountStats.abc_class).where(AccountStats.account_id == account_id)
-    )
-    products = {
-        p.id: p for p in session.scalars(select(Product).where(Product.id.in_(product_ids)))
-    }
-    result: dict[uuid.UUID, Decimal] = {}
-    for product_id in product_ids:
-        product = products.get(product_id)
-        sku, group = (product.sku, product.product_group) if product else ("", "")
-        result[product_id] = settings.max_discount(sku, group, abc)
-    return result
 
 
 def _replace_children(

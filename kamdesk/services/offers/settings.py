@@ -9,6 +9,11 @@ The discount envelope is the largest discount a KAM may give without the
 manager's approval. It is looked up most specific first: the product's SKU,
 then its product group, then the default; within each, the account's ABC class
 ("A", "B", "C"), then "*" for any class.
+
+The envelope also holds the longest payment deferral (`deferral_days`, days by the
+account's ABC class, then "*"): deferral is a concession like a discount (field guide
+§5), so an offer above it needs the manager's approval too. An envelope without it
+allows no deferral without approval.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from kamdesk.store import Store
 
 OFFERS_KEY = "offers"
 ANY_CLASS = "*"
+DEFERRAL = "deferral_days"  # the envelope's key for the longest payment deferral
 
 
 @dataclass(frozen=True)
@@ -68,9 +74,13 @@ class Supplier:
 class OfferSettings:
     validity_days: int = 30
     supplier: Supplier = field(default_factory=Supplier)
-    # {"default": {"A": "10", "*": "5"}, "groups": {group: {...}}, "products": {sku: {...}}}
+    # {"default": {"A": "10", "*": "5"}, "groups": {group: {...}}, "products": {sku: {...}},
+    #  "deferral_days": {"A": 60, "*": 30}}
     envelope: dict[str, Any] = field(
-        default_factory=lambda: {"default": {"A": "10", "B": "7", "C": "5", ANY_CLASS: "5"}}
+        default_factory=lambda: {
+            "default": {"A": "10", "B": "7", "C": "5", ANY_CLASS: "5"},
+            DEFERRAL: {"A": 60, "B": 45, "C": 30, ANY_CLASS: 30},
+        }
     )
     device_code: str = ""  # office-assigned; empty: derived from the client id
     vat_regime: str = VatRegime.GENERAL.value  # a VatRegime value
@@ -102,6 +112,14 @@ class OfferSettings:
                 return found
         found = _lookup(self.envelope.get("default"), abc_class)
         return found if found is not None else Decimal(0)
+
+    def max_deferral(self, abc_class: str | None) -> int:
+        """The longest payment deferral (days) at an account of `abc_class`; 0 when the
+        envelope names none (every deferral then needs approval)."""
+        found = _lookup(self.envelope.get(DEFERRAL), abc_class)
+        if found is None or found < 0:
+            return 0
+        return int(found)
 
 
 def _lookup(table: dict[str, Any] | None, abc_class: str | None) -> Decimal | None:
