@@ -75,9 +75,7 @@ def report_columns() -> list[RecordColumn[TeamReport]]:
             lambda r: kam_label(r.kam_short_name),
             tooltip=lambda r: r.kam_name,
         ),
-        RecordColumn(
-            lambda: translate("Team", "Client"), lambda r: r.account_name, tooltip=lambda r: r.city
-        ),
+        RecordColumn(lambda: translate("Team", "Client"), _client, tooltip=lambda r: r.city),
         RecordColumn(
             lambda: translate("Team", "Objective reached"), lambda r: yes_no(r.objective_reached)
         ),
@@ -99,6 +97,16 @@ def report_columns() -> list[RecordColumn[TeamReport]]:
     ]
 
 
+def _client(report: TeamReport) -> str:
+    """A call's report says so in words: «Звонок: ГКБ № 1»."""
+    from kamdesk.ui.labels import label
+    from kamdesk.vocabulary import VisitChannel
+
+    if report.channel == VisitChannel.CALL:
+        return f"{label(VisitChannel.CALL)}: {report.account_name}"
+    return report.account_name
+
+
 def figure_columns() -> list[RecordColumn[KamFigures]]:
     def count(value: int) -> str:
         return str(value)
@@ -112,6 +120,15 @@ def figure_columns() -> list[RecordColumn[KamFigures]]:
         ),
         RecordColumn(
             lambda: translate("Team", "Held"), lambda f: count(f.visits_held), alignment=RIGHT
+        ),
+        # Calls are contacts too, counted apart from visits («Визиты 12, звонки 5»).
+        RecordColumn(
+            lambda: translate("Team", "Calls planned"),
+            lambda f: count(f.calls_planned),
+            alignment=RIGHT,
+        ),
+        RecordColumn(
+            lambda: translate("Team", "Calls held"), lambda f: count(f.calls_held), alignment=RIGHT
         ),
         RecordColumn(
             lambda: translate("Team", "Reports received"),
