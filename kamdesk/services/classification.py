@@ -142,6 +142,18 @@ def cycle_variation(amounts: Sequence[float]) -> float | None:
     return float(max(gaps.std() / gaps.mean(), values.std() / values.mean()))
 
 
+def purchase_cycle(amounts: Sequence[float]) -> int | None:
+    """The account's own cycle for the card's words («buys once a quarter»): the median
+    interval in months between the window's purchase months (`amounts` as for
+    `cycle_variation`); None with fewer than two purchases."""
+    import statistics
+
+    bought = [index for index, amount in enumerate(amounts) if amount > 0]
+    if len(bought) < 2:
+        return None
+    return round(statistics.median(b - a for a, b in itertools.pairwise(bought)))
+
+
 def consolidate_chains(monthly: pd.DataFrame, chain_of: dict[str, str]) -> pd.DataFrame:
     """`monthly` with each chain pharmacy's rows also counted to its chain (`chain_of`:
     pharmacy id → chain id); the pharmacies' own rows are kept for their own figures."""

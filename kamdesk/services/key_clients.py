@@ -6,10 +6,12 @@ revenue (sales without VAT) is worked out:
 
 - **key by share**: an account bringing `KEY_SHARE` (10 %) of the revenue or more
   («клиент, приносящий 10–20 % выручки, — ключевой по определению»);
-- **the key group**: the accounts key by share plus those the KAM has given a
-  key-client type (Кормилец, Перспективный, Имиджмейкер, Эксперт: the four types
-  are types *of key client*); its combined share is normal from 30 % to 55 %,
-  and said to be below or above that;
+- **the key group**: the accounts the KAM has marked «Ключевой клиент: да»
+  (`Account.key_client`, their own choice), and where the KAM has not decided
+  (None) the accounts key by share plus those given a key-client type
+  (Кормилец, Перспективный, Имиджмейкер, Эксперт: the four types are types *of
+  key client*); «нет» keeps an account out whatever its figures. Its combined
+  share is normal from 30 % to 55 %, and said to be below or above that;
 - **mono-dependence** («монозависимость»): above `mono_dependence_share` (75 %)
   — the guide is ambiguous whether one client or the key group is meant, so
   both are flagged, the key group's (portfolio) share first;
@@ -63,6 +65,7 @@ class ClientShare:
     revenue: Decimal  # without VAT, the pharmacies' included for a chain
     share: Decimal  # of the portfolio's revenue, 0..1
     pharmacies: int = 0  # a chain's pharmacies counted in
+    key_client: bool | None = None  # the KAM's own choice; None: not decided
 
     @property
     def key_by_share(self) -> bool:
@@ -70,6 +73,8 @@ class ClientShare:
 
     @property
     def in_key_group(self) -> bool:
+        if self.key_client is not None:
+            return self.key_client
         return self.key_by_share or self.client_type is not None
 
 
@@ -156,7 +161,12 @@ def key_client_figures(
     months = window_months(today, settings.analysis_months)
     with store.session() as session:
         query = select(
-            Account.id, Account.name, Account.kind, Account.client_type, Account.parent_id
+            Account.id,
+            Account.name,
+            Account.kind,
+            Account.client_type,
+            Account.parent_id,
+            Account.key_client,
         ).where(Account.deleted_at.is_(None), Account.merged_into_id.is_(None))
         if owner_id is not None:
             query = query.where(Account.owner_id == owner_id)
@@ -177,6 +187,7 @@ def key_client_figures(
         months[-1],
         Decimal(str(settings.mono_dependence_share)),
         language,
+        {a.id: a.key_client for a in accounts.values() if a.key_client is not None},
     )
 
 
@@ -187,8 +198,11 @@ def figures_from(
     last_month: date,
     mono_threshold: Decimal = Decimal("0.75"),
     language: str = formatting.RUSSIAN,
+    choices: dict[uuid.UUID, bool] | None = None,
 ) -> KeyClientFigures:
-    """The figures from plain rows: id → (name, kind, client type, parent), id → revenue."""
+    """The figures from plain rows: id → (name, kind, client type, parent), id → revenue;
+    `choices`: the KAM's «key client: yes/no» where decided."""
+    choices = choices or {}
     owner_of: dict[uuid.UUID, uuid.UUID] = {}
     pharmacies: dict[uuid.UUID, int] = defaultdict(int)
     for account_id, (_name, _kind, _type, parent_id) in accounts.items():
@@ -213,6 +227,7 @@ def figures_from(
                 revenue=totals.get(account_id, Decimal(0)),
                 share=totals.get(account_id, Decimal(0)) / total if total else Decimal(0),
                 pharmacies=pharmacies.get(account_id, 0),
+                key_client=choices.get(account_id),
             )
             for account_id, (name, kind, client_type, _parent) in accounts.items()
             if owner_of[account_id] == account_id
@@ -303,3 +318,91 @@ def _warnings(f: KeyClientFigures, language: str) -> tuple[Message, ...]:
             )
         )
     return tuple(said)
+
+
+# --- one account, for its card ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class KeySuggestion:
+    """What the figures say of one account (its card): its share of the KAM's sales in
+    the analysis window and how many of the three P are confirmed. Key by the figures:
+    `KEY_SHARE` (10 %) of the sales or more *and* all three P."""
+
+    share: Decimal | None  # None: the KAM sold nothing in the window
+    revenue: Decimal
+    qualified: int  # of the three P (need, ability to pay, authority)
+    client_type: ClientType | None
+    chain_name: str = ""  # a chain's pharmacy: its sales count to this chain
+
+    @property
+    def key(self) -> bool:
+        return self.share is not None and self.share >= KEY_SHARE and self.qualified == 3
+
+    @property
+    def type_contradicted(self) -> bool:
+        """A Кормилец («brings 10 % and more») whose sales are under 10 %."""
+        return (
+            self.client_type == ClientType.BREADWINNER
+            and not self.chain_name
+            and (self.share or Decimal(0)) < KEY_SHARE
+        )
+
+
+def key_suggestion(store: Store, account_id: uuid.UUID, today: date) -> KeySuggestion | None:
+    """The account's share of its owner's sales (a chain with its pharmacies, as
+    `key_client_figures` counts it) and its three P; None when there is no such account."""
+    from sqlalchemy import func, select
+
+    from kamdesk.models import Account, SalesRecord
+    from kamdesk.services.classification import window_months
+    from kamdesk.services.settings import load_analytics
+
+    months = window_months(today, load_analytics(store).analysis_months)
+    live = (Account.deleted_at.is_(None), Account.merged_into_id.is_(None))
+    with store.session() as session:
+        account = session.get(Account, account_id)
+        if account is None:
+            return None
+        flags = (account.qual_need, account.qual_pay, account.qual_authority)
+        qualified, client_type = sum(bool(f) for f in flags), account.client_type
+        portfolio = select(Account.id).where(*live)
+        if account.owner_id is not None:
+            portfolio = portfolio.where(Account.owner_id == account.owner_id)
+        parent = session.get(Account, account.parent_id) if account.parent_id else None
+        in_chain = (
+            parent is not None
+            and parent.kind == AccountKind.PHARMACY_CHAIN
+            and parent.owner_id == account.owner_id
+            and parent.deleted_at is None
+        )
+        chain_name = parent.name if in_chain and parent is not None else ""
+        buyers = select(Account.id).where(Account.id == account_id)
+        if account.kind == AccountKind.PHARMACY_CHAIN:
+            buyers = portfolio.where(
+                (Account.id == account_id)
+                | ((Account.parent_id == account_id) & (Account.kind == AccountKind.PHARMACY))
+            )
+        in_window = (
+            SalesRecord.deleted_at.is_(None),
+            SalesRecord.month >= months[0],
+            SalesRecord.month <= months[-1],
+        )
+        total = session.scalar(
+            select(func.sum(SalesRecord.amount)).where(
+                *in_window, SalesRecord.account_id.in_(portfolio)
+            )
+        )
+        revenue = session.scalar(
+            select(func.sum(SalesRecord.amount)).where(
+                *in_window, SalesRecord.account_id.in_(buyers)
+            )
+        )
+    total, revenue = Decimal(total or 0), Decimal(revenue or 0)
+    return KeySuggestion(
+        share=revenue / total if total else None,
+        revenue=revenue,
+        qualified=qualified,
+        client_type=client_type,
+        chain_name=chain_name,
+    )

@@ -25,6 +25,7 @@ from kamdesk.vocabulary import (
     Attitude,
     ClientType,
     DmuRole,
+    LossReason,
     Psychotype,
     RelationshipEventKind,
     TenderResult,
@@ -53,6 +54,7 @@ class Kind(Enum):
     DATE = "date"
     MONEY = "money"
     BOOL = "bool"
+    MAYBE = "maybe"  # yes, no, or not decided (None)
     REF = "ref"  # another row's id (whom a contact reports to) or None
 
 
@@ -65,6 +67,7 @@ _ENUM_FIELDS: dict[str, type[StrEnum]] = {
     "psychotype": Psychotype,
     "event_kind": RelationshipEventKind,
     "tender_result": TenderResult,
+    "loss_reason": LossReason,
 }
 
 _T, _L = Kind.TEXT, Kind.LINE
@@ -75,7 +78,8 @@ FIELDS: dict[Entity, dict[str, Kind | type[StrEnum]]] = {
         "email": Kind.EMAIL, "website": _L, "client_type": ClientType, "status": AccountStatus,
         "qual_need": Kind.BOOL, "qual_need_note": _T, "qual_pay": Kind.BOOL,
         "qual_pay_note": _T, "qual_authority": Kind.BOOL, "qual_authority_note": _T,
-        "parent_id": Kind.REF,
+        "parent_id": Kind.REF, "key_client": Kind.MAYBE, "loss_reason": LossReason,
+        "loss_note": _T, "win_back_means": _T,
     },
     Entity.DOSSIER: {
         "activity": _T, "employees": Kind.COUNT, "beds": Kind.COUNT, "history": _T,
@@ -143,6 +147,8 @@ def parse(entity: Entity, name: str, raw: Any) -> Any:
             raise CardError(message) from None
     if kind is Kind.BOOL:
         return bool(raw)
+    if kind is Kind.MAYBE:
+        return None if raw in (None, "") else bool(raw)
     if kind is Kind.REF:
         return None if raw in (None, "") else uuid.UUID(str(raw))
     if raw is None:

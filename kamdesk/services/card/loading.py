@@ -26,6 +26,7 @@ from kamdesk.services.card.editing import drafts_for
 from kamdesk.services.card.fields import FIELDS, Entity
 from kamdesk.services.card.model import CardData, CompetitorCard, ContactCard, EventCard
 from kamdesk.services.card.overview import Overview, load_overview
+from kamdesk.services.card.standing import Standing, load_standing
 from kamdesk.services.card.timeline import TimelineEntry, load_timeline
 from kamdesk.services.dossier import load_facts_many, score
 from kamdesk.store.tombstones import INCLUDE_DELETED
@@ -158,6 +159,7 @@ class CardBundle:
     overview: Overview
     layout: DmuLayout
     timeline: list[TimelineEntry]
+    standing: Standing | None = None  # key-client figures, XYZ, complaints, pharmacies
 
 
 def load_bundle(store: Store, account_id: uuid.UUID) -> CardBundle | None:
@@ -166,7 +168,7 @@ def load_bundle(store: Store, account_id: uuid.UUID) -> CardBundle | None:
         return None
     return CardBundle(
         card, load_overview(store, account_id), dmu_layout(store, account_id),
-        load_timeline(store, account_id),
+        load_timeline(store, account_id), load_standing(store, account_id),
     )  # fmt: skip
 
 

@@ -9,7 +9,8 @@ it wait there, not in the window) and then reloads the card the same way.
 Signals for the window: `plan_visit_requested(account_id)` and
 `new_offer_requested(account_id)`; `merge_requested(account_id)` ("Merge with…":
 the client list asks which account and shows the merge); `changed(account_id)` after any stored edit
-(the client list refreshes its row); `loaded(title)` and `missing()`.
+(the client list refreshes its row); `open_account_requested(account_id)` (a chain's
+pharmacy to open); `loaded(title)` and `missing()`.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from kamdesk.services import card as service
 from kamdesk.services.card import CardBundle, CardError, Entity, Overview
 from kamdesk.services.store_wait import is_busy
 from kamdesk.ui.card.binder import FieldBinder, Key, translate
+from kamdesk.ui.card.chain_tab import PharmaciesTab
 from kamdesk.ui.card.consent import ask_to_erase
 from kamdesk.ui.card.contacts_tab import ContactsTab
 from kamdesk.ui.card.dmu_map import DmuMap
@@ -36,9 +37,11 @@ from kamdesk.ui.card.header import CardHeader
 from kamdesk.ui.card.overview_tab import OverviewTab
 from kamdesk.ui.card.places import show_place
 from kamdesk.ui.card.timeline_tab import TimelineTab
+from kamdesk.ui.card.toolbar import card_toolbar
 from kamdesk.ui.changes import changes
 from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
+from kamdesk.vocabulary import AccountKind
 
 StoreProvider = Callable[[], Any]
 
@@ -47,9 +50,13 @@ class AccountCard(QWidget):
     plan_visit_requested = Signal(object)
     new_offer_requested = Signal(object)
     merge_requested = Signal(object)
+    open_account_requested = Signal(object)  # a chain's pharmacy, double-clicked
     changed = Signal(object)
     loaded = Signal(str)
     missing = Signal()
+    undo_button: QPushButton  # the toolbar's (kamdesk.ui.card.toolbar)
+    redo_button: QPushButton
+    archive_button: QPushButton
 
     def __init__(
         self,
@@ -64,6 +71,7 @@ class AccountCard(QWidget):
         self._store = store
         self._tasks = tasks
         self.bundle: CardBundle | None = None
+        self.pharmacies: PharmaciesTab | None = None  # a chain's
         self.binder: FieldBinder | None = None
         self.header: CardHeader | None = None
         self.tabs = QTabWidget(self)
@@ -131,10 +139,14 @@ class AccountCard(QWidget):
         if self.bundle is None or bundle is None:
             return
         self.bundle = replace(
-            self.bundle, overview=bundle.overview, layout=bundle.layout, timeline=bundle.timeline
-        )
+            self.bundle, overview=bundle.overview, layout=bundle.layout,
+            timeline=bundle.timeline, standing=bundle.standing,
+        )  # fmt: skip
         data = bundle.card
+        if self.pharmacies is not None and bundle.standing is not None:
+            self.pharmacies.set_rows(bundle.standing.pharmacies, bundle.standing.chain_sales)
         if self.header is not None:
+            self.header.set_standing(bundle.standing)
             self.header.set_score(data.score, [translate(m) for m in data.missing])
             self.header.update_qualification(
                 all(data.account[f] for f in ("qual_need", "qual_pay", "qual_authority"))
@@ -211,8 +223,9 @@ class AccountCard(QWidget):
             if old is not None:
                 self._head.removeWidget(old)
                 old.deleteLater()
-        self.header = CardHeader(data, self.binder, self)
-        self._toolbar_widget = self._toolbar()
+        self.header = CardHeader(data, self.binder, self, bundle.standing)
+        self.header.complaints.complaint_clicked.connect(self._show_complaint)
+        self._toolbar_widget = card_toolbar(self)
         self._head.addWidget(self.header)
         self._head.addWidget(self._toolbar_widget)
         self._build_tabs(bundle)
@@ -232,48 +245,6 @@ class AccountCard(QWidget):
         self.loaded.emit(self.title())
         if then is not None:
             then()
-
-    def _toolbar(self) -> QWidget:
-        bar = QWidget(self)
-        bar.setObjectName("cardToolbar")
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(16, 0, 16, 4)
-        assert self.binder is not None
-        stack = self.binder.undo_stack
-        undo = stack.createUndoAction(bar, self.tr("Undo"))
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        redo = stack.createRedoAction(bar, self.tr("Redo"))
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
-        redo.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        for stale in self.actions():
-            self.removeAction(stale)
-        self.addAction(undo)
-        self.addAction(redo)
-        self.undo_button = QPushButton(self.tr("Undo"), bar)
-        self.undo_button.setEnabled(stack.canUndo())
-        self.undo_button.clicked.connect(stack.undo)
-        stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.redo_button = QPushButton(self.tr("Redo"), bar)
-        self.redo_button.setEnabled(stack.canRedo())
-        self.redo_button.clicked.connect(stack.redo)
-        stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        row.addWidget(self.undo_button)
-        row.addWidget(self.redo_button)
-        row.addStretch(1)
-        archived = self.bundle is not None and self.bundle.card.archived
-        if not archived:
-            merge = QPushButton(self.tr("Merge with…"))
-            merge.setObjectName("mergeWithButton")
-            merge.setToolTip(self.tr("This card and another are the same organisation"))
-            merge.clicked.connect(lambda: self.merge_requested.emit(self.account_id))
-            row.addWidget(merge)
-        archive = QPushButton(self.tr("Restore") if archived else self.tr("Archive"))
-        archive.setObjectName("archiveButton")
-        self.archive_button = archive
-        archive.clicked.connect(self._toggle_archive)
-        row.addWidget(archive)
-        return bar
 
     def _build_tabs(self, bundle: CardBundle) -> None:
         assert self.binder is not None
@@ -303,10 +274,17 @@ class AccountCard(QWidget):
         self.tabs.addTab(self.contacts, self.tr("Contacts (%n)", "", len(data.contacts)))
         self.tabs.addTab(self.map, self.tr("Decision-making map"))
         self.tabs.addTab(self.timeline, self.tr("Timeline"))
+        self.pharmacies = None
+        if data.kind == AccountKind.PHARMACY_CHAIN and bundle.standing is not None:
+            standing = bundle.standing
+            self.pharmacies = PharmaciesTab(standing.pharmacies, standing.chain_sales)
+            self.pharmacies.open_requested.connect(self.open_account_requested)
+            count = len(standing.pharmacies)
+            self.tabs.addTab(self.pharmacies, self.tr("Pharmacies (%n)", "", count))
         for index in range(self.tabs.count()):
             tab = self.tabs.widget(index)
             if tab is not None:
-                tab.setEnabled(not data.archived or index in (0, 4))
+                tab.setEnabled(not data.archived or index in (0, 4, 5))
 
     # --- edits -------------------------------------------------------------------
 
@@ -318,6 +296,14 @@ class AccountCard(QWidget):
             # Asked once the click that withdrew consent is handled, not inside it.
             QTimer.singleShot(0, self, lambda: self._offer_erasure(row_key))
         self.refresh_overview()  # score, map, timeline follow the stored edit
+
+    def _show_complaint(self, event_id: uuid.UUID) -> None:
+        """A complaint's button: its row in the dossier's history, where it is resolved."""
+        self.tabs.setCurrentWidget(self.dossier)
+        self.dossier.events.select(event_id)
+        resolution = self.dossier.findChild(QWidget, "field_event_resolution")
+        if resolution is not None:  # shown by its layout once the event loop runs
+            QTimer.singleShot(0, resolution, resolution.setFocus)
 
     def _structural(
         self,
@@ -463,7 +449,7 @@ class AccountCard(QWidget):
 
         self._structural(reset)
 
-    def _toggle_archive(self) -> None:
+    def toggle_archive(self) -> None:
         store, account_id = self._store(), self.account_id
         archived = self.bundle is not None and self.bundle.card.archived
         if not archived:

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 from kamdesk.i18n import QT_TRANSLATE_NOOP
 
 _D, _C, _H, _F = "DossierTab", "ContactsTab", "CardHeader", "CardFields"
+_S = "CardStanding"
 
 _ACCOUNT = {
     "name": (_D, QT_TRANSLATE_NOOP("DossierTab", "Name")),
@@ -38,6 +39,10 @@ _ACCOUNT = {
     "owner_id": (_F, QT_TRANSLATE_NOOP("CardFields", "Owner")),
     "parent_id": (_F, QT_TRANSLATE_NOOP("CardFields", "Parent organisation")),
     "merged_into_id": (_F, QT_TRANSLATE_NOOP("CardFields", "Merged into")),
+    "key_client": (_S, QT_TRANSLATE_NOOP("CardStanding", "Key client")),
+    "loss_reason": (_S, QT_TRANSLATE_NOOP("CardStanding", "Why it left")),
+    "loss_note": (_F, QT_TRANSLATE_NOOP("CardFields", "Note on why it left")),
+    "win_back_means": (_S, QT_TRANSLATE_NOOP("CardStanding", "How to win it back")),
 }
 _DOSSIER = {
     "activity": (_D, QT_TRANSLATE_NOOP("DossierTab", "What it does")),

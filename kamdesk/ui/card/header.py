@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,19 +18,28 @@ from PySide6.QtWidgets import (
 
 from kamdesk.services.accounts import AccountStatus, ClientType
 from kamdesk.services.card import CardData, Entity
+from kamdesk.services.card.standing import Standing
 from kamdesk.ui import colors, labels
 from kamdesk.ui.card.binder import FieldBinder, translate
 from kamdesk.ui.card.forms import enum_combo
 from kamdesk.ui.card.hints import client_type_hint
+from kamdesk.ui.card.standing import ComplaintBanner, StandingRows, xyz_text
 from kamdesk.ui.card.widgets import error_label, muted
 from kamdesk.ui.formatting import format_datetime, format_percent
 
 
 class CardHeader(QWidget):
-    def __init__(self, data: CardData, binder: FieldBinder, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        data: CardData,
+        binder: FieldBinder,
+        parent: QWidget | None = None,
+        standing: Standing | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("cardHeader")
         self._data = data
+        self._standing = standing
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 6)
         layout.setSpacing(4)
@@ -43,8 +53,12 @@ class CardHeader(QWidget):
         self.facts = QLabel()
         self.facts.setObjectName("cardFacts")
         self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setWordWrap(True)
         self.set_next_visit(data.next_visit_at)
         layout.addWidget(self.facts)
+        self.complaints = ComplaintBanner(self)
+        self.complaints.set_complaints(standing.complaints if standing else [])
+        layout.addWidget(self.complaints)
         if data.archived:
             banner = QLabel(
                 self.tr("Merged into «%s» and archived.") % data.merged_into_name
@@ -100,6 +114,7 @@ class CardHeader(QWidget):
             binder.bind(text, Entity.ACCOUNT, data.id, note, data.account[note], error)
             grid.addWidget(tick, row, 0, 1, 2)
             grid.addWidget(text, row, 2, 1, 3)
+        self.standing = StandingRows(grid, 5, data, binder, standing, self.status, self.client_type)
         grid.setColumnStretch(4, 1)
         layout.addLayout(grid)
         self.qualified = muted()
@@ -113,11 +128,19 @@ class CardHeader(QWidget):
         data = self._data
         facts = [labels.label(data.kind), data.account["city"]]
         if data.abc_class or data.xyz_class:
-            facts.append(f"<b>{data.abc_class or ''}{data.xyz_class or ''}</b>")
+            reason = xyz_text(self._standing.xyz if self._standing else None)
+            reason = f" ({escape(reason)})" if reason else ""
+            facts.append(f"<b>{data.abc_class or ''}{data.xyz_class or ''}</b>{reason}")
         facts.append(self.tr("owner: %s") % (data.owner_name or "—"))
         visit = format_datetime(when) or self.tr("not planned")
         facts.append(self.tr("next visit: %s") % visit)
         self.facts.setText(" · ".join(f for f in facts if f))
+
+    def set_standing(self, standing: Standing | None) -> None:
+        """Fresh figures after an edit or elsewhere: complaints, key-client suggestion, XYZ."""
+        self._standing = standing
+        self.complaints.set_complaints(standing.complaints if standing else [])
+        self.standing.set_standing(standing)
 
     def set_score(self, score: int, missing: list[str]) -> None:
         self.completeness.setValue(score)

@@ -187,6 +187,9 @@ class ClientsPage(QWidget):
             card.changed.connect(self._card_changed)  # type: ignore[attr-defined]
             card.plan_visit_requested.connect(self.plan_visit_requested)  # type: ignore[attr-defined]
             card.new_offer_requested.connect(self._new_offer)  # type: ignore[attr-defined]
+            opens = getattr(card, "open_account_requested", None)
+            if opens is not None:  # a chain's pharmacy, double-clicked on its card
+                opens.connect(self.open_account)
             merge = getattr(card, "merge_requested", None)
             if merge is not None:
                 merge.connect(self.commands.pick_partner)
