@@ -80,6 +80,7 @@ def test_plan_a_call_hold_it_report_and_submit(
     with qtbot.waitActive(form):
         form.show()
         form.activateWindow()
+    assert form.windowTitle().startswith("Call report: ")
     form.outcome.setFocus()
     QTest.keyClicks(form.outcome, "Meeting agreed for next week")
     form.next_steps.add_button.setFocus()

@@ -90,7 +90,8 @@ class ReportForm(QDialog):
         self.visit_id = visit_id
         self.draft = report_draft(self._store, visit_id, tz)
         self.dirty = False
-        self.setWindowTitle(self.tr("Visit report: %1").replace("%1", self.draft.account_name))
+        title = self.tr("Call report: %1") if self.draft.is_call else self.tr("Visit report: %1")
+        self.setWindowTitle(title.replace("%1", self.draft.account_name))
         self.resize(820, 680)  # 1366×768 less a title bar and a taskbar
         self.autosave = Debounce(self, AUTOSAVE_DELAY_MS, AUTOSAVE_MAX_WAIT_MS, self.save_draft)
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
