@@ -148,12 +148,18 @@ def next_slot(now: datetime) -> datetime:
 
 
 def plan_title(*, editing: bool, call: bool) -> str:
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("PlanDialog", text)
-
+    # Literal translate() calls: pyside6-lupdate extracts only those.
     if editing:
-        return tr("Call plan") if call else tr("Visit plan")
-    return tr("Plan a call") if call else tr("Plan a visit")
+        return (
+            QCoreApplication.translate("PlanDialog", "Call plan")
+            if call
+            else QCoreApplication.translate("PlanDialog", "Visit plan")
+        )
+    return (
+        QCoreApplication.translate("PlanDialog", "Plan a call")
+        if call
+        else QCoreApplication.translate("PlanDialog", "Plan a visit")
+    )
 
 
 def show_channel(
