@@ -52,6 +52,7 @@ from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_tex
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
 from kamdesk.ui.offers.lines_view import LinesView
 from kamdesk.ui.offers.suggest import suggest_for
+from kamdesk.ui.offers.terms_fields import OfferTermsFields
 from kamdesk.ui.offers.vat_note import vat_note_text
 from kamdesk.ui.sync.offer_approval import attach_approval
 from kamdesk.ui.tasks import TaskRunner
@@ -144,16 +145,15 @@ class OfferEditor(QDialog):
         form.addRow(self.tr("Number"), self.number)
         form.addRow(self.tr("Date"), self.offer_date)
         form.addRow(self.tr("Valid until"), self.valid_until)
+        self.terms_fields = OfferTermsFields(self, form)  # purpose, price request, deferral
         tabs = QTabWidget()
         tabs.addTab(self._lines_tab(), self.tr("Lines"))
         tabs.addTab(self._readers_tab(), self.tr("Readers and arguments"))
         tabs.addTab(self._terms_tab(), self.tr("Benefit and terms"))
         tabs.addTab(self._team_tab(), self.tr("Team and annexes"))
         self.tabs = tabs
-        self.errors = QLabel()
-        self.errors.setWordWrap(True)
+        self.errors = QLabel(wordWrap=True)
         self.errors.setStyleSheet("color: #b3261e;")
-        self.errors.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -164,6 +164,7 @@ class OfferEditor(QDialog):
         layout.addLayout(form)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.errors)
+        self.errors.hide()
         layout.addWidget(buttons)
 
     def _lines_tab(self) -> QWidget:
@@ -223,11 +224,12 @@ class OfferEditor(QDialog):
         self.benefit.setPlaceholderText(self.tr("Lead with the benefit of working together"))
         self.exclusivity.setPlaceholderText(self.tr("What only this client gets in this offer"))
         page = QWidget()
-        form = QFormLayout(page)
+        form = self.terms_form = QFormLayout(page)
         form.addRow(self.tr("Benefit"), self.benefit)
         form.addRow(self.tr("Exclusive"), self.exclusivity)
         form.addRow(self.tr("Delivery terms"), self.delivery)
         form.addRow(self.tr("Payment terms"), self.payment)
+        form.addRow(self.tr("Payment deferral, days"), self.terms_fields.deferral)
         return page
 
     def _team_tab(self) -> QWidget:
@@ -277,6 +279,7 @@ class OfferEditor(QDialog):
         )
         self._annex_inputs = list(draft.annexes)
         self.annexes.setStringList([a.title for a in self._annex_inputs])
+        self.terms_fields.load(draft)
         self._refresh_envelope()
         self._update_totals()
 
@@ -358,12 +361,13 @@ class OfferEditor(QDialog):
             return
         ids = [line.product_id for line in self.lines.lines()]
         self.lines.max_discounts = self._book.max_discounts(account_id, ids)
+        self.terms_fields.refresh(self._book, self._workspace, account_id)
 
     def _update_totals(self, *args: Any) -> None:
         note = editor_note(self)  # approved, or save to send for approval
-        self.totals.setText(
-            totals_text(self.lines.lines(), self.lines.max_discounts, self._vat_note, note)
-        )
+        text = totals_text(self.lines.lines(), self.lines.max_discounts, self._vat_note, note)
+        deferral = self.terms_fields.deferral_note()
+        self.totals.setText(f"{text}\n{deferral}" if deferral else text)
 
     def _checked_readers(self) -> list[QStandardItem]:
         items = [self.readers.item(row) for row in range(self.readers.rowCount())]
@@ -413,7 +417,7 @@ class OfferEditor(QDialog):
     # Saving -------------------------------------------------------------------------------
 
     def current_draft(self) -> OfferDraft:
-        return OfferDraft(
+        draft = OfferDraft(
             id=self._draft.id if self._draft else None,
             account_id=self.account.currentData(),
             offer_date=pydate(self.offer_date.date()),
@@ -432,10 +436,10 @@ class OfferEditor(QDialog):
             benefit=self.benefit.toPlainText(),
             exclusivity=self.exclusivity.toPlainText(),
         )
+        return self.terms_fields.fill(draft)
 
     def reject(self) -> None:
-        """Esc, Cancel or the window's close: changes are not dropped without asking;
-        while a save is under way its result decides."""
+        """Esc, Cancel, close: ask before dropping changes (a running save decides)."""
         if not self.saving.under_way:
             self.unsaved.ask()
 
@@ -449,8 +453,7 @@ class OfferEditor(QDialog):
         if problems:
             self._show_problems(problems)
             return False
-        # The worker gets its own copy: the line model keeps its lines, and the
-        # service sets their VAT while the table may be reading them.
+        # The worker's own copy: the service sets VAT while the table may read the lines.
         book, mine = self._book, copy.deepcopy(draft)
         return self.saving.start(
             lambda: book.save(mine), self._stored, OfferError, self._show_problems
@@ -471,6 +474,8 @@ class OfferEditor(QDialog):
             "account": self.account,
             "addressees": self.readers_view,
             "annexes": self.annex_view,
+            "payment_deferral_days": self.terms_fields.deferral,
+            "price_request_date": self.terms_fields.request_date,
         }
         for key, widget in fields.items():
             widget.setStyleSheet("border: 1px solid #b3261e;" if key in messages else "")
