@@ -52,12 +52,14 @@ from kamdesk.services.offers import (
     save_offer_settings,
 )
 from kamdesk.services.offers.office import READ_ONLY_NOTE
+from kamdesk.services.offers.settings import DEFERRAL
 from kamdesk.services.products import ProductCatalog
 from kamdesk.services.products.vat import VatRegime
 from kamdesk.ui.file_dialogs import get_open_file_name
 from kamdesk.ui.offers.common import message_text
 from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.settings_envelope import EnvelopeTable
+from kamdesk.ui.settings_offers_deferral import DeferralLimits
 
 ERROR_STYLE = "color: #b3261e;"
 LOGO_FORMATS = (b"png", b"jpeg")
@@ -152,6 +154,7 @@ class OffersSettingsTab(QWidget):
         envelope_layout.addWidget(self.envelope)
         self.errors["envelope"] = _error_label(self)
         envelope_layout.addWidget(self.errors["envelope"])
+        self.deferral = DeferralLimits(self._saved.envelope, self)
 
         self.office_note = QLabel(self)
         self.office_note.setObjectName("officeNote")
@@ -160,6 +163,7 @@ class OffersSettingsTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self._offer_box)
         right.addWidget(self._envelope_box, 1)
+        right.addWidget(self.deferral)
         columns = QHBoxLayout()
         columns.addWidget(self._supplier_box, 1)
         columns.addLayout(right, 1)
@@ -182,6 +186,7 @@ class OffersSettingsTab(QWidget):
         _look_read_only(self.validity)
         self.vat_regime.setEnabled(False)
         self.envelope.set_read_only(True)
+        self.deferral.set_read_only(True)
 
     def _add_row(self, form: QFormLayout, name: str, editor: QWidget) -> None:
         """`editor` with its caption, and an error label under it shown when it is wrong."""
@@ -211,7 +216,10 @@ class OffersSettingsTab(QWidget):
             self._saved,
             supplier=supplier,
             validity_days=self.validity.value(),
-            envelope=envelope_from_rows(self.envelope.rows()),
+            envelope={
+                **envelope_from_rows(self.envelope.rows()),
+                DEFERRAL: self.deferral.limits(),
+            },
             vat_regime=str(self.vat_regime.currentData()),
         )
         return settings
