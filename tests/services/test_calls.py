@@ -256,3 +256,15 @@ def test_visit_list_shows_the_channel(
     assert "kind" in header
     assert str(visit)[:8] in first and " Visit " in first
     assert str(call)[:8] in second and " Call " in second and "12:00–12:15" in second
+
+
+def test_a_call_in_the_calendar_file_is_named_a_call_without_a_place(store: Store) -> None:
+    from icalendar import Calendar
+
+    from kamdesk.services.visits import export_ics
+
+    account = add_account(store, "ГКБ № 1")
+    add_visit(store, account, msk(2026, 11, 16, 12), 15, channel=CALL)
+    [event] = Calendar.from_ical(export_ics(store, DAY, DAY)).walk("VEVENT")
+    assert str(event["summary"]) == "Звонок: ГКБ № 1"
+    assert "geo" not in event and "location" not in event

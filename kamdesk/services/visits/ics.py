@@ -65,11 +65,12 @@ def export_ics(
         event.add("dtstamp", stamp)
         event.add("dtstart", row.starts_at.astimezone(UTC))
         event.add("dtend", row.ends_at.astimezone(UTC))
-        event.add("summary", calendar_line(f"Визит: {row.account_name}"))
+        kind = "Звонок" if row.is_call else "Визит"  # a call is made from anywhere: no geo
+        event.add("summary", calendar_line(f"{kind}: {row.account_name}"))
         if row.place:
             event.add("location", calendar_line(row.place))
         agenda, attendees, point = details.get(row.id, ("", [], None))
-        if point is not None:
+        if point is not None and not row.is_call:
             event.add("geo", point)
         description = []
         if row.objective:
