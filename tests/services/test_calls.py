@@ -268,3 +268,12 @@ def test_a_call_in_the_calendar_file_is_named_a_call_without_a_place(store: Stor
     [event] = Calendar.from_ical(export_ics(store, DAY, DAY)).walk("VEVENT")
     assert str(event["summary"]) == "Звонок: ГКБ № 1"
     assert "geo" not in event and "location" not in event
+
+
+def test_a_call_to_the_insurance_fund_reaches_the_export(store: Store) -> None:
+    from kamdesk.vocabulary import AccountKind
+
+    fund = add_account(store, "ТФОМС Тверской области", kind=AccountKind.INSURANCE_FUND)
+    add_visit(store, fund, msk(2026, 11, 16, 12), 15, channel=CALL)
+    [row] = manager_export(store, ExportFilter(DAY, DAY)).rows
+    assert "фонд ОМС" in visit_cells(row, "ru") and "звонок" in visit_cells(row, "ru")

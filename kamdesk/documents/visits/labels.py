@@ -102,6 +102,7 @@ KIND: dict[AccountKind, tuple[str, str]] = {
     AccountKind.PHARMACY: ("аптека", "pharmacy"),
     AccountKind.DISTRIBUTOR: ("дистрибьютор", "distributor"),
     AccountKind.HEALTH_AUTHORITY: ("орган здравоохранения", "health authority"),
+    AccountKind.INSURANCE_FUND: ("фонд ОМС", "health insurance fund"),
     AccountKind.OTHER: ("другое", "other"),
 }
 
