@@ -52,6 +52,9 @@ def test_the_printed_brief_carries_the_dossier_on_one_page(store: Store, tmp_pat
     assert "Битые флаконы" in text and "Опоздание поставки" not in text  # resolved: left out
     assert MATRIX.split(":")[0] not in text  # no chain objection on a hospital's brief
     assert text.count("Дорого для бюджета больницы") == 1
+    # The products the visit was planned for, with what to say about them.
+    assert "Препараты визита" in text
+    assert "Кардиоприл, 120,50 ₽ без НДС — Однократное введение в сутки" in text
     assert _pages(target) == 1
 
 

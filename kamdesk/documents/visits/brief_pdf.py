@@ -35,6 +35,8 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "address": ("Обращение и этикет", "Address and etiquette"),
     "questions": ("Вопросы", "Questions"),
     "objections": ("Возражения и ответы", "Objections and answers"),
+    "products": ("Препараты визита", "Products of this visit"),
+    "price": ("{price} без НДС", "{price} excl. VAT"),
     "no_answer": ("ответ не подготовлен", "no answer prepared"),
     "negotiation": ("План переговоров", "Negotiation plan"),
     "target": ("Цель переговоров: {value}", "Target result: {value}"),
@@ -134,10 +136,20 @@ def _fitted(
 ) -> list[Any]:
     """The story with the DMU map as large as the page allows, lists cut if need be."""
     width, height = frame
-    for limit in LIST_LIMITS:
-        story = _story(c, st, lang, tr, limit)
+
+    def laid_out(limit: int | None, products: bool) -> tuple[list[Any], float, float]:
+        story = _story(c, st, lang, tr, limit, products)
         room = height - _height(story, width) - 6
-        scale = map_scale(c.dmu, width, min(room, MAX_MAP_HEIGHT))
+        return story, room, map_scale(c.dmu, width, min(room, MAX_MAP_HEIGHT))
+
+    for limit in LIST_LIMITS:
+        story, room, scale = laid_out(limit, products=True)
+        if c.products and c.dmu.nodes:
+            # The products' line stays only where it does not shrink the map of who
+            # decides (the objections name the products anyway).
+            bare = laid_out(limit, products=False)
+            if scale < bare[2]:
+                story, room, scale = bare
         # No map to draw: cut the lists only when the page is full without it.
         if scale or limit == LIST_LIMITS[-1] or (not c.dmu.nodes and room >= 0):
             break
@@ -163,7 +175,12 @@ def _cut(items: Sequence[Any], limit: int | None) -> tuple[list[Any], int]:
 
 
 def _story(
-    c: BriefContent, st: dict[str, Any], lang: str, tr: Translate, limit: int | None = None
+    c: BriefContent,
+    st: dict[str, Any],
+    lang: str,
+    tr: Translate,
+    limit: int | None = None,
+    products: bool = True,
 ) -> list[Any]:
     from reportlab.platypus import Paragraph
 
@@ -267,6 +284,11 @@ def _story(
                 st["small"],
             )
         )
+    if c.products and products:
+        shown, left_out = _cut(c.products, limit)
+        # A run-in heading, not a section: the page's room goes to the map of who decides.
+        lines = _product_lines(shown, h, lang, limit) + more(left_out)
+        story.append(Paragraph(f"<b>{h('products')}:</b> " + "; ".join(lines), st["small"]))
     if c.is_commercial:
         story.extend(_negotiation(c, st, h, lang))
     if c.open_follow_ups:
@@ -289,6 +311,22 @@ def _story(
             )
         )
     return story
+
+
+def _product_lines(products: Sequence[Any], h: Any, lang: str, limit: int | None) -> list[str]:
+    """One line a product: its name, price and the key messages to carry in (fewer, then
+    none, as the page gets tight: the map of who decides matters more)."""
+    messages = 3 if limit is None else 1 if limit > 5 else 0
+    lines = []
+    for product in products:
+        parts = [f"<b>{text(product.name)}</b>"]
+        if product.price is not None:
+            parts.append(h("price", price=money(product.price, lang)))
+        line = ", ".join(parts)
+        if product.key_messages:
+            line += " — " + "; ".join(text(m) for m in product.key_messages[:messages])
+        lines.append(line)
+    return lines
 
 
 def _dmu_section(c: BriefContent, st: dict[str, Any], h: Any, tr: Translate) -> list[Any]:
