@@ -4,4 +4,4 @@ Separate from `kamdesk.store` so a store can be recognised as current without
 importing SQLAlchemy; tests check it against the migrations folder.
 """
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"

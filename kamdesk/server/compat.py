@@ -13,7 +13,8 @@ PROTOCOLS: tuple[int, ...] = (PROTOCOL_VERSION,)
 # 0006 added an account kind (insurance_fund) that a laptop of 0005 or older cannot store,
 # so older laptops are told to update (they keep their outbox). Before that, 0003–0005 were
 # accepted together: 0004 added a table old laptops ignored, 0005 changed local storage only.
-SCHEMA_VERSIONS: tuple[str, ...] = (SCHEMA_HEAD,)
+# 0007 changed local storage only (the client list's name order): 0006 and 0007 together.
+SCHEMA_VERSIONS: tuple[str, ...] = ("0006", SCHEMA_HEAD)
 
 
 def check_versions(protocol: int, schema_version: str) -> None:

@@ -52,10 +52,11 @@ _STATUS_SQL = """kam_status(a.kind, a.status,
 
 _REFRESH_SQL = (
     """
-INSERT INTO account_stats (account_id, archived, name, kind, city, inn, client_type, status,
-                           owner_name, search_text, contacts_count, next_visit_at,
+INSERT INTO account_stats (account_id, archived, name, sort_name, kind, city, inn, client_type,
+                           status, owner_name, search_text, contacts_count, next_visit_at,
                            last_visit_at, sales_12m)
-SELECT a.id, a.deleted_at IS NOT NULL, a.name, a.kind, a.city, a.inn, a.client_type, """
+SELECT a.id, a.deleted_at IS NOT NULL, a.name, kam_sort_name(a.name) || char(1) || hex(a.id),
+       a.kind, a.city, a.inn, a.client_type, """
     + _STATUS_SQL
     + """,
        coalesce(u.surname || coalesce(' ' || substr(nullif(u.name, ''), 1, 1) || '.', '')
@@ -77,6 +78,7 @@ WHERE {where}
 ON CONFLICT (account_id) DO UPDATE SET
     archived = excluded.archived,
     name = excluded.name,
+    sort_name = excluded.sort_name,
     kind = excluded.kind,
     city = excluded.city,
     inn = excluded.inn,

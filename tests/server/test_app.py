@@ -57,7 +57,7 @@ def test_info_answers_without_a_login(office_url: str) -> None:
     assert answer.status_code == 200
     assert answer.json() == {
         "protocols": [1],
-        "schema_versions": [SCHEMA_HEAD],
+        "schema_versions": ["0006", SCHEMA_HEAD],
         "server_epoch": state.epoch,
     }
 

@@ -65,7 +65,7 @@ def test_a_0005_store_keeps_its_accounts_visits_and_outbox(tmp_path: Path) -> No
     try:
         assert store.backup_path is not None and store.backup_path.exists()
         with store.engine.connect() as connection:
-            assert migrate.current_revision(connection) == "0006"
+            assert migrate.current_revision(connection) == migrate.SCHEMA_HEAD
             assert connection.execute(text("PRAGMA foreign_key_check")).all() == []
         with store.session() as session:
             rows = session.scalars(select(Account).execution_options(include_deleted=True)).all()

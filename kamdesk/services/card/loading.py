@@ -30,6 +30,7 @@ from kamdesk.services.card.standing import Standing, load_standing
 from kamdesk.services.card.timeline import TimelineEntry, load_timeline
 from kamdesk.services.dossier import load_facts_many, score
 from kamdesk.store.tombstones import INCLUDE_DELETED
+from kamdesk.textfold import natural_key
 from kamdesk.vocabulary import AccountKind
 
 if TYPE_CHECKING:
@@ -126,13 +127,13 @@ def load_card(store: Store, account_id: uuid.UUID) -> CardData | None:
 
 
 def _chains(session: Any) -> list[tuple[uuid.UUID, str]]:
-    """The pharmacy chains a pharmacy can belong to, by name."""
+    """The pharmacy chains a pharmacy can belong to, by name («№ 2» before «№ 10»)."""
     rows = session.execute(
         select(Account.id, Account.name)
         .where(Account.kind == AccountKind.PHARMACY_CHAIN, Account.merged_into_id.is_(None))
         .order_by(Account.name)
     )
-    return [(row.id, row.name) for row in rows]
+    return sorted(((row.id, row.name) for row in rows), key=lambda item: natural_key(item[1]))
 
 
 def _subset(row: Any, card: type[Any]) -> dict[str, Any]:

@@ -109,7 +109,7 @@ def load_standing(store: Store, account_id: uuid.UUID, today: date | None = None
                     Account.kind == AccountKind.PHARMACY,
                     Account.deleted_at.is_(None),
                 )
-                .order_by(Account.name)
+                .order_by(AccountStats.sort_name, Account.name)  # «№ 2» before «№ 10»
             ).all()
             buyers += [row.id for row in rows]
             chain_sales = stats.sales_12m if stats is not None else Decimal(0)

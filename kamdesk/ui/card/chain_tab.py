@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWid
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP
 from kamdesk.services.card.standing import PharmacyRow
+from kamdesk.textfold import natural_key
 from kamdesk.ui import colors, labels
 from kamdesk.ui.formatting import format_datetime, format_money, format_share
 
@@ -108,7 +109,7 @@ class PharmacyModel(QAbstractTableModel):
     @staticmethod
     def _sort_value(row: PharmacyRow, column: int) -> Any:
         values: tuple[Any, ...] = (
-            row.name.casefold(),
+            natural_key(row.name),  # «№ 2» before «№ 10», as in the client list
             row.city.casefold(),
             float(row.sales_12m),
             row.share if row.share is not None else -1.0,
