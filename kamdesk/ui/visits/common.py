@@ -160,3 +160,7 @@ def client_line(row: VisitRow) -> str:
 
         return f"{label(VisitChannel.CALL)}: {row.account_name}"
     return row.account_name
+
+
+# The page's first row of buttons (planning and preparing); the second holds what happened.
+PLANNING_COMMANDS = frozenset({"new", "call", "open", "brief", "route"})

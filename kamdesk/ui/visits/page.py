@@ -5,8 +5,7 @@ Keyboard: ←/→ a day, PageUp/PageDown a week (a month in the list), T today, 
 visits of the day, Enter opens the visit (its plan before it, its report after), N
 (and the window's Ctrl+N) plans a new visit («Plan a call»: a call), Delete cancels
 with a reason, Ctrl+Z undoes the last status change made here, the Menu key (or
-Shift+F10, or a right click) opens the visit's menu. Actions: `actions`, the menu:
-`visit_menu` (kamdesk.ui.visits).
+Shift+F10, or a right click) opens the visit's menu (`actions`, `visit_menu`).
 
 Whatever changes a visit's status, every part of the page follows at once: the change
 is put into the rows shown (`show_status`) before the background reload brings the
@@ -56,7 +55,7 @@ from kamdesk.ui.formatting import format_date
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits import actions, calls
 from kamdesk.ui.visits.checklist_view import ChecklistView
-from kamdesk.ui.visits.common import local, period_around
+from kamdesk.ui.visits.common import PLANNING_COMMANDS, local, period_around
 from kamdesk.ui.visits.models import DayModel, visit_list_model
 from kamdesk.ui.visits.next_step import next_step_text
 from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
@@ -197,7 +196,7 @@ class VisitsPage(QWidget):
         splitter.setSizes([780, 520])  # the checklist needs room for its reasons
 
         self.buttons: dict[str, QPushButton] = {}
-        bar = QHBoxLayout()
+        planning, outcome = QHBoxLayout(), QHBoxLayout()  # one row of 11 is over 1366 px
         commands: tuple[tuple[str, Callable[[], object]], ...] = (
             ("new", lambda: actions.plan_new(self)),
             ("call", lambda: calls.plan_call(self)),
@@ -215,7 +214,7 @@ class VisitsPage(QWidget):
             button = QPushButton()
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(command)
-            bar.addWidget(button)
+            (planning if key in PLANNING_COMMANDS else outcome).addWidget(button)
             self.buttons[key] = button
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -223,14 +222,16 @@ class VisitsPage(QWidget):
         self.undo_action.triggered.connect(lambda: actions.undo_last(self))
         self.addAction(self.undo_action)
         self.history.changed.connect(self._update_undo)
-        bar.addStretch(1)
+        for row in (planning, outcome):
+            row.addStretch(1)
         self.note = QLabel()
         # Its own line, wrapped: a long note (a brief's warnings) must not widen the window.
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addLayout(nav)
         layout.addWidget(splitter, 1)
-        layout.addLayout(bar)
+        layout.addLayout(planning)
+        layout.addLayout(outcome)
         layout.addWidget(self.note)
         self._retranslate()
         self.set_mode(WEEK)
