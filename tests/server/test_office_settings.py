@@ -96,3 +96,26 @@ def test_a_kams_forged_envelope_is_refused_with_a_reason_and_the_queue_moves_on(
         {"value": {"default": {"*": "5"}}},
     )
     assert office.push(admin, raised).outcomes[0].outcome is Outcome.APPLIED
+
+
+def test_the_managers_deferral_envelope_reaches_the_kam_and_a_kam_cannot_widen_it(
+    office: Office, team: dict[str, Laptop]
+) -> None:
+    manager, anna = team["manager"], team["anna"]
+    value = {"default": {"*": "5"}, "deferral_days": {"A": 60, "*": 30}}
+    answer = office.push(
+        manager, manager.change("office_settings", ENVELOPE_ID, "insert", envelope(value))
+    )
+    assert answer.outcomes[0].outcome is Outcome.APPLIED
+    office.pull_all(anna)
+    assert anna.seen[("office_settings", ENVELOPE_ID)].fields["value"] == value
+    widened = anna.change(
+        "office_settings",
+        ENVELOPE_ID,
+        "update",
+        {"value": {**value, "deferral_days": {"*": 120}}},
+        {"value": value},
+    )
+    refused = office.push(anna, widened).outcomes[0]
+    assert refused.outcome is Outcome.REJECTED and refused.code is RejectCode.PERMISSION
+    assert office.data("office_settings", ENVELOPE_ID)["value"] == value  # type: ignore[index]
