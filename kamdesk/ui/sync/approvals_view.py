@@ -61,6 +61,11 @@ def approval_columns() -> list[RecordColumn[PendingApproval]]:
             alignment=RIGHT,
         ),
         RecordColumn(
+            lambda: translate("SyncApprovals", "Deferral / envelope, days"),
+            lambda r: f"{r.deferral_days} / {r.deferral_limit}" if r.deferral_days else "—",
+            alignment=RIGHT,
+        ),
+        RecordColumn(
             lambda: translate("SyncApprovals", "Asked"),
             lambda r: format_datetime(r.requested_at),
             stretch=True,
