@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -71,6 +72,9 @@ class CardHeader(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
+        # In the header from the start, so every widget added has a parent at once: one
+        # shown (setVisible) before that would be a window of its own and take the focus.
+        layout.addLayout(grid)
         self.client_type = enum_combo(ClientType)
         self.client_type.setObjectName("field_account_client_type")
         self.status = enum_combo(AccountStatus)
@@ -97,11 +101,13 @@ class CardHeader(QWidget):
         grid.addWidget(self.completeness, 1, 3)
         self.set_score(data.score, [translate(m) for m in data.missing])
 
-        # The three P: a tick and a note each.
-        for row, (flag, note) in enumerate(
-            (("qual_need", "qual_need_note"), ("qual_pay", "qual_pay_note"),
-             ("qual_authority", "qual_authority_note")),
-            start=2,
+        # The three P on one line, a tick and a note each: the header must leave room
+        # for the tabs at 1366×768.
+        three_p = QHBoxLayout()
+        three_p.setSpacing(6)
+        for flag, note in (
+            ("qual_need", "qual_need_note"), ("qual_pay", "qual_pay_note"),
+            ("qual_authority", "qual_authority_note"),
         ):  # fmt: skip
             key = flag.removeprefix("qual_")
             tick = QCheckBox(labels.qualification_label(key))
@@ -112,11 +118,12 @@ class CardHeader(QWidget):
             text.setPlaceholderText(self.tr("why (a note)"))
             error = error_label()
             binder.bind(text, Entity.ACCOUNT, data.id, note, data.account[note], error)
-            grid.addWidget(tick, row, 0, 1, 2)
-            grid.addWidget(text, row, 2, 1, 3)
-        self.standing = StandingRows(grid, 5, data, binder, standing, self.status, self.client_type)
+            text.setToolTip(labels.qualification_label(key))
+            three_p.addWidget(tick)
+            three_p.addWidget(text, 1)
+        grid.addLayout(three_p, 2, 0, 1, 5)
+        self.standing = StandingRows(grid, 3, data, binder, standing, self.status, self.client_type)
         grid.setColumnStretch(4, 1)
-        layout.addLayout(grid)
         self.qualified = muted()
         layout.addWidget(self.qualified)
         self.update_qualification(
