@@ -433,3 +433,35 @@ def test_the_calendar_button_beside_a_date_is_a_drawn_icon(
     assert buttons, "no date field with a calendar in the card"
     for button in buttons:
         assert not button.icon().isNull() and not button.text().strip()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_new_contacts_name_and_role_show_in_the_list_as_they_are_stored(
+    qtbot: QtBot,
+    open_card: Callable[[uuid.UUID], AccountCard],
+    tasks: TaskRunner,
+    wait_idle: WaitIdle,
+    territory: dict[str, Any],
+) -> None:
+    card = open_card(territory["hospital"])
+    show(qtbot, card)
+    card.tabs.setCurrentWidget(card.contacts)
+    card.contacts.new_surname.setText("Соколов")  # keyClicks cannot type Cyrillic offscreen
+    QTest.mouseClick(card.contacts.add_button, Qt.MouseButton.LeftButton)
+    wait_idle(tasks)
+    people = card.contacts.list  # the tab was made again with the new contact
+    row = next(i for i in range(people.count()) if "Соколов" in people.item(i).text())
+    click_contact(qtbot, card, row)
+    for name, text in (("name", "Пётр"), ("patronymic", "Ильич"), ("position", "Главврач")):
+        edit(field(card, "contact", name), text)
+        wait_idle(tasks)
+    role = field(card, "contact", "dmu_role")
+    role.setCurrentIndex(index_of_data(role, "approver"))
+    wait_idle(tasks)
+    assert people.item(row).text() == "Соколов Пётр Ильич\nApprover (finance)"
+    # Another contact and back: the list and the editor show what was stored.
+    click_contact(qtbot, card, 0 if row else 1)
+    click_contact(qtbot, card, row)
+    assert people.item(row).text() == "Соколов Пётр Ильич\nApprover (finance)"
+    assert field(card, "contact", "name").text() == "Пётр"
+    assert field(card, "contact", "position").text() == "Главврач"

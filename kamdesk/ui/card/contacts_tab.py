@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -21,12 +23,17 @@ from PySide6.QtWidgets import (
 from kamdesk.services.accounts import Attitude, DmuRole, Psychotype
 from kamdesk.services.card import CONSENT_NEEDED, CardData, ContactCard, Entity
 from kamdesk.ui import labels
-from kamdesk.ui.card.binder import FieldBinder, translate
+from kamdesk.ui.card.binder import FieldBinder, Key, translate
 from kamdesk.ui.card.forms import BoundForm
 from kamdesk.ui.card.hints import psychotype_tips
 from kamdesk.ui.card.widgets import NotesEdit, muted
 
 ROW_ID_ROLE = Qt.ItemDataRole.UserRole
+_ENUMS: dict[str, type[DmuRole] | type[Attitude] | type[Psychotype]] = {
+    "dmu_role": DmuRole,
+    "attitude": Attitude,
+    "psychotype": Psychotype,
+}
 
 
 def contact_caption(contact: ContactCard) -> str:
@@ -79,6 +86,9 @@ class ContactsTab(QSplitter):
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 3)
         self.list.currentItemChanged.connect(self._selected)
+        # A stored field (surname, name, role…) shows in the list at once, and the
+        # contact's editor, made again on selection, shows what was stored.
+        binder.committed.connect(self._stored)
         if data.contacts:
             self.list.setCurrentRow(0)
 
@@ -86,6 +96,29 @@ class ContactsTab(QSplitter):
         for index in range(self.list.count()):
             if self.list.item(index).data(ROW_ID_ROLE) == contact_id:
                 self.list.setCurrentRow(index)
+
+    def _stored(self, key: Key) -> None:
+        entity, contact_id, name = key
+        contact = self._contacts.get(contact_id)
+        binding = self._binder.binding(key)
+        if contact is None or binding is None:
+            return
+        if entity is Entity.CONTACT and name in ContactCard.__dataclass_fields__:
+            value = binding.value
+            if name in _ENUMS and isinstance(value, str) and value:
+                value = _ENUMS[name](value)
+            contact = dataclasses.replace(contact, **{name: value})
+        elif entity is Entity.PERSONAL:
+            contact = dataclasses.replace(
+                contact, personal={**contact.personal, name: binding.value}
+            )
+        else:
+            return
+        self._contacts[contact_id] = contact
+        for index in range(self.list.count()):
+            item = self.list.item(index)
+            if item.data(ROW_ID_ROLE) == contact_id:
+                item.setText(contact_caption(contact))
 
     def editor(self) -> QWidget | None:
         return self.editor_area.widget()
@@ -146,7 +179,7 @@ class ContactsTab(QSplitter):
         )
         form.check("is_kol", self.tr("Opinion leader"), self.tr("Key opinion leader (KOL)"))
         bosses = [("—", None)] + [
-            (c.full_name, c.id) for c in self._data.contacts if c.id != contact.id
+            (c.full_name, c.id) for c in self._contacts.values() if c.id != contact.id
         ]
         form.items("reports_to_id", self.tr("Reports to"), bosses)
         QVBoxLayout(dmu).addWidget(form)
