@@ -63,6 +63,14 @@
         <source>Timeline</source>
         <translation>Хронология</translation>
     </message>
+    <message numerus="yes">
+        <source>Pharmacies (%n)</source>
+        <translation>
+            <numerusform>Аптеки (%n)</numerusform>
+            <numerusform>Аптеки (%n)</numerusform>
+            <numerusform>Аптеки (%n)</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Not saved: the database is busy with another program. Nothing is lost; try again in a moment.</source>
         <translation>Не сохранено: база данных занята другой программой. Ничего не потеряно — попробуйте ещё раз чуть позже.</translation>
@@ -132,6 +140,10 @@
     <message>
         <source>Health authority</source>
         <translation>Орган здравоохранения</translation>
+    </message>
+    <message>
+        <source>Compulsory health insurance fund</source>
+        <translation>ТФОМС / ФОМС</translation>
     </message>
     <message>
         <source>Other</source>
@@ -228,6 +240,65 @@
     </message>
 </context>
 <context>
+    <name>Analytics</name>
+    <message>
+        <source>Client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Share of sales</source>
+        <translation>Доля продаж</translation>
+    </message>
+    <message>
+        <source>10 % of your sales or more: key by definition</source>
+        <translation>10 % ваших продаж и больше: ключевой по определению</translation>
+    </message>
+    <message>
+        <source>Under 10 % of your sales: key by its type only</source>
+        <translation>Меньше 10 % ваших продаж: ключевой только по типу</translation>
+    </message>
+    <message>
+        <source>Sales without VAT</source>
+        <translation>Продажи без НДС</translation>
+    </message>
+    <message>
+        <source>Pharmacies counted in</source>
+        <translation>Учтено аптек</translation>
+    </message>
+    <message>
+        <source>Working out the key clients…</source>
+        <translation>Считаем ключевых клиентов…</translation>
+    </message>
+    <message>
+        <source>Key clients</source>
+        <translation>Ключевые клиенты</translation>
+    </message>
+    <message>
+        <source>Sales without VAT from %1 to the end of %2: %3</source>
+        <translation>Продажи без НДС с %1 по конец %2: %3</translation>
+    </message>
+    <message>
+        <source>No sales in the period: no client is key by the figures.</source>
+        <translation>Продаж за период нет: по цифрам ни один клиент не ключевой.</translation>
+    </message>
+    <message>
+        <source>within the usual 30–55%</source>
+        <translation>в пределах обычных 30–55 %</translation>
+    </message>
+    <message>
+        <source>below the usual 30–55%: your sales are spread, few real key clients</source>
+        <translation>ниже обычных 30–55 %: продажи распылены, настоящих ключевых клиентов мало</translation>
+    </message>
+    <message>
+        <source>above the usual 30–55%: much depends on few clients</source>
+        <translation>выше обычных 30–55 %: многое зависит от немногих клиентов</translation>
+    </message>
+</context>
+<context>
     <name>AnalyticsPage</name>
     <message numerus="yes">
         <source>%n key client(s) bring %1 of your sales, %2.</source>
@@ -252,8 +323,8 @@
         <translation>предложение удалено</translation>
     </message>
     <message>
-        <source>every discount is within the envelope: no approval is needed</source>
-        <translation>все скидки в пределах конверта: согласование не нужно</translation>
+        <source>the discounts and the payment deferral are within the envelope: no approval is needed</source>
+        <translation>скидки и отсрочка платежа в пределах допустимого: согласование не нужно</translation>
     </message>
     <message>
         <source>the offer is already with the manager</source>
@@ -672,6 +743,10 @@
         <translation>Объединена с</translation>
     </message>
     <message>
+        <source>Note on why it left</source>
+        <translation>Заметка о причине ухода</translation>
+    </message>
+    <message>
         <source>General notes</source>
         <translation>Общие заметки</translation>
     </message>
@@ -792,6 +867,136 @@
     <message>
         <source>Relationship and trust: take time for a personal word, be warm, avoid pressure.</source>
         <translation>Отношения и доверие: найдите время для личного разговора, будьте доброжелательны, не давите.</translation>
+    </message>
+</context>
+<context>
+    <name>CardStanding</name>
+    <message>
+        <source>Key client</source>
+        <translation>Ключевой клиент</translation>
+    </message>
+    <message>
+        <source>Why it left</source>
+        <translation>Почему ушёл</translation>
+    </message>
+    <message>
+        <source>How to win it back</source>
+        <translation>Как вернуть</translation>
+    </message>
+    <message>
+        <source>By the figures: its sales count to the chain «%1»</source>
+        <translation>По цифрам: продажи считаются в сети «%1»</translation>
+    </message>
+    <message>
+        <source>By the figures: no sales of yours to judge by (%1 of 3 P)</source>
+        <translation>По цифрам: ваших продаж нет, судить не по чему (%1 П из 3)</translation>
+    </message>
+    <message>
+        <source>By the figures: key (%1 of your sales, %2 of 3 P)</source>
+        <translation>По цифрам: ключевой (%1 ваших продаж, %2 П из 3)</translation>
+    </message>
+    <message>
+        <source>By the figures: not key (%1 of your sales, %2 of 3 P)</source>
+        <translation>По цифрам: не ключевой (%1 ваших продаж, %2 П из 3)</translation>
+    </message>
+    <message>
+        <source>Type «%1» is not borne out by the figures: %2 of sales against the norm of %3 or more</source>
+        <translation>Тип «%1» не подтверждается цифрами: %2 продаж при норме от %3</translation>
+    </message>
+    <message>
+        <source>buys every month</source>
+        <translation>покупает каждый месяц</translation>
+    </message>
+    <message>
+        <source>buys once a quarter</source>
+        <translation>покупает раз в квартал</translation>
+    </message>
+    <message>
+        <source>buys once every six months</source>
+        <translation>покупает раз в полгода</translation>
+    </message>
+    <message>
+        <source>buys once a year</source>
+        <translation>покупает раз в год</translation>
+    </message>
+    <message>
+        <source>buys every %n month(s)</source>
+        <translation>покупает раз в %n месяц || покупает раз в %n месяца || покупает раз в %n месяцев</translation>
+    </message>
+    <message>
+        <source>%1: one purchase in the period, no cycle to judge by</source>
+        <translation>%1: одна покупка за период, цикла не видно</translation>
+    </message>
+    <message>
+        <source>%1: %2, deviation %3 from its own cycle</source>
+        <translation>%1: %2, отклонение %3 от своего цикла</translation>
+    </message>
+    <message>
+        <source>Open complaint of %1: %2</source>
+        <translation>Открытая жалоба от %1: %2</translation>
+    </message>
+    <message>
+        <source>Resolve in the dossier…</source>
+        <translation>Решить в досье…</translation>
+    </message>
+    <message>
+        <source>not decided</source>
+        <translation>не решено</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Key by the figures: 10 % of your sales or more, and all three P confirmed</source>
+        <translation>Ключевой по цифрам: от 10 % ваших продаж и подтверждены все три П</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>не известно</translation>
+    </message>
+    <message>
+        <source>what happened (a note)</source>
+        <translation>что случилось (заметка)</translation>
+    </message>
+    <message>
+        <source>a special offer, gifts, discounts…</source>
+        <translation>спецпредложение, подарки, скидки…</translation>
+    </message>
+</context>
+<context>
+    <name>ChainPharmacies</name>
+    <message>
+        <source>Pharmacy</source>
+        <translation>Аптека</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Sales, 12 months</source>
+        <translation>Продажи за 12 месяцев</translation>
+    </message>
+    <message>
+        <source>Share of the chain</source>
+        <translation>Доля в сети</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Последний визит</translation>
     </message>
 </context>
 <context>
@@ -1375,6 +1580,21 @@
     </message>
 </context>
 <context>
+    <name>DeferralLimits</name>
+    <message>
+        <source>Payment deferral envelope, days</source>
+        <translation>Допустимая отсрочка платежа, дней</translation>
+    </message>
+    <message>
+        <source>The longest payment deferral a KAM may give without the manager&apos;s approval, by the account&apos;s ABC class; «—» takes «any class».</source>
+        <translation>Наибольшая отсрочка платежа, которую КАМ может дать без согласования руководителя, по ABC-классу клиента; «—» — как для любого класса.</translation>
+    </message>
+    <message>
+        <source>Any class</source>
+        <translation>Любой класс</translation>
+    </message>
+</context>
+<context>
     <name>Demo</name>
     <message>
         <source>ABC-XYZ classification</source>
@@ -1456,6 +1676,10 @@
         <translation>если база уже есть, отложить её вместе с -wal и -shm (остаётся копией .replaced), когда новая будет готова</translation>
     </message>
     <message>
+        <source>whose laptop it is: the hospital, pharmacy-chain or distributor KAM (hospital); that KAM&apos;s visits, calls and offers are in the demo</source>
+        <translation>чей это ноутбук: госпитального КАМ, КАМ аптечных сетей или КАМ дистрибьюторов (госпитального); в демо — визиты, звонки и КП этого КАМ</translation>
+    </message>
+    <message>
         <source>--accounts and --years must be at least 1</source>
         <translation>--accounts и --years должны быть не меньше 1</translation>
     </message>
@@ -1470,6 +1694,14 @@
     <message>
         <source>{db}: {summary} in {seconds} s</source>
         <translation>{db}: {summary} за {seconds} с</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder; choose another --db</source>
+        <translation>{folder} — не папка; укажите другой --db</translation>
+    </message>
+    <message>
+        <source>there is no folder {folder}; create it first or choose another --db</source>
+        <translation>папки {folder} нет; создайте её или укажите другой --db</translation>
     </message>
     <message>
         <source>clients</source>
@@ -1986,6 +2218,105 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>EncryptDatabase</name>
+    <message>
+        <source>Encrypt database</source>
+        <translation>Шифрование базы</translation>
+    </message>
+    <message>
+        <source>Encrypting the database…</source>
+        <translation>База шифруется…</translation>
+    </message>
+    <message>
+        <source>The database is encrypted; backups and copies encrypted too: {count}.</source>
+        <translation>База зашифрована; зашифрованы и резервные копии и копии базы: {count}.</translation>
+    </message>
+    <message>
+        <source>Copies left unencrypted</source>
+        <translation>Незашифрованные копии</translation>
+    </message>
+    <message>
+        <source>These copies of the database could not be encrypted: SQLite cannot read them (damaged files kept for a recovery). They still show clients and contacts to anyone who reads the disk.</source>
+        <translation>Эти копии базы зашифровать не удалось: SQLite не может их прочитать (это повреждённые файлы, сохранённые для восстановления). Клиенты и контакты в них по-прежнему видны любому, кто прочтёт диск.</translation>
+    </message>
+    <message>
+        <source>Delete them if nobody needs them for a recovery any more.</source>
+        <translation>Удалите их, если для восстановления они больше никому не нужны.</translation>
+    </message>
+    <message>
+        <source>Delete these copies</source>
+        <translation>Удалить эти копии</translation>
+    </message>
+    <message>
+        <source>Keep them</source>
+        <translation>Оставить</translation>
+    </message>
+    <message>
+        <source>Unencrypted copies deleted: {count}.</source>
+        <translation>Удалено незашифрованных копий: {count}.</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt database…</source>
+        <translation>&amp;Зашифровать базу…</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Зашифрована</translation>
+    </message>
+    <message>
+        <source>The database and its backups are encrypted: the disk shows nothing of them.</source>
+        <translation>База и её резервные копии зашифрованы: на диске их содержимого не видно.</translation>
+    </message>
+    <message>
+        <source>Not encrypted</source>
+        <translation>Не зашифрована</translation>
+    </message>
+    <message>
+        <source>The database is not encrypted: File ▸ Encrypt database… encrypts it.</source>
+        <translation>База не зашифрована: зашифровать её можно командой Файл ▸ Зашифровать базу…</translation>
+    </message>
+    <message>
+        <source>KAMdesk will encrypt {path}. Without the key, nobody who gets this computer&apos;s disk, a backup or a copy of the file can read the clients, contacts and their personal details.
+
+First a backup is made. Then an encrypted copy is written, checked against the database and put in its place, and the database&apos;s backups and the copies KAMdesk kept of it are encrypted too. Close other KAMdesk windows on this database first.</source>
+        <translation>KAMdesk зашифрует базу {path}. Без ключа никто, кому попадёт диск этого компьютера, резервная копия или копия файла, не прочитает клиентов, контакты и их личные данные.
+
+Сначала делается резервная копия. Затем пишется зашифрованная копия, сверяется с базой и встаёт на её место, после чего шифруются и резервные копии базы, и копии, которые KAMdesk сохранял. Сначала закройте другие окна KAMdesk с этой базой.</translation>
+    </message>
+    <message>
+        <source>The key is a random one, kept in the system keyring of your user account: KAMdesk opens the database and its backups with it without asking. If the user account or the computer is lost, the key is lost with it: ask your administrator to keep a copy of it.</source>
+        <translation>Ключ случайный и хранится в хранилище ключей системы для вашей учётной записи: с ним KAMdesk открывает базу и её резервные копии без вопросов. Если учётная запись или компьютер будут утрачены, ключ пропадёт вместе с ними: попросите администратора сохранить его копию.</translation>
+    </message>
+    <message>
+        <source>The database is encrypted with the passphrase this KAMdesk already uses (KAMDESK_PASSPHRASE, or the one you typed): it is needed every time the database or a backup is opened. If it is lost, nobody can read them.</source>
+        <translation>База шифруется паролем, который этот KAMdesk уже использует (KAMDESK_PASSPHRASE или введённый вами): он нужен при каждом открытии базы или резервной копии. Если пароль потерян, их никто не прочитает.</translation>
+    </message>
+    <message>
+        <source>There is no system keyring here, so the key is a passphrase you choose: type it twice. It is asked for every time the database or a backup is opened. If the passphrase is lost, nobody, neither KAMdesk nor your administrator, can read the database or its backups: write it down and keep it somewhere safe.</source>
+        <translation>Хранилища ключей системы здесь нет, поэтому ключом будет пароль, который вы придумаете: введите его дважды. Он запрашивается при каждом открытии базы или резервной копии. Если пароль потерян, ни KAMdesk, ни администратор не смогут прочитать базу и её резервные копии: запишите его и храните в надёжном месте.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>The passphrase again</source>
+        <translation>Пароль ещё раз</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Encrypt</source>
+        <translation>Зашифровать</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <source>Connect to the office</source>
@@ -2212,8 +2543,24 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Английский</translation>
     </message>
     <message>
-        <source>Choose…</source>
-        <translation>Выбрать…</translation>
+        <source>Visits {period}</source>
+        <translation>Визиты {period}</translation>
+    </message>
+    <message>
+        <source>Visit reports {period}</source>
+        <translation>Отчёты о визитах {period}</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>Календарь (*.ics)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export ready</source>
+        <translation>Выгрузка готова</translation>
     </message>
     <message>
         <source>From</source>
@@ -2238,10 +2585,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Language</source>
         <translation>Язык</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>Файл</translation>
     </message>
     <message>
         <source>The period ends before it begins.</source>
@@ -2566,6 +2909,33 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>This file is not an image that can be printed (PNG or JPEG), or it is damaged.</source>
         <translation>Этот файл не изображение, которое можно напечатать (PNG или JPEG), или он повреждён.</translation>
+    </message>
+</context>
+<context>
+    <name>LossReason</name>
+    <message>
+        <source>Worse service</source>
+        <translation>Ухудшился сервис</translation>
+    </message>
+    <message>
+        <source>Worse product quality</source>
+        <translation>Ухудшилось качество продукции</translation>
+    </message>
+    <message>
+        <source>Broken deadlines and promises</source>
+        <translation>Сорваны сроки и обещания</translation>
+    </message>
+    <message>
+        <source>The client&apos;s opinion was ignored</source>
+        <translation>Мнение клиента не учли</translation>
+    </message>
+    <message>
+        <source>The client was forgotten</source>
+        <translation>О клиенте забыли</translation>
+    </message>
+    <message>
+        <source>Another reason</source>
+        <translation>Другая причина</translation>
     </message>
 </context>
 <context>
@@ -3096,6 +3466,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Условия оплаты</translation>
     </message>
     <message>
+        <source>Payment deferral, days</source>
+        <translation>Отсрочка платежа, дней</translation>
+    </message>
+    <message>
         <source>One person a line: name; position; phone, e-mail</source>
         <translation>По одному человеку в строке: ФИО; должность; телефон, e-mail</translation>
     </message>
@@ -3143,6 +3517,21 @@ If another program has it open, close that program and try again; if the disk is
         <source>PDF files (*.pdf)</source>
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
+    <message>
+        <source>Select a client</source>
+        <translation>Выберите клиента</translation>
+    </message>
+</context>
+<context>
+    <name>OfferPurpose</name>
+    <message>
+        <source>Commercial offer</source>
+        <translation>Коммерческое предложение</translation>
+    </message>
+    <message>
+        <source>Reply to a price request (НМЦК justification)</source>
+        <translation>Ответ на запрос цен (обоснование НМЦК)</translation>
+    </message>
 </context>
 <context>
     <name>OfferRow</name>
@@ -3153,6 +3542,21 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Prepare an offer for this client to hand over</source>
         <translation>Подготовить КП, чтобы передать его клиенту на визите</translation>
+    </message>
+</context>
+<context>
+    <name>OfferVatNote</name>
+    <message>
+        <source>no VAT</source>
+        <translation>без НДС</translation>
+    </message>
+    <message>
+        <source>VAT %1 → %2 from %3: %4</source>
+        <translation>НДС %1 → %2 с %3: %4</translation>
+    </message>
+    <message>
+        <source>VAT %1 → %2, as the catalogue now says: %4</source>
+        <translation>НДС %1 → %2, как теперь указано в каталоге: %4</translation>
     </message>
 </context>
 <context>
@@ -3232,6 +3636,30 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>line {line} ({product}): the price must be above zero, in kopecks</source>
         <translation>позиция {line} ({product}): цена должна быть больше нуля, с точностью до копеек</translation>
+    </message>
+    <message>
+        <source>the payment deferral must be from 0 to {most} days, not {days}</source>
+        <translation>отсрочка платежа должна быть от 0 до {most} дн., а не {days}</translation>
+    </message>
+    <message>
+        <source>line {line}: a reply to a price request quotes the price itself, without a discount</source>
+        <translation>строка {line}: в ответе на запрос цен указывается сама цена, без скидки</translation>
+    </message>
+    <message>
+        <source>the price request of {date} is dated after the reply to it</source>
+        <translation>запрос цен от {date} датирован позже ответа на него</translation>
+    </message>
+    <message>
+        <source>enter the number of the price request this replies to</source>
+        <translation>укажите номер запроса цен, на который дан ответ</translation>
+    </message>
+    <message>
+        <source>enter the date of the price request this replies to</source>
+        <translation>укажите дату запроса цен, на который дан ответ</translation>
+    </message>
+    <message>
+        <source>a price reply names each product&apos;s registration certificate: enter it in the catalogue for {products}</source>
+        <translation>в ответе на запрос цен указывается регистрационное удостоверение каждого товара: внесите его в каталог для {products}</translation>
     </message>
     <message>
         <source>the supplier&apos;s name</source>
@@ -3581,6 +4009,14 @@ If another program has it open, close that program and try again; if the disk is
         <source>The requisites and the discount envelope are set by the office; a manager can change them.</source>
         <translation>Реквизиты и конверт скидок задаёт офис; изменить их может руководитель.</translation>
     </message>
+    <message>
+        <source>payment deferral of {days} days is above the {limit} days you may give without the manager&apos;s approval</source>
+        <translation>отсрочка платежа {days} дн. больше допустимой без согласования руководителя ({limit} дн.)</translation>
+    </message>
+    <message>
+        <source>discount of {discount} % on {product} is above the {limit} % you may give without the manager&apos;s approval</source>
+        <translation>скидка {discount} % на {product} выше допустимой без согласования руководителя ({limit} %)</translation>
+    </message>
 </context>
 <context>
     <name>OffersPage</name>
@@ -3661,12 +4097,28 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Предложение</translation>
     </message>
     <message>
+        <source>{number} ed. {edition} {client}.pdf</source>
+        <translation>{number} ред. {edition} {client}.pdf</translation>
+    </message>
+    <message>
+        <source>{number} {client}.pdf</source>
+        <translation>{number} {client}.pdf</translation>
+    </message>
+    <message>
+        <source>Save the offer</source>
+        <translation>Сохранить КП</translation>
+    </message>
+    <message>
         <source>Building the PDF…</source>
         <translation>Создаётся PDF…</translation>
     </message>
     <message>
         <source>PDF ready: %1</source>
         <translation>PDF готов: %1</translation>
+    </message>
+    <message>
+        <source>Offer PDF ready</source>
+        <translation>КП в PDF готово</translation>
     </message>
     <message>
         <source>The PDF was not made</source>
@@ -3805,6 +4257,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Client</source>
         <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>%1 — win back</source>
+        <translation>%1 — вернуть</translation>
     </message>
     <message>
         <source>ABC</source>
@@ -3956,8 +4412,16 @@ If another program has it open, close that program and try again; if the disk is
 <context>
     <name>PlanDialog</name>
     <message>
+        <source>Call plan</source>
+        <translation>План звонка</translation>
+    </message>
+    <message>
         <source>Visit plan</source>
         <translation>План визита</translation>
+    </message>
+    <message>
+        <source>Plan a call</source>
+        <translation>Запланировать звонок</translation>
     </message>
     <message>
         <source>Plan a visit</source>
@@ -3986,6 +4450,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Client</source>
         <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>Start</source>
@@ -4672,6 +5140,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Visit report: %1</source>
         <translation>Отчёт о визите: %1</translation>
+    </message>
+    <message>
+        <source>Call report: %1</source>
+        <translation>Отчёт о звонке: %1</translation>
     </message>
     <message>
         <source>Planned %1, %2 min</source>
@@ -5605,6 +6077,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Скидка / конверт</translation>
     </message>
     <message>
+        <source>Deferral / envelope, days</source>
+        <translation>Отсрочка / допустимая, дней</translation>
+    </message>
+    <message>
         <source>Asked</source>
         <translation>Запрошено</translation>
     </message>
@@ -6316,6 +6792,14 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Проведено</translation>
     </message>
     <message>
+        <source>Calls planned</source>
+        <translation>Звонков запланировано</translation>
+    </message>
+    <message>
+        <source>Calls held</source>
+        <translation>Звонков проведено</translation>
+    </message>
+    <message>
         <source>Reports received</source>
         <translation>Получено отчётов</translation>
     </message>
@@ -6348,6 +6832,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>Команда</translation>
     </message>
     <message>
+        <source>Visit reports {period} {who}</source>
+        <translation>Отчёты о визитах {period} {who}</translation>
+    </message>
+    <message>
         <source>Reports without a named KAM are exported with the whole team&apos;s.</source>
         <translation>Отчёты без указанного КАМ выгружаются вместе с отчётами всей команды.</translation>
     </message>
@@ -6366,6 +6854,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Written: %1</source>
         <translation>Записано: %1</translation>
+    </message>
+    <message>
+        <source>Export ready</source>
+        <translation>Выгрузка готова</translation>
     </message>
     <message>
         <source>This KAM has no clients on this laptop: nothing to export.</source>
@@ -6606,6 +7098,29 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>UnsavedChanges</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Save changes?</source>
+        <translation>Сохранить изменения?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+    <message>
+        <source>Don&apos;t save</source>
+        <translation>Не сохранять</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Вернуться</translation>
+    </message>
+</context>
+<context>
     <name>Validation</name>
     <message>
         <source>INN must be 10 digits (organisation) or 12 digits (individual)</source>
@@ -6629,6 +7144,17 @@ If another program has it open, close that program and try again; if the disk is
     </message>
 </context>
 <context>
+    <name>VisitChannel</name>
+    <message>
+        <source>Visit</source>
+        <translation>Визит</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Звонок</translation>
+    </message>
+</context>
+<context>
     <name>VisitCommand</name>
     <message>
         <source>--to is before --from</source>
@@ -6649,14 +7175,6 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>One line per visit: the first characters of its id (for `visit brief`), the day and time, the status, the readiness of a planned visit, the client, and what makes it late.</source>
         <translation>По строке на визит: первые знаки его кода (для «visit brief»), день и время, статус, готовность запланированного визита, клиент и что грозит опозданием.</translation>
-    </message>
-    <message>
-        <source>the first day; default: today</source>
-        <translation>первый день; по умолчанию сегодня</translation>
-    </message>
-    <message>
-        <source>the last day; default: 6 days after --from</source>
-        <translation>последний день; по умолчанию через 6 дней после --from</translation>
     </message>
     <message>
         <source>export visits to an iCalendar file for the phone</source>
@@ -6707,6 +7225,10 @@ If another program has it open, close that program and try again; if the disk is
         <translation>период длиннее года</translation>
     </message>
     <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
         <source>id</source>
         <translation>код</translation>
     </message>
@@ -6733,6 +7255,14 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>visits from {first} to {last} ({zone}): {count}</source>
         <translation>визитов с {first} по {last} ({zone}): {count}</translation>
+    </message>
+    <message>
+        <source>the first day; default: the Monday of this week (of the week of --to if given)</source>
+        <translation>первый день; по умолчанию понедельник этой недели (недели --to, если он указан)</translation>
+    </message>
+    <message>
+        <source>the last day; default: 6 days after --from (a Sunday)</source>
+        <translation>последний день; по умолчанию через 6 дней после --from (воскресенье)</translation>
     </message>
     <message>
         <source>wrote {path}</source>
@@ -6921,6 +7451,10 @@ If another program has it open, close that program and try again; if the disk is
 <context>
     <name>Visits</name>
     <message>
+        <source>Call {account} at {time:%H:%M}</source>
+        <translation>Звонок в {time:%H:%M}: {account}</translation>
+    </message>
+    <message>
         <source>Leave at {time:%H:%M} for {account}</source>
         <translation>Выезжайте в {time:%H:%M} к клиенту {account}</translation>
     </message>
@@ -6967,6 +7501,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Travel time out of range</source>
         <translation>Время в пути вне допустимых пределов</translation>
+    </message>
+    <message>
+        <source>A call has no travel</source>
+        <translation>У звонка нет дороги</translation>
     </message>
     <message>
         <source>Say why the visit is cancelled</source>
@@ -7460,6 +7998,50 @@ If another program has it open, close that program and try again; if the disk is
         <source>The visit it was moved to is no longer only planned; undo that one first</source>
         <translation>Визит, на который его перенесли, уже изменился; сначала отмените изменения в нём</translation>
     </message>
+    <message>
+        <source>No other visit or call at that time</source>
+        <translation>В это время нет другого визита или звонка</translation>
+    </message>
+    <message>
+        <source>The call falls inside another visit or call</source>
+        <translation>Звонок приходится на другой визит или звонок</translation>
+    </message>
+    <message>
+        <source>Contact to call chosen</source>
+        <translation>Выбран контакт для звонка</translation>
+    </message>
+    <message>
+        <source>Choose whom to call</source>
+        <translation>Выберите, кому звонить</translation>
+    </message>
+    <message>
+        <source>The call has no objective</source>
+        <translation>У звонка нет цели</translation>
+    </message>
+    <message>
+        <source>Phone number of {name}</source>
+        <translation>Номер телефона: {name}</translation>
+    </message>
+    <message>
+        <source>No phone number of {name}</source>
+        <translation>Нет номера телефона: {name}</translation>
+    </message>
+    <message>
+        <source>Call {phone}</source>
+        <translation>Звонить: {phone}</translation>
+    </message>
+    <message>
+        <source>Resolve the complaint of {date:%d.%m.%Y} first: {subject}</source>
+        <translation>Сначала решите жалобу от {date:%d.%m.%Y}: {subject}</translation>
+    </message>
+    <message>
+        <source>An open complaint comes before any new selling: resolve it and record the resolution on the card&apos;s Dossier</source>
+        <translation>Открытая жалоба важнее любых новых продаж: решите её и запишите решение в досье карточки</translation>
+    </message>
+    <message>
+        <source>Complaint: {details}</source>
+        <translation>Жалоба: {details}</translation>
+    </message>
 </context>
 <context>
     <name>VisitsPage</name>
@@ -7554,6 +8136,10 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>New visit (N)</source>
         <translation>Новый визит (N)</translation>
+    </message>
+    <message>
+        <source>Plan a call</source>
+        <translation>Запланировать звонок</translation>
     </message>
     <message>
         <source>Open (Enter)</source>
