@@ -27,6 +27,7 @@ from kamdesk.logs import logging_to_file
 from kamdesk.paths import APP_NAME
 from kamdesk.ui import error_reporting, first_page, input_guard, sections
 from kamdesk.ui.language import LanguageSwitcher
+from kamdesk.ui.main_thread_gc import collect_on_main_thread
 from kamdesk.ui.preferences import Preferences
 
 # The window's own modules are imported once the first page is on screen.
@@ -50,6 +51,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(sections.app_icon())
     app.setStyle("Fusion")  # the same look on every system the KAMs use
     apply_style_sheet(app)
+    collect_on_main_thread(app)  # Qt objects in cycles die on the UI thread, not a worker's
     # The wheel guard (a Python filter of every event) is installed by `build_window`:
     # before the first page, it made building and painting that page twice as slow.
     return app

@@ -40,6 +40,7 @@ from kamdesk.services.workspace import Workspace
 from kamdesk.store import Store
 from kamdesk.ui.input_guard import install_wheel_guard
 from kamdesk.ui.language import LanguageSwitcher
+from kamdesk.ui.main_thread_gc import collect_on_main_thread
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.pages import default_page_factories
 from kamdesk.ui.preferences import Language, Preferences
@@ -50,6 +51,8 @@ from kamdesk.ui.tasks import TaskRunner, busy_runners
 def wheel_guard(qapp: QApplication) -> None:
     """Every GUI test runs with the wheel guard the real application installs."""
     install_wheel_guard(qapp)
+    # As the application does: cycles holding Qt objects are collected on the UI thread.
+    collect_on_main_thread(qapp)
 
 
 @pytest.fixture(autouse=True)
