@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -89,7 +89,15 @@ def cycle_text(months: int) -> str:
         6: translate("CardStanding", "buys once every six months"),
         12: translate("CardStanding", "buys once a year"),
     }
-    return words.get(months) or translate("CardStanding", "buys every %n month(s)", "", months)
+    return words.get(months) or CycleTexts().every(months)
+
+
+class CycleTexts(QObject):
+    """A count as Qt numerus forms (Russian: раз в 2 месяца, раз в 5 месяцев): through
+    `tr`, because lupdate marks a count only there (see SubmitTexts in ui/visits)."""
+
+    def every(self, months: int) -> str:
+        return self.tr("buys every %n month(s)", "", months)
 
 
 def xyz_text(reason: XyzReason | None) -> str:
