@@ -920,10 +920,6 @@
         <translation>покупает раз в год</translation>
     </message>
     <message>
-        <source>buys every %n month(s)</source>
-        <translation>покупает раз в %n месяц || покупает раз в %n месяца || покупает раз в %n месяцев</translation>
-    </message>
-    <message>
         <source>%1: one purchase in the period, no cycle to judge by</source>
         <translation>%1: одна покупка за период, цикла не видно</translation>
     </message>
@@ -1480,6 +1476,17 @@
     <message>
         <source>Copy them from a map. With the place&apos;s coordinates (and home&apos;s in Settings) the checklist works out when to leave.</source>
         <translation>Скопируйте их с карты. По координатам места (и дома — в настройках) чек-лист рассчитает, когда выезжать.</translation>
+    </message>
+</context>
+<context>
+    <name>CycleTexts</name>
+    <message numerus="yes">
+        <source>buys every %n month(s)</source>
+        <translation>
+            <numerusform>покупает раз в %n месяц</numerusform>
+            <numerusform>покупает раз в %n месяца</numerusform>
+            <numerusform>покупает раз в %n месяцев</numerusform>
+        </translation>
     </message>
 </context>
 <context>
