@@ -3528,6 +3528,30 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <source>Select a client</source>
         <translation>Выберите клиента</translation>
     </message>
+    <message>
+        <source>As in the request, e.g. 0373200041526000123</source>
+        <translation>Как в запросе, например 0373200041526000123</translation>
+    </message>
+    <message>
+        <source>no deferral</source>
+        <translation>без отсрочки</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>Назначение</translation>
+    </message>
+    <message>
+        <source>Price request No.</source>
+        <translation>№ запроса цен</translation>
+    </message>
+    <message>
+        <source>Price request date</source>
+        <translation>Дата запроса цен</translation>
+    </message>
+    <message>
+        <source>A payment deferral of %1 days is above the %2 days you may give without approval: the offer needs the manager&apos;s approval.</source>
+        <translation>Отсрочка платежа %1 дн. больше допустимой без согласования (%2 дн.): предложению нужно согласование руководителя.</translation>
+    </message>
 </context>
 <context>
     <name>OfferPurpose</name>

@@ -39,10 +39,6 @@ STATE_KINDS = frozenset(
 READERS_TAB = 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OfferEditor", text)
-
-
 class OfferTermsFields:
     """Made by the editor in its top form; `deferral` goes on the terms tab."""
 
@@ -55,7 +51,9 @@ class OfferTermsFields:
             self.purpose.addItem(label(purpose), purpose)
         self.request_number = QLineEdit(editor)
         self.request_number.setObjectName("priceRequestNumber")
-        self.request_number.setPlaceholderText(_tr("As in the request, e.g. 0373200041526000123"))
+        self.request_number.setPlaceholderText(
+            QCoreApplication.translate("OfferEditor", "As in the request, e.g. 0373200041526000123")
+        )
         self.request_date = QDateEdit(editor)
         self.request_date.setObjectName("priceRequestDate")
         self.request_date.setCalendarPopup(True)
@@ -64,12 +62,16 @@ class OfferTermsFields:
         self.deferral = QSpinBox(editor)
         self.deferral.setObjectName("paymentDeferral")
         self.deferral.setRange(0, MAX_DEFERRAL_DAYS)
-        self.deferral.setSpecialValueText(_tr("no deferral"))
+        self.deferral.setSpecialValueText(QCoreApplication.translate("OfferEditor", "no deferral"))
         self.deferral.setMaximumWidth(160)
         self.deferral_limit = 0
-        form.addRow(_tr("Purpose"), self.purpose)
-        form.addRow(_tr("Price request No."), self.request_number)
-        form.addRow(_tr("Price request date"), self.request_date)
+        form.addRow(QCoreApplication.translate("OfferEditor", "Purpose"), self.purpose)
+        form.addRow(
+            QCoreApplication.translate("OfferEditor", "Price request No."), self.request_number
+        )
+        form.addRow(
+            QCoreApplication.translate("OfferEditor", "Price request date"), self.request_date
+        )
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
         self.deferral.valueChanged.connect(editor._update_totals)
 
@@ -109,9 +111,10 @@ class OfferTermsFields:
         if not days or days <= self.deferral_limit:
             return ""
         return (
-            _tr(
+            QCoreApplication.translate(
+                "OfferEditor",
                 "A payment deferral of %1 days is above the %2 days you may give without "
-                "approval: the offer needs the manager's approval."
+                "approval: the offer needs the manager's approval.",
             )
             .replace("%1", str(days))
             .replace("%2", str(self.deferral_limit))
