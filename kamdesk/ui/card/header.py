@@ -118,6 +118,7 @@ class CardHeader(QWidget):
             text.setPlaceholderText(self.tr("why (a note)"))
             error = error_label()
             binder.bind(text, Entity.ACCOUNT, data.id, note, data.account[note], error)
+            text.setCursorPosition(0)  # the start of the note, not its end, in a narrow field
             text.setToolTip(labels.qualification_label(key))
             three_p.addWidget(tick)
             three_p.addWidget(text, 1)
