@@ -30,7 +30,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QTableView, QWidget
 
 from kamdesk.services.accounts import AccountDirectory, SortKey, peek_first_page
-from kamdesk.ui.clients.model import PAGE_SIZE, SORT_KEYS, AccountListModel, Column
+from kamdesk.ui.clients.model import COLUMN_WIDTHS, PAGE_SIZE, SORT_KEYS, AccountListModel, Column
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.tasks import TaskRunner
 
@@ -41,16 +41,6 @@ log = logging.getLogger(__name__)
 WINDOW_NAME = "main_window"
 LIST_NAME = "clients"
 DEFAULT_SIZE = QSize(1400, 850)
-COLUMN_WIDTHS = {
-    Column.KIND: 150,
-    Column.CITY: 110,
-    Column.CLIENT_TYPE: 120,
-    Column.ABC_XYZ: 80,
-    Column.STATUS: 125,
-    Column.OWNER: 120,
-    Column.NEXT_VISIT: 140,
-    Column.DOSSIER: 80,
-}
 
 _BLOCKED = {
     QEvent.Type.MouseButtonPress,
@@ -88,6 +78,7 @@ class FirstPage(QMainWindow):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)

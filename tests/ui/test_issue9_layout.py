@@ -224,3 +224,23 @@ def test_offer_line_headers_are_whole_and_a_discount_above_100_is_refused(
     assert str(editor.lines.lines()[0].discount_pct) == "12.5"
     editor.unsaved.mark_unchanged()
     editor.close()
+
+
+def test_a_hospitals_number_stays_readable_in_the_list_at_1366(
+    qtbot: QtBot, russian_window: MainWindow
+) -> None:
+    from kamdesk.ui.clients.model import Column
+
+    table = clients(russian_window).table
+    model = table.model()
+    names = [model.index(row, Column.NAME).data() for row in range(min(model.rowCount(), 200))]
+    name = max(names, key=len)  # «ГБУЗ «Тверской областной клинический …»»
+    assert len(name) > 40
+    assert table.columnWidth(Column.NAME) >= 300  # the name takes what the others leave
+    shown = table.fontMetrics().elidedText(
+        name, table.textElideMode(), table.columnWidth(Column.NAME) - 12
+    )
+    # Elided in the middle: the end, with the number, is still there («…ница № 7»»).
+    assert shown.endswith(name[-6:]), (shown, table.columnWidth(Column.NAME))
+    row = names.index(name)
+    assert model.index(row, Column.NAME).data(Qt.ItemDataRole.ToolTipRole).startswith(name)

@@ -53,6 +53,22 @@ class Column(IntEnum):
     DOSSIER = 8
 
 
+# Starting widths in pixels (the user's own are remembered), for the list and for the
+# first page painted before it. The name takes the width that is left: about 360 px on
+# a 1366-pixel laptop screen, so «… больница № 7» keeps its number (and the name is
+# elided in the middle, its whole text in the tooltip).
+COLUMN_WIDTHS = {
+    Column.KIND: 115,
+    Column.CITY: 95,
+    Column.CLIENT_TYPE: 110,
+    Column.ABC_XYZ: 60,
+    Column.STATUS: 105,
+    Column.OWNER: 110,
+    Column.NEXT_VISIT: 120,
+    Column.DOSSIER: 65,
+}
+
+
 SORT_KEYS: dict[Column, SortKey] = {
     Column.NAME: SortKey.NAME,
     Column.KIND: SortKey.KIND,

@@ -39,7 +39,7 @@ from kamdesk.ui.changes import changes
 from kamdesk.ui.clients.commands import AccountCommands
 from kamdesk.ui.clients.counter import AccountCounter
 from kamdesk.ui.clients.filters import AccountFilterBar
-from kamdesk.ui.clients.model import AccountListModel, Column
+from kamdesk.ui.clients.model import COLUMN_WIDTHS, AccountListModel, Column
 from kamdesk.ui.formatting import format_number
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.tasks import TaskRunner
@@ -49,20 +49,6 @@ if TYPE_CHECKING:
 
 CardFactory = Callable[[uuid.UUID], QWidget]
 NEW_ACCOUNT_KEYS = QKeySequence("Ctrl+N")
-
-# Starting widths in pixels (the user's own are remembered). The name takes the
-# width that is left, so the table fits a 1366-pixel laptop screen without
-# scrolling sideways.
-COLUMN_WIDTHS = {
-    Column.KIND: 150,
-    Column.CITY: 110,
-    Column.CLIENT_TYPE: 120,
-    Column.ABC_XYZ: 80,
-    Column.STATUS: 125,
-    Column.OWNER: 120,
-    Column.NEXT_VISIT: 140,
-    Column.DOSSIER: 80,
-}
 
 
 class ClientsPage(QWidget):
@@ -265,6 +251,7 @@ class ClientsPage(QWidget):
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
