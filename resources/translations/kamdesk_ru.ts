@@ -7862,6 +7862,18 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Темы, которых избегать: {value}</translation>
     </message>
     <message>
+        <source>Hobbies: {value}</source>
+        <translation>Увлечения: {value}</translation>
+    </message>
+    <message>
+        <source>Family: {value}</source>
+        <translation>Семья: {value}</translation>
+    </message>
+    <message>
+        <source>Studied: {value}</source>
+        <translation>Образование: {value}</translation>
+    </message>
+    <message>
         <source>How to address {name}</source>
         <translation>Известно обращение: {name}</translation>
     </message>

@@ -144,9 +144,9 @@ def _fitted(
 
     for limit in LIST_LIMITS:
         story, room, scale = laid_out(limit, products=True)
-        if c.products and c.dmu.nodes:
-            # The products' line stays only where it does not shrink the map of who
-            # decides (the objections name the products anyway).
+        if (c.products or any(a.openers for a in c.attendees)) and c.dmu.nodes:
+            # The products' line and the conversation openers stay only where they do not
+            # shrink the map of who decides (the objections name the products anyway).
             bare = laid_out(limit, products=False)
             if scale < bare[2]:
                 story, room, scale = bare
@@ -244,6 +244,8 @@ def _story(
                 if part
             )
             etiquette = [a.form_of_address, *(tr(note) for note in a.etiquette)]
+            if products:  # the extras that give way to the map on a full page
+                etiquette += [tr(note) for note in a.openers]
             rows.append(
                 [
                     Paragraph(f"<b>{text(a.full_name)}</b><br/>{text(a.position)}", st["cell"]),

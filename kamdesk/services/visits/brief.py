@@ -21,7 +21,7 @@ from kamdesk.services.visits.checklist import build_checklist
 from kamdesk.services.visits.checklist_types import ItemKind, ReadinessSummary
 from kamdesk.services.visits.model import VisitError, msg
 from kamdesk.services.visits.rules_conduct import psychotype_tip
-from kamdesk.services.visits.rules_preparation import etiquette_notes
+from kamdesk.services.visits.rules_preparation import conversation_openers, etiquette_notes
 from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE, load_visit_settings
 from kamdesk.services.visits.travel import zone
 from kamdesk.vocabulary import Attitude, DmuRole, OfferStatus, Psychotype
@@ -44,6 +44,7 @@ class BriefAttendee:
     psychotype_tip: Message | None
     form_of_address: str
     etiquette: tuple[Message, ...]  # only with consent
+    openers: tuple[Message, ...] = ()  # hobbies, family, studies: only with consent
 
 
 @dataclass(frozen=True)
@@ -164,6 +165,7 @@ def brief_content(
                 psychotype_tip=psychotype_tip(a.psychotype),
                 form_of_address=a.form_of_address,
                 etiquette=etiquette_notes(a),
+                openers=conversation_openers(a),
             )
             for a in facts.attendees
         ),

@@ -34,6 +34,10 @@ class PersonalFacts:
     alcohol: str = ""
     food_preferences: str = ""
     topics_to_avoid: str = ""
+    # Conversation openers for the brief (field guide: personal details, with consent).
+    hobbies: str = ""
+    family: str = ""
+    education: str = ""
 
 
 @dataclass(frozen=True)

@@ -241,6 +241,9 @@ def attendee_facts(contact: Contact, personal: ContactPersonal | None) -> Attend
             alcohol=personal.alcohol,
             food_preferences=personal.food_preferences,
             topics_to_avoid=personal.topics_to_avoid,
+            hobbies=personal.hobbies,
+            family=personal.family,
+            education=personal.education,
         )
         if personal is not None and contact.consent_given
         else None

@@ -235,6 +235,27 @@ def etiquette_notes(attendee: AttendeeFacts) -> tuple[Message, ...]:
     return tuple(notes)
 
 
+def conversation_openers(attendee: AttendeeFacts) -> tuple[Message, ...]:
+    """Something to talk about before business (hobbies, family, where they studied);
+    only from details given with consent, for the brief."""
+    personal = attendee.personal
+    if personal is None:
+        return ()
+    return tuple(
+        msg(text, value=_short(value.strip()))
+        for text, value in (
+            (QT_TRANSLATE_NOOP("Visits", "Hobbies: {value}"), personal.hobbies),
+            (QT_TRANSLATE_NOOP("Visits", "Family: {value}"), personal.family),
+            (QT_TRANSLATE_NOOP("Visits", "Studied: {value}"), personal.education),
+        )
+        if value.strip()
+    )
+
+
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def manners_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem]:
     items: list[ChecklistItem] = []
     for attendee in facts.attendees:
