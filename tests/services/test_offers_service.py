@@ -276,7 +276,9 @@ def test_demo_offers_cover_every_status_deterministically(tmp_path: Path):
         store = open_store(tmp_path / f"{name}.sqlite")
         try:
             add_extra_products(store, make_territory(store, with_supplier=False))
-            assert add_demo_offers(store, random.Random(7), date(2026, 6, 1), rounds=1) == 8
+            assert (
+                add_demo_offers(store, random.Random(7), date(2026, 6, 1), rounds=1) == 9
+            )  # 8 КП and an НМЦК price reply
             book = OfferBook(store)
             rows = book.list()
             results.append(sorted((r.status.value, str(r.total)) for r in rows))
