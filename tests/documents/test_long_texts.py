@@ -31,8 +31,11 @@ from tests.services.visit_factories import add_account, add_contact, add_product
 def test_an_offer_with_huge_texts_in_every_field_prints_all_of_them(tmp_path: Path) -> None:
     texts = HugeTexts()
     # The number and the QR payload are KAMdesk's own; the logo is a path; a line's
-    # registration number (РУ) is printed only in a reply to a price request.
-    skip = frozenset({"number", "qr_payload", "logo_path", "registration_number"})
+    # registration number (РУ) and the request answered are printed only in a reply to a
+    # price request (tests/documents/test_offer_terms_pdf.py).
+    skip = frozenset(
+        {"number", "qr_payload", "logo_path", "registration_number", "price_request_number"}
+    )
     document = hugify(offer_document(), texts, "offer", skip)
 
     printed = print_offer(document, tmp_path / "offer.pdf")
