@@ -3525,10 +3525,6 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
-        <source>Select a client</source>
-        <translation>Выберите клиента</translation>
-    </message>
-    <message>
         <source>As in the request, e.g. 0373200041526000123</source>
         <translation>Как в запросе, например 0373200041526000123</translation>
     </message>
