@@ -205,7 +205,8 @@ class OfferBook:
         today = today or date.today()
         problems: dict[str, Message] = {}
         with self._store.session() as session:
-            account = session.get(Account, draft.account_id)
+            # None: a new offer whose client the KAM has not chosen yet.
+            account = session.get(Account, draft.account_id) if draft.account_id else None
             if account is None or account.deleted_at is not None:
                 problems["account"] = _msg(QT_TRANSLATE_NOOP("Offers", "choose the account"))
             if not draft.lines:

@@ -32,6 +32,7 @@ from kamdesk.services.accounts import AccountKind, ClientType
 from kamdesk.ui import labels
 from kamdesk.ui.card.binder import translate
 from kamdesk.ui.card.widgets import error_label
+from kamdesk.ui.enter_guard import keep_enter_in_editors
 from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
 
@@ -44,6 +45,7 @@ class NewAccountDialog(QDialog):
         self, store: Callable[[], Any], tasks: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        keep_enter_in_editors(self)  # Enter in a choice or a number never saves
         self.setObjectName("newAccountDialog")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(self.tr("New account"))

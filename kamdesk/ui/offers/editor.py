@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.offers import (
     AddresseeInput,
     AnnexInput,
@@ -45,8 +44,10 @@ from kamdesk.services.products import ProductCatalog
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.background_save import BackgroundSave
 from kamdesk.ui.changes import Change, announce
+from kamdesk.ui.enter_guard import keep_enter_in_editors
 from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
+from kamdesk.ui.offers.account_choice import account_combo
 from kamdesk.ui.offers.approval_note import editor_note
 from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
@@ -97,8 +98,8 @@ class OfferEditor(QDialog):
             edition = self.tr("edition %1").replace("%1", str(view.row.edition))
             number = f"{view.row.number}, {edition}"
         else:
-            target = account_id or self._first_account()
-            self._draft = self._book.new_draft(target) if target else None  # type: ignore[assignment]
+            # No account given (Offers ▸ Ctrl+N): the KAM chooses one, none is guessed.
+            self._draft = self._book.new_draft(account_id)  # type: ignore[arg-type]
             number = self.tr("assigned when saved")
         self.setWindowTitle(self.tr("Commercial offer"))
         self.resize(980, 680)
@@ -120,19 +121,12 @@ class OfferEditor(QDialog):
         if self._draft is not None:
             self._load(self._draft)
         self.unsaved = UnsavedChanges(self, self.current_draft, self.save)
+        keep_enter_in_editors(self)  # Enter picking a product never saves the offer
 
     # Building -----------------------------------------------------------------------------
 
-    def _first_account(self) -> uuid.UUID | None:
-        rows = self._workspace.accounts.page(AccountFilter(), limit=1)
-        return rows[0].id if rows else None
-
     def _build(self, number: str, fixed_account: bool) -> None:
-        self.account = QComboBox()
-        for row in self._workspace.accounts.page(AccountFilter(), limit=5000):
-            self.account.addItem(row.name, row.id)
-        self.account.setEnabled(not fixed_account)
-        self.account.currentIndexChanged.connect(self._account_changed)
+        self.account = account_combo(self._workspace, fixed_account, self._account_changed)
         self.number = QLabel(number)
         self.offer_date = QDateEdit()
         self.valid_until = QDateEdit()
@@ -260,16 +254,18 @@ class OfferEditor(QDialog):
     # Loading ------------------------------------------------------------------------------
 
     def _load(self, draft: OfferDraft) -> None:
-        self.account.blockSignals(True)
-        select_data(self.account, draft.account_id, self._account_name(draft.account_id))
-        self.account.blockSignals(False)
+        if draft.account_id is not None:  # else «Select a client»
+            self.account.blockSignals(True)
+            select_data(self.account, draft.account_id, self._account_name(draft.account_id))
+            self.account.blockSignals(False)
         self.offer_date.blockSignals(True)
         self.offer_date.setDate(qdate(draft.offer_date))
         self.offer_date.blockSignals(False)
         self.valid_until.setDate(qdate(draft.valid_until))
         self.lines.set_lines(draft.lines)
         self._arguments = {a.contact_id: a.arguments for a in draft.addressees}
-        self._load_contacts(draft.account_id, {a.contact_id for a in draft.addressees})
+        if draft.account_id is not None:
+            self._load_contacts(draft.account_id, {a.contact_id for a in draft.addressees})
         self.benefit.setPlainText(draft.benefit)
         self.exclusivity.setPlainText(draft.exclusivity)
         self.delivery.setPlainText(draft.delivery_terms)

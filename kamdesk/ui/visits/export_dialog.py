@@ -27,6 +27,7 @@ from kamdesk.documents.printed import PrintedFile
 from kamdesk.services.accounts import AccountFilter, AccountKind
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, ExportFilter, export_ics, manager_export
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.enter_guard import keep_enter_in_editors
 from kamdesk.ui.labels import choices
 from kamdesk.ui.saved_files import ask_save_path, document_saved, period_text
 from kamdesk.ui.tasks import TaskRunner
@@ -74,6 +75,7 @@ class ExportDialog(QDialog):
         open_files: bool = True,
     ) -> None:
         super().__init__(parent)
+        keep_enter_in_editors(self)  # Enter in a choice or a number never saves
         self.setObjectName("visitsExport")
         self.setWindowTitle(self.tr("Export visits"))
         self._workspace = workspace

@@ -58,6 +58,7 @@ from kamdesk.services.visits.settings import load_visit_settings
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.background_save import BackgroundSave
 from kamdesk.ui.changes import Change, announce
+from kamdesk.ui.enter_guard import keep_enter_in_editors
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.labels import label
@@ -87,6 +88,7 @@ class PlanDialog(QDialog):
         channel: VisitChannel = VisitChannel.VISIT,  # of a new plan
     ) -> None:
         super().__init__(parent)
+        keep_enter_in_editors(self)  # Enter in a choice or a number never saves
         self._channel = channel
         self.setObjectName("planDialog")
         self._tasks = tasks
