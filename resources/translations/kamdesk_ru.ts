@@ -3548,6 +3548,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <source>A payment deferral of %1 days is above the %2 days you may give without approval: the offer needs the manager&apos;s approval.</source>
         <translation>Отсрочка платежа %1 дн. больше допустимой без согласования (%2 дн.): предложению нужно согласование руководителя.</translation>
     </message>
+    <message>
+        <source>Select a client</source>
+        <translation>Выберите клиента</translation>
+    </message>
 </context>
 <context>
     <name>OfferPurpose</name>
