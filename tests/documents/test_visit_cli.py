@@ -151,7 +151,7 @@ def test_visit_brief_pdf(db: tuple[Path, dict], tmp_path: Path) -> None:
         "не курит",
     ):
         assert expected in content, expected
-    assert "рыбалка" not in content  # hobbies are not etiquette notes
+    assert "рыбалка" in content  # a conversation opener: the contact consented (issue 12)
     # The printed brief speaks Russian throughout, the checklist's words included.
     assert "Directive" not in content and "no finance contact" not in content
 
