@@ -56,6 +56,7 @@ from kamdesk.services.offers.settings import DEFERRAL
 from kamdesk.services.products import ProductCatalog
 from kamdesk.services.products.vat import VatRegime
 from kamdesk.ui.file_dialogs import get_open_file_name
+from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.offers.common import message_text
 from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.settings_envelope import EnvelopeTable
@@ -141,7 +142,9 @@ class OffersSettingsTab(QWidget):
         self.vat_regime.setObjectName("vatRegime")
         for regime in VatRegime:
             self.vat_regime.addItem("", regime.value)
-        self.vat_regime.setCurrentIndex(max(self.vat_regime.findData(self._saved.regime.value), 0))
+        self.vat_regime.setCurrentIndex(
+            max(index_of_data(self.vat_regime, self._saved.regime.value), 0)
+        )
         self._add_row(offer_form, "vat_regime", self.vat_regime)
 
         self._envelope_box = QGroupBox(self)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLineEdit, QSpi
 
 from kamdesk.services.offers import OfferBook, OfferDraft
 from kamdesk.services.offers.line_checks import MAX_DEFERRAL_DAYS
+from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.labels import label
 from kamdesk.ui.offers.common import pydate, qdate
 from kamdesk.ui.offers.lines_model import DISCOUNT
@@ -89,7 +90,7 @@ class OfferTermsFields:
 
     def load(self, draft: OfferDraft) -> None:
         self.purpose.blockSignals(True)
-        self.purpose.setCurrentIndex(max(self.purpose.findData(draft.purpose), 0))
+        self.purpose.setCurrentIndex(max(index_of_data(self.purpose, draft.purpose), 0))
         self.purpose.blockSignals(False)
         self.request_number.setText(draft.price_request_number)
         if draft.price_request_date is not None:
