@@ -37,10 +37,6 @@ _KINDS_0005 = ("hospital", "pharmacy_chain", "pharmacy", "distributor", "health_
 _KINDS_0006 = (*_KINDS_0005[:-1], "insurance_fund", "other")
 
 
-def _kind(values: tuple[str, ...]) -> sa.Enum:
-    return sa.Enum(*values, name="accountkind", native_enum=False, create_constraint=True)
-
-
 def _enum(name: str, *values: str) -> sa.Enum:
     return sa.Enum(*values, name=name, native_enum=False, create_constraint=True)
 
@@ -48,7 +44,10 @@ def _enum(name: str, *values: str) -> sa.Enum:
 def upgrade() -> None:
     with op.batch_alter_table("accounts", recreate="always") as batch_op:
         batch_op.alter_column(
-            "kind", existing_type=_kind(_KINDS_0005), type_=_kind(_KINDS_0006), nullable=False
+            "kind",
+            existing_type=_enum("accountkind", *_KINDS_0005),
+            type_=_enum("accountkind", *_KINDS_0006),
+            nullable=False,
         )
         batch_op.add_column(sa.Column("key_client", sa.Boolean(), nullable=True))
         batch_op.add_column(
@@ -114,5 +113,8 @@ def downgrade() -> None:
         for column in ("win_back_means", "loss_note", "loss_reason", "key_client"):
             batch_op.drop_column(column)
         batch_op.alter_column(
-            "kind", existing_type=_kind(_KINDS_0006), type_=_kind(_KINDS_0005), nullable=False
+            "kind",
+            existing_type=_enum("accountkind", *_KINDS_0006),
+            type_=_enum("accountkind", *_KINDS_0005),
+            nullable=False,
         )
