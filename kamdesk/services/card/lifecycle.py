@@ -27,6 +27,7 @@ from kamdesk.models import (
 )
 from kamdesk.services.card.fields import FIELDS, Entity, parse
 from kamdesk.store.changelog import restore, soft_delete
+from kamdesk.store.natural_keys import find_or_restore
 from kamdesk.store.tombstones import INCLUDE_DELETED
 from kamdesk.vocabulary import AccountKind
 
@@ -108,9 +109,12 @@ def merge_accounts(store: Store, survivor_id: uuid.UUID, duplicate_id: uuid.UUID
 def _merge_sales(
     session: Session, survivor_id: uuid.UUID, duplicate_id: uuid.UUID, moved: dict[str, int]
 ) -> int:
-    """Same product and month: add the duplicate's row into the survivor's and
-    tombstone it (one row per account, product and month); otherwise re-point."""
-    # Tombstoned rows too: they still hold the (account, product, month) key.
+    """Each of the duplicate's rows ends up in the survivor's row of the same product and
+    month, the one whose id is derived from the survivor (natural_keys): added into it when
+    it exists, a new row otherwise; the duplicate's row is tombstoned. Changing only its
+    `account_id` would keep an id derived from the duplicate, and the next sales figure of
+    that month for the survivor (same derived id as the office sends) would be a second row."""
+    # Tombstoned rows too: they hold the derived id a new row would get.
     kept = {
         (row.product_id, row.month): row
         for row in session.scalars(
@@ -120,34 +124,40 @@ def _merge_sales(
         )
     }
     summed = 0
-    repointed = 0
+    rekeyed = 0
     for row in session.scalars(select(SalesRecord).where(SalesRecord.account_id == duplicate_id)):
         target = kept.get((row.product_id, row.month))
         if target is None:
-            row.account_id = survivor_id
-            repointed += 1
+            target = SalesRecord(
+                account_id=survivor_id,
+                product_id=row.product_id,
+                month=row.month,
+                quantity=row.quantity,
+                amount=row.amount,
+            )
+            session.add(target)  # the change log gives it the survivor's derived id
+            kept[(row.product_id, row.month)] = target
+            rekeyed += 1
         elif target.deleted_at is not None:  # the survivor's row was withdrawn: take theirs
             target.quantity, target.amount = row.quantity, row.amount
             restore(session, target)
-            soft_delete(session, row)
             summed += 1
         else:
             target.quantity += row.quantity
             target.amount += row.amount
-            soft_delete(session, row)
             summed += 1
-    moved[SalesRecord.__tablename__] = repointed
+        soft_delete(session, row)
+    moved[SalesRecord.__tablename__] = rekeyed
     return summed
 
 
 def _merge_dossier(session: Session, survivor: Account, duplicate: Account) -> None:
-    ours = session.scalar(select(AccountDossier).where(AccountDossier.account_id == survivor.id))
+    """The duplicate's dossier goes into the survivor's own (derived id, see _merge_sales):
+    empty fields are filled, differing texts are both kept; then it is tombstoned."""
     theirs = session.scalar(select(AccountDossier).where(AccountDossier.account_id == duplicate.id))
     if theirs is None:
         return
-    if ours is None:
-        theirs.account_id = survivor.id
-        return
+    ours = find_or_restore(session, AccountDossier, account_id=survivor.id)
     for name in FIELDS[Entity.DOSSIER]:
         mine, other = getattr(ours, name), getattr(theirs, name)
         if other in (None, "") or other == mine:
