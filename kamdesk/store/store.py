@@ -159,6 +159,7 @@ def open_store(path: Path, *, verify: bool = True) -> Store:
         raise CorruptStoreError(path, "it is an SQLite file, but not a KAMdesk store")
     elif (
         facts.revision is not None
+        and facts.revision != migrate.head_revision()
         and facts.revision not in convert.LEGACY_REVISIONS
         and facts.revision not in migrate.known_revisions()
     ):
