@@ -296,6 +296,7 @@ def test_the_wheel_adds_nothing_to_a_report(
     assert form.products.count() == 1  # only the planned product
     assert not form.dirty
     QTest.mouseClick(form.next_steps.add_button, Qt.MouseButton.LeftButton)  # a dated step
+    qtbot.waitUntil(lambda: not form.dirty)  # the KAM pauses: the draft with the step is saved
     wheeled = wheel_everything(qtbot, form, store)
     assert sum("QDateEdit" in name for name in wheeled) == 1, wheeled
     form.close()
