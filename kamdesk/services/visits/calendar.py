@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
-from kamdesk.models import Account, Visit
+from kamdesk.models import Account, Visit, VisitReport
 from kamdesk.services.visits.checklist import readiness_in_session
 from kamdesk.services.visits.facts_loader import legs_around
-from kamdesk.services.visits.model import VisitRow, msg
+from kamdesk.services.visits.model import HELD_STATUSES, VisitRow, msg
+from kamdesk.services.visits.places import place_shown
 from kamdesk.services.visits.route import path_length, shortest_order
 from kamdesk.services.visits.settings import DEFAULT_TIME_ZONE, load_visit_settings
 from kamdesk.services.visits.travel import (
@@ -39,27 +40,37 @@ def visits_between(
     with_readiness: bool = True,
     account_id: uuid.UUID | None = None,
 ) -> list[VisitRow]:
-    """Visits starting in [start, end) in time order, with their legs and readiness."""
+    """Visits planned, or held (their report's actual start), in [start, end), in time
+    order, with their legs and readiness; a held visit's row says when it was held."""
     settings = load_visit_settings(store)
     with store.session() as session:
+        held_then = select(VisitReport.visit_id).where(
+            VisitReport.actual_start >= start, VisitReport.actual_start < end
+        )
         query = (
-            select(Visit, Account.name, Account.kind)
+            select(Visit, Account.name, Account.kind, Account.short_name, Account.city)
             .join(Account, Account.id == Visit.account_id)
-            .where(Visit.starts_at >= start, Visit.starts_at < end)
+            .where(
+                or_(
+                    and_(Visit.starts_at >= start, Visit.starts_at < end),
+                    and_(Visit.status.in_(HELD_STATUSES), Visit.id.in_(held_then)),
+                )
+            )
             .order_by(Visit.starts_at, Visit.id)
         )
         if account_id is not None:
             query = query.where(Visit.account_id == account_id)
         rows = session.execute(query).all()
         legs = legs_around(session, start, end, settings) if rows else {}
-        planned = [v.id for v, _, _ in rows if v.status == VisitStatus.PLANNED]
+        planned = [v.id for v, *_ in rows if v.status == VisitStatus.PLANNED]
         ready = (
             readiness_in_session(session, planned, settings, tz)
             if with_readiness and planned
             else {}
         )
-        submitted = [v.id for v, _, _ in rows if v.status == VisitStatus.SUBMITTED]
+        submitted = [v.id for v, *_ in rows if v.status == VisitStatus.SUBMITTED]
         delivered = _delivered(session, submitted)
+        held_at = _held_at(session, [v.id for v, *_ in rows if v.status in HELD_STATUSES])
         return [
             VisitRow(
                 id=v.id,
@@ -69,18 +80,33 @@ def visits_between(
                 starts_at=v.starts_at,
                 ends_at=v.starts_at + timedelta(minutes=v.duration_min),
                 duration_min=v.duration_min,
-                place=v.place,
+                place=place_shown(v.place, city),
                 status=v.status,
                 is_commercial=v.is_commercial,
                 objective=v.objective,
                 rescheduled_from_id=v.rescheduled_from_id,
-                leg=legs.get(v.id),
+                # The way there was worked out for the planned time, not for another.
+                leg=legs.get(v.id) if held_at.get(v.id, v.starts_at) == v.starts_at else None,
                 readiness=ready.get(v.id),
                 delivered=v.id in delivered,
                 channel=v.channel,
+                account_short_name=short_name or "",
+                held_at=held_at.get(v.id),
             )
-            for v, name, kind in rows
+            for v, name, kind, short_name, city in rows
         ]
+
+
+def _held_at(session: Any, visit_ids: list[uuid.UUID]) -> dict[uuid.UUID, datetime]:
+    """When each of these held visits began, where its report says."""
+    if not visit_ids:
+        return {}
+    found = session.execute(
+        select(VisitReport.visit_id, VisitReport.actual_start).where(
+            VisitReport.visit_id.in_(visit_ids), VisitReport.actual_start.is_not(None)
+        )
+    ).all()
+    return dict(found)
 
 
 def _delivered(session: Any, visit_ids: list[uuid.UUID]) -> set[uuid.UUID]:

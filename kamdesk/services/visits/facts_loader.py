@@ -46,6 +46,7 @@ from kamdesk.services.visits.facts import (
     VisitFacts,
     lines,
 )
+from kamdesk.services.visits.places import place_shown
 from kamdesk.services.visits.settings import VisitSettings
 from kamdesk.services.visits.travel import Leg, Stop, local_day, schedule_legs
 from kamdesk.textfold import fold
@@ -104,9 +105,11 @@ def load_visit_facts(
         return {}
     ids = [v.id for v in visits]
     account_ids = {v.account_id for v in visits}
-    names = dict(
-        session.execute(select(Account.id, Account.name).where(Account.id.in_(account_ids))).all()
-    )
+    names, cities = {}, {}
+    for account_id, name, city in session.execute(
+        select(Account.id, Account.name, Account.city).where(Account.id.in_(account_ids))
+    ).all():
+        names[account_id], cities[account_id] = name, city
     legs = legs_around(
         session, min(v.starts_at for v in visits), max(v.starts_at for v in visits), settings
     )
@@ -144,7 +147,7 @@ def load_visit_facts(
             time_zone=tz,
             status=visit.status,
             duration_min=visit.duration_min,
-            place=visit.place,
+            place=place_shown(visit.place, cities.get(visit.account_id, "")),
             is_commercial=visit.is_commercial,
             objective=visit.objective,
             agenda=visit.agenda,

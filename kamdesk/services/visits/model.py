@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 
 from kamdesk.i18n import Message
 from kamdesk.services.visits.checklist_types import ReadinessSummary
@@ -145,7 +145,35 @@ class VisitRow:
     readiness: ReadinessSummary | None  # only for planned visits, when asked for
     delivered: bool = False  # submitted and acknowledged by the office (sync_inbox)
     channel: VisitChannel = VisitChannel.VISIT  # a call has no leg and no place
+    account_short_name: str = ""  # Account.short_name; "" when the account has none
+    # When a held visit really began (its report's actual start), when that is known.
+    held_at: datetime | None = None
 
     @property
     def is_call(self) -> bool:
         return self.channel == VisitChannel.CALL
+
+    @property
+    def short_name(self) -> str:
+        """The account's short name where it has one (narrow places), else its name."""
+        return self.account_short_name or self.account_name
+
+    @property
+    def shown_start(self) -> datetime:
+        """Where the calendar puts the visit: a held one when it was held (which may
+        differ from the plan: marked held early), any other when it is planned."""
+        return self.held_at or self.starts_at
+
+    @property
+    def shown_end(self) -> datetime:
+        return self.shown_start + timedelta(minutes=self.duration_min)
+
+    def with_status(self, status: VisitStatus) -> VisitRow:
+        """The row as a status change leaves it until the store is read again: no longer
+        planned, no readiness; no longer held, back at its planned time."""
+        held = self.held_at if status in HELD_STATUSES else None
+        return replace(self, status=status, readiness=None, held_at=held)
+
+
+# The statuses of a visit that took place: its report's actual start says when.
+HELD_STATUSES = frozenset({VisitStatus.DONE, VisitStatus.REPORTED, VisitStatus.SUBMITTED})

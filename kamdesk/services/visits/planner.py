@@ -31,6 +31,7 @@ from kamdesk.services.visits.model import (
     VisitError,
     msg,
 )
+from kamdesk.services.visits.places import place_from
 from kamdesk.services.visits.settings import load_visit_settings
 from kamdesk.services.visits.status import require_change, require_plan_editable
 from kamdesk.store import soft_delete
@@ -94,7 +95,7 @@ def plan_defaults(
         account = _account(session, account_id)
         if channel == VisitChannel.CALL:
             return PlanInput(account_id, starts_at, CALL_DURATION_MIN, channel=channel)
-        place = ", ".join(part for part in (account.city, account.address) if part)
+        place = place_from(account.city, account.address)
         return PlanInput(
             account_id=account_id,
             starts_at=starts_at,

@@ -51,6 +51,7 @@ from kamdesk.ui.visits.common import (
     to_qdatetime,
 )
 from kamdesk.ui.visits.export_dialog import ExportDialog
+from kamdesk.ui.visits.free_slot import slot_for_new
 from kamdesk.ui.visits.held_dialog import HeldTimeDialog
 from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
 from kamdesk.ui.visits.report_form import ReportForm, open_report_form
@@ -72,7 +73,7 @@ def plan_new(
     page: VisitsPage, account_id: uuid.UUID | None = None, start: datetime | None = None
 ) -> PlanDialog:
     dialog = open_plan_dialog(
-        page, page.workspace, page.tasks, account_id, start or page.slot_for_new()
+        page, page.workspace, page.tasks, account_id, start or slot_for_new(page)
     )
     dialog.saved.connect(lambda visit_id: _saved(page, visit_id))
     return dialog

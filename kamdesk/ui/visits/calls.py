@@ -7,6 +7,7 @@ import uuid
 from typing import TYPE_CHECKING
 
 from kamdesk.services.visits import VisitChannel
+from kamdesk.ui.visits.free_slot import slot_for_new
 from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
 
 if TYPE_CHECKING:
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
 
 def plan_call(page: VisitsPage) -> PlanDialog:
     dialog = open_plan_dialog(
-        page, page.workspace, page.tasks, None, page.slot_for_new(), channel=VisitChannel.CALL
+        page, page.workspace, page.tasks, None, slot_for_new(page), channel=VisitChannel.CALL
     )
 
     def saved(visit_id: uuid.UUID) -> None:

@@ -152,14 +152,16 @@ def period_around(day: date) -> tuple[date, date]:
     )
 
 
-def client_line(row: VisitRow) -> str:
-    """The client as a visit's block, row or tooltip names it; a call says so in words
+def client_line(row: VisitRow, short: bool = False) -> str:
+    """The client as a visit's block, row or tooltip names it (`short`: by its short
+    name where it has one, for the week's narrow blocks); a call says so in words
     («Звонок: ГКБ № 1»), not by a colour only."""
+    name = row.short_name if short else row.account_name
     if row.is_call:
         from kamdesk.ui.labels import label
 
-        return f"{label(VisitChannel.CALL)}: {row.account_name}"
-    return row.account_name
+        return f"{label(VisitChannel.CALL)}: {name}"
+    return name
 
 
 # The page's first row of buttons (planning and preparing); the second holds what happened.

@@ -4,10 +4,14 @@ never in the past and never over a visit already planned."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
-from kamdesk.services.visits import VisitRow, next_working_day
+from kamdesk.services.visits import VisitRow, load_visit_settings, next_working_day
 from kamdesk.ui.visits.common import at, is_ended
+
+if TYPE_CHECKING:
+    from kamdesk.ui.visits.page import VisitsPage
 
 DAY_STARTS, DAY_ENDS = time(9, 0), time(18, 0)
 STEP = timedelta(minutes=30)
@@ -22,7 +26,7 @@ def first_free_slot(
 ) -> datetime:
     """From `day` (or today, when `day` is past) on: the first half hour from which
     `duration` fits before the evening without touching a visit that still stands."""
-    busy = [(r.starts_at, r.ends_at) for r in rows if not is_ended(r.status)]
+    busy = [(r.shown_start, r.shown_end) for r in rows if not is_ended(r.status)]
     today = now.astimezone(at(day, DAY_STARTS, tz).tzinfo).date()
     day = max(day, today)
     for _ in range(60):
@@ -36,3 +40,11 @@ def first_free_slot(
             start += STEP
         day = next_working_day(day)
     return at(next_working_day(today), time(10, 0), tz)
+
+
+def slot_for_new(page: VisitsPage) -> datetime:
+    """The first free slot, the usual visit long, from the day the page shows on."""
+    minutes = load_visit_settings(page.workspace.store).default_duration_min
+    return first_free_slot(
+        page.rows(), page.current_day, datetime.now(UTC), page.tz, timedelta(minutes=minutes)
+    )

@@ -52,11 +52,11 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
     return [
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Date"),
-            lambda r: format_date(local(r.starts_at, tz).date()),
+            lambda r: format_date(local(r.shown_start, tz).date()),
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Time"),
-            lambda r: f"{hhmm(r.starts_at, tz)}–{hhmm(r.ends_at, tz)}",
+            lambda r: f"{hhmm(r.shown_start, tz)}–{hhmm(r.shown_end, tz)}",
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Client"),
@@ -143,7 +143,8 @@ class DayModel(QAbstractListModel):
             return self._leg_data(row.leg, role) if row.leg else None
         if role == Qt.ItemDataRole.DisplayRole:
             text = (
-                f"{hhmm(row.starts_at, self._tz)}–{hhmm(row.ends_at, self._tz)}  {client_line(row)}"
+                f"{hhmm(row.shown_start, self._tz)}–{hhmm(row.shown_end, self._tz)}"
+                f"  {client_line(row)}"
             )
             parts = [status_label(row.status, row.delivered)]
             if row.readiness is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
@@ -55,6 +55,7 @@ from kamdesk.ui.formatting import format_date
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits import actions, calls
 from kamdesk.ui.visits.checklist_view import ChecklistView
+from kamdesk.ui.visits.command_state import update_commands
 from kamdesk.ui.visits.common import PLANNING_COMMANDS, local, period_around
 from kamdesk.ui.visits.models import DayModel, visit_list_model
 from kamdesk.ui.visits.next_step import next_step_text
@@ -251,7 +252,7 @@ class VisitsPage(QWidget):
             ("brief", self.tr("Brief PDF")),
             ("done", self.tr("Mark held")),
             ("reschedule", self.tr("Reschedule")),
-            ("cancel", self.tr("Cancel (Del)")),
+            ("cancel", self.tr("Cancel visit (Del)")),
             ("undo", self.tr("Undo (Ctrl+Z)")),
             ("route", self.tr("Order the day's route")),
             ("submit", self.tr("Submit reports…")),
@@ -310,10 +311,7 @@ class VisitsPage(QWidget):
         """Show at once the status just given to these visits, until the reload
         brings their rows (a visit no longer planned has no readiness)."""
         changed = set(visit_ids)
-        rows = [
-            replace(r, status=status, readiness=None) if r.id in changed else r
-            for r in self.data.rows
-        ]
+        rows = [r.with_status(status) if r.id in changed else r for r in self.data.rows]
         self.data = replace(self.data, rows=rows)
         self.history.settle(rows)
         self._show()
@@ -326,12 +324,13 @@ class VisitsPage(QWidget):
         self.checklist.empty.setText(next_step_text(row.status if row else None))
         planned = row if row is not None and row.status == VisitStatus.PLANNED else None
         self.checklist.show_visit(planned.id if planned and planned.readiness is not None else None)
+        update_commands(self)  # e.g. «Mark held» off once the visit is held
 
     def _show(self) -> None:
         """Put the loaded data into the views for the current day and mode."""
         day, mode = self.current_day, self.stack.currentIndex()
         monday = day - timedelta(days=day.weekday())
-        rows = self.data.rows
+        rows = sorted(self.data.rows, key=lambda r: r.shown_start)  # a held one: when held
         self.week.set_week(
             monday,
             [r for r in rows if monday <= self._day_of(r) <= monday + timedelta(days=6)],
@@ -361,7 +360,7 @@ class VisitsPage(QWidget):
         self._sync_selection()
 
     def _day_of(self, row: VisitRow) -> date:
-        return local(row.starts_at, self.tz).date()
+        return local(row.shown_start, self.tz).date()
 
     def rows(self) -> list[VisitRow]:
         return self.data.rows
@@ -439,16 +438,6 @@ class VisitsPage(QWidget):
     ) -> QMenu | None:
         """Select the visit and pop up what can be done with it (see `visit_menu`)."""
         return show_visit_menu(self, visit_id, global_pos)
-
-    def slot_for_new(self) -> datetime:
-        """The first free half hour from the day shown on (never a past or taken one)."""
-        from kamdesk.services.visits import load_visit_settings
-        from kamdesk.ui.visits.free_slot import first_free_slot
-
-        minutes = load_visit_settings(self.workspace.store).default_duration_min
-        return first_free_slot(
-            self.data.rows, self.current_day, datetime.now(UTC), self.tz, timedelta(minutes=minutes)
-        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

@@ -167,8 +167,7 @@ class PlanDialog(QDialog):
         travel_layout = QFormLayout(travel_row)
         travel_layout.setContentsMargins(0, 0, 0, 0)
         travel_layout.addRow(self.travel_known, self.travel)
-        self.attendees = QListWidget()
-        self.attendees.setMaximumHeight(110)
+        self.attendees = fields.attendee_list()
         self.objective = QLineEdit()
         self.objective.setPlaceholderText(self.tr("What should this visit achieve?"))
         self.agenda = QPlainTextEdit()
@@ -269,6 +268,7 @@ class PlanDialog(QDialog):
             role = label(contact.dmu_role) if contact.dmu_role else ""
             text = fields.contact_text(contact.full_name, contact.position, role, contact.phone)
             item = QListWidgetItem(text)
+            item.setToolTip(text)
             item.setData(ID_ROLE, contact.id)
             item.setCheckState(
                 Qt.CheckState.Checked

@@ -15,12 +15,15 @@ import uuid
 from collections.abc import Callable, Iterable
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
+    QListView,
+    QListWidget,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -130,6 +133,20 @@ def contact_text(full_name: str, position: str, role: str, phone: str) -> str:
     """A contact in the plan's list: name, position, DMU role and the number a call dials."""
     text = f"{full_name}, {position}{f' ({role})' if role else ''}".replace(", (", " (")
     return f"{text.strip(', ')}{f' · {phone}' if phone else ''}"
+
+
+def attendee_list() -> QListWidget:
+    """The plan's people: a long name or position wraps within the dialog's width
+    (each line also its tooltip), never a sideways scroll on a 1366 px screen."""
+    people = QListWidget()
+    people.setObjectName("planAttendees")
+    people.setWordWrap(True)
+    people.setTextElideMode(Qt.TextElideMode.ElideRight)  # a word longer than the width
+    people.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    people.setResizeMode(QListView.ResizeMode.Adjust)  # rewrapped as the dialog resizes
+    people.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    people.setMaximumHeight(160)  # four or five people, wrapped
+    return people
 
 
 def plan_lines(text: str) -> list[str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -38,6 +38,7 @@ from kamdesk.ui.visits.common import (
     WARNING_COLOR,
     at,
     client_line,
+    format_moment,
     hhmm,
     is_ended,
     local,
@@ -110,7 +111,7 @@ class WeekView(QWidget):
             self.selected_id = None
         # A new week opens at eight, or higher when a visit starts earlier; so does a week
         # whose first visit moved earlier. Otherwise the user's scrolling stays.
-        starts = [local(r.starts_at, self.tz) for r in rows]
+        starts = [local(r.shown_start, self.tz) for r in rows]
         first = min((h.hour + h.minute / 60 for h in starts), default=float(FIRST_HOUR))
         if (monday, first) != self._shown_monday:
             self._shown_monday = (monday, first)
@@ -142,24 +143,24 @@ class WeekView(QWidget):
         for offset in range(7):
             day = self.monday + timedelta(days=offset)
             todays = sorted(
-                (r for r in self.rows if local(r.starts_at, self.tz).date() == day),
-                key=lambda r: (r.starts_at, is_ended(r.status)),
+                (r for r in self.rows if local(r.shown_start, self.tz).date() == day),
+                key=lambda r: (r.shown_start, is_ended(r.status)),
             )
             for cluster in _clusters(todays):
                 lanes: list[datetime] = []  # when the last visit in each lane ends
                 placed: list[tuple[int, VisitRow]] = []
                 for row in cluster:
-                    lane = next((i for i, end in enumerate(lanes) if end <= row.starts_at), None)
+                    lane = next((i for i, end in enumerate(lanes) if end <= row.shown_start), None)
                     if lane is None:
-                        lanes.append(row.ends_at)
+                        lanes.append(row.shown_end)
                         lane = len(lanes) - 1
-                    lanes[lane] = row.ends_at
+                    lanes[lane] = row.shown_end
                     placed.append((lane, row))
                 share = width / len(lanes)
                 for lane, row in placed:
-                    top = self._y(row.starts_at)
-                    ends_next_day = local(row.ends_at, self.tz).date() != day
-                    end_y = self._y(row.ends_at) if not ends_next_day else self._y_end_of_day()
+                    top = self._y(row.shown_start)
+                    ends_next_day = local(row.shown_end, self.tz).date() != day
+                    end_y = self._y(row.shown_end) if not ends_next_day else self._y_end_of_day()
                     bottom = max(top + 16, end_y)
                     left = GUTTER_WIDTH + offset * width + lane * share + 2
                     blocks.append((QRectF(left, top + 1, share - 4, bottom - top - 2), row))
@@ -311,14 +312,14 @@ class WeekView(QWidget):
         elide = Qt.TextElideMode.ElideRight
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         if rect.height() < 2 * line:
-            one = f"{hhmm(row.starts_at, self.tz)} {client_line(row)}"
+            one = f"{hhmm(row.shown_start, self.tz)} {client_line(row, short=True)}"
             painter.drawText(rect, int(left), metrics.elidedText(one, elide, width))
             return
         if metrics.horizontalAdvance(time_text) > width:  # a narrow column: the start only
-            time_text = hhmm(row.starts_at, self.tz)
+            time_text = hhmm(row.shown_start, self.tz)
         painter.drawText(rect, int(left), metrics.elidedText(time_text, elide, width))
         lines = max(1, int((rect.height() - line) // line))
-        words = client_line(row).split()
+        words = client_line(row, short=True).split()
         shown: list[str] = []
         while words and len(shown) < lines:
             current = words.pop(0)
@@ -336,11 +337,12 @@ class WeekView(QWidget):
             )
 
     def block_text(self, row: VisitRow) -> str:
-        """What a visit's block says: its time (and readiness), then the client."""
-        first = f"{hhmm(row.starts_at, self.tz)}–{hhmm(row.ends_at, self.tz)}"
+        """What a visit's block says: its time (when it was held, for a held one; and
+        readiness), then the client by its short name."""
+        first = f"{hhmm(row.shown_start, self.tz)}–{hhmm(row.shown_end, self.tz)}"
         if row.readiness is not None:
             first += f"  {format_percent(row.readiness.score)}"
-        return f"{first}\n{client_line(row)}"
+        return f"{first}\n{client_line(row, short=True)}"
 
     def _paint_now(self, painter: QPainter) -> None:
         now = datetime.now().astimezone()
@@ -447,11 +449,11 @@ def _clusters(rows: list[VisitRow]) -> list[list[VisitRow]]:
     clusters: list[list[VisitRow]] = []
     cluster_end: datetime | None = None
     for row in rows:
-        if cluster_end is None or row.starts_at >= cluster_end:
+        if cluster_end is None or row.shown_start >= cluster_end:
             clusters.append([])
-            cluster_end = row.ends_at
+            cluster_end = row.shown_end
         clusters[-1].append(row)
-        cluster_end = max(cluster_end, row.ends_at)
+        cluster_end = max(cluster_end, row.shown_end)
     return clusters
 
 
@@ -468,9 +470,15 @@ def _leg_warning_color(row: VisitRow) -> QColor | None:
 def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
     lines = [
         client_line(row),
-        f"{hhmm(row.starts_at, tz)}–{hhmm(row.ends_at, tz)} · "
+        f"{hhmm(row.shown_start, tz)}–{hhmm(row.shown_end, tz)} · "
         + status_label(row.status, row.delivered),
     ]
+    if row.shown_start != row.starts_at:  # held at another time than planned
+        lines.append(
+            QCoreApplication.translate("VisitWeek", "planned for %1").replace(
+                "%1", format_moment(row.starts_at, tz)
+            )
+        )
     if row.place:
         lines.append(row.place)
     if row.objective:
