@@ -2,8 +2,8 @@
 
 One line per backup or per result, on stdout; errors are one line on stderr and
 exit code 1 (argument mistakes: 2, as for every command). In the language of the run
-(the system's, or `--lang`), from the window's catalogue (the texts are marked for it in
-`kamdesk.services.backups`, a folder the catalogue is extracted from).
+(the system's, or `--lang`), from the window's catalogue: every text is a literal
+`translate("BackupCommand", "…")` call, which `pyside6-lupdate` extracts.
 """
 
 from __future__ import annotations
@@ -15,14 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
-from kamdesk.commands.language import translate
-from kamdesk.i18n import Message
+from kamdesk.commands.language import say, translate
 
 if TYPE_CHECKING:
     from kamdesk.commands import Handler
     from kamdesk.store.backups import BackupInfo
 
-CONTEXT = "BackupCommand"
 LATEST = "latest"
 
 
@@ -85,15 +83,15 @@ def register(subparsers: Any) -> None:
     restore.set_defaults(handler=run_restore)
 
 
-def _in_language(run: Callable[[argparse.Namespace, Callable[[Message], str]], int]) -> Handler:
-    """A handler whose store problems are told in --lang too (one line, exit code 1)."""
+def _in_language(run: Callable[[argparse.Namespace], int]) -> Handler:
+    """A handler whose store problems are told in the run's language (one line, exit
+    code 1), the store's own words kept in brackets."""
 
     def handler(args: argparse.Namespace) -> int:
         from kamdesk.errors import StoreError
 
-        say = _translator(args)
         try:
-            return run(args, say)
+            return run(args)
         except StoreError as error:
             detail = f" ({' '.join(error.detail.split())})" if error.detail else ""
             return fail(" ".join(say(error.message).split()) + detail)
@@ -101,46 +99,48 @@ def _in_language(run: Callable[[argparse.Namespace, Callable[[Message], str]], i
     return handler
 
 
-def _list(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
+def _list(args: argparse.Namespace) -> int:
     from kamdesk.store.backups import backups_folder, list_backups
 
     backups = list_backups(args.db)
     for backup in backups:
-        print(_line(backup, say))
+        print(_line(backup))
     folder = backups_folder(args.db)
-    counted = _text(
-        "backups of {db} in {folder}: {count}", db=args.db, folder=folder, count=len(backups)
-    )
-    print(say(counted), file=sys.stderr)
+    counted = translate("BackupCommand", "backups of {db} in {folder}: {count}")
+    print(counted.format(db=args.db, folder=folder, count=len(backups)), file=sys.stderr)
     return 0
 
 
-def _create(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
+def _create(args: argparse.Namespace) -> int:
     from kamdesk.store.backups import create_backup, prune
 
     if args.keep is not None and args.keep < 1:
-        return fail(say(_text("--keep must be at least 1")))
+        return fail(translate("BackupCommand", "--keep must be at least 1"))
     if not args.db.exists():
-        return fail(say(_text("no store at {db}; give --db", db=args.db)))
+        return fail(translate("BackupCommand", "no store at {db}; give --db").format(db=args.db))
     made = create_backup(args.db)
-    print(say(_text("backed up {db}: {backup}", db=args.db, backup=_line(made, say))))
+    backed_up = translate("BackupCommand", "backed up {db}: {backup}")
+    print(backed_up.format(db=args.db, backup=_line(made)))
     if args.keep is not None:
         removed = prune(args.db, args.keep)
         if removed:
-            print(say(_text("older backups deleted: {count}", count=len(removed))), file=sys.stderr)
+            deleted = translate("BackupCommand", "older backups deleted: {count}")
+            print(deleted.format(count=len(removed)), file=sys.stderr)
     return 0
 
 
-def _restore(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
+def _restore(args: argparse.Namespace) -> int:
     from kamdesk.store.backups import restore_backup
 
     chosen = _chosen(args.db, args.backup)
-    if isinstance(chosen, Message):
-        return fail(say(chosen))
+    if isinstance(chosen, str):
+        return fail(chosen)
     result = restore_backup(args.db, chosen)
-    print(say(_text("restored {db} from {backup}", db=args.db, backup=_line(result.backup, say))))
+    restored = translate("BackupCommand", "restored {db} from {backup}")
+    print(restored.format(db=args.db, backup=_line(result.backup)))
     if result.kept_aside is not None:
-        print(say(_text("the store as it was is kept at {path}", path=result.kept_aside)))
+        kept = translate("BackupCommand", "the store as it was is kept at {path}")
+        print(kept.format(path=result.kept_aside))
     return 0
 
 
@@ -149,48 +149,41 @@ run_create = _in_language(_create)
 run_restore = _in_language(_restore)
 
 
-def _chosen(db: Path, wanted: str) -> Path | Message:
-    """The backup file `wanted` names: 'latest', a listed name, or a path."""
+def _chosen(db: Path, wanted: str) -> Path | str:
+    """The backup file `wanted` names ('latest', a listed name, or a path), or why there
+    is none, in the run's language."""
     from kamdesk.store.backups import backups_folder, list_backups
 
     if wanted == LATEST:
         backups = list_backups(db)
         if not backups:
-            return _text("{db} has no backups in {folder}", db=db, folder=backups_folder(db))
+            none = translate("BackupCommand", "{db} has no backups in {folder}")
+            return none.format(db=db, folder=backups_folder(db))
         return backups[0].path
     for candidate in (backups_folder(db) / wanted, Path(wanted).expanduser()):
         if candidate.is_file():
             return candidate
-    return _text(
-        "no backup {backup}; `kamdesk backup list` shows those of {db}", backup=wanted, db=db
+    missing = translate(
+        "BackupCommand", "no backup {backup}; `kamdesk backup list` shows those of {db}"
     )
+    return missing.format(backup=wanted, db=db)
 
 
-def _line(backup: BackupInfo, say: Callable[[Message], str]) -> str:
+def _line(backup: BackupInfo) -> str:
     when = backup.taken_at.astimezone()
     clients = (
-        say(_text("clients: {count}", count=backup.accounts))
+        translate("BackupCommand", "clients: {count}").format(count=backup.accounts)
         if backup.accounts is not None
-        else say(_text("clients: ?"))
+        else translate("BackupCommand", "clients: ?")
     )
-    return f"{when:%d.%m.%Y %H:%M:%S}  {_size(backup.size, say):>9}  {clients}  {backup.path}"
+    return f"{when:%d.%m.%Y %H:%M:%S}  {_size(backup.size):>9}  {clients}  {backup.path}"
 
 
-def _size(size: int, say: Callable[[Message], str]) -> str:
+def _size(size: int) -> str:
     if size >= 1024 * 1024:
         from kamdesk.commands.language import current
         from kamdesk.services.formatting import number
 
         value = number(size / (1024 * 1024), 1, current())  # «1,1 МБ» in Russian
-        return say(_text("{value} MB", value=value))
-    return say(_text("{value} KB", value=max(1, round(size / 1024))))
-
-
-def _text(text: str, **params: object) -> Message:
-    return Message(CONTEXT, text, params)
-
-
-def _translator(args: argparse.Namespace) -> Callable[[Message], str]:
-    from kamdesk.i18n import catalogue_translator
-
-    return catalogue_translator(args.lang)
+        return translate("BackupCommand", "{value} MB").format(value=value)
+    return translate("BackupCommand", "{value} KB").format(value=max(1, round(size / 1024)))

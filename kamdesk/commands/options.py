@@ -69,6 +69,13 @@ class ParagraphFormatter(argparse.HelpFormatter):
     """Help whose descriptions and epilogs keep their line breaks (a list of variables
     stays a list), each line wrapped to the terminal, indented lines hanging."""
 
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        import textwrap
+
+        # Not at hyphens: an option such as --ssl-certfile stays whole on one line.
+        flat = " ".join(text.split())
+        return textwrap.wrap(flat, width, break_on_hyphens=False)
+
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         import textwrap
 
@@ -77,7 +84,13 @@ class ParagraphFormatter(argparse.HelpFormatter):
             lead = indent + line[: len(line) - len(line.lstrip())]
             hanging = lead + "    " if line.startswith(" ") else lead
             lines.append(
-                textwrap.fill(line.strip(), width, initial_indent=lead, subsequent_indent=hanging)
+                textwrap.fill(
+                    line.strip(),
+                    width,
+                    initial_indent=lead,
+                    subsequent_indent=hanging,
+                    break_on_hyphens=False,
+                )
                 if line.strip()
                 else ""
             )

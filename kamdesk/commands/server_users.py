@@ -134,10 +134,18 @@ def run_revoke_laptop(args: argparse.Namespace) -> int:
 
 
 def _laptop_line(laptop: Any) -> str:
+    # The keys stay as they are (scripts read them); the words a person reads are the
+    # run's language. Times are UTC, said so: the office serves laptops in every zone.
     def shown(moment: Any) -> str:
-        return moment.strftime("%Y-%m-%d %H:%M UTC") if moment else "never"
+        if not moment:
+            return translate("ServerCommand", "never")
+        return moment.strftime("%Y-%m-%d %H:%M UTC")
 
-    state = f"revoked {shown(laptop.revoked_at)}" if laptop.revoked_at else "active"
+    state = (
+        translate("ServerCommand", "revoked {time}").format(time=shown(laptop.revoked_at))
+        if laptop.revoked_at
+        else translate("ServerCommand", "active")
+    )
     return (
         f"{laptop.laptop_code} {laptop.client_id.hex} login={laptop.login} "
         f'device="{laptop.device_name}" enrolled={shown(laptop.enrolled_at)} '

@@ -219,23 +219,27 @@ def run_list(args: argparse.Namespace) -> int:
     status_width = max([len(text) for text in statuses] + [11])
     ready_width = max([len(text) for text in readiness] + [10])
     # A call is told from a visit in words: «Звонок» / «Визит».
-    kinds = [translate("VisitChannel", "Call" if row.is_call else "Visit") for row in rows]
+    kinds = [
+        translate("VisitChannel", "Call") if row.is_call else translate("VisitChannel", "Visit")
+        for row in rows
+    ]
     kind_title = translate("VisitCommand", "kind")
     kind_width = max([len(text) for text in kinds] + [len(kind_title), 6])
     visit_id, day = translate("VisitCommand", "id"), translate("VisitCommand", "date")
     clock, status_title = translate("VisitCommand", "time"), translate("VisitCommand", "status")
     ready_title = translate("VisitCommand", "readiness")
     client = translate("VisitCommand", "client")
+    # Two spaces between the word columns: «Звонок  Запланирован» reads as two cells.
     print(
-        f"{visit_id:<8}  {day:<10} {clock:<11}  {kind_title:<{kind_width}} "
-        f"{status_title:<{status_width}} {ready_title:<{ready_width}}  {client}"
+        f"{visit_id:<8}  {day:<10} {clock:<11}  {kind_title:<{kind_width}}  "
+        f"{status_title:<{status_width}}  {ready_title:<{ready_width}}  {client}"
     )
     for row, kind, status, ready in zip(rows, kinds, statuses, readiness, strict=True):
         start, end = row.starts_at.astimezone(local), row.ends_at.astimezone(local)
         warning = f"  ! {problem}" if (problem := leg_problem(row.leg)) else ""
         print(
-            f"{str(row.id)[:8]}  {start:%d.%m.%Y} {start:%H:%M}–{end:%H:%M}  {kind:<{kind_width}} "
-            f"{status:<{status_width}} {ready:<{ready_width}}  {row.account_name}{warning}"
+            f"{str(row.id)[:8]}  {start:%d.%m.%Y} {start:%H:%M}–{end:%H:%M}  {kind:<{kind_width}}  "
+            f"{status:<{status_width}}  {ready:<{ready_width}}  {row.account_name}{warning}"
         )
     return 0
 

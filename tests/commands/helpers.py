@@ -33,6 +33,10 @@ TECHNICAL = frozenset(
         "HTTP",
         "TLS",
         "PEM",
+        "URL",  # --db URL of the office: a database URL, written the same in Russian
+        "UTC",
+        "KAM",  # the job's name, as Russian KAMs say it
+        "uvicorn",  # the web server's program name
     }
 )
 _LATIN = re.compile(r"[A-Za-z][A-Za-z_']*")
@@ -82,7 +86,8 @@ def english_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str]
 
     Left out: options (--db, -o), choice lists ({ru,en}), paths, file names and zones
     (anything with / or a dot before letters), environment variables ($KAMDESK_HOME),
-    tokens with digits (ids, SKUs, offer numbers), and `allowed` words."""
+    tokens with digits (ids, SKUs, offer numbers), the keys of `key=value` lines that
+    scripts read (login=…), and `allowed` words."""
     found = []
     for token in text.split():
         token = token.strip("«»()[],;:!?'\"`")
@@ -90,6 +95,7 @@ def english_words(text: str, allowed: frozenset[str] = frozenset()) -> list[str]
             not token
             or token.startswith(("-", "$", "{", "."))
             or "/" in token
+            or "=" in token
             or re.search(r"\d", token)
             or re.search(r"\w\.[A-Za-z]{2,}", token)  # office.sqlite, not e.g.
             or re.fullmatch(r"[A-Z]+(_[A-Z]+)+", token)  # KAMDESK_HOME

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from kamdesk.commands.language import requested_language, system_language
 from kamdesk.services.demo.demo_file import build_demo_file
-from tests.commands.helpers import english_words, run, typed_words
+from tests.commands.helpers import english_words, parsers, run, typed_words
 from tests.services.visit_factories import CENTRE, add_account, add_visit, msk
 
 CYRILLIC = re.compile("[А-Яа-яЁё]")
@@ -109,6 +110,9 @@ def test_visit_list_in_russian_has_no_english_words(
     assert "визитов с 01.11.2026 по 31.12.2026" in err
     words = set(out.split())
     assert not {"planned", "green", "amber", "red", "Planned", "ready"} & words
+    # The kind and the status are two cells, not «Звонок Запланирован» run together.
+    assert any("Звонок" in row for row in rows)
+    assert all(re.search(r"(Визит|Звонок) {2,}[А-Я]", row) for row in rows)
 
 
 def test_a_late_visit_is_told_in_the_words_of_the_windows_checklist(
@@ -137,30 +141,34 @@ def test_a_late_visit_is_told_in_the_words_of_the_windows_checklist(
             assert english_words(late_line[9:]) == []
 
 
-@pytest.mark.parametrize(
-    "command",
-    [
-        [],
-        ["demo"],
-        ["offer"],
-        ["offer", "list"],
-        ["visit", "list"],
-        ["visit", "brief"],
-        ["report", "visits"],
-        ["backup", "create"],
-        ["import", "products"],
-        ["sync"],
-    ],
-    ids=lambda command: " ".join(command) or "kamdesk",
-)
+def _commands() -> list[list[str]]:
+    """Every command and sub-command of the command line, found in its parser: a new
+    command is covered without being listed here."""
+    return [parser.prog.split()[1:] for parser in parsers()]
+
+
+@pytest.mark.parametrize("command", _commands(), ids=lambda command: " ".join(command) or "kamdesk")
 def test_help_in_russian_has_no_english_words(
     command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, out, _ = run(monkeypatch, capsys, RUSSIAN, [*command, "--help"])
     assert code == 0
-    assert out.startswith("использование: kamdesk")
+    assert out.startswith(" ".join(["использование: kamdesk", *command]))
     assert "параметры:" in out and "show this help" not in out
     assert english_words(out, typed_words()) == []
+
+
+def test_every_command_is_walked() -> None:
+    walked = {" ".join(command) for command in _commands()}
+    assert {"", "demo", "visit list", "server user add", "backup restore", "sync"} <= walked
+
+
+def test_help_keeps_an_option_whole_on_its_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("COLUMNS", "80")  # the width at which it was cut after «--ssl-»
+    _, out, _ = run(monkeypatch, capsys, RUSSIAN, ["server", "--help"])
+    assert "--ssl-keyfile/--ssl-certfile" in out
 
 
 def test_argument_mistakes_are_told_in_russian(
@@ -185,3 +193,25 @@ def test_errors_of_a_run_are_told_in_russian(
     assert code == 1
     assert err.startswith("kamdesk: ошибка: нет базы ")
     assert english_words(err, typed_words()) == []  # «kamdesk demo» is typed as it is
+
+
+def test_backups_are_told_in_russian(
+    demo_store: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = tmp_path / "store.sqlite"
+    shutil.copyfile(demo_store, db)
+    code, out, err = run(monkeypatch, capsys, RUSSIAN, ["backup", "create", "--db", str(db)])
+    assert code == 0, err
+    assert out.startswith(f"резервная копия {db}: ") and "клиентов: 20" in out
+    assert re.search(r"\d КБ|\d МБ", out)
+    code, out, err = run(monkeypatch, capsys, RUSSIAN, ["backup", "list", "--db", str(db)])
+    assert code == 0 and len(out.splitlines()) == 1
+    assert err.startswith(f"резервных копий {db} в ") and err.rstrip().endswith(": 1")
+    assert english_words(out + err) == []
+    argv = ["backup", "restore", "nothing.sqlite", "--db", str(db)]
+    code, _, err = run(monkeypatch, capsys, RUSSIAN, argv)
+    assert code == 1 and "нет копии nothing.sqlite" in err
+    assert english_words(err, typed_words()) == []

@@ -115,6 +115,21 @@ def test_the_pdf_draws_the_map_on_one_page_with_embedded_fonts(
     _assert_fonts_embedded(target)
 
 
+def test_the_pdf_is_titled_in_the_language_of_the_brief(
+    store: Store, team: dict, tmp_path: Path
+) -> None:
+    """The title a PDF viewer shows in its title bar and in the list of open files."""
+    from pypdf import PdfReader
+
+    for language, title in (("en", "Visit: ГКБ № 7"), ("ru", "Визит: ГКБ № 7")):
+        target = tmp_path / f"brief-{language}.pdf"
+        db = str(tmp_path / "store.sqlite")  # the `store` fixture's file
+        argv = ["visit", "brief", str(team["visit"]), "-o", str(target), "--db", db]
+        assert main([*argv, "--lang", language]) == 0
+        metadata = PdfReader(str(target)).metadata
+        assert metadata is not None and metadata.title == title
+
+
 @needs_poppler
 def test_demo_briefs_stay_on_one_page(tmp_path: Path) -> None:
     path = tmp_path / "demo.sqlite"

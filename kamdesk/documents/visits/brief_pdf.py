@@ -108,7 +108,8 @@ def print_brief(
         rightMargin=11 * mm,
         topMargin=10 * mm,
         bottomMargin=15 * mm,
-        title=f"Визит {content.account_name}",
+        # The viewer's title bar speaks the brief's language too.
+        title=pick(HEADINGS["title"], language).format(account=content.account_name),
         creator="KAMdesk",
     )
     frame = (A4[0] - 22 * mm - 12, A4[1] - 25 * mm - 12)  # the frame's default 6 pt padding
