@@ -17,7 +17,7 @@ import re
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Literal
@@ -28,22 +28,21 @@ from sqlalchemy.orm import Session
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import (
     Account,
-    Base,
     ChangeLogEntry,
     ChangeStatus,
     Syncable,
     SyncIssue,
     utcnow,
 )
+from kamdesk.services.sync_records import readable_values
+from kamdesk.services.sync_records import record as _row
+from kamdesk.services.sync_records import title as _title
 from kamdesk.services.sync_status import SyncOverview, sync_overview
 from kamdesk.store import Store
 from kamdesk.sync.protocol import ENTITIES
-from kamdesk.timezone import local_zone
 
 Choice = Literal["mine", "theirs", "merged"]
 CHOICES: tuple[Choice, ...] = ("mine", "theirs", "merged")
-# Columns that name the row itself, in the order tried for its title.
-_TITLE_COLUMNS = ("full_name", "name", "subject", "title", "company", "trade_name")
 _PARENT_DEPTH = 4
 
 
@@ -78,6 +77,9 @@ class IssueView:
     is_text: bool  # a long text: the inbox offers a merged text
     created_at: datetime
     resolved_at: datetime | None
+    # What a person reads of each side (`readable_values`): for the list and the panel.
+    mine_shown: tuple[Any, ...] = ()
+    theirs_shown: tuple[Any, ...] = ()
 
     @property
     def merged(self) -> str:
@@ -287,6 +289,7 @@ def _view(session: Session, issue: SyncIssue) -> IssueView:
     account = _account_of(session, issue.entity, row)
     spec = ENTITIES.get(issue.entity)
     mine = _side(issue.local_value, issue.field)
+    theirs = _side(issue.remote_value, issue.field)
     is_text = bool(spec and issue.field in spec.text_fields) or (
         isinstance(mine, str) and "\n" in mine
     )
@@ -300,13 +303,15 @@ def _view(session: Session, issue: SyncIssue) -> IssueView:
         record_title=_title(row),
         account_id=account.id if account else None,
         account_name=account.name if account else "",
-        mine=_side(issue.local_value, issue.field),
-        theirs=_side(issue.remote_value, issue.field),
+        mine=mine,
+        theirs=theirs,
         current=current,
         detail=issue.detail,
         is_text=is_text,
         created_at=issue.created_at,
         resolved_at=issue.resolved_at,
+        mine_shown=readable_values(session, issue.entity, issue.field, mine),
+        theirs_shown=readable_values(session, issue.entity, issue.field, theirs),
     )
 
 
@@ -316,24 +321,6 @@ def _side(value: Any, field: str) -> Any:
     if isinstance(value, dict) and field and "," not in field and field in value:
         return value[field]
     return value
-
-
-def _model(entity: str) -> type[Any] | None:
-    for mapper in Base.registry.mappers:
-        if getattr(mapper.class_, "__tablename__", None) == entity:
-            return mapper.class_
-    return None
-
-
-def _row(session: Session, entity: str, entity_id: uuid.UUID | None) -> Any:
-    model = _model(entity)
-    if model is None or entity_id is None:
-        return None
-    from kamdesk.store import INCLUDE_DELETED
-
-    return session.scalar(
-        select(model).where(model.id == entity_id).execution_options(**{INCLUDE_DELETED: True})
-    )
 
 
 def _account_of(session: Session, entity: str, row: Any) -> Account | None:
@@ -349,29 +336,6 @@ def _account_of(session: Session, entity: str, row: Any) -> Account | None:
         column, entity = spec.parent
         row = _row(session, entity, getattr(row, column, None))
     return row if isinstance(row, Account) else None
-
-
-def _title(row: Any) -> str:
-    """How the KAM knows the record: a number, a person's full name, a name, a date."""
-    if row is None:
-        return ""
-    number = getattr(row, "number", None)
-    if isinstance(number, str) and number:
-        edition = getattr(row, "edition", 1)
-        return number if edition == 1 else f"{number} ({edition})"
-    for name in _TITLE_COLUMNS:
-        value = getattr(row, name, None)
-        if isinstance(value, str) and value.strip():
-            return value
-    for name in ("starts_at", "occurred_on"):
-        value = getattr(row, name, None)
-        if isinstance(value, datetime):
-            # Stored as UTC without a zone; shown in the zone visits are planned in.
-            aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-            return f"{aware.astimezone(local_zone()):%d.%m.%Y %H:%M}"
-        if isinstance(value, date):
-            return f"{value:%d.%m.%Y}"
-    return ""
 
 
 def _columns(row: Any) -> dict[str, Any]:

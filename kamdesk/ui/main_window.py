@@ -231,9 +231,18 @@ class MainWindow(QMainWindow):
         self.errors.report(error, trace, parent=self)
 
     def _role_known(self, state: object) -> None:
-        """Show the manager's sections only on a laptop enrolled with the manager role."""
+        """Show the manager's sections only on a laptop enrolled with the manager role;
+        there «New account» is off: the office takes new clients from KAMs only."""
         overview = getattr(state, "overview", None)
         manager = getattr(overview, "role", "") == "manager"
+        from kamdesk.ui.clients.new_account import creation_refusal
+
+        refusal = creation_refusal(getattr(overview, "role", ""))
+        clients = self.section_page(SectionKey.CLIENTS)
+        for command in (self.new_account_action, getattr(clients, "new_button", None)):
+            if command is not None:  # the office would refuse a client made here
+                command.setEnabled(not refusal)
+                command.setToolTip(refusal)
         for key in MANAGER_SECTIONS:
             self._buttons[key].setVisible(manager)
             self.section_actions[key].setEnabled(manager)

@@ -5,6 +5,9 @@
 until they are right. A valid ИНН already carried by another account is named
 with an offer to open that card instead (creating a duplicate anyway is
 allowed: merges clean those up).
+
+On a manager's laptop Create stays off and says why (`creation_refusal`): the office
+would refuse the new client, and it would wait in «Вопросы синхронизации» for nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +40,22 @@ from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
 
 
+def creation_refusal(role: str) -> str:
+    """Why this laptop's user may not create a client, "" when they may.
+
+    The office gives a new account to the KAM who creates it; a manager reads the team's
+    accounts and writes only approval answers there (kamdesk.server.visibility), so the
+    office refuses a client made on a manager's laptop. An administrator may; a laptop
+    not enrolled yet may too (its KAM enrols later)."""
+    if role != "manager":
+        return ""
+    return QCoreApplication.translate(
+        "NewAccountDialog",
+        "Clients are created by KAMs: the office does not accept a new client from a "
+        "manager's laptop. Ask the KAM of the territory to create it.",
+    )
+
+
 class NewAccountDialog(QDialog):
     created = Signal(object)  # the new account's uuid
     open_requested = Signal(object)  # an existing account with the same ИНН
@@ -53,6 +72,7 @@ class NewAccountDialog(QDialog):
         self._store = store
         self._tasks = tasks
         self._existing: uuid.UUID | None = None
+        self._refusal = ""
 
         self.name = QLineEdit()
         self.name.setObjectName("newName")
@@ -126,6 +146,7 @@ class NewAccountDialog(QDialog):
         self.inn.textChanged.connect(self._check)
         self.kpp.textChanged.connect(self._check)
         self._check()
+        self._learn_role()
 
     # --- checks -----------------------------------------------------------------
 
@@ -139,11 +160,31 @@ class NewAccountDialog(QDialog):
         self.inn.setProperty("invalid", inn_problem is not None)
         self.kpp.setProperty("invalid", kpp_problem is not None)
         ok = bool(self.name.text().strip()) and inn_problem is None and kpp_problem is None
+        ok = ok and not self._refusal
         self.create_button.setEnabled(ok)
         self._existing = None
         self.duplicate_row.hide()
         if inn and inn_problem is None:
             self._look_up(inn)
+
+    def _learn_role(self) -> None:
+        from kamdesk.services.sync_status import read_overview
+
+        store = self._store
+        self._tasks.run(
+            lambda _progress: read_overview(store()).role,
+            self._role_known,
+            key="new-account-role",
+            owner=self,
+        )
+
+    def _role_known(self, role: str) -> None:
+        self._refusal = creation_refusal(role)
+        if self._refusal:
+            self.create_button.setToolTip(self._refusal)
+            self.problem.setText(self._refusal)
+            self.problem.show()
+        self._check()
 
     def _look_up(self, inn: str) -> None:
         from kamdesk.services.card import accounts_with_inn

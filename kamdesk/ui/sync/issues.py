@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.ui.formatting import format_datetime
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
-from kamdesk.ui.sync.labels import entity_name, field_name, one_line, value_text
+from kamdesk.ui.sync.labels import entity_name, field_name, one_line, shown_text
 from kamdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -73,11 +73,11 @@ def issue_columns() -> list[RecordColumn[IssueView]]:
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("SyncIssues", "Mine"),
-            lambda i: one_line(value_text(i.mine), 60),
+            lambda i: one_line(shown_text(i.mine_shown), 60),
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("SyncIssues", "Theirs"),
-            lambda i: one_line(value_text(i.theirs), 60),
+            lambda i: one_line(shown_text(i.theirs_shown), 60),
             stretch=True,
         ),
         RecordColumn(
@@ -200,8 +200,8 @@ class IssuePanel(QWidget):
             self.theirs_text.setPlainText(_plain(issue.theirs))
             self.merged_text.setPlainText(issue.merged)
         else:
-            self.mine_line.setText(value_text(issue.mine))
-            self.theirs_line.setText(value_text(issue.theirs))
+            self.mine_line.setText(shown_text(issue.mine_shown))
+            self.theirs_line.setText(shown_text(issue.theirs_shown))
             for line in (self.mine_line, self.theirs_line):
                 line.setCursorPosition(0)
         self._set_busy(False)

@@ -8,6 +8,7 @@ The change log and the office speak of `contacts.phone_mobile`; the KAM knows a
 from __future__ import annotations
 
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -107,6 +108,8 @@ def value_text(value: Any) -> str:
     """A stored (JSON) value as the KAM reads it: dates in local form, yes/no, «—»."""
     if value is None or value == "":
         return "—"
+    if isinstance(value, StrEnum):
+        return _enum_label(value)
     if isinstance(value, bool):
         return (
             _tr(QT_TRANSLATE_NOOP("SyncLabels", "yes"))
@@ -124,6 +127,13 @@ def value_text(value: Any) -> str:
     return str(value)
 
 
+def shown_text(values: tuple[Any, ...]) -> str:
+    """A side of an issue as the service made it readable (`readable_values`): names
+    instead of keys, words for enums; «—» when it holds nothing."""
+    parts = [value_text(value) for value in values]
+    return "; ".join(part for part in parts if part != "—") or "—"
+
+
 def _moment(text: str) -> date | datetime | None:
     if len(text) < 10 or text[4:5] != "-" or text[7:8] != "-":
         return None
@@ -134,6 +144,15 @@ def _moment(text: str) -> date | datetime | None:
     except ValueError:
         return None
     return moment if moment.tzinfo is not None else None
+
+
+def _enum_label(value: StrEnum) -> str:
+    from kamdesk.ui.labels import label
+
+    try:
+        return label(value) or value.value
+    except KeyError:  # an enum no screen names: its value reads better than nothing
+        return value.value
 
 
 def one_line(text: str, limit: int = 80) -> str:

@@ -33,10 +33,12 @@ def test_the_issue_model(qtmodeltester) -> None:
         is_text=False,
         created_at=NOW,
         resolved_at=None,
+        mine_shown=("+79001112233",),
     )
     model = RecordTableModel[IssueView]([issue], issue_columns())
     qtmodeltester.check(model)
     assert model.index(0, 2).data() == "Mobile phone"
+    assert model.index(0, 3).data() == "+79001112233"
     assert model.index(0, 4).data() == "—"
     model.set_records([])
     qtmodeltester.check(model)
