@@ -163,7 +163,7 @@ def test_an_open_complaint_blocks_every_visit_and_call_until_resolved(store: Sto
         checklist = visit_checklist(store, visit_id)
         item = checklist.items_by_key[f"preparation.complaint:{event_id}"]
         assert not item.passed and item.critical
-        assert str(item.title) == (
+        assert str(item.reason) == (
             "Resolve the complaint of 12.11.2026 first: Поставка пришла с повреждёнными коробками"
         )
         assert item.fix is not None and item.fix.as_tuple() == (

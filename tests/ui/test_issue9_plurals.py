@@ -25,10 +25,21 @@ from kamdesk.ui.visits import actions, checklist_view, route_dialog
 from tests.ui.demo_store import demo_store, demo_template, demo_workspace  # noqa: F401  (fixtures)
 
 FORMS = {
-    ("ChecklistView", "%n item(s) to fix"): (
-        "исправить %n пункт",
-        "исправить %n пункта",
-        "исправить %n пунктов",
+    # The checklist's headline: its verdict and what it rests on (checklist-headline).
+    ("ChecklistView", "not ready: %n critical item(s)"): (
+        "не готов: %n критичный пункт",
+        "не готов: %n критичных пункта",
+        "не готов: %n критичных пунктов",
+    ),
+    ("ChecklistView", "nearly ready: %n item(s) left"): (
+        "почти готов: остался %n пункт",
+        "почти готов: осталось %n пункта",
+        "почти готов: осталось %n пунктов",
+    ),
+    ("ChecklistView", "not ready: %n item(s) left"): (
+        "не готов: остался %n пункт",
+        "не готов: осталось %n пункта",
+        "не готов: осталось %n пунктов",
     ),
     ("RouteDialog", "%n visit(s) without coordinates stay where they are."): (
         "%n визит без координат остаётся на своём времени.",
@@ -87,7 +98,10 @@ def test_russian_counts_agree_with_their_number(russian: None, count: int, form:
 def test_the_visit_screens_ask_for_numerus_forms() -> None:
     """The screens pass the count to Qt (so the forms apply), not a number pasted into
     a fixed text."""
-    assert 'tr("%n item(s) to fix", "", summary.failing)' in inspect.getsource(checklist_view)
+    code = inspect.getsource(checklist_view)
+    assert 'tr("not ready: %n critical item(s)", "", summary.critical)' in code
+    assert 'tr("nearly ready: %n item(s) left", "", summary.failing)' in code
+    assert 'tr("%n item(s) to fix"' not in code
     assert '"%n visit(s) without coordinates' in inspect.getsource(route_dialog)
     code = inspect.getsource(actions)
     assert '"%n report(s) submitted;' in code and '"Submit %n report(s)?' in code

@@ -1,10 +1,15 @@
 """The pre-meeting checklist («чек-лист подготовки к встрече») of a planned visit.
 
-Seven sections, one per mistake of field guide §4. The score is the weighted
-share of items that pass (checks weigh 2, reminders 1; notes do not count);
-green from `readiness_green_from`, amber from `readiness_amber_from`, and red
-whatever the score when a critical item fails (two visits at once, an open
-complaint). A call keeps only what a call needs (`rules_calls`).
+Seven sections, one per mistake of field guide §4. Each item reads as a fact
+when it passes (its title) and as what to do when it fails (its reason).
+
+The verdict follows from the items, so the headline never contradicts itself:
+red («не готов») when a critical item fails (two visits at once, an open
+complaint), whatever the score; green («готов») only when every item passes;
+amber («почти готов») when only a little is left: the score is at least
+`readiness_green_from`; red below that. The score is the weighted share of
+items that pass (checks weigh 2, reminders 1; notes do not count), and it is
+100 % only when nothing is left. A call keeps only what a call needs (`rules_calls`).
 """
 
 from __future__ import annotations
@@ -86,18 +91,24 @@ def build_checklist(facts: VisitFacts, settings: VisitSettings) -> Checklist:
 
 def summarize(items: Iterable[ChecklistItem], settings: VisitSettings) -> ReadinessSummary:
     counted = [item for item in items if item.kind != ItemKind.INFO]
+    failing = [item for item in counted if not item.passed]
+    critical = sum(1 for item in failing if item.critical)
     total = sum(item.weight for item in counted)
     passed = sum(item.weight for item in counted if item.passed)
     points = round(100 * passed / total) if total else 100
-    if any(item.critical and not item.passed for item in counted):
+    if failing:  # «100 %» beside «1 item left» would contradict itself
+        points = min(points, 99)
+    # «Nearly ready» with a dozen things to fix was the contradiction a tester saw
+    # («65 % почти готов — исправить 12 пунктов»): nearly ready needs the green score.
+    if critical:
         level = Readiness.RED
-    elif points >= settings.readiness_green_from:
+    elif not failing:
         level = Readiness.GREEN
-    elif points >= settings.readiness_amber_from:
+    elif points >= settings.readiness_green_from:
         level = Readiness.AMBER
     else:
         level = Readiness.RED
-    return ReadinessSummary(points, level, sum(1 for item in counted if not item.passed))
+    return ReadinessSummary(points, level, len(failing), critical)
 
 
 def visit_checklist(store: Store, visit_id: uuid.UUID, tz: str = DEFAULT_TIME_ZONE) -> Checklist:

@@ -54,9 +54,9 @@ class ChecklistItem:
     key: str  # stable: "late.departure" or "manners.address:<contact id>"
     mistake: Mistake
     kind: ItemKind
-    title: Message
+    title: Message  # what is true when it passes: a fact («Цель поставлена»)
     passed: bool
-    reason: Message | None = None  # why it fails
+    reason: Message | None = None  # when it fails: what to do, shown instead of the title
     fix: FixTarget | None = None
     details: tuple[Message, ...] = ()  # what to know for the meeting (tips, notes, lists)
     weight: int = 2
@@ -77,9 +77,10 @@ class ChecklistSection:
 
 @dataclass(frozen=True)
 class ReadinessSummary:
-    score: int  # 0..100
+    score: int  # 0..100; 100 only when nothing fails
     level: Readiness
     failing: int  # items that fail, reminders included
+    critical: int = 0  # of those, the ones that make the visit red whatever the score
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,9 @@ def _for_call(facts: VisitFacts, item: ChecklistItem) -> ChecklistItem:
             item,
             title=msg(QT_TRANSLATE_NOOP("Visits", "No other visit or call at that time")),
             passed=not busy,
-            reason=msg(QT_TRANSLATE_NOOP("Visits", "The call falls inside another visit or call"))
+            reason=msg(
+                QT_TRANSLATE_NOOP("Visits", "Move the call: it falls inside another visit or call")
+            )
             if busy
             else None,
         )
@@ -59,7 +61,7 @@ def _for_call(facts: VisitFacts, item: ChecklistItem) -> ChecklistItem:
             reason=None if item.passed else msg(QT_TRANSLATE_NOOP("Visits", "Choose whom to call")),
         )
     if item.key == "preparation.objective" and not item.passed:
-        return replace(item, reason=msg(QT_TRANSLATE_NOOP("Visits", "The call has no objective")))
+        return replace(item, reason=msg(QT_TRANSLATE_NOOP("Visits", "Set the call's objective")))
     return item
 
 
@@ -76,14 +78,14 @@ def call_items(facts: VisitFacts) -> list[ChecklistItem]:
                 mistake=Mistake.PREPARATION,
                 kind=ItemKind.CHECK,
                 title=msg(
-                    QT_TRANSLATE_NOOP("Visits", "Phone number of {name}"),
+                    QT_TRANSLATE_NOOP("Visits", "Phone number of {name} known"),
                     name=attendee.full_name,
                 ),
                 passed=known,
                 reason=None
                 if known
                 else msg(
-                    QT_TRANSLATE_NOOP("Visits", "No phone number of {name}"),
+                    QT_TRANSLATE_NOOP("Visits", "Find the phone number of {name}"),
                     name=attendee.full_name,
                 ),
                 fix=FixTarget("contact", attendee.contact_id, "phone"),
@@ -96,36 +98,46 @@ def call_items(facts: VisitFacts) -> list[ChecklistItem]:
 
 
 def complaint_items(facts: VisitFacts) -> list[ChecklistItem]:
-    """One critical item per open complaint of the account: resolve it before selling."""
+    """One critical item per open complaint of the account: resolve it before selling.
+    It never passes (a resolved complaint is no longer open), so only its reason shows."""
     return [
         ChecklistItem(
             key=f"preparation.complaint:{complaint.event_id}",
             mistake=Mistake.PREPARATION,
             kind=ItemKind.CHECK,
             title=msg(
-                QT_TRANSLATE_NOOP(
-                    "Visits", "Resolve the complaint of {date:%d.%m.%Y} first: {subject}"
-                ),
+                QT_TRANSLATE_NOOP("Visits", "Complaint of {date:%d.%m.%Y} resolved: {subject}"),
                 date=complaint.occurred_on,
                 subject=complaint.subject or complaint.description or "—",
             ),
             passed=False,
             reason=msg(
                 QT_TRANSLATE_NOOP(
-                    "Visits",
-                    "An open complaint comes before any new selling: resolve it and record "
-                    "the resolution on the card's Dossier",
-                )
+                    "Visits", "Resolve the complaint of {date:%d.%m.%Y} first: {subject}"
+                ),
+                date=complaint.occurred_on,
+                subject=complaint.subject or complaint.description or "—",
             ),
             fix=FixTarget("account", facts.account_id, "dossier"),
             details=(
-                msg(
-                    QT_TRANSLATE_NOOP("Visits", "Complaint: {details}"),
-                    details=complaint.description,
-                ),
+                (
+                    msg(
+                        QT_TRANSLATE_NOOP("Visits", "Complaint: {details}"),
+                        details=complaint.description,
+                    ),
+                )
+                if complaint.description and complaint.subject
+                else ()
             )
-            if complaint.description and complaint.subject
-            else (),
+            + (
+                msg(
+                    QT_TRANSLATE_NOOP(
+                        "Visits",
+                        "An open complaint comes before any new selling: record its "
+                        "resolution on the card's Dossier",
+                    )
+                ),
+            ),
             critical=True,
         )
         for complaint in facts.open_complaints

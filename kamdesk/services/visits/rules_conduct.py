@@ -1,8 +1,11 @@
 """Checklist rules for the meeting itself: mistakes 1–3 of field guide §4.
 
 Each takes the visit's facts and the settings and returns that section's
-items: checks computed from data, and reminders the KAM confirms. Every
-failing item says why and where it is fixed.
+items: checks computed from data, and reminders the KAM confirms. An item's
+title is what is true once it passes («Время выезда известно»); its reason, shown
+instead while it fails, is the one thing to do («Определите психотип: …»), or for
+lateness what is wrong with the times, in the words `kamdesk visit list` also
+prints («Не успеть к началу: … опоздание на 98 мин»); its fix link opens the place.
 """
 
 from __future__ import annotations
@@ -48,7 +51,10 @@ def psychotype_tip(psychotype: Psychotype | None) -> Message | None:
     return msg(PSYCHOTYPE_TIPS[psychotype]) if psychotype else None
 
 
-def reminder_item(facts: VisitFacts, key: str, mistake: Mistake, title: Message) -> ChecklistItem:
+def reminder_item(
+    facts: VisitFacts, key: str, mistake: Mistake, title: Message, todo: Message
+) -> ChecklistItem:
+    """A tick of the KAM's: `todo` while unticked (what to do), `title` once ticked."""
     confirmed, note = facts.confirmed.get(key, (False, ""))
     return ChecklistItem(
         key=key,
@@ -56,7 +62,7 @@ def reminder_item(facts: VisitFacts, key: str, mistake: Mistake, title: Message)
         kind=ItemKind.REMINDER,
         title=title,
         passed=confirmed,
-        reason=None if confirmed else msg(QT_TRANSLATE_NOOP("Visits", "Not confirmed yet")),
+        reason=None if confirmed else todo,
         fix=FixTarget("visit", facts.visit_id, "checklist"),
         weight=1,
         note=note,
@@ -122,6 +128,7 @@ def late_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistItem
             "late.route",
             Mistake.LATE,
             msg(QT_TRANSLATE_NOOP("Visits", "Route, parking and entry pass checked")),
+            msg(QT_TRANSLATE_NOOP("Visits", "Check the route, parking and entry pass")),
         ),
     ]
 
@@ -176,12 +183,16 @@ def arguing_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
         reason: Message | None = None
         if not product.objections:
             reason = msg(
-                QT_TRANSLATE_NOOP("Visits", "No known objections recorded for {product}"),
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Record the known objections to {product} and their answers"
+                ),
                 product=product.name,
             )
         elif unanswered:
             reason = msg(
-                QT_TRANSLATE_NOOP("Visits", "{count} objections to {product} have no answer"),
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Prepare answers to the objections to {product}: {count} unanswered"
+                ),
                 count=len(unanswered),
                 product=product.name,
             )
@@ -191,7 +202,7 @@ def arguing_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
                 mistake=Mistake.ARGUING,
                 kind=ItemKind.CHECK,
                 title=msg(
-                    QT_TRANSLATE_NOOP("Visits", "Answers to objections about {product}"),
+                    QT_TRANSLATE_NOOP("Visits", "The objections to {product} have answers"),
                     product=product.name,
                 ),
                 passed=reason is None,
@@ -213,10 +224,16 @@ def arguing_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
             key="arguing.client_objections",
             mistake=Mistake.ARGUING,
             kind=ItemKind.CHECK,
-            title=msg(QT_TRANSLATE_NOOP("Visits", "Answers to this client's past objections")),
+            title=msg(
+                QT_TRANSLATE_NOOP("Visits", "The client's past objections have answers")
+                if raised
+                else QT_TRANSLATE_NOOP("Visits", "The client raised no objections before")
+            ),
             passed=not missing,
             reason=msg(
-                QT_TRANSLATE_NOOP("Visits", "{count} of the client's objections have no answer"),
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Prepare answers to the client's past objections: {count} unanswered"
+                ),
                 count=len(missing),
             )
             if missing
@@ -233,6 +250,11 @@ def arguing_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
             msg(
                 QT_TRANSLATE_NOOP(
                     "Visits", "I will acknowledge each objection before answering, never argue"
+                )
+            ),
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Acknowledge each objection before answering; never argue"
                 )
             ),
         )
@@ -270,7 +292,7 @@ def interrupting_rules(facts: VisitFacts, settings: VisitSettings) -> list[Check
             reason=None
             if enough
             else msg(
-                QT_TRANSLATE_NOOP("Visits", "{count} open questions prepared, {minimum} needed"),
+                QT_TRANSLATE_NOOP("Visits", "Prepare more open questions: {count} of {minimum}"),
                 count=len(open_questions),
                 minimum=settings.min_open_questions,
             ),
@@ -299,7 +321,7 @@ def interrupting_rules(facts: VisitFacts, settings: VisitSettings) -> list[Check
                 reason=None
                 if tip
                 else msg(
-                    QT_TRANSLATE_NOOP("Visits", "Psychotype of {name} unknown"),
+                    QT_TRANSLATE_NOOP("Visits", "Find out the psychotype of {name}"),
                     name=attendee.full_name,
                 ),
                 fix=FixTarget("contact", attendee.contact_id, "psychotype"),
@@ -314,6 +336,11 @@ def interrupting_rules(facts: VisitFacts, settings: VisitSettings) -> list[Check
             msg(
                 QT_TRANSLATE_NOOP(
                     "Visits", "I will let the client finish and note points to come back to"
+                )
+            ),
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Let the client finish; note the points to come back to"
                 )
             ),
         )

@@ -28,14 +28,16 @@ def no_information_rules(facts: VisitFacts, settings: VisitSettings) -> list[Che
             mistake=Mistake.NO_INFORMATION,
             kind=ItemKind.CHECK,
             title=msg(
-                QT_TRANSLATE_NOOP("Visits", "Dossier at least {threshold}% complete"),
-                threshold=settings.dossier_threshold,
+                QT_TRANSLATE_NOOP("Visits", "Dossier {score}% complete"),
+                score=dossier.score,
             ),
             passed=enough,
             reason=None
             if enough
             else msg(
-                QT_TRANSLATE_NOOP("Visits", "Dossier {score}% complete, {threshold}% needed"),
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Fill in the dossier: {score}% complete, {threshold}% needed"
+                ),
                 score=dossier.score,
                 threshold=settings.dossier_threshold,
             ),
@@ -49,9 +51,18 @@ def no_information_rules(facts: VisitFacts, settings: VisitSettings) -> list[Che
             title=msg(
                 QT_TRANSLATE_NOOP("Visits", "Last {count} visit reports of this client reviewed"),
                 count=len(reports),
-            ),
+            )
+            if reports
+            else msg(QT_TRANSLATE_NOOP("Visits", "No past visit reports of this client")),
             passed=reviewed,
-            reason=None if reviewed else msg(QT_TRANSLATE_NOOP("Visits", "Not confirmed yet")),
+            reason=None
+            if reviewed
+            else msg(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Review the last visit reports of this client ({count})"
+                ),
+                count=len(reports),
+            ),
             fix=FixTarget("account", facts.account_id, "visits"),
             details=tuple(
                 msg(
@@ -98,7 +109,7 @@ def preparation_rules(facts: VisitFacts, settings: VisitSettings) -> list[Checkl
             "preparation.objective",
             facts.objective,
             QT_TRANSLATE_NOOP("Visits", "Objective set"),
-            QT_TRANSLATE_NOOP("Visits", "The visit has no objective"),
+            QT_TRANSLATE_NOOP("Visits", "Set the visit's objective"),
             "objective",
         ),
         _filled(
@@ -106,7 +117,7 @@ def preparation_rules(facts: VisitFacts, settings: VisitSettings) -> list[Checkl
             "preparation.agenda",
             facts.agenda,
             QT_TRANSLATE_NOOP("Visits", "Agenda set"),
-            QT_TRANSLATE_NOOP("Visits", "The visit has no agenda"),
+            QT_TRANSLATE_NOOP("Visits", "Draw up the agenda"),
             "agenda",
         ),
         _filled(
@@ -114,7 +125,7 @@ def preparation_rules(facts: VisitFacts, settings: VisitSettings) -> list[Checkl
             "preparation.attendees",
             bool(facts.attendees),
             QT_TRANSLATE_NOOP("Visits", "Attendees chosen"),
-            QT_TRANSLATE_NOOP("Visits", "Nobody from the client is on the visit"),
+            QT_TRANSLATE_NOOP("Visits", "Choose who attends from the client's side"),
             "attendees",
         ),
     ]
@@ -127,7 +138,7 @@ def preparation_rules(facts: VisitFacts, settings: VisitSettings) -> list[Checkl
             "preparation.materials",
             facts.materials,
             QT_TRANSLATE_NOOP("Visits", "Materials listed"),
-            QT_TRANSLATE_NOOP("Visits", "No materials listed for the visit"),
+            QT_TRANSLATE_NOOP("Visits", "List the materials to take"),
             "materials",
         )
     )
@@ -139,6 +150,11 @@ def preparation_rules(facts: VisitFacts, settings: VisitSettings) -> list[Checkl
             msg(
                 QT_TRANSLATE_NOOP(
                     "Visits", "The client's needs and plans re-read; my proposals answer them"
+                )
+            ),
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Re-read the client's needs and plans; make the proposals answer them"
                 )
             ),
         )
@@ -160,9 +176,7 @@ def _negotiation_item(facts: VisitFacts) -> ChecklistItem:
         kind=ItemKind.CHECK,
         title=msg(QT_TRANSLATE_NOOP("Visits", "Negotiation plan ready")),
         passed=not gaps,
-        reason=msg(QT_TRANSLATE_NOOP("Visits", "The negotiation plan is incomplete"))
-        if gaps
-        else None,
+        reason=msg(QT_TRANSLATE_NOOP("Visits", "Complete the negotiation plan")) if gaps else None,
         fix=visit_target(facts, "negotiation"),
         details=tuple(gaps),
     )
@@ -173,21 +187,24 @@ def _offer_item(facts: VisitFacts) -> ChecklistItem:
     reason: Message | None = None
     fix = visit_target(facts, "offer")
     if offer is None:
-        reason = msg(QT_TRANSLATE_NOOP("Visits", "No offer prepared for this client"))
+        reason = msg(QT_TRANSLATE_NOOP("Visits", "Prepare an offer for this client"))
     elif offer.account_id != facts.account_id:
         reason = msg(
-            QT_TRANSLATE_NOOP("Visits", "Offer {number} is for another client"),
+            QT_TRANSLATE_NOOP("Visits", "Choose this client's offer: {number} is for another"),
             number=offer.number,
         )
     elif offer.status in (OfferStatus.REJECTED, OfferStatus.EXPIRED):
         reason = msg(
-            QT_TRANSLATE_NOOP("Visits", "Offer {number} is no longer valid ({status})"),
+            QT_TRANSLATE_NOOP("Visits", "Prepare a new offer: {number} was rejected")
+            if offer.status == OfferStatus.REJECTED
+            else QT_TRANSLATE_NOOP("Visits", "Prepare a new offer: {number} has expired"),
             number=offer.number,
-            status=offer.status.value,
         )
     elif offer.valid_until < facts.visit_day:
         reason = msg(
-            QT_TRANSLATE_NOOP("Visits", "Offer {number} expires on {date:%d.%m.%Y}, before"),
+            QT_TRANSLATE_NOOP(
+                "Visits", "Extend offer {number}: it expires on {date:%d.%m.%Y}, before the visit"
+            ),
             number=offer.number,
             date=offer.valid_until,
         )
@@ -196,7 +213,10 @@ def _offer_item(facts: VisitFacts) -> ChecklistItem:
         key="preparation.offer",
         mistake=Mistake.PREPARATION,
         kind=ItemKind.CHECK,
-        title=msg(QT_TRANSLATE_NOOP("Visits", "Offer prepared for this client")),
+        title=msg(
+            QT_TRANSLATE_NOOP("Visits", "Offer {number} ready to hand over"),
+            number=offer.number if offer else "—",
+        ),
         passed=reason is None,
         reason=reason,
         fix=fix,
@@ -266,13 +286,14 @@ def manners_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
                 mistake=Mistake.MANNERS,
                 kind=ItemKind.CHECK,
                 title=msg(
-                    QT_TRANSLATE_NOOP("Visits", "How to address {name}"), name=attendee.full_name
+                    QT_TRANSLATE_NOOP("Visits", "Form of address of {name} known"),
+                    name=attendee.full_name,
                 ),
                 passed=known,
                 reason=None
                 if known
                 else msg(
-                    QT_TRANSLATE_NOOP("Visits", "Form of address of {name} unknown"),
+                    QT_TRANSLATE_NOOP("Visits", "Find out how to address {name}"),
                     name=attendee.full_name,
                 ),
                 fix=FixTarget("contact", attendee.contact_id, "address"),
@@ -300,6 +321,11 @@ def manners_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
             "manners.etiquette",
             Mistake.MANNERS,
             msg(QT_TRANSLATE_NOOP("Visits", "Business dress, business cards, phone on silent")),
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Wear business dress, take business cards, silence the phone"
+                )
+            ),
         )
     )
     return items
@@ -311,7 +337,14 @@ def _birthday_item(facts: VisitFacts, attendee: AttendeeFacts, when: date) -> Ch
         f"manners.birthday:{attendee.contact_id}",
         Mistake.MANNERS,
         msg(
-            QT_TRANSLATE_NOOP("Visits", "Birthday of {name} on {date:%d.%m}: congratulate"),
+            QT_TRANSLATE_NOOP(
+                "Visits", "Congratulations ready: birthday of {name} on {date:%d.%m}"
+            ),
+            name=attendee.full_name,
+            date=when,
+        ),
+        msg(
+            QT_TRANSLATE_NOOP("Visits", "Congratulate {name}: birthday on {date:%d.%m}"),
             name=attendee.full_name,
             date=when,
         ),
@@ -332,7 +365,11 @@ def product_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
                 kind=ItemKind.CHECK,
                 title=msg(QT_TRANSLATE_NOOP("Visits", "Products on the agenda")),
                 passed=False,
-                reason=msg(QT_TRANSLATE_NOOP("Visits", "A commercial visit with no products")),
+                reason=msg(
+                    QT_TRANSLATE_NOOP(
+                        "Visits", "Add the products to discuss: the visit is commercial"
+                    )
+                ),
                 fix=visit_target(facts, "products"),
             )
         )
@@ -341,22 +378,22 @@ def product_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
             (
                 "product.key_messages",
                 bool(product.key_messages),
-                QT_TRANSLATE_NOOP("Visits", "Key messages for {product}"),
-                QT_TRANSLATE_NOOP("Visits", "{product} has no key messages"),
+                QT_TRANSLATE_NOOP("Visits", "Key messages for {product} written"),
+                QT_TRANSLATE_NOOP("Visits", "Write key messages for {product}"),
                 "key_messages",
             ),
             (
                 "product.price",
                 product.price is not None,
-                QT_TRANSLATE_NOOP("Visits", "Current price of {product}"),
-                QT_TRANSLATE_NOOP("Visits", "{product} has no current price"),
+                QT_TRANSLATE_NOOP("Visits", "Current price of {product} known"),
+                QT_TRANSLATE_NOOP("Visits", "Enter the current price of {product}"),
                 "prices",
             ),
             (
                 "product.comparison",
                 product.comparisons > 0,
-                QT_TRANSLATE_NOOP("Visits", "Comparison of {product} with competitors"),
-                QT_TRANSLATE_NOOP("Visits", "{product} has no competitor comparison"),
+                QT_TRANSLATE_NOOP("Visits", "{product} compared with competitors"),
+                QT_TRANSLATE_NOOP("Visits", "Compare {product} with competitors"),
                 "comparisons",
             ),
         ):
@@ -379,6 +416,11 @@ def product_rules(facts: VisitFacts, settings: VisitSettings) -> list[ChecklistI
             msg(
                 QT_TRANSLATE_NOOP(
                     "Visits", "Instructions, the latest price list and studies at hand"
+                )
+            ),
+            msg(
+                QT_TRANSLATE_NOOP(
+                    "Visits", "Take the instructions, the latest price list and studies"
                 )
             ),
         )

@@ -1,6 +1,12 @@
 """The pre-meeting checklist of one planned visit: the seven mistakes of field guide §4,
 each a section of checks (from the data) and reminders (ticked by the KAM).
 
+A passing item reads as a fact («✓ Цель поставлена»), a failing one as the one
+thing to do («✗ Поставьте цель визита»), never as its name with a cross. The
+headline's verdict follows from the items (`summarize`) and counts them with
+Qt's plural forms: «не готов: 2 критичных пункта и ещё 3», «почти готов: осталось
+4 пункта», «готов: все пункты выполнены».
+
 A failing check carries a "fix" link. Links to the visit's own plan and links
 elsewhere (a contact's psychotype, a product's prices) leave through
 `fix_requested(kind, id, place)`; the page decides where they go.
@@ -34,6 +40,8 @@ from kamdesk.services.visits import (
     ChecklistItem,
     FixTarget,
     ItemKind,
+    Readiness,
+    ReadinessSummary,
     VisitError,
     confirm_item,
     visit_checklist,
@@ -41,7 +49,7 @@ from kamdesk.services.visits import (
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.colors import MUTED_TEXT
 from kamdesk.ui.formatting import format_percent
-from kamdesk.ui.visits.common import READINESS_COLORS, message_text, readiness_label
+from kamdesk.ui.visits.common import READINESS_COLORS, message_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 PASSED = QColor("#2e7d32")
@@ -64,6 +72,12 @@ class ChecklistView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("readinessSummary")
         self.summary.setWordWrap(True)
+        self.summary.setToolTip(
+            self.tr(
+                "The share of the checklist done: checks count twice, reminders once. "
+                "100 % only when every item is done."
+            )
+        )
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
@@ -106,21 +120,30 @@ class ChecklistView(QWidget):
     def _fill(self, checklist: Checklist) -> None:
         summary = checklist.summary
         color = READINESS_COLORS[summary.level].name()
-        failing = self.tr("%n item(s) to fix", "", summary.failing)
-        checked = self.tr("everything is checked")
         # What makes it red whatever the score (late, two visits at once) is said at once.
         blocking = [i.reason for i in checklist.failing if i.critical and i.reason is not None]
         self.summary.setText(
             f"<span style='background:{color};color:white;padding:2px 8px;'>"
             f"&nbsp;{format_percent(summary.score)}&nbsp;</span>"
-            f"&nbsp; <b>{readiness_label(summary.level)}</b>"
-            f" — {failing if summary.failing else checked}"
+            f"&nbsp; <b>{html.escape(self.headline(summary))}</b>"
             + "".join(f"<br>{html.escape(message_text(reason))}" for reason in blocking)
         )
         if self._in_own_signal:
             self._rebuild_later()
             return
         self._rebuild_tree(checklist)
+
+    def headline(self, summary: ReadinessSummary) -> str:
+        """The verdict and what it rests on, in words that agree with the score."""
+        left = summary.failing - summary.critical
+        if summary.critical:
+            text = self.tr("not ready: %n critical item(s)", "", summary.critical)
+            return text + " " + self.tr("and %n more", "", left) if left else text
+        if not summary.failing:
+            return self.tr("ready: every item is done")
+        if summary.level == Readiness.AMBER:
+            return self.tr("nearly ready: %n item(s) left", "", summary.failing)
+        return self.tr("not ready: %n item(s) left", "", summary.failing)
 
     def _rebuild_later(self) -> None:
         if not self._rebuild_pending:
@@ -158,9 +181,9 @@ class ChecklistView(QWidget):
         self._filling = False
 
     def _add_item(self, head: QTreeWidgetItem, item: ChecklistItem) -> None:
-        text = message_text(item.title)
-        if item.reason is not None and not item.passed:
-            text += "\n" + message_text(item.reason)
+        # Met: the fact; unmet: what to do instead (not the fact crossed out, then negated).
+        shown = item.reason if not item.passed and item.reason is not None else item.title
+        text = message_text(shown)
         if item.note:
             text += "\n" + self.tr("Note: %1").replace("%1", item.note)
         row = QTreeWidgetItem(head, [text, ""])
