@@ -23,6 +23,7 @@ from kamdesk.server.rules import (
     Refusal,
     approval_only,
     approval_refusal,
+    new_account_refusal,
     permission_refusal,
     state_refusal,
     storable_copy,
@@ -171,6 +172,8 @@ def _check(
             )
             ctx.unclaimed[bucket] = False
             access = ctx.access[bucket] = visibility.Access.FULL
+    if access is None and row is None and change.entity == "accounts" and caller.role == "manager":
+        return new_account_refusal()  # says who does create clients, not only "no right"
     if access is None or (
         access is visibility.Access.APPROVAL
         and not approval_only(change.operation, change.entity, change.fields)

@@ -52,6 +52,16 @@ def permission_refusal(entity: str) -> Refusal:
     return Refusal(RejectCode.PERMISSION, "Нет права изменять эти данные.")
 
 
+def new_account_refusal() -> Refusal:
+    """PERMISSION for a client created by someone who is not a KAM (a manager): the office
+    grants a new account to the KAM who creates it; a manager writes approval answers."""
+    return Refusal(
+        RejectCode.PERMISSION,
+        "Новых клиентов заводят КАМ: руководитель видит клиентов команды и согласует "
+        "скидки. Попросите КАМ территории завести этого клиента.",
+    )
+
+
 def _storable(value: Any) -> bool:
     """JSON the office databases keep as sent: no NaN or infinity, no NUL character
     (PostgreSQL refuses both in JSONB and text)."""

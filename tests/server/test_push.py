@@ -167,6 +167,17 @@ def test_the_catalogue_is_written_by_managers_only(office: Office, team: dict[st
     assert done.outcomes[0].outcome is Outcome.APPLIED
 
 
+def test_a_manager_is_told_that_kams_create_clients(
+    office: Office, team: dict[str, Laptop]
+) -> None:
+    manager, admin = team["manager"], team["admin"]
+    fields = {"name": "ГКБ №9", "city": "Тверь", "qual_need_note": ""}
+    refused = office.push(manager, manager.change("accounts", uuid.uuid4(), "insert", fields))
+    assert refused.outcomes[0].code is RejectCode.PERMISSION
+    assert "Новых клиентов заводят КАМ" in (refused.outcomes[0].reason or "")
+    assert new_account(office, admin)  # an administrator may
+
+
 def test_a_manager_answers_approvals_but_does_not_edit_the_teams_accounts(
     office: Office, team: dict[str, Laptop]
 ) -> None:
