@@ -6,7 +6,9 @@ gives an encrypted store its key; no SQLAlchemy import before the first paint)
 with one parameterised statement per query. Everything the list
 shows, filters and sorts on is in one cache table, `account_stats` (kept
 current by `kamdesk.store.derived`); words of three or more letters are looked
-up in its trigram full-text index, shorter ones scanned for with instr().
+up in its trigram full-text index, shorter ones scanned for with instr(). A short
+number («3», «12», «770») is matched only where a number starts, so it finds «ГКБ №3»
+or an ИНН beginning with it, not every ИНН with that digit somewhere inside.
 The read-only summary of one account goes through the ORM, imported on demand.
 """
 
@@ -95,6 +97,10 @@ FROM account_stats
 """
 # Words this long are looked up in the trigram index; shorter ones are scanned for.
 _INDEXED_WORD = 3
+# A number typed with fewer digits than this matches only at the start of a number in
+# the search text (a word of the name, the ИНН): an ИНН has 10-12 digits, so «3» would
+# be inside nearly every one of them. Longer ones (a piece of an ИНН) match anywhere.
+_NUMBER_ANYWHERE = 4
 # Up to this many full-text matches, sorting them beats walking the name index
 # (which can pass long runs of non-matching names, e.g. thousands of «Аптека …»).
 _FEW_MATCHES = 30_000
@@ -103,7 +109,9 @@ _FEW_MATCHES = 30_000
 @dataclass(frozen=True)
 class AccountFilter:
     """Empty sets mean "any". Every word of `text` must occur in the account's
-    name, short name, city, ИНН or a contact's surname (case and ё/е ignored)."""
+    name, short name, city, ИНН or a contact's surname (case and ё/е ignored); a
+    number of one to three digits must start a number there («3»: «ГКБ №3», «Аптека
+    36,6», an ИНН 3…; not the 3 inside 7703…)."""
 
     text: str = ""
     kinds: frozenset[AccountKind] = frozenset()
@@ -301,9 +309,21 @@ def _match_expression(words: list[str]) -> str:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
+def _is_short_number(word: str) -> bool:
+    return len(word) < _NUMBER_ANYWHERE and word.isascii() and word.isdigit()
+
+
+def _number_start_pattern(number: str) -> str:
+    """A GLOB over " " + search_text: the digits right after a character that is not a
+    digit (a space, «№», a letter, a quote), i.e. where a number starts. GLOB, not
+    LIKE: only it has a character class; the number has no wildcard characters."""
+    return f"*[^0-9]{number}*"
+
+
 def _where(account_filter: AccountFilter, full_text: bool = True) -> tuple[str, list[Any]]:
     """The WHERE clause; with `full_text`, words of three letters or more are looked up
-    in the trigram index, otherwise every word is tested with instr()."""
+    in the trigram index, otherwise every word is tested with instr(); short numbers
+    with GLOB besides."""
     clauses = [_ANY if account_filter.show_archived else _ALIVE]
     params: list[Any] = []
     if account_filter.dossier_below is not None:
@@ -315,7 +335,10 @@ def _where(account_filter: AccountFilter, full_text: bool = True) -> tuple[str, 
         clauses.append("row_no IN (SELECT rowid FROM account_search WHERE account_search MATCH ?)")
         params.append(_match_expression(indexed))
     for word in words:
-        if word not in indexed:
+        if _is_short_number(word):  # a three-digit one is also looked up in the index
+            clauses.append("(' ' || search_text) GLOB ?")
+            params.append(_number_start_pattern(word))
+        elif word not in indexed:
             clauses.append("instr(search_text, ?) > 0")
             params.append(word)
     for column, values in (

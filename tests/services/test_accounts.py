@@ -162,3 +162,56 @@ def test_a_renamed_contact_is_found_at_once(directory: AccountDirectory, store: 
         contact.surname = "Кузнецов"
     assert _names(directory, text="кузнецов") == ["ГБУЗ «Областная клиническая больница»"]
     assert _names(directory, text="семенов") == []
+
+
+@pytest.fixture
+def numbered(directory: AccountDirectory, store: Store) -> AccountDirectory:
+    """Beside the territory (whose hospital's ИНН 6905012345 has a 3 inside): names
+    with numbers, and an ИНН that starts with 3."""
+    with store.transaction() as session:
+        session.add_all(
+            [
+                Account(name="ГКБ №3", kind=AccountKind.HOSPITAL, city="Москва"),
+                Account(name="Аптека 36,6", kind=AccountKind.PHARMACY, city="Москва"),
+                Account(name="Аптека «Ромашка»", kind=AccountKind.PHARMACY, inn="7703123456"),
+                Account(name="ООО «Фарм»", kind=AccountKind.DISTRIBUTOR, inn="3123456789"),
+            ]
+        )
+    return directory
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # A digit or two finds numbers in names, as words and word prefixes, and an
+        # ИНН by its first digits; not every ИНН with a 3 somewhere inside.
+        ("3", ["Аптека 36,6", "ГКБ №3", "ООО «Фарм»"]),
+        ("36", ["Аптека 36,6"]),
+        ("№3", ["ГКБ №3"]),
+        ("гкб 3", ["ГКБ №3"]),
+        ("312", ["ООО «Фарм»"]),  # three digits: still the start of a number only
+        ("770", ["Аптека «Ромашка»"]),
+        ("703", []),
+        # Four digits or more: anywhere in the ИНН.
+        ("3123", ["Аптека «Ромашка»", "ООО «Фарм»"]),
+        ("0123", ["ГБУЗ «Областная клиническая больница»"]),
+    ],
+)
+def test_a_short_number_matches_where_a_number_starts(
+    numbered: AccountDirectory, typed: str, expected: list[str]
+) -> None:
+    assert _names(numbered, text=typed) == expected
+    assert numbered.count(AccountFilter(text=typed)) == len(expected)
+
+
+def test_a_short_number_is_matched_the_same_in_every_sort_order(
+    numbered: AccountDirectory,
+) -> None:
+    # Other orders take the full-text path for «312»; name order may walk the index.
+    for sort in SortKey:
+        assert sorted(_names(numbered, text="312", sort=sort)) == ["ООО «Фарм»"]
+        assert sorted(_names(numbered, text="3", sort=sort)) == [
+            "Аптека 36,6",
+            "ГКБ №3",
+            "ООО «Фарм»",
+        ]

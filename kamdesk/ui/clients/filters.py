@@ -2,7 +2,8 @@
 
 Each filter is a button with a menu of check boxes (several values can be
 chosen: "Hospital" and "Pharmacy chain"); the button's text says what is
-chosen. Every change emits `filter_changed` with a new `AccountFilter`.
+chosen. Every change emits `filter_changed` with a new `AccountFilter`;
+`reset()` clears the search and every filter with one emission.
 """
 
 from __future__ import annotations
@@ -167,6 +168,7 @@ class AccountFilterBar(QWidget):
             lambda: self.tr("Status"), _enum_options(AccountStatus), self
         )
         self._buttons = (self.kinds, self.client_types, self.abc_classes, self.statuses)
+        self._resetting = False
         for button in self._buttons:
             button.setObjectName("filterButton")
             button.changed.connect(self._emit)
@@ -204,17 +206,58 @@ class AccountFilterBar(QWidget):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
+    def reset(self) -> None:
+        """Empty search, every filter on "all", archived hidden: the whole list, asked
+        for once (not once per control cleared)."""
+        self._resetting = True
+        try:
+            self.search.clear()
+            for button in self._buttons:
+                button.clear()
+            self.dossier.setCurrentIndex(0)
+            self.show_archived.setChecked(False)
+        finally:
+            self._resetting = False
+        self._emit()
+
+    def describe(self, account_filter: AccountFilter) -> list[str]:
+        """What each filter of `account_filter` lets through, for the KAM to read
+        («Больница / ЛПУ», «ABC: A, без класса», «Досье ниже 50 %»); the search text
+        and "show archived" (which only widens the list) are not in it."""
+        parts = [
+            labels.label(member)
+            for members, enum_cls in (
+                (account_filter.kinds, AccountKind),
+                (account_filter.client_types, ClientType),
+            )
+            for member in enum_cls
+            if member in members
+        ]
+        if account_filter.abc_classes:
+            classes = [c for c in labels.ABC_CLASSES if c in account_filter.abc_classes]
+            if NO_CLASS in account_filter.abc_classes:
+                classes.append(labels.no_abc_class_label())
+            title = self.tr("ABC")
+            parts.append(f"{title}: {', '.join(classes)}")
+        parts.extend(
+            labels.label(status) for status in AccountStatus if status in account_filter.statuses
+        )
+        if account_filter.dossier_below is not None:
+            parts.append(self._dossier_text(account_filter.dossier_below))
+        return parts
+
     def _emit(self) -> None:
-        self.filter_changed.emit(self.current_filter())
+        if not self._resetting:
+            self.filter_changed.emit(self.current_filter())
+
+    def _dossier_text(self, threshold: int | None) -> str:
+        if threshold is None:
+            return self.tr("Dossier: any")
+        return self.tr("Dossier below %1 %").replace("%1", str(threshold))
 
     def _retranslate(self) -> None:
         for index, threshold in enumerate(DOSSIER_THRESHOLDS):
-            text = (
-                self.tr("Dossier: any")
-                if threshold is None
-                else self.tr("Dossier below %1 %").replace("%1", str(threshold))
-            )
-            self.dossier.setItemText(index, text)
+            self.dossier.setItemText(index, self._dossier_text(threshold))
         self.show_archived.setText(self.tr("Show archived"))
         self.search.setPlaceholderText(self.tr("Name, city, INN or contact surname"))
         self.search.setToolTip(

@@ -1,7 +1,9 @@
 """The Clients section: the searchable client list and account cards in tabs.
 
-The first tab is the list; each opened account gets a closable tab beside it,
-so a KAM preparing a day of visits can keep several clients open. What an
+The first tab is the list (when a search or filter leaves it empty, a panel over
+it says why and offers to clear them: kamdesk.ui.clients.empty_state); each
+opened account gets a closable tab beside it, so a KAM preparing a day of visits
+can keep several clients open. What an
 account tab shows is built by `card_factory` (the editable card of
 kamdesk.ui.card by default, imported when the first card opens so start-up
 never pays for it). A card loads itself in the background.
@@ -38,6 +40,7 @@ from kamdesk.services.accounts import AccountDirectory, AccountFilter
 from kamdesk.ui.changes import changes
 from kamdesk.ui.clients.commands import AccountCommands
 from kamdesk.ui.clients.counter import AccountCounter
+from kamdesk.ui.clients.empty_state import NoMatchesPanel
 from kamdesk.ui.clients.filters import AccountFilterBar
 from kamdesk.ui.clients.model import COLUMN_WIDTHS, AccountListModel, Column
 from kamdesk.ui.formatting import format_number
@@ -89,6 +92,8 @@ class ClientsPage(QWidget):
         self.empty_hint.setWordWrap(True)
         self.empty_hint.hide()
         self._setup_table()
+        self.no_matches = NoMatchesPanel(self.table)
+        self.no_matches.reset_requested.connect(self._clear_search)
         self.commands = AccountCommands(self)
         self.new_button = QPushButton(self)
         self.new_button.setObjectName("newAccountButton")
@@ -137,6 +142,7 @@ class ClientsPage(QWidget):
         self.model.loaded.connect(self._list_loaded)
         self.model.loading_changed.connect(lambda _loading: self._update_count())
         self.counter.changed.connect(self._update_count)
+        self.model.loaded.connect(self._update_no_matches)
         self.table.activated.connect(self._open_index)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._selection_changed)
@@ -285,6 +291,27 @@ class ClientsPage(QWidget):
                 )
             )
         self.empty_hint.setVisible(total == 0)
+        self._update_no_matches()
+
+    def _update_no_matches(self) -> None:
+        """The panel over an empty result; while a query runs the list (and the
+        panel) still show the last one."""
+        if self.model.is_loading():
+            return
+        account_filter = self.model.account_filter
+        nothing_found = (
+            self.model.rowCount() == 0
+            and account_filter != AccountFilter()
+            and self.counter.total != 0  # an empty store has its own hint
+        )
+        if nothing_found:
+            self.no_matches.show_for(account_filter.text, self.filters.describe(account_filter))
+        else:
+            self.no_matches.hide()
+
+    def _clear_search(self) -> None:
+        self.filters.reset()
+        self.filters.focus_search()  # the button is going away: typing goes on here
 
     def _selection_changed(self) -> None:
         self.merge_button.setEnabled(len(self.selected_accounts()) == 2)
@@ -308,6 +335,9 @@ class ClientsPage(QWidget):
         row's card, once the list shows what was typed."""
         key = event.key()
         enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if key == Qt.Key.Key_Down and self.no_matches.isVisible() and not event.modifiers():
+            self.no_matches.reset_button.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
         if (key != Qt.Key.Key_Down and not enter) or event.modifiers() or not self.model.rowCount():
             return False
         current = self.table.currentIndex()
