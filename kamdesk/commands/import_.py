@@ -69,6 +69,35 @@ def action_text(action: str) -> str:
     return texts.get(action, action)
 
 
+def field_text(name: str) -> str:
+    """A column of the price list in the words of the import window (its context, so
+    the window's translations serve the command line too)."""
+    texts = {
+        "sku": translate("PriceImportDialog", "SKU"),
+        "price": translate("PriceImportDialog", "price"),
+        "code_1c": translate("PriceImportDialog", "1C code"),
+        "kind": translate("PriceImportDialog", "product kind"),
+        "vat_kind": translate("PriceImportDialog", "VAT treatment"),
+        "trade_name": translate("PriceImportDialog", "trade name"),
+        "inn_name": translate("PriceImportDialog", "INN"),
+        "dosage_form": translate("PriceImportDialog", "form"),
+        "dosage": translate("PriceImportDialog", "dosage"),
+        "pack": translate("PriceImportDialog", "pack"),
+        "registration_number": translate("PriceImportDialog", "registration number"),
+        "product_group": translate("PriceImportDialog", "group"),
+        "vat_rate": translate("PriceImportDialog", "VAT"),
+    }
+    return texts.get(name, name)
+
+
+def _price(value: Any) -> str:
+    """«1 234,50» in Russian, «1,234.50» in English: the run's language."""
+    from kamdesk.commands.language import current
+    from kamdesk.services.formatting import number
+
+    return number(value, 2, current())
+
+
 def run_products(args: argparse.Namespace) -> int:
     from kamdesk.services.products import RowAction, apply_import, plan_import
     from kamdesk.services.workspace import StoreError, open_workspace
@@ -91,14 +120,17 @@ def run_products(args: argparse.Namespace) -> int:
             )
         print(
             translate("ImportCommand", "{path}: {detected}; columns: {columns}").format(
-                path=args.file, detected=detected or "?", columns=", ".join(plan.columns) or "—"
+                path=args.file,
+                detected=detected or "?",
+                columns=", ".join(field_text(name) for name in plan.columns) or "—",
             )
         )
         for row in plan.rows:
             if row.action == RowAction.UNCHANGED:
                 continue
-            old = f"{row.old_price} → " if row.old_price is not None else ""
-            fields = f" ({', '.join(row.changed_fields)})" if row.changed_fields else ""
+            old = f"{_price(row.old_price)} → " if row.old_price is not None else ""
+            changed = ", ".join(field_text(name) for name in row.changed_fields)
+            fields = f" ({changed})" if changed else ""
             if row.action == RowAction.RESTORE:
                 fields += translate("ImportCommand", " — restored from the archive")
             line = translate(
@@ -111,7 +143,7 @@ def run_products(args: argparse.Namespace) -> int:
                     sku=f"{row.sku:<16}",
                     name=f"{row.trade_name[:40]:<40}",
                     old=old,
-                    new=row.new_price,
+                    new=_price(row.new_price),
                     fields=fields,
                 )
             )

@@ -215,3 +215,24 @@ def test_backups_are_told_in_russian(
     code, _, err = run(monkeypatch, capsys, RUSSIAN, argv)
     assert code == 1 and "нет копии nothing.sqlite" in err
     assert english_words(err, typed_words()) == []
+
+
+def test_a_price_list_preview_is_told_in_russian(
+    demo_store: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = tmp_path / "store.sqlite"
+    shutil.copyfile(demo_store, db)
+    prices = tmp_path / "prices.csv"
+    prices.write_text(
+        "Артикул;Наименование;МНН;Цена;Ставка НДС\nX-001;Тестомицин;тестомицин;1 234,50;10%\n",
+        encoding="utf-8",
+    )
+    argv = ["import", "products", str(prices), "--db", str(db), "--dry-run"]
+    code, out, err = run(monkeypatch, capsys, RUSSIAN, argv)
+    assert code == 0, err
+    assert "столбцы: Артикул, торговое наименование, МНН, цена, НДС" in out
+    assert re.search(r"1\s234,50", out)  # as a Russian writes it (a no-break space), not 1234.50
+    assert english_words(out) == []
