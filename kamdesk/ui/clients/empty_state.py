@@ -11,8 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel, QPushButton, QVBoxLayout, QWidget
 
-_MAX_TEXT_WIDTH = 520  # px: a wider line is hard to read in the middle of the list
-
 
 class NoMatchesPanel(QWidget):
     """Over `view`'s viewport; `reset_requested` when the KAM asks for the whole list."""
@@ -41,7 +39,7 @@ class NoMatchesPanel(QWidget):
         layout.setSpacing(8)
         layout.addStretch(1)
         for label in (self.title, self.filters, self.hint):
-            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(label)  # the whole width, text centred: wraps only if narrow
         layout.addSpacing(6)
         layout.addWidget(self.reset_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
@@ -97,7 +95,6 @@ class NoMatchesPanel(QWidget):
         label.setTextFormat(Qt.TextFormat.PlainText)
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        label.setMaximumWidth(_MAX_TEXT_WIDTH)
         return label
 
     def _follow_viewport(self) -> None:
