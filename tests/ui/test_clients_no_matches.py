@@ -59,6 +59,8 @@ def test_the_empty_list_says_what_was_searched_with_which_filters(
 
     panel = page.no_matches
     assert panel.title.text() == "Nothing found for “zzq”"
+    for label in (panel.title, panel.filters, panel.hint):  # whole, not cut off
+        assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
     assert panel.filters.isVisible()
     assert panel.filters.text() == "with the filter: Pharmacy, ABC: A"
     assert panel.reset_button.isVisible()
