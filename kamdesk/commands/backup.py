@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
 from kamdesk.commands.language import say, translate
+from kamdesk.commands.options import whole_number
 
 if TYPE_CHECKING:
     from kamdesk.commands import Handler
@@ -56,7 +57,7 @@ def register(subparsers: Any) -> None:
     )
     create.add_argument(
         "--keep",
-        type=int,
+        type=whole_number,
         metavar=translate("DemoCommand", "N"),
         help=translate(
             "BackupCommand", "afterwards keep only this many newest backups (default: delete none)"

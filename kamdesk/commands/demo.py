@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
 from kamdesk.commands.language import current, say, translate
+from kamdesk.commands.options import whole_number
 from kamdesk.i18n import Message
 
 if TYPE_CHECKING:
@@ -60,21 +61,21 @@ def add_territory_options(parser: argparse.ArgumentParser) -> None:
     number = translate("DemoCommand", "N")
     parser.add_argument(
         "--accounts",
-        type=int,
+        type=whole_number,
         default=300,
         metavar=number,
         help=translate("DemoCommand", "number of clients (300)"),
     )
     parser.add_argument(
         "--seed",
-        type=int,
+        type=whole_number,
         default=1,
         metavar=number,
         help=translate("DemoCommand", "random seed (1)"),
     )
     parser.add_argument(
         "--years",
-        type=int,
+        type=whole_number,
         default=3,
         metavar=number,
         help=translate("DemoCommand", "years of sales history (3)"),

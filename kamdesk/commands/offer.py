@@ -9,6 +9,7 @@ from typing import Any
 
 from kamdesk.commands import fail, store_problem, warn
 from kamdesk.commands.language import current, translate
+from kamdesk.commands.options import whole_number
 
 STATUSES = ("draft", "sent", "accepted", "rejected", "expired")
 
@@ -118,7 +119,7 @@ def register(subparsers: Any) -> None:
     )
     pdf.add_argument(
         "--edition",
-        type=int,
+        type=whole_number,
         default=None,
         metavar=translate("OfferCommand", "N"),
         help=translate("OfferCommand", "an older edition (default: the latest)"),

@@ -43,6 +43,17 @@ def parse_day(text: str) -> date:
     )
 
 
+def whole_number(text: str) -> int:
+    """An integer option's value, refused in the run's language (argparse's own refusal
+    names the Python type, «int»)."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            translate("CommandLine", "not a whole number: {text}").format(text=text)
+        ) from None
+
+
 def time_zone(text: str) -> str:
     """An IANA time zone name such as Europe/Samara."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError

@@ -16,6 +16,7 @@ from typing import Any
 from kamdesk.commands import fail
 from kamdesk.commands.demo import add_territory_options
 from kamdesk.commands.language import say, translate
+from kamdesk.commands.options import whole_number
 from kamdesk.commands.server_users import (
     run_grant,
     run_laptops,
@@ -104,14 +105,14 @@ def register(subparsers: Any) -> None:
     )
     serve.add_argument(
         "--port",
-        type=int,
+        type=whole_number,
         default=8765,
         metavar=number,
         help=translate("ServerCommand", "port (8765)"),
     )
     serve.add_argument(
         "--workers",
-        type=int,
+        type=whole_number,
         default=1,
         metavar=number,
         help=translate("ServerCommand", "worker processes (1); they share the database"),

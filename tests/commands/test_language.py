@@ -236,3 +236,18 @@ def test_a_price_list_preview_is_told_in_russian(
     assert "столбцы: Артикул, торговое наименование, МНН, цена, НДС" in out
     assert re.search(r"1\s234,50", out)  # as a Russian writes it (a no-break space), not 1234.50
     assert english_words(out) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["demo", "--accounts"], ["backup", "create", "--keep"], ["server", "run", "--port"]],
+    ids=lambda command: " ".join(command),
+)
+def test_a_number_typed_wrong_is_told_without_pythons_words(
+    command: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(monkeypatch, capsys, ENGLISH, [*command, "abc"])
+    assert code == 2 and f"argument {command[-1]}: not a whole number: abc" in err
+    code, _, err = run(monkeypatch, capsys, RUSSIAN, [*command, "abc"])
+    assert code == 2 and f"аргумент {command[-1]}: " in err
+    assert "(int)" not in err  # argparse's own words name the Python type
