@@ -1001,17 +1001,45 @@
         <source>Select a planned visit to see how ready you are for it.</source>
         <translation>Выберите запланированный визит, чтобы увидеть, насколько вы к нему готовы.</translation>
     </message>
+    <message>
+        <source>The share of the checklist done: checks count twice, reminders once. 100 % only when every item is done.</source>
+        <translation>Доля выполненного чек-листа: проверки весят вдвое больше напоминаний. 100 % — только когда выполнены все пункты.</translation>
+    </message>
     <message numerus="yes">
-        <source>%n item(s) to fix</source>
+        <source>not ready: %n critical item(s)</source>
         <translation>
-            <numerusform>исправить %n пункт</numerusform>
-            <numerusform>исправить %n пункта</numerusform>
-            <numerusform>исправить %n пунктов</numerusform>
+            <numerusform>не готов: %n критичный пункт</numerusform>
+            <numerusform>не готов: %n критичных пункта</numerusform>
+            <numerusform>не готов: %n критичных пунктов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
+            <numerusform>и ещё %n</numerusform>
         </translation>
     </message>
     <message>
-        <source>everything is checked</source>
-        <translation>всё проверено</translation>
+        <source>ready: every item is done</source>
+        <translation>готов: все пункты выполнены</translation>
+    </message>
+    <message numerus="yes">
+        <source>nearly ready: %n item(s) left</source>
+        <translation>
+            <numerusform>почти готов: остался %n пункт</numerusform>
+            <numerusform>почти готов: осталось %n пункта</numerusform>
+            <numerusform>почти готов: осталось %n пунктов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not ready: %n item(s) left</source>
+        <translation>
+            <numerusform>не готов: остался %n пункт</numerusform>
+            <numerusform>не готов: осталось %n пункта</numerusform>
+            <numerusform>не готов: осталось %n пунктов</numerusform>
+        </translation>
     </message>
     <message>
         <source>Note: %1</source>
@@ -1195,6 +1223,10 @@
     <message>
         <source>not a date: {text} (type {format}, e.g. 12.05.2026)</source>
         <translation>это не дата: {text} (введите {format}, например 12.05.2026)</translation>
+    </message>
+    <message>
+        <source>not a whole number: {text}</source>
+        <translation>это не целое число: {text}</translation>
     </message>
     <message>
         <source>unknown time zone: {text} (e.g. Europe/Moscow)</source>
@@ -3166,6 +3198,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
 <context>
     <name>NewAccountDialog</name>
     <message>
+        <source>Clients are created by KAMs: the office does not accept a new client from a manager&apos;s laptop. Ask the KAM of the territory to create it.</source>
+        <translation>Новых клиентов создают КАМ: офис не примет клиента, созданного на ноутбуке руководителя. Попросите КАМ территории создать его.</translation>
+    </message>
+    <message>
         <source>New account</source>
         <translation>Новый клиент</translation>
     </message>
@@ -3230,6 +3266,45 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>&amp;Add a next step</source>
         <translation>&amp;Добавить следующий шаг</translation>
+    </message>
+</context>
+<context>
+    <name>NoMatchesPanel</name>
+    <message>
+        <source>Nothing found for “{text}”</source>
+        <translation>Ничего не найдено по «{text}»</translation>
+    </message>
+    <message numerus="yes">
+        <source>with the filter: {filters}</source>
+        <translation>
+            <numerusform>с фильтром: {filters}</numerusform>
+            <numerusform>с фильтрами: {filters}</numerusform>
+            <numerusform>с фильтрами: {filters}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check the spelling, or search by another word of the name, the city, the INN or a contact&apos;s surname.</source>
+        <translation>Проверьте написание или поищите по другому слову названия, городу, ИНН или фамилии контакта.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No accounts with the filter: {filters}</source>
+        <translation>
+            <numerusform>Нет клиентов с фильтром: {filters}</numerusform>
+            <numerusform>Нет клиентов с фильтрами: {filters}</numerusform>
+            <numerusform>Нет клиентов с фильтрами: {filters}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untick some of the filter values, or clear them all.</source>
+        <translation>Снимите часть отметок в фильтрах или сбросьте их все.</translation>
+    </message>
+    <message>
+        <source>Clear search and filters</source>
+        <translation>Сбросить поиск и фильтры</translation>
+    </message>
+    <message>
+        <source>Show every account again</source>
+        <translation>Снова показать всех клиентов</translation>
     </message>
 </context>
 <context>
@@ -5710,6 +5785,18 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <source>no laptop has enrolled yet</source>
         <translation>ни один ноутбук ещё не подключён</translation>
     </message>
+    <message>
+        <source>never</source>
+        <translation>никогда</translation>
+    </message>
+    <message>
+        <source>revoked {time}</source>
+        <translation>отключён {time}</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>подключён</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -7464,11 +7551,11 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <name>VisitUndo</name>
     <message>
         <source>Undo «Held»</source>
-        <translation>Отменить «Проведён»</translation>
+        <translation>Снять отметку «Проведён»</translation>
     </message>
     <message>
         <source>Undo «Report completed»</source>
-        <translation>Отменить «Отчёт готов»</translation>
+        <translation>Снять отметку «Отчёт готов»</translation>
     </message>
     <message>
         <source>Undo the cancellation</source>
@@ -7476,7 +7563,14 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
     <message>
         <source>Undo the rescheduling</source>
-        <translation>Отменить перенос</translation>
+        <translation>Вернуть на прежнее время</translation>
+    </message>
+</context>
+<context>
+    <name>VisitWeek</name>
+    <message>
+        <source>planned for %1</source>
+        <translation>запланирован на %1</translation>
     </message>
 </context>
 <context>
@@ -7658,10 +7752,6 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Дружеский: отношения и доверие. Начните с личного, не спешите, покажите, что это дало людям, похожим на него.</translation>
     </message>
     <message>
-        <source>Not confirmed yet</source>
-        <translation>Ещё не подтверждено</translation>
-    </message>
-    <message>
         <source>Departure time known</source>
         <translation>Время выезда известно</translation>
     </message>
@@ -7682,12 +7772,52 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Начинается до окончания предыдущего визита</translation>
     </message>
     <message>
+        <source>Check the route, parking and entry pass</source>
+        <translation>Проверьте маршрут, парковку и пропуск</translation>
+    </message>
+    <message>
         <source>Cannot be reached in time: {travel} min on the road, {gap} min after the previous visit: {late} min late</source>
         <translation>Не успеть к началу: {travel} мин в дороге, а после предыдущего визита {gap} мин — опоздание на {late} мин</translation>
     </message>
     <message>
         <source>Time to arrive {buffer} min early</source>
         <translation>Есть время приехать на {buffer} мин раньше</translation>
+    </message>
+    <message>
+        <source>Record the known objections to {product} and their answers</source>
+        <translation>Запишите известные возражения по {product} и ответы на них</translation>
+    </message>
+    <message>
+        <source>Prepare answers to the objections to {product}: {count} unanswered</source>
+        <translation>Подготовьте ответы на возражения по {product}: без ответа {count}</translation>
+    </message>
+    <message>
+        <source>The objections to {product} have answers</source>
+        <translation>На возражения по {product} есть ответы</translation>
+    </message>
+    <message>
+        <source>The client&apos;s past objections have answers</source>
+        <translation>На прошлые возражения клиента есть ответы</translation>
+    </message>
+    <message>
+        <source>The client raised no objections before</source>
+        <translation>Прошлых возражений у клиента нет</translation>
+    </message>
+    <message>
+        <source>Prepare answers to the client&apos;s past objections: {count} unanswered</source>
+        <translation>Подготовьте ответы на прошлые возражения клиента: без ответа {count}</translation>
+    </message>
+    <message>
+        <source>Prepare more open questions: {count} of {minimum}</source>
+        <translation>Подготовьте ещё открытые вопросы: есть {count} из {minimum}</translation>
+    </message>
+    <message>
+        <source>Find out the psychotype of {name}</source>
+        <translation>Определите психотип: {name}</translation>
+    </message>
+    <message>
+        <source>Let the client finish; note the points to come back to</source>
+        <translation>Давайте клиенту договорить; записывайте, к чему вернуться</translation>
     </message>
     <message>
         <source>Only {gap} min after the previous visit; {short} min short of travel and buffer</source>
@@ -7698,28 +7828,12 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Маршрут, парковка и пропуск проверены</translation>
     </message>
     <message>
-        <source>No known objections recorded for {product}</source>
-        <translation>По {product} известных возражений не записано</translation>
-    </message>
-    <message>
-        <source>{count} objections to {product} have no answer</source>
-        <translation>Возражений по {product} без ответа: {count}</translation>
-    </message>
-    <message>
-        <source>Answers to objections about {product}</source>
-        <translation>Ответы на возражения по {product}</translation>
-    </message>
-    <message>
-        <source>Answers to this client&apos;s past objections</source>
-        <translation>Ответы на прошлые возражения этого клиента</translation>
-    </message>
-    <message>
-        <source>{count} of the client&apos;s objections have no answer</source>
-        <translation>Возражений клиента без ответа: {count}</translation>
-    </message>
-    <message>
         <source>I will acknowledge each objection before answering, never argue</source>
         <translation>Я признаю каждое возражение, прежде чем ответить, и не спорю</translation>
+    </message>
+    <message>
+        <source>Acknowledge each objection before answering; never argue</source>
+        <translation>Признавайте каждое возражение, прежде чем ответить; не спорьте</translation>
     </message>
     <message>
         <source>«{objection}» — {answer}</source>
@@ -7734,10 +7848,6 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Подготовлено не меньше {minimum} открытых вопросов</translation>
     </message>
     <message>
-        <source>{count} open questions prepared, {minimum} needed</source>
-        <translation>Подготовлено открытых вопросов: {count}, нужно {minimum}</translation>
-    </message>
-    <message>
         <source>Closed question, ask it openly: {question}</source>
         <translation>Закрытый вопрос, задайте его открыто: {question}</translation>
     </message>
@@ -7746,20 +7856,8 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Известен психотип: {name}</translation>
     </message>
     <message>
-        <source>Psychotype of {name} unknown</source>
-        <translation>Неизвестен психотип: {name}</translation>
-    </message>
-    <message>
         <source>I will let the client finish and note points to come back to</source>
         <translation>Я дам клиенту договорить и запишу, к чему вернуться</translation>
-    </message>
-    <message>
-        <source>Dossier at least {threshold}% complete</source>
-        <translation>Досье заполнено не меньше чем на {threshold}%</translation>
-    </message>
-    <message>
-        <source>Dossier {score}% complete, {threshold}% needed</source>
-        <translation>Досье заполнено на {score}%, нужно {threshold}%</translation>
     </message>
     <message>
         <source>Last {count} visit reports of this client reviewed</source>
@@ -7774,32 +7872,16 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Цель поставлена</translation>
     </message>
     <message>
-        <source>The visit has no objective</source>
-        <translation>У визита нет цели</translation>
-    </message>
-    <message>
         <source>Agenda set</source>
         <translation>Повестка составлена</translation>
-    </message>
-    <message>
-        <source>The visit has no agenda</source>
-        <translation>У визита нет повестки</translation>
     </message>
     <message>
         <source>Attendees chosen</source>
         <translation>Участники выбраны</translation>
     </message>
     <message>
-        <source>Nobody from the client is on the visit</source>
-        <translation>На визите никого со стороны клиента</translation>
-    </message>
-    <message>
         <source>Materials listed</source>
         <translation>Материалы перечислены</translation>
-    </message>
-    <message>
-        <source>No materials listed for the visit</source>
-        <translation>Материалы к визиту не перечислены</translation>
     </message>
     <message>
         <source>The client&apos;s needs and plans re-read; my proposals answer them</source>
@@ -7822,28 +7904,68 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>План переговоров готов</translation>
     </message>
     <message>
-        <source>The negotiation plan is incomplete</source>
-        <translation>План переговоров не закончен</translation>
+        <source>Dossier {score}% complete</source>
+        <translation>Досье заполнено на {score}%</translation>
     </message>
     <message>
-        <source>No offer prepared for this client</source>
-        <translation>Для этого клиента не подготовлено КП</translation>
+        <source>Fill in the dossier: {score}% complete, {threshold}% needed</source>
+        <translation>Заполните досье: заполнено на {score}%, нужно {threshold}%</translation>
     </message>
     <message>
-        <source>Offer {number} is for another client</source>
-        <translation>КП {number} подготовлено для другого клиента</translation>
+        <source>No past visit reports of this client</source>
+        <translation>Прошлых отчётов о визитах к этому клиенту нет</translation>
     </message>
     <message>
-        <source>Offer {number} is no longer valid ({status})</source>
-        <translation>КП {number} больше не действует ({status})</translation>
+        <source>Review the last visit reports of this client ({count})</source>
+        <translation>Просмотрите последние отчёты о визитах к этому клиенту ({count})</translation>
     </message>
     <message>
-        <source>Offer {number} expires on {date:%d.%m.%Y}, before</source>
-        <translation>КП {number} истекает {date:%d.%m.%Y}, раньше визита</translation>
+        <source>Set the visit&apos;s objective</source>
+        <translation>Поставьте цель визита</translation>
     </message>
     <message>
-        <source>Offer prepared for this client</source>
-        <translation>КП для этого клиента подготовлено</translation>
+        <source>Draw up the agenda</source>
+        <translation>Составьте повестку</translation>
+    </message>
+    <message>
+        <source>Choose who attends from the client&apos;s side</source>
+        <translation>Выберите участников со стороны клиента</translation>
+    </message>
+    <message>
+        <source>List the materials to take</source>
+        <translation>Перечислите материалы, которые взять с собой</translation>
+    </message>
+    <message>
+        <source>Re-read the client&apos;s needs and plans; make the proposals answer them</source>
+        <translation>Перечитайте потребности и планы клиента; предложения должны отвечать на них</translation>
+    </message>
+    <message>
+        <source>Complete the negotiation plan</source>
+        <translation>Доработайте план переговоров</translation>
+    </message>
+    <message>
+        <source>Prepare an offer for this client</source>
+        <translation>Подготовьте КП для этого клиента</translation>
+    </message>
+    <message>
+        <source>Choose this client&apos;s offer: {number} is for another</source>
+        <translation>Выберите КП этого клиента: {number} — для другого клиента</translation>
+    </message>
+    <message>
+        <source>Prepare a new offer: {number} was rejected</source>
+        <translation>Подготовьте новое КП: {number} отклонено</translation>
+    </message>
+    <message>
+        <source>Prepare a new offer: {number} has expired</source>
+        <translation>Подготовьте новое КП: срок {number} истёк</translation>
+    </message>
+    <message>
+        <source>Extend offer {number}: it expires on {date:%d.%m.%Y}, before the visit</source>
+        <translation>Продлите КП {number}: оно истекает {date:%d.%m.%Y}, раньше визита</translation>
+    </message>
+    <message>
+        <source>Offer {number} ready to hand over</source>
+        <translation>КП {number} готово к передаче</translation>
     </message>
     <message>
         <source>Smoking: {value}</source>
@@ -7874,12 +7996,56 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Образование: {value}</translation>
     </message>
     <message>
-        <source>How to address {name}</source>
-        <translation>Известно обращение: {name}</translation>
+        <source>Form of address of {name} known</source>
+        <translation>Обращение известно: {name}</translation>
     </message>
     <message>
-        <source>Form of address of {name} unknown</source>
-        <translation>Неизвестно обращение: {name}</translation>
+        <source>Find out how to address {name}</source>
+        <translation>Узнайте, как обращаться: {name}</translation>
+    </message>
+    <message>
+        <source>Wear business dress, take business cards, silence the phone</source>
+        <translation>Наденьте деловой костюм, возьмите визитки, выключите звук телефона</translation>
+    </message>
+    <message>
+        <source>Congratulations ready: birthday of {name} on {date:%d.%m}</source>
+        <translation>Поздравление готово: {date:%d.%m} день рождения — {name}</translation>
+    </message>
+    <message>
+        <source>Congratulate {name}: birthday on {date:%d.%m}</source>
+        <translation>Поздравьте: {date:%d.%m} день рождения — {name}</translation>
+    </message>
+    <message>
+        <source>Add the products to discuss: the visit is commercial</source>
+        <translation>Добавьте продукты для обсуждения: визит коммерческий</translation>
+    </message>
+    <message>
+        <source>Key messages for {product} written</source>
+        <translation>Ключевые сообщения по {product} записаны</translation>
+    </message>
+    <message>
+        <source>Write key messages for {product}</source>
+        <translation>Запишите ключевые сообщения по {product}</translation>
+    </message>
+    <message>
+        <source>Current price of {product} known</source>
+        <translation>Текущая цена {product} известна</translation>
+    </message>
+    <message>
+        <source>Enter the current price of {product}</source>
+        <translation>Внесите текущую цену {product}</translation>
+    </message>
+    <message>
+        <source>{product} compared with competitors</source>
+        <translation>Есть сравнение {product} с конкурентами</translation>
+    </message>
+    <message>
+        <source>Compare {product} with competitors</source>
+        <translation>Сравните {product} с конкурентами</translation>
+    </message>
+    <message>
+        <source>Take the instructions, the latest price list and studies</source>
+        <translation>Возьмите инструкции, свежий прайс-лист и исследования</translation>
     </message>
     <message>
         <source>Address as «{form}»</source>
@@ -7890,40 +8056,8 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Деловой костюм, визитки, телефон без звука</translation>
     </message>
     <message>
-        <source>Birthday of {name} on {date:%d.%m}: congratulate</source>
-        <translation>{date:%d.%m} день рождения: {name} — поздравить</translation>
-    </message>
-    <message>
         <source>Products on the agenda</source>
         <translation>Продукты в повестке</translation>
-    </message>
-    <message>
-        <source>A commercial visit with no products</source>
-        <translation>Коммерческий визит без продуктов</translation>
-    </message>
-    <message>
-        <source>Key messages for {product}</source>
-        <translation>Ключевые сообщения по {product}</translation>
-    </message>
-    <message>
-        <source>{product} has no key messages</source>
-        <translation>У {product} нет ключевых сообщений</translation>
-    </message>
-    <message>
-        <source>Current price of {product}</source>
-        <translation>Текущая цена {product}</translation>
-    </message>
-    <message>
-        <source>{product} has no current price</source>
-        <translation>У {product} нет текущей цены</translation>
-    </message>
-    <message>
-        <source>Comparison of {product} with competitors</source>
-        <translation>Сравнение {product} с конкурентами</translation>
-    </message>
-    <message>
-        <source>{product} has no competitor comparison</source>
-        <translation>У {product} нет сравнения с конкурентами</translation>
     </message>
     <message>
         <source>Instructions, the latest price list and studies at hand</source>
@@ -8046,8 +8180,8 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>В это время нет другого визита или звонка</translation>
     </message>
     <message>
-        <source>The call falls inside another visit or call</source>
-        <translation>Звонок приходится на другой визит или звонок</translation>
+        <source>Move the call: it falls inside another visit or call</source>
+        <translation>Перенесите звонок: он приходится на другой визит или звонок</translation>
     </message>
     <message>
         <source>Contact to call chosen</source>
@@ -8058,28 +8192,32 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Выберите, кому звонить</translation>
     </message>
     <message>
-        <source>The call has no objective</source>
-        <translation>У звонка нет цели</translation>
+        <source>Set the call&apos;s objective</source>
+        <translation>Поставьте цель звонка</translation>
     </message>
     <message>
-        <source>Phone number of {name}</source>
-        <translation>Номер телефона: {name}</translation>
+        <source>Phone number of {name} known</source>
+        <translation>Номер телефона известен: {name}</translation>
     </message>
     <message>
-        <source>No phone number of {name}</source>
-        <translation>Нет номера телефона: {name}</translation>
+        <source>Find the phone number of {name}</source>
+        <translation>Найдите номер телефона: {name}</translation>
+    </message>
+    <message>
+        <source>An open complaint comes before any new selling: record its resolution on the card&apos;s Dossier</source>
+        <translation>Открытая жалоба важнее любых новых продаж: запишите её решение на вкладке «Досье» карточки</translation>
     </message>
     <message>
         <source>Call {phone}</source>
         <translation>Звонить: {phone}</translation>
     </message>
     <message>
-        <source>Resolve the complaint of {date:%d.%m.%Y} first: {subject}</source>
-        <translation>Сначала решите жалобу от {date:%d.%m.%Y}: {subject}</translation>
+        <source>Complaint of {date:%d.%m.%Y} resolved: {subject}</source>
+        <translation>Жалоба от {date:%d.%m.%Y} решена: {subject}</translation>
     </message>
     <message>
-        <source>An open complaint comes before any new selling: resolve it and record the resolution on the card&apos;s Dossier</source>
-        <translation>Открытая жалоба важнее любых новых продаж: решите её и запишите решение в досье карточки</translation>
+        <source>Resolve the complaint of {date:%d.%m.%Y} first: {subject}</source>
+        <translation>Сначала решите жалобу от {date:%d.%m.%Y}: {subject}</translation>
     </message>
     <message>
         <source>Complaint: {details}</source>
@@ -8201,12 +8339,12 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Перенести</translation>
     </message>
     <message>
-        <source>Cancel (Del)</source>
-        <translation>Отменить (Del)</translation>
+        <source>Cancel visit (Del)</source>
+        <translation>Отменить визит (Del)</translation>
     </message>
     <message>
         <source>Undo (Ctrl+Z)</source>
-        <translation>Отменить (Ctrl+Z)</translation>
+        <translation>Вернуть как было (Ctrl+Z)</translation>
     </message>
     <message>
         <source>Order the day&apos;s route</source>
@@ -8227,6 +8365,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>Export…</source>
         <translation>Выгрузка…</translation>
+    </message>
+    <message>
+        <source>Select a planned visit for this.</source>
+        <translation>Выберите запланированный визит.</translation>
     </message>
 </context>
 </TS>
