@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 import uuid
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -207,13 +208,21 @@ def person_short_name(surname: str | None, name: str | None, patronymic: str | N
 
 
 class AccountDirectory:
-    """Queries behind the client list; each thread gets its own SQLite connection."""
+    """Queries behind the client list; each thread gets its own SQLite connection.
+
+    `close()` closes every thread's connection, not only the caller's: the list's
+    queries run on workers, and their idle connections kept the file open after
+    File ▸ Open of another store, so encrypting or switching it found it busy."""
 
     def __init__(self, path: Path, store: Callable[[], Store], *, read_only: bool = False) -> None:
         self._path = path
         self._store = store
         self._local = threading.local()
         self._mode = "ro" if read_only else None
+        # Weak: a connection whose thread has ended goes as it did before (the thread's
+        # local data dies with it); the set only lets `close()` reach the live ones.
+        self._connections: weakref.WeakSet[crypto.Connection] = weakref.WeakSet()
+        self._connections_lock = threading.Lock()
 
     def count_all(self) -> int:
         """Accounts in the store that are not archived."""
@@ -266,15 +275,25 @@ class AccountDirectory:
         return load_summary(self._store(), account_id)
 
     def close(self) -> None:
-        connection = getattr(self._local, "connection", None)
-        if connection is not None:
+        """Close every thread's connection. Call it once no query runs (the window's
+        runner has waited for its workers): a connection is used by its own thread
+        only, and closed from another one here (hence check_same_thread=False). A
+        query after this opens a new connection."""
+        with self._connections_lock:
+            connections = list(self._connections)
+            self._connections.clear()
+        for connection in connections:
             connection.close()
-            self._local.connection = None
+        self._local.connection = None
 
     def _query(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         connection: crypto.Connection | None = getattr(self._local, "connection", None)
-        if connection is None:
-            connection = crypto.connect(self._path, mode=self._mode, timeout=BUSY_TIMEOUT_S)
+        if connection is None or connection not in self._connections:  # none, or closed
+            connection = crypto.connect(
+                self._path, mode=self._mode, timeout=BUSY_TIMEOUT_S, check_same_thread=False
+            )
+            with self._connections_lock:
+                self._connections.add(connection)
             self._local.connection = connection
         return connection.execute(sql, params or []).fetchall()
 
