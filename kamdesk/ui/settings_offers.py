@@ -57,6 +57,7 @@ from kamdesk.services.products import ProductCatalog
 from kamdesk.services.products.vat import VatRegime
 from kamdesk.ui.file_dialogs import get_open_file_name
 from kamdesk.ui.item_data import index_of_data
+from kamdesk.ui.line_text import show_start
 from kamdesk.ui.offers.common import message_text
 from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.settings_envelope import EnvelopeTable
@@ -110,8 +111,10 @@ class OffersSettingsTab(QWidget):
         self._supplier_box = QGroupBox(self)
         supplier_form = QFormLayout(self._supplier_box)
         for name in SUPPLIER_FIELDS:
-            edit = QLineEdit(getattr(self._saved.supplier, name), self)
+            edit = QLineEdit(self)
             edit.setObjectName(f"supplier_{name}")
+            # «Генеральный директор Иванов И. И.» from its start, not «…ректор Иванов И. И.»
+            show_start(edit, getattr(self._saved.supplier, name))
             self.fields[name] = edit
             self._add_row(supplier_form, name, edit)
         self.logo_preview = QLabel(self)

@@ -40,6 +40,7 @@ from kamdesk.ui.card.widgets import NotesEdit
 from kamdesk.ui.debounce import Debounce
 from kamdesk.ui.formatting import format_phone
 from kamdesk.ui.item_data import select_data
+from kamdesk.ui.line_text import show_start
 from kamdesk.ui.sentence import as_sentence
 
 DRAFT_DELAY_MS = 400  # a pause in typing this long writes the draft
@@ -318,8 +319,7 @@ class FieldBinder(QObject):
         self._quiet = True
         try:
             if isinstance(widget, QLineEdit):
-                if widget.text() != text_or_value:
-                    widget.setText(text_or_value)
+                show_start(widget, text_or_value)  # a long value shows its beginning
             elif isinstance(widget, QPlainTextEdit):
                 if _raw(binding) != text_or_value:
                     widget.setPlainText(text_or_value)

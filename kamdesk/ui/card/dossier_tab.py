@@ -22,7 +22,7 @@ from kamdesk.services.accounts import AccountKind, RelationshipEventKind, Tender
 from kamdesk.services.card import CardData, CompetitorCard, Entity, EventCard
 from kamdesk.ui import labels
 from kamdesk.ui.card.binder import FieldBinder
-from kamdesk.ui.card.forms import BoundForm
+from kamdesk.ui.card.forms import BoundForm, align_captions
 from kamdesk.ui.card.rows_editor import RowsEditor
 from kamdesk.ui.card.widgets import DateField, error_label
 from kamdesk.ui.formatting import format_date
@@ -79,21 +79,29 @@ class DossierTab(QScrollArea):
         details.line("phone", self.tr("Phone"), "+7 …")
         details.line("email", self.tr("E-mail"))
         details.line("website", self.tr("Website"))
+        # The dossier's numbers under the requisites, its texts beside them: the two
+        # columns end about level instead of a long column beside an empty one.
+        figures = BoundForm(self._binder, Entity.DOSSIER, data.id, data.dossier)
+        figures.line("employees", self.tr("Employees"))
+        figures.line("beds", self.tr("Beds"))
+        figures.line("annual_budget", self.tr("Annual budget, ₽"))
         facts = BoundForm(self._binder, Entity.DOSSIER, data.id, data.dossier)
         facts.notes("activity", self.tr("What it does"))
-        facts.line("employees", self.tr("Employees"))
-        facts.line("beds", self.tr("Beds"))
         facts.notes("structure", self.tr("Structure and staff"))
         facts.notes("history", self.tr("History"))
         facts.notes("environment", self.tr("Environment (parent, partners)"))
         facts.notes("financials", self.tr("Financial indicators"))
-        facts.line("annual_budget", self.tr("Annual budget, ₽"))
         facts.notes("needs", self.tr("Needs"))
         facts.notes("plans", self.tr("Development plans"))
         facts.notes("worries", self.tr("Current worries"))
-        facts.notes("general_notes", self.tr("Notes"), height=110)
-        self.details, self.facts = details, facts
-        row.addWidget(details, 2)
+        facts.notes("general_notes", self.tr("Notes"), lines=4)
+        align_captions(details, figures)
+        self.details, self.figures, self.facts = details, figures, facts
+        left = QVBoxLayout()
+        left.addWidget(details)
+        left.addWidget(figures)
+        left.addStretch(1)
+        row.addLayout(left, 2)
         row.addWidget(facts, 3)
         return box
 
@@ -171,7 +179,7 @@ class DossierTab(QScrollArea):
         form.note(
             self.tr("The people, their roles and influence are on the Contacts tab and the map.")
         )
-        form.notes("dmu_notes", self.tr("How decisions are made"), height=90)
+        form.notes("dmu_notes", self.tr("How decisions are made"), lines=4)
         column = QVBoxLayout(box)
         column.addWidget(form)
         return box

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from kamdesk.services.card import Entity
 from kamdesk.ui import labels
 from kamdesk.ui.card.binder import FieldBinder
-from kamdesk.ui.card.widgets import DateField, NotesEdit, error_label
+from kamdesk.ui.card.widgets import MIN_LINES, DateField, NotesEdit, error_label
 
-NOTE_HEIGHT = 70
+CAPTION_WIDTH = 190  # a longer caption wraps, so one long caption does not push a column aside
 
 
 def enum_combo(enum_cls: type[StrEnum], parent: QWidget | None = None) -> QComboBox:
@@ -53,6 +53,7 @@ class BoundForm(QWidget):
         self.row_key = row_key
         self.values = values
         self.inputs: dict[str, QWidget] = {}
+        self.captions: list[QLabel] = []
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -74,6 +75,10 @@ class BoundForm(QWidget):
         column.addWidget(error)
         caption_label = QLabel(caption)
         caption_label.setObjectName("fieldCaption")
+        if caption_label.fontMetrics().horizontalAdvance(caption) > CAPTION_WIDTH:
+            caption_label.setWordWrap(True)  # only then: Qt wraps a wrapping label early
+            caption_label.setFixedWidth(CAPTION_WIDTH)
+        self.captions.append(caption_label)
         self.form.addRow(caption_label, box)
         self.binder.bind(widget, self.entity, self.row_key, name, self.values.get(name), error)
         self.inputs[name] = widget
@@ -92,11 +97,10 @@ class BoundForm(QWidget):
         return widget
 
     def notes(
-        self, name: str, caption: str, placeholder: str = "", height: int = NOTE_HEIGHT
+        self, name: str, caption: str, placeholder: str = "", lines: int = MIN_LINES
     ) -> NotesEdit:
-        widget = NotesEdit()
-        widget.setMinimumHeight(height)
-        widget.setMaximumHeight(height * 3)
+        """A box `lines` lines tall when empty, growing with its text (NotesEdit)."""
+        widget = NotesEdit(min_lines=lines)
         self._add(name, caption, widget, placeholder)
         return widget
 
@@ -123,6 +127,14 @@ class BoundForm(QWidget):
         label.setWordWrap(True)
         self.form.addRow(label)
         return label
+
+
+def align_captions(*forms: BoundForm) -> None:
+    """Forms stacked in one column start their fields at the same place."""
+    captions = [label for form in forms for label in form.captions]
+    width = max((label.sizeHint().width() for label in captions), default=0)
+    for label in captions:
+        label.setMinimumWidth(width)
 
 
 Translate = Callable[[str], str]

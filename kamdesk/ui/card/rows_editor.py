@@ -54,6 +54,7 @@ class RowsEditor(QWidget):
         self.remove.setEnabled(False)
         self.remove.clicked.connect(self._remove)
         left.addWidget(self.remove)
+        left.addStretch(1)  # the list at the top, beside the form's first fields
         body.addLayout(left, 2)
         self._form_holder = QVBoxLayout()
         body.addLayout(self._form_holder, 3)

@@ -1,12 +1,12 @@
-"""Small widgets of the card: a notes editor that keeps text exactly, error labels,
-a date field with a calendar beside it."""
+"""Small widgets of the card: a notes editor that keeps text exactly and grows with it,
+error labels, a date field with a calendar beside it."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QEvent, QMimeData, Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import QDate, QEvent, QMimeData, QSize, Qt
+from PySide6.QtGui import QFocusEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QToolButton,
     QWidget,
 )
@@ -22,6 +23,8 @@ from kamdesk.services.card import CardError, parse_date
 from kamdesk.ui.sections import drawn_icon
 
 PARAGRAPH = "\u2029"  # how QTextDocument holds a line break
+MIN_LINES = 3  # an empty box still looks like a place for a few sentences
+MAX_LINES = 10  # beyond this the box scrolls inside, as a long text must
 
 
 class NotesEdit(QPlainTextEdit):
@@ -31,12 +34,81 @@ class NotesEdit(QPlainTextEdit):
     line end into "\\n"; text pasted from Word has "\\r\\n". The raw document
     text keeps the spaces, and the editor remembers whether the text it was
     given (stored or pasted) used "\\r\\n", so it hands the same line ends back.
+
+    The box is as tall as its text, between `min_lines` and `max_lines` lines: a
+    page of notes boxes (the dossier) stays short for short notes and has no
+    scroll bars inside its own scroll bar; only a text longer than `max_lines`
+    scrolls in its box.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, min_lines: int = MIN_LINES,
+        max_lines: int = MAX_LINES,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setTabChangesFocus(True)  # Tab moves on, as in every other field
         self.crlf = False
+        self.min_lines, self.max_lines = min_lines, max(min_lines, max_lines)
+        self._height = 0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.document().contentsChanged.connect(self._fit)
+        self._fit()
+
+    def lines_shown(self) -> int:
+        """How many lines of text the box is tall enough for now."""
+        return round((self._height - self._frame_height()) / self.fontMetrics().lineSpacing())
+
+    def _frame_height(self) -> int:
+        margins = self.contentsMargins()
+        document = round(2 * self.document().documentMargin())
+        # 1 more: Qt scrolls the last line out unless it fits with a pixel to spare.
+        return margins.top() + margins.bottom() + document + 1
+
+    def _text_lines(self, limit: int) -> int:
+        """The wrapped text's lines at the box's width, counted up to `limit` only."""
+        lines = 0
+        block = self.document().begin()
+        while block.isValid() and lines <= limit:
+            self.blockBoundingRect(block)  # lays the block out at the width it has now
+            layout = block.layout()
+            lines += max(layout.lineCount() if layout is not None else 1, 1)
+            block = block.next()
+        return lines
+
+    def _fit(self) -> None:
+        lines = self._text_lines(self.max_lines)
+        scrolls = lines > self.max_lines
+        # A scroll bar only for a text taller than the box can be: a bar in a box that
+        # fits its text scrolled the last line away under the KAM's cursor.
+        self.setVerticalScrollBarPolicy(
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
+            if scrolls
+            else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        )
+        shown = min(max(lines, self.min_lines), self.max_lines)
+        height = shown * self.fontMetrics().lineSpacing() + self._frame_height()
+        if height != self._height:
+            self._height = height
+            self.updateGeometry()
+        if not scrolls:
+            self.verticalScrollBar().setValue(0)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():  # the text wraps anew
+            self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a line is taller or shorter now
+            self._fit()
 
     def setPlainText(self, text: str) -> None:
         self.crlf = "\r\n" in text

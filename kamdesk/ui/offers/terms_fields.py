@@ -25,6 +25,7 @@ from kamdesk.services.offers import OfferBook, OfferDraft
 from kamdesk.services.offers.line_checks import MAX_DEFERRAL_DAYS
 from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.labels import label
+from kamdesk.ui.line_text import show_start
 from kamdesk.ui.offers.common import pydate, qdate
 from kamdesk.ui.offers.lines_model import DISCOUNT
 from kamdesk.vocabulary import AccountKind, OfferPurpose
@@ -92,7 +93,7 @@ class OfferTermsFields:
         self.purpose.blockSignals(True)
         self.purpose.setCurrentIndex(max(index_of_data(self.purpose, draft.purpose), 0))
         self.purpose.blockSignals(False)
-        self.request_number.setText(draft.price_request_number)
+        show_start(self.request_number, draft.price_request_number)
         if draft.price_request_date is not None:
             self.request_date.setDate(qdate(draft.price_request_date))
         self.deferral.setValue(draft.payment_deferral_days or 0)
