@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 from kamdesk import __version__, resource_files
 from kamdesk.logs import logging_to_file
 from kamdesk.paths import APP_NAME
-from kamdesk.ui import error_reporting, first_page, input_guard, sections
+from kamdesk.ui import error_reporting, first_page, input_guard, sections, store_lock
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_thread_gc import collect_on_main_thread
 from kamdesk.ui.preferences import Preferences
@@ -180,6 +180,8 @@ def _check_failed(
     window.tasks.discard_pending()
     window.workspace.close()
     opened = open_interactively(path, DialogPrompts(window, at_startup=True), explicit=True)
+    if opened is None or opened.workspace.path != path:
+        store_lock.release(path)
     window.hide()  # not closed: closing would ask the store for edits it never took
     window.deleteLater()
     if opened is None:
@@ -259,10 +261,21 @@ def _run(
         path = initial_store_path(db_path, db_explicit, preferences)
         started = start_window(path, db_explicit, preferences, language)
         if started is None:
+            _release_store_locks()
             return 1
         # Quitting at the damaged-store question: once the event loop runs, exit(1).
         begin(*started, preferences, language, lambda: QTimer.singleShot(0, _exit_failed))
     except Exception as error:  # before the event loop runs, the hooks would be too late
         reporter.show_and_wait(error)
+        _release_store_locks()
         return 1
-    return app.exec()
+    app.aboutToQuit.connect(_release_store_locks)
+    try:
+        return app.exec()
+    finally:
+        _release_store_locks()
+
+
+def _release_store_locks() -> None:
+    """Quitting: another KAMdesk window may open the stores now (kamdesk.ui.store_lock)."""
+    store_lock.release_all()

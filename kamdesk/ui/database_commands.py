@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from kamdesk.i18n import Message
 from kamdesk.services.workspace import StoreError, open_workspace
+from kamdesk.ui import store_lock
 from kamdesk.ui.file_dialogs import get_save_file_name
 from kamdesk.ui.formatting import format_datetime
 from kamdesk.ui.store_dialogs import DialogPrompts
@@ -73,11 +74,13 @@ def switch_to(window: MainWindow, path: Path, prompts: DialogPrompts) -> None:
             10_000,
         )
         return
+    left = window.workspace.path
     opened = open_interactively(path, prompts, explicit=True)
     if opened is None:
         return
 
     def switched() -> None:  # maybe later: card edits waiting for a busy store ask first
+        store_lock.release(left)  # another KAMdesk window may open it now
         window.preferences.last_store = opened.workspace.path
         if opened.load_demo:
             window.load_demo()

@@ -20,6 +20,7 @@ from kamdesk.services.workspace import (
     StoreUnavailableError,
 )
 from kamdesk.ui.file_dialogs import get_open_file_name
+from kamdesk.ui.store_lock import StoreInUseError
 from kamdesk.ui.store_opening import Recovery, StartChoice
 
 STORE_FILE_FILTER_EXTENSIONS = "*.sqlite *.db *.sqlite3"
@@ -131,6 +132,32 @@ class DialogPrompts(QObject):
         if clicked is other:
             return Recovery.OTHER_FILE
         return Recovery.QUIT
+
+    def already_open(self, error: StoreInUseError) -> Recovery:
+        """The store is open in another KAMdesk window (kamdesk.ui.store_lock)."""
+        box = self._box(QMessageBox.Icon.Warning, self.tr("The database is already open"))
+        box.setText(
+            self.tr("{path} is already open in another KAMdesk window.").format(path=error.path)
+        )
+        if error.pid and error.host:
+            holder = self.tr("It is open in process {pid} on the computer {host}.").format(
+                pid=error.pid, host=error.host
+            )
+        else:
+            holder = ""
+        box.setInformativeText(
+            (holder + " " if holder else "")
+            + self.tr(
+                "Two windows on one database would not see each other's changes, so this "
+                "one was not opened and nothing was written to it. Switch to that window, "
+                "or open another database."
+            )
+        )
+        other = box.addButton(self.tr("Open another database…"), QMessageBox.ButtonRole.AcceptRole)
+        self._add_quit_button(box)
+        box.setDefaultButton(other)
+        clicked = self._ask(box)
+        return Recovery.OTHER_FILE if clicked is other else Recovery.QUIT
 
     def choose_store_file(self, start: Path, backup: bool) -> Path | None:
         title = self.tr("Open a backup copy") if backup else self.tr("Open a database")

@@ -7,11 +7,16 @@ damaged file is moved aside (renamed, together with its `-wal` and `-shm`, so
 the latest commits stay with it and the new store does not replay them) before
 a new store is made in its place, and a store written by a newer KAMdesk is
 left as it is. Opening runs SQLite's quick integrity check.
+
+Before anything is read for writing, the store's lock file is taken
+(kamdesk.ui.store_lock): a store another KAMdesk window has open is refused with
+`already_open`, and nothing is written to it.
 """
 
 from __future__ import annotations
 
 import importlib.util
+import os
 from dataclasses import dataclass
 from enum import Enum, auto
 from pathlib import Path
@@ -26,6 +31,8 @@ from kamdesk.services.workspace import (
     move_aside,
     open_workspace,
 )
+from kamdesk.ui import store_lock
+from kamdesk.ui.store_lock import StoreInUseError
 
 
 class StartChoice(Enum):
@@ -63,6 +70,8 @@ class StorePrompts(Protocol):
 
     # Optional: `passphrase(error: StoreKeyError) -> str | None`, the passphrase of an
     # encrypted store (kamdesk.ui.passphrase_dialog); prompts without it give up on it.
+    # Optional: `already_open(error: StoreInUseError) -> Recovery` (OTHER_FILE or QUIT),
+    # the store open in another KAMdesk window; prompts without it give up on it.
 
 
 def demo_available() -> bool:
@@ -81,11 +90,47 @@ def open_interactively(
 ) -> OpenedStore | None:
     """Open the store at `path`, asking the user how to go on when it cannot be.
 
-    Returns None when the user chose to quit (or cancel)."""
+    Returns None when the user chose to quit (or cancel). The store returned is
+    locked for this process (kamdesk.ui.store_lock); locks taken here for stores not
+    opened after all are released again."""
+    taken: list[Path] = []
+    try:
+        opened = _open_locked(path, prompts, explicit, taken)
+    except BaseException:
+        opened = None
+        raise
+    finally:
+        kept = opened.workspace.path if opened is not None else None
+        for locked in taken:
+            if kept is None or not _same_path(locked, kept):
+                store_lock.release(locked)
+    return opened
+
+
+def _same_path(one: Path, other: Path) -> bool:
+    return os.path.realpath(one) == os.path.realpath(other)
+
+
+def _open_locked(
+    path: Path, prompts: StorePrompts, explicit: bool, taken: list[Path]
+) -> OpenedStore | None:
     load_demo = False
     moved_aside: Path | None = None
     with_passphrase = False  # trying again with the passphrase just typed
     while True:
+        try:
+            if store_lock.take(path):
+                taken.append(path)
+        except StoreInUseError as in_use:
+            ask_in_use = getattr(prompts, "already_open", None)
+            recovery = ask_in_use(in_use) if ask_in_use is not None else Recovery.QUIT
+            if recovery == Recovery.OTHER_FILE:
+                chosen = prompts.choose_store_file(path, backup=False)
+                if chosen is None:
+                    return None
+                path, explicit = chosen, True
+                continue
+            return None
         if not has_store(path) and not with_passphrase:
             choice = prompts.first_start(path, explicit, demo_available())
             if choice is None:

@@ -246,5 +246,6 @@ def test_the_window_builds_the_demo_beside_its_new_store_and_then_reopens_it(
         "kamdesk.sqlite",
         "kamdesk.sqlite-wal",
         "kamdesk.sqlite-shm",
+        "kamdesk.sqlite.lock",  # the window's (kamdesk.ui.store_lock)
     }, "no half-built file is left beside it"
     assert run_sql(path, "SELECT count(*) FROM change_log") == [[[0]]]
