@@ -14,6 +14,7 @@ import locale
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Protocol
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message, catalogue
 
@@ -76,7 +77,20 @@ def translate(context: str, text: str) -> str:
     return _table.get((context, text), text)
 
 
-def say(message: Message) -> str:
+class Said(Protocol):
+    """A `Message`, or a refusal shaped like one (`kamdesk.server.errors.OfficeError`:
+    the office marks its texts without importing kamdesk.i18n)."""
+
+    @property
+    def context(self) -> str: ...
+
+    @property
+    def text(self) -> str: ...
+
+    def format(self, template: str | None = None) -> str: ...
+
+
+def say(message: Message | Said) -> str:
     """A service's message in the current language, its parameters filled in."""
     return message.format(_table.get((message.context, message.text)))
 

@@ -18,10 +18,12 @@ from kamdesk.commands.demo import add_territory_options
 from kamdesk.commands.language import say, translate
 from kamdesk.commands.options import whole_number
 from kamdesk.commands.server_users import (
+    refused,
     run_grant,
     run_laptops,
     run_revoke,
     run_revoke_laptop,
+    run_set_manager,
     run_user_add,
 )
 from kamdesk.i18n import Message
@@ -82,6 +84,28 @@ def register(subparsers: Any) -> None:
         )
     )
     epoch.set_defaults(handler=run_new_epoch)
+
+    purge = _with_db(
+        actions.add_parser(
+            "purge",
+            help=translate("ServerCommand", "forget deletions older than N days"),
+            description=translate(
+                "ServerCommand",
+                "Remove deleted records whose deletion is older than --older-than days, "
+                "with their text history. Safe while the office serves. A laptop that has "
+                "not synced since before the oldest deletion kept takes a fresh copy on "
+                "its next sync; edits waiting on it are kept.",
+            ),
+        )
+    )
+    purge.add_argument(
+        "--older-than",
+        type=whole_number,
+        default=180,
+        metavar=translate("ServerCommand", "DAYS"),
+        help=translate("ServerCommand", "age of a deletion in days (180)"),
+    )
+    purge.set_defaults(handler=run_purge)
 
     serve = _with_db(
         actions.add_parser(
@@ -189,6 +213,38 @@ def register(subparsers: Any) -> None:
         ),
     )
     add.set_defaults(handler=run_user_add)
+    set_manager = _with_db(
+        user_actions.add_parser(
+            "set-manager",
+            help=translate("ServerCommand", "move a user into a manager's team, or out of it"),
+            description=translate(
+                "ServerCommand",
+                "Make MANAGER the user's manager, or leave them without one (--none). "
+                "The new manager's next sync brings the user's clients; the old "
+                "manager's removes them (edits waiting on that laptop are kept as sync "
+                "issues).",
+            ),
+        )
+    )
+    set_manager.add_argument(
+        "login",
+        metavar=translate("SyncCommand", "LOGIN"),
+        help=translate("ServerCommand", "the user's login"),
+    )
+    whose = set_manager.add_mutually_exclusive_group(required=True)
+    whose.add_argument(
+        "manager",
+        nargs="?",
+        default=None,
+        metavar=translate("ServerCommand", "MANAGER"),
+        help=translate("ServerCommand", "the login of the new manager"),
+    )
+    whose.add_argument(
+        "--none",
+        action="store_true",
+        help=translate("ServerCommand", "leave the user without a manager"),
+    )
+    set_manager.set_defaults(handler=run_set_manager)
 
     grant = _with_db(
         actions.add_parser(
@@ -286,10 +342,6 @@ def _with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     return parser
 
 
-def _refused(error: Exception) -> int:
-    return fail(" ".join(str(error).split()))
-
-
 def run_init(args: argparse.Namespace) -> int:
     from kamdesk.server.db import init_database
     from kamdesk.server.errors import OfficeError
@@ -297,7 +349,7 @@ def run_init(args: argparse.Namespace) -> int:
     try:
         state = init_database(args.office_db)
     except OfficeError as error:
-        return _refused(error)
+        return refused(error)
     print(
         translate(
             "ServerCommand", "office database ready: epoch {epoch}, version {version}"
@@ -313,12 +365,37 @@ def run_new_epoch(args: argparse.Namespace) -> int:
     try:
         state = new_epoch(args.office_db)
     except OfficeError as error:
-        return _refused(error)
+        return refused(error)
     print(
         translate(
             "ServerCommand",
             "new epoch {epoch}: every laptop resyncs with the office on its next sync",
         ).format(epoch=state.epoch)
+    )
+    return 0
+
+
+def run_purge(args: argparse.Namespace) -> int:
+    from kamdesk.server.db import open_office
+    from kamdesk.server.errors import OfficeError
+    from kamdesk.server.horizon import purge
+
+    if args.older_than < 0:
+        return fail(translate("ServerCommand", "--older-than must not be negative"))
+    try:
+        engine = open_office(args.office_db)
+        try:
+            result = purge(engine, args.older_than)
+        finally:
+            engine.dispose()
+    except OfficeError as error:
+        return refused(error)
+    print(
+        translate(
+            "ServerCommand",
+            "purged deleted records: {rows}, text versions: {texts}, kept (still referred "
+            "to): {kept}; horizon {horizon}",
+        ).format(rows=result.rows, texts=result.texts, kept=result.kept, horizon=result.horizon)
     )
     return 0
 
@@ -339,7 +416,7 @@ def run_serve(args: argparse.Namespace) -> int:
     try:
         open_office(args.office_db).dispose()  # refuse an uninitialised database here, once
     except OfficeError as error:
-        return _refused(error)
+        return refused(error)
     tls = {}
     if args.ssl_keyfile is not None:
         tls = {"ssl_keyfile": str(args.ssl_keyfile), "ssl_certfile": str(args.ssl_certfile)}
@@ -377,7 +454,7 @@ def run_demo(args: argparse.Namespace) -> int:
         )
     except OfficeError as error:
         print(file=sys.stderr)
-        return _refused(error)
+        return refused(error)
     print(file=sys.stderr)
     print(
         translate("ServerCommand", "office seeded: rows: {rows}, clients: {accounts}").format(

@@ -26,7 +26,7 @@ from sqlalchemy import Connection, func, select
 
 from kamdesk.server.auth import hash_password
 from kamdesk.server.db import bump_version, init_database, open_office
-from kamdesk.server.errors import OfficeError
+from kamdesk.server.errors import QT_TRANSLATE_NOOP, OfficeError
 from kamdesk.server.tables import rows, users
 from kamdesk.server.users import generate_password, grant_buckets, insert_user
 from kamdesk.sync.protocol import ENTITIES, OFFICE_BUCKET, account_bucket
@@ -201,8 +201,13 @@ def _refuse_unless_empty(connection: Connection) -> None:
     people = connection.execute(select(func.count()).select_from(users)).scalar_one()
     if held or people:
         raise OfficeError(
-            f"the office already has {held} rows and {people} users; the demo seeds only an "
-            "empty office database (create a new one)"
+            QT_TRANSLATE_NOOP(
+                "OfficeError",
+                "the office already has {rows} rows and {users} users; the demo seeds only an "
+                "empty office database (create a new one)",
+            ),
+            rows=held,
+            users=people,
         )
 
 
@@ -310,7 +315,10 @@ def _pick_team(
     managers = [person for person in people if person.role == "manager"]
     missing = sorted(set(KAM_OF_KIND.values()) - set(kams))
     if missing or not managers:
-        raise OfficeError(f"the demo team lacks a KAM of {missing} or a manager")
+        raise OfficeError(
+            QT_TRANSLATE_NOOP("OfficeError", "the demo team lacks a KAM of {kinds} or a manager"),
+            kinds=missing,
+        )
     return {kind: kams[kind] for kind in ("hospital", "pharmacy_chain", "distributor")}, managers[0]
 
 

@@ -1,18 +1,22 @@
-"""`kamdesk server user add`, `grant`, `revoke`, `laptops`, `revoke-laptop`: the office's
-users, what they see, and their laptops. The lines printed are `key=value` for scripts."""
+"""`kamdesk server user add`, `user set-manager`, `grant`, `revoke`, `laptops`,
+`revoke-laptop`: the office's users, what they see, and their laptops. The lines printed are `key=value` for scripts."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kamdesk.commands import fail
-from kamdesk.commands.language import translate
+from kamdesk.commands.language import say, translate
+
+if TYPE_CHECKING:
+    from kamdesk.server.errors import OfficeError
 
 
-def _refused(error: Exception) -> int:
-    return fail(" ".join(str(error).split()))
+def refused(error: OfficeError) -> int:
+    """The office's refusal in the run's language (its texts are marked in kamdesk.server)."""
+    return fail(" ".join(say(error).split()))
 
 
 def run_user_add(args: argparse.Namespace) -> int:
@@ -45,9 +49,28 @@ def run_user_add(args: argparse.Namespace) -> int:
         finally:
             engine.dispose()
     except OfficeError as error:
-        return _refused(error)
+        return refused(error)
     shown = f" password={user.password}" if password is None else ""
     print(f"login={user.login} role={user.role}{shown} name={user.name}")
+    return 0
+
+
+def run_set_manager(args: argparse.Namespace) -> int:
+    from kamdesk.server.db import open_office
+    from kamdesk.server.errors import OfficeError
+    from kamdesk.server.teams import set_manager
+
+    try:
+        engine = open_office(args.office_db)
+        try:
+            move = set_manager(engine, args.login, None if args.none else args.manager)
+        finally:
+            engine.dispose()
+    except OfficeError as error:
+        return refused(error)
+    nobody = "-"  # a value scripts read, like the keys
+    said = "" if move.changed else " " + translate("ServerCommand", "(already so)")
+    print(f"login={move.login} manager={move.after or nobody} was={move.before or nobody}{said}")
     return 0
 
 
@@ -73,7 +96,7 @@ def _change_grants(args: argparse.Namespace, *, grant: bool) -> int:
         finally:
             engine.dispose()
     except OfficeError as error:
-        return _refused(error)
+        return refused(error)
     for result in results:
         if grant:
             said = (
@@ -108,7 +131,7 @@ def run_laptops(args: argparse.Namespace) -> int:
         finally:
             engine.dispose()
     except OfficeError as error:
-        return _refused(error)
+        return refused(error)
     for laptop in laptops:
         print(_laptop_line(laptop))
     if not laptops:
@@ -128,7 +151,7 @@ def run_revoke_laptop(args: argparse.Namespace) -> int:
         finally:
             engine.dispose()
     except OfficeError as error:
-        return _refused(error)
+        return refused(error)
     print(_laptop_line(laptop))
     return 0
 

@@ -24,14 +24,14 @@ from sqlalchemy import Connection, Engine, create_engine, event, inspect, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from kamdesk.server.errors import OfficeError
+from kamdesk.server.errors import QT_TRANSLATE_NOOP, OfficeError
 from kamdesk.server.tables import server_state
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-OFFICE_SCHEMA_HEAD = "0001"
+OFFICE_SCHEMA_HEAD = "0002"
 SQLITE_BUSY_TIMEOUT_S = 30
 
 
@@ -46,11 +46,20 @@ def make_engine(url: str) -> Engine:
     try:
         parsed = make_url(url)
     except ArgumentError as error:
-        raise OfficeError(f"not a database URL: {url!r} ({error})") from error
+        raise OfficeError(
+            QT_TRANSLATE_NOOP("OfficeError", "not a database URL: {url!r} ({error})"),
+            url=url,
+            error=error,
+        ) from error
     backend = parsed.get_backend_name()
     if backend == "sqlite":
         if not parsed.database or parsed.database == ":memory:":
-            raise OfficeError("an office on SQLite needs a file: sqlite:///path/to/office.sqlite")
+            raise OfficeError(
+                QT_TRANSLATE_NOOP(
+                    "OfficeError",
+                    "an office on SQLite needs a file: sqlite:///path/to/office.sqlite",
+                )
+            )
         Path(parsed.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             parsed,
@@ -61,8 +70,12 @@ def make_engine(url: str) -> Engine:
     if backend == "postgresql":
         return create_engine(parsed, pool_pre_ping=True)
     raise OfficeError(
-        f"the office runs on PostgreSQL (postgresql+psycopg://…) or SQLite (sqlite:///…), "
-        f"not {backend}"
+        QT_TRANSLATE_NOOP(
+            "OfficeError",
+            "the office runs on PostgreSQL (postgresql+psycopg://…) or SQLite (sqlite:///…), "
+            "not {backend}",
+        ),
+        backend=backend,
     )
 
 
@@ -128,11 +141,24 @@ def check_database(engine: Engine) -> OfficeState:
     try:
         with engine.connect() as connection:
             revision = current_revision(connection)
+            if revision is None:
+                raise OfficeError(
+                    QT_TRANSLATE_NOOP(
+                        "OfficeError",
+                        "the office database {url} is not initialised; "
+                        "run `kamdesk server init --db URL` first",
+                    ),
+                    url=_shown(engine.url),
+                )
             if revision != OFFICE_SCHEMA_HEAD:
                 raise OfficeError(
-                    f"the office database {_shown(engine.url)} is "
-                    + ("not initialised" if revision is None else f"at schema {revision}")
-                    + "; run `kamdesk server init --db URL` first"
+                    QT_TRANSLATE_NOOP(
+                        "OfficeError",
+                        "the office database {url} is at schema {revision}; "
+                        "run `kamdesk server init --db URL` first",
+                    ),
+                    url=_shown(engine.url),
+                    revision=revision,
                 )
             state = connection.execute(
                 select(server_state.c.epoch, server_state.c.version).where(server_state.c.id == 1)
@@ -140,7 +166,12 @@ def check_database(engine: Engine) -> OfficeState:
     except SQLAlchemyError as error:
         raise _unreachable(engine.url, error) from error
     if state is None:
-        raise OfficeError("the office database has no server_state; run `kamdesk server init`")
+        raise OfficeError(
+            QT_TRANSLATE_NOOP(
+                "OfficeError",
+                "the office database has no server_state; run `kamdesk server init`",
+            )
+        )
     return OfficeState(state.epoch, state.version)
 
 
@@ -194,4 +225,8 @@ def _shown(url: Any) -> str:
 
 def _unreachable(url: Any, error: SQLAlchemyError) -> OfficeError:
     reason = " ".join(str(getattr(error, "orig", None) or error).split())
-    return OfficeError(f"cannot use the office database {_shown(url)}: {reason}")
+    return OfficeError(
+        QT_TRANSLATE_NOOP("OfficeError", "cannot use the office database {url}: {reason}"),
+        url=_shown(url),
+        reason=reason,
+    )

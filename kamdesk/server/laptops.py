@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, or_, select, update
 
-from kamdesk.server.errors import OfficeError
+from kamdesk.server.errors import QT_TRANSLATE_NOOP, OfficeError
 from kamdesk.server.tables import clients, users
 
 
@@ -62,7 +62,10 @@ def revoke_laptop(engine: Engine, laptop: str | uuid.UUID) -> Laptop:
     with engine.begin() as connection:
         found = connection.execute(select(clients.c.id).where(condition)).scalars().all()
         if not found:
-            raise OfficeError(f"no laptop {laptop} is enrolled in this office")
+            raise OfficeError(
+                QT_TRANSLATE_NOOP("OfficeError", "no laptop {laptop} is enrolled in this office"),
+                laptop=laptop,
+            )
         connection.execute(
             update(clients)
             .where(clients.c.id == found[0], clients.c.revoked_at.is_(None))

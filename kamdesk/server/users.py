@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, String, literal, select, union_all, u
 
 from kamdesk.server.auth import hash_password
 from kamdesk.server.db import bump_version
-from kamdesk.server.errors import OfficeError
+from kamdesk.server.errors import QT_TRANSLATE_NOOP, OfficeError
 from kamdesk.server.tables import grants, rows, users
 from kamdesk.sync.protocol import OFFICE_BUCKET, account_bucket
 
@@ -58,8 +58,12 @@ def normalise_login(login: str) -> str:
     cleaned = login.strip().lower()
     if not _LOGIN.match(cleaned):
         raise OfficeError(
-            f"login {login!r}: Latin letters, digits, '.', '_' or '-', starting with a letter "
-            "or digit"
+            QT_TRANSLATE_NOOP(
+                "OfficeError",
+                "login {login!r}: Latin letters, digits, '.', '_' or '-', starting with a "
+                "letter or digit",
+            ),
+            login=login,
         )
     return cleaned
 
@@ -77,14 +81,26 @@ def add_user(
     """Add a user (with a generated password when none is given) and grant the office bucket."""
     login = normalise_login(login)
     if role not in ROLES:
-        raise OfficeError(f"role {role!r}: one of {', '.join(ROLES)}")
+        raise OfficeError(
+            QT_TRANSLATE_NOOP("OfficeError", "role {role!r}: one of {roles}"),
+            role=role,
+            roles=", ".join(ROLES),
+        )
     name = " ".join(name.split())
     if len(name.split()) < 2:
-        raise OfficeError(f"name {name!r}: give the full name, «Фамилия Имя Отчество»")
+        raise OfficeError(
+            QT_TRANSLATE_NOOP(
+                "OfficeError", "name {name!r}: give the full name, «Фамилия Имя Отчество»"
+            ),
+            name=name,
+        )
     if password is None:
         password = generate_password()
     elif len(password) < MIN_PASSWORD:
-        raise OfficeError(f"the password must have at least {MIN_PASSWORD} characters")
+        raise OfficeError(
+            QT_TRANSLATE_NOOP("OfficeError", "the password must have at least {count} characters"),
+            count=MIN_PASSWORD,
+        )
     password_hash = hash_password(password)
     with engine.begin() as connection:
         new_id = insert_user(
@@ -112,12 +128,18 @@ def insert_user(
     """`add_user` inside the caller's transaction, with the password already hashed."""
     new_id = user_id or uuid.uuid4()
     if connection.execute(select(users.c.id).where(users.c.login == login)).first():
-        raise OfficeError(f"login {login!r} is already taken")
+        raise OfficeError(
+            QT_TRANSLATE_NOOP("OfficeError", "login {login!r} is already taken"), login=login
+        )
     manager_id = None
     if manager_login is not None:
         manager = _user(connection, manager_login)
         if manager.role not in ("manager", "admin"):
-            raise OfficeError(f"{manager.login} is a {manager.role}, not a manager")
+            raise OfficeError(
+                QT_TRANSLATE_NOOP("OfficeError", "{login} is a {role}, not a manager"),
+                login=manager.login,
+                role=manager.role,
+            )
         manager_id = manager.id
     connection.execute(
         users.insert().values(
@@ -199,7 +221,10 @@ def parse_bucket(text: str) -> str:
     try:
         return account_bucket(uuid.UUID(cleaned))
     except ValueError:
-        raise OfficeError(f"{text!r} is not an account id (a UUID)") from None
+        raise OfficeError(
+            QT_TRANSLATE_NOOP("OfficeError", "{text!r} is not an account id (a UUID)"),
+            text=text,
+        ) from None
 
 
 def grant(engine: Engine, login: str, buckets: Iterable[str]) -> list[BucketChange]:
@@ -266,7 +291,12 @@ def _user(connection: Connection, login: str) -> _User:
         select(users.c.id, users.c.login, users.c.role).where(users.c.login == cleaned)
     ).one_or_none()
     if row is None:
-        raise OfficeError(f"no user {login!r} in this office (kamdesk server user add)")
+        raise OfficeError(
+            QT_TRANSLATE_NOOP(
+                "OfficeError", "no user {login!r} in this office (kamdesk server user add)"
+            ),
+            login=login,
+        )
     return _User(row.id, row.login, row.role)
 
 
