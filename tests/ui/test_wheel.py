@@ -304,7 +304,7 @@ def test_the_wheel_adds_nothing_to_a_report(
 
 def test_the_wheel_changes_nothing_in_settings_new_account_and_product(
     qtbot: QtBot, store: Store, day: dict[str, Any], tasks: TaskRunner, preferences: Any,
-    switcher: Any,
+    switcher: Any, wait_idle: Callable[[TaskRunner], None],
 ) -> None:  # fmt: skip
     from kamdesk.ui.clients.new_account import NewAccountDialog
     from kamdesk.ui.products.dialog import ProductDialog
@@ -317,10 +317,11 @@ def test_the_wheel_changes_nothing_in_settings_new_account_and_product(
         NewAccountDialog(lambda: store, tasks),
         ProductDialog(catalog, catalog.detail(day["product"])),
     ]
+    wait_idle(tasks)  # the new-client dialog has asked which role this laptop has
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert wheel_everything(qtbot, dialog, store), f"no editor found in {dialog}"
-        dialog.close()
+        dialog.hide()  # not close(): the new-client dialog deletes itself on close
     assert preferences.language == language
 
 
