@@ -44,10 +44,12 @@ class OfficeError(Exception):
     context = OFFICE_ERROR
 
     def __init__(self, text: str, /, **params: object) -> None:
-        super().__init__(text.format(**params))
         self.text = text
         self.params = params
+        super().__init__(self.format())
 
     def format(self, template: str | None = None) -> str:
         """The refusal with its parameters, from a translated `template` if given."""
-        return (template or self.text).format(**self.params)
+        # A text without parameters is not a template: a brace in it is the reader's.
+        chosen = template or self.text
+        return chosen.format(**self.params) if self.params else chosen
