@@ -92,9 +92,9 @@ def register(subparsers: Any) -> None:
             description=translate(
                 "ServerCommand",
                 "Remove deleted records whose deletion is older than --older-than days, "
-                "with their text history. Safe while the office serves. A laptop that has "
-                "not synced since before the oldest deletion kept takes a fresh copy on "
-                "its next sync; edits waiting on it are kept.",
+                "with their text history. Safe while the office serves. A laptop that last "
+                "synced before one of the removed deletions takes a fresh copy on its next "
+                "sync; edits waiting on it are kept.",
             ),
         )
     )

@@ -1,5 +1,6 @@
 """`kamdesk server user add`, `user set-manager`, `grant`, `revoke`, `laptops`,
-`revoke-laptop`: the office's users, what they see, and their laptops. The lines printed are `key=value` for scripts."""
+`revoke-laptop`: the office's users, what they see, and their laptops. The lines printed
+are `key=value` for scripts."""
 
 from __future__ import annotations
 

@@ -12,7 +12,10 @@ changed later moves above it and comes with the next series. Within a series:
 
 The cursor is base64 of a small JSON: the epoch, the version fully delivered, and,
 mid-series, `upper`, the phase and the keyset position. A cursor of another epoch
-(the office was restored from a backup) answers `reset`.
+(the office was restored from a backup) answers `reset`, and so does one below the
+tombstone horizon (horizon.py): it may have missed a deletion the office has purged.
+The horizon is read again after the page, so a purge that committed while the page
+was read (PostgreSQL reads each statement afresh) cannot drop a tombstone unseen.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import Any
 from sqlalchemy import Connection, Row, select, tuple_
 
 from kamdesk.server.context import Caller
+from kamdesk.server.horizon import office_horizon
 from kamdesk.server.tables import rows, server_state
 from kamdesk.server.visibility import bucket_changes, readable_filter
 from kamdesk.sync.protocol import PullRequest, PullResponse, WireRow
@@ -130,10 +134,21 @@ def _delta_page(
     return list(connection.execute(query).all())
 
 
+def _below_horizon(cursor: Cursor, horizon: int) -> bool:
+    # A cursor at 0 holds no office rows yet: a purged tombstone is nothing it misses.
+    return 0 < cursor.version < horizon
+
+
+def _reset(epoch: str) -> PullResponse:
+    return PullResponse(rows=[], cursor="", more=True, reset=True, server_epoch=epoch)
+
+
 def apply_pull(connection: Connection, caller: Caller, request: PullRequest) -> PullResponse:
     """One page of the caller's changes after `request.cursor`."""
     state = connection.execute(
-        select(server_state.c.epoch, server_state.c.version).where(server_state.c.id == 1)
+        select(server_state.c.epoch, server_state.c.version, server_state.c.horizon).where(
+            server_state.c.id == 1
+        )
     ).one()
     epoch, committed = str(state.epoch), int(state.version)
     if request.cursor:
@@ -142,10 +157,25 @@ def apply_pull(connection: Connection, caller: Caller, request: PullRequest) -> 
             cursor is None
             or cursor.epoch != epoch
             or max(cursor.version, cursor.upper or 0) > committed
+            or _below_horizon(cursor, int(state.horizon))
         ):
-            return PullResponse(rows=[], cursor="", more=True, reset=True, server_epoch=epoch)
+            return _reset(epoch)
     else:
         cursor = Cursor(epoch, 0)
+    answer = _page(connection, caller, request, cursor, committed, epoch)
+    if _below_horizon(cursor, office_horizon(connection)):
+        return _reset(epoch)  # purged while this page was read
+    return answer
+
+
+def _page(
+    connection: Connection,
+    caller: Caller,
+    request: PullRequest,
+    cursor: Cursor,
+    committed: int,
+    epoch: str,
+) -> PullResponse:
     revoked: list[str] = []
     if cursor.upper is None:  # a new series: run it up to the committed counter
         cursor = replace(cursor, upper=committed, phase="snapshot", key=None)

@@ -48,6 +48,9 @@ server_state = Table(
     Column("epoch", String(64), nullable=False),
     Column("version", BigInteger, nullable=False, default=0),
     Column("created_at", Time, nullable=False),
+    # The tombstone horizon: the highest version `kamdesk server purge` removed. A cursor
+    # below it may have missed a deletion the office no longer holds, so it gets `reset`.
+    Column("horizon", BigInteger, nullable=False, default=0, server_default="0"),
 )
 
 users = Table(
@@ -91,6 +94,21 @@ grants = Table(
     Column("revoked_version", BigInteger, nullable=True),
     Index("ix_grants_user_bucket", "user_id", "bucket"),
     Index("ix_grants_bucket", "bucket"),
+)
+
+# Every change of a user's manager, at the office version it happened: a manager reads
+# through the team they had at a version (see visibility.team_at), so a pull can tell
+# whose accounts joined or left the team since its cursor, as it does for grants.
+# `users.manager_id` stays the current manager; users never moved have no row here.
+team_moves = Table(
+    "team_moves",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Uuid, ForeignKey("users.id"), nullable=False),
+    Column("from_manager_id", Uuid, ForeignKey("users.id"), nullable=True),
+    Column("to_manager_id", Uuid, ForeignKey("users.id"), nullable=True),
+    Column("version", BigInteger, nullable=False),
+    Index("ix_team_moves_version", "version"),
 )
 
 # The office's current state of every synced row (one document per row).
