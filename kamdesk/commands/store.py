@@ -1,10 +1,12 @@
-"""`kamdesk store status|encrypt`: whether the store is encrypted, and encrypting it.
+"""`kamdesk store status|encrypt|salvage`: encryption, and unsent changes of a copy.
 
 New stores are encrypted (SQLCipher, see `kamdesk.store.crypto`); a store made
 by an earlier KAMdesk stays plain until it is encrypted on request:
 `kamdesk store encrypt` backs it up, writes an encrypted copy, checks it holds
 the same rows, puts it in place and encrypts the store's plain backups too.
 KAMdesk must not have the store open meanwhile (it is refused as busy).
+`kamdesk store salvage FILE` re-queues the changes a damaged or moved-aside copy
+had not sent to the office (kamdesk.sync.salvage); the next sync sends them.
 Output as for `kamdesk backup`: in the language of the run (the system's, or `--lang`).
 """
 
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from kamdesk.commands import fail
@@ -48,6 +51,25 @@ def register(subparsers: Any) -> None:
         help=translate("StoreCommand", "encrypt a plain store (a backup is made first)"),
         description=translate("StoreCommand", "Encrypt a plain store (a backup is made first)."),
     ).set_defaults(handler=run_encrypt)
+    salvage = actions.add_parser(
+        "salvage",
+        help=translate(
+            "StoreCommand", "send again what a damaged or moved-aside copy had not sent"
+        ),
+        description=translate(
+            "StoreCommand",
+            "Read the changes a damaged or moved-aside copy of the store had not sent to "
+            "the office and queue them in the store of --db, with their own change ids: "
+            "the next sync sends them and the office applies each once.",
+        ),
+    )
+    salvage.add_argument(
+        "file",
+        type=Path,
+        metavar=translate("StoreCommand", "FILE"),
+        help=translate("StoreCommand", "the damaged or moved-aside store file"),
+    )
+    salvage.set_defaults(handler=run_salvage)
 
 
 def _in_language(run: Callable[[argparse.Namespace, Callable[[Message], str]], int]) -> Any:
@@ -110,5 +132,51 @@ def _encrypt(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
     return 0
 
 
+def _salvage(args: argparse.Namespace, say: Callable[[Message], str]) -> int:
+    from kamdesk.store import open_store
+    from kamdesk.store.files import has_database
+    from kamdesk.sync.salvage import salvage
+
+    if not has_database(args.db):
+        return fail(translate("StoreCommand", "no store at {db}; give --db").format(db=args.db))
+    store = open_store(args.db)
+    try:
+        report = salvage(store, args.file)
+    finally:
+        store.close()
+    print(
+        translate("StoreCommand", "changes found in {file}: {count}").format(
+            file=args.file, count=report.found
+        )
+    )
+    print(
+        translate("StoreCommand", "re-queued for the office: {count}").format(count=report.requeued)
+    )
+    print(
+        translate("StoreCommand", "already acknowledged by the office: {count}").format(
+            count=report.acknowledged
+        )
+    )
+    if report.already_here:
+        print(
+            translate("StoreCommand", "already in this store (salvaged before): {count}").format(
+                count=report.already_here
+            )
+        )
+    if report.superseded:
+        print(
+            translate("StoreCommand", "changed again in this store since: {count}").format(
+                count=report.superseded
+            )
+        )
+    print(
+        translate("StoreCommand", "unreadable (damaged): {count}").format(count=report.unreadable)
+    )
+    if report.requeued:
+        print(translate("StoreCommand", "`kamdesk sync` sends them to the office"))
+    return 0
+
+
 run_status = _in_language(_status)
 run_encrypt = _in_language(_encrypt)
+run_salvage = _in_language(_salvage)
