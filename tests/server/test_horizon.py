@@ -163,3 +163,48 @@ def test_purge_leaves_text_revisions_of_live_rows(office: Office, anna: Laptop) 
     assert purge(office.engine, 0).rows == 0
     with office.engine.connect() as connection:
         assert connection.execute(select(text_revisions.c.text)).scalars().all() == ["Любит кофе."]
+
+
+def test_a_purge_committed_while_a_page_is_read_resets_that_page(
+    office: Office, anna: Laptop, office_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if office_url.startswith("sqlite"):
+        pytest.skip("on SQLite every transaction begins IMMEDIATE: the purge would wait")
+    from kamdesk.server import pull
+
+    gone = uuid.uuid4()
+    _account(office, anna, gone)
+    office.pull_all(anna)
+    _delete(office, anna, "contacts", gone)
+    _age(office, gone, days=200)
+    read_page = pull._delta_page
+
+    def purged_meanwhile(*args: object, **kwargs: object) -> object:
+        purge(office.engine, 180)  # commits after the pull read the horizon
+        return read_page(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pull, "_delta_page", purged_meanwhile)
+    answer = office.pull(anna)
+    assert answer.reset  # not a page without the deletion and a cursor past it
+
+
+def test_an_office_at_the_first_schema_is_migrated_to_the_horizon(office_url: str) -> None:
+    from alembic import command
+
+    from kamdesk.server.db import alembic_config, check_database, make_engine
+
+    engine = make_engine(office_url)
+    try:
+        with engine.begin() as connection:
+            command.upgrade(alembic_config(connection), "0001")
+            connection.exec_driver_sql(
+                "INSERT INTO server_state (id, epoch, version, created_at) "
+                "VALUES (1, 'old', 7, CURRENT_TIMESTAMP)"
+            )
+        state = init_database(office_url)
+        assert (state.epoch, state.version) == ("old", 7)
+        assert check_database(engine).version == 7
+        with engine.connect() as connection:
+            assert connection.execute(select(server_state.c.horizon)).scalar_one() == 0
+    finally:
+        engine.dispose()
