@@ -113,6 +113,16 @@ def _old_tombstones(connection: Connection, cutoff: datetime) -> dict[tuple[str,
     return {(row.entity, row.entity_id): int(row.version) for row in found}
 
 
+def _buckets_of(connection: Connection, entity: str, ids: list[uuid.UUID]) -> set[str]:
+    return set(
+        connection.execute(
+            select(rows.c.bucket)
+            .where(rows.c.entity == entity, rows.c.entity_id.in_(ids))
+            .distinct()
+        ).scalars()
+    )
+
+
 def _still_referenced(
     connection: Connection, candidates: dict[tuple[str, uuid.UUID], int]
 ) -> set[tuple[str, uuid.UUID]]:
@@ -131,10 +141,15 @@ def _still_referenced(
             ]
             for start in range(0, len(parents), _CHUNK):
                 chunk = {entity_id.hex: entity_id for entity_id in parents[start : start + _CHUNK]}
+                # A child files under its parent's bucket (it never moves), so only those
+                # buckets are read, through ix_rows_bucket_version.
+                buckets = _buckets_of(connection, parent, list(chunk.values()))
                 pointer = rows.c.data[column].as_string()
                 found = connection.execute(
                     select(rows.c.entity_id, func.lower(pointer).label("parent")).where(
-                        rows.c.entity == child, func.lower(pointer).in_(sorted(chunk))
+                        rows.c.bucket.in_(sorted(buckets)),
+                        rows.c.entity == child,
+                        func.lower(pointer).in_(sorted(chunk)),
                     )
                 )
                 for row in found:

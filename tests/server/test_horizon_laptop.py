@@ -74,3 +74,32 @@ def test_a_laptop_behind_the_horizon_takes_a_fresh_copy_and_keeps_its_edits(
             select(rows.c.data).where(rows.c.entity_id == account_id)
         ).scalar_one()
     assert cities["city"] == "Торжок"
+
+
+def test_a_managers_laptop_gains_a_kam_moved_in_and_loses_one_moved_out(
+    office: Office,  # noqa: F811
+    make_laptop: Callable[..., Laptop],  # noqa: F811
+) -> None:
+    from kamdesk.server.teams import set_manager
+
+    office.user("olga", "Смирнова Ольга Павловна", role="manager")
+    office.user("boris", "Петров Борис Ильич")
+    kam, manager = make_laptop("kam"), make_laptop("manager")
+    kam.enrol("boris")
+    manager.enrol("olga")
+    account_id, contact_id = new_client(kam)
+    kam.sync()
+    manager.sync()
+    assert ("accounts", account_id) not in snapshot(manager)
+
+    set_manager(office.engine, "boris", "olga")
+    manager.sync()
+    held = snapshot(manager)
+    assert ("accounts", account_id) in held and ("contacts", contact_id) in held
+
+    set_manager(office.engine, "boris", None)
+    report = manager.sync()
+    assert report.removed_buckets == 1
+    held = snapshot(manager)
+    assert ("accounts", account_id) not in held and ("contacts", contact_id) not in held
+    assert ("accounts", account_id) in snapshot(kam)  # the KAM keeps their client
