@@ -38,6 +38,7 @@ from kamdesk.ui import database_commands, encryption_commands, error_reporting, 
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.quit_guard import QuitGuard
+from kamdesk.ui.salvage_command import SalvageCommand
 from kamdesk.ui.sections import ALL_SECTIONS, MANAGER_SECTIONS, SectionKey
 from kamdesk.ui.shortcuts import NEW_DATABASE_KEYS, NewItemAction
 from kamdesk.ui.sync.controller import SyncController
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self._retranslate()
         self._workspace_opened()
         self.encryption = encryption_commands.EncryptionCommands(self)  # File ▸ Encrypt…
+        self.salvage = SalvageCommand(self)  # File ▸ Return unsent changes…
         self.sync.start()
 
     # --- public API -----------------------------------------------------------------

@@ -106,6 +106,7 @@ def test_menus(window: MainWindow) -> None:
         "&New database…",
         "Create &backup",
         "&Restore from backup…",
+        "Return &unsent changes from a copy…",
         "&Quit",
     ]
 
