@@ -126,10 +126,12 @@ def waiting_writes(store: Any, *, try_now: bool = True) -> int:
     only once a card has loaded them: the card package brings SQLAlchemy, which must
     not load before the first window paints (and nothing waits before a card opened)."""
     saving = sys.modules.get(_CARD_SAVING)
-    return 0 if saving is None else int(saving.waiting_writes(store, try_now=try_now))
+    if saving is None or store is None:  # no store opened for writing: nothing can wait
+        return 0
+    return int(saving.waiting_writes(store, try_now=try_now))
 
 
 def drop_waiting_writes(store: Any) -> None:
     saving = sys.modules.get(_CARD_SAVING)
-    if saving is not None:
+    if saving is not None and store is not None:
         saving.drop_waiting_writes(store)

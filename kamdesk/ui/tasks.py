@@ -20,6 +20,12 @@ query reaches the list.
 
 A runner waits for and cancels only its own tasks (`discard_pending`): each runner
 has its own pool, so waiting for it never waits for another runner's long export.
+
+Quitting is orderly (`shut_down`, on the application's aboutToQuit): the runner
+takes no new task, cancels its queued ones, waits a bounded time for the running
+ones and drops what they bring back. A task asked for after that, or after the
+runner's Qt object died with its parent (a dialog's runner once the window is
+destroyed), is dropped without a word; a worker never emits on a deleted relay.
 """
 
 from __future__ import annotations
@@ -32,13 +38,14 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 Progress = Callable[[int, str], None]
 ErrorReporter = Callable[[BaseException, str], None]
+SHUTDOWN_WAIT_MS = 3000  # how long quitting waits for running tasks before it goes on
 
 
 class _Relay(QObject):
@@ -125,7 +132,14 @@ class TaskRunner(QObject):
         # Keyed by id(owner); the entry holds the owner, so the id is not reused meanwhile.
         self._owners: dict[int, _Owned] = {}
         self._serial = 0
+        self._closed = False
+        # Tasks still running when quitting stopped waiting: their relays stay alive (a
+        # worker must never emit on a deleted one) and nothing they send is delivered.
+        self._abandoned: list[_Task] = []
         _RUNNERS.add(self)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shut_down)
 
     def set_error_reporter(self, report_error: ErrorReporter) -> None:
         self._report_error = report_error
@@ -142,8 +156,12 @@ class TaskRunner(QObject):
     ) -> int:
         """Start `work(progress)` in the pool; returns a serial number for the task.
 
-        With `owner`, the callbacks run only while that QObject exists."""
+        With `owner`, the callbacks run only while that QObject exists. After
+        `shut_down` (or once the runner's Qt object is gone) nothing runs."""
         self._serial += 1
+        if self._closed or not shiboken6.isValid(self) or not shiboken6.isValid(self._pool):
+            log.debug("task %d dropped: the runner has shut down", self._serial)
+            return self._serial
         task = _Task(self._serial, key, _Relay(), owner)
         if owner is not None and not shiboken6.isValid(owner):
             task.relay.deleteLater()
@@ -192,6 +210,25 @@ class TaskRunner(QObject):
             self._forget(task)
         self._latest.clear()
 
+    def shut_down(self, wait_ms: int = SHUTDOWN_WAIT_MS) -> None:
+        """Quitting: take no new task, cancel the queued ones, wait up to `wait_ms` for
+        the running ones and drop every result not delivered yet."""
+        if self._closed or not shiboken6.isValid(self) or not shiboken6.isValid(self._pool):
+            self._closed = True
+            return
+        self._closed = True
+        for task in list(self._tasks.values()):
+            self._cancel(task)
+        if not self._pool.waitForDone(wait_ms):
+            log.warning("quitting while %d background task(s) still run", len(self._tasks))
+            self._abandoned.extend(self._tasks.values())
+            self._tasks.clear()
+            self._latest.clear()
+            return
+        for task in list(self._tasks.values()):
+            self._forget(task)
+        self._latest.clear()
+
     # --- owners ------------------------------------------------------------------
 
     def _watch(self, owner: QObject, task: _Task) -> None:
@@ -234,6 +271,8 @@ class TaskRunner(QObject):
             self._forget(task)
 
     def _is_current(self, task: _Task) -> bool:
+        if not shiboken6.isValid(self):  # the runner died with its parent: no one asks
+            return False
         if task.serial not in self._tasks or task.superseded:
             return False
         return task.owner is None or shiboken6.isValid(task.owner)
@@ -269,7 +308,7 @@ class TaskRunner(QObject):
             del self._latest[task.key]
         self._unwatch(task)
         task.relay.deleteLater()
-        if not self._tasks:
+        if not self._tasks and shiboken6.isValid(self):
             self.busy_changed.emit(False)
 
 
@@ -280,14 +319,24 @@ class _Skipped(Exception):
 def _work_on_worker(task: _Task, work: Callable[[Progress], Any]) -> None:
     """The body of a pool thread: never touches widgets, only emits on the relay."""
     relay = task.relay
+
+    def emit(signal: str, *values: Any) -> None:
+        # The relay lives until its result is delivered; a task dropped at quitting
+        # may find it gone with its runner: then there is no one to tell.
+        try:
+            getattr(relay, signal).emit(*values)
+        except RuntimeError:
+            if shiboken6.isValid(relay):
+                raise
+
     try:
         if task.superseded:
             raise _Skipped
-        result = work(lambda percent, stage: relay.progressed.emit(int(percent), _Box(stage)))
+        result = work(lambda percent, stage: emit("progressed", int(percent), _Box(stage)))
     except BaseException as error:  # every failure must reach the UI thread
-        relay.failed.emit(_Box(error), traceback.format_exc())
+        emit("failed", _Box(error), traceback.format_exc())
     else:
-        relay.succeeded.emit(_Box(result))
+        emit("succeeded", _Box(result))
 
 
 _RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
