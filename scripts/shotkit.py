@@ -109,3 +109,82 @@ def wait(app: Any, condition: Callable[[], bool], timeout: float = 60.0) -> None
             raise SystemExit("timed out waiting for the window to settle")
         app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
     app.processEvents()
+
+
+def catch(
+    session: Session,
+    trigger: Callable[[], object],
+    prepare: Callable[[Any], object] | None = None,
+    timeout: float = 60.0,
+) -> tuple[Any, Any]:
+    """Run `trigger` (what the KAM clicks) and shoot the dialog it opens, drawn over
+    the window, once the background work has settled; `prepare(dialog)` may fill it
+    in first. The dialog is then closed without saving. A modal dialog runs its own
+    event loop inside `trigger`, so the shot is taken from a timer inside that loop.
+    Returns (picture, dialog)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    before = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    shot: dict[str, Any] = {}
+    deadline = time.monotonic() + timeout
+
+    def opened() -> Any:
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not session.window:
+            return modal
+        new = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and isinstance(w, QDialog) and not any(w is b for b in before)
+        ]
+        return new[-1] if new else None
+
+    def poll() -> None:
+        dialog = opened()
+        if dialog is None or not session.tasks.is_idle():
+            if time.monotonic() > deadline:
+                shot["picture"], shot["dialog"] = None, None
+                return
+            QTimer.singleShot(50, poll)
+            return
+        if prepare is not None:
+            prepare(dialog)
+        session.app.processEvents()
+        shot["picture"], shot["dialog"] = over(session.window, dialog), dialog
+        QTimer.singleShot(0, lambda: _discard_question(dialog))
+        dialog.reject() if isinstance(dialog, QDialog) else dialog.close()
+
+    QTimer.singleShot(0, poll)
+    trigger()
+    session.wait(lambda: "picture" in shot, timeout)
+    if shot["picture"] is None:
+        raise SystemExit("timed out waiting for the dialog")
+    return shot["picture"], shot["dialog"]
+
+
+def _discard_question(dialog: Any) -> None:
+    """Answer «Save the changes?» (asked when a filled-in dialog closes) with «Don't
+    save»: a shot never saves."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    question = QApplication.activeModalWidget()
+    if isinstance(question, QMessageBox) and question is not dialog:
+        discard = question.button(QMessageBox.StandardButton.Discard)
+        if discard is not None:
+            discard.click()
+        else:
+            question.reject()
+
+
+def saver(out: Path, folder: str = "") -> Callable[[Any, str], None]:
+    """save(pixmap, name): writes `out/folder/name`, printing its path."""
+    target_folder = out / folder if folder else out
+    target_folder.mkdir(parents=True, exist_ok=True)
+
+    def save(pixmap: Any, name: str) -> None:
+        target = target_folder / name
+        pixmap.save(str(target))
+        print(f"wrote {target}")
+
+    return save
