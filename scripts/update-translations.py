@@ -8,7 +8,8 @@
 Strings come from `kamdesk/ui` (self.tr, QCoreApplication.translate) and from
 `kamdesk/services`, `kamdesk/store`, `kamdesk/documents` and `kamdesk/errors.py`
 (messages marked with QT_TRANSLATE_NOOP), and from the command line (`kamdesk/cli.py`,
-`kamdesk/commands`: `translate("Context", "text")`). After an update,
+`kamdesk/commands`: `translate("Context", "text")`; `kamdesk/server`: the office's
+refusals, marked with QT_TRANSLATE_NOOP). After an update,
 translate the new entries (Qt Linguist, or edit the .ts) and run this again to
 compile them. The tests run `--check`.
 """
@@ -31,6 +32,7 @@ SOURCE_DIRS = (
     ROOT / "kamdesk" / "documents",
     ROOT / "kamdesk" / "sync",  # why a sync stopped (kamdesk/sync/errors.py)
     ROOT / "kamdesk" / "commands",  # the command line: help, headers, messages
+    ROOT / "kamdesk" / "server",  # the office's refusals (OfficeError), said by the command line
 )
 # Modules outside those folders whose messages the window shows.
 SOURCE_FILES = (ROOT / "kamdesk" / "errors.py", ROOT / "kamdesk" / "cli.py")

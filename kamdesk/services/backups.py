@@ -13,7 +13,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kamdesk.i18n import QT_TRANSLATE_NOOP
 from kamdesk.store.backups import (
     DEFAULT_KEEP,
     BackupError,
@@ -70,24 +69,3 @@ def restore(
 ) -> RestoreResult:
     """Put `backup` in place of the store (kept aside first); reopen it afterwards."""
     return restore_backup(store_path, backup, progress=progress)
-
-
-# What `kamdesk backup` prints (kamdesk/commands/backup.py), marked here because the
-# catalogue is extracted from this folder, not from kamdesk/commands.
-COMMAND_TEXTS = (
-    QT_TRANSLATE_NOOP("BackupCommand", "backups of {db} in {folder}: {count}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "--keep must be at least 1"),
-    QT_TRANSLATE_NOOP("BackupCommand", "no store at {db}; give --db"),
-    QT_TRANSLATE_NOOP("BackupCommand", "backed up {db}: {backup}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "older backups deleted: {count}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "restored {db} from {backup}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "the store as it was is kept at {path}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "{db} has no backups in {folder}"),
-    QT_TRANSLATE_NOOP(
-        "BackupCommand", "no backup {backup}; `kamdesk backup list` shows those of {db}"
-    ),
-    QT_TRANSLATE_NOOP("BackupCommand", "clients: {count}"),
-    QT_TRANSLATE_NOOP("BackupCommand", "clients: ?"),
-    QT_TRANSLATE_NOOP("BackupCommand", "{value} MB"),
-    QT_TRANSLATE_NOOP("BackupCommand", "{value} KB"),
-)

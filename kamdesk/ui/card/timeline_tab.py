@@ -63,24 +63,26 @@ _EDIT = {
 }
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
 def describe(entry: TimelineEntry) -> str:
+    # A state the tables do not know (a newer laptop's) is shown as stored: it has no
+    # translation to look up.
     if entry.kind is TimelineKind.VISIT:
-        return _t(_VISIT.get(entry.what, entry.what))
+        visit = _VISIT.get(entry.what)
+        return QCoreApplication.translate("Timeline", visit) if visit else entry.what
     if entry.kind is TimelineKind.OFFER:
-        return _t(_OFFER.get(entry.what, entry.what))
+        offer = _OFFER.get(entry.what)
+        return QCoreApplication.translate("Timeline", offer) if offer else entry.what
     if entry.kind is TimelineKind.EVENT:
         text = labels.label(RelationshipEventKind(entry.what))
         if entry.previous:
             text += f" ({labels.label(TenderResult(entry.previous))})"
         return text
-    what = _t(_TABLES.get(entry.what, entry.what))
+    table = _TABLES.get(entry.what)
+    what = QCoreApplication.translate("Timeline", table) if table else entry.what
     if entry.name:
         what = f"{what} {entry.name}"
-    return _t(_EDIT.get(entry.previous, "{what}")).format(what=what)
+    edit = _EDIT.get(entry.previous)
+    return QCoreApplication.translate("Timeline", edit).format(what=what) if edit else what
 
 
 VALUE_CHARS = 60  # longer texts are cut in the column, whole in the tooltip
@@ -91,7 +93,9 @@ def value_text(value: object) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return _t("yes") if value else _t("no")
+        if value:
+            return QCoreApplication.translate("Timeline", "yes")
+        return QCoreApplication.translate("Timeline", "no")
     if isinstance(value, StrEnum):
         return labels.label(value)
     if isinstance(value, Decimal):
@@ -125,7 +129,7 @@ class TimelineTab(QWidget):
         filters = QHBoxLayout()
         self.filters: dict[TimelineKind, QCheckBox] = {}
         for kind, text in _KINDS.items():
-            box = QCheckBox(_t(text))
+            box = QCheckBox(QCoreApplication.translate("Timeline", text))
             box.setChecked(True)
             box.toggled.connect(self._refill)
             filters.addWidget(box)

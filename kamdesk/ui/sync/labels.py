@@ -82,26 +82,24 @@ _FIELDS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
-
-
 def entity_name(entity: str) -> str:
     """«Контакт», «Коммерческое предложение»; a record of an unknown kind: «Запись»."""
-    return _tr(_ENTITIES.get(entity, QT_TRANSLATE_NOOP("SyncLabels", "Record")))
+    return QCoreApplication.translate(
+        "SyncLabels", _ENTITIES.get(entity, QT_TRANSLATE_NOOP("SyncLabels", "Record"))
+    )
 
 
 def field_name(entity: str, field: str) -> str:
     """The field as the screen that edits it calls it; «вся запись» for the whole record."""
     if not field:
-        return _tr(QT_TRANSLATE_NOOP("SyncLabels", "the whole record"))
+        return QCoreApplication.translate("SyncLabels", "the whole record")
     own = _FIELDS.get((entity, field))
     if own is not None:
-        return _tr(own)
+        return QCoreApplication.translate("SyncLabels", own)
     card = field_label(entity, field)
     if card != field:
         return card
-    return _tr(QT_TRANSLATE_NOOP("SyncLabels", "another field"))
+    return QCoreApplication.translate("SyncLabels", "another field")
 
 
 def value_text(value: Any) -> str:
@@ -111,11 +109,9 @@ def value_text(value: Any) -> str:
     if isinstance(value, StrEnum):
         return _enum_label(value)
     if isinstance(value, bool):
-        return (
-            _tr(QT_TRANSLATE_NOOP("SyncLabels", "yes"))
-            if value
-            else _tr(QT_TRANSLATE_NOOP("SyncLabels", "no"))
-        )
+        if value:
+            return QCoreApplication.translate("SyncLabels", "yes")
+        return QCoreApplication.translate("SyncLabels", "no")
     if isinstance(value, dict):
         return "; ".join(value_text(v) for v in value.values() if v not in (None, ""))
     if isinstance(value, str):

@@ -58,10 +58,6 @@ ENDED_FILL = QColor("#f0f0f0")  # cancelled or moved
 TODAY_FILL = QColor("#fff8e1")
 
 
-def translate(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
 DELIVERED = QT_TRANSLATE_NOOP("VisitLabels", "Delivered to the manager")
 
 
@@ -69,21 +65,21 @@ def status_label(status: VisitStatus, delivered: bool = False) -> str:
     """«Сдан, ждёт синхронизации» until the office acknowledged the report, then
     «Доставлен руководителю»."""
     if status == VisitStatus.SUBMITTED and delivered:
-        return translate(CONTEXT, DELIVERED)
-    return translate(CONTEXT, STATUS_TEXT[status])
+        return QCoreApplication.translate(CONTEXT, DELIVERED)
+    return QCoreApplication.translate(CONTEXT, STATUS_TEXT[status])
 
 
 def sentiment_label(sentiment: Sentiment) -> str:
-    return translate(CONTEXT, SENTIMENT_TEXT[sentiment])
+    return QCoreApplication.translate(CONTEXT, SENTIMENT_TEXT[sentiment])
 
 
 def readiness_label(level: Readiness) -> str:
-    return translate(CONTEXT, READINESS_TEXT[level])
+    return QCoreApplication.translate(CONTEXT, READINESS_TEXT[level])
 
 
 def message_text(message: Message) -> str:
     """A service message in the user's language, with its parameters filled in."""
-    return message.format(translate(message.context, message.text))
+    return message.format(QCoreApplication.translate(message.context, message.text))
 
 
 def messages_text(messages: dict[str, Message]) -> str:
