@@ -17,14 +17,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMargins, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
     QHBoxLayout,
     QMainWindow,
-    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -32,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kamdesk import __version__
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui import database_commands, encryption_commands, error_reporting, sections
+from kamdesk.ui.about import first_window_size, show_about
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.quit_guard import QuitGuard
@@ -48,7 +47,6 @@ if TYPE_CHECKING:
     from kamdesk.ui.language import LanguageSwitcher
 
 WINDOW_NAME = "main_window"
-DEFAULT_SIZE = QSize(1400, 850)
 DEMO_ACCOUNTS = 300
 
 
@@ -375,7 +373,7 @@ class MainWindow(QMainWindow):
         self.settings_action.triggered.connect(self.open_settings)
         self.about_action = QAction(self)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self._about)
+        self.about_action.triggered.connect(lambda: show_about(self, self._workspace.path))
         self.search_action = QAction(self)
         self.search_action.setShortcut(QKeySequence.StandardKey.Find)
         self.search_action.triggered.connect(self.focus_search)
@@ -435,33 +433,12 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About KAMdesk"),
-            self.tr(
-                "<h3>KAMdesk {version}</h3><p>The workstation of a pharmaceutical Key "
-                "Account Manager: clients and their dossiers, visits, commercial offers, "
-                "products and analytics. It works without a connection; your data stays "
-                "on this computer.</p><p>Database: {path}</p>"
-            ).format(version=__version__, path=self._workspace.path),
-        )
-
     # --- window state and language ----------------------------------------------
 
     def _restore_geometry(self) -> None:
         geometry = self.preferences.geometry(WINDOW_NAME)
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(self._first_size())
-
-    def _first_size(self) -> QSize:
-        """The default size, but never larger than the screen (a 1366×768 laptop)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            return DEFAULT_SIZE
-        # Leave room for the title bar and frame the window manager adds.
-        room = screen.availableGeometry().size().shrunkBy(QMargins(0, 0, 0, 40))
-        return DEFAULT_SIZE.boundedTo(room)
+            self.resize(first_window_size(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_page_states()  # open cards hand what is typed to their write queues
