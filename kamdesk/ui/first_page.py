@@ -31,6 +31,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMainWindow, QTabl
 
 from kamdesk.services.accounts import AccountDirectory, SortKey, peek_first_page
 from kamdesk.ui.clients.model import COLUMN_WIDTHS, PAGE_SIZE, SORT_KEYS, AccountListModel, Column
+from kamdesk.ui.header_fit import fit_sections
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.tasks import TaskRunner
 
@@ -80,8 +81,7 @@ class FirstPage(QMainWindow):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        fit_sections(header, COLUMN_WIDTHS)
         state = preferences.header_state(LIST_NAME)
         if state is not None:
             header.restoreState(state)

@@ -95,6 +95,17 @@ _HEADERS = {
 }
 
 
+# The header's tooltip says in full what a short header abbreviates.
+_HEADER_TIPS = {
+    Column.ABC_XYZ: QT_TRANSLATE_NOOP(
+        "AccountListModel", "ABC/XYZ class: sales share (ABC) and how steady they are (XYZ)"
+    ),
+    Column.OWNER: QT_TRANSLATE_NOOP("AccountListModel", "The KAM who owns the account"),
+    Column.NEXT_VISIT: QT_TRANSLATE_NOOP("AccountListModel", "Next planned visit"),
+    Column.DOSSIER: QT_TRANSLATE_NOOP("AccountListModel", "Dossier completeness"),
+}
+
+
 # A thin dossier is a warning, not an alarm: amber below half, red below a quarter.
 _THIN_DOSSIER = QColor("#b26a00")
 _EMPTY_DOSSIER = QColor("#c62828")
@@ -292,6 +303,8 @@ class AccountListModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return _header(Column(section))
+        if role == Qt.ItemDataRole.ToolTipRole and Column(section) in _HEADER_TIPS:
+            return QCoreApplication.translate("AccountListModel", _HEADER_TIPS[Column(section)])
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

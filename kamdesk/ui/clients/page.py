@@ -44,6 +44,7 @@ from kamdesk.ui.clients.empty_state import NoMatchesPanel
 from kamdesk.ui.clients.filters import AccountFilterBar
 from kamdesk.ui.clients.model import COLUMN_WIDTHS, AccountListModel, Column
 from kamdesk.ui.formatting import format_number
+from kamdesk.ui.header_fit import fit_sections, widen_cut_sections
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.tasks import TaskRunner
 
@@ -259,8 +260,7 @@ class ClientsPage(QWidget):
         header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
+        fit_sections(header, COLUMN_WIDTHS)
         if self._preferences is not None:
             state = self._preferences.header_state("clients")
             if state is not None:
@@ -439,6 +439,7 @@ class ClientsPage(QWidget):
             )
         )
         self.model.retranslate()
+        widen_cut_sections(self.table.horizontalHeader(), COLUMN_WIDTHS)
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:
