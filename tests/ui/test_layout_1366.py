@@ -4,15 +4,18 @@ their text."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel
 from pytestqt.qtbot import QtBot
 
+from kamdesk.models import Account
+from kamdesk.store import Store
 from kamdesk.ui.app import apply_style_sheet
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
@@ -103,3 +106,81 @@ def test_the_client_list_headers_are_whole_and_the_name_takes_the_rest(
     assert header.sectionSize(Column.OWNER) >= header.sectionSizeHint(Column.OWNER)
     header_texts_fit(header)
     no_sideways_scrolling(page.table)
+
+
+@pytest.fixture
+def long_twins(store: Store) -> tuple[uuid.UUID, uuid.UUID]:
+    """One clinic entered twice under its long official names."""
+    with store.transaction() as session:
+        first = Account(
+            name="АНО «Центр медицинской реабилитации «Гармония» Тверской области»",
+            kind="other",
+            city="Тверь",
+            inn="6950168323",
+        )
+        second = Account(
+            name="АО «Многопрофильная клиника «Вита» имени профессора Н. И. Пирогова»",
+            kind="hospital",
+            city="Тверь",
+            inn="6950334193",
+        )
+        session.add_all([first, second])
+        session.flush()
+        return first.id, second.id
+
+
+def test_the_merge_dialog_shows_every_row_and_the_whole_plan(
+    qtbot: QtBot,
+    long_twins: tuple[uuid.UUID, uuid.UUID],
+    russian_window: MainWindow,
+    tasks: TaskRunner,
+    wait_idle: Callable[[TaskRunner], None],
+) -> None:
+    from kamdesk.ui.clients.merge_dialog import MergeDialog
+    from kamdesk.ui.clients.page import ClientsPage
+
+    open_section(russian_window, SectionKey.CLIENTS)
+    page = russian_window.section_page(SectionKey.CLIENTS)
+    assert isinstance(page, ClientsPage)
+    page.model.reload()
+    wait_idle(tasks)
+    selection = page.table.selectionModel()
+    for row in range(page.model.rowCount()):
+        if page.model.row_at(row).id in long_twins:
+            selection.select(
+                page.model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows,
+            )
+    QTest.mouseClick(page.merge_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(MergeDialog)
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.merge_button.isEnabled())
+    qtbot.waitUntil(dialog.plan.isVisible)
+    # It grows to show as much as the screen lets it.
+    qtbot.waitUntil(lambda: dialog.height() > 400)
+    assert dialog.frameGeometry().height() <= 768
+    # Every caption and value is as tall as its text, and no row overlaps the next.
+    grid = dialog.grid
+    bottom = -1
+    for row in range(1, grid.rowCount()):
+        cells = [grid.itemAtPosition(row, column) for column in range(3)]
+        labels = [item.widget() for item in cells if item is not None]
+        assert labels
+        for label in labels:
+            assert isinstance(label, QLabel)
+            needed = (
+                label.heightForWidth(label.width())
+                if label.wordWrap()
+                else label.fontMetrics().height()
+            )
+            assert label.height() >= needed, (label.text(), label.height(), needed)
+            assert label.y() >= bottom, f"«{label.text()}» overlaps the row above"
+        bottom = max(label.geometry().bottom() + 1 for label in labels if label is not None)
+    # The plan is whole, and scrolling down reaches its last line.
+    plan = dialog.plan
+    assert plan.height() >= plan.heightForWidth(plan.width())
+    bar = dialog.comparison.verticalScrollBar()
+    QTest.keyClick(bar, Qt.Key.Key_End)
+    plan_bottom = plan.mapTo(dialog.comparison.viewport(), QPoint(0, plan.height() - 1)).y()
+    assert plan_bottom <= dialog.comparison.viewport().height()
+    dialog.reject()

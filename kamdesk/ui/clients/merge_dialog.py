@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -93,14 +94,27 @@ class MergeDialog(QDialog):
         self.merge_button.setEnabled(False)
         self.buttons.accepted.connect(self.merge)
         self.buttons.rejected.connect(self.reject)
+        # Long names and the plan wrap over several lines: the comparison scrolls
+        # rather than squeezing its rows into a dialog that must fit a 768 px screen.
+        self.body = QWidget()
+        body = self._body_layout = QVBoxLayout(self.body)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(10)
+        body.addWidget(intro)
+        body.addLayout(self.grid)
+        body.addWidget(self.status)
+        body.addWidget(self.plan)
+        body.addWidget(self.problem)
+        body.addStretch(1)
+        self.comparison = QScrollArea(self)
+        self.comparison.setObjectName("mergeScroll")
+        self.comparison.setWidgetResizable(True)
+        self.comparison.setFrameShape(QFrame.Shape.NoFrame)
+        self.comparison.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.comparison.setWidget(self.body)
         column = QVBoxLayout(self)
         column.setSpacing(10)
-        column.addWidget(intro)
-        column.addLayout(self.grid)
-        column.addWidget(self.status)
-        column.addWidget(self.plan)
-        column.addWidget(self.problem)
-        column.addStretch(1)
+        column.addWidget(self.comparison, 1)
         column.addWidget(self.buttons)
 
         self._tasks.run(
@@ -210,6 +224,28 @@ class MergeDialog(QDialog):
         )
         self.plan.setText(text)
         self.plan.show()
+        # The grid's new labels show only once the event loop runs (Qt queues it):
+        # until then they take no room to measure.
+        QTimer.singleShot(0, self, self._grow_to_content)
+
+    def _grow_to_content(self) -> None:
+        """Grow so the whole comparison shows, up to the screen's height; beyond it
+        the comparison scrolls."""
+        self._body_layout.activate()
+        width = self.comparison.viewport().width()
+        needed = self.body.heightForWidth(width)
+        if needed < 0:
+            needed = self.body.sizeHint().height()
+        extra = needed - self.comparison.viewport().height()
+        if extra <= 0:
+            return
+        screen = self.screen().availableGeometry()
+        frame = self.frameGeometry().height() - self.height()
+        height = min(self.height() + extra, screen.height() - frame)
+        self.resize(self.width(), height)
+        top = max(screen.top(), min(self.y(), screen.bottom() - frame - height))
+        if top != self.y():
+            self.move(self.x(), top)
 
     # --- merging -------------------------------------------------------------------
 
