@@ -10,7 +10,10 @@ revenue (sales without VAT) is worked out:
   (`Account.key_client`, their own choice), and where the KAM has not decided
   (None) the accounts key by share plus those given a key-client type
   (Кормилец, Перспективный, Имиджмейкер, Эксперт: the four types are types *of
-  key client*); «нет» keeps an account out whatever its figures. Its combined
+  key client*) who bought in the period; «нет» keeps an account out whatever its
+  figures. An account key by its type alone with no sales in the period is listed
+  apart (`typed_without_sales`: «нет продаж за период») and not counted in the
+  group: a KAM does not call key a client that bought nothing. Its combined
   share is normal from 30 % to 55 %, and said to be below or above that;
 - **mono-dependence** («монозависимость»): above `mono_dependence_share` (75 %)
   — the guide is ambiguous whether one client or the key group is meant, so
@@ -72,10 +75,19 @@ class ClientShare:
         return self.share >= KEY_SHARE
 
     @property
+    def sold(self) -> bool:
+        return self.revenue > 0
+
+    @property
     def in_key_group(self) -> bool:
         if self.key_client is not None:
             return self.key_client
-        return self.key_by_share or self.client_type is not None
+        return self.key_by_share or (self.client_type is not None and self.sold)
+
+    @property
+    def typed_without_sales(self) -> bool:
+        """Given a key-client type, not decided by the KAM, and no sales in the period."""
+        return self.key_client is None and self.client_type is not None and not self.sold
 
 
 @dataclass(frozen=True)
@@ -94,6 +106,11 @@ class KeyClientFigures:
     @property
     def key_group(self) -> tuple[ClientShare, ...]:
         return tuple(c for c in self.clients if c.in_key_group)
+
+    @property
+    def typed_without_sales(self) -> tuple[ClientShare, ...]:
+        """Key-client types that bought nothing in the period: shown, not counted."""
+        return tuple(c for c in self.clients if c.typed_without_sales)
 
     @property
     def key_group_share(self) -> Decimal:

@@ -174,7 +174,7 @@ def test_the_key_client_choice_is_stored_beside_the_figures(
     assert choice.currentText() == "not decided"
     suggestion = child(card, QLabel, "keyClientSuggestion")
     # 13 000 of 1 000 000; need and pay ticked, authority not.
-    assert suggestion.text() == "By the figures: not key (1.3% of your sales, 2 of 3 P)"
+    assert suggestion.text() == "By the figures: not key — 1.3% of your sales, 2 of 3 P confirmed"
     contradiction = child(card, QLabel, "clientTypeContradiction")
     qtbot.waitUntil(contradiction.isVisible)
     assert contradiction.text() == (

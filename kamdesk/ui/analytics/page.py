@@ -1,7 +1,8 @@
 """The «Аналитика» section: the key clients of the KAM's portfolio (field guide §2).
 
 The «Ключевые клиенты» block lists the key group — accounts bringing 10 % of the
-sales or more, and those the KAM gave a key-client type — with each one's share
+sales or more, those the KAM called key, and those given a key-client type that
+bought in the period; then, not counted, the typed ones with no sales — with each one's share
 and revenue over the analysis window (a chain with its pharmacies), then the
 group's combined share with its verdict against the usual 30–55%, and the
 warnings in the guide's order: mono-dependence above 75 % (the group first, then
@@ -33,29 +34,54 @@ from kamdesk.ui.formatting import format_date, format_money, format_share, langu
 from kamdesk.ui.offers.common import message_text
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.tasks import TaskRunner
+from kamdesk.vocabulary import AccountKind
 
 if TYPE_CHECKING:
     from kamdesk.services.workspace import Workspace
 
 RED = "#b3261e"
 GREEN = "#1e7d32"
+MUTED = "#6b6b6b"  # no sales: nothing to judge, not a warning
 # Texts as literal translate("Context", "…") calls: lupdate extracts no helper's text.
 translate = QCoreApplication.translate
+
+
+def _share_tip(c: ClientShare) -> str:
+    if not c.sold:
+        return translate("Analytics", "No sales in the period: not counted in the key group")
+    if c.key_by_share:
+        return translate("Analytics", "10 % of your sales or more: key by definition")
+    if c.key_client:
+        return translate("Analytics", "Under 10 % of your sales: key by your own choice")
+    return translate("Analytics", "Under 10 % of your sales: key by its type only")
 
 
 def key_client_columns() -> list[RecordColumn[ClientShare]]:
     return [
         RecordColumn(lambda: translate("Analytics", "Client"), lambda c: c.name, stretch=True),
-        RecordColumn(lambda: translate("Analytics", "Type"), lambda c: labels.label(c.client_type)),
+        RecordColumn(
+            lambda: translate("Analytics", "Type"),
+            lambda c: labels.label(c.client_type) if c.client_type else "—",
+            tooltip=lambda c: (
+                ""
+                if c.client_type
+                else translate("Analytics", "No client type given; key by your own choice")
+                if c.key_client
+                else translate("Analytics", "No client type given")
+            ),
+        ),
         RecordColumn(
             lambda: translate("Analytics", "Share of sales"),
-            lambda c: format_share(float(c.share), 1),
-            foreground=lambda c: QColor(GREEN) if c.key_by_share else QColor(RED),
-            tooltip=lambda c: (
-                translate("Analytics", "10 % of your sales or more: key by definition")
-                if c.key_by_share
-                else translate("Analytics", "Under 10 % of your sales: key by its type only")
+            # A 0,0 % beside a key client read as a mistake: say there were no sales.
+            lambda c: (
+                format_share(float(c.share), 1)
+                if c.sold
+                else translate("Analytics", "no sales in the period")
             ),
+            foreground=lambda c: (
+                QColor(GREEN) if c.key_by_share else QColor(RED) if c.sold else QColor(MUTED)
+            ),
+            tooltip=_share_tip,
             alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         ),
         RecordColumn(
@@ -65,7 +91,13 @@ def key_client_columns() -> list[RecordColumn[ClientShare]]:
         ),
         RecordColumn(
             lambda: translate("Analytics", "Pharmacies counted in"),
-            lambda c: str(c.pharmacies) if c.pharmacies else "",
+            # Only a chain counts pharmacies in; an empty cell read as a missing figure.
+            lambda c: str(c.pharmacies) if c.kind == AccountKind.PHARMACY_CHAIN else "—",
+            tooltip=lambda c: (
+                ""
+                if c.kind == AccountKind.PHARMACY_CHAIN
+                else translate("Analytics", "Not a pharmacy chain: no pharmacies to count in")
+            ),
             alignment=Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
         ),
     ]
@@ -143,7 +175,8 @@ class AnalyticsPage(QWidget):
             .replace("%2", figures.last_month.strftime("%m.%Y"))
             .replace("%3", format_money(figures.total))
         )
-        self.model.set_records(figures.key_group)
+        # The types with no sales after the group, shown so the KAM sees them, not counted.
+        self.model.set_records(figures.key_group + figures.typed_without_sales)
         self.summary.setText(self._verdict(figures))
         warnings = [message_text(m) for m in figures.warnings if _is_warning(m.text)]
         self.warnings.setText("\n".join(f"⚠ {w}" for w in warnings))
@@ -166,11 +199,19 @@ class AnalyticsPage(QWidget):
         else:
             verdict = translate("Analytics", "above the usual 30–55%: much depends on few clients")
         # self.tr: lupdate marks a count as numerus only there (1 клиент, 3 клиента).
-        return (
+        text = (
             self.tr("%n key client(s) bring %1 of your sales, %2.", "", count)
             .replace("%1", share)
             .replace("%2", verdict)
         )
+        idle = len(figures.typed_without_sales)
+        if idle:
+            text += " " + self.tr(
+                "%n more of a key-client type bought nothing in the period and are not counted.",
+                "",
+                idle,
+            )
+        return text
 
 
 def _is_warning(text: str) -> bool:

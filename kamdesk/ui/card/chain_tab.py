@@ -34,7 +34,9 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("ChainPharmacies", "City"),
     QT_TRANSLATE_NOOP("ChainPharmacies", "Sales, 12 months"),
     QT_TRANSLATE_NOOP("ChainPharmacies", "Share of the chain"),
-    QT_TRANSLATE_NOOP("ChainPharmacies", "ABC"),
+    # A pharmacy is not classed on its own: it carries its chain's class, and the header
+    # says so, or «A» beside a 0.2 % share reads as a mistake.
+    QT_TRANSLATE_NOOP("ChainPharmacies", "Chain's ABC"),
     QT_TRANSLATE_NOOP("ChainPharmacies", "Status"),
     QT_TRANSLATE_NOOP("ChainPharmacies", "Last visit"),
 )
@@ -70,6 +72,15 @@ class PharmacyModel(QAbstractTableModel):
                 if 0 <= section < len(_HEADERS)
                 else None
             )
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.ToolTipRole
+            and section == 4
+        ):
+            return QCoreApplication.translate(
+                "ChainPharmacies",
+                "The chain's ABC class: a pharmacy of the chain is not classed on its own",
+            )
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,6 +99,10 @@ class PharmacyModel(QAbstractTableModel):
             return colors.STATUS_COLORS[row.status]
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return row.name
+        if role == Qt.ItemDataRole.ToolTipRole and column == 4 and row.abc_class:
+            return QCoreApplication.translate(
+                "ChainPharmacies", "The chain's class, not the pharmacy's own"
+            )
         return None
 
     @staticmethod

@@ -24,6 +24,7 @@ from kamdesk.services.accounts import Attitude, DmuRole, Psychotype
 from kamdesk.services.card import CONSENT_NEEDED, CardData, ContactCard, Entity
 from kamdesk.ui import labels
 from kamdesk.ui.card.binder import FieldBinder, Key, translate
+from kamdesk.ui.card.contact_delegate import ROLE_ROLE, ContactDelegate
 from kamdesk.ui.card.forms import BoundForm
 from kamdesk.ui.card.hints import psychotype_tips
 from kamdesk.ui.card.widgets import NotesEdit, muted
@@ -37,8 +38,15 @@ _ENUMS: dict[str, type[DmuRole] | type[Attitude] | type[Psychotype]] = {
 
 
 def contact_caption(contact: ContactCard) -> str:
-    role = labels.label(contact.dmu_role)
-    return f"{contact.full_name}\n{role or contact.position}".strip()
+    """The list entry's second line: the role in the decision, else the position."""
+    return (labels.label(contact.dmu_role) or contact.position or "").strip()
+
+
+def _show(item: QListWidgetItem, contact: ContactCard) -> None:
+    item.setText(contact.full_name)
+    role = contact_caption(contact)
+    item.setData(ROLE_ROLE, role)
+    item.setToolTip(f"{contact.full_name}\n{role}" if role else contact.full_name)
 
 
 class ContactsTab(QSplitter):
@@ -66,8 +74,12 @@ class ContactsTab(QSplitter):
         column.addLayout(add)
         self.list = QListWidget()
         self.list.setObjectName("contactList")
+        # One drawn entry per person (name bold, role under it, a rule below): two plain
+        # lines each read as twice as many contacts.
+        self.list.setItemDelegate(ContactDelegate(self.list))
         for contact in data.contacts:
-            item = QListWidgetItem(contact_caption(contact))
+            item = QListWidgetItem()
+            _show(item, contact)
             item.setData(ROW_ID_ROLE, contact.id)
             self.list.addItem(item)
         column.addWidget(self.list, 1)
@@ -118,7 +130,7 @@ class ContactsTab(QSplitter):
         for index in range(self.list.count()):
             item = self.list.item(index)
             if item.data(ROW_ID_ROLE) == contact_id:
-                item.setText(contact_caption(contact))
+                _show(item, contact)
 
     def editor(self) -> QWidget | None:
         return self.editor_area.widget()

@@ -119,6 +119,8 @@ class CardHeader(QWidget):
             error = error_label()
             binder.bind(text, Entity.ACCOUNT, data.id, note, data.account[note], error)
             text.setCursorPosition(0)  # the start of the note, not its end, in a narrow field
+            # Three notes share one line at 1366×768: a cut one shows whole on hover,
+            # under this caption (kamdesk.ui.line_text.full_text_tip, set by the binder).
             text.setToolTip(labels.qualification_label(key))
             three_p.addWidget(tick)
             three_p.addWidget(text, 1)

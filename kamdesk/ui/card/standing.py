@@ -45,21 +45,25 @@ def percent_of(share: Decimal | float | None) -> str:
 
 
 def suggestion_text(key: KeySuggestion | None) -> str:
-    """«По цифрам: ключевой (14 % ваших продаж, 3 П из 3)» or «… не ключевой (…)»."""
+    """«По цифрам: ключевой — 14 % ваших продаж, подтверждено 3 из 3 П» or «… не ключевой …»."""
     if key is None:
         return ""
     if key.chain_name:
         return translate(
             "CardStanding", "By the figures: its sales count to the chain «%1»"
         ).replace("%1", key.chain_name)
+    # «3 П из 3» alone was cryptic: the count says what is confirmed, and the label's
+    # tooltip  names the three P.
     if key.share is None:
         return translate(
-            "CardStanding", "By the figures: no sales of yours to judge by (%1 of 3 P)"
+            "CardStanding", "By the figures: no sales of yours to judge by; %1 of 3 P confirmed"
         ).replace("%1", str(key.qualified))
     text = (
-        translate("CardStanding", "By the figures: key (%1 of your sales, %2 of 3 P)")
+        translate("CardStanding", "By the figures: key — %1 of your sales, %2 of 3 P confirmed")
         if key.key
-        else translate("CardStanding", "By the figures: not key (%1 of your sales, %2 of 3 P)")
+        else translate(
+            "CardStanding", "By the figures: not key — %1 of your sales, %2 of 3 P confirmed"
+        )
     )
     return text.replace("%1", percent_of(key.share)).replace("%2", str(key.qualified))
 
@@ -199,7 +203,8 @@ class StandingRows:
         self.suggestion.setToolTip(
             translate(
                 "CardStanding",
-                "Key by the figures: 10 % of your sales or more, and all three P confirmed",
+                "Key by the figures: 10 % of your sales or more, and all three P confirmed "
+                "(need, ability to pay, authority)",
             )
         )
         self.contradiction = QLabel()
