@@ -182,11 +182,23 @@
     </message>
     <message>
         <source>Next visit</source>
-        <translation>Следующий визит</translation>
+        <translation>След. визит</translation>
     </message>
     <message>
         <source>Dossier</source>
         <translation>Досье</translation>
+    </message>
+    <message>
+        <source>ABC/XYZ class: sales share (ABC) and how steady they are (XYZ)</source>
+        <translation>Класс ABC/XYZ: доля в продажах (ABC) и их стабильность (XYZ)</translation>
+    </message>
+    <message>
+        <source>The KAM who owns the account</source>
+        <translation>KAM, ответственный за клиента</translation>
+    </message>
+    <message>
+        <source>Next planned visit</source>
+        <translation>Следующий запланированный визит</translation>
     </message>
     <message>
         <source>INN {inn}</source>
@@ -258,8 +270,28 @@
         <translation>10 % ваших продаж и больше: ключевой по определению</translation>
     </message>
     <message>
+        <source>No sales in the period: not counted in the key group</source>
+        <translation>Нет продаж за период: в ключевую группу не засчитан</translation>
+    </message>
+    <message>
+        <source>Under 10 % of your sales: key by your own choice</source>
+        <translation>Меньше 10 % ваших продаж: ключевой по вашему решению</translation>
+    </message>
+    <message>
         <source>Under 10 % of your sales: key by its type only</source>
         <translation>Меньше 10 % ваших продаж: ключевой только по типу</translation>
+    </message>
+    <message>
+        <source>No client type given; key by your own choice</source>
+        <translation>Тип клиента не задан; ключевой по вашему решению</translation>
+    </message>
+    <message>
+        <source>No client type given</source>
+        <translation>Тип клиента не задан</translation>
+    </message>
+    <message>
+        <source>no sales in the period</source>
+        <translation>нет продаж за период</translation>
     </message>
     <message>
         <source>Sales without VAT</source>
@@ -268,6 +300,10 @@
     <message>
         <source>Pharmacies counted in</source>
         <translation>Учтено аптек</translation>
+    </message>
+    <message>
+        <source>Not a pharmacy chain: no pharmacies to count in</source>
+        <translation>Не аптечная сеть: учитывать аптеки не нужно</translation>
     </message>
     <message>
         <source>Working out the key clients…</source>
@@ -306,6 +342,14 @@
             <numerusform>%n ключевой клиент приносит %1 ваших продаж, %2.</numerusform>
             <numerusform>%n ключевых клиента приносят %1 ваших продаж, %2.</numerusform>
             <numerusform>%n ключевых клиентов приносят %1 ваших продаж, %2.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more of a key-client type bought nothing in the period and are not counted.</source>
+        <translation>
+            <numerusform>Ещё %n клиент ключевого типа не покупал за период и не учтён.</numerusform>
+            <numerusform>Ещё %n клиента ключевого типа не покупали за период и не учтены.</numerusform>
+            <numerusform>Ещё %n клиентов ключевого типа не покупали за период и не учтены.</numerusform>
         </translation>
     </message>
 </context>
@@ -888,16 +932,16 @@
         <translation>По цифрам: продажи считаются в сети «%1»</translation>
     </message>
     <message>
-        <source>By the figures: no sales of yours to judge by (%1 of 3 P)</source>
-        <translation>По цифрам: ваших продаж нет, судить не по чему (%1 П из 3)</translation>
+        <source>By the figures: no sales of yours to judge by; %1 of 3 P confirmed</source>
+        <translation>По цифрам: ваших продаж нет, судить не по чему; подтверждено %1 из 3 П</translation>
     </message>
     <message>
-        <source>By the figures: key (%1 of your sales, %2 of 3 P)</source>
-        <translation>По цифрам: ключевой (%1 ваших продаж, %2 П из 3)</translation>
+        <source>By the figures: key — %1 of your sales, %2 of 3 P confirmed</source>
+        <translation>По цифрам: ключевой — %1 ваших продаж, подтверждено %2 из 3 П</translation>
     </message>
     <message>
-        <source>By the figures: not key (%1 of your sales, %2 of 3 P)</source>
-        <translation>По цифрам: не ключевой (%1 ваших продаж, %2 П из 3)</translation>
+        <source>By the figures: not key — %1 of your sales, %2 of 3 P confirmed</source>
+        <translation>По цифрам: не ключевой — %1 ваших продаж, подтверждено %2 из 3 П</translation>
     </message>
     <message>
         <source>Type «%1» is not borne out by the figures: %2 of sales against the norm of %3 or more</source>
@@ -948,8 +992,8 @@
         <translation>нет</translation>
     </message>
     <message>
-        <source>Key by the figures: 10 % of your sales or more, and all three P confirmed</source>
-        <translation>Ключевой по цифрам: от 10 % ваших продаж и подтверждены все три П</translation>
+        <source>Key by the figures: 10 % of your sales or more, and all three P confirmed (need, ability to pay, authority)</source>
+        <translation>Ключевой по цифрам: от 10 % ваших продаж и подтверждены все три П (потребность, платёжеспособность, полномочия)</translation>
     </message>
     <message>
         <source>not known</source>
@@ -983,8 +1027,16 @@
         <translation>Доля в сети</translation>
     </message>
     <message>
-        <source>ABC</source>
-        <translation>ABC</translation>
+        <source>Chain&apos;s ABC</source>
+        <translation>ABC сети</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s ABC class: a pharmacy of the chain is not classed on its own</source>
+        <translation>Класс ABC сети: аптеки сети отдельно не классифицируются</translation>
+    </message>
+    <message>
+        <source>The chain&apos;s class, not the pharmacy&apos;s own</source>
+        <translation>Класс сети, а не самой аптеки</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1894,6 +1946,26 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Try again</source>
         <translation>Повторить</translation>
+    </message>
+    <message>
+        <source>The database is already open</source>
+        <translation>База уже открыта</translation>
+    </message>
+    <message>
+        <source>{path} is already open in another KAMdesk window.</source>
+        <translation>База {path} уже открыта в другом окне KAMdesk.</translation>
+    </message>
+    <message>
+        <source>It is open in process {pid} on the computer {host}.</source>
+        <translation>Её держит процесс {pid} на компьютере {host}.</translation>
+    </message>
+    <message>
+        <source>Two windows on one database would not see each other&apos;s changes, so this one was not opened and nothing was written to it. Switch to that window, or open another database.</source>
+        <translation>Два окна на одной базе не видели бы изменений друг друга, поэтому здесь она не открыта и в неё ничего не записано. Перейдите в то окно или откройте другую базу.</translation>
+    </message>
+    <message>
+        <source>Open another database…</source>
+        <translation>Открыть другую базу…</translation>
     </message>
     <message>
         <source>Open a backup copy</source>
@@ -4355,6 +4427,85 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
 </context>
 <context>
+    <name>OfficeError</name>
+    <message>
+        <source>the office already has {rows} rows and {users} users; the demo seeds only an empty office database (create a new one)</source>
+        <translation>в офисе уже есть записи ({rows}) и пользователи ({users}); демо заполняет только пустую офисную базу (создайте новую)</translation>
+    </message>
+    <message>
+        <source>the demo team lacks a KAM of {kinds} or a manager</source>
+        <translation>в демо-команде нет KAM для {kinds} или руководителя</translation>
+    </message>
+    <message>
+        <source>not a database URL: {url!r} ({error})</source>
+        <translation>не адрес базы данных: {url!r} ({error})</translation>
+    </message>
+    <message>
+        <source>an office on SQLite needs a file: sqlite:///path/to/office.sqlite</source>
+        <translation>офису на SQLite нужен файл: sqlite:///путь/к/office.sqlite</translation>
+    </message>
+    <message>
+        <source>the office runs on PostgreSQL (postgresql+psycopg://…) or SQLite (sqlite:///…), not {backend}</source>
+        <translation>офис работает на PostgreSQL (postgresql+psycopg://…) или SQLite (sqlite:///…), а не на {backend}</translation>
+    </message>
+    <message>
+        <source>the office database {url} is not initialised; run `kamdesk server init --db URL` first</source>
+        <translation>офисная база {url} не создана; сначала выполните «kamdesk server init --db URL»</translation>
+    </message>
+    <message>
+        <source>the office database {url} is at schema {revision}; run `kamdesk server init --db URL` first</source>
+        <translation>офисная база {url} в схеме {revision}; сначала выполните «kamdesk server init --db URL»</translation>
+    </message>
+    <message>
+        <source>the office database has no server_state; run `kamdesk server init`</source>
+        <translation>в офисной базе нет server_state; выполните «kamdesk server init»</translation>
+    </message>
+    <message>
+        <source>cannot use the office database {url}: {reason}</source>
+        <translation>не удаётся открыть офисную базу {url}: {reason}</translation>
+    </message>
+    <message>
+        <source>no laptop {laptop} is enrolled in this office</source>
+        <translation>ноутбук {laptop} не подключён к этому офису</translation>
+    </message>
+    <message>
+        <source>{login} is a {role}, not a manager</source>
+        <translation>{login} — {role}, а не менеджер</translation>
+    </message>
+    <message>
+        <source>{login} cannot be their own manager</source>
+        <translation>{login} не может быть собственным менеджером</translation>
+    </message>
+    <message>
+        <source>no user {login!r} in this office (kamdesk server user add)</source>
+        <translation>в этом офисе нет пользователя {login!r} (kamdesk server user add)</translation>
+    </message>
+    <message>
+        <source>login {login!r}: Latin letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit</source>
+        <translation>логин {login!r}: латинские буквы, цифры, «.», «_» или «-», начинается с буквы или цифры</translation>
+    </message>
+    <message>
+        <source>role {role!r}: one of {roles}</source>
+        <translation>роль {role!r}: одна из {roles}</translation>
+    </message>
+    <message>
+        <source>name {name!r}: give the full name, «Фамилия Имя Отчество»</source>
+        <translation>имя {name!r}: укажите полностью, «Фамилия Имя Отчество»</translation>
+    </message>
+    <message>
+        <source>the password must have at least {count} characters</source>
+        <translation>в пароле должно быть не меньше {count} символов</translation>
+    </message>
+    <message>
+        <source>login {login!r} is already taken</source>
+        <translation>логин {login!r} уже занят</translation>
+    </message>
+    <message>
+        <source>{text!r} is not an account id (a UUID)</source>
+        <translation>{text!r} — не код клиента (UUID)</translation>
+    </message>
+</context>
+<context>
     <name>OverdueAccounts</name>
     <message>
         <source>never visited</source>
@@ -5446,6 +5597,72 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
 </context>
 <context>
+    <name>Salvage</name>
+    <message>
+        <source>{path} is not a KAMdesk database (or so damaged that its list of changes cannot be found): nothing was taken from it, and the current database was not changed.</source>
+        <translation>{path} — не база KAMdesk (или повреждена так, что список изменений в ней не найти): из неё ничего не взято, текущая база не изменена.</translation>
+    </message>
+    <message>
+        <source>{path} is the database KAMdesk is working with, not a copy of it: choose the moved-aside or damaged file.</source>
+        <translation>{path} — это база, с которой сейчас работает KAMdesk, а не её копия: выберите отложенный или повреждённый файл.</translation>
+    </message>
+    <message>
+        <source>{path} belongs to another user ({theirs}; this database is {mine}&apos;s): their changes are not sent in your name. Nothing was changed.</source>
+        <translation>{path} принадлежит другому пользователю ({theirs}; эта база — пользователя {mine}): его изменения не отправляются от вашего имени. Ничего не изменено.</translation>
+    </message>
+</context>
+<context>
+    <name>SalvageCommand</name>
+    <message>
+        <source>Copy of the database with unsent changes</source>
+        <translation>Копия базы с неотправленными изменениями</translation>
+    </message>
+    <message>
+        <source>KAMdesk databases (*.sqlite *.db);;All files (*)</source>
+        <translation>Базы KAMdesk (*.sqlite *.db);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Reading unsent changes from {file}…</source>
+        <translation>Чтение неотправленных изменений из {file}…</translation>
+    </message>
+    <message>
+        <source>Changes found in the copy: {count}</source>
+        <translation>Изменений найдено в копии: {count}</translation>
+    </message>
+    <message>
+        <source>Queued to be sent to the office: {count}</source>
+        <translation>Поставлено в очередь для офиса: {count}</translation>
+    </message>
+    <message>
+        <source>Already received by the office: {count}</source>
+        <translation>Офис уже получил: {count}</translation>
+    </message>
+    <message>
+        <source>Already returned from this copy before: {count}</source>
+        <translation>Уже возвращены из этой копии раньше: {count}</translation>
+    </message>
+    <message>
+        <source>Changed again in this database since: {count}</source>
+        <translation>С тех пор изменены в этой базе заново: {count}</translation>
+    </message>
+    <message>
+        <source>Could not be read (damaged): {count}</source>
+        <translation>Не удалось прочитать (повреждены): {count}</translation>
+    </message>
+    <message>
+        <source>The next sync with the office sends them.</source>
+        <translation>Следующая синхронизация с офисом отправит их.</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>Неотправленные изменения</translation>
+    </message>
+    <message>
+        <source>Return &amp;unsent changes from a copy…</source>
+        <translation>Вернуть &amp;неотправленное из копии…</translation>
+    </message>
+</context>
+<context>
     <name>SavedFiles</name>
     <message>
         <source>Saved to {path}</source>
@@ -5610,6 +5827,22 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Начать новую эпоху офиса. Запускайте после восстановления базы из резервной копии: каждый ноутбук отбросит полученное от офиса, получит данные заново и снова отправит то, чего в восстановленном офисе больше нет (уже имеющиеся изменения офис пропускает).</translation>
     </message>
     <message>
+        <source>forget deletions older than N days</source>
+        <translation>забыть удаления старше заданного числа дней</translation>
+    </message>
+    <message>
+        <source>Remove deleted records whose deletion is older than --older-than days, with their text history. Safe while the office serves. A laptop that last synced before one of the removed deletions takes a fresh copy on its next sync; edits waiting on it are kept.</source>
+        <translation>Удалить из офиса удалённые записи, удалённые более --older-than дней назад, вместе с историей их текстов. Можно запускать, пока офис работает. Ноутбук, который последний раз синхронизировался до одного из забытых удалений, при следующей синхронизации получит свежую копию; ожидающие на нём правки сохранятся.</translation>
+    </message>
+    <message>
+        <source>DAYS</source>
+        <translation>ДНЕЙ</translation>
+    </message>
+    <message>
+        <source>age of a deletion in days (180)</source>
+        <translation>возраст удаления в днях (180)</translation>
+    </message>
+    <message>
         <source>serve the office (HTTP; TLS with --ssl-keyfile/--ssl-certfile)</source>
         <translation>запустить офисный сервер (HTTP; TLS с --ssl-keyfile/--ssl-certfile)</translation>
     </message>
@@ -5676,6 +5909,26 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>read the password from the first line of the file (at least 8 characters)</source>
         <translation>взять пароль из первой строки файла (не меньше 8 символов)</translation>
+    </message>
+    <message>
+        <source>move a user into a manager&apos;s team, or out of it</source>
+        <translation>перевести пользователя в команду менеджера или вывести из неё</translation>
+    </message>
+    <message>
+        <source>Make MANAGER the user&apos;s manager, or leave them without one (--none). The new manager&apos;s next sync brings the user&apos;s clients; the old manager&apos;s removes them (edits waiting on that laptop are kept as sync issues).</source>
+        <translation>Назначить пользователю менеджера МЕНЕДЖЕР или оставить его без менеджера (--none). Следующая синхронизация нового менеджера принесёт клиентов пользователя, а у прежнего менеджера удалит их (ожидающие на его ноутбуке правки сохранятся как вопросы синхронизации).</translation>
+    </message>
+    <message>
+        <source>MANAGER</source>
+        <translation>МЕНЕДЖЕР</translation>
+    </message>
+    <message>
+        <source>the login of the new manager</source>
+        <translation>логин нового менеджера</translation>
+    </message>
+    <message>
+        <source>leave the user without a manager</source>
+        <translation>оставить пользователя без менеджера</translation>
     </message>
     <message>
         <source>let a user see and edit these clients</source>
@@ -5750,6 +6003,14 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>новая эпоха {epoch}: каждый ноутбук заново синхронизируется с офисом при следующей синхронизации</translation>
     </message>
     <message>
+        <source>--older-than must not be negative</source>
+        <translation>--older-than не может быть отрицательным</translation>
+    </message>
+    <message>
+        <source>purged deleted records: {rows}, text versions: {texts}, kept (still referred to): {kept}; horizon {horizon}</source>
+        <translation>забыто удалённых записей: {rows}, версий текстов: {texts}, оставлено (на них ещё ссылаются): {kept}; горизонт {horizon}</translation>
+    </message>
+    <message>
         <source>--workers must be at least 1</source>
         <translation>--workers должно быть не меньше 1</translation>
     </message>
@@ -5760,6 +6021,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>office seeded: rows: {rows}, clients: {accounts}</source>
         <translation>офис наполнен: строк: {rows}, клиентов: {accounts}</translation>
+    </message>
+    <message>
+        <source>(already so)</source>
+        <translation>(уже так)</translation>
     </message>
     <message>
         <source>granted</source>
@@ -6094,6 +6359,22 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Зашифровать незашифрованную базу (сначала делается резервная копия).</translation>
     </message>
     <message>
+        <source>send again what a damaged or moved-aside copy had not sent</source>
+        <translation>отправить заново то, что повреждённая или отложенная копия не успела отправить</translation>
+    </message>
+    <message>
+        <source>Read the changes a damaged or moved-aside copy of the store had not sent to the office and queue them in the store of --db, with their own change ids: the next sync sends them and the office applies each once.</source>
+        <translation>Прочитать изменения, которые повреждённая или отложенная копия базы не успела отправить в офис, и поставить их в очередь базы --db с их собственными номерами изменений: следующая синхронизация отправит их, и офис применит каждое один раз.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>ФАЙЛ</translation>
+    </message>
+    <message>
+        <source>the damaged or moved-aside store file</source>
+        <translation>файл повреждённой или отложенной базы</translation>
+    </message>
+    <message>
         <source>no store at {db}; give --db</source>
         <translation>базы {db} нет; укажите --db</translation>
     </message>
@@ -6116,6 +6397,34 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>NOT encrypted (damaged, cannot be read): {path}</source>
         <translation>НЕ зашифрована (повреждена, не читается): {path}</translation>
+    </message>
+    <message>
+        <source>changes found in {file}: {count}</source>
+        <translation>изменений найдено в {file}: {count}</translation>
+    </message>
+    <message>
+        <source>re-queued for the office: {count}</source>
+        <translation>снова в очереди для офиса: {count}</translation>
+    </message>
+    <message>
+        <source>already acknowledged by the office: {count}</source>
+        <translation>офис уже подтвердил: {count}</translation>
+    </message>
+    <message>
+        <source>already in this store (salvaged before): {count}</source>
+        <translation>уже есть в этой базе (возвращены раньше): {count}</translation>
+    </message>
+    <message>
+        <source>changed again in this store since: {count}</source>
+        <translation>с тех пор изменены в этой базе заново: {count}</translation>
+    </message>
+    <message>
+        <source>unreadable (damaged): {count}</source>
+        <translation>не прочитать (повреждены): {count}</translation>
+    </message>
+    <message>
+        <source>`kamdesk sync` sends them to the office</source>
+        <translation>`kamdesk sync` отправит их в офис</translation>
     </message>
 </context>
 <context>
@@ -7194,6 +7503,14 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>restored: {what}</source>
         <translation>восстановлено: {what}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
