@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui import database_commands, encryption_commands, error_reporting, sections
-from kamdesk.ui.about import first_window_size, show_about
+from kamdesk.ui.about import first_window_size, keep_on_screen, show_about
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.quit_guard import QuitGuard
@@ -439,6 +439,8 @@ class MainWindow(QMainWindow):
         geometry = self.preferences.geometry(WINDOW_NAME)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(first_window_size(self))
+        else:
+            keep_on_screen(self)  # saved on a larger screen, or above a smaller taskbar
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_page_states()  # open cards hand what is typed to their write queues
