@@ -9,6 +9,7 @@ unreachable, a wrong password, too many attempts, an update needed.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
@@ -21,10 +22,26 @@ if TYPE_CHECKING:
     from kamdesk.services.workspace import Workspace
 
 CONTEXT = "SyncFailure"
+CONNECT_TIMEOUT = 10.0  # seconds to reach the office before it counts as unreachable
+
+
+def _never() -> bool:
+    return False
+
+
+class EnrolAbandoned(Exception):
+    """The KAM closed the dialog while the office was asked: the attempt stops unstored."""
 
 
 class Backend(Protocol):
-    def enrol(self, server_url: str, login: str, password: str, device_name: str) -> Any: ...
+    def enrol(
+        self,
+        server_url: str,
+        login: str,
+        password: str,
+        device_name: str,
+        abandoned: Callable[[], bool] = _never,
+    ) -> Any: ...
 
     def sync(self, progress: Callable[[Any], None], should_stop: Callable[[], bool]) -> Any: ...
 
@@ -46,6 +63,7 @@ class OfficeBackend:
         self._credentials = credentials
         self._client: Any = None
         self.last_status: int | None = None  # of the office's last answer
+        self._attempt = threading.local()  # the enrolment running on this worker thread
 
     def _sync_client(self) -> Any:
         if self._client is None:
@@ -54,23 +72,46 @@ class OfficeBackend:
             from kamdesk.sync.client import SyncClient
 
             if self._http is None:
-                self._http = httpx.Client(timeout=60.0)
+                # A sync may wait a minute for a big answer; connecting must not.
+                self._http = httpx.Client(timeout=httpx.Timeout(60.0, connect=CONNECT_TIMEOUT))
+            self._http.event_hooks["request"].append(self._asking)
             self._http.event_hooks["response"].append(self._answered)
             self._client = SyncClient(
                 self._workspace.store, self._http, credentials=self._credentials
             )
         return self._client
 
+    def _asking(self, _request: Any) -> None:
+        self._stop_if_abandoned()
+
     def _answered(self, response: Any) -> None:
         self.last_status = response.status_code
+        # The client stores the enrolment right after the office's answer: an attempt
+        # the KAM cancelled stops here, before a token or an office is written down.
+        self._stop_if_abandoned()
 
-    def enrol(self, server_url: str, login: str, password: str, device_name: str) -> Any:
+    def _stop_if_abandoned(self) -> None:
+        abandoned = getattr(self._attempt, "abandoned", None)
+        if abandoned is not None and abandoned():
+            raise EnrolAbandoned
+
+    def enrol(
+        self,
+        server_url: str,
+        login: str,
+        password: str,
+        device_name: str,
+        abandoned: Callable[[], bool] = _never,
+    ) -> Any:
         self.last_status = None
+        self._attempt.abandoned = abandoned
         try:
             return self._sync_client().enrol(server_url, login, password, device_name)
         except Exception as error:
             error.status_code = self.last_status  # type: ignore[attr-defined]
             raise
+        finally:
+            self._attempt.abandoned = None
 
     def sync(self, progress: Callable[[Any], None], should_stop: Callable[[], bool]) -> Any:
         return self._sync_client().sync(progress, should_stop)

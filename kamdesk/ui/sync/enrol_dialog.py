@@ -1,7 +1,8 @@
 """Connecting this laptop to the office: server address, login, password.
 
 The enrolment runs on a worker (the office may be slow or away); the dialog
-stays responsive, «Подключить» waits meanwhile, and a failure is said in words
+stays responsive, «Подключить» waits meanwhile, «Отмена» or Esc closes it at once
+(the attempt is abandoned, nothing of it stored), and a failure is said in words
 under the form (wrong password, office unreachable, too many attempts), with
 everything typed kept. The password is never stored: the office hands back a
 token for this laptop.
@@ -10,6 +11,7 @@ token for this laptop.
 from __future__ import annotations
 
 import socket
+import threading
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -52,6 +54,7 @@ class EnrolDialog(QDialog):
         self._tasks = tasks
         self._backend: Backend = backend or OfficeBackend(workspace)
         self.busy = False
+        self._abandoned = threading.Event()  # the running attempt's; set once cancelled
         self.intro = QLabel(
             self.tr(
                 "Ask your administrator for the office server's address and your login. "
@@ -120,8 +123,9 @@ class EnrolDialog(QDialog):
         login, password = self.login.text().strip(), self.password.text()
         device = self.device.text().strip() or socket.gethostname()
         self._set_busy(True)
+        abandoned = self._abandoned = threading.Event()
         self._tasks.run(
-            lambda _progress: backend.enrol(url, login, password, device),
+            lambda _progress: backend.enrol(url, login, password, device, abandoned.is_set),
             self._done,
             self._failed,
             owner=self,
@@ -129,12 +133,16 @@ class EnrolDialog(QDialog):
         return True
 
     def _done(self, answer: Any) -> None:
+        if self._abandoned.is_set():
+            return
         self._set_busy(False)
         self.password.clear()
         self.enrolled.emit(answer)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
+        if self._abandoned.is_set():
+            return
         self._set_busy(False)
         self._show_error(failure_text(error))
         self.password.setFocus()
@@ -152,5 +160,9 @@ class EnrolDialog(QDialog):
             edit.setReadOnly(busy)
 
     def reject(self) -> None:
-        if not self.busy:  # the office's answer decides; a result for a closed dialog is dropped
-            super().reject()
+        """«Отмена», Esc or the close box: at once, even while the office is asked. The
+        attempt is abandoned: the backend stops it before anything is stored, and its
+        late answer is ignored."""
+        self._abandoned.set()
+        self.password.clear()
+        super().reject()

@@ -34,6 +34,7 @@ from kamdesk.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from kamdesk.services.sync_inbox import IssueView
+    from kamdesk.services.sync_status import SyncOverview
     from kamdesk.services.workspace import Workspace
 
 
@@ -295,6 +296,7 @@ class IssuesView(QWidget):
         self.table.setMinimumHeight(110)
         self.panel = IssuePanel(workspace, tasks, self)
         self.panel.resolved.connect(self.resolved)
+        self._overview: SyncOverview | None = None
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
@@ -307,7 +309,11 @@ class IssuesView(QWidget):
         layout.addWidget(self.splitter, 1)
         self._retranslate()
 
-    def set_issues(self, issues: list[IssueView]) -> None:
+    def set_issues(self, issues: list[IssueView], overview: SyncOverview | None = None) -> None:
+        """`overview` says what the empty list may claim: only a laptop that synced with
+        nothing left waiting may say that everything reached the office."""
+        self._overview = overview
+        self.empty.setText(self._empty_text())
         chosen = self.panel.issue.id if self.panel.issue else None
         self.model.set_records(issues)
         self.table.resizeColumnsToContents()
@@ -339,10 +345,23 @@ class IssuesView(QWidget):
         if issue.is_text and total and sizes[0] > total * 0.35:
             self.splitter.setSizes([int(total * 0.3), total - int(total * 0.3)])  # room to edit
 
+    def _empty_text(self) -> str:
+        overview = self._overview
+        if overview is None or not overview.enrolled:
+            return self.tr(
+                "No sync issues. This laptop is not connected to the office yet: "
+                "your changes stay on it until it is."
+            )
+        if overview.waiting:
+            return self.tr(
+                "No issues; %n change(s) waiting to be sent to the office.", "", overview.waiting
+            )
+        if overview.last_sync_at is None:
+            return self.tr("No sync issues. This laptop has not synced with the office yet.")
+        return self.tr("No sync issues: everything you changed reached the office as it was.")
+
     def _retranslate(self) -> None:
-        self.empty.setText(
-            self.tr("No sync issues: everything you changed reached the office as it was.")
-        )
+        self.empty.setText(self._empty_text())
         self.model.retranslate()
 
     def changeEvent(self, event: QEvent) -> None:

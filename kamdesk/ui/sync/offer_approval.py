@@ -127,7 +127,7 @@ class OfferApproval(QWidget):
         if state.status == "requested":
             text = self.tr("Awaiting approval by the manager")
             if state.requested_at is not None:
-                text += " " + self.tr("(sent %1)").replace(
+                text += " " + self.tr("(asked %1)").replace(
                     "%1", format_datetime(state.requested_at)
                 )
             self._say(text, AMBER)

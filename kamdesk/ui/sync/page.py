@@ -242,7 +242,7 @@ class SyncPage(QWidget):
 
     def _show_state(self, state: InboxState) -> None:
         self._role = state.overview.role
-        self.issues.set_issues(state.issues)
+        self.issues.set_issues(state.issues, state.overview)
         self.rejected_model.set_records(state.rejected)
         self.rejected.resizeColumnsToContents()
         for column in range(self.rejected_model.columnCount() - 1):
@@ -287,7 +287,12 @@ class SyncPage(QWidget):
                 else self.tr("never")
             )
         waiting = overview.waiting if overview else 0
-        self.waiting.setText(str(waiting) if waiting else self.tr("nothing, everything is sent"))
+        if waiting:
+            self.waiting.setText(str(waiting))
+        elif overview is not None and overview.enrolled and overview.last_sync_at is not None:
+            self.waiting.setText(self.tr("nothing, everything is sent"))
+        else:  # nothing has gone to the office yet, so nothing may be called sent
+            self.waiting.setText(self.tr("nothing"))
         failure = controller.failure_text()
         self.failure.setText(failure)
         self.failure.setVisible(bool(failure))
