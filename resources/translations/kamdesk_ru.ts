@@ -2907,6 +2907,22 @@ First a backup is made. Then an encrypted copy is written, checked against the d
 <context>
     <name>IssuesView</name>
     <message>
+        <source>No sync issues. This laptop is not connected to the office yet: your changes stay on it until it is.</source>
+        <translation>Вопросов синхронизации нет. Этот ноутбук ещё не подключён к офису: ваши изменения хранятся на нём, пока он не будет подключён.</translation>
+    </message>
+    <message numerus="yes">
+        <source>No issues; %n change(s) waiting to be sent to the office.</source>
+        <translation>
+            <numerusform>Вопросов нет; %n изменение ждёт отправки в офис.</numerusform>
+            <numerusform>Вопросов нет; %n изменения ждут отправки в офис.</numerusform>
+            <numerusform>Вопросов нет; %n изменений ждут отправки в офис.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sync issues. This laptop has not synced with the office yet.</source>
+        <translation>Вопросов синхронизации нет. Этот ноутбук ещё не синхронизировался с офисом.</translation>
+    </message>
+    <message>
         <source>No sync issues: everything you changed reached the office as it was.</source>
         <translation>Вопросов синхронизации нет: всё, что вы изменили, дошло до офиса как есть.</translation>
     </message>
@@ -3390,8 +3406,8 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>На согласовании у руководителя</translation>
     </message>
     <message>
-        <source>(sent %1)</source>
-        <translation>(отправлено %1)</translation>
+        <source>(asked %1)</source>
+        <translation>(запрошено %1)</translation>
     </message>
     <message>
         <source>Approved: %1, %2</source>
@@ -7071,6 +7087,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>nothing, everything is sent</source>
         <translation>ничего, всё отправлено</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
     </message>
     <message>
         <source>Connect to another office…</source>
