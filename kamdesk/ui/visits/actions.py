@@ -16,12 +16,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QInputDialog,
     QMessageBox,
-    QVBoxLayout,
 )
 
 from kamdesk.services.visits import (
@@ -43,18 +40,17 @@ from kamdesk.ui.formatting import is_russian
 from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.saved_files import ask_save_path, offer_to_open
 from kamdesk.ui.visits.common import (
-    from_qdatetime,
     local,
     message_text,
     messages_text,
     status_label,
-    to_qdatetime,
 )
 from kamdesk.ui.visits.export_dialog import ExportDialog
 from kamdesk.ui.visits.free_slot import slot_for_new
 from kamdesk.ui.visits.held_dialog import HeldTimeDialog
 from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
 from kamdesk.ui.visits.report_form import ReportForm, open_report_form
+from kamdesk.ui.visits.reschedule_dialog import RescheduleDialog
 from kamdesk.ui.visits.route_dialog import RouteDialog
 from kamdesk.ui.visits.undo import StatusChange
 
@@ -238,30 +234,19 @@ def _undo(page: VisitsPage, change: StatusChange) -> bool:
     return True
 
 
-def ask_new_start(page: VisitsPage, current: datetime) -> datetime | None:
-    dialog = QDialog(page)
-    dialog.setWindowTitle(QCoreApplication.translate("VisitsPage", "Reschedule the visit"))
-    edit = QDateTimeEdit(to_qdatetime(current, page.tz))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd.MM.yyyy HH:mm")
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    layout = QVBoxLayout(dialog)
-    layout.addWidget(edit)
-    layout.addWidget(buttons)
+def ask_new_start(page: VisitsPage, row: VisitRow) -> datetime | None:
+    """The new start of `row`, asked with the visit named; None when cancelled."""
+    dialog = RescheduleDialog(row, page.tz, page)
     accepted = dialog.exec() == QDialog.DialogCode.Accepted
     dialog.deleteLater()
-    return from_qdatetime(edit.dateTime(), page.tz) if accepted else None
+    return dialog.new_start() if accepted else None
 
 
 def reschedule(page: VisitsPage, new_start: datetime | None = None) -> uuid.UUID | None:
     row = page.selected()
     if row is None or row.status != VisitStatus.PLANNED:
         return None
-    new_start = new_start or ask_new_start(page, row.starts_at)
+    new_start = new_start or ask_new_start(page, row)
     if new_start is None:
         return None
     try:

@@ -2,7 +2,8 @@
 visit the negotiation plan (field guide §6: "Before").
 
 Open it with `open_plan_dialog(parent, workspace, tasks, account_id=..., start=...)`
-for a new visit (the client card does), or with `visit_id=...` to edit one; `place`
+for a new visit (the client card does; without `account_id` no client is chosen and
+Save waits for one), or with `visit_id=...` to edit one; `place`
 puts the cursor on the field a failing checklist item asks to fix. The service's
 objections are shown under the fields they concern; nothing is saved until fixed.
 
@@ -22,8 +23,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QCompleter,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
@@ -41,7 +40,6 @@ from PySide6.QtWidgets import (
 )
 
 from kamdesk.i18n import Message
-from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.visits import (
     DEFAULT_TIME_ZONE,
     PlanInput,
@@ -54,22 +52,23 @@ from kamdesk.services.visits import (
     planning_options,
     update_plan,
 )
+from kamdesk.services.visits.model import CALL_DURATION_MIN
 from kamdesk.services.visits.settings import load_visit_settings
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.background_save import BackgroundSave
 from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.enter_guard import keep_enter_in_editors
 from kamdesk.ui.formatting import format_date
-from kamdesk.ui.item_data import index_of_data, select_data
-from kamdesk.ui.labels import label
+from kamdesk.ui.item_data import select_data
 from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.unsaved_changes import UnsavedChanges
+from kamdesk.ui.visits import plan_client as client
 from kamdesk.ui.visits import plan_fields as fields
 from kamdesk.ui.visits.common import from_qdatetime, message_text, to_qdatetime
 from kamdesk.ui.visits.plan_fields import next_slot as _next_slot
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = client.ID_ROLE
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -104,25 +103,19 @@ class PlanDialog(QDialog):
         self._errors: dict[str, QLabel] = {}
         self._build(fixed_account=visit_id is not None or account_id is not None)
         chosen = self._plan.account_id if self._plan else account_id
-        if chosen is not None and index_of_data(self.account, chosen) < 0:
-            # Archived or beyond the list's limit: still named, never shown as its id.
-            summary = workspace.accounts.summary(chosen)
-            self.account.addItem(summary.name if summary else self.tr("(unknown client)"), chosen)
-        if chosen is not None:
-            self.account.setCurrentIndex(index_of_data(self.account, chosen))
+        # Opened without a client, the fields typed before one is chosen are kept then.
+        self._typed_first = chosen is None
+        client.choose(self.account, workspace, chosen)
         self.account.currentIndexChanged.connect(lambda _: self._account_changed())
+        if chosen is None:
+            self._fill_unchosen()
         self._account_changed(self._plan)
         self.unsaved = UnsavedChanges(self, self._shown_plan, self.save)
 
     # Building -----------------------------------------------------------------------------
 
     def _error_label(self, key: str) -> QLabel:
-        error = QLabel()
-        error.setObjectName(f"error_{key or 'general'}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self._errors[key] = error
+        self._errors[key] = error = client.error_label(key, ERROR_STYLE)
         return error
 
     def _row(
@@ -141,16 +134,8 @@ class PlanDialog(QDialog):
         return box
 
     def _build(self, fixed_account: bool) -> None:
-        self.account = QComboBox()
-        self.account.setEditable(True)
-        self.account.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for row in self._workspace.accounts.page(AccountFilter(), limit=5000):
-            self.account.addItem(row.name, row.id)
-        completer = self.account.completer()
-        assert completer is not None  # an editable combo always has one
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.account.setEnabled(not fixed_account)
+        self.account = client.client_combo(self._workspace, fixed_account)
+        self.client_note = client.note_label()
         self.starts_at = QDateTimeEdit()
         self.starts_at.setCalendarPopup(True)
         self.starts_at.setDisplayFormat("dd.MM.yyyy HH:mm")
@@ -169,7 +154,6 @@ class PlanDialog(QDialog):
         travel_layout.addRow(self.travel_known, self.travel)
         self.attendees = fields.attendee_list()
         self.objective = QLineEdit()
-        self.objective.setPlaceholderText(self.tr("What should this visit achieve?"))
         self.agenda = QPlainTextEdit()
         self.agenda.setTabChangesFocus(True)
         self.agenda.setMaximumHeight(70)
@@ -179,7 +163,8 @@ class PlanDialog(QDialog):
         self.channel = fields.channel_combo()
         main = QWidget()
         self._form = form = QFormLayout(main)
-        self._row(form, self.tr("Client"), self.account, "account_id")
+        client_box = self._row(form, self.tr("Client"), self.account, "account_id")
+        client_box.layout().addWidget(self.client_note)  # type: ignore[union-attr]
         self._row(form, self.tr("Kind"), self.channel)
         self._row(form, self.tr("Start"), self.starts_at, "starts_at")
         self._row(form, self.tr("Duration"), self.duration, "duration_min")
@@ -195,8 +180,10 @@ class PlanDialog(QDialog):
         self._row(form, self.tr("Questions"), self.questions)
 
         self.product_filter = QLineEdit(placeholderText=self.tr("Filter products"))
-        self.product_filter.textChanged.connect(self._filter_products)
         self.products = QListWidget()
+        self.product_filter.textChanged.connect(
+            lambda text: client.filter_items(self.products, text)
+        )
         self.offer_row = fields.OfferRow()
         self.offer_row.new_offer_requested.connect(self._new_offer)
         self.offer = self.offer_row.combo
@@ -223,7 +210,7 @@ class PlanDialog(QDialog):
         self._row(extra, self.tr("Concessions"), self.concessions)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(main, self.tr("Visit"))
+        self.tabs.addTab(main, "")  # «Visit» or «Call»: see _channel_changed
         self.tabs.addTab(content, self.tr("Products and negotiation"))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -257,6 +244,7 @@ class PlanDialog(QDialog):
 
     def _account_changed(self, plan: PlanInput | None = None) -> None:
         account_id = self.account.currentData()
+        self._show_client_needed()
         if account_id is None:
             return
         options = planning_options(self._store, account_id)
@@ -265,8 +253,9 @@ class PlanDialog(QDialog):
         self._plan = plan
         self.attendees.clear()
         for contact in options.contacts:
-            role = label(contact.dmu_role) if contact.dmu_role else ""
-            text = fields.contact_text(contact.full_name, contact.position, role, contact.phone)
+            text = client.attendee_text(
+                contact.full_name, contact.position, contact.dmu_role, contact.phone
+            )
             item = QListWidgetItem(text)
             item.setToolTip(text)
             item.setData(ID_ROLE, contact.id)
@@ -308,11 +297,10 @@ class PlanDialog(QDialog):
     def _defaults_for(self, account_id: uuid.UUID) -> PlanInput:
         """A new plan at the client's address; switching client keeps what was typed
         except what belongs to the old client (place, people, offer)."""
-        if self._plan is None:
-            start = self._start or _next_slot(datetime.now().astimezone())
-            return plan_defaults(self._store, account_id, start, self._channel)
+        if self._plan is None and not self._typed_first:
+            return plan_defaults(self._store, account_id, self._first_start(), self._channel)
         typed = self.current_plan()
-        defaults = plan_defaults(self._store, account_id, typed.starts_at)
+        defaults = plan_defaults(self._store, account_id, typed.starts_at, typed.channel)
         typed.account_id = account_id
         typed.place, typed.latitude, typed.longitude = (
             defaults.place,
@@ -321,6 +309,25 @@ class PlanDialog(QDialog):
         )
         typed.attendee_ids, typed.offer_id = [], None
         return typed
+
+    def _first_start(self) -> datetime:
+        return self._start or _next_slot(datetime.now().astimezone())
+
+    def _fill_unchosen(self) -> None:
+        """No client yet: the kind, start and usual duration, as the client's plan has."""
+        select_data(self.channel, self._channel)
+        self._channel_changed()
+        call = self._channel == VisitChannel.CALL
+        usual = load_visit_settings(self._store).default_duration_min
+        self.duration.setValue(CALL_DURATION_MIN if call else usual)
+        self.starts_at.setDateTime(to_qdatetime(self._first_start(), self._tz))
+
+    def _show_client_needed(self) -> None:
+        """Save waits for a client, and says so where the KAM looks."""
+        missing = self.account.currentData() is None
+        why = client.client_missing_text(self.channel.currentData() == VisitChannel.CALL)
+        client.show_missing(self.client_note, self.save_button, why if missing else "")
+        self.save_button.setEnabled(not missing and not self.saving)
 
     def _fill(self, plan: PlanInput) -> None:
         select_data(self.channel, plan.channel)
@@ -345,26 +352,16 @@ class PlanDialog(QDialog):
         """A call hides the place, coordinates and travel; choosing it makes it 15 min."""
         usual = (lambda: load_visit_settings(self._store).default_duration_min) if chosen else None
         fields.show_channel(self._form, self._going, self.channel, self.duration, usual)
+        tab, hint = client.channel_words(self.channel.currentData() == VisitChannel.CALL)
+        self.tabs.setTabText(0, tab)
+        self.objective.setPlaceholderText(hint)
+        self._show_client_needed()  # its words follow the kind too
 
     def _commercial_toggled(self, on: bool) -> None:
         for widget in (self.target_result, self.walk_away, self.concessions):
             widget.setEnabled(on)
 
-    def _filter_products(self, text: str) -> None:
-        needle = text.casefold().strip()
-        for row in range(self.products.count()):
-            item = self.products.item(row)
-            item.setHidden(bool(needle) and needle not in item.text().casefold())
-
     # Saving -------------------------------------------------------------------------------
-
-    @staticmethod
-    def _checked(view: QListWidget) -> list[uuid.UUID]:
-        return [
-            view.item(row).data(ID_ROLE)
-            for row in range(view.count())
-            if view.item(row).checkState() == Qt.CheckState.Checked
-        ]
 
     def current_plan(self) -> PlanInput:
         latitude, longitude = self.coordinates.value()
@@ -386,8 +383,8 @@ class PlanDialog(QDialog):
             if self.commercial.isChecked()
             else [],
             offer_id=self.offer.currentData(),
-            attendee_ids=self._checked(self.attendees),
-            product_ids=self._checked(self.products),
+            attendee_ids=client.checked_ids(self.attendees),
+            product_ids=client.checked_ids(self.products),
             travel_override_min=self.travel.value() if self.travel_known.isChecked() else None,
             channel=self.channel.currentData(),
         )
