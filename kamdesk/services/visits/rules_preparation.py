@@ -47,7 +47,8 @@ def no_information_rules(facts: VisitFacts, settings: VisitSettings) -> list[Che
         ChecklistItem(
             key=key,
             mistake=Mistake.NO_INFORMATION,
-            kind=ItemKind.REMINDER,
+            # A first visit has nothing to review: that is a fact, not a tick of the KAM's.
+            kind=ItemKind.REMINDER if reports else ItemKind.CHECK,
             title=msg(
                 QT_TRANSLATE_NOOP("Visits", "Last {count} visit reports of this client reviewed"),
                 count=len(reports),

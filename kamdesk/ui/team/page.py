@@ -226,13 +226,14 @@ class TeamPage(QWidget):
     def reload(self) -> None:
         """Read the team's reports of the period again (after a sync brought rows)."""
         team_filter = self.team_filter()
-        store = self._workspace.store if self._workspace is not None else None
+        workspace = self._workspace
 
         def load(_progress: Any) -> TeamView:
             from kamdesk.services.team import team_view
 
-            assert store is not None
-            return team_view(store, team_filter)
+            assert workspace is not None
+            # On the worker: the store may still wait for its start-up check.
+            return team_view(workspace.store, team_filter)
 
         self._tasks.run(load, self._loaded, key=f"team-{id(self)}", owner=self)
 

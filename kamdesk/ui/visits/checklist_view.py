@@ -23,12 +23,15 @@ from __future__ import annotations
 import html
 import uuid
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -54,6 +57,54 @@ from kamdesk.ui.visits.common import READINESS_COLORS, message_text
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 PASSED = QColor("#2e7d32")
 FAILED = QColor("#c62828")
+WRAP_SLACK = 12
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their wrapped text. QTreeView asks a row's height without a
+    width, so every to-do was one line cut with «…»: the height is measured here at
+    the width the text really gets in the first column."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def text_rect(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QRect:
+        """Where the style puts the text of `index` when its row is `option.rect`."""
+        depth = 0
+        parent: QModelIndex = index.parent()
+        while parent.isValid():
+            depth += 1
+            parent = parent.parent()
+        levels = depth + (1 if self._tree.rootIsDecorated() else 0)
+        width = self._tree.columnWidth(0) - self._tree.indentation() * levels
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.rect = QRect(0, 0, max(width, 40), 10_000)
+        style = self._tree.style()
+        return style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self._tree)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        hint = super().sizeHint(option, index)
+        if index.column() != 0 or self._tree.columnWidth(0) <= 0:
+            return hint
+        room = self.text_rect(option, index)
+        margin = self._tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        font = index.data(Qt.ItemDataRole.FontRole)
+        metrics = self._tree.fontMetrics() if font is None else QFontMetrics(font)
+        wrapped = metrics.boundingRect(
+            # A few pixels to spare: a style sheet's padding or a fallback glyph («✓»)
+            # must not push the last word onto a line the row has no room for.
+            QRect(0, 0, max(room.width() - 2 * margin - WRAP_SLACK, 20), 10_000),
+            int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft),
+            text,
+        )
+        return QSize(hint.width(), max(hint.height(), wrapped.height() + 2 * margin + 2))
 
 
 class ChecklistView(QWidget):
@@ -83,6 +134,10 @@ class ChecklistView(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(WrappingDelegate(self.tree))
+        # A wider or narrower panel wraps the to-dos anew: the rows are measured again.
+        self.tree.header().sectionResized.connect(self._column_resized)
         self.tree.header().setStretchLastSection(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -98,6 +153,10 @@ class ChecklistView(QWidget):
         self.stack.addWidget(self.tree)
         layout.addWidget(self.stack, 1)
         self.show_visit(None)
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == 0:
+            QTimer.singleShot(0, self.tree, self.tree.doItemsLayout)
 
     def show_visit(self, visit_id: uuid.UUID | None) -> None:
         self.visit_id = visit_id
@@ -188,7 +247,7 @@ class ChecklistView(QWidget):
             text += "\n" + self.tr("Note: %1").replace("%1", item.note)
         row = QTreeWidgetItem(head, [text, ""])
         row.setData(0, KEY_ROLE, item.key)
-        row.setToolTip(0, text)  # long reasons are elided in a narrow panel
+        row.setToolTip(0, text)
         if item.kind == ItemKind.REMINDER:
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(0, Qt.CheckState.Checked if item.passed else Qt.CheckState.Unchecked)

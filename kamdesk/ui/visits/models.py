@@ -46,6 +46,13 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
     def readiness_color(row: VisitRow) -> QColor | None:
         return READINESS_COLORS[row.readiness.level] if row.readiness else None
 
+    def objective_tip(row: VisitRow) -> str:
+        # The list has no room for the objective column at 1366 px (list_layout).
+        if not row.objective:
+            return client_line(row)
+        objective = QCoreApplication.translate("VisitListModel", "Objective: %1")
+        return f"{client_line(row)}\n{objective.replace('%1', row.objective)}"
+
     def status_color(row: VisitRow) -> QColor | None:
         return MUTED_TEXT if is_ended(row.status) else None
 
@@ -61,6 +68,7 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Client"),
             client_line,
+            tooltip=objective_tip,
             foreground=status_color,
         ),
         RecordColumn(

@@ -57,6 +57,7 @@ from kamdesk.ui.visits import actions, calls
 from kamdesk.ui.visits.checklist_view import ChecklistView
 from kamdesk.ui.visits.command_state import update_commands
 from kamdesk.ui.visits.common import PLANNING_COMMANDS, local, period_around
+from kamdesk.ui.visits.list_layout import fit_visit_list, lay_out_visit_list
 from kamdesk.ui.visits.models import DayModel, visit_list_model
 from kamdesk.ui.visits.next_step import next_step_text
 from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
@@ -161,7 +162,7 @@ class VisitsPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        lay_out_visit_list(self.table)
         self.table.activated.connect(lambda _index: actions.open_selected(self))
         self.table.selectionModel().currentChanged.connect(
             lambda index, _old: self.select_visit(self._list_id(index))
@@ -283,11 +284,12 @@ class VisitsPage(QWidget):
 
     def reload(self) -> None:
         """Load the visits around the current day, the follow-ups and overdue clients."""
-        store, tz, day = self.workspace.store, self.tz, self.current_day
+        workspace, tz, day = self.workspace, self.tz, self.current_day
         first, last = period_around(day)
         today = self.today
 
         def load(_progress: Any) -> Loaded:
+            store = workspace.store  # on the worker: it may wait for the store's check
             return Loaded(
                 first,
                 last,
@@ -321,7 +323,9 @@ class VisitsPage(QWidget):
         """The pre-meeting checklist of the selected visit while it is planned; for any
         other (held, reported, submitted, cancelled) a line on what comes next."""
         row = self.selected()
-        self.checklist.empty.setText(next_step_text(row.status if row else None))
+        self.checklist.empty.setText(
+            next_step_text(row.status, row.channel) if row else next_step_text(None)
+        )
         planned = row if row is not None and row.status == VisitStatus.PLANNED else None
         self.checklist.show_visit(planned.id if planned and planned.readiness is not None else None)
         update_commands(self)  # e.g. «Mark held» off once the visit is held
@@ -346,9 +350,7 @@ class VisitsPage(QWidget):
         if month != self._list_rows:  # an unchanged list keeps its selection and scroll
             self._list_rows = month
             self.list_model.set_records(month)
-            self.table.resizeColumnsToContents()
-            # A long official name must not push the status out of sight.
-            self.table.setColumnWidth(2, min(self.table.columnWidth(2), 340))
+            fit_visit_list(self.table)
         if mode == DAY:
             self.period.setText(format_date(day))
         elif mode == WEEK:
