@@ -16,6 +16,14 @@ measured). The caller runs `checkpoint(store)` off the UI thread instead.
 
 Both settings are per connection (`PRAGMA`): set when the connection is checked
 out inside the block and put back to what they were when it returns to the pool.
+
+The store may not exist yet: at start-up it opens for writing only once its quick
+check passed (kamdesk.services.workspace). Inside `without_waiting()`, asking the
+workspace for its store while that check runs fails at once with a "busy" error
+(a StoreBusyError) instead of waiting for the check on the window's thread.
+
+Free of SQLAlchemy at import (it is imported when a store is first made quiet), so
+the workspace can ask `refuses_waiting` before anything loaded it.
 """
 
 from __future__ import annotations
@@ -24,12 +32,14 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from typing import Any
-
-from sqlalchemy import Engine, event
+from typing import TYPE_CHECKING, Any
 
 from kamdesk import errors
-from kamdesk.store import Store
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from kamdesk.store import Store
 
 # The busy timeout, in milliseconds, for connections checked out by this thread now
 # (None: the engine's own). A context variable is per thread, like the UI thread's writes.
@@ -40,15 +50,29 @@ _BUSY_CODES = (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 @contextmanager
-def without_waiting(store: Store) -> Iterator[None]:
+def without_waiting(store: Store | None = None) -> Iterator[None]:
     """Within this block, this thread's reads and writes of `store` never wait for
-    another connection's lock: they fail at once with an error `is_busy` recognises."""
-    _install(store.engine)
+    another connection's lock: they fail at once with an error `is_busy` recognises.
+    Without `store` (the caller has only the workspace), the workspace's store is
+    asked for inside the block: it fails at once too while the store's check runs,
+    and the store it hands out is made quiet as it opens (`quiet`)."""
+    if store is not None:
+        quiet(store)
     token = _WAIT_MS.set(0)
     try:
         yield
     finally:
         _WAIT_MS.reset(token)
+
+
+def refuses_waiting() -> bool:
+    """This thread is inside `without_waiting`: nothing it asks the store may wait."""
+    return _WAIT_MS.get() == 0
+
+
+def quiet(store: Store) -> None:
+    """Let `without_waiting` blocks set `store`'s connections (once per engine)."""
+    _install(store.engine)
 
 
 def is_busy(error: BaseException) -> bool:
@@ -72,6 +96,8 @@ def is_busy(error: BaseException) -> bool:
 
 
 def _install(engine: Engine) -> None:
+    from sqlalchemy import event
+
     if not event.contains(engine, "checkout", _on_checkout):
         event.listen(engine, "checkout", _on_checkout)
         event.listen(engine, "checkin", _on_checkin)

@@ -21,9 +21,12 @@ from typing import TYPE_CHECKING, Any
 from kamdesk.errors import (
     CorruptStoreError,
     SchemaTooNewError,
+    StoreBusyError,
     StoreError,
     StoreUnavailableError,
 )
+from kamdesk.i18n import QT_TRANSLATE_NOOP
+from kamdesk.services import store_wait
 from kamdesk.services.accounts import AccountDirectory
 
 if TYPE_CHECKING:
@@ -32,6 +35,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CorruptStoreError",
     "SchemaTooNewError",
+    "StoreCheckingError",
     "StoreError",
     "StoreUnavailableError",
     "Workspace",
@@ -42,6 +46,16 @@ __all__ = [
 ]
 
 Progress = Callable[[int, Any], None]  # percent done, the stage (a Message)
+
+
+class StoreCheckingError(StoreBusyError):
+    """The store's quick check still runs, and the caller may not wait for it
+    (`store_wait.without_waiting`): "busy" for now (`store_wait.is_busy`)."""
+
+    text = QT_TRANSLATE_NOOP(
+        "Store",
+        "Checking the database {path}… Your changes will be saved once the check is over.",
+    )
 
 
 class Workspace:
@@ -72,7 +86,11 @@ class Workspace:
     @property
     def store(self) -> Store:
         """The SQLAlchemy store, opened on first use (thread-safe), once the store's
-        quick check passed (see `wait_for_check`, which raises if it did not)."""
+        quick check passed (see `wait_for_check`, which raises if it did not).
+        Inside `store_wait.without_waiting()` it never waits for that check: while it
+        runs, StoreCheckingError (a "busy" error) is raised at once."""
+        if self.checking and store_wait.refuses_waiting():
+            raise StoreCheckingError(self.path, "the quick check is still running")
         self.wait_for_check()
         with self._store_lock:
             if self._store is None:
@@ -82,6 +100,11 @@ class Workspace:
                 self._store = open_store(self.path, verify=False)
                 _install_store_listeners(self._store)
             return self._store
+
+    def store_at_once(self) -> Store | None:
+        """The store, or None while its quick check still runs (for the UI thread,
+        which must not wait for the check; `store` raises if the check failed)."""
+        return None if self.checking else self.store
 
     @property
     def opened_store(self) -> Store | None:
@@ -133,6 +156,7 @@ def _install_store_listeners(store: Store) -> None:
     from kamdesk.services.dossier import install_score_listener
 
     install_score_listener(store)
+    store_wait.quiet(store)  # a `without_waiting()` block may be the one that opened it
 
 
 def prepare_opening(path: Path) -> None:

@@ -428,7 +428,11 @@ class MainWindow(QMainWindow):
 
         if self._language is None:
             return
-        dialog = SettingsDialog(self.preferences, self._language, self._workspace.store, self)
+        store = self._workspace.store_at_once()
+        if store is None:  # the store's check runs on: no waiting for it on this thread
+            self.statusBar().showMessage(self.tr("Checking the database… try again in a moment."))
+            return
+        dialog = SettingsDialog(self.preferences, self._language, store, self)
         dialog.analytics_changed.connect(self.start_reclassification)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

@@ -123,12 +123,13 @@ class ApprovalsView(QWidget):
         self._update_buttons()
 
     def reload(self) -> None:
-        store = self._workspace.store if self._workspace is not None else None
+        workspace = self._workspace
 
         def load(_progress: Any) -> list[PendingApproval]:
             from kamdesk.services.offers.approvals import pending_approvals
 
-            return pending_approvals(store) if store is not None else []
+            # On the worker: the store may still wait for its start-up check.
+            return pending_approvals(workspace.store) if workspace is not None else []
 
         self._tasks.run(load, self.set_rows, key=f"approvals-{id(self)}", owner=self)
 
