@@ -964,12 +964,12 @@
         <translation>покупает раз в год</translation>
     </message>
     <message>
-        <source>%1: one purchase in the period, no cycle to judge by</source>
-        <translation>%1: одна покупка за период, цикла не видно</translation>
+        <source>one purchase in the period, no cycle to judge by</source>
+        <translation>одна покупка за период, цикла не видно</translation>
     </message>
     <message>
-        <source>%1: %2, deviation %3 from its own cycle</source>
-        <translation>%1: %2, отклонение %3 от своего цикла</translation>
+        <source>%1, deviation %2 from its own cycle</source>
+        <translation>%1, отклонение %2 от своего цикла</translation>
     </message>
     <message>
         <source>Open complaint of %1: %2</source>
@@ -3096,6 +3096,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>&lt;h3&gt;KAMdesk {version}&lt;/h3&gt;&lt;p&gt;Рабочее место менеджера по работе с ключевыми клиентами фармкомпании: клиенты и их досье, визиты, коммерческие предложения, продукты и аналитика. Работает без связи; ваши данные хранятся на этом компьютере.&lt;/p&gt;&lt;p&gt;База данных: {path}&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>Checking the database… try again in a moment.</source>
+        <translation>Идёт проверка базы данных… Повторите через несколько секунд.</translation>
+    </message>
+    <message>
         <source>&amp;Open database…</source>
         <translation>&amp;Открыть базу…</translation>
     </message>
@@ -4683,6 +4687,33 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
 </context>
 <context>
+    <name>PlanAttendee</name>
+    <message>
+        <source>DM</source>
+        <translation>ЛПР</translation>
+    </message>
+    <message>
+        <source>Influencer</source>
+        <translation>ЛВР</translation>
+    </message>
+    <message>
+        <source>Approver</source>
+        <translation>Согласующий</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Эксперт</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>Gatekeeper</source>
+        <translation>Секретарь</translation>
+    </message>
+</context>
+<context>
     <name>PlanDialog</name>
     <message>
         <source>Call plan</source>
@@ -4701,8 +4732,28 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Запланировать визит</translation>
     </message>
     <message>
+        <source>Select a client</source>
+        <translation>Выберите клиента</translation>
+    </message>
+    <message>
         <source>(unknown client)</source>
         <translation>(клиент не найден)</translation>
+    </message>
+    <message>
+        <source>Select the client to call: Save is available once a client is chosen.</source>
+        <translation>Выберите клиента для звонка: «Сохранить» станет доступна, когда клиент выбран.</translation>
+    </message>
+    <message>
+        <source>Select the client to visit: Save is available once a client is chosen.</source>
+        <translation>Выберите клиента для визита: «Сохранить» станет доступна, когда клиент выбран.</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
+        <source>What should this call achieve?</source>
+        <translation>Чего должен достичь этот звонок?</translation>
     </message>
     <message>
         <source>min</source>
@@ -5556,6 +5607,41 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
 </context>
 <context>
+    <name>RescheduleDialog</name>
+    <message>
+        <source>Reschedule the call: %1, %2</source>
+        <translation>Перенос звонка: %1, %2</translation>
+    </message>
+    <message>
+        <source>Reschedule the visit: %1, %2</source>
+        <translation>Перенос визита: %1, %2</translation>
+    </message>
+    <message>
+        <source>Reschedule the call</source>
+        <translation>Перенос звонка</translation>
+    </message>
+    <message>
+        <source>Reschedule the visit</source>
+        <translation>Перенос визита</translation>
+    </message>
+    <message>
+        <source>%1 min, as planned</source>
+        <translation>%1 мин, как запланировано</translation>
+    </message>
+    <message>
+        <source>New date and time</source>
+        <translation>Новые дата и время</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Длительность</translation>
+    </message>
+    <message>
+        <source>Reschedule</source>
+        <translation>Перенести</translation>
+    </message>
+</context>
+<context>
     <name>RouteDialog</name>
     <message>
         <source>Route for %1</source>
@@ -5610,6 +5696,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>%1, so far: %2</source>
         <translation>%1, пока: %2</translation>
+    </message>
+    <message>
+        <source>No sales in these months</source>
+        <translation>Продаж за эти месяцы не было</translation>
     </message>
 </context>
 <context>
@@ -6346,6 +6436,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>The two passphrases differ; try again.</source>
         <translation>Пароли не совпадают; попробуйте ещё раз.</translation>
+    </message>
+    <message>
+        <source>Checking the database {path}… Your changes will be saved once the check is over.</source>
+        <translation>Идёт проверка базы {path}… Изменения будут сохранены, как только проверка закончится.</translation>
     </message>
 </context>
 <context>
@@ -7806,6 +7900,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
 <context>
     <name>VisitListModel</name>
     <message>
+        <source>Objective: %1</source>
+        <translation>Цель: %1</translation>
+    </message>
+    <message>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
@@ -7882,6 +7980,18 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>The visit was moved: select its new date to prepare for it.</source>
         <translation>Визит перенесён: выберите его новую дату, чтобы подготовиться к нему.</translation>
+    </message>
+    <message>
+        <source>The call is held: open it (Enter) to write the report.</source>
+        <translation>Звонок проведён: откройте его (Enter), чтобы написать отчёт.</translation>
+    </message>
+    <message>
+        <source>The call is cancelled: nothing to prepare.</source>
+        <translation>Звонок отменён: готовиться не к чему.</translation>
+    </message>
+    <message>
+        <source>The call was moved: select its new date to prepare for it.</source>
+        <translation>Звонок перенесён: выберите его новую дату, чтобы подготовиться к нему.</translation>
     </message>
 </context>
 <context>
@@ -8602,10 +8712,6 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>%1: undone, the visit is «%2» again.</source>
         <translation>%1: изменение отменено, визит снова «%2».</translation>
-    </message>
-    <message>
-        <source>Reschedule the visit</source>
-        <translation>Перенос визита</translation>
     </message>
     <message>
         <source>Cancel the visit</source>

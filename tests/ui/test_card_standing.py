@@ -201,7 +201,7 @@ def test_the_xyz_class_is_explained_beside_it(
     card = open_card(territory["hospital"])
     facts = child(card, QLabel, "cardFacts").text()
     # Quarterly purchases of 3 000, 3 500, 3 000, 3 500: amounts' CV 250 / 3 250.
-    assert "<b>CX</b> (X: buys once a quarter, deviation 7.7% from its own cycle)" in facts
+    assert "<b>CX</b> (buys once a quarter, deviation 7.7% from its own cycle)" in facts
 
 
 def test_a_chain_lists_its_pharmacies_and_opens_one(

@@ -38,11 +38,13 @@ def _search_for_nothing(qtbot: QtBot, page: ClientsPage, typed: str = "zzq") -> 
         QTest.keyClicks(page.filters.search, typed)
     qtbot.waitUntil(lambda: page.model.account_filter.text == typed and not page.model.rowCount())
     qtbot.waitUntil(page.no_matches.isVisible)
+    assert not page.hint_label.isVisible()  # «Double-click opens…» with nothing to open
 
 
 def _whole_list_is_back(qtbot: QtBot, page: ClientsPage) -> None:
     qtbot.waitUntil(lambda: page.model.rowCount() == EVERY_ACCOUNT)
     assert not page.no_matches.isVisible()
+    assert page.hint_label.isVisible()
     assert page.filters.search.text() == ""
     assert page.filters.current_filter() == AccountFilter()
     assert page.filters.search.hasFocus()  # typing a new search goes on at once

@@ -68,3 +68,34 @@ def test_hovering_a_bar_tells_its_month_and_amount(
 
     assert hover(0) == "декабрь 2025: 12\u00a0000\u00a0₽"
     assert hover(12).startswith("декабрь 2026") and "500\u00a0₽" in hover(12)
+
+
+def _axis_column_has_text(chart: SalesChart) -> bool:
+    """Any text-coloured pixel where the value labels go (left of the bars)."""
+    image = chart.grab().toImage()
+    return any(
+        image.pixelColor(x, y).lightness() < 200
+        for x in range(56)
+        for y in range(image.height() - 30)
+    )
+
+
+def test_a_client_with_no_sales_gets_no_invented_axis(
+    qtbot: QtBot, switcher: LanguageSwitcher
+) -> None:
+    switcher.apply(Language.RUSSIAN)
+    empty = [(month_start(TODAY, back), Decimal(0)) for back in range(12, 0, -1)]
+    sold = [(month_start(TODAY, back), Decimal(1000 * back)) for back in range(12, 0, -1)]
+    charts = []
+    for months in (empty, sold):
+        chart = SalesChart(months)
+        qtbot.addWidget(chart)
+        chart.resize(460, 180)
+        chart.show()
+        qtbot.waitExposed(chart)
+        charts.append(chart)
+    assert not charts[0].has_sales() and charts[1].has_sales()
+    # «0 ₽ … 1 ₽» was drawn for a client who bought nothing; the chart says so instead.
+    assert not _axis_column_has_text(charts[0])
+    assert _axis_column_has_text(charts[1])
+    assert charts[0].tr("No sales in these months") == "Продаж за эти месяцы не было"

@@ -6,6 +6,7 @@ from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -13,6 +14,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QProgressBar,
+    QStyle,
+    QStyleOptionFrame,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +30,33 @@ from kamdesk.ui.card.hints import client_type_hint
 from kamdesk.ui.card.standing import ComplaintBanner, StandingRows, xyz_text
 from kamdesk.ui.card.widgets import error_label, muted
 from kamdesk.ui.formatting import format_datetime, format_percent
+from kamdesk.ui.line_text import hidden_text
+
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+
+class NoteField(QLineEdit):
+    """A one-line note that ends in «…» when it is cut and not being edited: the three P
+    share one line at 1366×768, and a clipped word read as the whole note. The whole
+    text shows on hover (kamdesk.ui.line_text.full_text_tip, set by the binder)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self.hasFocus() or not hidden_text(self):
+            return
+        # Where QLineEdit draws its text (its contents, the text margins, 2 px more).
+        option = QStyleOptionFrame()
+        self.initStyleOption(option)
+        area = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
+        area = area.marginsRemoved(self.textMargins()).adjusted(2, 1, -2, -1)
+        painter = QPainter(self)
+        painter.fillRect(area, self.palette().color(QPalette.ColorRole.Base))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideRight, area.width()
+        )
+        painter.drawText(area, int(_LEFT), shown)
+        painter.end()
 
 
 class CardHeader(QWidget):
@@ -113,14 +143,12 @@ class CardHeader(QWidget):
             tick = QCheckBox(labels.qualification_label(key))
             tick.setObjectName(f"field_account_{flag}")
             binder.bind(tick, Entity.ACCOUNT, data.id, flag, data.account[flag])
-            text = QLineEdit()
+            text = NoteField()
             text.setObjectName(f"field_account_{note}")
             text.setPlaceholderText(self.tr("why (a note)"))
             error = error_label()
             binder.bind(text, Entity.ACCOUNT, data.id, note, data.account[note], error)
             text.setCursorPosition(0)  # the start of the note, not its end, in a narrow field
-            # Three notes share one line at 1366×768: a cut one shows whole on hover,
-            # under this caption (kamdesk.ui.line_text.full_text_tip, set by the binder).
             text.setToolTip(labels.qualification_label(key))
             three_p.addWidget(tick)
             three_p.addWidget(text, 1)

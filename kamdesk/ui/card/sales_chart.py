@@ -3,7 +3,8 @@
 The last 12 complete months, oldest first, each labelled with its month (and the
 year under January and the first bar); the current month after them, lighter and
 outlined, as it is still coming in. The axis on the left is in roubles with round
-steps; hovering a bar shows its month and amount.
+steps; hovering a bar shows its month and amount. With no sales at all the chart says
+so instead of drawing an axis with no meaning.
 """
 
 from __future__ import annotations
@@ -62,6 +63,9 @@ class SalesChart(QWidget):
             shown.append((self.current[0], self.current[1], True))
         return shown
 
+    def has_sales(self) -> bool:
+        return any(amount > 0 for _month, amount, _partial in self.bars())
+
     def _area(self) -> QRectF:
         return QRectF(self.rect()).adjusted(AXIS_WIDTH, 12, -4, -LABELS_HEIGHT)
 
@@ -106,7 +110,16 @@ class SalesChart(QWidget):
         painter.setFont(font)
         step, top = self._scale()
         lang = language()
-        for tick in range(round(top / step) + 1):
+        # No sales at all: an axis of «0 ₽ … 1 ₽» would invent a scale; the months stay.
+        ticks = round(top / step) + 1 if self.has_sales() else 0
+        if not ticks:
+            painter.setPen(AXIS)
+            painter.drawLine(area.bottomLeft(), area.bottomRight())
+            painter.setPen(TEXT)
+            painter.drawText(
+                area, Qt.AlignmentFlag.AlignCenter, self.tr("No sales in these months")
+            )
+        for tick in range(ticks):
             value = tick * step
             y = area.bottom() - area.height() * value / top
             painter.setPen(AXIS if tick == 0 else GRID)

@@ -105,18 +105,16 @@ class CycleTexts(QObject):
 
 
 def xyz_text(reason: XyzReason | None) -> str:
-    """«X: покупает раз в квартал, отклонение 8 % от своего цикла»."""
+    """«покупает раз в квартал, отклонение 8 % от своего цикла»: why the XYZ letter, shown
+    after «CX» (the letter itself is not repeated: «CZ (Z: …)» read as a stutter)."""
     if reason is None:
         return ""
     if reason.cycle_months is None:
-        return translate(
-            "CardStanding", "%1: one purchase in the period, no cycle to judge by"
-        ).replace("%1", reason.xyz)
+        return translate("CardStanding", "one purchase in the period, no cycle to judge by")
     return (
-        translate("CardStanding", "%1: %2, deviation %3 from its own cycle")
-        .replace("%1", reason.xyz)
-        .replace("%2", cycle_text(reason.cycle_months))
-        .replace("%3", percent_of(reason.variation))
+        translate("CardStanding", "%1, deviation %2 from its own cycle")
+        .replace("%1", cycle_text(reason.cycle_months))
+        .replace("%2", percent_of(reason.variation))
     )
 
 

@@ -308,6 +308,8 @@ class ClientsPage(QWidget):
             self.no_matches.show_for(account_filter.text, self.filters.describe(account_filter))
         else:
             self.no_matches.hide()
+        # «Double-click opens» under a list with nothing to open sent KAMs clicking.
+        self.hint_label.setVisible(self.model.rowCount() > 0)
 
     def _clear_search(self) -> None:
         self.filters.reset()
