@@ -182,6 +182,8 @@ class OfferEditor(QDialog):
         self.lines_view = LinesView(self.lines)
         self.totals = QLabel()
         self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # The approval sentence is long: on one line it widened the whole editor.
+        self.totals.setWordWrap(True)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(picker)

@@ -8,6 +8,7 @@ import uuid
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.offers import LineInput, OfferBook
@@ -75,9 +76,13 @@ def test_a_new_offer_above_the_envelope_says_to_save_it_first(
         editor.product.findText("Кардиомагнил", flags=Qt.MatchFlag.MatchStartsWith)
     )
     editor.add_current_product()
+    width = editor.width()
     assert editor.lines.setData(editor.lines.index(0, DISCOUNT), "15")
     qtbot.waitUntil(lambda: DRAFT_WARNING in editor.totals.text())
     assert "Save the offer to send it for approval." in editor.totals.text()
+    # The long sentence wraps under the totals; the editor does not grow sideways.
+    QApplication.processEvents()
+    assert editor.width() == width
     editor.unsaved.mark_unchanged()
     editor.close()
 
