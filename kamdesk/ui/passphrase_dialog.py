@@ -3,7 +3,6 @@ holds does not open this store (kamdesk.store.crypto)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,6 @@ class PassphraseDialog(QDialog):
         self.setObjectName("passphraseDialog")
         # A new store without a keyring: the passphrase is chosen, so it is typed twice.
         self.new = bool(getattr(error, "new", False))
-        message = error.message
         if self.new:
             self.setWindowTitle(self.tr("Choose a passphrase"))
             text = self.tr(
@@ -33,9 +31,22 @@ class PassphraseDialog(QDialog):
                 "for every time the database or its backups are opened. If it is lost, "
                 "nobody can read them: write it down and keep it somewhere safe."
             ).format(path=error.path)
+        elif getattr(error, "missing", True):
+            # The store's own message names keyrings and environment variables: it is
+            # for the command line. In the window a KAM is asked for the password only.
+            self.setWindowTitle(self.tr("The database is encrypted"))
+            text = self.tr(
+                "The database {path} is encrypted. Type its passphrase: the one chosen "
+                "when it was created or encrypted."
+            ).format(path=error.path)
         else:
             self.setWindowTitle(self.tr("The database is encrypted"))
-            text = message.format(QCoreApplication.translate(message.context, message.text))
+            text = self.tr(
+                "This passphrase does not open the database {path}. Check the keyboard "
+                "layout and Caps Lock and type it again. If the database was encrypted on "
+                "another computer or for another user, ask your administrator. Nothing was "
+                "written to it."
+            ).format(path=error.path)
         reason = QLabel(text)
         reason.setWordWrap(True)
         self.field = self._password_field("passphrase", self.tr("Passphrase"))

@@ -2408,11 +2408,11 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
     <message>
         <source>Passphrase</source>
-        <translation>Пароль</translation>
+        <translation>Пароль базы</translation>
     </message>
     <message>
         <source>The passphrase again</source>
-        <translation>Пароль ещё раз</translation>
+        <translation>Пароль базы ещё раз</translation>
     </message>
     <message>
         <source>The two passphrases differ.</source>
@@ -4655,15 +4655,23 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <name>PassphraseDialog</name>
     <message>
         <source>Choose a passphrase</source>
-        <translation>Придумайте пароль</translation>
+        <translation>Придумайте пароль базы</translation>
     </message>
     <message>
         <source>KAMdesk encrypts the new database {path}, and there is no system keyring here to keep its key in. Choose a passphrase and type it twice: it is asked for every time the database or its backups are opened. If it is lost, nobody can read them: write it down and keep it somewhere safe.</source>
-        <translation>KAMdesk шифрует новую базу {path}, а хранилища ключей системы, где можно держать её ключ, здесь нет. Придумайте пароль и введите его дважды: он запрашивается при каждом открытии базы и её резервных копий. Если пароль потерян, их никто не прочитает: запишите его и храните в надёжном месте.</translation>
+        <translation>KAMdesk шифрует новую базу {path}, чтобы данные клиентов нельзя было прочитать с потерянного ноутбука. Придумайте пароль базы и введите его дважды: KAMdesk будет спрашивать его при каждом открытии базы и её резервных копий. Забытый пароль не восстановить — ни вам, ни администратору: запишите его и храните в надёжном месте.</translation>
     </message>
     <message>
         <source>The database is encrypted</source>
         <translation>База данных зашифрована</translation>
+    </message>
+    <message>
+        <source>The database {path} is encrypted. Type its passphrase: the one chosen when it was created or encrypted.</source>
+        <translation>База {path} зашифрована. Введите пароль базы — тот, что был задан, когда её создали или зашифровали.</translation>
+    </message>
+    <message>
+        <source>This passphrase does not open the database {path}. Check the keyboard layout and Caps Lock and type it again. If the database was encrypted on another computer or for another user, ask your administrator. Nothing was written to it.</source>
+        <translation>Этот пароль не открывает базу {path}. Проверьте раскладку клавиатуры и Caps Lock и введите его ещё раз. Если базу зашифровали на другом компьютере или для другого пользователя, обратитесь к администратору. В базу ничего не записано.</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -4671,7 +4679,7 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
     <message>
         <source>The passphrase again</source>
-        <translation>Пароль ещё раз</translation>
+        <translation>Пароль базы ещё раз</translation>
     </message>
     <message>
         <source>Open</source>

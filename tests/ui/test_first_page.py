@@ -114,7 +114,7 @@ def test_with_a_wrong_passphrase_no_first_page_shows_and_the_passphrase_is_asked
     qtbot.addWidget(window)
     try:
         (reason, first_pages, bytes_then), *_ = asked
-        assert "could not be opened with this key or passphrase" in reason
+        assert "This passphrase does not open the database" in reason
         assert first_pages == [], "nothing of the store was shown before the right passphrase"
         assert bytes_then == before, "nothing was written with the wrong one"
         qtbot.waitUntil(window.isVisible, timeout=20_000)
