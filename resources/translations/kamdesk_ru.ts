@@ -5233,19 +5233,11 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
     <message>
         <source>Trade name</source>
-        <translation>Торговое наименование</translation>
+        <translation>Препарат</translation>
     </message>
     <message>
         <source>INN</source>
         <translation>МНН</translation>
-    </message>
-    <message>
-        <source>Form and dosage</source>
-        <translation>Форма и дозировка</translation>
-    </message>
-    <message>
-        <source>Pack</source>
-        <translation>Упаковка</translation>
     </message>
     <message>
         <source>SKU</source>
@@ -5254,6 +5246,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>Price without VAT</source>
         <translation>Цена без НДС</translation>
+    </message>
+    <message>
+        <source>Form, dosage and pack</source>
+        <translation>Форма, дозировка, упаковка</translation>
     </message>
     <message>
         <source>VAT, %</source>

@@ -184,3 +184,37 @@ def test_the_merge_dialog_shows_every_row_and_the_whole_plan(
     plan_bottom = plan.mapTo(dialog.comparison.viewport(), QPoint(0, plan.height() - 1)).y()
     assert plan_bottom <= dialog.comparison.viewport().height()
     dialog.reject()
+
+
+def test_the_product_list_shows_every_column_without_scrolling(
+    qtbot: QtBot, russian_window: MainWindow, store: Store
+) -> None:
+    from kamdesk.services.products import ProductCatalog, ProductInput
+    from kamdesk.ui.products.page import FORM, ProductsPage
+
+    catalog = ProductCatalog(store)
+    long_form = "раствор для внутривенного и подкожного введения"
+    catalog.save(
+        ProductInput(
+            sku="KM-LONG-1",
+            trade_name="Бевацирел",
+            inn_name="Бевацизумаб",
+            dosage_form=long_form,
+            dosage="25 мг/мл",
+            pack="флакон № 1",
+            product_group="Онкология и гематология",
+        )
+    )
+    open_section(russian_window, SectionKey.PRODUCTS)
+    page = russian_window.section_page(SectionKey.PRODUCTS)
+    assert isinstance(page, ProductsPage)
+    QTest.keyClicks(page.search, "KM-LONG")  # stored after the page loaded: search for it
+    qtbot.waitUntil(lambda: page.table.model().rowCount() == 1)
+    header = page.table.horizontalHeader()
+    header_texts_fit(header)
+    no_sideways_scrolling(page.table)  # the price, VAT, SKU and group were off to the right
+    # The form is elided in its column and whole in the tooltip.
+    model = page.table.model()
+    assert model.index(0, 0).data() == "Бевацирел"
+    tip = model.index(0, FORM).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == f"{long_form} 25 мг/мл · флакон № 1"

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QPushButton,
     QSplitter,
@@ -37,6 +38,7 @@ from kamdesk.ui.tasks import TaskRunner
 
 MAX_COLUMN = 120  # px; long forms and INNs are elided, the whole text is in the detail
 MAX_NAME_COLUMN = 170
+NAME, INN, FORM, PRICE, VAT, SKU, GROUP = range(7)
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
@@ -67,7 +69,8 @@ class ProductsPage(QWidget):
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(FORM, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -94,13 +97,23 @@ class ProductsPage(QWidget):
         self.reload()
 
     def _columns(self) -> list[RecordColumn[ProductRow]]:
+        def name(row: ProductRow) -> str:
+            return row.trade_name
+
+        def inn(row: ProductRow) -> str:
+            return row.inn_name
+
+        def form(row: ProductRow) -> str:
+            return " · ".join(t for t in (f"{row.dosage_form} {row.dosage}".strip(), row.pack) if t)
+
+        def group(row: ProductRow) -> str:
+            return row.product_group
+
         return [
-            RecordColumn(lambda: self.tr("Trade name"), lambda r: r.trade_name),
-            RecordColumn(lambda: self.tr("INN"), lambda r: r.inn_name),
-            RecordColumn(
-                lambda: self.tr("Form and dosage"), lambda r: f"{r.dosage_form} {r.dosage}"
-            ),
-            RecordColumn(lambda: self.tr("Pack"), lambda r: r.pack),
+            # Capped or stretched columns are elided: their whole text is in the tooltip.
+            RecordColumn(lambda: self.tr("Trade name"), name, tooltip=name),
+            RecordColumn(lambda: self.tr("INN"), inn, tooltip=inn),
+            RecordColumn(lambda: self.tr("Form, dosage and pack"), form, tooltip=form),
             RecordColumn(
                 lambda: self.tr("Price without VAT"), lambda r: money(r.price), alignment=RIGHT
             ),
@@ -108,7 +121,7 @@ class ProductsPage(QWidget):
                 lambda: self.tr("VAT, %"), lambda r: rate_text(r.vat_rate).removesuffix(" %")
             ),
             RecordColumn(lambda: self.tr("SKU"), lambda r: r.sku),
-            RecordColumn(lambda: self.tr("Group"), lambda r: r.product_group),
+            RecordColumn(lambda: self.tr("Group"), group, tooltip=group),
         ]
 
     def reload(self) -> None:
@@ -117,15 +130,11 @@ class ProductsPage(QWidget):
         chosen = self.selected()
         self.model.set_records(self._catalog.list(self.search.text()))
         self.table.resizeColumnsToContents()
-        # Long texts, short headers: the name, INN, form and dosage, pack are capped (and
-        # elided), so that the price and VAT columns are in view on a 1366 px screen.
-        for column, most in (
-            (0, MAX_NAME_COLUMN),
-            (1, MAX_COLUMN),
-            (2, MAX_COLUMN),
-            (3, MAX_COLUMN),
-        ):
-            cap = max(most, self.table.horizontalHeader().sectionSizeHint(column))
+        # About 850 px beside the detail at 1366 px: the name, INN and group are capped
+        # and the form takes what is left, so every column is in view without scrolling.
+        header = self.table.horizontalHeader()
+        for column, most in ((NAME, MAX_NAME_COLUMN), (INN, MAX_COLUMN), (GROUP, MAX_COLUMN)):
+            cap = max(most, header.sectionSizeHint(column))
             self.table.setColumnWidth(column, min(self.table.columnWidth(column), cap))
         again = next(
             (
