@@ -5240,16 +5240,16 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>МНН</translation>
     </message>
     <message>
+        <source>Form and pack</source>
+        <translation>Форма, упаковка</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Артикул</translation>
     </message>
     <message>
         <source>Price without VAT</source>
         <translation>Цена без НДС</translation>
-    </message>
-    <message>
-        <source>Form, dosage and pack</source>
-        <translation>Форма, дозировка, упаковка</translation>
     </message>
     <message>
         <source>VAT, %</source>

@@ -200,3 +200,94 @@ def test_reschedule_names_the_visit_and_moves_date_and_time(
     wait_idle(tasks)
     moved = [r for r in page.rows() if r.status == VisitStatus.PLANNED and r.account_id == alfa]
     assert [(r.starts_at, r.duration_min) for r in moved] == [(new_start, 45)]
+
+
+@pytest.fixture
+def beta(store: Any, territory: dict[str, Any]) -> Any:
+    with store.transaction() as session:
+        account = Account(name="Apteka Beta", kind=AccountKind.PHARMACY, city="Rzhev")
+        session.add(account)
+        session.flush()
+        return account.id
+
+
+def test_retyping_the_client_unchooses_the_one_before(
+    qtbot, workspace, store, alfa, beta, tasks, wait_idle
+) -> None:
+    """A KAM chose one client, then typed another name over it: the visit was saved for
+    the first, whose name was no longer on screen."""
+    page = _page(qtbot, workspace, tasks, wait_idle)
+    page.week.setFocus()
+    QTest.keyClick(page.week, Qt.Key.Key_N)
+    dialog = _plan_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # offscreen, the new window is not made active by itself
+    qtbot.waitUntil(dialog.isActiveWindow)
+    line = dialog.account.lineEdit()
+    assert line is not None
+    QTest.mouseClick(line, Qt.MouseButton.LeftButton)
+    assert line.hasFocus()
+    QTest.keyClicks(line, "alfa")
+    popup = dialog.account.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.account.currentData() == alfa and dialog.attendees.count() == 1
+    assert dialog.save_button.isEnabled()
+
+    QTest.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(line, "beta")
+    assert line.text() == "beta"  # what was typed stays in the field
+    assert dialog.account.currentData() is None
+    assert not dialog.save_button.isEnabled() and dialog.client_note.isVisible()
+    assert dialog.attendees.count() == 0 and dialog.place.text() == ""  # Alfa's are gone
+    QTest.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()  # nothing saved without a client
+
+    # Enter with the one client the text names chooses it.
+    if popup.isVisible():
+        QTest.keyClick(popup, Qt.Key.Key_Escape)
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert dialog.account.currentData() == beta
+    assert dialog.account.currentText() == "Apteka Beta"
+    assert dialog.save_button.isEnabled()
+    with qtbot.waitSignal(dialog.saved, timeout=20_000) as saved:
+        QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    wait_idle(tasks)
+    assert load_plan(store, saved.args[0]).account_id == beta
+
+
+def test_clearing_the_client_field_leaves_nobody_chosen(
+    qtbot, workspace, alfa, tasks, wait_idle
+) -> None:
+    page = _page(qtbot, workspace, tasks, wait_idle)
+    page.week.setFocus()
+    QTest.keyClick(page.week, Qt.Key.Key_N)
+    dialog = _plan_dialog()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # offscreen, the new window is not made active by itself
+    qtbot.waitUntil(dialog.isActiveWindow)
+    line = dialog.account.lineEdit()
+    QTest.mouseClick(line, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(line, "Klinika Alfa")
+    QTest.keyClick(line, Qt.Key.Key_Tab)  # leaving the field with the one name it names
+    assert dialog.account.currentData() == alfa
+    QTest.mouseClick(line, Qt.MouseButton.LeftButton)
+    QTest.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(line, Qt.Key.Key_Delete)
+    assert line.text() == "" and dialog.account.currentData() is None
+    assert not dialog.save_button.isEnabled()
+
+
+def test_a_call_made_a_visit_goes_to_the_clients_address(qtbot, workspace, store, alfa) -> None:
+    with store.transaction() as session:
+        session.get(Account, alfa).address = "ul. Lunacharskogo, 59"
+    dialog = PlanDialog(workspace, account_id=alfa, channel=VisitChannel.CALL)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.place.text() == ""  # a call has no place
+    dialog.channel.setFocus()
+    QTest.keyClick(dialog.channel, Qt.Key.Key_Up)
+    assert dialog.channel.currentData() == VisitChannel.VISIT
+    assert "Lunacharskogo, 59" in dialog.place.text()

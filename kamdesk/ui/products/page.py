@@ -113,7 +113,7 @@ class ProductsPage(QWidget):
             # Capped or stretched columns are elided: their whole text is in the tooltip.
             RecordColumn(lambda: self.tr("Trade name"), name, tooltip=name),
             RecordColumn(lambda: self.tr("INN"), inn, tooltip=inn),
-            RecordColumn(lambda: self.tr("Form, dosage and pack"), form, tooltip=form),
+            RecordColumn(lambda: self.tr("Form and pack"), form, tooltip=form),
             RecordColumn(
                 lambda: self.tr("Price without VAT"), lambda r: money(r.price), alignment=RIGHT
             ),

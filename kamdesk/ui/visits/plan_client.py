@@ -5,6 +5,11 @@
   who did not notice planned the visit for the wrong client. Opened from a card (or to
   edit a plan) the client is fixed. Typing filters the list; a suggestion picked is
   the client.
+- `keep_choice_honest`: the client is the one the field shows. Typing over a chosen
+  client un-chooses it (Save waits again, the old client's people, place and offer
+  go): a KAM who retyped the field once saved the visit for the client chosen before,
+  whose name was no longer on screen. Leaving the field (or Enter) with text that
+  names exactly one client chooses that one.
 - `attendee_text`: a contact as the plan lists it, with the DMU role short («ЛПР») so
   the position's brackets are not doubled, and the phone written as people write it.
 - `channel_words`: a call is a call in the tab and the objective's hint, not a visit.
@@ -13,14 +18,29 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QListWidget, QPushButton
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shiboken6 import isValid
 
+from kamdesk.i18n import Message
 from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.formatting import format_phone
 from kamdesk.ui.item_data import index_of_data
+from kamdesk.ui.sentence import as_sentence
+from kamdesk.ui.visits.common import message_text
 from kamdesk.ui.visits.plan_fields import contact_text
 from kamdesk.vocabulary import DmuRole
 
@@ -61,6 +81,59 @@ def choose(combo: QComboBox, workspace: Workspace, chosen: uuid.UUID | None) -> 
     combo.setCurrentIndex(index_of_data(combo, chosen))
 
 
+def keep_choice_honest(combo: QComboBox) -> None:
+    line = combo.lineEdit()
+    assert line is not None  # the combo is editable
+
+    def edited(text: str) -> None:
+        index = combo.currentIndex()
+        if index >= 0 and text != combo.itemText(index):
+            position = line.cursorPosition()
+            combo.setCurrentIndex(-1)  # also empties the field: what was typed comes back
+            line.setText(text)
+            line.setCursorPosition(position)
+
+    def finished() -> None:
+        needle = line.text().casefold().strip()
+        if combo.currentIndex() >= 0 or not needle:
+            return
+        matches = [i for i in range(combo.count()) if needle in combo.itemText(i).casefold()]
+        if len(matches) == 1:
+            combo.setCurrentIndex(matches[0])
+
+    line.textEdited.connect(edited)
+    line.returnPressed.connect(finished)
+    # The combo holds the focus for its line edit, and neither sees a focus-out of its
+    # own when Tab leaves while the suggestions are open: the application's word is used.
+    _OnLeaving(combo, finished)
+
+
+class _OnLeaving(QObject):
+    """Calls `action` when the focus leaves `combo` (and its suggestions) for elsewhere."""
+
+    def __init__(self, combo: QComboBox, action: Callable[[], None]) -> None:
+        super().__init__(combo)
+        self._combo, self._action = combo, action
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    def _inside(self, widget: QWidget | None) -> bool:
+        completer = self._combo.completer()
+        popup = completer.popup() if completer is not None else None
+        return widget is not None and (
+            widget is self._combo
+            or self._combo.isAncestorOf(widget)
+            or (popup is not None and (widget is popup or popup.isAncestorOf(widget)))
+        )
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if not isValid(self._combo):  # the dialog is being destroyed
+            return
+        if self._inside(old) and not self._inside(new):
+            self._action()
+
+
 def error_label(key: str, style: str) -> QLabel:
     """Where the service's objection to field `key` is shown ("": to the plan as a whole)."""
     error = QLabel()
@@ -69,6 +142,34 @@ def error_label(key: str, style: str) -> QLabel:
     error.setWordWrap(True)
     error.hide()
     return error
+
+
+def show_problems(errors: dict[str, QLabel], messages: dict[str, Message]) -> None:
+    """Each objection under its field; those of no field under the plan ("" key)."""
+    for key, error in errors.items():
+        message = messages.get(key)
+        error.setText(as_sentence(message_text(message)) if message else "")
+        error.setVisible(message is not None)
+    unplaced = {k: m for k, m in messages.items() if k not in errors}
+    if unplaced:
+        general = errors[""]
+        general.setText("\n".join(as_sentence(message_text(m)) for m in unplaced.values()))
+        general.show()
+
+
+def form_row(form: QFormLayout, text: str, widget: QWidget, error: QLabel | None) -> QWidget:
+    """`widget` as a row of `form`, with `error` (a field's objection) under it."""
+    if error is None:
+        form.addRow(text, widget)
+        return widget
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(widget)
+    layout.addWidget(error)
+    form.addRow(text, box)
+    return box
 
 
 def note_label() -> QLabel:

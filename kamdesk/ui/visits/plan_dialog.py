@@ -60,12 +60,11 @@ from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.enter_guard import keep_enter_in_editors
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.item_data import select_data
-from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.unsaved_changes import UnsavedChanges
 from kamdesk.ui.visits import plan_client as client
 from kamdesk.ui.visits import plan_fields as fields
-from kamdesk.ui.visits.common import from_qdatetime, message_text, to_qdatetime
+from kamdesk.ui.visits.common import from_qdatetime, to_qdatetime
 from kamdesk.ui.visits.plan_fields import next_slot as _next_slot
 
 ID_ROLE = client.ID_ROLE
@@ -106,6 +105,7 @@ class PlanDialog(QDialog):
         # Opened without a client, the fields typed before one is chosen are kept then.
         self._typed_first = chosen is None
         client.choose(self.account, workspace, chosen)
+        client.keep_choice_honest(self.account)
         self.account.currentIndexChanged.connect(lambda _: self._account_changed())
         if chosen is None:
             self._fill_unchosen()
@@ -121,17 +121,8 @@ class PlanDialog(QDialog):
     def _row(
         self, form: QFormLayout, text: str, widget: QWidget, key: str | None = None
     ) -> QWidget:
-        if key is None:
-            form.addRow(text, widget)
-            return widget
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addWidget(widget)
-        layout.addWidget(self._error_label(key))
-        form.addRow(text, box)
-        return box
+        error = self._error_label(key) if key is not None else None
+        return client.form_row(form, text, widget, error)
 
     def _build(self, fixed_account: bool) -> None:
         self.account = client.client_combo(self._workspace, fixed_account)
@@ -246,6 +237,7 @@ class PlanDialog(QDialog):
         account_id = self.account.currentData()
         self._show_client_needed()
         if account_id is None:
+            self._forget_client()
             return
         options = planning_options(self._store, account_id)
         if plan is None:
@@ -274,6 +266,14 @@ class PlanDialog(QDialog):
             self.products.addItem(item)
         self._fill_offers(options, plan.offer_id)
         self._fill(plan)
+
+    def _forget_client(self) -> None:
+        """The client un-chosen: what belonged to it goes (what was typed stays)."""
+        self.attendees.clear()
+        self.place.clear()
+        self.coordinates.set_value(None, None)
+        self.offer.clear()
+        self.offer.addItem(self.tr("No offer"), None)
 
     def _new_offer(self) -> None:
         """«New offer…»: the editor for this client; the saved offer is the one to hand over."""
@@ -356,6 +356,13 @@ class PlanDialog(QDialog):
         self.tabs.setTabText(0, tab)
         self.objective.setPlaceholderText(hint)
         self._show_client_needed()  # its words follow the kind too
+        account_id, going = self.account.currentData(), self.channel.currentData()
+        if chosen and account_id and going == VisitChannel.VISIT and not self.place.text():
+            # A call planned first has no place: the visit goes to the client's address.
+            start = from_qdatetime(self.starts_at.dateTime(), self._tz)
+            defaults = plan_defaults(self._store, account_id, start, VisitChannel.VISIT)
+            self.place.setText(defaults.place)
+            self.coordinates.set_value(defaults.latitude, defaults.longitude)
 
     def _commercial_toggled(self, on: bool) -> None:
         for widget in (self.target_result, self.walk_away, self.concessions):
@@ -402,6 +409,10 @@ class PlanDialog(QDialog):
         when it is stored, and stays with everything typed when it is not."""
         if self.saving or self._plan is None:
             return False
+        if self.account.currentData() is None:  # e.g. Ctrl+S right after retyping the client
+            self._show_client_needed()
+            self.account.setFocus()
+            return False
         if not self.coordinates.is_valid():
             error = self._errors["latitude"]
             error.setText(self.tr("Type the latitude and the longitude, e.g. 56.8587, 35.9176"))
@@ -433,19 +444,9 @@ class PlanDialog(QDialog):
             self.unsaved.ask()
 
     def show_problems(self, messages: dict[str, Message]) -> None:
-        for key, error in self._errors.items():
-            message = messages.get(key)
-            error.setText(as_sentence(message_text(message)) if message else "")
-            error.setVisible(message is not None)
-        unplaced = {k: m for k, m in messages.items() if k not in self._errors}
-        if unplaced:
-            general = self._errors[""]
-            general.setText("\n".join(as_sentence(message_text(m)) for m in unplaced.values()))
-            general.show()
-        if any(key in messages for key in ("product_ids", "offer_id")):
-            self.tabs.setCurrentIndex(1)
-        else:
-            self.tabs.setCurrentIndex(0)
+        client.show_problems(self._errors, messages)
+        tab = 1 if any(key in messages for key in ("product_ids", "offer_id")) else 0
+        self.tabs.setCurrentIndex(tab)
 
     def focus_place(self, place: str) -> None:
         """Put the cursor where a checklist item says the plan falls short."""
