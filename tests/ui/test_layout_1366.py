@@ -93,6 +93,14 @@ def test_the_client_list_headers_are_whole_and_the_name_takes_the_rest(
     no_sideways_scrolling(page.table)
     sizes = {c.name: header.sectionSize(c) for c in Column}
     assert page.table.columnWidth(Column.NAME) >= 300, sizes
+    # Every status is whole beside its dot («Поте…ьный» was cut).
+    from kamdesk.ui.labels import label
+    from kamdesk.vocabulary import AccountStatus
+
+    metrics = QFontMetrics(page.table.font())
+    room = header.sectionSize(Column.STATUS) - 16 - 2 * HEADER_PADDING  # the dot, margins
+    for status in AccountStatus:
+        assert metrics.horizontalAdvance(label(status)) <= room, label(status)
     # A shortened header says in full what it means in its tooltip.
     model = page.table.model()
     for column in (Column.ABC_XYZ, Column.OWNER, Column.NEXT_VISIT):

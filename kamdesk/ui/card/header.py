@@ -48,9 +48,12 @@ class NoteField(QLineEdit):
         option = QStyleOptionFrame()
         self.initStyleOption(option)
         area = self.style().subElementRect(QStyle.SubElement.SE_LineEditContents, option, self)
-        area = area.marginsRemoved(self.textMargins()).adjusted(2, 1, -2, -1)
+        area = area.marginsRemoved(self.textMargins())
         painter = QPainter(self)
+        # All of the text's room is painted over: a narrower patch let the cut text's
+        # last letter show after the «…».
         painter.fillRect(area, self.palette().color(QPalette.ColorRole.Base))
+        area = area.adjusted(2, 1, -2, -1)
         painter.setPen(self.palette().color(QPalette.ColorRole.Text))
         shown = self.fontMetrics().elidedText(
             self.text(), Qt.TextElideMode.ElideRight, area.width()

@@ -62,7 +62,7 @@ COLUMN_WIDTHS = {
     Column.CITY: 95,
     Column.CLIENT_TYPE: 110,
     Column.ABC_XYZ: 60,
-    Column.STATUS: 105,
+    Column.STATUS: 135,  # «● Потенциальный» whole
     Column.OWNER: 110,
     Column.NEXT_VISIT: 120,
     Column.DOSSIER: 65,
