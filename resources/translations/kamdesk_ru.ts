@@ -4529,7 +4529,19 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <name>OverdueAccounts</name>
     <message>
         <source>never visited</source>
-        <translation>не посещался</translation>
+        <translation>не было</translation>
+    </message>
+    <message>
+        <source>%1, +%2 d</source>
+        <translation>%1, +%2 дн.</translation>
+    </message>
+    <message>
+        <source>Never visited: due now</source>
+        <translation>Визитов не было: пора сейчас</translation>
+    </message>
+    <message>
+        <source>Days overdue: %1</source>
+        <translation>Просрочка, дней: %1</translation>
     </message>
     <message>
         <source>Client</source>
@@ -4544,16 +4556,12 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>ABC</translation>
     </message>
     <message>
-        <source>Days overdue</source>
-        <translation>Просрочка, дн.</translation>
-    </message>
-    <message>
         <source>Last visit</source>
         <translation>Последний визит</translation>
     </message>
     <message>
         <source>Planned</source>
-        <translation>Запланирован</translation>
+        <translation>В плане</translation>
     </message>
 </context>
 <context>

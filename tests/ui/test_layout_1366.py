@@ -226,3 +226,32 @@ def test_the_product_list_shows_every_column_without_scrolling(
     assert model.index(0, 0).data() == "Бевацирел"
     tip = model.index(0, FORM).data(Qt.ItemDataRole.ToolTipRole)
     assert tip == f"{long_form} 25 мг/мл · флакон № 1"
+
+
+def test_the_visits_list_names_its_month_and_the_overdue_panel_fits(
+    qtbot: QtBot, russian_window: MainWindow, tasks: TaskRunner, wait_idle: Callable[..., None]
+) -> None:
+    from datetime import date
+
+    from kamdesk.ui.visits.page import LIST, VisitsPage
+
+    open_section(russian_window, SectionKey.VISITS)
+    page = russian_window.section_page(SectionKey.VISITS)
+    assert isinstance(page, VisitsPage)
+    QTest.mouseClick(page.mode_buttons.button(LIST), Qt.MouseButton.LeftButton)
+    wait_idle(tasks)
+    months = ["Январь", "Февраль", "Март", "Апрель", "Май", "Июнь", "Июль", "Август"]
+    months += ["Сентябрь", "Октябрь", "Ноябрь", "Декабрь"]
+    shown = page.current_day
+    assert page.period.text() == f"{months[shown.month - 1]} {shown.year}"  # not «01.12.2026 …»
+    assert isinstance(shown, date)
+
+    page.side.setCurrentWidget(page.overdue)  # the «Давно без визита» tab
+    QTest.mouseClick(
+        page.side.tabBar(),
+        Qt.MouseButton.LeftButton,
+        pos=page.side.tabBar().tabRect(page.side.indexOf(page.overdue)).center(),
+    )
+    qtbot.waitUntil(page.overdue.isVisible)
+    header_texts_fit(page.overdue.horizontalHeader())
+    no_sideways_scrolling(page.overdue)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -358,7 +358,9 @@ class VisitsPage(QWidget):
                 f"{format_date(monday)} – {format_date(monday + timedelta(days=6))}"
             )
         else:
-            self.period.setText(f"{format_date(day.replace(day=1))} …")
+            # The list holds the month: «Декабрь 2026», not a start date and «…».
+            name = QLocale().standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+            self.period.setText(f"{name[:1].upper()}{name[1:]} {day.year}")
         self._sync_selection()
 
     def _day_of(self, row: VisitRow) -> date:

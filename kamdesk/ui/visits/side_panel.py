@@ -12,7 +12,7 @@ import uuid
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QResizeEvent
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QListWidget, QListWidgetItem, QTableView, QWidget
 
 from kamdesk.services.visits import FollowUpRow, OverdueAccount, set_follow_up_done
 from kamdesk.services.workspace import Workspace
@@ -21,7 +21,6 @@ from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.visits.common import DANGER_COLOR, local
 
 TASK_ID = Qt.ItemDataRole.UserRole + 1
-RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 class FollowUpList(QListWidget):
@@ -84,10 +83,26 @@ class FollowUpList(QListWidget):
 
 
 def overdue_columns(tz: str) -> list[RecordColumn[OverdueAccount]]:
-    def overdue(row: OverdueAccount) -> str:
-        if row.days_overdue is None:
+    # The last visit and the days overdue share a column: five columns did not fit the
+    # side panel at 1366 px, and «Последний визит» was cut to «Послед».
+    def last_visit(row: OverdueAccount) -> str:
+        if row.last_visit_at is None:
             return QCoreApplication.translate("OverdueAccounts", "never visited")
-        return str(row.days_overdue)
+        shown = format_date(local(row.last_visit_at, tz).date())
+        if not row.days_overdue:
+            return shown
+        return (
+            QCoreApplication.translate("OverdueAccounts", "%1, +%2 d")
+            .replace("%1", shown)
+            .replace("%2", str(row.days_overdue))
+        )
+
+    def overdue_tip(row: OverdueAccount) -> str:
+        if row.days_overdue is None:
+            return QCoreApplication.translate("OverdueAccounts", "Never visited: due now")
+        return QCoreApplication.translate("OverdueAccounts", "Days overdue: %1").replace(
+            "%1", str(row.days_overdue)
+        )
 
     return [
         RecordColumn(
@@ -104,14 +119,10 @@ def overdue_columns(tz: str) -> list[RecordColumn[OverdueAccount]]:
             lambda: QCoreApplication.translate("OverdueAccounts", "ABC"), lambda r: r.abc_class
         ),
         RecordColumn(
-            lambda: QCoreApplication.translate("OverdueAccounts", "Days overdue"),
-            overdue,
-            foreground=lambda r: DANGER_COLOR,
-            alignment=RIGHT,
-        ),
-        RecordColumn(
             lambda: QCoreApplication.translate("OverdueAccounts", "Last visit"),
-            lambda r: format_date(local(r.last_visit_at, tz).date()) if r.last_visit_at else "",
+            last_visit,
+            tooltip=overdue_tip,
+            foreground=lambda r: DANGER_COLOR,
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("OverdueAccounts", "Planned"),
@@ -120,7 +131,7 @@ def overdue_columns(tz: str) -> list[RecordColumn[OverdueAccount]]:
     ]
 
 
-NAME_MIN_WIDTH = 220
+NAME_MIN_WIDTH = 170
 
 
 class OverdueTable(QTableView):
@@ -156,8 +167,13 @@ class OverdueTable(QTableView):
         tooltip, not crushed to «Г… «…»»."""
         header = self.horizontalHeader()
         others = sum(header.sectionSize(c) for c in range(1, header.count()))
-        room = self.viewport().width() - others
-        header.resizeSection(0, max(NAME_MIN_WIDTH, room))
+        if self.viewport().width() - others >= NAME_MIN_WIDTH:
+            # Stretched, the name ends exactly at the edge (a computed width was a pixel
+            # over whenever the vertical scrollbar came and went).
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(0, NAME_MIN_WIDTH)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
