@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QCompleter, QFormLayout, QGroupBox, QLineEdit, QWidget
 
 from kamdesk.services.visits import (
@@ -51,6 +51,10 @@ class AddPicker(QComboBox):
         self.activated.connect(self._take)
         line.returnPressed.connect(self._take_typed)
         self.setCurrentIndex(-1)
+        # One Enter in the suggestions reaches the combo twice (the completer, then the
+        # combo's own Enter on the list emptied by the first): after one take, nothing
+        # more is taken until that key press is over, or the list's first item was added.
+        self._just_took = False
 
     def add_option(self, text: str, payload: Any) -> None:
         self.addItem(text)
@@ -73,8 +77,14 @@ class AddPicker(QComboBox):
             self._take(matches[0])
 
     def _take(self, index: int) -> None:
+        if self._just_took:  # the same Enter again: the field stays empty
+            self.setCurrentIndex(-1)
+            self.clearEditText()
+            return
         if not 0 <= index < self.count():
             return
+        self._just_took = True
+        QTimer.singleShot(0, self, self._take_again)
         payload = self.itemData(index, PICKED)
         self.removeItem(index)
         self.setCurrentIndex(-1)
@@ -84,6 +94,12 @@ class AddPicker(QComboBox):
         if popup is not None:
             popup.hide()
         self.picked.emit(payload)
+
+    def _take_again(self) -> None:
+        self._just_took = False
+        # The completer may have written its (now shifted) suggestion back into the field.
+        self.setCurrentIndex(-1)
+        self.clearEditText()
 
 
 class PlanVersusActual(QGroupBox):
