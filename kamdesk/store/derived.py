@@ -17,11 +17,27 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, event, insert, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
-from kamdesk.models import Account, AppSetting, Contact, Offer, SalesRecord, User, Visit, utcnow
+from kamdesk.models import (
+    Account,
+    AppSetting,
+    Contact,
+    Offer,
+    SalesRecord,
+    User,
+    Visit,
+    VisitReport,
+    utcnow,
+)
 from kamdesk.models.base import UTCDateTime, UuidBytes
 from kamdesk.store.changelog import CLOCK
 
 CLASSIFICATION_STALE = "classification.stale"
+# When a held visit took place: the time its report gives (a visit marked held before its
+# planned day keeps the planned `starts_at`), else the planned start.
+_HELD_AT = (
+    "coalesce((SELECT r.actual_start FROM visit_reports r"
+    " WHERE r.visit_id = v.id AND r.deleted_at IS NULL), v.starts_at)"
+)
 _CHUNK = 10_000
 
 # The status the KAM sees, from the KAM's choice and synced facts (kamdesk.account_status):
@@ -30,7 +46,8 @@ _CHUNK = 10_000
 # offers until they expire, the last held visit or sent/accepted offer, today and the
 # analytics settings. Worked out on each laptop and never written back to `accounts`:
 # nothing to sync.
-_STATUS_SQL = """kam_status(a.kind, a.status,
+_STATUS_SQL = (
+    """kam_status(a.kind, a.status,
     coalesce((SELECT group_concat(DISTINCT s.month) FROM sales_records s
               WHERE s.account_id = a.id AND s.deleted_at IS NULL AND s.quantity > 0),
              (SELECT st.last_purchase_on FROM account_stats st
@@ -40,7 +57,9 @@ _STATUS_SQL = """kam_status(a.kind, a.status,
                                              WHERE c.offer_id = o.id AND c.to_status = 'accepted'
                                                AND c.deleted_at IS NULL), o.offer_date)))
        FROM offers o WHERE o.account_id = a.id AND o.deleted_at IS NULL AND o.status = 'accepted'),
-    nullif(max(coalesce((SELECT max(v.starts_at) FROM visits v
+    nullif(max(coalesce((SELECT max("""
+    + _HELD_AT
+    + """) FROM visits v
                          WHERE v.account_id = a.id AND v.deleted_at IS NULL
                            AND v.status IN ('done', 'reported', 'submitted')), ''),
                coalesce((SELECT max(o.offer_date) FROM offers o
@@ -49,6 +68,7 @@ _STATUS_SQL = """kam_status(a.kind, a.status,
     :now,
     (SELECT json_extract(value, '$.at_risk_days') FROM app_settings WHERE key = 'analytics'),
     (SELECT json_extract(value, '$.lost_days') FROM app_settings WHERE key = 'analytics'))"""
+)
 
 _REFRESH_SQL = (
     """
@@ -68,7 +88,9 @@ SELECT a.id, a.deleted_at IS NOT NULL, a.name, kam_sort_name(a.name) || char(1) 
        (SELECT min(v.starts_at) FROM visits v
          WHERE v.account_id = a.id AND v.deleted_at IS NULL AND v.status = 'planned'
            AND v.starts_at >= :now),
-       (SELECT max(v.starts_at) FROM visits v
+       (SELECT max("""
+    + _HELD_AT
+    + """) FROM visits v
          WHERE v.account_id = a.id AND v.deleted_at IS NULL
            AND v.status IN ('done', 'reported', 'submitted')),
        0
@@ -141,6 +163,10 @@ def _refresh_touched(session: Session, flush_context: Any) -> None:
             touched.add(row.account_id)
             for old_account in _previous_values(row, "account_id"):
                 touched.add(old_account)
+        elif isinstance(row, VisitReport):  # its held time is the account's last visit
+            visit = session.get(Visit, row.visit_id)
+            if visit is not None:
+                touched.add(visit.account_id)
         elif isinstance(row, SalesRecord):
             sales_changed = True
     connection = session.connection()

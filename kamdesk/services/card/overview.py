@@ -19,6 +19,7 @@ from kamdesk.models import (
     Offer,
     SalesRecord,
     Visit,
+    VisitReport,
 )
 from kamdesk.services.accounts import person_short_name
 from kamdesk.services.settings import load_analytics
@@ -98,10 +99,14 @@ def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None
     first = month_start(today, 12)
     before = month_start(today, 24)
     with store.session() as session:
+        # When it took place: a visit marked held early keeps its planned start, and its
+        # report has the real one.
+        held_at = func.coalesce(VisitReport.actual_start, Visit.starts_at)
         last_visit = session.scalar(
-            select(func.max(Visit.starts_at)).where(
-                Visit.account_id == account_id, Visit.status.in_(_HELD)
-            )
+            select(func.max(held_at))
+            .select_from(Visit)
+            .outerjoin(VisitReport, VisitReport.visit_id == Visit.id)
+            .where(Visit.account_id == account_id, Visit.status.in_(_HELD))
         )
         next_visit = session.scalar(
             select(func.min(Visit.starts_at)).where(

@@ -72,6 +72,13 @@ def _day(value: date) -> datetime:
     return datetime.combine(value, time(12), tzinfo=UTC)
 
 
+def _held_at(visit: Visit, report: VisitReport | None) -> datetime:
+    """When the visit took place (the report's time), else when it was planned."""
+    if report is not None and report.actual_start is not None and visit.status != "planned":
+        return report.actual_start
+    return visit.starts_at
+
+
 def load_timeline(
     store: Store, account_id: uuid.UUID, kinds: frozenset[TimelineKind] | None = None
 ) -> list[TimelineEntry]:
@@ -87,7 +94,7 @@ def load_timeline(
                 detail = report.outcome if report else ""
                 entries.append(
                     TimelineEntry(
-                        visit.starts_at, TimelineKind.VISIT, str(visit.status),
+                        _held_at(visit, report), TimelineKind.VISIT, str(visit.status),
                         visit.objective, detail,
                     )
                 )  # fmt: skip
