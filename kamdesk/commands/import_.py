@@ -54,6 +54,15 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help=translate("ImportCommand", "only show what would change; write nothing"),
     )
+    products.add_argument(
+        "--accept-price-jumps",
+        action="store_true",
+        help=translate(
+            "ImportCommand",
+            "import even when prices change by half or more (without it such a file is "
+            "refused: that is most often a typo)",
+        ),
+    )
     products.set_defaults(handler=run_products)
 
 
@@ -96,6 +105,39 @@ def _price(value: Any) -> str:
     from kamdesk.services.formatting import number
 
     return number(value, 2, current())
+
+
+def _jumps_accepted(plan: Any, args: argparse.Namespace) -> bool:
+    """Name the prices that change by half or more; go on only when told to (or when
+    nothing is written anyway)."""
+    from kamdesk.commands.language import current
+    from kamdesk.services.formatting import percent
+
+    for row in plan.price_jumps:
+        change = row.price_change
+        sign = "+" if change > 0 else "−"
+        line = translate(
+            "ImportCommand", "row {number}: {sku} {name}: the price changes {change}: {old} → {new}"
+        ).format(
+            number=row.row_number,
+            sku=row.sku,
+            name=row.trade_name,
+            change=sign + percent(abs(change) * 100, current(), decimals=0),
+            old=_price(row.old_price),
+            new=_price(row.new_price),
+        )
+        print(line, file=sys.stderr)
+    if args.accept_price_jumps or args.dry_run:
+        return True
+    print(
+        translate(
+            "ImportCommand",
+            "prices that change by half or more: {count}; nothing was imported: check them "
+            "and, if they are right, run again with --accept-price-jumps",
+        ).format(count=len(plan.price_jumps)),
+        file=sys.stderr,
+    )
+    return False
 
 
 def run_products(args: argparse.Namespace) -> int:
@@ -163,6 +205,8 @@ def run_products(args: argparse.Namespace) -> int:
                 ).format(count=len(plan.errors)),
                 file=sys.stderr,
             )
+            return 1
+        if plan.price_jumps and not _jumps_accepted(plan, args):
             return 1
         if args.dry_run:
             print(translate("ImportCommand", "dry run: nothing was written"))

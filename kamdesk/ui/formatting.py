@@ -65,6 +65,11 @@ def format_percent(value: Decimal | int | float | None) -> str:
     return formatting.percent(value, language())
 
 
+def whole_percent(value: Decimal | int | float) -> str:
+    """A value in whole per cent: «97 %»."""
+    return formatting.percent(value, language(), decimals=0)
+
+
 def format_phone(e164: str | None) -> str:
     """A stored number as it is written: «8 (4822) 77-16-68» in Russian."""
     return formatting.phone(e164, language())

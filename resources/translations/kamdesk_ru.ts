@@ -2805,6 +2805,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>только показать, что изменится, ничего не записывая</translation>
     </message>
     <message>
+        <source>import even when prices change by half or more (without it such a file is refused: that is most often a typo)</source>
+        <translation>импортировать, даже если цены меняются наполовину и больше (без этого такой файл не принимается: чаще всего это опечатка)</translation>
+    </message>
+    <message>
         <source>new</source>
         <translation>новый</translation>
     </message>
@@ -2823,6 +2827,14 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>restore</source>
         <translation>из архива</translation>
+    </message>
+    <message>
+        <source>row {number}: {sku} {name}: the price changes {change}: {old} → {new}</source>
+        <translation>строка {number}: {sku} {name}: цена меняется на {change}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>prices that change by half or more: {count}; nothing was imported: check them and, if they are right, run again with --accept-price-jumps</source>
+        <translation>цен, меняющихся наполовину и больше: {count}; ничего не импортировано: проверьте их и, если они верны, запустите снова с --accept-price-jumps</translation>
     </message>
     <message>
         <source>{path} is not a file</source>
@@ -4933,6 +4945,18 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>%1 rows: %2 new, %3 changed, %4 restored from the archive, %5 unchanged.</source>
         <translation>Строк: %1 — новых %2, изменённых %3, восстановленных из архива %4, без изменений %5.</translation>
+    </message>
+    <message>
+        <source> and %1 more</source>
+        <translation> и ещё %1</translation>
+    </message>
+    <message>
+        <source>Prices that change by half or more: %1. That is most often a typo in the file (54,00 for 1 854,00): check these rows before you import.</source>
+        <translation>Цены меняются наполовину и больше: %1. Чаще всего это опечатка в файле (54,00 вместо 1 854,00): проверьте эти строки, прежде чем импортировать.</translation>
+    </message>
+    <message>
+        <source>I have checked these prices: import them</source>
+        <translation>Я проверил(а) эти цены: импортировать</translation>
     </message>
     <message>
         <source>Done</source>

@@ -294,3 +294,35 @@ def test_the_command_line_names_file_row_column_and_what_it_saw(tmp_path, capsys
     err = capsys.readouterr().err
     assert "bad.csv, row 2, column «Цена»: the price «1e20» is not a number" in err
     assert "nothing was imported" in err
+
+
+def test_a_price_that_changes_by_half_or_more_is_listed_as_a_jump(store, tmp_path):
+    first = HEADER + "A-1;Кардиомагнил 75 мг;ацетилсалициловая кислота;1854,00\n"
+    first += "A-2;Второй;второй;100,00\nA-3;Третий;третин;200,00\nA-4;Четвёртый;четвертин;10\n"
+    apply_import(store, plan_import(store, _write(tmp_path, "a.csv", first), date(2026, 3, 1)))
+    second = HEADER + "A-1;Кардиомагнил 75 мг;ацетилсалициловая кислота;54,00\n"
+    second += "A-2;Второй;второй;250,00\nA-3;Третий;третин;180,00\nA-4;Четвёртый;четвертин;5\n"
+    second += "N-1;Новый;новин;99999,00\n"
+    plan = plan_import(store, _write(tmp_path, "b.csv", second), date(2026, 4, 1))
+    assert plan.ok
+    changes = {r.sku: r.price_change for r in plan.rows}
+    assert changes["A-1"] is not None and round(changes["A-1"], 4) == Decimal("-0.9709")
+    assert changes["A-2"] == Decimal("1.5") and changes["A-3"] == Decimal("-0.1")
+    assert changes["N-1"] is None  # a new product has nothing to change against
+    # −97 % and +150 % are listed, −10 % is not, a fall of exactly half is; new ones never
+    assert [r.sku for r in plan.price_jumps] == ["A-1", "A-2", "A-4"]
+
+
+def test_the_command_line_imports_a_price_jump_only_when_told_to(tmp_path, capsys):
+    db = tmp_path / "j.sqlite"
+    first = _write(tmp_path, "a.csv", HEADER + "A-1;Кардиомагнил;кислота;1854,00\n", "cp1251")
+    assert cli.main(["--db", str(db), "import", "products", str(first)]) == 0
+    typo = _write(tmp_path, "b.csv", HEADER + "A-1;Кардиомагнил;кислота;54,00\n", "cp1251")
+    capsys.readouterr()
+    assert cli.main(["--db", str(db), "import", "products", str(typo)]) == 1
+    err = capsys.readouterr().err
+    assert "A-1" in err and "−97" in err and "--accept-price-jumps" in err
+    assert "nothing was imported" in err
+    args = ["--db", str(db), "import", "products", str(typo), "--accept-price-jumps"]
+    assert cli.main(args) == 0
+    assert "imported" in capsys.readouterr().out

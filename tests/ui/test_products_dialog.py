@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -329,4 +329,38 @@ def test_the_preview_names_a_new_kind_and_1c_code_in_words(
     assert change.startswith("changes: ")
     assert "1C code" in change and "product kind: medical device" in change
     assert "code_1c" not in change and "kind:" not in change.replace("product kind:", "")
+    _click(dialog.cancel_button)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_price_cut_by_half_or_more_must_be_confirmed_before_the_import(
+    qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, tmp_path: Path
+) -> None:
+    """123,45 → 3,45 is most likely a typo in the office's file: the dialog says which
+    prices jump and writes nothing until the KAM ticks that they checked them."""
+    from kamdesk.ui.products import ProductsPage
+
+    page = ProductsPage(workspace, tasks)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    before = _store_state(workspace)
+    path = _price_list(
+        tmp_path, "typo.csv", HEADER + "KM-75-100;Кардиомагнил;ацетилсалициловая кислота;3,45\n"
+    )
+    dialog = page.open_import(path)
+    qtbot.waitUntil(lambda: dialog.plan is not None, timeout=10_000)
+    assert _cells(dialog)[0][-1].startswith("changes: price −97")  # «−97 %» in Russian
+    assert dialog.confirm_jumps.isVisible() and not dialog.confirm_jumps.isChecked()
+    assert "KM-75-100" in dialog.jumps_note.text() and "typo" in dialog.jumps_note.text()
+    assert not dialog.apply_button.isEnabled()
+    _click(dialog.apply_button)
+    assert tasks.is_idle() and _store_state(workspace) == before
+    box = dialog.confirm_jumps  # a click on its box: «I have checked these prices»
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    assert dialog.apply_button.isEnabled()
+    _click(dialog.apply_button)
+    qtbot.waitUntil(lambda: dialog.stage.text() == "Done", timeout=10_000)
+    prices = {r.sku: r.price for r in ProductCatalog(workspace.store).list()}
+    assert prices["KM-75-100"] == Decimal("3.45")
     _click(dialog.cancel_button)

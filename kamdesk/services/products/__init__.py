@@ -10,6 +10,7 @@ from kamdesk.services.products.catalog import (
     ProductRow,
 )
 from kamdesk.services.products.price_import import (
+    PRICE_JUMP,
     ImportCancelled,
     ImportPlan,
     ImportRefused,
@@ -31,6 +32,7 @@ from kamdesk.services.products.vat import (
 )
 
 __all__ = [
+    "PRICE_JUMP",
     "CatalogError",
     "Comparison",
     "ImportCancelled",

@@ -24,6 +24,10 @@ and history rather than a second product or a refusal. The preview says so
 Both steps take `progress(stage, done, total)` and `should_stop()`; they check
 `should_stop` between chunks of rows and raise `ImportCancelled`, which for
 `apply_import` rolls the whole transaction back.
+
+A price that moves by half or more against the current one (PRICE_JUMP) is most
+likely a typo in the office's file (54,00 for 1 854,00); `ImportPlan.price_jumps`
+lists those rows so the preview can make the user confirm them deliberately.
 """
 
 from __future__ import annotations
@@ -76,6 +80,9 @@ _TEMPLATES = {  # (a column is named, what was seen is not in the reason already
     (False, True): QT_TRANSLATE_NOOP("Offers", "{file}, {where}: {reason}; seen «{seen}»"),
     (False, False): QT_TRANSLATE_NOOP("Offers", "{file}, {where}: {reason}"),
 }
+# A relative price change (new / old - 1) this large either way must be confirmed
+# before the import is written: 0.5 is a 50 % fall or rise.
+PRICE_JUMP = Decimal("0.5")
 
 
 class RowAction(StrEnum):
@@ -130,6 +137,14 @@ class PlannedRow:
     new_price: Decimal
     values: dict[str, object] = field(compare=False, repr=False)
 
+    @property
+    def price_change(self) -> Decimal | None:
+        """(new − old) / old: −0.97 for 1 854,00 → 54,00; None for a new product or
+        one without a current price (nor a zero one, against which nothing is relative)."""
+        if self.action == RowAction.NEW or not self.old_price:
+            return None
+        return (self.new_price - self.old_price) / self.old_price
+
 
 @dataclass(frozen=True)
 class ImportPlan:
@@ -152,6 +167,15 @@ class ImportPlan:
 
     def count(self, action: RowAction) -> int:
         return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def price_jumps(self) -> list[PlannedRow]:
+        """The rows whose price changes by PRICE_JUMP or more, up or down, in file order."""
+        return [
+            row
+            for row in self.rows
+            if (change := row.price_change) is not None and abs(change) >= PRICE_JUMP
+        ]
 
 
 class ImportRefused(ValueError):

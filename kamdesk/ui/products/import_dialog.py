@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from kamdesk.errors import StoreError
 from kamdesk.i18n import Message
 from kamdesk.services.products import (
+    PRICE_JUMP,
     ImportCancelled,
     ImportPlan,
     ImportStage,
@@ -41,7 +43,7 @@ from kamdesk.services.products import (
     RowAction,
     RowError,
 )
-from kamdesk.ui.formatting import format_date
+from kamdesk.ui.formatting import format_date, whole_percent
 from kamdesk.ui.offers.common import message_text, money
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.tasks import TaskRunner
@@ -92,6 +94,15 @@ class PriceImportDialog(QDialog):
         self.table.setModel(self.model)
         self.outcome = QLabel()
         self.outcome.setWordWrap(True)
+        # A price down or up by half or more is most likely a typo in the office's file: Apply
+        # waits until the KAM says they checked those prices.
+        self.jumps_note = QLabel()
+        self.jumps_note.setWordWrap(True)  # names several products: never widens the dialog
+        self.jumps_note.setStyleSheet(ERROR_STYLE)
+        self.jumps_note.hide()
+        self.confirm_jumps = QCheckBox()
+        self.confirm_jumps.hide()
+        self.confirm_jumps.toggled.connect(self._update_apply)
         self.apply_button = QPushButton(self.tr("Apply"))
         self.apply_button.setEnabled(False)
         self.apply_button.setAutoDefault(False)
@@ -110,6 +121,8 @@ class PriceImportDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.detail)
         layout.addWidget(self.outcome)
+        layout.addWidget(self.jumps_note)
+        layout.addWidget(self.confirm_jumps)
         layout.addLayout(buttons)
         self._preview()
 
@@ -120,9 +133,18 @@ class PriceImportDialog(QDialog):
             partial(self._importer.preview, self._path), self._previewed, self._preview_failed
         )
 
-    def apply(self) -> None:
+    def _can_apply(self) -> bool:
         plan = self.plan
         if plan is None or not plan.ok or self._busy:
+            return False
+        return not plan.price_jumps or self.confirm_jumps.isChecked()
+
+    def _update_apply(self) -> None:
+        self.apply_button.setEnabled(self._can_apply())
+
+    def apply(self) -> None:
+        plan = self.plan
+        if plan is None or not self._can_apply():
             return
         self.apply_button.setEnabled(False)
         self._run_step(partial(self._importer.apply, plan), self._applied, self._apply_failed)
@@ -200,7 +222,28 @@ class PriceImportDialog(QDialog):
             .replace("%4", str(plan.count(RowAction.RESTORE)))
             .replace("%5", str(plan.count(RowAction.UNCHANGED)))
         )
-        self.apply_button.setEnabled(plan.ok)
+        self._ask_about_jumps(plan)
+        self._update_apply()
+
+    def _ask_about_jumps(self, plan: ImportPlan) -> None:
+        jumps = plan.price_jumps
+        self.confirm_jumps.setChecked(False)
+        self.confirm_jumps.setVisible(bool(jumps))
+        self.jumps_note.setVisible(bool(jumps))
+        if not jumps:
+            return
+        named = ", ".join(
+            f"{row.sku} {money(row.old_price)} → {money(row.new_price)}" for row in jumps[:3]
+        )
+        if len(jumps) > 3:
+            named += self.tr(" and %1 more").replace("%1", str(len(jumps) - 3))
+        self.jumps_note.setText(
+            self.tr(
+                "Prices that change by half or more: %1. That is most often a typo in "
+                "the file (54,00 for 1 854,00): check these rows before you import."
+            ).replace("%1", named)
+        )
+        self.confirm_jumps.setText(self.tr("I have checked these prices: import them"))
 
     def _preview_failed(self, error: BaseException) -> None:
         self._finish()
@@ -230,10 +273,10 @@ class PriceImportDialog(QDialog):
             self.progress.setValue(0)
             self.outcome.setStyleSheet("")
             self.outcome.setText(self.tr("The import was cancelled: nothing was changed."))
-            self.apply_button.setEnabled(True)
+            self._update_apply()
             return
         self._show_failure(error)
-        self.apply_button.setEnabled(True)
+        self._update_apply()
 
     def _show_failure(self, error: BaseException) -> None:
         self.stage.setText(self.tr("The import failed"))
@@ -321,7 +364,12 @@ class PriceImportDialog(QDialog):
             return self.tr("new product")
         changed = [self._field_change(row, name) for name in row.changed_fields]
         if row.old_price != row.new_price:
-            changed.append(self.tr("price"))
+            change = row.price_change
+            if change is not None and abs(change) >= PRICE_JUMP:  # «цена −97 %»
+                sign = "+" if change > 0 else "−"
+                changed.append(f"{self.tr('price')} {sign}{whole_percent(abs(change) * 100)}")
+            else:
+                changed.append(self.tr("price"))
         fields = ", ".join(changed)
         if row.action == RowAction.RESTORE:
             text = self.tr("will be restored from the archive")
