@@ -8,10 +8,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
 from PySide6.QtCore import QDate, QPointF, Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import select
 
 from kamdesk.models import Visit
 from kamdesk.services.visits import load_visit_settings
