@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Any
 
 NBSP = "\u00a0"
 ROUBLE = "₽"
@@ -163,7 +164,8 @@ def share_value(fraction: Number, decimals: int = 0) -> float:
 
 def phone(e164: str | None, language: str = RUSSIAN) -> str:
     """A stored (E.164) number for reading: Russian numbers in the national form in
-    Russian, «8 (4822) 77-16-68»; internationally otherwise; unparseable text unchanged."""
+    Russian, «8 (4822) 77-16-68»; internationally otherwise; unparseable text unchanged.
+    An extension follows as a KAM writes it: «… доб. 15», «… ext. 15» in English."""
     if not e164:
         return ""
     import phonenumbers  # 10–30 ms to import: not before the window's first paint
@@ -174,6 +176,15 @@ def phone(e164: str | None, language: str = RUSSIAN) -> str:
         return e164
     if not phonenumbers.is_possible_number(parsed):
         return e164
+    extension, parsed.extension = parsed.extension, None
+    shown = _phone_number(phonenumbers, parsed, language)
+    if not extension:
+        return shown
+    return f"{shown} доб. {extension}" if language == RUSSIAN else f"{shown} ext. {extension}"
+
+
+def _phone_number(phonenumbers: Any, parsed: Any, language: str) -> str:
+    """The number itself, without an extension (see `phone`)."""
     home = phonenumbers.region_code_for_number(parsed) == PHONE_REGION
     digits = phonenumbers.national_significant_number(parsed)
     fixed = phonenumbers.number_type(parsed) == phonenumbers.PhoneNumberType.FIXED_LINE

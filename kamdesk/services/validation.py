@@ -84,12 +84,17 @@ def check_email(value: str) -> Message | None:
 
 
 def normalize_phone(value: str, region: str = DEFAULT_REGION) -> str:
-    """E.164 form (+74951234567) of a phone typed any usual way; ValueError if impossible."""
+    """E.164 form (+74951234567) of a phone typed any usual way; ValueError if impossible.
+
+    An extension typed with it («доб. 15», «ext. 15», «#15») is kept as RFC 3966
+    writes it, +74822302693;ext=15: an office number without it does not reach the
+    person, and phonenumbers reads the stored form back whole."""
     problem = check_phone(value, region)
     if problem is not None:
         raise ValueError(str(problem))
     number = phonenumbers.parse(value, region)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return f"{e164};ext={number.extension}" if number.extension else e164
 
 
 def check_phone(value: str, region: str = DEFAULT_REGION) -> Message | None:

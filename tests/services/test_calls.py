@@ -137,7 +137,7 @@ def test_the_checklist_of_a_call_keeps_what_a_call_needs(store: Store) -> None:
     assert not phone.passed and phone.fix is not None and phone.fix.place == "phone"
     _with_phone(store, contact)
     phone = visit_checklist(store, call).items_by_key[f"preparation.phone:{contact}"]
-    assert phone.passed and str(phone.details[0]) == "Call +79161234567"
+    assert phone.passed and str(phone.details[0]) == "Call 8 (916) 123-45-67"
     # A visit keeps its route and dress items.
     visit = add_visit(store, account, msk(2026, 11, 17, 11))
     assert {"late.departure", "late.route", "manners.etiquette"} <= set(

@@ -67,3 +67,9 @@ def test_typed_numbers_read_back() -> None:
     assert f.parse_number(f.money(Decimal("2810000"))) == Decimal("2810000.00")
     assert f.parse_number("1 234,5") == Decimal("1234.5")
     assert f.parse_number("abc") is None
+
+
+def test_an_extension_is_shown_after_the_number() -> None:
+    assert f.phone("+74822302693;ext=15") == "8 (4822) 30-26-93 доб. 15"
+    assert f.phone("+74822302693;ext=15", "en") == "+7 4822 30-26-93 ext. 15"
+    assert f.phone("+79161234567;ext=2") == "8 (916) 123-45-67 доб. 2"

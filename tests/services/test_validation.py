@@ -77,3 +77,16 @@ def test_phone_display_and_rejection() -> None:
     assert check_phone("12-34") is not None
     with pytest.raises(ValueError, match="12-34"):
         normalize_phone("12-34")
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "8 (4822) 30-26-93 доб. 15",
+        "8 4822 302693 доб 15",
+        "+7 4822 302693 ext. 15",
+        "84822302693#15",
+    ],
+)
+def test_an_extension_is_kept_with_the_number(typed: str) -> None:
+    assert normalize_phone(typed) == "+74822302693;ext=15"

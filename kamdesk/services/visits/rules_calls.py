@@ -14,6 +14,7 @@ item, so the readiness is red until the complaint is resolved on the card's Doss
 from __future__ import annotations
 
 from kamdesk.i18n import QT_TRANSLATE_NOOP
+from kamdesk.services.formatting import phone
 from kamdesk.services.visits.checklist_types import ChecklistItem, FixTarget, ItemKind, Mistake
 from kamdesk.services.visits.facts import VisitFacts
 from kamdesk.services.visits.model import msg
@@ -89,7 +90,10 @@ def call_items(facts: VisitFacts) -> list[ChecklistItem]:
                     name=attendee.full_name,
                 ),
                 fix=FixTarget("contact", attendee.contact_id, "phone"),
-                details=(msg(QT_TRANSLATE_NOOP("Visits", "Call {phone}"), phone=attendee.phone),)
+                # As a KAM dials it, «8 (916) 123-45-67 доб. 2», not the stored +7… form.
+                details=(
+                    msg(QT_TRANSLATE_NOOP("Visits", "Call {phone}"), phone=phone(attendee.phone)),
+                )
                 if known
                 else (),
             )
