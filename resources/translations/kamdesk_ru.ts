@@ -710,6 +710,17 @@
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel it</source>
+        <translation>Отменить</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Не отменять</translation>
+    </message>
+</context>
+<context>
     <name>Card</name>
     <message>
         <source>Personal details can be stored only after the contact has consented to the processing of personal data (152-FZ): record the consent and its date first.</source>
@@ -5676,6 +5687,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <source>Reschedule</source>
         <translation>Перенести</translation>
     </message>
+    <message>
+        <source>This time has already passed: choose a date and time still ahead.</source>
+        <translation>Это время уже прошло: выберите дату и время, которые ещё впереди.</translation>
+    </message>
 </context>
 <context>
     <name>RouteDialog</name>
@@ -7987,6 +8002,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Перенести…</translation>
     </message>
     <message>
+        <source>Cancel the call…</source>
+        <translation>Отменить звонок…</translation>
+    </message>
+    <message>
         <source>Cancel the visit…</source>
         <translation>Отменить визит…</translation>
     </message>
@@ -8047,6 +8066,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>Undo the rescheduling</source>
         <translation>Вернуть на прежнее время</translation>
+    </message>
+    <message>
+        <source>Undo the call&apos;s cancellation</source>
+        <translation>Вернуть отменённый звонок</translation>
     </message>
 </context>
 <context>
@@ -8746,8 +8769,24 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Отменять нечего.</translation>
     </message>
     <message>
+        <source>%1: undone, the call is «%2» again.</source>
+        <translation>%1: изменение отменено, звонок снова «%2».</translation>
+    </message>
+    <message>
         <source>%1: undone, the visit is «%2» again.</source>
         <translation>%1: изменение отменено, визит снова «%2».</translation>
+    </message>
+    <message>
+        <source>Cancel the call</source>
+        <translation>Отмена звонка</translation>
+    </message>
+    <message>
+        <source>Why is the call to %1 cancelled?</source>
+        <translation>Почему отменён звонок в %1?</translation>
+    </message>
+    <message>
+        <source>A reason is needed: without one the call is not cancelled.</source>
+        <translation>Нужна причина: без неё звонок не отменить.</translation>
     </message>
     <message>
         <source>Cancel the visit</source>
@@ -8756,6 +8795,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>Why is the visit to %1 cancelled?</source>
         <translation>Почему отменён визит в %1?</translation>
+    </message>
+    <message>
+        <source>A reason is needed: without one the visit is not cancelled.</source>
+        <translation>Нужна причина: без неё визит не отменить.</translation>
     </message>
     <message>
         <source>No planned visits with an address on this day.</source>

@@ -13,13 +13,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (
-    QDialog,
-    QInputDialog,
-    QMessageBox,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 from kamdesk.services.visits import (
     VisitError,
@@ -39,6 +36,7 @@ from kamdesk.ui.changes import Change, announce
 from kamdesk.ui.formatting import is_russian
 from kamdesk.ui.printed_note import show_printed
 from kamdesk.ui.saved_files import ask_save_path, offer_to_open
+from kamdesk.ui.visits.cancel_dialog import CancelDialog
 from kamdesk.ui.visits.common import (
     local,
     message_text,
@@ -103,7 +101,9 @@ def open_report(page: VisitsPage, visit_id: uuid.UUID) -> ReportForm:
         if final:  # the visit became "reported": one more change Undo can take back
             announce(Change.VISIT, form.draft.account_id)  # its card's timeline follows
             page.history.record(
-                StatusChange(visit_id, form.draft.account_name, VisitStatus.REPORTED)
+                StatusChange(
+                    visit_id, form.draft.account_name, VisitStatus.REPORTED, form.draft.is_call
+                )
             )
             page.show_status([visit_id], VisitStatus.REPORTED)
             page.reload()
@@ -167,7 +167,7 @@ def brief_pdf(page: VisitsPage, target: Path | None = None) -> None:
 
 
 def _status_changed(page: VisitsPage, row: VisitRow, status: VisitStatus) -> None:
-    page.history.record(StatusChange(row.id, row.account_name, status))
+    page.history.record(StatusChange(row.id, row.account_name, status, row.is_call))
     announce(Change.VISIT, row.account_id)
     page.selected_id = row.id
     page.show_status([row.id], status)
@@ -184,8 +184,10 @@ def mark_held(page: VisitsPage) -> HeldTimeDialog | None:
         )
         return None
     if needs_held_time(row.starts_at):
+        view = _keyboard_view(page)
         dialog = HeldTimeDialog(page.workspace, row, page, page.tz)
         dialog.held.connect(lambda _id: _status_changed(page, row, VisitStatus.DONE))
+        dialog.finished.connect(lambda _result: _give_keyboard_back(page, view))
         dialog.finished.connect(lambda _result: dialog.deleteLater())
         dialog.open()
         return dialog
@@ -210,7 +212,7 @@ def undo_last(page: VisitsPage) -> bool:
 
 def undo_visit(page: VisitsPage, row: VisitRow) -> bool:
     """The context menu's Undo: take back this visit's last status change."""
-    return _undo(page, StatusChange(row.id, row.account_name, row.status))
+    return _undo(page, StatusChange(row.id, row.account_name, row.status, row.is_call))
 
 
 def _undo(page: VisitsPage, change: StatusChange) -> bool:
@@ -222,10 +224,12 @@ def _undo(page: VisitsPage, change: StatusChange) -> bool:
         _warn(page, error)
         page.reload()
         return False
+    if change.is_call:
+        said = QCoreApplication.translate("VisitsPage", "%1: undone, the call is «%2» again.")
+    else:
+        said = QCoreApplication.translate("VisitsPage", "%1: undone, the visit is «%2» again.")
     page.status_message.emit(
-        QCoreApplication.translate("VisitsPage", "%1: undone, the visit is «%2» again.")
-        .replace("%1", change.account_name)
-        .replace("%2", status_label(status))
+        said.replace("%1", change.account_name).replace("%2", status_label(status))
     )
     page.selected_id = change.visit_id
     announce(Change.VISIT, None)  # whose it was is not kept: every open card looks
@@ -234,12 +238,47 @@ def _undo(page: VisitsPage, change: StatusChange) -> bool:
     return True
 
 
+def _keyboard_view(page: VisitsPage) -> QWidget:
+    """Where the page has the keyboard (a view of the calendar, most often), else the
+    calendar shown: where it goes back when a prompt closes."""
+    focus = QApplication.focusWidget()
+    if focus is not None and page.isAncestorOf(focus):
+        return focus
+    return page.stack.currentWidget() or page
+
+
+def _give_keyboard_back(page: VisitsPage, view: QWidget) -> None:
+    """Once a prompt closed: the page's window active and the keyboard on `view` again,
+    so the page's keys work at once, Ctrl+Z first (undo what was just done). Without
+    this they waited for a click in the calendar wherever the window manager gives
+    the window back neither activation nor focus."""
+    if not page.isVisible():
+        return
+    if not (isValid(view) and view.isVisible() and page.isAncestorOf(view)):
+        view = page.stack.currentWidget() or page
+    page.activateWindow()
+    view.setFocus(Qt.FocusReason.ActiveWindowFocusReason)
+
+
 def ask_new_start(page: VisitsPage, row: VisitRow) -> datetime | None:
     """The new start of `row`, asked with the visit named; None when cancelled."""
+    view = _keyboard_view(page)
     dialog = RescheduleDialog(row, page.tz, page)
-    accepted = dialog.exec() == QDialog.DialogCode.Accepted
+    new_start = dialog.new_start() if dialog.exec() == QDialog.DialogCode.Accepted else None
     dialog.deleteLater()
-    return dialog.new_start() if accepted else None
+    _give_keyboard_back(page, view)
+    return new_start
+
+
+def ask_reason(page: VisitsPage, row: VisitRow) -> str | None:
+    """Why `row` is cancelled (never empty: the dialog waits for it); None when the
+    KAM keeps the visit after all."""
+    view = _keyboard_view(page)
+    dialog = CancelDialog(row, page)
+    reason = dialog.reason() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    dialog.deleteLater()
+    _give_keyboard_back(page, view)
+    return reason
 
 
 def reschedule(page: VisitsPage, new_start: datetime | None = None) -> uuid.UUID | None:
@@ -254,7 +293,9 @@ def reschedule(page: VisitsPage, new_start: datetime | None = None) -> uuid.UUID
     except VisitError as error:
         _warn(page, error)
         return None
-    page.history.record(StatusChange(row.id, row.account_name, VisitStatus.RESCHEDULED))
+    page.history.record(
+        StatusChange(row.id, row.account_name, VisitStatus.RESCHEDULED, row.is_call)
+    )
     announce(Change.VISIT, row.account_id)
     _saved(page, new_id)
     return new_id
@@ -264,16 +305,9 @@ def cancel(page: VisitsPage, reason: str | None = None) -> bool:
     row = page.selected()
     if row is None or row.status != VisitStatus.PLANNED:
         return False
+    reason = reason if reason is not None else ask_reason(page, row)
     if reason is None:
-        reason, ok = QInputDialog.getText(
-            page,
-            QCoreApplication.translate("VisitsPage", "Cancel the visit"),
-            QCoreApplication.translate("VisitsPage", "Why is the visit to %1 cancelled?").replace(
-                "%1", row.account_name
-            ),
-        )
-        if not ok:
-            return False
+        return False
     try:
         cancel_visit(page.workspace.store, row.id, reason)
     except VisitError as error:

@@ -270,7 +270,7 @@ class VisitsPage(QWidget):
         button.setEnabled(change is not None)
         self.undo_action.setEnabled(change is not None)
         button.setToolTip(
-            f"{undo_text(change.status)} — {change.account_name}"
+            f"{undo_text(change.status, change.is_call)} — {change.account_name}"
             if change
             else self.tr("Nothing to undo")
         )

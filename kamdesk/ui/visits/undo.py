@@ -1,9 +1,10 @@
 """The Visits page's Undo: status changes made here, newest last, and how to name them.
 
 The page records each status change it makes (held, report completed, cancelled,
-rescheduled); Undo takes back the newest through the service, which refuses once the
-report is submitted or when the visit changed since. The context menu offers the
-same for any visit, whoever changed it.
+rescheduled), and whether it was a call's, which is then named a call; Undo takes
+back the newest through the service, which refuses once the report is submitted or
+when the visit changed since. The context menu offers the same for any visit,
+whoever changed it.
 
 A record is dropped as soon as it cannot be taken back: whenever the rows shown
 have the visit in another status than the record gave it (its report submitted
@@ -30,11 +31,17 @@ UNDO_TEXT: dict[VisitStatus, str] = {
     VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitUndo", "Undo the cancellation"),
     VisitStatus.RESCHEDULED: QT_TRANSLATE_NOOP("VisitUndo", "Undo the rescheduling"),
 }
+# A call's own words where the visit's would name it a visit («Вернуть отменённый
+# визит»); the others say no more than the status, which fits a call as well.
+CALL_UNDO_TEXT: dict[VisitStatus, str] = {
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitUndo", "Undo the call's cancellation"),
+}
 
 
-def undo_text(status: VisitStatus) -> str:
+def undo_text(status: VisitStatus, is_call: bool = False) -> str:
     """What undoing the change that led to `status` is called in menus and tooltips."""
-    return QCoreApplication.translate(CONTEXT, UNDO_TEXT[status])
+    text = CALL_UNDO_TEXT.get(status) if is_call else None
+    return QCoreApplication.translate(CONTEXT, text or UNDO_TEXT[status])
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,7 @@ class StatusChange:
     visit_id: uuid.UUID
     account_name: str
     status: VisitStatus  # the status the change gave the visit
+    is_call: bool = False  # a call: Undo and its message speak of the call
 
 
 class StatusHistory(QObject):

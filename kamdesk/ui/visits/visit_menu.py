@@ -41,13 +41,15 @@ def visit_menu(page: VisitsPage, row: VisitRow) -> QMenu:
             QCoreApplication.translate("VisitMenu", "Reschedule…"),
             lambda: actions.reschedule(page),
         )
-        menu.addAction(
-            QCoreApplication.translate("VisitMenu", "Cancel the visit…"),
-            lambda: actions.cancel(page),
+        cancel = (
+            QCoreApplication.translate("VisitMenu", "Cancel the call…")
+            if row.is_call
+            else QCoreApplication.translate("VisitMenu", "Cancel the visit…")
         )
+        menu.addAction(cancel, lambda: actions.cancel(page))
     menu.addSeparator()
     if can_undo(row.status):
-        menu.addAction(undo_text(row.status), lambda: actions.undo_visit(page, row))
+        menu.addAction(undo_text(row.status, row.is_call), lambda: actions.undo_visit(page, row))
     elif row.status == VisitStatus.SUBMITTED:
         locked = menu.addAction(
             QCoreApplication.translate("VisitMenu", "Submitted: only dated addenda now")
