@@ -351,6 +351,7 @@ class KeySuggestion:
     qualified: int  # of the three P (need, ability to pay, authority)
     client_type: ClientType | None
     chain_name: str = ""  # a chain's pharmacy: its sales count to this chain
+    portfolio_owner: str = ""  # another KAM's account: the share is of their sales
 
     @property
     def key(self) -> bool:
@@ -372,6 +373,7 @@ def key_suggestion(store: Store, account_id: uuid.UUID, today: date) -> KeySugge
     from sqlalchemy import func, select
 
     from kamdesk.models import Account, SalesRecord
+    from kamdesk.services.card.overview import portfolio_owner
     from kamdesk.services.classification import window_months
     from kamdesk.services.settings import load_analytics
 
@@ -415,6 +417,7 @@ def key_suggestion(store: Store, account_id: uuid.UUID, today: date) -> KeySugge
                 *in_window, SalesRecord.account_id.in_(buyers)
             )
         )
+        owner = portfolio_owner(session, account.owner_id)
     total, revenue = Decimal(total or 0), Decimal(revenue or 0)
     return KeySuggestion(
         share=revenue / total if total else None,
@@ -422,4 +425,5 @@ def key_suggestion(store: Store, account_id: uuid.UUID, today: date) -> KeySugge
         qualified=qualified,
         client_type=client_type,
         chain_name=chain_name,
+        portfolio_owner=owner,
     )

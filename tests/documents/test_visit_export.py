@@ -80,7 +80,7 @@ def period(store: Store) -> Store:
     cancelled = add_visit(store, chain, msk(2026, 5, 21, 15))
     cancel_visit(store, cancelled, "Закупщик заболел")
     moved = add_visit(store, hospital, msk(2026, 5, 25, 10))
-    reschedule_visit(store, moved, msk(2026, 5, 27, 10))
+    reschedule_visit(store, moved, msk(2026, 5, 27, 10), now=msk(2026, 5, 24))
     add_visit(store, hospital, msk(2026, 6, 2, 10))  # after the period
     with store.transaction() as session:
         offer = Offer(

@@ -91,7 +91,7 @@ def test_rescheduling_keeps_the_history(store: Store) -> None:
     account = add_account(store)
     contact = add_contact(store, account)
     old = add_visit(store, account, msk(2026, 5, 12), objective="Цель", attendee_ids=[contact])
-    new = reschedule_visit(store, old, msk(2026, 5, 14, 15))
+    new = reschedule_visit(store, old, msk(2026, 5, 14, 15), now=msk(2026, 5, 11))
     with store.session() as session:
         old_row, new_row = session.get(Visit, old), session.get(Visit, new)
         assert old_row is not None and new_row is not None

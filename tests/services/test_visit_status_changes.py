@@ -120,14 +120,15 @@ def test_a_cancellation_is_undone_and_the_reason_stays_in_the_log(store: Store) 
 def test_undoing_a_reschedule_removes_the_copy_while_it_is_only_planned(store: Store) -> None:
     account = add_account(store)
     old = add_visit(store, account, TOMORROW, objective="Цель")
-    new = reschedule_visit(store, old, msk(2026, 5, 14, 15))
+    new = reschedule_visit(store, old, msk(2026, 5, 14, 15), now=NOW)
     assert undo_status_change(store, old, VisitStatus.RESCHEDULED) == VisitStatus.PLANNED
     assert [r.id for r in day_view(store, msk(2026, 5, 14).date())] == []
     assert [r.id for r in day_view(store, TOMORROW.date())] == [old]
     with pytest.raises(VisitError, match="no longer exists"):
         report_draft(store, new)
 
-    again = reschedule_visit(store, old, msk(2026, 5, 11, 15))  # moved to the past: held
+    # Moved on the morning of the 11th to that afternoon, and held then:
+    again = reschedule_visit(store, old, msk(2026, 5, 11, 15), now=msk(2026, 5, 11, 9))
     mark_done(store, again, now=NOW)
     with pytest.raises(VisitError, match="undo that one first"):
         undo_status_change(store, old)

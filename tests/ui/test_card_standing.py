@@ -15,9 +15,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
-from sqlalchemy import select
+from sqlalchemy import select, update
 
-from kamdesk.models import Account, ChangeLogEntry, RelationshipEvent
+from kamdesk.models import Account, ChangeLogEntry, RelationshipEvent, SyncState, User
 from kamdesk.store import Store
 from kamdesk.ui.card import AccountCard
 from kamdesk.ui.card.chain_tab import PharmaciesTab
@@ -287,3 +287,22 @@ def test_an_open_complaint_shows_until_it_is_resolved(
     assert complaints is not None
     # The header follows the stored resolution in the background: wait for what it shows.
     qtbot.waitUntil(lambda: complaints.texts() == [] and not complaints.isVisible())
+
+
+def test_in_a_managers_store_the_share_is_said_of_the_accounts_kam(
+    open_card: Callable[[uuid.UUID], AccountCard], store: Store, territory: dict[str, Any]
+) -> None:
+    """A manager's KAMdesk holds the team's accounts: «your sales» would be a lie there."""
+    sell_territory(store, territory)
+    with store.transaction() as session:
+        manager = User(surname="Петров", name="Олег", patronymic="Викторович")
+        session.add(manager)
+        session.flush()
+        session.execute(update(SyncState).where(SyncState.id == 1).values(user_id=manager.id))
+    card = open_card(territory["hospital"])
+    suggestion = child(card, QLabel, "keyClientSuggestion")
+    assert suggestion.text() == (
+        "By the figures: not key — 1.3% of the sales of Соколова А. И., 2 of 3 P confirmed"
+    )
+    share = child(card, QLabel, "portfolioShare")
+    assert share.text() == "Share of the sales of its KAM, Соколова А. И.: 1.3%"

@@ -364,7 +364,9 @@ def test_a_rescheduling_is_undone_from_the_menu_key_and_the_copy_goes(
     qtbot, page, store, territory, tasks, wait_idle
 ):
     visit = add_visit(store, territory["hospital"], at(page.today, time(17), page.tz))
-    moved = reschedule_visit(store, visit, at(page.today, time(19), page.tz))
+    moved = reschedule_visit(
+        store, visit, at(page.today, time(19), page.tz), now=at(page.today, time(8), page.tz)
+    )
     show(qtbot, page, tasks, wait_idle)
     QTest.mouseClick(page.week, LEFT, pos=block_centre(page, visit))
     menu = press_menu_key(page, page.week)

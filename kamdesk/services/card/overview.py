@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Session, aliased
 
 from kamdesk.models import (
     Account,
@@ -18,12 +18,14 @@ from kamdesk.models import (
     FollowUpTask,
     Offer,
     SalesRecord,
+    SyncState,
+    User,
     Visit,
     VisitReport,
 )
 from kamdesk.services.accounts import person_short_name
 from kamdesk.services.settings import load_analytics
-from kamdesk.vocabulary import AccountKind, OfferStatus, VisitStatus
+from kamdesk.vocabulary import AccountKind, OfferStatus, VisitChannel, VisitStatus
 
 if TYPE_CHECKING:
     from kamdesk.store import Store
@@ -68,6 +70,10 @@ class Overview:
     mono_threshold: float
     birthdays: list[Birthday]
     current_month: tuple[date, Decimal] = (date.min, Decimal(0))  # so far: partial
+    next_call_at: datetime | None = None  # a planned call is not a visit: shown apart
+    # «Иванов П. С.» when the account belongs to another KAM than this laptop's user (a
+    # manager's store): the share is then of *their* sales, not «yours».
+    portfolio_owner: str = ""
 
     @property
     def mono_dependent(self) -> bool:
@@ -108,12 +114,16 @@ def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None
             .outerjoin(VisitReport, VisitReport.visit_id == Visit.id)
             .where(Visit.account_id == account_id, Visit.status.in_(_HELD))
         )
-        next_visit = session.scalar(
-            select(func.min(Visit.starts_at)).where(
-                Visit.account_id == account_id,
-                Visit.status == VisitStatus.PLANNED,
-                Visit.starts_at >= now,
+        next_visit, next_call = (
+            session.scalar(
+                select(func.min(Visit.starts_at)).where(
+                    Visit.account_id == account_id,
+                    Visit.status == VisitStatus.PLANNED,
+                    Visit.channel == channel,
+                    Visit.starts_at >= now,
+                )
             )
+            for channel in (VisitChannel.VISIT, VisitChannel.CALL)
         )
         newer = aliased(Offer)
         offers = session.scalars(
@@ -160,6 +170,7 @@ def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None
                 Account.owner_id == owner_id
             )
         portfolio_total = session.scalar(portfolio) or Decimal(0)
+        owner = portfolio_owner(session, owner_id)
         birthdays = _birthdays(session, account_id, today)
     months = [month_start(today, back) for back in range(12, 0, -1)]
     monthly = [(m, _money(by_month.get(m))) for m in months]
@@ -177,7 +188,23 @@ def load_overview(store: Store, account_id: uuid.UUID, today: date | None = None
         mono_threshold=load_analytics(store).mono_dependence_share,
         birthdays=birthdays,
         current_month=(current, _money(by_month.get(current))),
+        next_call_at=next_call,
+        portfolio_owner=owner,
     )
+
+
+def portfolio_owner(session: Session, owner_id: uuid.UUID | None) -> str:
+    """The short name of an account's KAM when that is not this laptop's user, else "".
+
+    A KAM's own store (or one not enrolled yet) speaks of «your sales»; a manager's store
+    holds the team's accounts, and a share there is of the account KAM's sales."""
+    if owner_id is None:
+        return ""
+    me = session.scalar(select(SyncState.user_id).where(SyncState.id == 1))
+    if me is None or me == owner_id:
+        return ""
+    owner = session.get(User, owner_id)
+    return owner.short_name if owner is not None else ""
 
 
 def _money(value: object) -> Decimal:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -203,10 +203,28 @@ def cancel_visit(store: Store, visit_id: uuid.UUID, reason: str) -> None:
 
 
 def reschedule_visit(
-    store: Store, visit_id: uuid.UUID, new_start: datetime, duration_min: int | None = None
+    store: Store,
+    visit_id: uuid.UUID,
+    new_start: datetime,
+    duration_min: int | None = None,
+    now: datetime | None = None,
 ) -> uuid.UUID:
-    """A new planned visit with the same plan; the old one stays, marked rescheduled."""
+    """A new planned visit with the same plan; the old one stays, marked rescheduled.
+
+    A new time already past is refused: a moved visit is one still to come (one held at
+    another time than planned is marked held, with its real start in the report)."""
     _require_aware(new_start)
+    if new_start < (now or datetime.now(UTC)):
+        raise VisitError(
+            {
+                "starts_at": msg(
+                    QT_TRANSLATE_NOOP(
+                        "Visits",
+                        "This time has already passed: choose a date and time still ahead.",
+                    )
+                )
+            }
+        )
     with store.transaction() as session:
         old = get_visit(session, visit_id)
         require_change(old.status, VisitStatus.RESCHEDULED)

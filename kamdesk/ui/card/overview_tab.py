@@ -65,6 +65,8 @@ class OverviewTab(QWidget):
             self.tr("Next visit"),
             QLabel(format_datetime(overview.next_visit_at) or self.tr("not planned")),
         )
+        if overview.next_call_at is not None:
+            form.addRow(self.tr("Next call"), QLabel(format_datetime(overview.next_call_at)))
         grid.addWidget(visits, 1, 0)
 
         sales = QGroupBox(self.tr("Sales, last 12 complete months"))
@@ -81,15 +83,10 @@ class OverviewTab(QWidget):
             else self.tr("no sales the year before to compare with")
         )
         column.addWidget(QLabel(f"{format_money(overview.sales_12m)} · {trend}"))
-        self.share = QLabel(
-            self.tr("Share of your sales: %s") % (format_share(overview.share) or "—")
-        )
+        self.share = QLabel(self._share_text(overview))
+        self.share.setObjectName("portfolioShare")
         column.addWidget(self.share)
         if overview.mono_dependent:
-            self.share.setText(
-                self.tr("Share of your sales: %s — above %s: dangerous mono-dependence")
-                % (format_share(overview.share), format_share(overview.mono_threshold))
-            )
             self.share.setStyleSheet(WARNING)
         grid.addWidget(sales, 1, 1, 3, 1)
 
@@ -137,3 +134,23 @@ class OverviewTab(QWidget):
         grid.setRowStretch(5, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+
+    def _share_text(self, overview: Overview) -> str:
+        """«Доля ваших продаж: 14 %», or of the account KAM's sales in a manager's store."""
+        share = format_share(overview.share) or "—"
+        if overview.portfolio_owner:
+            text = (
+                self.tr(
+                    "Share of the sales of its KAM, %1: %2 — above %3: dangerous mono-dependence"
+                )
+                if overview.mono_dependent
+                else self.tr("Share of the sales of its KAM, %1: %2")
+            )
+            text = text.replace("%1", overview.portfolio_owner)
+        else:
+            text = (
+                self.tr("Share of your sales: %2 — above %3: dangerous mono-dependence")
+                if overview.mono_dependent
+                else self.tr("Share of your sales: %2")
+            )
+        return text.replace("%2", share).replace("%3", format_share(overview.mono_threshold))

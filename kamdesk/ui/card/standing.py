@@ -55,16 +55,35 @@ def suggestion_text(key: KeySuggestion | None) -> str:
     # «3 П из 3» alone was cryptic: the count says what is confirmed, and the label's
     # tooltip  names the three P.
     if key.share is None:
-        return translate(
-            "CardStanding", "By the figures: no sales of yours to judge by; %1 of 3 P confirmed"
+        return (
+            translate(
+                "CardStanding", "By the figures: no sales of %3 to judge by; %1 of 3 P confirmed"
+            ).replace("%3", key.portfolio_owner)
+            if key.portfolio_owner
+            else translate(
+                "CardStanding",
+                "By the figures: no sales of yours to judge by; %1 of 3 P confirmed",
+            )
         ).replace("%1", str(key.qualified))
-    text = (
-        translate("CardStanding", "By the figures: key — %1 of your sales, %2 of 3 P confirmed")
-        if key.key
-        else translate(
-            "CardStanding", "By the figures: not key — %1 of your sales, %2 of 3 P confirmed"
+    if key.portfolio_owner:  # a manager's store: the share is of the account KAM's sales
+        text = (
+            translate(
+                "CardStanding", "By the figures: key — %1 of the sales of %3, %2 of 3 P confirmed"
+            )
+            if key.key
+            else translate(
+                "CardStanding",
+                "By the figures: not key — %1 of the sales of %3, %2 of 3 P confirmed",
+            )
+        ).replace("%3", key.portfolio_owner)
+    else:
+        text = (
+            translate("CardStanding", "By the figures: key — %1 of your sales, %2 of 3 P confirmed")
+            if key.key
+            else translate(
+                "CardStanding", "By the figures: not key — %1 of your sales, %2 of 3 P confirmed"
+            )
         )
-    )
     return text.replace("%1", percent_of(key.share)).replace("%2", str(key.qualified))
 
 
