@@ -24,3 +24,37 @@ def natural_key(text: str | None) -> str:
     return _DIGITS.sub(
         lambda m: m.group().zfill(_DIGIT_WIDTH), fold((text or "").translate(_QUOTES))
     )
+
+
+# A phone as it is typed or read off a screen: «8 (4822) 30-26-93», «+7 916 123-45-67»,
+# «30-26-93»: digits with only spaces, brackets, dashes and dots between.
+_TYPED_PHONE = re.compile(r"\+?\d[\d\s().\-]{3,}\d")
+
+
+def phone_key(e164: str | None) -> str:
+    """What the search text holds of a stored phone: its digits without the country's
+    7 and without the extension («+74822302693;ext=15» → «4822302693»), so a number
+    typed the Russian way (8 …), the international way (+7 …) or in part is found."""
+    number = (e164 or "").split(";", 1)[0]
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return digits[1:] if number.startswith("+7") else digits
+
+
+def search_words(text: str | None) -> list[str]:
+    """The folded words of what was typed in a search box, a phone written with
+    spaces, brackets or dashes taken as one word of its digits, a leading 8 or +7
+    of a full Russian number dropped (see `phone_key`)."""
+
+    def as_digits(match: re.Match[str]) -> str:
+        typed = match.group()
+        digits = "".join(ch for ch in typed if ch.isdigit())
+        groups = len(_DIGITS.findall(typed))
+        # «2024-2025», «1 2», an ИНН stay as typed: a phone has a bracket, a plus or at
+        # least three groups of digits («30-26-93»).
+        if len(digits) < 6 or not ("(" in typed or "+" in typed or groups >= 3):
+            return typed
+        if len(digits) == 11 and digits[0] in "78":
+            digits = digits[1:]
+        return f" {digits} "
+
+    return fold(_TYPED_PHONE.sub(as_digits, text or "")).split()

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kamdesk.store import crypto
-from kamdesk.textfold import fold
+from kamdesk.textfold import search_words
 from kamdesk.vocabulary import (
     AccountKind,
     AccountStatus,
@@ -261,7 +261,7 @@ class AccountDirectory:
         return [_row(values) for values in self._query(sql, [*params, limit, offset])]
 
     def _full_text_matches(self, account_filter: AccountFilter) -> int:
-        words = [w for w in fold(account_filter.text).split() if len(w) >= _INDEXED_WORD]
+        words = [w for w in search_words(account_filter.text) if len(w) >= _INDEXED_WORD]
         sql = "SELECT count(*) FROM account_search WHERE account_search MATCH ?"
         return int(self._query(sql, [_match_expression(words)])[0][0])
 
@@ -321,7 +321,7 @@ _ANY = "1"
 
 
 def _uses_full_text(account_filter: AccountFilter) -> bool:
-    return any(len(word) >= _INDEXED_WORD for word in fold(account_filter.text).split())
+    return any(len(word) >= _INDEXED_WORD for word in search_words(account_filter.text))
 
 
 def _match_expression(words: list[str]) -> str:
@@ -348,7 +348,7 @@ def _where(account_filter: AccountFilter, full_text: bool = True) -> tuple[str, 
     if account_filter.dossier_below is not None:
         clauses.append("dossier_score < ?")
         params.append(account_filter.dossier_below)
-    words = fold(account_filter.text).split()
+    words = search_words(account_filter.text)
     indexed = [word for word in words if full_text and len(word) >= _INDEXED_WORD]
     if indexed:
         clauses.append("row_no IN (SELECT rowid FROM account_search WHERE account_search MATCH ?)")

@@ -138,10 +138,20 @@ class Workspace:
         when sales changed since the last run, ABC/XYZ and statuses. Slow on big
         stores: run it off the UI thread."""
         from kamdesk.services import classification
-        from kamdesk.store.derived import refresh_past_next_visits
+        from kamdesk.store import derived
 
+        with self.store.session() as session:
+            outdated = derived.stats_outdated(session.connection())
+        if outdated:  # written by an older version: the list's cache is worked out again
+            with self.store.session() as session:
+                chunks = derived.outdated_stats_chunks(session.connection())
+            for chunk in chunks:
+                with self.store.transaction() as session:
+                    derived.refresh_account_stats(session.connection(), chunk)
+            with self.store.transaction() as session:
+                derived.mark_stats_current(session.connection())
         with self.store.transaction() as session:
-            refresh_past_next_visits(session.connection())
+            derived.refresh_past_next_visits(session.connection())
         if classification.is_stale(self.store):
             classification.recompute(self.store, today=today)
 

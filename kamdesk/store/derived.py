@@ -32,6 +32,11 @@ from kamdesk.models.base import UTCDateTime, UuidBytes
 from kamdesk.store.changelog import CLOCK
 
 CLASSIFICATION_STALE = "classification.stale"
+# What `account_stats` is worked out with: stores written before a version had its rows
+# worked out without it, and are brought up to date in the background once
+# (`refresh_outdated_stats`). 2: phones in the search text, calls not «next visit».
+STATS_VERSION_KEY = "account_stats.version"
+STATS_VERSION = 2
 # When a held visit took place: the time its report gives (a visit marked held before its
 # planned day keeps the planned `starts_at`), else the planned start.
 _HELD_AT = (
@@ -83,11 +88,15 @@ SELECT a.id, a.deleted_at IS NOT NULL, a.name, kam_sort_name(a.name) || char(1) 
                 || coalesce(' ' || substr(nullif(u.patronymic, ''), 1, 1) || '.', ''), ''),
        kam_fold(a.name || ' ' || a.short_name || ' ' || a.city || ' ' || a.inn || ' ' ||
                 coalesce((SELECT group_concat(c.surname, ' ') FROM contacts c
+                          WHERE c.account_id = a.id AND c.deleted_at IS NULL), '') || ' ' ||
+                kam_phone(a.phone) || ' ' ||
+                coalesce((SELECT group_concat(kam_phone(c.phone_work) || ' ' ||
+                                              kam_phone(c.phone_mobile), ' ') FROM contacts c
                           WHERE c.account_id = a.id AND c.deleted_at IS NULL), '')),
        (SELECT count(*) FROM contacts c WHERE c.account_id = a.id AND c.deleted_at IS NULL),
        (SELECT min(v.starts_at) FROM visits v
          WHERE v.account_id = a.id AND v.deleted_at IS NULL AND v.status = 'planned'
-           AND v.starts_at >= :now),
+           AND v.channel = 'visit' AND v.starts_at >= :now),
        (SELECT max("""
     + _HELD_AT
     + """) FROM visits v
@@ -188,7 +197,8 @@ def _previous_values(row: Any, key: str) -> list[Any]:
 
 
 def refresh_past_next_visits(connection: Connection, now: datetime | None = None) -> None:
-    """Move "next visit" on for accounts whose next visit is now in the past.
+    """Move "next visit" on for accounts whose next visit is now in the past, or is a
+    call (a planned call is not a visit; stores written before that counted it).
 
     Cheap enough for every start: it touches only those accounts.
     """
@@ -196,7 +206,30 @@ def refresh_past_next_visits(connection: Connection, now: datetime | None = None
         "UPDATE account_stats SET next_visit_at = ("
         " SELECT min(v.starts_at) FROM visits v"
         " WHERE v.account_id = account_stats.account_id AND v.deleted_at IS NULL"
-        " AND v.status = 'planned' AND v.starts_at >= :now)"
-        " WHERE next_visit_at IS NOT NULL AND next_visit_at < :now"
+        " AND v.status = 'planned' AND v.channel = 'visit' AND v.starts_at >= :now)"
+        " WHERE next_visit_at IS NOT NULL AND (next_visit_at < :now OR NOT EXISTS ("
+        " SELECT 1 FROM visits v WHERE v.account_id = account_stats.account_id"
+        " AND v.starts_at = account_stats.next_visit_at AND v.channel = 'visit'"
+        " AND v.status = 'planned' AND v.deleted_at IS NULL))"
     ).bindparams(bindparam("now", type_=UTCDateTime()))
     connection.execute(statement, {"now": now or utcnow()})
+
+
+def stats_outdated(connection: Connection) -> bool:
+    version = connection.scalar(select(AppSetting.value).where(AppSetting.key == STATS_VERSION_KEY))
+    return version != STATS_VERSION
+
+
+def mark_stats_current(connection: Connection) -> None:
+    connection.execute(
+        insert(AppSetting)
+        .prefix_with("OR REPLACE")
+        .values(key=STATS_VERSION_KEY, value=STATS_VERSION, updated_at=utcnow())
+    )
+
+
+def outdated_stats_chunks(connection: Connection, size: int = 2000) -> list[list[uuid.UUID]]:
+    """Every account, in chunks of `size`: each chunk is worked out in a transaction of
+    its own, so a KAM saving meanwhile never waits for the whole store."""
+    ids = list(connection.scalars(select(Account.id).order_by(Account.id)))
+    return [ids[start : start + size] for start in range(0, len(ids), size)]

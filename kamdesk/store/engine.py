@@ -12,7 +12,7 @@ from sqlalchemy.engine import ExceptionContext
 from kamdesk.account_status import sql_status
 from kamdesk.store import crypto, write_guard
 from kamdesk.store.sqlite_errors import classify
-from kamdesk.textfold import fold, natural_key
+from kamdesk.textfold import fold, natural_key, phone_key
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -54,6 +54,8 @@ def _configure_connection(dbapi_connection: sqlite3.Connection, record: Any) -> 
     cursor.close()
     # Case-folding that understands Cyrillic; SQLite's lower() knows only ASCII.
     dbapi_connection.create_function("kam_fold", 1, fold, deterministic=True)
+    # A phone's digits in the search text, found however it is typed (kamdesk.textfold).
+    dbapi_connection.create_function("kam_phone", 1, phone_key, deterministic=True)
     # A name's place in the client list: «№ 2» before «№ 10» (account_stats.sort_name).
     dbapi_connection.create_function("kam_sort_name", 1, natural_key, deterministic=True)
     # The status a KAM sees, worked out from the facts (kamdesk.account_status).

@@ -111,8 +111,8 @@
         <translation>Показать архивные</translation>
     </message>
     <message>
-        <source>Name, city, INN or contact surname</source>
-        <translation>Название, город, ИНН или фамилия контакта</translation>
+        <source>Name, city, INN, contact surname or phone</source>
+        <translation>Название, город, ИНН, фамилия или телефон</translation>
     </message>
     <message>
         <source>Every word must match; case and ё/е do not matter (Ctrl+F)</source>
@@ -943,8 +943,20 @@
         <translation>По цифрам: продажи считаются в сети «%1»</translation>
     </message>
     <message>
+        <source>By the figures: no sales of %3 to judge by; %1 of 3 P confirmed</source>
+        <translation>По цифрам: продаж %3 нет, судить не по чему; подтверждено %1 из 3 П</translation>
+    </message>
+    <message>
         <source>By the figures: no sales of yours to judge by; %1 of 3 P confirmed</source>
         <translation>По цифрам: ваших продаж нет, судить не по чему; подтверждено %1 из 3 П</translation>
+    </message>
+    <message>
+        <source>By the figures: key — %1 of the sales of %3, %2 of 3 P confirmed</source>
+        <translation>По цифрам: ключевой — %1 продаж КАМ %3, подтверждено %2 из 3 П</translation>
+    </message>
+    <message>
+        <source>By the figures: not key — %1 of the sales of %3, %2 of 3 P confirmed</source>
+        <translation>По цифрам: не ключевой — %1 продаж КАМ %3, подтверждено %2 из 3 П</translation>
     </message>
     <message>
         <source>By the figures: key — %1 of your sales, %2 of 3 P confirmed</source>
@@ -4614,6 +4626,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>не запланирован</translation>
     </message>
     <message>
+        <source>Next call</source>
+        <translation>Следующий звонок</translation>
+    </message>
+    <message>
         <source>Sales, last 12 complete months</source>
         <translation>Продажи за 12 полных месяцев</translation>
     </message>
@@ -4630,12 +4646,20 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>в предыдущем году продаж не было</translation>
     </message>
     <message>
-        <source>Share of your sales: %s</source>
-        <translation>Доля в ваших продажах: %s</translation>
+        <source>Share of the sales of its KAM, %1: %2 — above %3: dangerous mono-dependence</source>
+        <translation>Доля в продажах КАМ клиента (%1): %2 — больше %3: опасная монозависимость</translation>
     </message>
     <message>
-        <source>Share of your sales: %s — above %s: dangerous mono-dependence</source>
-        <translation>Доля в ваших продажах: %s — больше %s: опасная монозависимость</translation>
+        <source>Share of the sales of its KAM, %1: %2</source>
+        <translation>Доля в продажах КАМ клиента (%1): %2</translation>
+    </message>
+    <message>
+        <source>Share of your sales: %2 — above %3: dangerous mono-dependence</source>
+        <translation>Доля в ваших продажах: %2 — больше %3: опасная монозависимость</translation>
+    </message>
+    <message>
+        <source>Share of your sales: %2</source>
+        <translation>Доля в ваших продажах: %2</translation>
     </message>
     <message>
         <source>Open offers</source>
@@ -8152,6 +8176,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>The task no longer exists</source>
         <translation>Этой задачи больше нет</translation>
+    </message>
+    <message>
+        <source>This time has already passed: choose a date and time still ahead.</source>
+        <translation>Это время уже прошло: выберите дату и время, которые ещё впереди.</translation>
     </message>
     <message>
         <source>The start time needs a time zone</source>

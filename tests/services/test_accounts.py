@@ -215,3 +215,56 @@ def test_a_short_number_is_matched_the_same_in_every_sort_order(
             "ГКБ №3",
             "ООО «Фарм»",
         ]
+
+
+@pytest.fixture
+def with_phones(directory: AccountDirectory, store: Store) -> AccountDirectory:
+    """The hospital's switchboard with an extension; the chain's buyer's mobile."""
+    from sqlalchemy import select
+
+    with store.transaction() as session:
+        hospital = session.scalars(select(Account).where(Account.inn == "6905012345")).one()
+        hospital.phone = "+74822302693;ext=15"
+        chain = session.scalars(select(Account).where(Account.name == "Аптечная сеть «Вита»")).one()
+        session.add(Contact(account_id=chain.id, surname="Орлова", phone_mobile="+79161234567"))
+    return directory
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # As a caller's number appears on the screen of a phone, or as it is written.
+        ("8 (4822) 30-26-93", ["ГБУЗ «Областная клиническая больница»"]),
+        ("+7 4822 30-26-93", ["ГБУЗ «Областная клиническая больница»"]),
+        ("30-26-93", ["ГБУЗ «Областная клиническая больница»"]),
+        ("302693", ["ГБУЗ «Областная клиническая больница»"]),
+        ("8 916 123-45-67", ["Аптечная сеть «Вита»"]),  # a contact's mobile
+        ("+79161234567", ["Аптечная сеть «Вита»"]),
+        ("123-45-67", ["Аптечная сеть «Вита»"]),
+        ("8 (495) 123-45-67", []),  # the same last digits in another city
+    ],
+)
+def test_a_phone_finds_its_account_however_it_is_typed(
+    with_phones: AccountDirectory, typed: str, expected: list[str]
+) -> None:
+    assert _names(with_phones, text=typed) == expected
+    assert with_phones.count(AccountFilter(text=typed)) == len(expected)
+
+
+def test_a_store_written_before_phones_were_searchable_is_brought_up_to_date(
+    with_phones: AccountDirectory, store: Store
+) -> None:
+    """An older version's cache has no phones in the search text: the background
+    refresh works it out again once, and the number is found."""
+    from sqlalchemy import delete, text
+
+    from kamdesk.models import AppSetting
+    from kamdesk.services.workspace import Workspace
+    from kamdesk.store.derived import STATS_VERSION_KEY
+
+    with store.transaction() as session:
+        session.execute(text("UPDATE account_stats SET search_text = kam_fold(name)"))
+        session.execute(delete(AppSetting).where(AppSetting.key == STATS_VERSION_KEY))
+    assert _names(with_phones, text="30-26-93") == []
+    Workspace(store.path, store).refresh()
+    assert _names(with_phones, text="30-26-93") == ["ГБУЗ «Областная клиническая больница»"]

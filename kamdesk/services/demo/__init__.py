@@ -75,7 +75,7 @@ from kamdesk.services.demo.visits import write_visits
 from kamdesk.services.dossier import refresh_dossier_scores
 from kamdesk.services.settings import AnalyticsSettings, load_analytics
 from kamdesk.store import Store
-from kamdesk.store.derived import refresh_account_stats
+from kamdesk.store.derived import mark_stats_current, refresh_account_stats
 from kamdesk.store.write_guard import unlogged_writes
 
 __all__ = ["DemoSummary", "build_demo"]
@@ -235,6 +235,7 @@ def _write_territory(
         report(90, _stage(QT_TRANSLATE_NOOP("Demo", "account statistics")))
         connection.execute(update(SyncState).where(SyncState.id == 1).values(user_id=team.kam.id))
         refresh_account_stats(connection, now=clock.now)
+        mark_stats_current(connection)
     return writer.counts
 
 

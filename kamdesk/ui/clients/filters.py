@@ -259,7 +259,7 @@ class AccountFilterBar(QWidget):
         for index, threshold in enumerate(DOSSIER_THRESHOLDS):
             self.dossier.setItemText(index, self._dossier_text(threshold))
         self.show_archived.setText(self.tr("Show archived"))
-        self.search.setPlaceholderText(self.tr("Name, city, INN or contact surname"))
+        self.search.setPlaceholderText(self.tr("Name, city, INN, contact surname or phone"))
         self.search.setToolTip(
             self.tr("Every word must match; case and ё/е do not matter (Ctrl+F)")
         )
