@@ -38,6 +38,7 @@ from kamdesk.models import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.store import Store
+from kamdesk.ui.card import AccountCard
 from kamdesk.ui.input_guard import install_wheel_guard
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_thread_gc import collect_on_main_thread
@@ -45,6 +46,7 @@ from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.pages import default_page_factories
 from kamdesk.ui.preferences import Language, Preferences
 from kamdesk.ui.tasks import TaskRunner, busy_runners
+from tests.ui.kam_day.input import activate
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -258,6 +260,27 @@ def wait_idle(qtbot: QtBot) -> Callable[[TaskRunner], None]:
         qtbot.waitUntil(runner.is_idle, timeout=10_000)
 
     return wait
+
+
+@pytest.fixture
+def hospital_card(
+    qtbot: QtBot,
+    store: Store,
+    tasks: TaskRunner,
+    territory: dict[str, Any],
+    wait_idle: Callable[[TaskRunner], None],
+) -> Iterator[AccountCard]:
+    """The territory hospital's card in a window of its own, on the screen, active and
+    loaded, as a KAM has it after opening it from the list."""
+    shown = AccountCard(territory["hospital"], lambda: store, tasks)
+    qtbot.addWidget(shown)
+    shown.resize(1300, 850)
+    shown.show()
+    activate(qtbot, shown)
+    wait_idle(tasks)
+    assert shown.bundle is not None
+    yield shown
+    wait_idle(tasks)
 
 
 @pytest.fixture

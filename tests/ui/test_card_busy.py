@@ -14,7 +14,7 @@ QTest types ASCII only, so texts are English.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from tests.ui.busy_window import (
     stored_city,
     type_city_while_busy,
 )
-from tests.ui.kam_day.input import LEFT, activate, click, click_tab
+from tests.ui.kam_day.input import LEFT, click, click_tab
 from tests.ui.write_lock import WriteLock, ticks_while
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -50,18 +50,8 @@ SUBJECT = "Tender lost on price"
 
 
 @pytest.fixture
-def card(
-    qtbot: QtBot, store: Store, tasks: TaskRunner, territory: dict[str, Any], wait_idle: WaitIdle
-) -> Iterator[AccountCard]:
-    shown = AccountCard(territory["hospital"], lambda: store, tasks)
-    qtbot.addWidget(shown)
-    shown.resize(1300, 850)
-    shown.show()
-    activate(qtbot, shown)
-    wait_idle(tasks)
-    assert shown.bundle is not None
-    yield shown
-    wait_idle(tasks)
+def card(hospital_card: AccountCard) -> AccountCard:
+    return hospital_card
 
 
 def stored_surnames(store: Store, account_id: uuid.UUID) -> list[str]:

@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
@@ -37,7 +36,7 @@ from kamdesk.ui.settings_dialog import SettingsDialog
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits.page import VisitsPage
 from tests.ui.busy_window import CITY, stored_city
-from tests.ui.kam_day.input import LEFT, activate, click, click_tab
+from tests.ui.kam_day.input import LEFT, activate, click, retype_dossier_field
 
 pytestmark = pytest.mark.qt_log_ignore(
     "This plugin does not support propagateSizeHints",
@@ -158,14 +157,7 @@ def test_a_card_opened_during_the_check_loads_after_it_and_stores_the_typed_city
     )
     held.release()
     qtbot.waitUntil(lambda: card.bundle is not None, timeout=10_000)
-    click_tab(card.tabs, "Dossier")
-    city = card.findChild(QLineEdit, "field_account_city")
-    assert city is not None
-    card.dossier.ensureWidgetVisible(city)
-    click(city)
-    city.selectAll()
-    QTest.keyClicks(city, CITY)
-    QTest.keyClick(city, Qt.Key.Key_Tab)  # leaving the field stores it
+    retype_dossier_field(card, "field_account_city", CITY)  # leaving the field stores it
     qtbot.waitUntil(
         lambda: stored_city(checking_window.workspace.path, territory["hospital"]) == CITY,
         timeout=10_000,

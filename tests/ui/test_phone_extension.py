@@ -3,50 +3,30 @@ extension, shows it back and the contact's phone is stored with it, not cut off.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from typing import Any
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kamdesk.models import Account
 from kamdesk.store import Store
 from kamdesk.ui.card import AccountCard
 from kamdesk.ui.tasks import TaskRunner
-from tests.ui.kam_day.input import activate, click, click_tab
+from tests.ui.kam_day.input import retype_dossier_field
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 WaitIdle = Callable[[TaskRunner], None]
 
 
 @pytest.fixture
-def card(
-    qtbot: QtBot, store: Store, tasks: TaskRunner, territory: dict[str, Any], wait_idle: WaitIdle
-) -> Iterator[AccountCard]:
-    shown = AccountCard(territory["hospital"], lambda: store, tasks)
-    qtbot.addWidget(shown)
-    shown.resize(1300, 850)
-    shown.show()
-    activate(qtbot, shown)
-    wait_idle(tasks)
-    yield shown
-    wait_idle(tasks)
+def card(hospital_card: AccountCard) -> AccountCard:
+    return hospital_card
 
 
 def test_an_extension_typed_with_the_number_is_kept_and_shown(
     qtbot: QtBot, card: AccountCard, store: Store, tasks: TaskRunner, wait_idle: WaitIdle
 ) -> None:
-    click_tab(card.tabs, "Dossier")
-    phone = card.findChild(QLineEdit, "field_account_phone")
-    assert phone is not None
-    card.dossier.ensureWidgetVisible(phone)
-    click(phone)
-    phone.selectAll()
-    QTest.keyClicks(phone, "8 (4822) 30-26-93 ext. 15")
-    QTest.keyClick(phone, Qt.Key.Key_Tab)  # leaving the field saves it
+    phone = retype_dossier_field(card, "field_account_phone", "8 (4822) 30-26-93 ext. 15")
     wait_idle(tasks)
     qtbot.waitUntil(lambda: card.binder is not None and card.binder.writes.is_empty())
     with store.session() as session:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QLineEdit,
     QMenu,
     QTabWidget,
     QWidget,
@@ -64,6 +65,20 @@ def double_click_row(view: QAbstractItemView, index: QModelIndex) -> None:
     QTest.mouseDClick alone leaves the view without the pressed index)."""
     click_row(view, index)
     QTest.mouseDClick(view.viewport(), LEFT, NO_MODIFIER, view.visualRect(index).center())
+
+
+def retype_dossier_field(card: Any, object_name: str, text: str) -> QLineEdit:
+    """On a card (kamdesk.ui.card.AccountCard): the Dossier tab, a click into the field,
+    its text selected and typed over, Tab to leave it (which saves it)."""
+    click_tab(card.tabs, "Dossier")
+    field = card.findChild(QLineEdit, object_name)
+    assert field is not None, object_name
+    card.dossier.ensureWidgetVisible(field)
+    click(field)
+    field.selectAll()
+    QTest.keyClicks(field, text)
+    QTest.keyClick(field, Qt.Key.Key_Tab)
+    return field
 
 
 def click_tab(tabs: QTabWidget, title: str) -> None:
