@@ -60,6 +60,12 @@ def format_share(share: float | None, decimals: int = 1) -> str:
     return formatting.share(share, language(), decimals)
 
 
+def format_share_trimmed(share: Decimal | float | None) -> str:
+    """A fraction as a percentage to one decimal where it has one: «14 %», «1,3 %» (a
+    share of sales and its threshold, said the same in the card's header and overview)."""
+    return format_percent(round(Decimal(str(share or 0)) * 100, 1))
+
+
 def format_percent(value: Decimal | int | float | None) -> str:
     """A value in per cent: «95 %», «12,5 %»."""
     return formatting.percent(value, language())

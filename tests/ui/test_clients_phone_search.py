@@ -44,9 +44,7 @@ def _search(qtbot: QtBot, window: MainWindow, typed: str) -> ClientsPage:
     assert QApplication.focusWidget() is search
     QTest.keyClick(search, Qt.Key.Key_A, CTRL)
     QTest.keyClicks(search, typed)  # digits, brackets, dashes and spaces: QTest types them
-    qtbot.waitUntil(
-        lambda: page.model.account_filter.text == typed and not page.model.is_loading()
-    )
+    qtbot.waitUntil(lambda: page.model.account_filter.text == typed and not page.model.is_loading())
     return page
 
 

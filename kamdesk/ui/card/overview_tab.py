@@ -19,7 +19,13 @@ from kamdesk.services.card import CardData, Overview
 from kamdesk.ui.card.binder import translate
 from kamdesk.ui.card.sales_chart import SalesChart
 from kamdesk.ui.card.widgets import muted
-from kamdesk.ui.formatting import format_date, format_datetime, format_money, format_share
+from kamdesk.ui.formatting import (
+    format_date,
+    format_datetime,
+    format_money,
+    format_share,
+    format_share_trimmed,
+)
 from kamdesk.vocabulary import OfferStatus
 
 WARNING = "color: #c62828; font-weight: 600;"
@@ -137,7 +143,7 @@ class OverviewTab(QWidget):
 
     def _share_text(self, overview: Overview) -> str:
         """«Доля ваших продаж: 14 %», or of the account KAM's sales in a manager's store."""
-        share = format_share(overview.share) or "—"
+        share = format_share_trimmed(overview.share) if overview.share is not None else "—"
         if overview.portfolio_owner:
             text = (
                 self.tr(
@@ -153,4 +159,6 @@ class OverviewTab(QWidget):
                 if overview.mono_dependent
                 else self.tr("Share of your sales: %2")
             )
-        return text.replace("%2", share).replace("%3", format_share(overview.mono_threshold))
+        return text.replace("%2", share).replace(
+            "%3", format_share_trimmed(overview.mono_threshold)
+        )

@@ -28,7 +28,7 @@ from kamdesk.ui import labels
 from kamdesk.ui.card.binder import FieldBinder
 from kamdesk.ui.card.forms import enum_combo
 from kamdesk.ui.card.widgets import error_label, muted
-from kamdesk.ui.formatting import format_date, format_percent
+from kamdesk.ui.formatting import format_date, format_share_trimmed
 from kamdesk.vocabulary import AccountStatus, ClientType, LossReason
 
 WARNING = "color: #c62828; font-weight: 600;"
@@ -40,8 +40,7 @@ translate = QCoreApplication.translate
 
 def percent_of(share: Decimal | float | None) -> str:
     """«14 %», «1,3 %»: a share as per cent, to one decimal where it has one."""
-    value = round(Decimal(str(share or 0)) * 100, 1)
-    return format_percent(value)
+    return format_share_trimmed(share)
 
 
 def suggestion_text(key: KeySuggestion | None) -> str:
