@@ -172,6 +172,9 @@ def hand_over(first_page: FirstPage | None, window: QWidget, list_model: Any) ->
             return
         list_model.loading_changed.disconnect(loaded)
         window.show()
+        # Painted now, before the background work that starts once the list is idle
+        # competes with the paint for the interpreter.
+        window.repaint()
         _close(first_page)
 
     list_model.loading_changed.connect(loaded)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self._workspace_opened()
         self.encryption = encryption_commands.EncryptionCommands(self)  # File ▸ Encrypt…
         self.salvage = SalvageCommand(self)  # File ▸ Return unsent changes…
-        self.sync.start()
+        self._start_sync_once_listed()
 
     # --- public API -----------------------------------------------------------------
 
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         there «New account» is off: the office takes new clients from KAMs only."""
         overview = getattr(state, "overview", None)
         manager = getattr(overview, "role", "") == "manager"
-        from kamdesk.ui.clients.new_account import creation_refusal
+        from kamdesk.ui.clients.who_creates import creation_refusal
 
         refusal = creation_refusal(getattr(overview, "role", ""))
         clients = self.section_page(SectionKey.CLIENTS)
@@ -248,6 +248,26 @@ class MainWindow(QMainWindow):
             self.section_actions[key].setEnabled(manager)
             if not manager and self.current_section() == key:
                 self.show_section(SectionKey.CLIENTS)
+
+    def _start_sync_once_listed(self) -> None:
+        """Start the sync controller once the client list has its first page (and the
+        window, shown then, has painted it): reading the sync state imports SQLAlchemy,
+        the ORM and the wire protocol in a worker, half a second of Python that, run
+        meanwhile, holds the interpreter while the UI thread waits to fetch and paint
+        the list."""
+        model = getattr(self.section_page(SectionKey.CLIENTS), "model", None)
+        if model is None or not model.is_loading():
+            self.sync.start()
+            return
+
+        def listed(loading: bool) -> None:
+            if loading:
+                return
+            model.loading_changed.disconnect(listed)
+            # After the slots of this signal: the hand-over shows and paints the window.
+            QTimer.singleShot(0, self.sync.start)
+
+        model.loading_changed.connect(listed)
 
     def _error_repeated(self, _error: object) -> None:
         self.statusBar().showMessage(

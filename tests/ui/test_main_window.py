@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
@@ -163,3 +164,43 @@ def test_the_window_starts_without_loading_sqlalchemy() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=120
     )
     assert result.stdout.strip() == "[]", result.stdout
+
+
+def test_building_the_window_leaves_sqlalchemy_to_the_background(
+    tmp_path: Path, migrated_template: Path
+) -> None:
+    """Building the main window imported the New account dialog (for a manager's «you
+    may not create clients» hint), and with it the card, the ORM and SQLAlchemy: half
+    a second on the UI thread between the first page and the window a KAM can use. The
+    window is built, in a fresh process, without them; they load in the background."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    path = tmp_path / "store.sqlite"
+    shutil.copyfile(migrated_template, path)
+    probe = (
+        "import sys; from pathlib import Path\n"
+        "from kamdesk.ui.app import create_application, build_window\n"
+        "from kamdesk.ui.language import LanguageSwitcher\n"
+        "from kamdesk.ui.preferences import Preferences\n"
+        "from kamdesk.ui.store_opening import OpenedStore\n"
+        "from kamdesk.services.workspace import open_workspace\n"
+        "app = create_application(sys.argv[:1])\n"
+        "preferences = Preferences()\n"
+        f"opened = OpenedStore(open_workspace(Path({str(path)!r})))\n"
+        "window = build_window(opened, preferences, LanguageSwitcher(app))\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy')[:3])\n"
+        "import os; os._exit(0)\n"
+    )
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+        env=environment,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr

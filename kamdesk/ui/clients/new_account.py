@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,25 +35,10 @@ from kamdesk.services.accounts import AccountKind, ClientType
 from kamdesk.ui import labels
 from kamdesk.ui.card.binder import translate
 from kamdesk.ui.card.widgets import error_label
+from kamdesk.ui.clients.who_creates import creation_refusal
 from kamdesk.ui.enter_guard import keep_enter_in_editors
 from kamdesk.ui.sentence import as_sentence
 from kamdesk.ui.tasks import TaskRunner
-
-
-def creation_refusal(role: str) -> str:
-    """Why this laptop's user may not create a client, "" when they may.
-
-    The office gives a new account to the KAM who creates it; a manager reads the team's
-    accounts and writes only approval answers there (kamdesk.server.visibility), so the
-    office refuses a client made on a manager's laptop. An administrator may; a laptop
-    not enrolled yet may too (its KAM enrols later)."""
-    if role != "manager":
-        return ""
-    return QCoreApplication.translate(
-        "NewAccountDialog",
-        "Clients are created by KAMs: the office does not accept a new client from a "
-        "manager's laptop. Ask the KAM of the territory to create it.",
-    )
 
 
 class NewAccountDialog(QDialog):
