@@ -8889,6 +8889,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <translation>Перенести</translation>
     </message>
     <message>
+        <source>Cancel call (Del)</source>
+        <translation>Отменить звонок (Del)</translation>
+    </message>
+    <message>
         <source>Cancel visit (Del)</source>
         <translation>Отменить визит (Del)</translation>
     </message>

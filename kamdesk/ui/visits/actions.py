@@ -318,8 +318,9 @@ def cancel(page: VisitsPage, reason: str | None = None) -> bool:
 
 
 def order_route(page: VisitsPage) -> RouteDialog | None:
-    """Show the day's shortest order; the visits move only when the KAM accepts."""
-    plan = suggest_route(page.workspace.store, page.current_day, tz=page.tz)
+    """Show the shortest order of the selected visit's day (else the day in view); the
+    visits move only when the KAM accepts."""
+    plan = suggest_route(page.workspace.store, page.route_day(), tz=page.tz)
     if not plan.stops:
         page.status_message.emit(
             QCoreApplication.translate(

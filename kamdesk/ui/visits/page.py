@@ -151,6 +151,7 @@ class VisitsPage(QWidget):
         )
         self.day_list.activated.connect(lambda _index: actions.open_selected(self))
         self.week = WeekView(self, self.tz)
+        self.week.day_chosen.connect(self._choose_day)
         self.week.visit_selected.connect(self.select_visit)
         self.week.visit_activated.connect(lambda _id: actions.open_selected(self))
         self.week.slot_activated.connect(lambda start: actions.plan_new(self, start=start))
@@ -164,9 +165,9 @@ class VisitsPage(QWidget):
         self.table.verticalHeader().hide()
         lay_out_visit_list(self.table)
         self.table.activated.connect(lambda _index: actions.open_selected(self))
-        self.table.selectionModel().currentChanged.connect(
-            lambda index, _old: self.select_visit(self._list_id(index))
-        )
+        selection = self.table.selectionModel()
+        selection.currentChanged.connect(lambda _index, _old: self._list_selection_changed())
+        selection.selectionChanged.connect(lambda _new, _old: self._list_selection_changed())
         for line_view in (self.day_list, self.table):
             line_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             line_view.customContextMenuRequested.connect(
@@ -253,7 +254,6 @@ class VisitsPage(QWidget):
             ("brief", self.tr("Brief PDF")),
             ("done", self.tr("Mark held")),
             ("reschedule", self.tr("Reschedule")),
-            ("cancel", self.tr("Cancel visit (Del)")),
             ("undo", self.tr("Undo (Ctrl+Z)")),
             ("route", self.tr("Order the day's route")),
             ("submit", self.tr("Submit reports…")),
@@ -261,7 +261,8 @@ class VisitsPage(QWidget):
         ):
             self.buttons[key].setText(text)
         self._update_undo()
-        self._show_checklist()  # its hint, and the tree's texts, in the new language
+        # Its hint, the tree's texts and «Cancel visit»/«Cancel call» in the new language.
+        self._show_checklist()
 
     def _update_undo(self) -> None:
         """The Undo button names what it will take back, and is off when nothing can be."""
@@ -407,6 +408,20 @@ class VisitsPage(QWidget):
     def move_days(self, days: int) -> None:
         self.go_to(self.current_day + timedelta(days=days))
 
+    def _choose_day(self, day: date) -> None:
+        """A click on a day of the week makes it the day in view, as ←/→ would."""
+        if day != self.current_day:
+            self.go_to(day)
+
+    def route_day(self) -> date:
+        """The day «Order the day's route» is for: the selected visit's while the view
+        shows it selected (in the list: its line), else the day in view."""
+        row, mode = self.selected(), self.stack.currentIndex()
+        if row is None or mode == DAY:
+            return self.current_day
+        shown = self.week.rows if mode == WEEK else self._list_rows
+        return self._day_of(row) if any(r.id == row.id for r in shown) else self.current_day
+
     def select(self, visit_id: uuid.UUID | None) -> None:
         self.selected_id = visit_id
         row = self.row(visit_id)
@@ -431,6 +446,14 @@ class VisitsPage(QWidget):
         )
         if list_row is not None and self._list_id(self.table.currentIndex()) != self.selected_id:
             self.table.selectRow(list_row)
+
+    def _list_selection_changed(self) -> None:
+        """The list's current line is the selected visit while it is highlighted. The
+        keyboard focus alone makes the first line current without selecting it; «Cancel»,
+        the route and the checklist must not act on a line the KAM does not see chosen."""
+        index = self.table.currentIndex()
+        chosen = index.isValid() and self.table.selectionModel().isRowSelected(index.row())
+        self.select_visit(self._list_id(index) if chosen else None)
 
     def _list_id(self, index: QModelIndex) -> uuid.UUID | None:
         return self.list_model.record(index.row()).id if index.isValid() else None

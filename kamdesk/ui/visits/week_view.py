@@ -58,6 +58,7 @@ GRID = QColor("#dde1e6")
 
 
 class WeekView(QWidget):
+    day_chosen = Signal(object)  # the date of the column clicked
     visit_selected = Signal(object)  # visit id, or None
     visit_activated = Signal(object)  # visit id (double click)
     slot_activated = Signal(object)  # aware datetime of an empty slot (double click)
@@ -364,6 +365,7 @@ class WeekView(QWidget):
         day = self.day_at(point.x())
         if day is not None:
             self.current_day = day
+            self.day_chosen.emit(day)
         self.select(row.id if row else None)
         self.visit_selected.emit(row.id if row else None)
 
