@@ -35,7 +35,7 @@ def test_switching_the_language_relabels_the_window(
         Column.NEXT_VISIT, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
     )
     assert tip == "Следующий запланированный визит"
-    assert page.filters.search.placeholderText() == "Название, город, ИНН или фамилия контакта"
+    assert page.filters.search.placeholderText() == "Название, город, ИНН, фамилия или телефон"
     assert page.count_label.text() == "6 из 6 клиентов"
 
     switcher.apply(Language.ENGLISH)
