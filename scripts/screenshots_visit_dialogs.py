@@ -7,8 +7,9 @@
 Works on a copy of the store, and closes every dialog without saving. Writes
 visits-day.png and visits-list.png, and under dialogs/: plan-visit.png,
 plan-call.png, held-time.png (when a visit planned for later was held),
-cancel-reason.png, reschedule.png, report-form.png, submit-reports.png and
-export.png. Each dialog is opened with the page's own buttons, drawn over the window.
+cancel-reason.png, reschedule.png, route.png (the day's route), report-form.png,
+submit-reports.png and export.png. Each dialog is opened with the page's own
+buttons, drawn over the window.
 """
 
 from __future__ import annotations
@@ -74,6 +75,10 @@ def main() -> int:
             page.select(coming.id)
             session.wait()
             save_dialog(shotkit.catch(session, click(key))[0], name)
+        page.set_mode(DAY)
+        page.select(coming.id)
+        session.wait()
+        save_dialog(shotkit.catch(session, click("route"))[0], "route.png")
 
     held = first(VisitStatus.DONE) or first(VisitStatus.PLANNED, later=False)
     if held is None:
