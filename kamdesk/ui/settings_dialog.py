@@ -1,7 +1,8 @@
 """Settings: the language, the analytics thresholds and, in the «КП» tab, the offers.
 
-The language applies as soon as it is chosen (every window re-reads its texts)
-and is remembered on this laptop. The thresholds belong to the store: they
+The language applies as soon as it is chosen (every window re-reads its texts, so
+the KAM sees what they chose), and is remembered on this laptop when the dialog is
+accepted; Cancel puts the language back as it was. The thresholds belong to the store: they
 decide which clients are A, B or C, X, Y or Z, at risk or lost, and are saved
 when the dialog is accepted. So are the offer settings (`settings_offers`):
 everything is checked first, and nothing is saved while anything is wrong.
@@ -75,6 +76,7 @@ class SettingsDialog(QDialog):
         self._language = language
         self._store = store
         self._saved = load_analytics(store) if store is not None else AnalyticsSettings()
+        self._language_at_open = preferences.language
 
         self.language_combo = QComboBox(self)
         for value in (Language.SYSTEM, Language.RUSSIAN, Language.ENGLISH):
@@ -224,14 +226,24 @@ class SettingsDialog(QDialog):
             if self.backups_kept.value() != self._backups_saved:
                 save_backups_kept(self._store, self.backups_kept.value())
                 self._backups_saved = self.backups_kept.value()
+        self._preferences.language = self._chosen_language()
+        self._language_at_open = self._preferences.language
         super().accept()
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close button: the language shown while the
+        dialog was open goes back to the one it had."""
+        if self._chosen_language() != self._language_at_open:
+            self._language.apply(self._language_at_open)
+        super().reject()
 
     # --- language -----------------------------------------------------------------
 
+    def _chosen_language(self) -> Language:
+        return Language(self.language_combo.currentData())
+
     def _language_chosen(self) -> None:
-        language = Language(self.language_combo.currentData())
-        self._preferences.language = language
-        self._language.apply(language)
+        self._language.apply(self._chosen_language())
 
     def _retranslate(self) -> None:
         self.setWindowTitle(self.tr("Settings"))

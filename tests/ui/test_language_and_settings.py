@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from kamdesk.services.accounts import AccountKind, AccountStatus, ClientType, DmuRole
@@ -59,16 +62,58 @@ def test_every_vocabulary_value_has_a_label() -> None:
             assert text, member
 
 
-def test_language_choice_applies_at_once_and_is_remembered(
+def _choose_language(qtbot: QtBot, dialog: SettingsDialog, language: Language) -> None:
+    """Pick `language` in the combo with the keyboard, as a KAM would."""
+    combo = dialog.language_combo
+    combo.setFocus()
+    target = combo.findData(language)
+    key = Qt.Key.Key_Down if target > combo.currentIndex() else Qt.Key.Key_Up
+    while combo.currentIndex() != target:
+        QTest.keyClick(combo, key)
+
+
+def _click(dialog: SettingsDialog, button: QDialogButtonBox.StandardButton) -> None:
+    pressed = dialog.buttons.button(button)
+    assert pressed is not None
+    QTest.mouseClick(pressed, Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_language_choice_applies_at_once_and_is_remembered_on_ok(
     qtbot: QtBot, window: MainWindow, switcher: LanguageSwitcher, preferences: Preferences
 ) -> None:
     dialog = SettingsDialog(preferences, switcher, window.workspace.store, window)
     qtbot.addWidget(dialog)
+    dialog.show()
     assert dialog.windowTitle() == "Settings"
-    dialog.language_combo.setCurrentIndex(dialog.language_combo.findData(Language.RUSSIAN))
-    assert dialog.windowTitle() == "Настройки"
+    _choose_language(qtbot, dialog, Language.RUSSIAN)
+    assert dialog.windowTitle() == "Настройки"  # seen at once, before OK
     assert window.section_button(SectionKey.CLIENTS).text() == "Клиенты"
+    _click(dialog, QDialogButtonBox.StandardButton.Ok)
+    assert not dialog.isVisible()
     assert Preferences().language == Language.RUSSIAN  # read back from the INI file
+    assert window.section_button(SectionKey.CLIENTS).text() == "Клиенты"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_cancel_puts_the_language_back(
+    qtbot: QtBot, window: MainWindow, switcher: LanguageSwitcher, preferences: Preferences
+) -> None:
+    """A tester chose English, then pressed «Отмена»: the window stayed English and
+    Settings said English the next time."""
+    switcher.apply(Language.RUSSIAN)
+    preferences.language = Language.RUSSIAN
+    dialog = SettingsDialog(preferences, switcher, window.workspace.store, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _choose_language(qtbot, dialog, Language.ENGLISH)
+    assert window.section_button(SectionKey.CLIENTS).text() == "Clients"
+    _click(dialog, QDialogButtonBox.StandardButton.Cancel)
+    assert window.section_button(SectionKey.CLIENTS).text() == "Клиенты"
+    assert Preferences().language == Language.RUSSIAN
+    again = SettingsDialog(preferences, switcher, window.workspace.store, window)
+    qtbot.addWidget(again)
+    assert again.language_combo.currentData() == Language.RUSSIAN
 
 
 def test_analytics_thresholds_are_saved_in_the_store(
