@@ -314,8 +314,8 @@
         <translation>Ключевые клиенты</translation>
     </message>
     <message>
-        <source>Sales without VAT from %1 to the end of %2: %3</source>
-        <translation>Продажи без НДС с %1 по конец %2: %3</translation>
+        <source>Sales without VAT from %1 to %2: %3</source>
+        <translation>Продажи без НДС с %1 по %2: %3</translation>
     </message>
     <message>
         <source>No sales in the period: no client is key by the figures.</source>

@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
+from kamdesk.account_status import month_end
 from kamdesk.models import Account, Product, SalesRecord
 from kamdesk.services.classification import window_months
 from kamdesk.store import Store
 from kamdesk.ui.analytics import AnalyticsPage
+from kamdesk.ui.formatting import format_date, format_money
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.sections import SectionKey
 from kamdesk.ui.tasks import TaskRunner
@@ -65,6 +67,12 @@ def test_the_key_clients_block_shows_shares_verdict_and_mono_dependence(
     assert isinstance(page, AnalyticsPage)
     wait_idle(tasks)
     assert page.title.text() == "Key clients"
+    # The period ends on a day, as a KAM says it («по 30.11.2026»), not «по конец 11.2026».
+    months = window_months(date.today(), 12)
+    assert page.period.text() == (
+        f"Sales without VAT from {format_date(months[0])} to "
+        f"{format_date(month_end(months[-1]))}: {format_money(Decimal(1_000_000))}"
+    )
     rows = _rows(page)
     by_name = {row[0]: row for row in rows}
     assert by_name["ГБУЗ «Областная клиническая больница»"][2] == "60.0%"

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kamdesk.account_status import month_end
 from kamdesk.services.key_clients import ClientShare, GroupShare, KeyClientFigures
 from kamdesk.services.sync_status import enrolled_user_id
 from kamdesk.ui import labels
@@ -170,9 +171,9 @@ class AnalyticsPage(QWidget):
     def _show(self, figures: KeyClientFigures) -> None:
         self._figures = figures
         self.period.setText(
-            translate("Analytics", "Sales without VAT from %1 to the end of %2: %3")
+            translate("Analytics", "Sales without VAT from %1 to %2: %3")
             .replace("%1", format_date(figures.first_month))
-            .replace("%2", figures.last_month.strftime("%m.%Y"))
+            .replace("%2", format_date(month_end(figures.last_month)))
             .replace("%3", format_money(figures.total))
         )
         # The types with no sales after the group, shown so the KAM sees them, not counted.
