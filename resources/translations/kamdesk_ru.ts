@@ -1663,6 +1663,29 @@
     </message>
 </context>
 <context>
+    <name>DateTimeField</name>
+    <message>
+        <source>dd.mm.yyyy hh:mm</source>
+        <translation>дд.мм.гггг чч:мм</translation>
+    </message>
+    <message>
+        <source>Pick a date on the calendar</source>
+        <translation>Выбрать дату в календаре</translation>
+    </message>
+    <message>
+        <source>There is no such date or time: «%1». Type it as 08.12.2026 14:30.</source>
+        <translation>Такой даты или времени нет: «%1». Введите, например, 08.12.2026 14:30.</translation>
+    </message>
+    <message>
+        <source>The start has passed</source>
+        <translation>Начало уже прошло</translation>
+    </message>
+    <message>
+        <source>%1 has already passed. Save it at this time anyway (e.g. to record a call already made)?</source>
+        <translation>%1 — это время уже прошло. Всё равно сохранить на это время (например, чтобы записать уже сделанный звонок)?</translation>
+    </message>
+</context>
+<context>
     <name>DayModel</name>
     <message>
         <source>travel time unknown</source>

@@ -23,7 +23,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -65,6 +63,11 @@ from kamdesk.ui.unsaved_changes import UnsavedChanges
 from kamdesk.ui.visits import plan_client as client
 from kamdesk.ui.visits import plan_fields as fields
 from kamdesk.ui.visits.common import from_qdatetime, to_qdatetime
+from kamdesk.ui.visits.datetime_field import (
+    DateTimeField,
+    agree_to_past_start,
+    show_start_problem,
+)
 from kamdesk.ui.visits.plan_fields import next_slot as _next_slot
 
 ID_ROLE = client.ID_ROLE
@@ -96,6 +99,7 @@ class PlanDialog(QDialog):
         self.visit_id = visit_id
         self._plan: PlanInput | None = load_plan(self._store, visit_id) if visit_id else None
         self._start = start
+        self._kept_start = self._plan.starts_at if self._plan else None  # not «past» as it was
         call = (self._plan.channel if self._plan else channel) == VisitChannel.CALL
         self.setWindowTitle(fields.plan_title(editing=visit_id is not None, call=call))
         self.resize(760, 640)
@@ -127,9 +131,7 @@ class PlanDialog(QDialog):
     def _build(self, fixed_account: bool) -> None:
         self.account = client.client_combo(self._workspace, fixed_account)
         self.client_note = client.note_label()
-        self.starts_at = QDateTimeEdit()
-        self.starts_at.setCalendarPopup(True)
-        self.starts_at.setDisplayFormat("dd.MM.yyyy HH:mm")
+        self.starts_at = DateTimeField()  # what is typed is kept, or refused under it
         self.duration = QSpinBox(minimum=5, maximum=720, singleStep=15)
         self.duration.setSuffix(" " + self.tr("min"))
         self.place = QLineEdit()
@@ -139,18 +141,11 @@ class PlanDialog(QDialog):
         self.travel.setSuffix(" " + self.tr("min"))
         self.travel.setEnabled(False)
         self.travel_known.toggled.connect(self.travel.setEnabled)
-        travel_row = QWidget()
-        travel_layout = QFormLayout(travel_row)
-        travel_layout.setContentsMargins(0, 0, 0, 0)
-        travel_layout.addRow(self.travel_known, self.travel)
+        travel_row = fields.pair_row(self.travel_known, self.travel)
         self.attendees = fields.attendee_list()
         self.objective = QLineEdit()
-        self.agenda = QPlainTextEdit()
-        self.agenda.setTabChangesFocus(True)
-        self.agenda.setMaximumHeight(70)
-        self.questions = QPlainTextEdit()
-        self.questions.setTabChangesFocus(True)
-        self.questions.setPlaceholderText(self.tr("One open question per line"))
+        self.agenda = fields.text_box(70)
+        self.questions = fields.text_box(None, self.tr("One open question per line"))
         self.channel = fields.channel_combo()
         main = QWidget()
         self._form = form = QFormLayout(main)
@@ -158,6 +153,8 @@ class PlanDialog(QDialog):
         client_box.layout().addWidget(self.client_note)  # type: ignore[union-attr]
         self._row(form, self.tr("Kind"), self.channel)
         self._row(form, self.tr("Start"), self.starts_at, "starts_at")
+        self.starts_at.editingFinished.connect(self._check_start)
+        self.starts_at.textChanged.connect(lambda _: self._check_start(typing=True))
         self._row(form, self.tr("Duration"), self.duration, "duration_min")
         self._going = (  # the rows a call has not: it is made from anywhere
             self._row(form, self.tr("Place"), self.place),
@@ -178,16 +175,13 @@ class PlanDialog(QDialog):
         self.offer_row = fields.OfferRow()
         self.offer_row.new_offer_requested.connect(self._new_offer)
         self.offer = self.offer_row.combo
-        self.materials = QPlainTextEdit()
-        self.materials.setTabChangesFocus(True)
-        self.materials.setMaximumHeight(60)
+        self.materials = fields.text_box(60)
         self.commercial = QCheckBox(self.tr("Commercial visit (a negotiation)"))
         self.target_result = QLineEdit()
         self.walk_away = QLineEdit()
-        self.concessions = QPlainTextEdit()
-        self.concessions.setTabChangesFocus(True)
-        self.concessions.setMaximumHeight(70)
-        self.concessions.setPlaceholderText(self.tr("One per line, in the order you may make them"))
+        self.concessions = fields.text_box(
+            70, self.tr("One per line, in the order you may make them")
+        )
         self.commercial.toggled.connect(self._commercial_toggled)
         content = QWidget()
         extra = QFormLayout(content)
@@ -329,6 +323,10 @@ class PlanDialog(QDialog):
         client.show_missing(self.client_note, self.save_button, why if missing else "")
         self.save_button.setEnabled(not missing and not self.saving)
 
+    def _check_start(self, typing: bool = False) -> bool:
+        error, field = self._errors["starts_at"], self.starts_at
+        return show_start_problem(error, field, self._tz, self._kept_start, typing)
+
     def _fill(self, plan: PlanInput) -> None:
         select_data(self.channel, plan.channel)
         self._channel_changed()
@@ -412,6 +410,10 @@ class PlanDialog(QDialog):
         if self.account.currentData() is None:  # e.g. Ctrl+S right after retyping the client
             self._show_client_needed()
             self.account.setFocus()
+            return False
+        if not self._check_start() and not agree_to_past_start(self, self.starts_at):
+            self.tabs.setCurrentIndex(0)
+            self.starts_at.setFocus()
             return False
         if not self.coordinates.is_valid():
             error = self._errors["latitude"]

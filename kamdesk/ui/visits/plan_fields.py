@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QListWidget,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QWidget,
@@ -198,3 +199,22 @@ def show_channel(
         duration.setValue(CALL_DURATION_MIN)
     elif usual is not None and duration.value() == CALL_DURATION_MIN:
         duration.setValue(usual())
+
+
+def pair_row(label: QWidget, field: QWidget) -> QWidget:
+    """Two widgets side by side as a form row of their own (a tick and its minutes)."""
+    row = QWidget()
+    layout = QFormLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addRow(label, field)
+    return row
+
+
+def text_box(max_height: int | None, placeholder: str = "") -> QPlainTextEdit:
+    """A few lines of text; Tab goes on to the next field rather than into the text."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    if max_height is not None:
+        box.setMaximumHeight(max_height)
+    box.setPlaceholderText(placeholder)
+    return box

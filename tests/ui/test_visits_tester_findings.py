@@ -1,0 +1,149 @@
+"""What a tester found on the Visits side with the real window, acted out as a KAM would.
+
+1. The plan dialog's «Start» keeps what is typed: Ctrl+A and «08.12.YYYY 14:30» is
+   08.12 at 14:30 (it became the 7th); «31.02.YYYY 25:70» is refused under the field
+   (it became 07.02 02:07 and was saved); a click on the day selects it, so «15» typed
+   there is the 15th; a start already past is said under the field as «Reschedule»
+   says it, and asked about on Save (No, the default, saves nothing; a call already
+   made may be recorded).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
+
+from kamdesk.services.visits import DEFAULT_TIME_ZONE, load_plan
+from kamdesk.services.workspace import Workspace
+from kamdesk.ui.tasks import TaskRunner
+from kamdesk.ui.visits.common import local
+from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+LEFT = Qt.MouseButton.LeftButton
+YEAR = datetime.now().year + 1  # a year still ahead whenever the tests run
+
+
+def _dialog(qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, account: Any) -> PlanDialog:
+    """As the card's «Plan a visit…» opens it: for the client, at the next free slot."""
+    dialog = open_plan_dialog(None, workspace, tasks, account_id=account)
+    qtbot.waitExposed(dialog)  # it deletes itself once closed
+    return dialog
+
+
+def _close(qtbot: QtBot, dialog: PlanDialog) -> None:
+    dialog.unsaved.mark_unchanged()  # the test's typing is not asked about
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not isValid(dialog))
+
+
+def _retype(dialog: PlanDialog, text: str) -> None:
+    """Click «Start», select it all and type over it."""
+    field = dialog.starts_at
+    QTest.mouseClick(field, LEFT)
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(field, text)
+
+
+def _saved_start(
+    qtbot: QtBot, dialog: PlanDialog, workspace: Workspace, wait_idle: Any, tasks: TaskRunner
+) -> datetime:
+    with qtbot.waitSignal(dialog.saved, timeout=10_000) as saved:
+        QTest.mouseClick(dialog.save_button, LEFT)
+    wait_idle(tasks)
+    plan = load_plan(workspace.store, saved.args[0])
+    return local(plan.starts_at, DEFAULT_TIME_ZONE).replace(tzinfo=None)
+
+
+def test_the_start_typed_over_is_the_start_saved(
+    qtbot: QtBot, workspace: Workspace, territory: dict[str, Any], tasks: TaskRunner, wait_idle: Any
+) -> None:
+    dialog = _dialog(qtbot, workspace, tasks, territory["hospital"])
+    _retype(dialog, f"08.12.{YEAR} 14:30")
+    assert dialog.starts_at.text() == f"08.12.{YEAR} 14:30"
+    assert _saved_start(qtbot, dialog, workspace, wait_idle, tasks) == datetime(YEAR, 12, 8, 14, 30)
+
+
+def test_an_impossible_start_is_refused_not_changed(
+    qtbot: QtBot, workspace: Workspace, territory: dict[str, Any], tasks: TaskRunner
+) -> None:
+    dialog = _dialog(qtbot, workspace, tasks, territory["hospital"])
+    _retype(dialog, f"31.02.{YEAR} 25:70")
+    QTest.mouseClick(dialog.save_button, LEFT)
+    error = dialog._errors["starts_at"]
+    assert dialog.isVisible() and not dialog.saving  # nothing was saved
+    assert dialog.starts_at.text() == f"31.02.{YEAR} 25:70"  # what was typed, not corrected
+    assert error.isVisible() and f"31.02.{YEAR} 25:70" in error.text()
+    assert "no such date" in error.text()
+    _close(qtbot, dialog)
+
+
+def test_a_click_on_the_day_selects_it_for_typing(
+    qtbot: QtBot, workspace: Workspace, territory: dict[str, Any], tasks: TaskRunner, wait_idle: Any
+) -> None:
+    dialog = _dialog(qtbot, workspace, tasks, territory["hospital"])
+    _retype(dialog, f"08.12.{YEAR} 14:30")
+    field = dialog.starts_at
+    field.setCursorPosition(1)  # only to find where the day's digits are drawn
+    between_digits: QPoint = field.cursorRect().center()
+    field.setCursorPosition(len(field.text()))
+    QTest.mouseClick(field, LEFT, Qt.KeyboardModifier.NoModifier, between_digits)
+    QTest.keyClicks(field, "15")
+    assert field.text() == f"15.12.{YEAR} 14:30"
+    field.setCursorPosition(12)  # the hour
+    hour = field.cursorRect().center()
+    field.setCursorPosition(0)
+    QTest.mouseClick(field, LEFT, Qt.KeyboardModifier.NoModifier, hour)
+    QTest.keyClicks(field, "09")
+    assert field.text() == f"15.12.{YEAR} 09:30"
+    assert _saved_start(qtbot, dialog, workspace, wait_idle, tasks) == datetime(YEAR, 12, 15, 9, 30)
+
+
+def test_a_start_already_past_is_said_and_asked_about(
+    qtbot: QtBot,
+    workspace: Workspace,
+    territory: dict[str, Any],
+    tasks: TaskRunner,
+    wait_idle: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked: list[str] = []
+
+    def answer(button: QMessageBox.StandardButton) -> None:
+        def reply(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(text)
+            return button
+
+        monkeypatch.setattr(QMessageBox, "question", reply)
+
+    dialog = _dialog(qtbot, workspace, tasks, territory["hospital"])
+    _retype(dialog, "08.12.2020 14:30")
+    answer(QMessageBox.StandardButton.No)  # the default: nothing is saved
+    QTest.mouseClick(dialog.save_button, LEFT)
+    error = dialog._errors["starts_at"]
+    assert asked and "08.12.2020 14:30" in asked[0]
+    assert dialog.isVisible() and not dialog.saving
+    assert error.isVisible() and "already passed" in error.text()
+    answer(QMessageBox.StandardButton.Yes)  # e.g. a call already made, recorded
+    assert _saved_start(qtbot, dialog, workspace, wait_idle, tasks) == datetime(2020, 12, 8, 14, 30)
+
+
+def test_a_start_fixed_clears_the_line_under_it(
+    qtbot: QtBot, workspace: Workspace, territory: dict[str, Any], tasks: TaskRunner
+) -> None:
+    dialog = _dialog(qtbot, workspace, tasks, territory["hospital"])
+    _retype(dialog, f"31.02.{YEAR} 25:70")
+    QTest.keyClick(dialog.starts_at, Qt.Key.Key_Return)  # leaving or Enter says it
+    error = dialog._errors["starts_at"]
+    assert error.isVisible()
+    _retype(dialog, f"08.12.{YEAR} 14:30")
+    assert not error.isVisible()
+    _close(qtbot, dialog)
