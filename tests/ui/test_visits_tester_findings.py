@@ -6,24 +6,33 @@
    there is the 15th; a start already past is said under the field as «Reschedule»
    says it, and asked about on Save (No, the default, saves nothing; a call already
    made may be recorded).
+2. The first ◀ in «Список» goes to the month before (it stepped a week within it).
+3. After a switch of language the list's header names the month in that language, and
+   its dates («10 Nov 2026») stay on one line.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QLocale, QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
+from kamdesk.models import Visit
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, load_plan
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.language import LanguageSwitcher
+from kamdesk.ui.preferences import Language
 from kamdesk.ui.tasks import TaskRunner
-from kamdesk.ui.visits.common import local
+from kamdesk.ui.visits import VisitsPage
+from kamdesk.ui.visits.common import at, local
+from kamdesk.ui.visits.list_layout import DATE
+from kamdesk.ui.visits.page import LIST
 from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -147,3 +156,86 @@ def test_a_start_fixed_clears_the_line_under_it(
     _retype(dialog, f"08.12.{YEAR} 14:30")
     assert not error.isVisible()
     _close(qtbot, dialog)
+
+
+# 2 and 3: the list, a month at a time, in the language chosen -----------------------------
+
+
+@pytest.fixture
+def page(qtbot: QtBot, workspace: Workspace, tasks: TaskRunner, wait_idle: Any) -> VisitsPage:
+    view = VisitsPage(workspace, tasks, open_files=False)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)  # a 1366×768 screen less the window's frame and bars
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    wait_idle(tasks)
+    return view
+
+
+def _month(day: date, language: QLocale.Language) -> str:
+    name = QLocale(language).standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
+    return f"{name[:1].upper()}{name[1:]} {day.year}"
+
+
+def _arrow(page: VisitsPage, text: str) -> QPushButton:
+    [button] = [b for b in page.findChildren(QPushButton) if b.text() == text]
+    return button
+
+
+def _show_list(page: VisitsPage, wait_idle: Any) -> None:
+    QTest.mouseClick(page.mode_buttons.button(LIST), LEFT)
+    wait_idle(page.tasks)
+    assert page.stack.currentWidget() is page.table
+
+
+def test_the_first_back_arrow_in_the_list_goes_to_the_month_before(
+    page: VisitsPage, wait_idle: Any, switcher: LanguageSwitcher
+) -> None:
+    today = page.current_day
+    earlier = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    later = (today.replace(day=28) + timedelta(days=4)).replace(day=1)
+    _show_list(page, wait_idle)
+    english = QLocale.Language.English
+    assert page.period.text() == _month(today, english)
+    QTest.mouseClick(_arrow(page, "◀"), LEFT)
+    wait_idle(page.tasks)
+    assert page.period.text() == _month(earlier, english), "the first press"
+    QTest.mouseClick(_arrow(page, "▶"), LEFT)
+    QTest.mouseClick(_arrow(page, "▶"), LEFT)
+    wait_idle(page.tasks)
+    assert page.period.text() == _month(later, english)
+    QTest.keyClick(page.table, Qt.Key.Key_PageUp)  # the keyboard's month back as well
+    wait_idle(page.tasks)
+    assert page.period.text() == _month(today, english)
+
+
+def test_the_list_follows_a_switch_of_language(
+    page: VisitsPage,
+    wait_idle: Any,
+    switcher: LanguageSwitcher,
+    workspace: Workspace,
+    territory: dict[str, Any],
+) -> None:
+    today = page.current_day
+    with workspace.store.transaction() as session:  # a visit on a day of this month
+        for day in {today.replace(day=10), today}:
+            start = at(day, time(10), page.tz)
+            session.add(Visit(account_id=territory["hospital"], starts_at=start))
+    switcher.apply(Language.RUSSIAN)
+    _show_list(page, wait_idle)
+    page.reload()
+    wait_idle(page.tasks)
+    assert page.period.text() == _month(today, QLocale.Language.Russian)
+    switcher.apply(Language.ENGLISH)
+    wait_idle(page.tasks)
+    assert page.period.text() == _month(today, QLocale.Language.English)
+    model, table = page.list_model, page.table
+    assert model.rowCount() >= 2
+    metrics = table.fontMetrics()
+    for row in range(model.rowCount()):
+        text = model.index(row, DATE).data()
+        assert " " in text and text == text.strip()
+        # The whole date on its line: «10 Dec 2026», not «10 Dec» over «2026».
+        assert table.columnWidth(DATE) >= metrics.horizontalAdvance(text) + 6, text

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QModelIndex, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,7 +51,6 @@ from kamdesk.services.visits import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.changes import changes
-from kamdesk.ui.formatting import format_date
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits import actions, calls
 from kamdesk.ui.visits.checklist_view import ChecklistView
@@ -59,6 +58,7 @@ from kamdesk.ui.visits.command_state import update_commands
 from kamdesk.ui.visits.common import PLANNING_COMMANDS, local, period_around
 from kamdesk.ui.visits.list_layout import fit_visit_list, lay_out_visit_list
 from kamdesk.ui.visits.models import DayModel, visit_list_model
+from kamdesk.ui.visits.navigation import period_title, stepped
 from kamdesk.ui.visits.next_step import next_step_text
 from kamdesk.ui.visits.side_panel import FollowUpList, OverdueTable
 from kamdesk.ui.visits.undo import StatusHistory, undo_text
@@ -121,9 +121,9 @@ class VisitsPage(QWidget):
         self.period.setObjectName("visitsPeriod")
         nav = QHBoxLayout()
         for text, slot in (
-            ("◀", lambda: self.move_days(-self._step())),
+            ("◀", lambda: self.step(-1)),
             ("", self.go_today),
-            ("▶", lambda: self.move_days(self._step())),
+            ("▶", lambda: self.step(1)),
         ):
             button = QPushButton(text)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -279,6 +279,8 @@ class VisitsPage(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self._list_rows = []  # the list's dates and the header's month anew, and fitted
+            self._show()
         super().changeEvent(event)
 
     # Data ---------------------------------------------------------------------------------
@@ -352,16 +354,7 @@ class VisitsPage(QWidget):
             self._list_rows = month
             self.list_model.set_records(month)
             fit_visit_list(self.table)
-        if mode == DAY:
-            self.period.setText(format_date(day))
-        elif mode == WEEK:
-            self.period.setText(
-                f"{format_date(monday)} – {format_date(monday + timedelta(days=6))}"
-            )
-        else:
-            # The list holds the month: «Декабрь 2026», not a start date and «…».
-            name = QLocale().standaloneMonthName(day.month, QLocale.FormatType.LongFormat)
-            self.period.setText(f"{name[:1].upper()}{name[1:]} {day.year}")
+        self.period.setText(period_title(day, monday, week=mode == WEEK, month=mode == LIST))
         self._sync_selection()
 
     def _day_of(self, row: VisitRow) -> date:
@@ -391,8 +384,11 @@ class VisitsPage(QWidget):
         self.mode_buttons.button(mode).setChecked(True)
         self._show()
 
-    def _step(self) -> int:
-        return 1 if self.stack.currentIndex() == DAY else 7
+    def step(self, direction: int, page: bool = False) -> None:
+        """◀/▶ (`page`: PageUp/PageDown): a day or a week; in the list, a month."""
+        mode = self.stack.currentIndex()
+        days = 7 if page or mode == WEEK else 1
+        self.go_to(stepped(self.current_day, direction, month=mode == LIST, days=days))
 
     def go_to(self, day: date) -> None:
         first, last = self.data.first, self.data.last
@@ -473,12 +469,11 @@ class VisitsPage(QWidget):
 
     def handle_key(self, event: QKeyEvent, view: QObject | None = None) -> bool:
         key, mode = event.key(), self.stack.currentIndex()
-        page = 31 if mode == LIST else 7
-        moves = {Qt.Key.Key_PageUp: -page, Qt.Key.Key_PageDown: page}
-        if mode != LIST:
-            moves |= {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1}
-        if key in moves:
-            self.move_days(moves[Qt.Key(key)])
+        pages = {Qt.Key.Key_PageUp: -1, Qt.Key.Key_PageDown: 1}
+        if key in pages:
+            self.step(pages[Qt.Key(key)], page=True)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and mode != LIST:
+            self.move_days(-1 if key == Qt.Key.Key_Left else 1)
         elif key == Qt.Key.Key_T and not event.modifiers():
             self.go_today()
         elif key == Qt.Key.Key_N and not event.modifiers():
