@@ -16,7 +16,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from kamdesk.documents.fonts import BOLD, FAMILY, noting_unprintable, register_fonts
-from kamdesk.documents.layout import flowing_table
+from kamdesk.documents.layout import fit_figures, flowing_table
 from kamdesk.documents.logo import printable_logo
 from kamdesk.documents.offer_document import OfferDocument
 from kamdesk.documents.offer_parts import annex_list, signature_table
@@ -25,6 +25,7 @@ from kamdesk.documents.pdf_pages import Furniture, append_annexes, count_pages, 
 from kamdesk.documents.printed import PrintedFile, gathered, unprintable_warning
 from kamdesk.documents.qr import qr_flowable
 from kamdesk.services.formatting import grouped as format_money
+from kamdesk.services.formatting import number as format_count
 from kamdesk.services.formatting import percent_figure as format_percent
 
 Progress = Callable[[int, str], None]
@@ -42,6 +43,7 @@ COLUMNS = (
     ("НДС, ₽", 17),
     ("Сумма с НДС, ₽", 21),
 )
+TOTALS_PADDING = 8  # points: reportlab's left padding (6) and the right one set below
 INK = (0.13, 0.18, 0.27)
 ACCENT = (0.07, 0.33, 0.55)
 
@@ -304,7 +306,7 @@ def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
             [
                 str(line.position),
                 Paragraph(name, st["cell"]),
-                str(line.quantity),
+                format_count(line.quantity),
                 format_money(line.unit_price),
                 format_percent(line.discount_pct) if line.discount_pct else "—",
                 format_money(line.discounted_price),
@@ -315,7 +317,10 @@ def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
                 format_money(line.total),
             ]
         )
-    table = flowing_table(rows, colWidths=[w * mm for _, w in COLUMNS], repeatRows=1)
+    widths = [w * mm for _, w in COLUMNS]
+    # Figures as big as a distributor's year keep to their columns (set smaller).
+    fitted = fit_figures(rows, widths, range(2, len(COLUMNS)), FAMILY, 7.5, padding=4)
+    table = flowing_table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -336,6 +341,7 @@ def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                *fitted,
             ]
         )
     )
@@ -343,7 +349,6 @@ def _lines_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
 
 
 def _totals_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
-    from reportlab.lib.units import mm
     from reportlab.platypus import TableStyle
 
     t = doc.totals
@@ -358,7 +363,11 @@ def _totals_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
     if doc.without_vat:
         rows.append(["НДС:", "не облагается"])
     rows.append(["Итого, ₽:" if doc.without_vat else "Итого с НДС, ₽:", format_money(t.total)])
-    table = flowing_table(rows, colWidths=[60 * mm, 26 * mm], hAlign="RIGHT")
+    widths = _totals_widths(rows)
+    last = len(rows) - 1
+    fitted = fit_figures(rows, widths, (1,), FAMILY, 8.5, TOTALS_PADDING, 0, last - 1)
+    fitted += fit_figures(rows, widths, (1,), BOLD, 10, TOTALS_PADDING, last)
+    table = flowing_table(rows, colWidths=widths, hAlign="RIGHT")
     table.setStyle(
         TableStyle(
             [
@@ -369,10 +378,29 @@ def _totals_table(doc: OfferDocument, st: dict[str, Any]) -> Any:
                 ("TOPPADDING", (0, 0), (-1, -1), 1.5),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                *fitted,
             ]
         )
     )
     return table
+
+
+def _totals_widths(rows: list[list[Any]]) -> list[float]:
+    """The totals' two columns in 86 mm: the amounts as wide as the widest needs
+    (26 to 40 mm), the labels the rest."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    needed = max(
+        stringWidth(
+            amount,
+            BOLD if index == len(rows) - 1 else FAMILY,
+            10 if index == len(rows) - 1 else 8.5,
+        )
+        for index, (_label, amount) in enumerate(rows)
+    )
+    amounts = min(max(26 * mm, needed + TOTALS_PADDING + 1), 40 * mm)
+    return [86 * mm - amounts, amounts]
 
 
 def _terms(doc: OfferDocument, st: dict[str, Any]) -> list[Any]:

@@ -19,10 +19,11 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from kamdesk.documents.fonts import BOLD, FAMILY
-from kamdesk.documents.layout import flowing_table
+from kamdesk.documents.layout import fit_figures, flowing_table
 from kamdesk.documents.offer_document import DocLine, OfferDocument
 from kamdesk.documents.offer_parts import annex_list, paragraph_text, signature_table
 from kamdesk.services.formatting import grouped as format_money
+from kamdesk.services.formatting import number as format_count
 from kamdesk.services.formatting import percent_figure as format_percent
 from kamdesk.services.offers.money import unit_price_with_vat
 
@@ -132,7 +133,7 @@ def _table(doc: OfferDocument, st: dict[str, Any]) -> Any:
                 Paragraph(paragraph_text(line.title), st["cell"]),
                 Paragraph(escape(line.registration_number), st["cell"]),
                 UNIT,
-                str(line.quantity),
+                format_count(line.quantity),
                 _unit_price(line),
                 "без НДС" if line.vat_rate is None else format_percent(line.vat_rate),
                 format_money(line.total),
@@ -140,7 +141,11 @@ def _table(doc: OfferDocument, st: dict[str, Any]) -> Any:
         )
     rows.append(["", Paragraph("<b>Итого</b>", st["cell"]), "", "", "", "", "", ""])
     rows[-1][-1] = format_money(doc.totals.total)
-    table = flowing_table(rows, colWidths=[w * mm for _, w in COLUMNS], repeatRows=1)
+    widths = [w * mm for _, w in COLUMNS]
+    last = len(rows) - 1
+    fitted = fit_figures(rows, widths, range(4, len(COLUMNS)), FAMILY, 7.5, 4, 1, last - 1)
+    fitted += fit_figures(rows, widths, (len(COLUMNS) - 1,), BOLD, 8, 4, last)
+    table = flowing_table(rows, colWidths=widths, repeatRows=1)
     table.setStyle(
         TableStyle(
             [
@@ -156,6 +161,7 @@ def _table(doc: OfferDocument, st: dict[str, Any]) -> Any:
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
                 ("TOPPADDING", (0, 0), (-1, -1), 2),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                *fitted,
             ]
         )
     )

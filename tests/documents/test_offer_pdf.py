@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -42,7 +43,8 @@ SKUS = [p[0] for p in PRODUCTS]
 POOL = SKUS + list(EXTRA_SKUS[:36])
 GROUPED = re.compile(r"(?<![\d,])\d{1,3}(?: \d{3})+,\d\d(?!\d)")
 ROW = re.compile(
-    r"^\s*(\d+)\s+\S.*?\s(\d+)\s+([\d]+,\d\d)\s+(—|[\d,]+)\s+([\d]+,\d\d)\s+([\d]+,\d\d)"
+    r"^\s*(\d+)\s+\S.*?\s(\d{1,3}(?: \d{3})*)"  # the quantity, in groups: «1 234»
+    r"\s+([\d]+,\d\d)\s+(—|[\d,]+)\s+([\d]+,\d\d)\s+([\d]+,\d\d)"
     r"\s+(\d+)\s+([\d]+,\d\d)\s+([\d]+,\d\d)\s*$"
 )
 
@@ -177,7 +179,7 @@ def test_pdf_totals_equal_the_sum_of_its_lines(tmp_path_factory, lines):
     assert f"в том числе НДС {format_money(vat, '')} ₽" in flat
     assert net + vat == total
     for m in rows:
-        assert money(m.group(6)) == money(m.group(5)) * int(m.group(2))
+        assert money(m.group(6)) == money(m.group(5)) * int(m.group(2).replace(" ", ""))
         assert money(m.group(9)) == money(m.group(6)) + money(m.group(8))
 
 
@@ -267,3 +269,43 @@ def test_a_new_edition_of_2026_prints_when_the_rate_changed(store, tmp_path):
         "Маска медицинская, изделие, №50." in flat
     )
     assert "НДС 22 %: 204,60" in flat  # 930,00 × 22 %
+
+
+def _words_on_lines(path: Path) -> list[list[tuple[float, float, str]]]:
+    """The PDF's words as poppler places them: (left, right, text), a list per line."""
+    import html
+
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    word = re.compile(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>'
+    )
+    lines: dict[int, list[tuple[float, float, str]]] = {}
+    for left, top, right, text in word.findall(boxes):
+        lines.setdefault(round(float(top)), []).append(
+            (float(left), float(right), html.unescape(text))
+        )
+    return [sorted(words) for _top, words in sorted(lines.items())]
+
+
+@needs_poppler
+def test_a_big_orders_figures_stay_in_their_columns(store, tmp_path):
+    """A distributor's million packs: a tester's PDF printed «39 865,0039 865 000 000,00»,
+    the VAT rate over the VAT amount and «Итого с НДС, ₽» over the total."""
+    territory = make_territory(store)
+    line = territory.line(SKUS[0], 1_000_000, "15", price="46900.00")
+    offer_id = _offer(store, territory, [line])
+    target = tmp_path / "big.pdf"
+    render_pdf(store, offer_id, target, TODAY)
+    overlaps = [
+        (first[2], second[2])
+        for words in _words_on_lines(target)
+        for first, second in itertools.pairwise(words)
+        if second[0] < first[1] - 0.5  # the next word starts before this one ends
+    ]
+    assert not overlaps
+    text = " ".join(pdf_text(target).split())
+    document = build_document(store, offer_id, TODAY)
+    assert f"Итого с НДС, ₽: {format_money(document.totals.total, '')}" in text
+    assert "1 000 000" in text  # the packs counted in groups, as the amounts are
