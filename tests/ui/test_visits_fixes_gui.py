@@ -57,7 +57,11 @@ def load(page: VisitsPage, tasks, wait_idle) -> None:
 
 
 def go_to_tomorrow(page: VisitsPage, tasks, wait_idle) -> None:
+    """T, then →: from today, whatever day the page was on (a visit selected puts it on
+    that visit's day; → from a Sunday is next week's Monday)."""
     load(page, tasks, wait_idle)
+    QTest.keyClick(page.week, Qt.Key.Key_T)
+    wait_idle(tasks)
     QTest.keyClick(page.week, Qt.Key.Key_Right)
     wait_idle(tasks)
 
