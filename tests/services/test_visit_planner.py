@@ -8,7 +8,7 @@ import pytest
 from icalendar import Calendar
 from sqlalchemy import select
 
-from kamdesk.models import AccountStats, Visit
+from kamdesk.models import AccountStats, ChecklistItemState, Visit
 from kamdesk.services.visits import (
     PlanInput,
     VisitError,
@@ -30,6 +30,7 @@ from kamdesk.services.visits import (
     update_plan,
     week_view,
 )
+from kamdesk.services.visits.checklist import confirm_item, visit_checklist
 from kamdesk.services.visits.settings import VisitSettingsError
 from kamdesk.store import Store
 from tests.services.visit_factories import (
@@ -102,6 +103,24 @@ def test_rescheduling_keeps_the_history(store: Store) -> None:
         cancel_visit(store, old, "передумали")  # a rescheduled visit is an end state
     with pytest.raises(VisitError):
         update_plan(store, old, load_plan(store, old))
+
+
+def test_rescheduling_keeps_what_the_kam_ticked(store: Store) -> None:
+    """A tester's «Маршрут, парковка и пропуск проверены» was gone after «Перенести»
+    (readiness 59 % → 56 %): the meeting is the same, only its time moved."""
+    account = add_account(store)
+    old = add_visit(store, account, msk(2026, 5, 12))
+    confirm_item(store, old, "late.route", True, "Пропуск заказан на проходной №2")
+    new = reschedule_visit(store, old, msk(2026, 5, 14, 15), now=msk(2026, 5, 11))
+    route = visit_checklist(store, new).items_by_key["late.route"]
+    assert route.passed
+    with store.session() as session:
+        ticks = session.scalars(
+            select(ChecklistItemState).where(ChecklistItemState.visit_id == new)
+        ).all()
+        assert [(t.item_key, t.confirmed, t.note) for t in ticks] == [
+            ("late.route", True, "Пропуск заказан на проходной №2")
+        ]
 
 
 def test_cancelling_needs_a_reason(store: Store) -> None:

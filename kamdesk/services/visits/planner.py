@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.models import (
     Account,
+    ChecklistItemState,
     Contact,
     Offer,
     Product,
@@ -35,6 +36,7 @@ from kamdesk.services.visits.places import place_from
 from kamdesk.services.visits.settings import load_visit_settings
 from kamdesk.services.visits.status import require_change, require_plan_editable
 from kamdesk.store import soft_delete
+from kamdesk.store.natural_keys import find_or_restore
 from kamdesk.vocabulary import OfferStatus, VisitChannel, VisitStatus
 
 if TYPE_CHECKING:
@@ -248,6 +250,15 @@ def reschedule_visit(
             select(VisitProduct.product_id).where(VisitProduct.visit_id == old.id)
         ):
             session.add(VisitProduct(visit_id=new.id, product_id=product_id))
+        # What the KAM ticked (route, parking and pass checked, …) is still true of the
+        # same meeting at another time; the automatic checks are worked out anew.
+        for tick in session.scalars(
+            select(ChecklistItemState).where(ChecklistItemState.visit_id == old.id)
+        ):
+            copied = find_or_restore(
+                session, ChecklistItemState, visit_id=new.id, item_key=tick.item_key
+            )
+            copied.confirmed, copied.note = tick.confirmed, tick.note
         return new.id
 
 
