@@ -161,23 +161,20 @@ class ClosingPrompts:
 def hand_over(first_page: FirstPage | None, window: QWidget, list_model: Any) -> None:
     """Show `window` in place of `first_page` once its list (`list_model`, an
     AccountListModel) has its first page, or at once without a first page."""
-    if first_page is None or list_model is None or not list_model.is_loading():
+    if first_page is None or list_model is None:
         window.show()
         if first_page is not None:
             _close(first_page)
         return
 
-    def loaded(loading: bool) -> None:
-        if loading:
-            return
-        list_model.loading_changed.disconnect(loaded)
+    def loaded() -> None:
         window.show()
         # Painted now, before the background work that starts once the list is idle
         # competes with the paint for the interpreter.
         window.repaint()
         _close(first_page)
 
-    list_model.loading_changed.connect(loaded)
+    list_model.after_loading(loaded)
 
 
 def _close(first_page: FirstPage) -> None:

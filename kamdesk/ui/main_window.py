@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui import database_commands, encryption_commands, error_reporting, sections
 from kamdesk.ui.about import first_window_size, keep_on_screen, show_about
+from kamdesk.ui.clients.who_creates import creation_refusal
 from kamdesk.ui.coming_page import ComingPage
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.quit_guard import QuitGuard
@@ -94,7 +95,9 @@ class MainWindow(QMainWindow):
         self._stack = QStackedWidget(self)
         self._sidebar = self._build_sidebar()
         central = QWidget(self)
-        layout = _hbox(central)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
         layout.addWidget(self._sidebar)
         layout.addWidget(self._stack, 1)
         self.setCentralWidget(central)
@@ -233,11 +236,8 @@ class MainWindow(QMainWindow):
     def _role_known(self, state: object) -> None:
         """Show the manager's sections only on a laptop enrolled with the manager role;
         there «New account» is off: the office takes new clients from KAMs only."""
-        overview = getattr(state, "overview", None)
-        manager = getattr(overview, "role", "") == "manager"
-        from kamdesk.ui.clients.who_creates import creation_refusal
-
-        refusal = creation_refusal(getattr(overview, "role", ""))
+        role = getattr(getattr(state, "overview", None), "role", "")
+        manager, refusal = role == "manager", creation_refusal(role)
         clients = self.section_page(SectionKey.CLIENTS)
         for command in (self.new_account_action, getattr(clients, "new_button", None)):
             if command is not None:  # the office would refuse a client made here
@@ -250,24 +250,14 @@ class MainWindow(QMainWindow):
                 self.show_section(SectionKey.CLIENTS)
 
     def _start_sync_once_listed(self) -> None:
-        """Start the sync controller once the client list has its first page (and the
-        window, shown then, has painted it): reading the sync state imports SQLAlchemy,
-        the ORM and the wire protocol in a worker, half a second of Python that, run
-        meanwhile, holds the interpreter while the UI thread waits to fetch and paint
-        the list."""
+        """Start the sync controller once the list has its first page and the window is
+        painted: reading the sync state imports SQLAlchemy, the ORM and the protocol in a
+        worker, half a second of Python holding the interpreter the UI thread waits for."""
         model = getattr(self.section_page(SectionKey.CLIENTS), "model", None)
-        if model is None or not model.is_loading():
+        if model is None:
             self.sync.start()
-            return
-
-        def listed(loading: bool) -> None:
-            if loading:
-                return
-            model.loading_changed.disconnect(listed)
-            # After the slots of this signal: the hand-over shows and paints the window.
-            QTimer.singleShot(0, self.sync.start)
-
-        model.loading_changed.connect(listed)
+        else:  # after the hand-over, which shows and paints the window at that moment
+            model.after_loading(lambda: QTimer.singleShot(0, self.sync.start))
 
     def _error_repeated(self, _error: object) -> None:
         self.statusBar().showMessage(
@@ -505,10 +495,3 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
-
-
-def _hbox(widget: QWidget) -> QHBoxLayout:
-    layout = QHBoxLayout(widget)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    return layout

@@ -10,6 +10,7 @@ waits for SQLite and only the last keystroke's rows reach the view.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
@@ -183,6 +184,20 @@ class AccountListModel(QAbstractTableModel):
 
     def is_loading(self) -> bool:
         return self._query_running or self._more_running
+
+    def after_loading(self, then: Callable[[], None]) -> None:
+        """Call `then` once the query running now has its first page in, or at once
+        when none runs."""
+        if not self.is_loading():
+            then()
+            return
+
+        def finished(loading: bool) -> None:
+            if not loading:
+                self.loading_changed.disconnect(finished)
+                then()
+
+        self.loading_changed.connect(finished)
 
     def row_at(self, row: int) -> AccountRow:
         return self._rows[row]
