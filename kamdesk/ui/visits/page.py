@@ -16,7 +16,7 @@ rest, and each load decides again what the side panel shows for the selected vis
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -52,10 +52,10 @@ from kamdesk.services.visits import (
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.changes import changes
 from kamdesk.ui.tasks import TaskRunner
-from kamdesk.ui.visits import actions, calls
+from kamdesk.ui.visits import actions
 from kamdesk.ui.visits.checklist_view import ChecklistView
-from kamdesk.ui.visits.command_state import update_commands
-from kamdesk.ui.visits.common import PLANNING_COMMANDS, local, period_around
+from kamdesk.ui.visits.command_state import command_buttons, update_commands
+from kamdesk.ui.visits.common import local, period_around
 from kamdesk.ui.visits.list_layout import fit_visit_list, lay_out_visit_list
 from kamdesk.ui.visits.models import DayModel, visit_list_model
 from kamdesk.ui.visits.navigation import period_title, stepped
@@ -198,35 +198,13 @@ class VisitsPage(QWidget):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([780, 520])  # the checklist needs room for its reasons
 
-        self.buttons: dict[str, QPushButton] = {}
-        planning, outcome = QHBoxLayout(), QHBoxLayout()  # one row of 11 is over 1366 px
-        commands: tuple[tuple[str, Callable[[], object]], ...] = (
-            ("new", lambda: actions.plan_new(self)),
-            ("call", lambda: calls.plan_call(self)),
-            ("open", lambda: actions.open_selected(self)),
-            ("brief", lambda: actions.brief_pdf(self)),
-            ("done", lambda: actions.mark_held(self)),
-            ("reschedule", lambda: actions.reschedule(self)),
-            ("cancel", lambda: actions.cancel(self)),
-            ("undo", lambda: actions.undo_last(self)),
-            ("route", lambda: actions.order_route(self)),
-            ("submit", lambda: actions.submit(self)),
-            ("export", lambda: actions.export(self)),
-        )
-        for key, command in commands:
-            button = QPushButton()
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(command)
-            (planning if key in PLANNING_COMMANDS else outcome).addWidget(button)
-            self.buttons[key] = button
+        self.buttons, (planning, outcome) = command_buttons(self)
         self.undo_action = QAction(self)
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.undo_action.triggered.connect(lambda: actions.undo_last(self))
         self.addAction(self.undo_action)
         self.history.changed.connect(self._update_undo)
-        for row in (planning, outcome):
-            row.addStretch(1)
         self.note = QLabel()
         # Its own line, wrapped: a long note (a brief's warnings) must not widen the window.
         self.note.setWordWrap(True)
