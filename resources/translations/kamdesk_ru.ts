@@ -7,14 +7,6 @@
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n field(s) show text typed before KAMdesk closed; it is saved when you leave the field.</source>
-        <translation>
-            <numerusform>%n поле показывает текст, набранный до закрытия KAMdesk; он сохранится, когда вы покинете поле.</numerusform>
-            <numerusform>%n поля показывают текст, набранный до закрытия KAMdesk; он сохранится, когда вы покинете поле.</numerusform>
-            <numerusform>%n полей показывают текст, набранный до закрытия KAMdesk; он сохранится, когда вы покинете поле.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Undo</source>
         <translation>Отменить</translation>
@@ -2372,6 +2364,32 @@ If another program has it open, close that program and try again; if the disk is
     <message>
         <source>Strength</source>
         <translation>Сильные стороны</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsKept</name>
+    <message>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>«%1»: not saved: %2.</source>
+        <translation>«%1»: не сохранено: %2.</translation>
+    </message>
+    <message>
+        <source>What you typed is kept as a draft: it is back in the field, with the reason next to it, when you open the card again.</source>
+        <translation>Набранное не потеряно: оно хранится как черновик и вернётся в поле, с причиной рядом, когда вы снова откроете карточку.</translation>
+    </message>
+</context>
+<context>
+    <name>DraftsNote</name>
+    <message>
+        <source>Text typed earlier and not saved yet is back in %1. It is saved when you leave the field.</source>
+        <translation>Вернулся набранный раньше и ещё не сохранённый текст: %1. Он сохранится, когда вы выйдете из поля.</translation>
+    </message>
+    <message>
+        <source>A field marked in red is saved once you correct it.</source>
+        <translation>Поле, отмеченное красным, сохранится, когда вы его исправите.</translation>
     </message>
 </context>
 <context>
@@ -5480,6 +5498,53 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>Note</source>
         <translation>Заметка</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalQuestion</name>
+    <message>
+        <source>Remove</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Remove contact</source>
+        <translation>Удалить контакт</translation>
+    </message>
+    <message>
+        <source>Remove the contact «%1»?</source>
+        <translation>Удалить контакт «%1»?</translation>
+    </message>
+    <message>
+        <source>Their phones, e-mail, role and influence, personal details and place on the decision-making map go with them. The contact cannot be brought back afterwards.</source>
+        <translation>Вместе с ним удаляются телефоны, e-mail, роль и влияние, личные данные и место на карте ЛПР. Вернуть контакт потом будет нельзя.</translation>
+    </message>
+    <message>
+        <source>Remove event</source>
+        <translation>Удалить событие</translation>
+    </message>
+    <message>
+        <source>Remove the event «%1» from the relationship history?</source>
+        <translation>Удалить событие «%1» из истории отношений?</translation>
+    </message>
+    <message>
+        <source>Its details, amount, tender result and resolution go with it. The event cannot be brought back afterwards.</source>
+        <translation>Вместе с ним удаляются подробности, сумма, итог тендера и решение по жалобе. Вернуть событие потом будет нельзя.</translation>
+    </message>
+    <message>
+        <source>Remove competitor</source>
+        <translation>Удалить конкурента</translation>
+    </message>
+    <message>
+        <source>Remove the competitor «%1»?</source>
+        <translation>Удалить конкурента «%1»?</translation>
+    </message>
+    <message>
+        <source>Its products, terms, strengths and notes go with it. The competitor cannot be brought back afterwards.</source>
+        <translation>Вместе с ним удаляются его препараты, условия, сильные стороны и заметки. Вернуть конкурента потом будет нельзя.</translation>
     </message>
 </context>
 <context>

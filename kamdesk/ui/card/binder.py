@@ -34,7 +34,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTex
 from kamdesk.i18n import Message
 from kamdesk.services import formatting
 from kamdesk.services.card import CardError, Entity
-from kamdesk.services.card.fields import Kind, kind_of
+from kamdesk.services.card.fields import Kind, kind_of, parse
 from kamdesk.ui.card.saving import PendingWrites, Write, WriteKind, pending_writes
 from kamdesk.ui.card.widgets import NotesEdit
 from kamdesk.ui.debounce import Debounce
@@ -170,6 +170,7 @@ class FieldBinder(QObject):
                 self._show(binding, draft)
                 binding.dirty = True
                 binding.drafted = draft
+                self._check_restored(binding, draft)
         elif isinstance(widget, QComboBox):
             widget.currentIndexChanged.connect(lambda _i: self.commit(binding))
         elif isinstance(widget, QCheckBox):
@@ -182,11 +183,35 @@ class FieldBinder(QObject):
         return widget
 
     def restored_drafts(self) -> list[Key]:
-        """Fields showing text recovered from drafts (typed before a crash)."""
+        """Fields showing text not stored yet: a draft typed before the card (or
+        KAMdesk) was closed, or an edit still waiting for a busy store."""
         return [b.key for b in self._bindings.values() if b.dirty]
+
+    def unsaved(self, key: Key) -> bool:
+        """The field shows text that is not stored (typed, restored or refused)."""
+        binding = self._bindings.get(key)
+        return binding is not None and binding.dirty
+
+    def refused(self) -> list[Binding]:
+        """Fields whose text the service refused and that still show it."""
+        return [b for b in self._bindings.values() if b.dirty and b.refusal]
+
+    def _check_restored(self, binding: Binding, text: str) -> None:
+        """A restored draft the service would refuse says why at once, as it did when
+        it was typed: the KAM sees what to correct before leaving the field."""
+        entity, _row, name = binding.key
+        try:
+            parse(entity, name, text)
+        except CardError as error:
+            self._set_refusal(binding, as_sentence(translate(error.message)))
 
     def binding(self, key: Key) -> Binding | None:
         return self._bindings.get(key)
+
+    def shown(self, key: Key) -> Any:
+        """What the field shows now (None when it is not on screen)."""
+        binding = self._bindings.get(key)
+        return _raw(binding) if binding is not None else None
 
     # --- typing, drafts and commits ----------------------------------------------
 

@@ -33,9 +33,11 @@ from kamdesk.ui.card.consent import ask_to_erase
 from kamdesk.ui.card.contacts_tab import ContactsTab
 from kamdesk.ui.card.dmu_map import DmuMap
 from kamdesk.ui.card.dossier_tab import DossierTab
+from kamdesk.ui.card.drafts_note import DraftsNote, TabClosing, tell_drafts_kept
 from kamdesk.ui.card.header import CardHeader
 from kamdesk.ui.card.overview_tab import OverviewTab
 from kamdesk.ui.card.places import show_place
+from kamdesk.ui.card.removal import ask_to_remove, row_caption
 from kamdesk.ui.card.timeline_tab import TimelineTab
 from kamdesk.ui.card.toolbar import card_toolbar
 from kamdesk.ui.changes import changes
@@ -73,6 +75,8 @@ class AccountCard(QWidget):
         self.bundle: CardBundle | None = None
         self.pharmacies: PharmaciesTab | None = None  # a chain's
         self.binder: FieldBinder | None = None
+        self._drafts_note: DraftsNote | None = None
+        TabClosing(self, self._tab_closed)  # a closed tab with refused text says so
         self.header: CardHeader | None = None
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -138,20 +142,23 @@ class AccountCard(QWidget):
     def _views_arrived(self, bundle: CardBundle | None) -> None:
         if self.bundle is None or bundle is None:
             return
+        title = self.title()
         self.bundle = replace(
-            self.bundle, overview=bundle.overview, layout=bundle.layout,
+            self.bundle, card=bundle.card, overview=bundle.overview, layout=bundle.layout,
             timeline=bundle.timeline, standing=bundle.standing,
         )  # fmt: skip
         data = bundle.card
+        if self.title() != title:  # the name or short name was stored: the tab follows
+            self.loaded.emit(self.title())
         if self.pharmacies is not None and bundle.standing is not None:
             self.pharmacies.set_rows(bundle.standing.pharmacies, bundle.standing.chain_sales)
         if self.header is not None:
+            self.header.set_identity(data, bundle.overview.next_visit_at)
             self.header.set_standing(bundle.standing)
             self.header.set_score(data.score, [translate(m) for m in data.missing])
             self.header.update_qualification(
                 all(data.account[f] for f in ("qual_need", "qual_pay", "qual_authority"))
             )
-            self.header.set_next_visit(bundle.overview.next_visit_at)
         self._replace_overview(bundle.overview)
         self.map.set_layout(bundle.layout)
         self.timeline.set_entries(bundle.timeline)
@@ -232,16 +239,8 @@ class AccountCard(QWidget):
         self.tabs.show()
         if current >= 0:
             self.tabs.setCurrentIndex(current)
-        restored = self.binder.restored_drafts()
-        self.restored_note.setText(
-            self.tr(
-                "%n field(s) show text typed before KAMdesk closed; it is saved when you "
-                "leave the field.",
-                "",
-                len(restored),
-            )
-        )
-        self.restored_note.setVisible(bool(restored))
+        self._drafts_note = DraftsNote(self.restored_note, self.binder, self._people, self.binder)
+        self._drafts_note.show_restored(self.binder.restored_drafts())
         self.loaded.emit(self.title())
         if then is not None:
             then()
@@ -346,7 +345,12 @@ class AccountCard(QWidget):
             "try again in a moment."
         )
 
+    def _people(self) -> dict[uuid.UUID, str]:
+        return {c.id: c.full_name for c in self.bundle.card.contacts} if self.bundle else {}
+
     def _show_problem(self, text: str) -> None:
+        if self._drafts_note is not None:
+            self._drafts_note.yield_label()
         self.restored_note.setText(text)
         self.restored_note.setStyleSheet("background: #ffebee; color: #c62828; padding: 4px 8px;")
         self.restored_note.show()
@@ -384,9 +388,16 @@ class AccountCard(QWidget):
         )
 
     def _remove(self, entity: Entity, row_id: uuid.UUID) -> None:
+        """Asked first (kamdesk.ui.card.removal): no screen brings a removed row back."""
         store = self._store()
-        self._structural(
-            lambda: service.remove_row(store, entity, row_id), button=self._remove_button(entity)
+        ask_to_remove(
+            self,
+            entity,
+            row_caption(self.binder, self._people(), self.dossier, entity, row_id),
+            lambda: self._structural(
+                lambda: service.remove_row(store, entity, row_id),
+                button=self._remove_button(entity),
+            ),
         )
 
     def _remove_button(self, entity: Entity) -> QWidget | None:
@@ -401,8 +412,7 @@ class AccountCard(QWidget):
         store = self._store()
         if not service.personal_details_kept(store, contact_id):
             return
-        people = {c.id: c.full_name for c in self.bundle.card.contacts} if self.bundle else {}
-        ask_to_erase(self, people.get(contact_id, ""), lambda: self._erase(contact_id))
+        ask_to_erase(self, self._people().get(contact_id, ""), lambda: self._erase(contact_id))
 
     def _erase(self, contact_id: uuid.UUID) -> None:
         store = self._store()
@@ -414,6 +424,8 @@ class AccountCard(QWidget):
     def _after_erasure(self, contact_id: uuid.UUID) -> None:
         self.tabs.setCurrentWidget(self.contacts)
         self.contacts.select(contact_id)
+        if self._drafts_note is not None:
+            self._drafts_note.yield_label()
         self.restored_note.setText(
             self.tr(
                 "The personal details were erased; the erasure goes to the office at the next sync."
@@ -463,6 +475,12 @@ class AccountCard(QWidget):
         self._structural(
             lambda: action(store, account_id), commit=False, button=self.archive_button
         )
+
+    def _tab_closed(self, window: QWidget) -> None:
+        """Its fields were stored as the tab closed: text the service refused stays a
+        draft, and the KAM is told so rather than left to find out."""
+        if self.binder is not None and not (self.bundle and self.bundle.card.archived):
+            tell_drafts_kept(window, self.title(), self.binder, self._people())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange and self.bundle is not None:

@@ -164,6 +164,13 @@ class CardHeader(QWidget):
             all(data.account[f] for f in ("qual_need", "qual_pay", "qual_authority"))
         )
 
+    def set_identity(self, data: CardData, next_visit: datetime | None) -> None:
+        """Fresh card data after a stored edit: the name and the facts line follow it
+        (name, kind, city, classes, owner, next visit); the fields below are the binder's."""
+        self._data = data
+        self.title.setText(data.name)
+        self.set_next_visit(next_visit)
+
     def set_next_visit(self, when: datetime | None) -> None:
         """The facts line, with the next planned visit (it moves when one is planned)."""
         data = self._data
