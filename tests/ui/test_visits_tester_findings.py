@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -31,7 +32,7 @@ from kamdesk.ui.preferences import Language
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits import VisitsPage
 from kamdesk.ui.visits.common import at, local
-from kamdesk.ui.visits.list_layout import DATE
+from kamdesk.ui.visits.list_layout import DATE, READINESS
 from kamdesk.ui.visits.page import LIST
 from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
 
@@ -239,3 +240,26 @@ def test_the_list_follows_a_switch_of_language(
         assert " " in text and text == text.strip()
         # The whole date on its line: «10 Dec 2026», not «10 Dec» over «2026».
         assert table.columnWidth(DATE) >= metrics.horizontalAdvance(text) + 6, text
+
+
+# 5: the readiness says why a higher score can be «not ready» ----------------------------
+
+
+def test_a_red_visit_says_which_critical_item_makes_it_so(
+    page: VisitsPage, wait_idle: Any, workspace: Workspace, territory: dict[str, Any]
+) -> None:
+    """A tester saw «80 % · почти готов» above «86 % · не готов»: a critical item (two
+    visits at once) makes a visit red whatever its score, and the list now says so."""
+    day = page.current_day + timedelta(days=1)
+    with workspace.store.transaction() as session:  # two visits at the same hour
+        for account in ("hospital", "pharmacy"):
+            start = at(day, time(10), page.tz)
+            session.add(Visit(account_id=territory[account], starts_at=start))
+    _show_list(page, wait_idle)
+    page.reload()
+    wait_idle(page.tasks)
+    model = page.list_model
+    shown = [model.index(row, READINESS).data() for row in range(model.rowCount())]
+    red = [text for text in shown if "not ready" in text]
+    assert len(red) >= 2, shown  # the two at once, at least
+    assert all(re.search(r"· not ready: \d+ critical item", text) for text in red), shown

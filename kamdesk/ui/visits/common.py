@@ -13,11 +13,13 @@ from kamdesk.i18n import QT_TRANSLATE_NOOP, Message
 from kamdesk.services.visits import (
     DEFAULT_TIME_ZONE,
     Readiness,
+    ReadinessSummary,
     Sentiment,
     VisitChannel,
     VisitRow,
     VisitStatus,
 )
+from kamdesk.ui.formatting import format_percent
 from kamdesk.ui.sentence import as_sentence
 
 CONTEXT = "VisitLabels"
@@ -75,6 +77,19 @@ def sentiment_label(sentiment: Sentiment) -> str:
 
 def readiness_label(level: Readiness) -> str:
     return QCoreApplication.translate(CONTEXT, READINESS_TEXT[level])
+
+
+def readiness_text(summary: ReadinessSummary) -> str:
+    """«80 % · почти готов», and «86 % · не готов: 1 критичный пункт» where a critical
+    item makes a visit red whatever its score: said without the reason, the 86 % beside
+    an amber 80 % read as a contradiction."""
+    score = format_percent(summary.score)
+    if summary.critical:  # the words of the checklist's headline (checklist_view)
+        why = QCoreApplication.translate(
+            "ChecklistView", "not ready: %n critical item(s)", "", summary.critical
+        )
+        return f"{score} · {why}"
+    return f"{score} · {readiness_label(summary.level)}"
 
 
 def message_text(message: Message) -> str:

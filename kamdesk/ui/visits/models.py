@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QFont
 
 from kamdesk.services.visits import DEFAULT_TIME_ZONE, Leg, VisitRow, VisitStatus
 from kamdesk.ui.colors import MUTED_TEXT
-from kamdesk.ui.formatting import format_date, format_percent
+from kamdesk.ui.formatting import format_date
 from kamdesk.ui.record_model import RecordColumn, RecordTableModel
 from kamdesk.ui.visits.common import (
     DANGER_COLOR,
@@ -28,7 +28,7 @@ from kamdesk.ui.visits.common import (
     hhmm,
     is_ended,
     local,
-    readiness_label,
+    readiness_text,
     status_label,
 )
 
@@ -41,7 +41,7 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
     def readiness(row: VisitRow) -> str:
         if row.readiness is None:
             return ""
-        return f"{format_percent(row.readiness.score)} · {readiness_label(row.readiness.level)}"
+        return readiness_text(row.readiness)
 
     def readiness_color(row: VisitRow) -> QColor | None:
         return READINESS_COLORS[row.readiness.level] if row.readiness else None
@@ -156,8 +156,7 @@ class DayModel(QAbstractListModel):
             )
             parts = [status_label(row.status, row.delivered)]
             if row.readiness is not None:
-                score = format_percent(row.readiness.score)
-                parts.append(f"{score} · {readiness_label(row.readiness.level)}")
+                parts.append(readiness_text(row.readiness))
             if row.place:
                 parts.append(row.place)
             return f"{text}\n{' · '.join(parts)}"

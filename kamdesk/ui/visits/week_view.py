@@ -42,7 +42,7 @@ from kamdesk.ui.visits.common import (
     hhmm,
     is_ended,
     local,
-    readiness_label,
+    readiness_text,
     status_label,
 )
 
@@ -486,7 +486,5 @@ def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
     if row.objective:
         lines.append(row.objective)
     if row.readiness is not None:
-        lines.append(
-            f"{format_percent(row.readiness.score)} · {readiness_label(row.readiness.level)}"
-        )
+        lines.append(readiness_text(row.readiness))
     return "\n".join(lines)
