@@ -127,6 +127,30 @@ def test_a_known_inn_offers_to_open_the_existing_card(
     assert account_count(store) == before
 
 
+def test_a_long_name_in_the_duplicate_note_squashes_no_field(
+    qtbot: QtBot, page: ClientsPage, store: Store, territory: dict[str, Any], wait_idle: WaitIdle
+) -> None:
+    """A tester's existing client had a very long name: the note wrapped onto six lines
+    and the dialog, keeping its height, squashed every field to a sliver."""
+    long_name = "ГБУЗ «Областная клиническая больница» имени " + "Афанасия Никитина " * 8
+    set_field(store, Entity.ACCOUNT, territory["hospital"], "name", long_name.strip())
+    set_field(store, Entity.ACCOUNT, territory["hospital"], "inn", "7707083893")
+    dialog = page.new_account()
+    assert isinstance(dialog, NewAccountDialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    heights = {field: field.height() for field in (dialog.name, dialog.kind, dialog.inn)}
+    QTest.mouseClick(dialog.inn, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(dialog.inn, "7707083893")  # the hospital's
+    wait_idle(page.tasks)
+    qtbot.waitUntil(lambda: dialog.duplicate_row.isVisible())
+    # The window's new height is applied once the platform has taken it.
+    qtbot.waitUntil(lambda: {field: field.height() for field in heights} == heights, timeout=5_000)
+    note = dialog.duplicate
+    assert note.height() >= note.heightForWidth(note.width())  # every line of it shown
+    dialog.reject()
+
+
 def test_an_archived_account_is_restored_from_its_card(
     qtbot: QtBot,
     open_card: Callable[[uuid.UUID], AccountCard],

@@ -169,6 +169,7 @@ class NewAccountDialog(QDialog):
             self.create_button.setToolTip(self._refusal)
             self.problem.setText(self._refusal)
             self.problem.show()
+            self._fit_height()
         self._check()
 
     def _look_up(self, inn: str) -> None:
@@ -194,6 +195,22 @@ class NewAccountDialog(QDialog):
             text += " " + self.tr("It is archived.")
         self.duplicate.setText(text)
         self.duplicate_row.show()
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to what the form needs at this width: a long name in the duplicate note
+        wraps onto several lines, and the fields were squashed to make room for it."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = (
+            layout.totalHeightForWidth(self.width())
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # --- actions -------------------------------------------------------------------
 
