@@ -49,9 +49,10 @@ from kamdesk.ui.file_dialogs import get_open_file_names
 from kamdesk.ui.item_data import index_of_data, select_data
 from kamdesk.ui.offers.account_choice import account_combo
 from kamdesk.ui.offers.approval_note import editor_note
-from kamdesk.ui.offers.common import messages_text, pydate, qdate, team_from_text, totals_text
+from kamdesk.ui.offers.common import pydate, qdate, team_from_text, totals_text
 from kamdesk.ui.offers.lines_model import QUANTITY, LinesModel
 from kamdesk.ui.offers.lines_view import LinesView
+from kamdesk.ui.offers.problems import ShownProblems
 from kamdesk.ui.offers.suggest import suggest_for
 from kamdesk.ui.offers.terms_fields import OfferTermsFields
 from kamdesk.ui.offers.vat_note import vat_note_text
@@ -81,7 +82,7 @@ class OfferEditor(QDialog):
                 raise TypeError(f"an account or offer id must be a UUID, not {given!r}")
         self._workspace = self.workspace = workspace
         self.tasks = tasks
-        self._book = OfferBook(workspace.store)
+        self._book = self.book = OfferBook(workspace.store)
         self._catalog = ProductCatalog(workspace.store)
         self.saved_offer_id: uuid.UUID | None = None
         self._arguments: dict[uuid.UUID, str] = {}
@@ -104,6 +105,7 @@ class OfferEditor(QDialog):
         self.setWindowTitle(self.tr("Commercial offer"))
         self.resize(980, 680)
         self._build(number, fixed_account=account_id is not None or view is not None)
+        self.problems = ShownProblems(self)  # Save's refusals, each gone once fixed
         self.saving = BackgroundSave(
             self,
             self.buttons,
@@ -465,22 +467,7 @@ class OfferEditor(QDialog):
         self.accept()
 
     def _show_problems(self, messages: dict[str, Any]) -> None:
-        self.errors.setText(messages_text(messages))
-        self.errors.setVisible(bool(messages))
-        fields = {
-            "valid_until": self.valid_until,
-            "account": self.account,
-            "addressees": self.readers_view,
-            "annexes": self.annex_view,
-            "payment_deferral_days": self.terms_fields.deferral,
-            "price_request_date": self.terms_fields.request_date,
-        }
-        for key, widget in fields.items():
-            widget.setStyleSheet("border: 1px solid #b3261e;" if key in messages else "")
-        bad_lines = any(key.startswith("lines") for key in messages)
-        self.lines_view.setStyleSheet("border: 1px solid #b3261e;" if bad_lines else "")
-        if bad_lines:
-            self.tabs.setCurrentIndex(0)
+        self.problems.show(messages)
 
 
 def open_offer_editor(
