@@ -1402,8 +1402,8 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <source>Surname of a new contact</source>
-        <translation>Фамилия нового контакта</translation>
+        <source>New contact: surname, name, patronymic</source>
+        <translation>Новый контакт: фамилия, имя, отчество</translation>
     </message>
     <message>
         <source>Add</source>

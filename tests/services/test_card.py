@@ -135,3 +135,28 @@ def test_the_client_list_score_follows_each_edit(store: Store) -> None:
     assert contact is None
     card = load_card(store, account_id)
     assert card is not None and card.score == 8
+
+
+@pytest.mark.parametrize(
+    ("typed", "parts"),
+    [
+        ("Иванов Пётр Сергеевич", ("Иванов", "Пётр", "Сергеевич")),
+        ("  Иванова   Анна ", ("Иванова", "Анна", "")),
+        ("Семёнов", ("Семёнов", "", "")),
+        ("Иванов П. С.", ("Иванов", "П.", "С.")),
+        ("П. С. Иванов", ("Иванов", "П.", "С.")),
+        ("Мамедов Али Гасан оглы", ("Мамедов", "Али", "Гасан оглы")),
+        ("Римский-Корсаков Николай Андреевич", ("Римский-Корсаков", "Николай", "Андреевич")),
+    ],
+)
+def test_a_full_name_typed_for_a_new_contact_is_split(
+    store: Store, typed: str, parts: tuple[str, str, str]
+) -> None:
+    """A tester typed «Иванов Пётр Сергеевич» into the new contact's field: it all went
+    into the surname, with the name and patronymic left empty."""
+    account_id = make_account(store)
+    contact_id = add_contact(store, account_id, typed)
+    with store.session() as session:
+        contact = session.get(Contact, contact_id)
+        assert contact is not None
+        assert (contact.surname, contact.name, contact.patronymic) == parts

@@ -178,6 +178,29 @@ def test_undo_and_redo_of_committed_edits(
         assert session.get(Account, territory["hospital"]).city == "Ржев"  # type: ignore[union-attr]
 
 
+def test_a_full_name_typed_for_a_new_contact_fills_its_three_fields(
+    qtbot: QtBot,
+    open_card: Callable[[uuid.UUID], AccountCard],
+    store: Store,
+    tasks: TaskRunner,
+    wait_idle: WaitIdle,
+    territory: dict[str, Any],
+) -> None:
+    card = open_card(territory["hospital"])
+    card.tabs.setCurrentWidget(card.contacts)
+    typed = card.contacts.new_surname
+    QTest.mouseClick(typed, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(typed, "Ivanova Anna Petrovna")  # QTest types Latin letters only
+    QTest.keyClick(typed, Qt.Key.Key_Return)
+    wait_idle(tasks)
+    with store.session() as session:
+        added = session.scalars(select(Contact).where(Contact.surname == "Ivanova")).one()
+        assert (added.name, added.patronymic) == ("Anna", "Petrovna")
+    editor = card.contacts.editor()
+    assert editor is not None  # the new person is chosen, their fields shown
+    assert field(card, "contact", "name").text() == "Anna"
+
+
 def test_a_new_contact_with_a_psychotype_appears_on_the_map(
     qtbot: QtBot,
     open_card: Callable[[uuid.UUID], AccountCard],

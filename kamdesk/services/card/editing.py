@@ -171,11 +171,31 @@ def drafts_for(session: Session, account_id: uuid.UUID) -> list[Draft]:
 # --- rows of the card -----------------------------------------------------------
 
 
-def add_contact(store: Store, account_id: uuid.UUID, surname: str, **values: Any) -> uuid.UUID:
+def split_full_name(text: str) -> tuple[str, str, str]:
+    """«Иванов Пётр Сергеевич» → surname, name, patronymic, the order a Russian card
+    is written in; «Иванов П. С.» keeps the initials; initials first («П. С. Иванов»)
+    put the surname last; a patronymic of more words («Гасан оглы») stays whole."""
+    words = text.split()
+    if not words:
+        return "", "", ""
+    if len(words) > 1 and _is_initial(words[0]) and not _is_initial(words[-1]):
+        words = [words[-1], *words[:-1]]
+    return words[0], (words[1] if len(words) > 1 else ""), " ".join(words[2:])
+
+
+def _is_initial(word: str) -> bool:
+    return word.endswith(".") and len(word) <= 3
+
+
+def add_contact(store: Store, account_id: uuid.UUID, full_name: str, **values: Any) -> uuid.UUID:
+    """A new contact of the account from what the KAM typed as its name: a surname
+    alone, or the full name, split into its parts (`split_full_name`)."""
+    surname, name, patronymic = split_full_name(full_name)
+    values = {"name": name, "patronymic": patronymic, **values} if name else values
     fields = {name: parse(Entity.CONTACT, name, raw) for name, raw in values.items()}
     contact = Contact(
         account_id=account_id, surname=parse(Entity.CONTACT, "surname", surname), **fields
-    )
+    )  # an empty surname is refused by parse, as when it is emptied in the card
     with store.transaction() as session:
         session.add(contact)
         session.flush()

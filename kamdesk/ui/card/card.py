@@ -355,10 +355,10 @@ class AccountCard(QWidget):
         self.restored_note.setStyleSheet("background: #ffebee; color: #c62828; padding: 4px 8px;")
         self.restored_note.show()
 
-    def _add_contact(self, surname: str) -> None:
+    def _add_contact(self, full_name: str) -> None:
         store, account_id = self._store(), self.account_id
         self._structural(
-            lambda: service.add_contact(store, account_id, surname),
+            lambda: service.add_contact(store, account_id, full_name),
             lambda contact_id: self._after_contact_added(contact_id),
             button=self.contacts.add_button,
         )

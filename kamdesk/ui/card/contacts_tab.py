@@ -50,7 +50,7 @@ def _show(item: QListWidgetItem, contact: ContactCard) -> None:
 
 
 class ContactsTab(QSplitter):
-    add_requested = Signal(str)  # surname
+    add_requested = Signal(str)  # the name typed: a surname, or the full name
     remove_requested = Signal(object)  # contact id
     erase_requested = Signal(object)  # contact id: erase the personal details (152-ФЗ)
 
@@ -65,7 +65,7 @@ class ContactsTab(QSplitter):
         column.setContentsMargins(12, 12, 6, 12)
         add = QHBoxLayout()
         self.new_surname = QLineEdit()
-        self.new_surname.setPlaceholderText(self.tr("Surname of a new contact"))
+        self.new_surname.setPlaceholderText(self.tr("New contact: surname, name, patronymic"))
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.new_surname.text()))
         self.new_surname.returnPressed.connect(self.add_button.click)
