@@ -8162,6 +8162,13 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
 </context>
 <context>
+    <name>VisitTimes</name>
+    <message>
+        <source>Planned for %1</source>
+        <translation>Запланирован на %1</translation>
+    </message>
+</context>
+<context>
     <name>VisitUndo</name>
     <message>
         <source>Undo «Held»</source>
@@ -8182,13 +8189,6 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     <message>
         <source>Undo the call&apos;s cancellation</source>
         <translation>Вернуть отменённый звонок</translation>
-    </message>
-</context>
-<context>
-    <name>VisitWeek</name>
-    <message>
-        <source>planned for %1</source>
-        <translation>запланирован на %1</translation>
     </message>
 </context>
 <context>

@@ -2,21 +2,30 @@
 
 1. A start typed that is not a date or time («31.02.2026 25:70», «tomorrow») is a change:
    Esc asks «Сохранить изменения?» and going back keeps what was typed.
+2. A held visit whose report gives its actual start and duration shows those in the
+   list (time and «Мин»), the week block and the day line; the plan is in the tooltip.
 
 QTest types ASCII only, so typed texts are English.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import time, timedelta
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
+from kamdesk.services.visits import mark_done, report_draft, save_report, visits_on_days
+from kamdesk.ui.visits import VisitsPage
+from kamdesk.ui.visits.common import at
 from kamdesk.ui.visits.plan_dialog import PlanDialog
+from tests.services.visit_factories import add_visit
 from tests.ui.kam_day.input import LEFT, activate, click
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -82,3 +91,81 @@ def test_a_start_retyped_as_it_was_is_no_change(
     _press_escape(dialog)
     assert not dialog.isVisible()
     assert not _questions()
+
+
+# 2. A held visit is shown as it was held ----------------------------------------------------
+
+DAY, WEEK, LIST = 0, 1, 2
+
+
+def _held_and_reported(store: Any, page: VisitsPage, account: Any) -> Any:
+    """Planned today 00:01 for 30 min; the report: began 00:03, took 42 min."""
+    visit = add_visit(store, account, at(page.today, time(0, 1), page.tz), duration_min=30)
+    mark_done(store, visit)
+    report = replace(report_draft(store, visit).input)
+    report.actual_start = at(page.today, time(0, 3), page.tz)
+    report.actual_duration_min = 42
+    assert save_report(store, visit, report, final=False).saved
+    return visit
+
+
+def test_the_service_shows_a_held_visit_as_its_report_says(
+    qtbot: QtBot, workspace: Any, territory: dict[str, Any], tasks: Any
+) -> None:
+    page = VisitsPage(workspace, tasks, open_files=False)
+    qtbot.addWidget(page)
+    visit = _held_and_reported(workspace.store, page, territory["hospital"])
+    (row,) = [r for r in visits_on_days(workspace.store, page.today, page.today) if r.id == visit]
+    assert row.shown_start == at(page.today, time(0, 3), page.tz)
+    assert row.shown_duration_min == 42
+    assert row.shown_end == row.shown_start + timedelta(minutes=42)
+    assert (row.starts_at, row.duration_min) == (at(page.today, time(0, 1), page.tz), 30)
+    assert row.held_otherwise
+
+
+def _tooltip_at(widget: QWidget, pos: QPoint) -> str:
+    """The tooltip the KAM sees resting the mouse at `pos`."""
+    QTest.mouseMove(widget, pos)
+    event = QHelpEvent(QEvent.Type.ToolTip, pos, widget.mapToGlobal(pos))
+    QApplication.sendEvent(widget, event)
+    return QToolTip.text()
+
+
+def test_list_week_and_day_show_the_actual_times_and_the_plan_in_the_tooltip(
+    qtbot: QtBot, workspace: Any, territory: dict[str, Any], tasks: Any, wait_idle: Any
+) -> None:
+    page = VisitsPage(workspace, tasks, open_files=False)
+    qtbot.addWidget(page)
+    visit = _held_and_reported(workspace.store, page, territory["hospital"])
+    page.resize(1300, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    wait_idle(tasks)
+
+    QTest.mouseClick(page.mode_buttons.button(LIST), Qt.MouseButton.LeftButton)
+    wait_idle(tasks)
+    model = page.list_model
+    line = next(r for r in range(model.rowCount()) if model.record(r).id == visit)
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    time_cell = model.index(line, headers.index("Time"))
+    minutes_cell = model.index(line, headers.index("Min"))
+    assert time_cell.data() == "00:03–00:45"
+    assert minutes_cell.data() == "42"
+    assert time_cell.data(Qt.ItemDataRole.ToolTipRole) == "Planned for 00:01–00:31"
+    assert minutes_cell.data(Qt.ItemDataRole.ToolTipRole) == "Planned for 00:01–00:31"
+
+    QTest.mouseClick(page.mode_buttons.button(WEEK), Qt.MouseButton.LeftButton)
+    wait_idle(tasks)
+    rect = page.week.block_rect(visit)
+    assert rect is not None
+    hour = page.week.hour_top(1.0) - page.week.hour_top(0.0)
+    assert rect.height() == pytest.approx(hour * 42 / 60, abs=2)
+    tip = _tooltip_at(page.week, rect.center().toPoint())
+    assert "00:03–00:45" in tip and "Planned for 00:01–00:31" in tip
+
+    QTest.mouseClick(page.mode_buttons.button(DAY), Qt.MouseButton.LeftButton)
+    wait_idle(tasks)
+    day = page.day_model
+    (index,) = [day.index(r) for r in range(day.rowCount()) if "00:03" in str(day.index(r).data())]
+    assert str(index.data()).startswith("00:03–00:45")
+    assert "Planned for 00:01–00:31" in str(index.data(Qt.ItemDataRole.ToolTipRole))

@@ -70,7 +70,7 @@ def visits_between(
         )
         submitted = [v.id for v, *_ in rows if v.status == VisitStatus.SUBMITTED]
         delivered = _delivered(session, submitted)
-        held_at = _held_at(session, [v.id for v, *_ in rows if v.status in HELD_STATUSES])
+        held = _held(session, [v.id for v, *_ in rows if v.status in HELD_STATUSES])
         return [
             VisitRow(
                 id=v.id,
@@ -86,27 +86,34 @@ def visits_between(
                 objective=v.objective,
                 rescheduled_from_id=v.rescheduled_from_id,
                 # The way there was worked out for the planned time, not for another.
-                leg=legs.get(v.id) if held_at.get(v.id, v.starts_at) == v.starts_at else None,
+                leg=legs.get(v.id) if held.get(v.id, NOT_HELD)[0] in (None, v.starts_at) else None,
                 readiness=ready.get(v.id),
                 delivered=v.id in delivered,
                 channel=v.channel,
                 account_short_name=short_name or "",
-                held_at=held_at.get(v.id),
+                held_at=held.get(v.id, NOT_HELD)[0],
+                held_duration_min=held.get(v.id, NOT_HELD)[1],
             )
             for v, name, kind, short_name, city in rows
         ]
 
 
-def _held_at(session: Any, visit_ids: list[uuid.UUID]) -> dict[uuid.UUID, datetime]:
-    """When each of these held visits began, where its report says."""
+NOT_HELD: tuple[datetime | None, int | None] = (None, None)
+
+
+def _held(
+    session: Any, visit_ids: list[uuid.UUID]
+) -> dict[uuid.UUID, tuple[datetime | None, int | None]]:
+    """When each of these held visits began and how long it took, where its report says
+    (either may be missing: the plan's is shown then)."""
     if not visit_ids:
         return {}
     found = session.execute(
-        select(VisitReport.visit_id, VisitReport.actual_start).where(
-            VisitReport.visit_id.in_(visit_ids), VisitReport.actual_start.is_not(None)
-        )
+        select(
+            VisitReport.visit_id, VisitReport.actual_start, VisitReport.actual_duration_min
+        ).where(VisitReport.visit_id.in_(visit_ids))
     ).all()
-    return dict(found)
+    return {visit_id: (start, minutes or None) for visit_id, start, minutes in found}
 
 
 def _delivered(session: Any, visit_ids: list[uuid.UUID]) -> set[uuid.UUID]:

@@ -146,8 +146,10 @@ class VisitRow:
     delivered: bool = False  # submitted and acknowledged by the office (sync_inbox)
     channel: VisitChannel = VisitChannel.VISIT  # a call has no leg and no place
     account_short_name: str = ""  # Account.short_name; "" when the account has none
-    # When a held visit really began (its report's actual start), when that is known.
+    # When a held visit really began and how long it took (its report's actual start
+    # and duration), each when known; the calendar then shows these, not the plan.
     held_at: datetime | None = None
+    held_duration_min: int | None = None
 
     @property
     def is_call(self) -> bool:
@@ -165,14 +167,31 @@ class VisitRow:
         return self.held_at or self.starts_at
 
     @property
+    def shown_duration_min(self) -> int:
+        """How long the visit is shown: a held one as long as its report says it took."""
+        return self.held_duration_min or self.duration_min
+
+    @property
     def shown_end(self) -> datetime:
-        return self.shown_start + timedelta(minutes=self.duration_min)
+        return self.shown_start + timedelta(minutes=self.shown_duration_min)
+
+    @property
+    def held_otherwise(self) -> bool:
+        """Held at another time or for another length than planned (the plan is then
+        given beside what is shown)."""
+        return (self.shown_start, self.shown_end) != (self.starts_at, self.ends_at)
 
     def with_status(self, status: VisitStatus) -> VisitRow:
         """The row as a status change leaves it until the store is read again: no longer
         planned, no readiness; no longer held, back at its planned time."""
-        held = self.held_at if status in HELD_STATUSES else None
-        return replace(self, status=status, readiness=None, held_at=held)
+        held = status in HELD_STATUSES
+        return replace(
+            self,
+            status=status,
+            readiness=None,
+            held_at=self.held_at if held else None,
+            held_duration_min=self.held_duration_min if held else None,
+        )
 
 
 # The statuses of a visit that took place: its report's actual start says when.

@@ -153,6 +153,24 @@ def format_moment(moment: datetime | None, tz: str = DEFAULT_TIME_ZONE) -> str:
     return f"{format_date(local(moment, tz).date())} {hhmm(moment, tz)}"
 
 
+def shown_times(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
+    """«06:12–06:54»: when the visit is shown (a held one: as its report says)."""
+    return f"{hhmm(row.shown_start, tz)}–{hhmm(row.shown_end, tz)}"
+
+
+def planned_note(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
+    """«Запланирован на 06:12–06:42» for a visit held at another time or length than
+    planned (the day too when it was another); "" otherwise."""
+    if not row.held_otherwise:
+        return ""
+    times = f"{hhmm(row.starts_at, tz)}–{hhmm(row.ends_at, tz)}"
+    if local(row.starts_at, tz).date() != local(row.shown_start, tz).date():
+        from kamdesk.ui.formatting import format_date
+
+        times = f"{format_date(local(row.starts_at, tz).date())} {times}"
+    return QCoreApplication.translate("VisitTimes", "Planned for %1").replace("%1", times)
+
+
 def period_around(day: date) -> tuple[date, date]:
     """The week and the month of `day` together, so switching views needs no new load."""
     monday = day - timedelta(days=day.weekday())

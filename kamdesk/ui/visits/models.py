@@ -28,7 +28,9 @@ from kamdesk.ui.visits.common import (
     hhmm,
     is_ended,
     local,
+    planned_note,
     readiness_text,
+    shown_times,
     status_label,
 )
 
@@ -63,7 +65,8 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Time"),
-            lambda r: f"{hhmm(r.shown_start, tz)}–{hhmm(r.shown_end, tz)}",
+            lambda r: shown_times(r, tz),
+            tooltip=lambda r: planned_note(r, tz),  # a held one shows when it was held
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Client"),
@@ -82,7 +85,8 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Min"),
-            lambda r: str(r.duration_min),
+            lambda r: str(r.shown_duration_min),
+            tooltip=lambda r: planned_note(r, tz),
             alignment=RIGHT,
         ),
         RecordColumn(
@@ -150,10 +154,7 @@ class DayModel(QAbstractListModel):
         if entry.is_leg:
             return self._leg_data(row.leg, role) if row.leg else None
         if role == Qt.ItemDataRole.DisplayRole:
-            text = (
-                f"{hhmm(row.shown_start, self._tz)}–{hhmm(row.shown_end, self._tz)}"
-                f"  {client_line(row)}"
-            )
+            text = f"{shown_times(row, self._tz)}  {client_line(row)}"
             parts = [status_label(row.status, row.delivered)]
             if row.readiness is not None:
                 parts.append(readiness_text(row.readiness))
@@ -168,8 +169,8 @@ class DayModel(QAbstractListModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole and is_ended(row.status):
             return MUTED_TEXT
-        if role == Qt.ItemDataRole.ToolTipRole and row.objective:
-            return row.objective
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(t for t in (planned_note(row, self._tz), row.objective) if t) or None
         return None
 
     def _leg_data(self, leg: Leg, role: int) -> Any:

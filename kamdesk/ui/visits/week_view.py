@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -38,10 +38,10 @@ from kamdesk.ui.visits.common import (
     WARNING_COLOR,
     at,
     client_line,
-    format_moment,
     hhmm,
     is_ended,
     local,
+    planned_note,
     readiness_text,
     status_label,
 )
@@ -475,12 +475,8 @@ def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
         f"{hhmm(row.shown_start, tz)}–{hhmm(row.shown_end, tz)} · "
         + status_label(row.status, row.delivered),
     ]
-    if row.shown_start != row.starts_at:  # held at another time than planned
-        lines.append(
-            QCoreApplication.translate("VisitWeek", "planned for %1").replace(
-                "%1", format_moment(row.starts_at, tz)
-            )
-        )
+    if row.held_otherwise:  # held at another time or length than planned
+        lines.append(planned_note(row, tz))
     if row.place:
         lines.append(row.place)
     if row.objective:
