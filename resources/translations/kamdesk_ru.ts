@@ -3795,6 +3795,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <source>Select a client</source>
         <translation>Выберите клиента</translation>
     </message>
+    <message>
+        <source>Select a client from the list</source>
+        <translation>Выберите клиента из списка</translation>
+    </message>
 </context>
 <context>
     <name>OfferPurpose</name>

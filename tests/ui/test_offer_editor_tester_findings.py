@@ -7,14 +7,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from kamdesk.models import Account, AccountKind
 from kamdesk.services.offers import OfferBook
 from kamdesk.services.workspace import Workspace
 from tests.documents.offer_data import make_territory
+from tests.ui.kam_day.input import type_text
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: raise, grab
 
 HOSPITAL = "ГБУЗ «Городская клиническая больница № 7»"
 FIRST = "АО «Верхневолжский фармсклад»"
@@ -86,3 +87,58 @@ def test_each_refusal_goes_once_its_cause_is_fixed_and_returns_only_on_save(qtbo
     assert "Choose the account" not in editor.errors.text()
     assert RED in editor.lines_view.styleSheet() and RED not in editor.account.styleSheet()
     assert OfferBook(workspace.store).list() == []
+
+
+def _suggestions(editor) -> list[str]:
+    popup = editor.account.completer().popup()
+    model = popup.model()
+    return (
+        [model.index(row, 0).data() for row in range(model.rowCount())] if popup.isVisible() else []
+    )
+
+
+def test_the_client_is_found_by_typing_and_unknown_text_is_never_a_client(qtbot, workspace):
+    _page, editor = _open_new_offer(qtbot, workspace)
+    line = editor.account.lineEdit()
+    _click(line)
+    type_text(line, "гкб 7")  # the short name «ГКБ № 7», any case
+    qtbot.waitUntil(lambda: _suggestions(editor) == [HOSPITAL])
+    assert editor.account.currentIndex() == -1  # nothing chosen by typing alone
+    popup = editor.account.completer().popup()
+    QTest.mouseClick(
+        popup.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=popup.visualRect(popup.model().index(0, 0)).center(),
+    )
+    assert editor.account.currentText() == HOSPITAL
+    assert editor.account.currentData() is not None
+    assert editor.readers.rowCount() > 0  # its people, as for a client chosen in the list
+    # Typing over the chosen client un-chooses it; «тверь» finds the clients of Тверь.
+    line.selectAll()
+    type_text(line, "тверь")
+    assert editor.account.currentIndex() == -1
+    qtbot.waitUntil(lambda: _suggestions(editor) == [FIRST])
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    assert editor.account.currentText() == FIRST and editor.account.currentData() is not None
+    assert editor.isVisible()  # Enter picked the client, it did not save the offer
+    # A name the list does not have: said on the field, never a client.
+    line.selectAll()
+    type_text(line, "Аптека Ромашка")
+    QTest.keyClick(line, Qt.Key.Key_Return)
+    assert editor.account.currentIndex() == -1 and editor.account.currentData() is None
+    assert editor.account.note.isVisible()
+    assert editor.account.note.text() == "Select a client from the list"
+    editor.product.setCurrentIndex(0)
+    _click(_button(editor, "Add line"))
+    _save(editor)
+    assert "Choose the account" in editor.errors.text()
+    assert OfferBook(workspace.store).list() == []
+    # Text that finds one client, then Tab: that client.
+    _click(line)
+    line.selectAll()
+    type_text(line, "больница № 7")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert editor.account.currentText() == HOSPITAL
+    assert editor.account.note.isHidden()
+    assert "Choose the account" not in editor.errors.text()

@@ -137,7 +137,7 @@ class OfferEditor(QDialog):
             edit.setDisplayFormat("dd.MM.yyyy")
         self.offer_date.dateChanged.connect(self._date_changed)
         form = QFormLayout()
-        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Account"), self.account.row)  # with «Select … from the list»
         form.addRow(self.tr("Number"), self.number)
         form.addRow(self.tr("Date"), self.offer_date)
         form.addRow(self.tr("Valid until"), self.valid_until)
