@@ -4,6 +4,8 @@
    Esc asks «Сохранить изменения?» and going back keeps what was typed.
 2. A held visit whose report gives its actual start and duration shows those in the
    list (time and «Мин»), the week block and the day line; the plan is in the tooltip.
+3. The report at 1366×768 in Russian with a 200-character client name: no sideways
+   scroll bar, the name elided with its tooltip, every «×» of the next steps whole.
 
 QTest types ASCII only, so typed texts are English.
 """
@@ -11,7 +13,7 @@ QTest types ASCII only, so typed texts are English.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -22,10 +24,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from kamdesk.services.visits import mark_done, report_draft, save_report, visits_on_days
+from kamdesk.ui.language import LanguageSwitcher
+from kamdesk.ui.preferences import Language
 from kamdesk.ui.visits import VisitsPage
 from kamdesk.ui.visits.common import at
 from kamdesk.ui.visits.plan_dialog import PlanDialog
-from tests.services.visit_factories import add_visit
+from kamdesk.ui.visits.report_form import ReportForm
+from tests.services.visit_factories import add_account, add_visit
 from tests.ui.kam_day.input import LEFT, activate, click
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
@@ -169,3 +174,51 @@ def test_list_week_and_day_show_the_actual_times_and_the_plan_in_the_tooltip(
     (index,) = [day.index(r) for r in range(day.rowCount()) if "00:03" in str(day.index(r).data())]
     assert str(index.data()).startswith("00:03–00:45")
     assert "Planned for 00:01–00:31" in str(index.data(Qt.ItemDataRole.ToolTipRole))
+
+
+# 3. The report fits the screen whatever the client's name ----------------------------------
+
+LONG_NAMES = [
+    (
+        "Государственное бюджетное учреждение здравоохранения Тверской области «Областная "
+        "клиническая больница» " * 3
+    )[:200],
+    ("ОбластнаяКлиническаяБольница" * 8)[:200],  # nowhere to break a line
+]
+
+
+@pytest.mark.parametrize("name", LONG_NAMES, ids=["words", "one-word"])
+def test_the_report_with_a_long_client_name_fits_1366x768_with_every_x_whole(
+    qtbot: QtBot, workspace: Any, store: Any, switcher: LanguageSwitcher, name: str
+) -> None:
+    assert len(name) == 200
+    switcher.apply(Language.RUSSIAN)
+    account = add_account(store, name)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    visit = add_visit(store, account, start, objective="Включение в формуляр")
+    form = ReportForm(workspace, visit)
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    for _ in range(3):
+        click(form.next_steps.add_button)
+    assert len(form.next_steps.rows) == 3
+    assert form.width() <= 1366 and form.height() <= 768 - 40
+    scroll = form.body_scroll
+    body = scroll.widget()
+    assert body is not None
+    qtbot.waitUntil(lambda: body.width() == scroll.viewport().width())
+    qtbot.wait(50)  # the scroll area's own relayout
+    bar = scroll.horizontalScrollBar()
+    assert not bar.isVisible() and bar.maximum() == 0
+    assert form.client_name.toolTip() == name
+    assert form.client_name.shown_text() != name and form.client_name.shown_text().endswith("…")
+    for row in form.next_steps.rows:
+        scroll.ensureWidgetVisible(row.remove)
+        qtbot.wait(10)
+        top_left = row.remove.mapTo(scroll.viewport(), QPoint(0, 0))
+        shown = scroll.viewport().rect()
+        assert row.remove.isVisible()
+        assert shown.contains(top_left) and shown.contains(
+            top_left + QPoint(row.remove.width() - 1, row.remove.height() - 1)
+        ), (top_left, row.remove.size(), shown)

@@ -48,6 +48,7 @@ from kamdesk.services.visits import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.debounce import Debounce
+from kamdesk.ui.elided_label import ElidedLabel
 from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.visits.common import (
     format_moment,
@@ -110,12 +111,20 @@ class ReportForm(QDialog):
             .replace("%1", format_moment(d.planned_start, self._tz))
             .replace("%2", str(d.planned_duration_min))
         )
-        heading = QLabel(f"<b>{d.account_name}</b><br>{planned}")
+        # The client on one line, a long name elided (its tooltip gives it whole): a name
+        # with no place to break made the report wider than the screen, «×» cut off.
+        self.client_name = ElidedLabel(mode=Qt.TextElideMode.ElideRight)
+        self.client_name.setText(d.account_name)  # and its tooltip
+        self.client_name.setObjectName("reportClient")
+        bold = self.client_name.font()
+        bold.setBold(True)
+        self.client_name.setFont(bold)
+        lines = [planned]
         if d.objective:
-            heading.setText(
-                heading.text() + "<br>" + self.tr("Objective: %1").replace("%1", d.objective)
-            )
+            lines.append(self.tr("Objective: %1").replace("%1", d.objective))
+        heading = QLabel("\n".join(lines))
         heading.setWordWrap(True)
+        heading.setToolTip(heading.text())
         self.actual_start = QDateTimeEdit()
         self.actual_start.setDisplayFormat("dd.MM.yyyy HH:mm")
         self.actual_start.setCalendarPopup(True)
@@ -177,6 +186,7 @@ class ReportForm(QDialog):
 
         body = QWidget()
         column = QVBoxLayout(body)
+        column.addWidget(self.client_name)
         column.addWidget(heading)
         column.addLayout(form)
         column.addWidget(self.ticks)
