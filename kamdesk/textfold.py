@@ -28,7 +28,7 @@ def natural_key(text: str | None) -> str:
 
 # A phone as it is typed or read off a screen: «8 (4822) 30-26-93», «+7 916 123-45-67»,
 # «30-26-93»: digits with only spaces, brackets, dashes and dots between.
-_TYPED_PHONE = re.compile(r"\+?\d[\d\s().\-]{3,}\d")
+_TYPED_PHONE = re.compile(r"\+?\(?\d[\d\s().\-]{2,}\d\)?")
 
 
 def phone_key(e164: str | None) -> str:
@@ -43,12 +43,19 @@ def phone_key(e164: str | None) -> str:
 def search_words(text: str | None) -> list[str]:
     """The folded words of what was typed in a search box, a phone written with
     spaces, brackets or dashes taken as one word of its digits, a leading 8 or +7
-    of a full Russian number dropped (see `phone_key`)."""
+    of a full Russian number, or before a code in brackets, dropped (see `phone_key`):
+    «8 (4822)» finds the numbers of that code."""
 
     def as_digits(match: re.Match[str]) -> str:
         typed = match.group()
         digits = "".join(ch for ch in typed if ch.isdigit())
         groups = len(_DIGITS.findall(typed))
+        before, bracket, after = typed.partition("(")
+        code = after.partition(")")[0]
+        if bracket and len(code) >= 3 and code.isdigit():  # «8 (4822)», «+7 (916) …»
+            if "".join(ch for ch in before if ch.isdigit()) in ("7", "8"):
+                digits = "".join(ch for ch in after if ch.isdigit())  # the trunk prefix
+            return f" {digits} "
         # «2024-2025», «1 2», an ИНН stay as typed: a phone has a bracket, a plus or at
         # least three groups of digits («30-26-93»).
         if len(digits) < 6 or not ("(" in typed or "+" in typed or groups >= 3):

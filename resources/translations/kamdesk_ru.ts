@@ -3451,8 +3451,8 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         </translation>
     </message>
     <message>
-        <source>Check the spelling, or search by another word of the name, the city, the INN or a contact&apos;s surname.</source>
-        <translation>Проверьте написание или поищите по другому слову названия, городу, ИНН или фамилии контакта.</translation>
+        <source>Check the spelling, or search by another word of the name, the city, the INN, a contact&apos;s surname or a phone number.</source>
+        <translation>Проверьте написание или поищите по другому слову названия, городу, ИНН, фамилии контакта или телефону.</translation>
     </message>
     <message numerus="yes">
         <source>No accounts with the filter: {filters}</source>

@@ -242,6 +242,10 @@ def with_phones(directory: AccountDirectory, store: Store) -> AccountDirectory:
         ("+79161234567", ["Аптечная сеть «Вита»"]),
         ("123-45-67", ["Аптечная сеть «Вита»"]),
         ("8 (495) 123-45-67", []),  # the same last digits in another city
+        # The code alone, as a KAM recalls «a Tver number, 8 (4822) something».
+        ("8 (4822)", ["ГБУЗ «Областная клиническая больница»"]),
+        ("(4822)", ["ГБУЗ «Областная клиническая больница»"]),
+        ("+7 (916)", ["Аптечная сеть «Вита»"]),
     ],
 )
 def test_a_phone_finds_its_account_however_it_is_typed(

@@ -61,7 +61,7 @@ class NoMatchesPanel(QWidget):
             )
             hint = self.tr(
                 "Check the spelling, or search by another word of the name, the city, "
-                "the INN or a contact's surname."
+                "the INN, a contact's surname or a phone number."
             )
         else:
             title = self.tr("No accounts with the filter: {filters}", "", len(filters)).format(
