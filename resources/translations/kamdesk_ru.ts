@@ -3799,6 +3799,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <source>Select a client from the list</source>
         <translation>Выберите клиента из списка</translation>
     </message>
+    <message>
+        <source>Discount no more than 100 %</source>
+        <translation>Скидка не больше 100 %</translation>
+    </message>
 </context>
 <context>
     <name>OfferPurpose</name>

@@ -183,7 +183,7 @@ def open_editor(qtbot: QtBot, view: QWidget, centre: QPoint) -> QLineEdit:
     return found
 
 
-def test_offer_line_headers_are_whole_and_a_discount_above_100_is_refused(
+def test_offer_line_headers_are_whole_and_a_discount_above_100_is_said(
     qtbot: QtBot, russian_window: MainWindow, tasks: TaskRunner
 ) -> None:
     from kamdesk.ui.offers import open_offer_editor
@@ -200,28 +200,32 @@ def test_offer_line_headers_are_whole_and_a_discount_above_100_is_refused(
     assert header.model().headerData(NET, Qt.Orientation.Horizontal) == "Сумма без НДС"
     for section in range(1, header.count()):
         text_fits_header(header, section)
-    # The discount is typed in the table: «150» stops at «15», «12,5» is taken.
+    # The discount is typed in the table: «150» is taken as typed and said (it once
+    # stopped at «15» unsaid), «12,5» is taken.
     index = editor.lines.index(0, DISCOUNT)
     rect = view.visualRect(index)
     field = open_editor(qtbot, view, rect.center())
     QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(field, "150")
-    assert field.text() == "15"
+    assert field.text() == "150"
+    assert view.note.isVisible() and view.note.text() == "Скидка не больше 100 %"
     QTest.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.NoState)  # a queued commit
-    assert editor.lines.lines()[0].discount_pct == 15
+    assert editor.lines.lines()[0].discount_pct == 150 and view.note.isVisible()
     # The note under the table may change after a commit: find the cell again.
     field = open_editor(qtbot, view, view.visualRect(index).center())
     QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(field, "100,5")
-    assert field.text() == "100,"
+    assert field.text() == "100,5" and view.note.isVisible()
     QTest.keyClicks(field, "5")
-    assert field.text() == "100,"  # nothing above 100 gets in
+    assert field.text() == "100,55"
+    QTest.keyClicks(field, "5")
+    assert field.text() == "100,55"  # two decimals at most
     QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(field, "12,5")
     QTest.keyClick(field, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() == QAbstractItemView.State.NoState)  # a queued commit
-    assert str(editor.lines.lines()[0].discount_pct) == "12.5"
+    assert str(editor.lines.lines()[0].discount_pct) == "12.5" and view.note.isHidden()
     editor.unsaved.mark_unchanged()
     editor.close()
 

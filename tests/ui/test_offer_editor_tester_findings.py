@@ -142,3 +142,42 @@ def test_the_client_is_found_by_typing_and_unknown_text_is_never_a_client(qtbot,
     assert editor.account.currentText() == HOSPITAL
     assert editor.account.note.isHidden()
     assert "Choose the account" not in editor.errors.text()
+
+
+def test_a_discount_over_100_is_said_not_cut_to_two_digits(qtbot, workspace):
+    from kamdesk.ui.offers.lines_model import DISCOUNT
+
+    _page, editor = _open_new_offer(qtbot, workspace)
+    editor.account.setFocus()
+    QTest.keyClick(editor.account, Qt.Key.Key_Down)
+    editor.product.setCurrentIndex(0)
+    _click(_button(editor, "Add line"))
+    view = editor.lines_view
+    cell_rect = view.visualRect(editor.lines.index(0, DISCOUNT))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell_rect.center())
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    cell = QApplication.focusWidget()
+    assert cell is not None and cell.objectName() == "discountEditor"
+    cell.selectAll()  # type: ignore[attr-defined]
+    QTest.keyClicks(cell, "150")
+    assert cell.text() == "150"  # type: ignore[attr-defined]  # no digit dropped
+    note = view.note
+    assert note.isVisible() and note.text() == "Discount no more than 100 %"
+    assert RED in cell.styleSheet()
+    QTest.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.lines.index(0, DISCOUNT).data() == "150")
+    assert note.isVisible()  # still said once entered
+    _save(editor)  # refused on the line, nothing stored
+    assert "the discount must be between 0 and 100 %" in editor.errors.text()
+    assert RED in view.styleSheet()
+    assert OfferBook(workspace.store).list() == []
+    # Corrected: the note, the refusal and the frame go.
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell_rect.center())
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    cell = QApplication.focusWidget()
+    cell.selectAll()  # type: ignore[union-attr]
+    QTest.keyClicks(cell, "15")
+    QTest.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.lines.index(0, DISCOUNT).data() == "15")
+    assert note.isHidden() and editor.errors.isHidden()
+    assert RED not in view.styleSheet()

@@ -190,6 +190,7 @@ class OfferEditor(QDialog):
         layout = QVBoxLayout(page)
         layout.addLayout(picker)
         layout.addWidget(self.lines_view, 1)
+        layout.addWidget(self.lines_view.note)  # «Discount no more than 100 %»
         layout.addWidget(self.totals)
         return page
 

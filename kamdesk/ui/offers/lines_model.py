@@ -124,8 +124,8 @@ class LinesModel(QAbstractTableModel):
                 return self.tr("Without approval up to %1 %").replace("%1", _number(limit))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and column == DISCOUNT:
-            limit = self.max_discounts.get(line.product_id)
-            if limit is not None and line.discount_pct > limit:
+            limit = self.max_discounts.get(line.product_id, Decimal(100))  # 150 %: red too
+            if line.discount_pct > limit:
                 from PySide6.QtGui import QColor
 
                 return QColor("#b3261e")
