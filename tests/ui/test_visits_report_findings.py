@@ -6,6 +6,7 @@
    list (time and «Мин»), the week block and the day line; the plan is in the tooltip.
 3. The report at 1366×768 in Russian with a 200-character client name: no sideways
    scroll bar, the name elided with its tooltip, every «×» of the next steps whole.
+4. «Выгрузка…»: «The period ends before it begins» goes as soon as the dates are right.
 
 QTest types ASCII only, so typed texts are English.
 """
@@ -13,7 +14,7 @@ QTest types ASCII only, so typed texts are English.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -28,10 +29,11 @@ from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.preferences import Language
 from kamdesk.ui.visits import VisitsPage
 from kamdesk.ui.visits.common import at
+from kamdesk.ui.visits.export_dialog import ExportDialog
 from kamdesk.ui.visits.plan_dialog import PlanDialog
 from kamdesk.ui.visits.report_form import ReportForm
 from tests.services.visit_factories import add_account, add_visit
-from tests.ui.kam_day.input import LEFT, activate, click
+from tests.ui.kam_day.input import LEFT, activate, button, click
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")
 Answer = QMessageBox.StandardButton
@@ -222,3 +224,31 @@ def test_the_report_with_a_long_client_name_fits_1366x768_with_every_x_whole(
         assert shown.contains(top_left) and shown.contains(
             top_left + QPoint(row.remove.width() - 1, row.remove.height() - 1)
         ), (top_left, row.remove.size(), shown)
+
+
+# 4. The export's refusal goes once the period is right --------------------------------------
+
+BACKWARDS = "The period ends before it begins."
+
+
+def _retype(field: QWidget, text: str) -> None:
+    click(field)
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(field, text)
+
+
+@pytest.mark.parametrize("fixed_by", ["to", "from"])
+def test_the_backwards_period_note_goes_as_soon_as_the_dates_are_right(
+    qtbot: QtBot, workspace: Any, tasks: Any, fixed_by: str
+) -> None:
+    dialog = ExportDialog(workspace, tasks, date(2026, 11, 1), date(2026, 11, 30), open_files=False)
+    _shown(qtbot, dialog)
+    _retype(dialog.date_to, "15.10.2026")  # before the 1st of November
+    click(button(dialog, "Save"))
+    assert dialog.note.text() == BACKWARDS
+    if fixed_by == "to":
+        _retype(dialog.date_to, "30.11.2026")
+    else:
+        _retype(dialog.date_from, "01.10.2026")
+    assert dialog.export_filter().date_from <= dialog.export_filter().date_to
+    assert dialog.note.text() == ""

@@ -121,6 +121,16 @@ class ExportDialog(QDialog):
         layout.addWidget(self.note)
         layout.addWidget(self.buttons)
         self._format_changed()
+        self._backwards = False  # the note says the period ends before it begins
+        for field in (self.date_from, self.date_to):
+            field.dateChanged.connect(lambda _day: self._period_changed())
+
+    def _period_changed(self) -> None:
+        """A period put right takes its refusal away at once (a new one waits for Save)."""
+        period = self.export_filter()
+        if self._backwards and period.date_from <= period.date_to:
+            self._backwards = False
+            self.note.setText("")
 
     def _format_changed(self) -> None:
         fmt = self.format.currentData()
@@ -164,6 +174,7 @@ class ExportDialog(QDialog):
         export_filter = self.export_filter()
         if export_filter.date_to < export_filter.date_from:
             self.note.setText(self.tr("The period ends before it begins."))
+            self._backwards = True
             return False
         fmt, language = self.format.currentData(), self.language.currentData()
         if target is None:
@@ -179,6 +190,7 @@ class ExportDialog(QDialog):
                 return False
         path, workspace = target, self._workspace
         self.buttons.setEnabled(False)
+        self._backwards = False
         self.note.setText("")
         self.status_message.emit(self.tr("Exporting…"))
         self._tasks.run(
