@@ -1402,8 +1402,8 @@
 <context>
     <name>ContactsTab</name>
     <message>
-        <source>New contact: surname, name, patronymic</source>
-        <translation>Новый контакт: фамилия, имя, отчество</translation>
+        <source>Full name of a new contact</source>
+        <translation>ФИО нового контакта</translation>
     </message>
     <message>
         <source>Add</source>

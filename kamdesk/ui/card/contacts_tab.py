@@ -65,7 +65,7 @@ class ContactsTab(QSplitter):
         column.setContentsMargins(12, 12, 6, 12)
         add = QHBoxLayout()
         self.new_surname = QLineEdit()
-        self.new_surname.setPlaceholderText(self.tr("New contact: surname, name, patronymic"))
+        self.new_surname.setPlaceholderText(self.tr("Full name of a new contact"))
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.clicked.connect(lambda: self.add_requested.emit(self.new_surname.text()))
         self.new_surname.returnPressed.connect(self.add_button.click)
