@@ -3428,6 +3428,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <source>Remove this step</source>
         <translation>Удалить этот шаг</translation>
     </message>
+    <message>
+        <source>Due before the visit: %1, and the visit was on %2. The report is saved as final only with a date from the visit on.</source>
+        <translation>Срок раньше визита: %1, а визит был %2. Итоговый отчёт сохранится только со сроком не раньше дня визита.</translation>
+    </message>
 </context>
 <context>
     <name>NextStepsEditor</name>

@@ -7,6 +7,8 @@
 3. The report at 1366×768 in Russian with a 200-character client name: no sideways
    scroll bar, the name elided with its tooltip, every «×» of the next steps whole.
 4. «Выгрузка…»: «The period ends before it begins» goes as soon as the dates are right.
+5. A next step due before its visit is said under it («Срок раньше визита: …»), the
+   final report refuses it and the draft keeps it; a date put right takes the note away.
 
 QTest types ASCII only, so typed texts are English.
 """
@@ -252,3 +254,68 @@ def test_the_backwards_period_note_goes_as_soon_as_the_dates_are_right(
         _retype(dialog.date_from, "01.10.2026")
     assert dialog.export_filter().date_from <= dialog.export_filter().date_to
     assert dialog.note.text() == ""
+
+
+# 5. A next step due before its visit ---------------------------------------------------------
+
+
+def _month_back(qtbot: QtBot, row: Any) -> None:
+    """Click the month of the step's date and press ↓: a month earlier."""
+    line = row.due.lineEdit()
+    metrics = line.fontMetrics()
+    x = metrics.horizontalAdvance("00.") + metrics.horizontalAdvance("0") + 4
+    QTest.mouseClick(line, LEFT, pos=QPoint(x, line.height() // 2))
+    QTest.keyClick(row.due, Qt.Key.Key_Down)
+
+
+def test_a_next_step_due_before_the_visit_is_said_under_it_and_refused_at_the_end(
+    qtbot: QtBot, workspace: Any, store: Any, territory: dict[str, Any]
+) -> None:
+    start = datetime.now(UTC).replace(microsecond=0, second=0) - timedelta(hours=2)
+    visit = add_visit(store, territory["hospital"], start, objective="Formulary")
+    form = ReportForm(workspace, visit)
+    _shown(qtbot, form)
+    click(form.next_steps.add_button)
+    (row,) = form.next_steps.rows
+    qtbot.waitUntil(row.isVisible)  # a row added is shown once the event loop runs
+    QTest.keyClicks(row.title, "Send the dossier")
+    assert not row.note.isVisible()  # the default date comes after the visit
+    due_before = row.due.date()
+
+    _month_back(qtbot, row)
+    assert row.due.date() == due_before.addMonths(-1)
+    assert row.note.isVisible()
+    assert row.note.text().startswith("Due before the visit: ")
+    form.body_scroll.ensureWidgetVisible(row.note)
+    assert row.note.visibleRegion().boundingRect().size() == row.note.size()
+
+    click(form.save_button)  # the final report is refused, and says why
+    assert form.isVisible()
+    assert "A next step cannot be due before the visit" in form.problems.text()
+    qtbot.waitUntil(lambda: not form.dirty)  # the draft saved on its own keeps the date
+    draft = report_draft(store, visit).input
+    assert [s.due_on for s in draft.next_steps] == [
+        date(row.due.date().year(), row.due.date().month(), row.due.date().day())
+    ]
+
+    line = row.due.lineEdit()
+    metrics = line.fontMetrics()
+    x = metrics.horizontalAdvance("00.") + metrics.horizontalAdvance("0") + 4
+    QTest.mouseClick(line, LEFT, pos=QPoint(x, line.height() // 2))
+    QTest.keyClick(row.due, Qt.Key.Key_Up)
+    assert row.due.date() == due_before
+    assert not row.note.isVisible()
+
+
+def test_the_export_dialog_stays_narrow_with_a_long_client_name(
+    qtbot: QtBot, workspace: Any, store: Any, tasks: Any
+) -> None:
+    add_account(store, LONG_NAMES[1])
+    dialog = ExportDialog(workspace, tasks, date(2026, 11, 1), date(2026, 11, 30), open_files=False)
+    _shown(qtbot, dialog)
+    assert dialog.width() <= 1366 - 100
+    names = [
+        dialog.account.itemData(i, Qt.ItemDataRole.ToolTipRole)
+        for i in range(1, dialog.account.count())
+    ]
+    assert LONG_NAMES[1] in names

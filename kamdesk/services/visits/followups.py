@@ -13,6 +13,7 @@ from kamdesk.i18n import QT_TRANSLATE_NOOP
 from kamdesk.models import Account, FollowUpTask, utcnow
 from kamdesk.services.visits.model import VisitError, msg
 from kamdesk.services.visits.settings import VisitSettings
+from kamdesk.services.visits.travel import local_day
 from kamdesk.services.visits.workdays import add_working_days
 
 if TYPE_CHECKING:
@@ -38,6 +39,12 @@ def default_next_step_due(visit_day: date, settings: VisitSettings) -> date:
     `next_step_after_working_days` working days later by the production calendar
     (a visit on 30 December 2026 gives 15 January 2027 with the default 5)."""
     return add_working_days(visit_day, settings.next_step_after_working_days)
+
+
+def due_before_visit(due_on: date | None, visit_start: datetime | None, tz: str) -> bool:
+    """A next step due before the day its visit took place: the final report refuses it
+    (a draft keeps it, and the report form says so under the step)."""
+    return due_on is not None and visit_start is not None and due_on < local_day(visit_start, tz)
 
 
 def follow_ups(

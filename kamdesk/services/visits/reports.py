@@ -33,7 +33,7 @@ from kamdesk.models import (
 )
 from kamdesk.services.visits.facts import answer_for, lines
 from kamdesk.services.visits.facts_loader import past_reports, product_name
-from kamdesk.services.visits.followups import default_next_step_due
+from kamdesk.services.visits.followups import default_next_step_due, due_before_visit
 from kamdesk.services.visits.model import VisitError, msg
 from kamdesk.services.visits.planner import get_visit
 from kamdesk.services.visits.report_model import (
@@ -258,11 +258,7 @@ def validate_report(
         problems["outcome"] = msg(QT_TRANSLATE_NOOP("Visits", "Describe the outcome"))
     if report.sentiment is None and not call:
         problems["sentiment"] = msg(QT_TRANSLATE_NOOP("Visits", "Choose the client's mood"))
-    visit_day = (
-        local_day(report.actual_start, tz)
-        if report.actual_start and "actual_start" not in problems
-        else None
-    )
+    visit_start = report.actual_start if "actual_start" not in problems else None
     for index, step in enumerate(report.next_steps):
         if not step.title.strip():
             problems[f"next_steps[{index}].title"] = msg(
@@ -272,7 +268,7 @@ def validate_report(
             problems[f"next_steps[{index}].due_on"] = msg(
                 QT_TRANSLATE_NOOP("Visits", "A next step needs a due date")
             )
-        elif visit_day is not None and step.due_on < visit_day:
+        elif due_before_visit(step.due_on, visit_start, tz):
             problems[f"next_steps[{index}].due_on"] = msg(
                 QT_TRANSLATE_NOOP("Visits", "A next step cannot be due before the visit")
             )

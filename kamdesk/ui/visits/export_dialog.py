@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -90,6 +90,14 @@ class ExportDialog(QDialog):
         self.account.addItem(self.tr("All clients"), None)
         for row in workspace.accounts.page(AccountFilter(), limit=5000):
             self.account.addItem(row.name, row.id)
+            self.account.setItemData(
+                self.account.count() - 1, row.name, Qt.ItemDataRole.ToolTipRole
+            )
+        # A long client name must not widen the dialog past a 1366 px screen.
+        self.account.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.account.setMinimumContentsLength(40)
         self.kind = QComboBox()
         self.kind.addItem(self.tr("All kinds"), None)
         for kind, text in choices(AccountKind):

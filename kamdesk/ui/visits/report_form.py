@@ -100,6 +100,7 @@ class ReportForm(QDialog):
         self._build()
         self._load()
         self._connect_changes()
+        self._visit_start_changed()  # the steps loaded are checked against the visit
         self.set_read_only(self.draft.locked)
 
     # Building -----------------------------------------------------------------------------
@@ -245,9 +246,14 @@ class ReportForm(QDialog):
         self.ticks.changed.connect(self._changed)
         self.next_steps.changed.connect(self._changed)
         self.actual_start.dateTimeChanged.connect(self._changed)
+        self.actual_start.dateTimeChanged.connect(lambda _: self._visit_start_changed())
         self.duration.valueChanged.connect(self._changed)
         self.objective_reached.currentIndexChanged.connect(self._changed)
         self.sentiment.currentIndexChanged.connect(self._changed)
+
+    def _visit_start_changed(self) -> None:
+        start = from_qdatetime(self.actual_start.dateTime(), self._tz)
+        self.next_steps.set_visit_start(start, self._tz)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -352,6 +358,7 @@ class ReportForm(QDialog):
             return False
         if not result.saved:
             self.problems.setText("\n".join(message_text(m) for m in result.problems.values()))
+            self.save_draft()  # refused as final, what is typed is still kept as the draft
             return False
         self.dirty = False
         self.saved.emit(self.visit_id, True)

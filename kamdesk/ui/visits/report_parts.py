@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kamdesk.services.visits import NextStep
+from kamdesk.services.visits import DEFAULT_TIME_ZONE, NextStep, due_before_visit, local_day
+from kamdesk.ui.formatting import format_date
 from kamdesk.ui.visits.common import from_qdate, to_qdate
 
 PAYLOAD = Qt.ItemDataRole.UserRole + 1
@@ -78,14 +80,48 @@ class NextStepRow(QWidget):
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         self.title.textChanged.connect(lambda _: self.changed.emit())
         self.due.dateChanged.connect(lambda _: self.changed.emit())
-        layout = QHBoxLayout(self)
+        # Under the row: a date before the visit (the final report refuses it; a draft
+        # keeps it), said while the KAM can still see which step it is.
+        self.note = QLabel()
+        self.note.setObjectName("nextStepNote")
+        self.note.setStyleSheet("color: #b3261e;")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self._visit_start: datetime | None = None
+        self._tz = DEFAULT_TIME_ZONE
+        self.due.dateChanged.connect(lambda _: self.check_due())
+        line = QHBoxLayout()
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.title, 1)
+        line.addWidget(self.due)
+        line.addWidget(self.remove)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title, 1)
-        layout.addWidget(self.due)
-        layout.addWidget(self.remove)
+        layout.setSpacing(2)
+        layout.addLayout(line)
+        layout.addWidget(self.note)
 
     def value(self) -> NextStep:
         return replace(self.step, title=self.title.text(), due_on=from_qdate(self.due.date()))
+
+    def set_visit_start(self, start: datetime | None, tz: str) -> None:
+        self._visit_start, self._tz = start, tz
+        self.check_due()
+
+    def check_due(self) -> None:
+        """Say under the step when it is due before its visit; the note goes once not."""
+        due = from_qdate(self.due.date())
+        early = due_before_visit(due, self._visit_start, self._tz)
+        if early and self._visit_start is not None:
+            self.note.setText(
+                self.tr(
+                    "Due before the visit: %1, and the visit was on %2. The report is "
+                    "saved as final only with a date from the visit on."
+                )
+                .replace("%1", format_date(due))
+                .replace("%2", format_date(local_day(self._visit_start, self._tz)))
+            )
+        self.note.setVisible(early)
 
 
 class NextStepsEditor(QWidget):
@@ -96,6 +132,8 @@ class NextStepsEditor(QWidget):
     def __init__(self, default_due: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._default_due = default_due
+        self._visit_start: datetime | None = None
+        self._tz = DEFAULT_TIME_ZONE
         self.rows: list[NextStepRow] = []
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -107,8 +145,15 @@ class NextStepsEditor(QWidget):
         layout.addLayout(self._rows_layout)
         layout.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
 
+    def set_visit_start(self, start: datetime | None, tz: str) -> None:
+        """When the visit began (the report's actual start): a step due before it is said."""
+        self._visit_start, self._tz = start, tz
+        for row in self.rows:
+            row.set_visit_start(start, tz)
+
     def add_step(self, step: NextStep | None = None) -> NextStepRow:
         row = NextStepRow(step or NextStep("", self._default_due), self)
+        row.set_visit_start(self._visit_start, self._tz)
         row.changed.connect(self.changed)
         row.remove_requested.connect(self._remove)
         self._rows_layout.addWidget(row)
