@@ -26,11 +26,11 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtWidgets import QApplication, QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget
-from shiboken6 import isValid
+from PySide6.QtWidgets import QComboBox, QCompleter, QLabel, QVBoxLayout, QWidget
 
 from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.focus_leaving import OnLeaving
 
 LIMIT = 5000  # the accounts listed (and searched)
 
@@ -92,7 +92,7 @@ class AccountChoice(QComboBox):
         line.textEdited.connect(self._typed)
         line.returnPressed.connect(self.finish)
         self.currentIndexChanged.connect(self._chosen)
-        _OnLeaving(self, self.finish)
+        OnLeaving(self, self.finish)
 
     def _typed(self, text: str) -> None:
         line = self.lineEdit()
@@ -125,31 +125,6 @@ class AccountChoice(QComboBox):
             QCoreApplication.translate("OfferEditor", "Select a client from the list")
         )
         self.note.show()
-
-
-class _OnLeaving(QObject):
-    """Calls `action` when the focus leaves `combo` (and its suggestions) for elsewhere:
-    the combo sees no focus-out of its own when Tab leaves with the suggestions open."""
-
-    def __init__(self, combo: QComboBox, action: Callable[[], None]) -> None:
-        super().__init__(combo)
-        self._combo, self._action = combo, action
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
-
-    def _inside(self, widget: QWidget | None) -> bool:
-        completer = self._combo.completer()
-        popup = completer.popup() if completer is not None else None
-        return widget is not None and (
-            widget is self._combo
-            or self._combo.isAncestorOf(widget)
-            or (popup is not None and (widget is popup or popup.isAncestorOf(widget)))
-        )
-
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if isValid(self._combo) and self._inside(old) and not self._inside(new):
-            self._action()
 
 
 def account_combo(workspace: Workspace, fixed: bool, changed: Callable[[], None]) -> AccountChoice:

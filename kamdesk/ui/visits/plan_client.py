@@ -18,11 +18,9 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QCompleter,
     QFormLayout,
@@ -32,11 +30,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from shiboken6 import isValid
 
 from kamdesk.i18n import Message
 from kamdesk.services.accounts import AccountFilter
 from kamdesk.services.workspace import Workspace
+from kamdesk.ui.focus_leaving import OnLeaving
 from kamdesk.ui.formatting import format_phone
 from kamdesk.ui.item_data import index_of_data
 from kamdesk.ui.sentence import as_sentence
@@ -105,33 +103,7 @@ def keep_choice_honest(combo: QComboBox) -> None:
     line.returnPressed.connect(finished)
     # The combo holds the focus for its line edit, and neither sees a focus-out of its
     # own when Tab leaves while the suggestions are open: the application's word is used.
-    _OnLeaving(combo, finished)
-
-
-class _OnLeaving(QObject):
-    """Calls `action` when the focus leaves `combo` (and its suggestions) for elsewhere."""
-
-    def __init__(self, combo: QComboBox, action: Callable[[], None]) -> None:
-        super().__init__(combo)
-        self._combo, self._action = combo, action
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
-
-    def _inside(self, widget: QWidget | None) -> bool:
-        completer = self._combo.completer()
-        popup = completer.popup() if completer is not None else None
-        return widget is not None and (
-            widget is self._combo
-            or self._combo.isAncestorOf(widget)
-            or (popup is not None and (widget is popup or popup.isAncestorOf(widget)))
-        )
-
-    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
-        if not isValid(self._combo):  # the dialog is being destroyed
-            return
-        if self._inside(old) and not self._inside(new):
-            self._action()
+    OnLeaving(combo, finished)
 
 
 def error_label(key: str, style: str) -> QLabel:
