@@ -86,6 +86,23 @@ def test_an_invalid_start_typed_is_a_change_escape_asks_and_keeps_it(
     assert dialog.starts_at.text() == typed
 
 
+def test_what_is_typed_before_a_client_is_chosen_is_asked_about_on_escape(
+    qtbot: QtBot, workspace: Any, tasks: Any
+) -> None:
+    """«Новый визит» with no client yet: an objective typed first was dropped by Esc
+    without a word (the dialog counted changes only once a client was chosen)."""
+    dialog = PlanDialog(workspace, tasks=tasks)
+    _shown(qtbot, dialog)
+    assert dialog.account.currentData() is None
+    click(dialog.objective)
+    QTest.keyClicks(dialog.objective, "Agree the Q1 order")
+    _press_escape(dialog)
+    qtbot.waitUntil(lambda: bool(_questions()))
+    QTest.mouseClick(_questions()[-1].button(Answer.Cancel), LEFT)  # «Вернуться»
+    qtbot.waitUntil(lambda: not _questions())
+    assert dialog.isVisible() and dialog.objective.text() == "Agree the Q1 order"
+
+
 def test_a_start_retyped_as_it_was_is_no_change(
     qtbot: QtBot, workspace: Any, territory: dict[str, Any], tasks: Any
 ) -> None:

@@ -394,8 +394,8 @@ class PlanDialog(QDialog):
             channel=self.channel.currentData(),
         )
 
-    def _shown_plan(self) -> tuple[PlanInput, str] | None:  # the start as typed, valid or not
-        return (self.current_plan(), self.starts_at.text()) if self._plan is not None else None
+    def _shown_plan(self) -> tuple[PlanInput, str]:  # as typed, a client chosen or not yet
+        return self.current_plan(), self.starts_at.text()
 
     @property
     def saving(self) -> bool:
