@@ -235,7 +235,8 @@ def run_list(args: argparse.Namespace) -> int:
         f"{status_title:<{status_width}}  {ready_title:<{ready_width}}  {client}"
     )
     for row, kind, status, ready in zip(rows, kinds, statuses, readiness, strict=True):
-        start, end = row.starts_at.astimezone(local), row.ends_at.astimezone(local)
+        # As the window shows it: a held visit at the time and length of its report.
+        start, end = row.shown_start.astimezone(local), row.shown_end.astimezone(local)
         warning = f"  ! {problem}" if (problem := leg_problem(row.leg)) else ""
         print(
             f"{str(row.id)[:8]}  {start:%d.%m.%Y} {start:%H:%M}–{end:%H:%M}  {kind:<{kind_width}}  "

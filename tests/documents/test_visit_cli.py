@@ -85,6 +85,28 @@ def test_visit_list(db: tuple[Path, dict], capsys: pytest.CaptureFixture[str]) -
     assert str(ids["visit"])[:8] in out[2] and "Planned" in out[2] and "%" in out[2]
 
 
+def test_visit_list_gives_a_held_visit_its_actual_time(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Planned 10:00–10:30, held from 10:20 for 45 minutes: the window shows 10:20–11:05,
+    and so does the command line (it printed the plan)."""
+    path = tmp_path / "store.sqlite"
+    store = open_store(path)
+    held = add_visit(store, add_account(store, "ГКБ № 2"), msk(2026, 5, 6, 10))
+    report = report_draft(store, held).input
+    report.actual_start, report.actual_duration_min = msk(2026, 5, 6, 10, 20), 45
+    report.outcome, report.objective_reached = "Договорились о пилоте", True
+    report.sentiment = Sentiment.POSITIVE
+    report.next_steps = [NextStep("Прислать договор", date(2026, 5, 8))]
+    saved = save_report(store, held, report, final=True, now=msk(2026, 5, 6, 18))
+    store.close()
+    assert saved.saved, saved.problems
+    arguments = ["--db", str(path), "visit", "list", "--from", "04.05.2026", "--lang", "en"]
+    assert main([*arguments, "--tz", "Europe/Moscow"]) == 0
+    [row] = [line for line in capsys.readouterr().out.splitlines() if str(held)[:8] in line]
+    assert "06.05.2026 10:20–11:05" in row
+
+
 def test_visit_list_refuses_a_missing_store(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
