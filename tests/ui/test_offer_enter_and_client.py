@@ -131,3 +131,27 @@ def test_enter_in_the_product_combo_a_cell_or_a_date_never_saves(qtbot, workspac
             editor.buttons.button(editor.buttons.StandardButton.Save), Qt.MouseButton.LeftButton
         )
     assert len(OfferBook(workspace.store).list()) == 1
+
+
+def test_a_big_quantity_reads_in_groups_and_edits_as_typed(qtbot, workspace):
+    """A tester's 1000000 packs showed as «1000000» in the lines table."""
+    from kamdesk.ui.offers.lines_model import QUANTITY
+
+    _page, editor = _open_new_offer(qtbot, workspace)
+    editor.account.setCurrentIndex(editor.account.findText(HOSPITAL))
+    QTest.mouseClick(_button(editor, "Add line"), Qt.MouseButton.LeftButton)
+    view = editor.lines_view
+    view.setFocus()
+    view.setCurrentIndex(editor.lines.index(0, QUANTITY))
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    cell = QApplication.focusWidget()
+    assert cell is not None and cell is not view
+    cell.selectAll()  # type: ignore[attr-defined]
+    QTest.keyClicks(cell, "1000000")
+    QTest.keyClick(cell, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: editor.lines.lines()[0].quantity == 1_000_000)
+    assert editor.lines.index(0, QUANTITY).data() == "1,000,000"  # English grouping
+    QTest.keyClick(view, Qt.Key.Key_F2)  # edited again: the plain number, to retype
+    cell = QApplication.focusWidget()
+    assert cell is not None and cell.text() == "1000000"  # type: ignore[attr-defined]
+    QTest.keyClick(cell, Qt.Key.Key_Escape)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QPersistentModelIndex, Qt
 
 from kamdesk.services.offers import LineInput
+from kamdesk.ui.formatting import format_number
 from kamdesk.ui.offers.common import money
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -134,8 +135,9 @@ class LinesModel(QAbstractTableModel):
             return None
         if column == PRODUCT:
             return line.title
-        if column == QUANTITY:
-            return str(line.quantity)
+        if column == QUANTITY:  # grouped to read («1 000 000»), plain to edit
+            edit = role == Qt.ItemDataRole.EditRole
+            return str(line.quantity) if edit else format_number(line.quantity)
         if column == PRICE:
             if line.unit_price is None:
                 return "" if role == Qt.ItemDataRole.EditRole else self.tr("no price")
