@@ -8179,6 +8179,10 @@ First a backup is made. Then an encrypted copy is written, checked against the d
         <source>Planned for %1</source>
         <translation>Запланирован на %1</translation>
     </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Отменён: %1</translation>
+    </message>
 </context>
 <context>
     <name>VisitUndo</name>

@@ -25,16 +25,17 @@ from pytestqt.qtbot import QtBot
 from shiboken6 import isValid
 
 from kamdesk.models import Visit
-from kamdesk.services.visits import DEFAULT_TIME_ZONE, load_plan
+from kamdesk.services.visits import DEFAULT_TIME_ZONE, cancel_visit, load_plan
 from kamdesk.services.workspace import Workspace
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.preferences import Language
 from kamdesk.ui.tasks import TaskRunner
 from kamdesk.ui.visits import VisitsPage
 from kamdesk.ui.visits.common import at, local
-from kamdesk.ui.visits.list_layout import DATE, READINESS
+from kamdesk.ui.visits.list_layout import DATE, READINESS, STATUS
 from kamdesk.ui.visits.page import LIST
 from kamdesk.ui.visits.plan_dialog import PlanDialog, open_plan_dialog
+from kamdesk.ui.visits.week_view import visit_tooltip
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -263,3 +264,26 @@ def test_a_red_visit_says_which_critical_item_makes_it_so(
     red = [text for text in shown if "not ready" in text]
     assert len(red) >= 2, shown  # the two at once, at least
     assert all(re.search(r"· not ready: \d+ critical item", text) for text in red), shown
+
+
+def test_a_cancelled_visit_says_why(
+    qtbot: QtBot, page: VisitsPage, wait_idle: Any, workspace: Workspace, territory: dict[str, Any]
+) -> None:
+    """The reason typed on cancelling was asked for, stored, and shown nowhere."""
+    day = page.current_day + timedelta(days=1)
+    with workspace.store.transaction() as session:
+        visit = Visit(account_id=territory["hospital"], starts_at=at(day, time(10), page.tz))
+        session.add(visit)
+        session.flush()
+        visit_id = visit.id
+    cancel_visit(workspace.store, visit_id, "Главврач в отпуске")
+    page.reload()
+    wait_idle(page.tasks)
+    row = page.row(visit_id)
+    assert row is not None
+    assert "Cancelled: Главврач в отпуске" in visit_tooltip(row, page.tz)  # the week's block
+    _show_list(page, wait_idle)
+    model = page.list_model
+    [line] = [r for r in range(model.rowCount()) if model.record(r).id == visit_id]
+    tip = model.index(line, STATUS).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Cancelled: Главврач в отпуске"

@@ -93,6 +93,7 @@ def visits_between(
                 account_short_name=short_name or "",
                 held_at=held.get(v.id, NOT_HELD)[0],
                 held_duration_min=held.get(v.id, NOT_HELD)[1],
+                cancel_reason=v.cancel_reason if v.status == VisitStatus.CANCELLED else "",
             )
             for v, name, kind, short_name, city in rows
         ]

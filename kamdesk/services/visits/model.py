@@ -150,6 +150,7 @@ class VisitRow:
     # and duration), each when known; the calendar then shows these, not the plan.
     held_at: datetime | None = None
     held_duration_min: int | None = None
+    cancel_reason: str = ""  # why a cancelled visit was cancelled, as the KAM wrote it
 
     @property
     def is_call(self) -> bool:

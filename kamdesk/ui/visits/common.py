@@ -171,6 +171,15 @@ def planned_note(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
     return QCoreApplication.translate("VisitTimes", "Planned for %1").replace("%1", times)
 
 
+def cancel_note(row: VisitRow) -> str:
+    """«Отменён: Главврач в отпуске» for a cancelled visit with its reason; "" otherwise."""
+    if not row.cancel_reason:
+        return ""
+    return QCoreApplication.translate("VisitTimes", "Cancelled: %1").replace(
+        "%1", row.cancel_reason
+    )
+
+
 def period_around(day: date) -> tuple[date, date]:
     """The week and the month of `day` together, so switching views needs no new load."""
     monday = day - timedelta(days=day.weekday())

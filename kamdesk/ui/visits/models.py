@@ -24,6 +24,7 @@ from kamdesk.ui.visits.common import (
     DANGER_COLOR,
     READINESS_COLORS,
     WARNING_COLOR,
+    cancel_note,
     client_line,
     hhmm,
     is_ended,
@@ -77,6 +78,7 @@ def visit_columns(tz: str = DEFAULT_TIME_ZONE) -> list[RecordColumn[VisitRow]]:
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Status"),
             lambda r: status_label(r.status, r.delivered),
+            tooltip=cancel_note,  # why a cancelled one was
         ),
         RecordColumn(
             lambda: QCoreApplication.translate("VisitListModel", "Readiness"),
@@ -170,7 +172,8 @@ class DayModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ForegroundRole and is_ended(row.status):
             return MUTED_TEXT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(t for t in (planned_note(row, self._tz), row.objective) if t) or None
+            notes = (planned_note(row, self._tz), cancel_note(row), row.objective)
+            return "\n".join(t for t in notes if t) or None
         return None
 
     def _leg_data(self, leg: Leg, role: int) -> Any:

@@ -37,6 +37,7 @@ from kamdesk.ui.visits.common import (
     TODAY_FILL,
     WARNING_COLOR,
     at,
+    cancel_note,
     client_line,
     hhmm,
     is_ended,
@@ -477,6 +478,8 @@ def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
     ]
     if row.held_otherwise:  # held at another time or length than planned
         lines.append(planned_note(row, tz))
+    if row.cancel_reason:
+        lines.append(cancel_note(row))
     if row.place:
         lines.append(row.place)
     if row.objective:
