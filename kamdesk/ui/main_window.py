@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
         if model is None:
             self.sync.start()
         else:  # after the hand-over, which shows and paints the window at that moment
-            model.after_loading(lambda: QTimer.singleShot(0, self.sync.start))
+            model.after_loading(self.sync.start_soon)
 
     def _error_repeated(self, _error: object) -> None:
         self.statusBar().showMessage(

@@ -204,3 +204,32 @@ def test_building_the_window_leaves_sqlalchemy_to_the_background(
         env=environment,
     )
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_window_closed_as_its_list_came_starts_no_sync(
+    qtbot: QtBot,
+    workspace: Workspace,
+    tasks: TaskRunner,
+    preferences: Preferences,
+    switcher: LanguageSwitcher,
+) -> None:
+    """The sync starts once the client list has its first page, from the event loop; a
+    KAM who quits at that very moment must not have it start afterwards on the closed
+    store (the quit-during-background-work check caught it now and then)."""
+    window = MainWindow(workspace, tasks, preferences, switcher, default_page_factories())
+    qtbot.addWidget(window)
+    clients = window.section_page(SectionKey.CLIENTS)
+    assert isinstance(clients, ClientsPage) and clients.model.is_loading()
+    window.show()
+    closed: list[bool] = []
+
+    def quit_now(loading: bool) -> None:  # File ▸ Quit as the first page arrives
+        if not loading and not closed:
+            closed.append(window.close())
+
+    clients.model.loading_changed.connect(quit_now)
+    qtbot.waitUntil(lambda: bool(closed))
+    assert closed == [True]
+    qtbot.wait(50)  # the event loop runs: a start asked for before the close would run now
+    assert not window.sync.timer.isActive() and window.sync.state is None

@@ -71,6 +71,7 @@ class SyncController(QObject):
         self._stop = threading.Event()
         self.running = False
         self._again = False
+        self._stops = 0  # how many times stop() was called: a start asked before is void
         self.state: InboxState | None = None
         self.connected: bool | None = None  # None: not tried since start
         self.last_failure: BaseException | None = None
@@ -106,6 +107,12 @@ class SyncController(QObject):
         self.timer.start()
         self.refresh(then_sync=True)
 
+    def start_soon(self) -> None:
+        """`start()` once the event loop runs again, unless stopped meanwhile (the
+        window closed before its first page came: nothing may start on a closed store)."""
+        stops = self._stops
+        QTimer.singleShot(0, self, lambda: self.start() if self._stops == stops else None)
+
     def enrolled_now(self) -> None:
         """After the enrolment dialog: read the new state and sync at once."""
         self.last_failure = None
@@ -126,6 +133,7 @@ class SyncController(QObject):
         """Ask a running sync to stop at its next step (before the store closes)."""
         self._stop.set()
         self._again = False
+        self._stops += 1
         self.timer.stop()
 
     def backend(self) -> Backend:
