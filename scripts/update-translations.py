@@ -5,6 +5,11 @@
     python scripts/update-translations.py --check  # fail if sources have strings the .ts lacks,
                                                    # or the .qm is older than the .ts
 
+English is the source text, so kamdesk_en.ts holds only the messages with a count
+(%n): their singular and plural («%n item» / «%n items»). An update adds a new counted
+message there unfinished and drops one no longer counted; `--check` fails until each
+has both forms written.
+
 Strings come from `kamdesk/ui` (self.tr, QCoreApplication.translate) and from
 `kamdesk/services`, `kamdesk/store`, `kamdesk/documents` and `kamdesk/errors.py`
 (messages marked with QT_TRANSLATE_NOOP), and from the command line (`kamdesk/cli.py`,
@@ -38,6 +43,9 @@ SOURCE_DIRS = (
 SOURCE_FILES = (ROOT / "kamdesk" / "errors.py", ROOT / "kamdesk" / "cli.py")
 TS_FILE = ROOT / "resources" / "translations" / "kamdesk_ru.ts"
 QM_FILE = TS_FILE.with_suffix(".qm")
+EN_TS_FILE = TS_FILE.with_name("kamdesk_en.ts")
+EN_QM_FILE = EN_TS_FILE.with_suffix(".qm")
+Key = tuple[str, str]  # (context, source)
 
 
 def _tool(name: str) -> str:
@@ -88,6 +96,80 @@ def messages(ts_file: Path) -> set[tuple[str, str, str]]:
     return found
 
 
+def counted(ts_file: Path) -> list[Key]:
+    """(context, source) of the messages with a count (%n), in the file's order."""
+    found: list[Key] = []
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            if message.get("numerus") == "yes":
+                found.append((name, message.findtext("source", "")))
+    return found
+
+
+def english_forms(ts_file: Path) -> dict[Key, tuple[str, str] | None]:
+    """The English singular and plural of each counted message; None while unfinished."""
+    forms: dict[Key, tuple[str, str] | None] = {}
+    if not ts_file.exists():
+        return forms
+    for context in ET.parse(ts_file).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            texts = (
+                [f.text or "" for f in translation.iter("numerusform")]
+                if translation is not None
+                else []
+            )
+            done = translation is not None and translation.get("type") != "unfinished"
+            finished = done and len(texts) == 2 and all(t.strip() for t in texts)
+            key = (name, message.findtext("source", ""))
+            forms[key] = (texts[0], texts[1]) if finished else None
+    return forms
+
+
+def write_english(ts_file: Path, keys: list[Key], known: dict[Key, tuple[str, str] | None]) -> None:
+    """kamdesk_en.ts with an entry for each of `keys`: its known forms, else unfinished."""
+    root = ET.Element("TS", version="2.1", language="en_GB")
+    contexts: dict[str, ET.Element] = {}
+    for name, source in keys:
+        if name not in contexts:
+            contexts[name] = ET.SubElement(root, "context")
+            ET.SubElement(contexts[name], "name").text = name
+        message = ET.SubElement(contexts[name], "message", numerus="yes")
+        ET.SubElement(message, "source").text = source
+        translation = ET.SubElement(message, "translation")
+        forms = known.get((name, source))
+        if forms is None:
+            translation.set("type", "unfinished")
+        for form in forms or ("", ""):
+            ET.SubElement(translation, "numerusform").text = form
+    ET.indent(root, space="    ")
+    text = ET.tostring(root, encoding="unicode")
+    ts_file.write_text(f'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n{text}\n')
+
+
+def check_english() -> int:
+    keys, forms = counted(TS_FILE), english_forms(EN_TS_FILE)
+    problems = 0
+    for context, source in keys:
+        if forms.get((context, source)) is None:
+            print(
+                f"no English singular and plural yet in {EN_TS_FILE.name}: [{context}] {source!r}"
+            )
+            problems += 1
+    for context, source in sorted(set(forms) - set(keys)):
+        print(f"no longer counted, still in {EN_TS_FILE.name}: [{context}] {source!r}")
+        problems += 1
+    with tempfile.TemporaryDirectory() as scratch:
+        compiled = Path(scratch) / EN_QM_FILE.name
+        lrelease(EN_TS_FILE, compiled)
+        if not EN_QM_FILE.exists() or compiled.read_bytes() != EN_QM_FILE.read_bytes():
+            print(f"{EN_QM_FILE.name} does not match {EN_TS_FILE.name}: run this script")
+            problems += 1
+    return problems
+
+
 def check() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         copy = Path(scratch) / TS_FILE.name
@@ -107,6 +189,7 @@ def check() -> int:
     if qm_stale:
         print(f"{QM_FILE.name} does not match {TS_FILE.name}: run this script to rebuild it")
         problems += 1
+    problems += check_english()
     if problems:
         print("run: python scripts/update-translations.py", file=sys.stderr)
     return 1 if problems else 0
@@ -120,7 +203,10 @@ def main() -> int:
         return check()
     lupdate(TS_FILE)
     lrelease(TS_FILE, QM_FILE)
+    write_english(EN_TS_FILE, counted(TS_FILE), english_forms(EN_TS_FILE))
+    lrelease(EN_TS_FILE, EN_QM_FILE)
     print(f"updated {TS_FILE.relative_to(ROOT)} and {QM_FILE.relative_to(ROOT)}")
+    print(f"updated {EN_TS_FILE.relative_to(ROOT)} and {EN_QM_FILE.relative_to(ROOT)}")
     return 0
 
 

@@ -55,6 +55,8 @@ class LanguageSwitcher:
             qt_folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
             self._install(qt_folder / "qtbase_ru.qm")
             self._install(resource_files.path("translations", "kamdesk_ru.qm"))
+        else:  # English is the source text; only counts need their forms («1 item»)
+            self._install(resource_files.path("translations", "kamdesk_en.qm"))
         self.current = effective
         # Deliver the posted LanguageChange events now, so every label is in the
         # new language when this returns (and tests need not wait for it).

@@ -111,4 +111,4 @@ def test_a_spread_portfolio_has_no_warning(
     assert isinstance(page, AnalyticsPage)
     wait_idle(tasks)
     assert len(_rows(page)) == 3
-    assert "3 key client(s) bring 100.0%" in page.summary.text()
+    assert "3 key clients bring 100.0%" in page.summary.text()

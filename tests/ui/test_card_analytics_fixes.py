@@ -237,5 +237,5 @@ def test_key_client_types_without_sales_say_so_and_are_not_counted(
     assert by_name["ГБУЗ «Областная клиническая больница»"][4] == "—"  # not a chain
     assert by_name["Аптечная сеть «Вита»"][4] == "1"
     summary = page.summary.text()
-    assert summary.startswith("3 key client(s) bring 100.0% of your sales")
+    assert summary.startswith("3 key clients bring 100.0% of your sales")
     assert "1 more of a key-client type bought nothing in the period" in summary

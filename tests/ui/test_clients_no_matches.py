@@ -64,7 +64,7 @@ def test_the_empty_list_says_what_was_searched_with_which_filters(
     for label in (panel.title, panel.filters, panel.hint):  # whole, not cut off
         assert label.width() >= label.fontMetrics().horizontalAdvance(label.text())
     assert panel.filters.isVisible()
-    assert panel.filters.text() == "with the filter: Pharmacy, ABC: A"
+    assert panel.filters.text() == "with the filters: Pharmacy, ABC: A"
     assert panel.reset_button.isVisible()
     assert panel.reset_button.text() == "Clear search and filters"
     # It lies over the list, inside it, and leaves the column headers visible.
@@ -80,7 +80,7 @@ def test_filters_alone_that_leave_nothing_are_named(qtbot: QtBot, page: ClientsP
     with qtbot.waitSignal(page.model.loaded):
         page.filters.abc_classes.action_for("A").trigger()
     qtbot.waitUntil(page.no_matches.isVisible)
-    assert page.no_matches.title.text() == "No accounts with the filter: Distributor, ABC: A"
+    assert page.no_matches.title.text() == "No accounts with the filters: Distributor, ABC: A"
     assert not page.no_matches.filters.isVisible()
 
 

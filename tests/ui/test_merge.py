@@ -119,10 +119,10 @@ def test_merging_two_selected_accounts_keeps_every_row_on_the_survivor(
     assert dialog.survivor().id == hospital  # type: ignore[union-attr]
     plan = dialog.plan.text()
     for words in (
-        "2 contact(s)",
-        "1 history event(s)",
-        "2 sales row(s) over 2 month(s)",
-        "1 competitor(s)",
+        "2 contacts",  # English counts in their own forms (kamdesk_en.ts)
+        "<li>1 history event</li>",
+        "2 sales rows over 2 month(s)",
+        "<li>1 competitor</li>",
     ):
         assert words in plan
     assert "archived" in plan

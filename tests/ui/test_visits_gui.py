@@ -126,7 +126,8 @@ def test_the_checklist_turns_green_as_the_plan_is_completed(qtbot, workspace, st
     assert view.checklist is not None
     left = [item.key for item in view.checklist.failing]
     assert f"interrupting.psychotype:{contact}" in left and after.level == Readiness.AMBER
-    assert f"nearly ready: {len(left)} item(s) left" in view.summary.text()
+    items = "item" if len(left) == 1 else "items"
+    assert f"nearly ready: {len(left)} {items} left" in view.summary.text()
     assert after == visit_checklist(store, visit).summary
 
 
