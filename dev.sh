@@ -88,6 +88,7 @@ run)
     # keyring; a machine without one (a fresh server, a container) uses this passphrase.
     export KAMDESK_PASSPHRASE="${KAMDESK_PASSPHRASE:-kamdesk-demo}"
     if [ ! -f "$DEMO_DB" ]; then
+        mkdir -p "$(dirname "$DEMO_DB")"  # demo/ is not in the repository (.gitignore)
         "$VENV/bin/kamdesk" --db "$DEMO_DB" demo --accounts 300 --seed 1
     fi
     exec "$VENV/bin/kamdesk" --db "$DEMO_DB"
