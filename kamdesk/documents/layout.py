@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kamdesk.services.formatting import NBSP as GROUP_SEPARATOR  # the thousands one
+
 ELLIPSIS = "…"
 
 
@@ -43,7 +45,6 @@ def fit_width(value: str, font: str, size: float, width: float) -> str:
 
 
 MIN_FIGURE_SIZE = 5.5  # points: below this a figure is broken between digit groups
-GROUP_SEPARATOR = "\u00a0"  # the thousands separator of kamdesk.services.formatting
 
 
 def fit_figures(
@@ -72,12 +73,10 @@ def fit_figures(
             if not isinstance(text, str) or "\n" in text:
                 continue
             room = widths[column] - padding
-            lines = [text]
-            fitted = size
+            lines, groups = [text], text.split(GROUP_SEPARATOR)
             while True:
                 widest = max(stringWidth(line, font, size) for line in lines)
                 fitted = min(size, size * room / widest) if widest else size
-                groups = text.split(GROUP_SEPARATOR)
                 if fitted >= MIN_FIGURE_SIZE or len(lines) >= len(groups):
                     break
                 lines = _in_lines(groups, len(lines) + 1)

@@ -7,8 +7,6 @@ kamdesk.services.key_clients; here they are only put into words."""
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -36,11 +34,6 @@ WARNING = "color: #c62828; font-weight: 600;"
 
 # Texts as literal translate("Context", "…") calls: lupdate extracts no helper's text.
 translate = QCoreApplication.translate
-
-
-def percent_of(share: Decimal | float | None) -> str:
-    """«14 %», «1,3 %»: a share as per cent, to one decimal where it has one."""
-    return format_share_trimmed(share)
 
 
 def suggestion_text(key: KeySuggestion | None) -> str:
@@ -83,7 +76,7 @@ def suggestion_text(key: KeySuggestion | None) -> str:
                 "CardStanding", "By the figures: not key — %1 of your sales, %2 of 3 P confirmed"
             )
         )
-    return text.replace("%1", percent_of(key.share)).replace("%2", str(key.qualified))
+    return text.replace("%1", format_share_trimmed(key.share)).replace("%2", str(key.qualified))
 
 
 def contradiction_text(key: KeySuggestion | None, client_type: ClientType | None) -> str:
@@ -99,8 +92,8 @@ def contradiction_text(key: KeySuggestion | None, client_type: ClientType | None
             "Type «%1» is not borne out by the figures: %2 of sales against the norm of %3 or more",
         )
         .replace("%1", labels.label(client_type))
-        .replace("%2", percent_of(key.share))
-        .replace("%3", percent_of(KEY_SHARE))
+        .replace("%2", format_share_trimmed(key.share))
+        .replace("%3", format_share_trimmed(KEY_SHARE))
     )
 
 
@@ -132,7 +125,7 @@ def xyz_text(reason: XyzReason | None) -> str:
     return (
         translate("CardStanding", "%1, deviation %2 from its own cycle")
         .replace("%1", cycle_text(reason.cycle_months))
-        .replace("%2", percent_of(reason.variation))
+        .replace("%2", format_share_trimmed(reason.variation))
     )
 
 
