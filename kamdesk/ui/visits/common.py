@@ -19,7 +19,7 @@ from kamdesk.services.visits import (
     VisitRow,
     VisitStatus,
 )
-from kamdesk.ui.formatting import format_percent
+from kamdesk.ui.formatting import format_date, format_percent
 from kamdesk.ui.sentence import as_sentence
 
 CONTEXT = "VisitLabels"
@@ -148,8 +148,6 @@ def format_moment(moment: datetime | None, tz: str = DEFAULT_TIME_ZONE) -> str:
     """«24.11.2026 09:15» on the KAM's clock."""
     if moment is None:
         return ""
-    from kamdesk.ui.formatting import format_date
-
     return f"{format_date(local(moment, tz).date())} {hhmm(moment, tz)}"
 
 
@@ -165,8 +163,6 @@ def planned_note(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
         return ""
     times = f"{hhmm(row.starts_at, tz)}–{hhmm(row.ends_at, tz)}"
     if local(row.starts_at, tz).date() != local(row.shown_start, tz).date():
-        from kamdesk.ui.formatting import format_date
-
         times = f"{format_date(local(row.starts_at, tz).date())} {times}"
     return QCoreApplication.translate("VisitTimes", "Planned for %1").replace("%1", times)
 

@@ -44,6 +44,7 @@ from kamdesk.ui.visits.common import (
     local,
     planned_note,
     readiness_text,
+    shown_times,
     status_label,
 )
 
@@ -341,7 +342,7 @@ class WeekView(QWidget):
     def block_text(self, row: VisitRow) -> str:
         """What a visit's block says: its time (when it was held, for a held one; and
         readiness), then the client by its short name."""
-        first = f"{hhmm(row.shown_start, self.tz)}–{hhmm(row.shown_end, self.tz)}"
+        first = shown_times(row, self.tz)
         if row.readiness is not None:
             first += f"  {format_percent(row.readiness.score)}"
         return f"{first}\n{client_line(row, short=True)}"
@@ -473,13 +474,12 @@ def _leg_warning_color(row: VisitRow) -> QColor | None:
 def visit_tooltip(row: VisitRow, tz: str = DEFAULT_TIME_ZONE) -> str:
     lines = [
         client_line(row),
-        f"{hhmm(row.shown_start, tz)}–{hhmm(row.shown_end, tz)} · "
-        + status_label(row.status, row.delivered),
+        f"{shown_times(row, tz)} · {status_label(row.status, row.delivered)}",
     ]
     if row.held_otherwise:  # held at another time or length than planned
         lines.append(planned_note(row, tz))
-    if row.cancel_reason:
-        lines.append(cancel_note(row))
+    if cancelled := cancel_note(row):
+        lines.append(cancelled)
     if row.place:
         lines.append(row.place)
     if row.objective:
