@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,25 +87,37 @@ def lrelease(ts_file: Path, qm_file: Path) -> None:
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True)
 
 
-def messages(ts_file: Path) -> set[tuple[str, str, str]]:
-    """(context, source, disambiguation) of every message in a .ts file."""
-    found: set[tuple[str, str, str]] = set()
+def each_message(ts_file: Path) -> Iterator[tuple[str, ET.Element]]:
+    """(context name, message element) of every message in a .ts file, in its order."""
     for context in ET.parse(ts_file).getroot().iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
-            found.add((name, message.findtext("source", ""), message.findtext("comment", "")))
-    return found
+            yield name, message
+
+
+def messages(ts_file: Path) -> set[tuple[str, str, str]]:
+    """(context, source, disambiguation) of every message in a .ts file."""
+    return {
+        (name, message.findtext("source", ""), message.findtext("comment", ""))
+        for name, message in each_message(ts_file)
+    }
 
 
 def counted(ts_file: Path) -> list[Key]:
     """(context, source) of the messages with a count (%n), in the file's order."""
-    found: list[Key] = []
-    for context in ET.parse(ts_file).getroot().iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            if message.get("numerus") == "yes":
-                found.append((name, message.findtext("source", "")))
-    return found
+    return [
+        (name, message.findtext("source", ""))
+        for name, message in each_message(ts_file)
+        if message.get("numerus") == "yes"
+    ]
+
+
+def qm_stale(ts_file: Path, qm_file: Path) -> bool:
+    """The compiled catalogue is missing or is not what `ts_file` compiles to."""
+    with tempfile.TemporaryDirectory() as scratch:
+        compiled = Path(scratch) / qm_file.name
+        lrelease(ts_file, compiled)
+        return not qm_file.exists() or compiled.read_bytes() != qm_file.read_bytes()
 
 
 def english_forms(ts_file: Path) -> dict[Key, tuple[str, str] | None]:
@@ -112,19 +125,17 @@ def english_forms(ts_file: Path) -> dict[Key, tuple[str, str] | None]:
     forms: dict[Key, tuple[str, str] | None] = {}
     if not ts_file.exists():
         return forms
-    for context in ET.parse(ts_file).getroot().iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            texts = (
-                [f.text or "" for f in translation.iter("numerusform")]
-                if translation is not None
-                else []
-            )
-            done = translation is not None and translation.get("type") != "unfinished"
-            finished = done and len(texts) == 2 and all(t.strip() for t in texts)
-            key = (name, message.findtext("source", ""))
-            forms[key] = (texts[0], texts[1]) if finished else None
+    for name, message in each_message(ts_file):
+        translation = message.find("translation")
+        texts = (
+            [f.text or "" for f in translation.iter("numerusform")]
+            if translation is not None
+            else []
+        )
+        done = translation is not None and translation.get("type") != "unfinished"
+        finished = done and len(texts) == 2 and all(t.strip() for t in texts)
+        key = (name, message.findtext("source", ""))
+        forms[key] = (texts[0], texts[1]) if finished else None
     return forms
 
 
@@ -161,12 +172,9 @@ def check_english() -> int:
     for context, source in sorted(set(forms) - set(keys)):
         print(f"no longer counted, still in {EN_TS_FILE.name}: [{context}] {source!r}")
         problems += 1
-    with tempfile.TemporaryDirectory() as scratch:
-        compiled = Path(scratch) / EN_QM_FILE.name
-        lrelease(EN_TS_FILE, compiled)
-        if not EN_QM_FILE.exists() or compiled.read_bytes() != EN_QM_FILE.read_bytes():
-            print(f"{EN_QM_FILE.name} does not match {EN_TS_FILE.name}: run this script")
-            problems += 1
+    if qm_stale(EN_TS_FILE, EN_QM_FILE):
+        print(f"{EN_QM_FILE.name} does not match {EN_TS_FILE.name}: run this script")
+        problems += 1
     return problems
 
 
@@ -176,9 +184,6 @@ def check() -> int:
         shutil.copyfile(TS_FILE, copy)
         lupdate(copy)
         committed, current = messages(TS_FILE), messages(copy)
-        compiled = Path(scratch) / QM_FILE.name
-        lrelease(TS_FILE, compiled)
-        qm_stale = not QM_FILE.exists() or compiled.read_bytes() != QM_FILE.read_bytes()
     problems = 0
     for context, source, _comment in sorted(current - committed):
         print(f"not in the .ts yet: [{context}] {source!r}")
@@ -186,7 +191,7 @@ def check() -> int:
     for context, source, _comment in sorted(committed - current):
         print(f"no longer in the sources: [{context}] {source!r}")
         problems += 1
-    if qm_stale:
+    if qm_stale(TS_FILE, QM_FILE):
         print(f"{QM_FILE.name} does not match {TS_FILE.name}: run this script to rebuild it")
         problems += 1
     problems += check_english()
