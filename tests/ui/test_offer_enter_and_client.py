@@ -112,14 +112,7 @@ def test_enter_in_the_product_combo_a_cell_or_a_date_never_saves(qtbot, workspac
     from kamdesk.ui.offers.lines_model import QUANTITY
 
     view = editor.lines_view
-    view.setFocus()
-    view.setCurrentIndex(editor.lines.index(0, QUANTITY))
-    QTest.keyClick(view, Qt.Key.Key_F2)
-    cell = QApplication.focusWidget()
-    assert cell is not None and cell is not view
-    cell.selectAll()  # type: ignore[attr-defined]
-    QTest.keyClicks(cell, "7")
-    QTest.keyClick(cell, Qt.Key.Key_Return)
+    _retype_cell(editor, QUANTITY, "7")
     qtbot.waitUntil(lambda: editor.lines.lines()[0].quantity == 7)
     QTest.keyClick(view, Qt.Key.Key_Return)
     # A date field.
@@ -141,17 +134,23 @@ def test_a_big_quantity_reads_in_groups_and_edits_as_typed(qtbot, workspace):
     editor.account.setCurrentIndex(editor.account.findText(HOSPITAL))
     QTest.mouseClick(_button(editor, "Add line"), Qt.MouseButton.LeftButton)
     view = editor.lines_view
-    view.setFocus()
-    view.setCurrentIndex(editor.lines.index(0, QUANTITY))
-    QTest.keyClick(view, Qt.Key.Key_F2)
-    cell = QApplication.focusWidget()
-    assert cell is not None and cell is not view
-    cell.selectAll()  # type: ignore[attr-defined]
-    QTest.keyClicks(cell, "1000000")
-    QTest.keyClick(cell, Qt.Key.Key_Return)
+    _retype_cell(editor, QUANTITY, "1000000")
     qtbot.waitUntil(lambda: editor.lines.lines()[0].quantity == 1_000_000)
     assert editor.lines.index(0, QUANTITY).data() == "1,000,000"  # English grouping
     QTest.keyClick(view, Qt.Key.Key_F2)  # edited again: the plain number, to retype
     cell = QApplication.focusWidget()
     assert cell is not None and cell.text() == "1000000"  # type: ignore[attr-defined]
     QTest.keyClick(cell, Qt.Key.Key_Escape)
+
+
+def _retype_cell(editor, column: int, text: str) -> None:
+    """F2 on the first line's cell, its text selected and typed over, Enter."""
+    view = editor.lines_view
+    view.setFocus()
+    view.setCurrentIndex(editor.lines.index(0, column))
+    QTest.keyClick(view, Qt.Key.Key_F2)
+    cell = QApplication.focusWidget()
+    assert cell is not None and cell is not view
+    cell.selectAll()  # type: ignore[attr-defined]
+    QTest.keyClicks(cell, text)
+    QTest.keyClick(cell, Qt.Key.Key_Return)
