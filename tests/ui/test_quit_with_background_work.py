@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 _SCRIPT = r"""
-import sys, time
+import sys, threading
 from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDialog
@@ -33,19 +33,32 @@ window.show()
 dialog = QDialog(window)
 dialog_tasks = TaskRunner(parent=dialog)  # as BackgroundSave makes one without the window's
 
-def slow(_progress):
-    time.sleep(0.8)
-    return 1
+# Each piece of work ends only when the dialog is gone or the KAM quits, however slowly
+# this machine builds the window: a result delivered before then would be legitimate.
+# (Deleting the dialog waits for its runner's running work, so that one ends first.)
+dialog_gone = threading.Event()
+quitting = threading.Event()
+dialog.destroyed.connect(lambda: dialog_gone.set())
+
+def until(event):
+    def slow(_progress):
+        event.wait(30)
+        return 1
+    return slow
 
 late = []
-dialog_tasks.run(slow, late.append)
-window.tasks.run(slow, late.append)
+dialog_tasks.run(until(dialog_gone), late.append)
+window.tasks.run(until(quitting), late.append)
 # The dialog is closed and deleted (WA_DeleteOnClose) while its save runs, a timer
 # outliving it still asks its runner for work, then the KAM quits.
 QTimer.singleShot(50, dialog.deleteLater)
-QTimer.singleShot(80, lambda: dialog_tasks.run(slow, late.append))
+QTimer.singleShot(80, lambda: dialog_tasks.run(until(quitting), late.append))
 # File ▸ Quit (QTest.keyClick of Ctrl+Q crashes inside QTest once the window closes).
-QTimer.singleShot(100, window.quit_action.trigger)
+def quit_now():
+    quitting.set()
+    window.quit_action.trigger()
+
+QTimer.singleShot(100, quit_now)
 code = app.exec()
 print("quit", code, "hooked", len(hooked), "late", late, flush=True)
 import traceback
