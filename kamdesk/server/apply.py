@@ -18,6 +18,7 @@ from kamdesk.server import visibility
 from kamdesk.server.batch import Batch, RowState, parent_key
 from kamdesk.server.context import Caller
 from kamdesk.server.fields import kept_authors, merge_fields
+from kamdesk.server.moves import carry_children
 from kamdesk.server.rules import (
     NOT_STORED,
     Refusal,
@@ -197,6 +198,7 @@ def apply_change(ctx: PushContext, change: WireChange) -> ChangeOutcome:
     if bad_value is not None:
         return _refused(change, bad_value)
     row = ctx.batch.row(change.entity, change.entity_id)
+    moved_to: str | Refusal | None = None
     if row is None:
         if change.operation is not Operation.INSERT:
             return _refused(change, _invalid("Этой записи в офисе нет."))
@@ -205,19 +207,49 @@ def apply_change(ctx: PushContext, change: WireChange) -> ChangeOutcome:
             return _refused(change, bucket)
     else:
         bucket = str(row.bucket)
-        if isinstance(spec.parent, tuple):
-            column = spec.parent[0]
-            if column in change.fields and _parent_id(change.fields[column]) != _parent_id(
-                row.data.get(column)
-            ):
-                return _refused(change, _invalid("Запись нельзя перенести к другому владельцу."))
+        moved_to = _moved_to(ctx, spec, change, row)
+        if isinstance(moved_to, Refusal):
+            return _refused(change, moved_to)
     refusal = _check(ctx, change, row, bucket)
     edits = change.operation in (Operation.INSERT, Operation.UPDATE)
     if refusal is None and row is not None and row.deleted and edits:
         refusal = Refusal(RejectCode.DELETED, "Запись удалена в офисе; правка сохранена.")
     if refusal is not None:
         return _refused(change, refusal)
-    return _write(ctx, spec, change, row, bucket)
+    if row is None or not isinstance(moved_to, str):
+        return _write(ctx, spec, change, row, bucket)
+    outcome = _write(ctx, spec, change, row, moved_to)
+    carry_children(ctx.batch, change.entity, change.entity_id, bucket, moved_to, ctx.version)
+    return outcome
+
+
+def _moved_to(
+    ctx: PushContext, spec: EntitySpec, change: WireChange, row: RowState
+) -> str | Refusal | None:
+    """The bucket an edit takes the row to when it gives it a parent in another one (a
+    contact moved to the account a duplicate was merged into); None when it stays."""
+    if not isinstance(spec.parent, tuple):
+        return None
+    column = spec.parent[0]
+    if column not in change.fields or _parent_id(change.fields[column]) == _parent_id(
+        row.data.get(column)
+    ):
+        return None
+    if change.operation is Operation.DELETE:
+        return _invalid("Удаление не переносит запись к другому владельцу.")
+    moved_to = _new_bucket(ctx, spec, change)
+    if isinstance(moved_to, Refusal) or moved_to == row.bucket:
+        return moved_to if isinstance(moved_to, Refusal) else None
+    if moved_to not in ctx.access:
+        ctx.access[moved_to] = visibility.write_access(
+            ctx.connection, ctx.caller, moved_to, ctx.version
+        )
+    if ctx.access[moved_to] is not visibility.Access.FULL:
+        return Refusal(
+            RejectCode.PERMISSION,
+            "Перенести запись можно только к своему клиенту: к этому у вас нет доступа.",
+        )
+    return moved_to
 
 
 def _write(

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, select
 
-from kamdesk.server.tables import applied_changes, grants, rows, text_revisions
+from kamdesk.server.tables import applied_changes, grants, row_moves, rows, text_revisions
 from kamdesk.sync.protocol import ENTITIES, WireChange
 
 Key = tuple[str, uuid.UUID]
@@ -65,6 +65,9 @@ class Batch:
     new_changes: list[dict[str, Any]] = field(default_factory=list)
     new_texts: list[dict[str, Any]] = field(default_factory=list)
     new_grants: list[dict[str, Any]] = field(default_factory=list)  # KAMs' new accounts
+    new_moves: list[dict[str, Any]] = field(default_factory=list)  # rows taken elsewhere
+    # A bucket's rows filed under contacts, visits and offers, read when one moves (moves.py).
+    nested: dict[str, dict[Key, dict[str, Any]]] = field(default_factory=dict)
 
     def prefetch(self, client_id: uuid.UUID, changes: list[WireChange]) -> None:
         """Read what the changes will look at: their rows, parents, stored outcomes."""
@@ -160,9 +163,11 @@ class Batch:
                 ),
                 updates,
             )
+        if self.new_moves:
+            self.connection.execute(row_moves.insert(), self.new_moves)
         if self.new_texts:
             self.connection.execute(text_revisions.insert(), self.new_texts)
         if self.new_changes:
             self.connection.execute(applied_changes.insert(), self.new_changes)
         self.dirty.clear()
-        self.new_texts, self.new_changes, self.new_grants = [], [], []
+        self.new_texts, self.new_changes, self.new_grants, self.new_moves = [], [], [], []

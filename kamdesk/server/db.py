@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-OFFICE_SCHEMA_HEAD = "0002"
+OFFICE_SCHEMA_HEAD = "0003"
 SQLITE_BUSY_TIMEOUT_S = 30
 
 

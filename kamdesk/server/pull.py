@@ -8,7 +8,9 @@ changed later moves above it and comes with the next series. Within a series:
 2. buckets granted since then come as snapshots: their rows at or below the cursor's
    version (newer ones come with step 3), keyset (bucket, entity, entity_id);
 3. every readable row with cursor version < version <= upper, keyset
-   (version, entity, entity_id).
+   (version, entity, entity_id);
+4. on the last page, the rows moved since the cursor out of a bucket the caller reads
+   into one they do not (moves.py), to be removed from the laptop.
 
 The cursor is base64 of a small JSON: the epoch, the version fully delivered, and,
 mid-series, `upper`, the phase and the keyset position. A cursor of another epoch
@@ -31,9 +33,10 @@ from sqlalchemy import Connection, Row, select, tuple_
 
 from kamdesk.server.context import Caller
 from kamdesk.server.horizon import office_horizon
+from kamdesk.server.moves import moved_away
 from kamdesk.server.tables import rows, server_state
 from kamdesk.server.visibility import bucket_changes, readable_filter
-from kamdesk.sync.protocol import PullRequest, PullResponse, WireRow
+from kamdesk.sync.protocol import PullRequest, PullResponse, RowRef, WireRow
 
 SNAPSHOT_CHUNK = 500  # new buckets asked for in one query
 
@@ -204,15 +207,22 @@ def _page(
         last = delta[-1]
         next_cursor = replace(cursor, key=(last.version, last.entity, last.entity_id.hex))
         return _answer(page, revoked, next_cursor, True, epoch)
-    return _answer(page, revoked, Cursor(epoch, upper), False, epoch)
+    away = moved_away(connection, caller, cursor.version, upper)
+    return _answer(page, revoked, Cursor(epoch, upper), False, epoch, away)
 
 
 def _answer(
-    page: list[Row[Any]], revoked: list[str], cursor: Cursor, more: bool, epoch: str
+    page: list[Row[Any]],
+    revoked: list[str],
+    cursor: Cursor,
+    more: bool,
+    epoch: str,
+    away: list[RowRef] | None = None,
 ) -> PullResponse:
     return PullResponse(
         rows=[_wire(row) for row in page],
         revoked_buckets=revoked,
+        moved_away=away or [],
         cursor=cursor.encode(),
         more=more,
         server_epoch=epoch,

@@ -133,6 +133,24 @@ rows = Table(
     Index("ix_rows_version", "version", "entity", "entity_id"),
 )
 
+# Every move of a row to another bucket (a contact, visit or offer taken to another
+# account, as merging two accounts does), at the office version it happened. A reader
+# of the old bucket who cannot read the new one is told to take the row off their laptop
+# (pull.py); its children move with it and are not listed. Never purged: it is small.
+row_moves = Table(
+    "row_moves",
+    metadata,
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("entity", String(64), nullable=False),
+    Column("entity_id", Uuid, nullable=False),
+    Column("from_bucket", String(80), nullable=False),
+    Column("to_bucket", String(80), nullable=False),
+    Column("version", BigInteger, nullable=False),
+    Index("ix_row_moves_version", "version"),
+)
+
 # Every change ever received, with its outcome: a replay returns the stored outcome.
 applied_changes = Table(
     "applied_changes",

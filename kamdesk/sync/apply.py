@@ -35,7 +35,7 @@ from kamdesk.sync.entities import (
     entity,
     from_wire,
 )
-from kamdesk.sync.protocol import ENTITIES, WireRow
+from kamdesk.sync.protocol import ENTITIES, RowRef, WireRow
 
 log = logging.getLogger(__name__)
 
@@ -273,7 +273,12 @@ def _store_text_bases(session: Session, bases: list[dict[str, Any]]) -> None:
 
 def rows_of_account(session: Session, account_id: uuid.UUID) -> dict[str, set[uuid.UUID]]:
     """Every row filed under an account's bucket, by entity (tombstones too)."""
-    found: dict[str, set[uuid.UUID]] = {"accounts": {account_id}}
+    return rows_under(session, "accounts", account_id)
+
+
+def rows_under(session: Session, name: str, row_id: uuid.UUID) -> dict[str, set[uuid.UUID]]:
+    """A row and every row filed under it, by entity (tombstones too)."""
+    found: dict[str, set[uuid.UUID]] = {name: {row_id}}
     names = sorted(
         (name for name, spec in ENTITIES.items() if isinstance(spec.parent, tuple)),
         key=depth,
@@ -318,6 +323,25 @@ def remove_bucket(session: Session, bucket: str, now: datetime) -> list[SyncIssu
         "revoked",
         f"Доступ к клиенту «{account_name}» закрыт в офисе; клиент убран с этого ноутбука. "
         "Изменение не было отправлено и сохранено здесь.",
+        now,
+    )
+    _remove_rows(session, rows)
+    return issues
+
+
+def remove_moved(session: Session, moved: RowRef, now: datetime) -> list[SyncIssue]:
+    """Take a row the office moved to an account this laptop cannot read (someone merged
+    two accounts) off this laptop, with what is filed under it. Edits of those rows not
+    yet sent become sync issues ("revoked"), never lost; returns them."""
+    if entity(moved.entity) is None:
+        return []
+    rows = rows_under(session, moved.entity, moved.entity_id)
+    issues = _pending_to_issues(
+        session,
+        rows,
+        "revoked",
+        "Запись перенесена в офисе к клиенту, который закреплён не за вами, и убрана с "
+        "этого ноутбука. Изменение не было отправлено и сохранено здесь.",
         now,
     )
     _remove_rows(session, rows)

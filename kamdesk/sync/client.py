@@ -37,6 +37,7 @@ from kamdesk.sync.apply import (
     refresh_stats,
     remote_session,
     remove_bucket,
+    remove_moved,
 )
 from kamdesk.sync.credentials import Credentials
 from kamdesk.sync.errors import (
@@ -399,7 +400,9 @@ class SyncClient:
                 conflicts_before = unknown.conflicts
                 report.pulled_rows += apply_rows(session, page.rows, unknown)
                 report.new_issues += unknown.conflicts - conflicts_before
-                if page.revoked_buckets:
+                for moved in page.moved_away:
+                    report.new_issues += len(remove_moved(session, moved, now))
+                if page.revoked_buckets or page.moved_away:
                     refresh_stats(session)
                 row = session.get(SyncState, 1)
                 assert row is not None

@@ -19,7 +19,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-PROTOCOL_VERSION = 1
+# 2: a pull's last page lists rows moved away to an account the laptop cannot read
+# (`PullResponse.moved_away`); a laptop of protocol 1 would refuse that answer.
+PROTOCOL_VERSION = 2
 API_PREFIX = "/sync/v1"
 # Bounded batches: a push carries at most this many changes, a pull page at most
 # PULL_PAGE_MAX rows, so no request runs for minutes on a slow line.
@@ -288,9 +290,17 @@ class WireRow(_Message):
     fields: dict[str, Any]  # every field, in the same JSON form as pushes
 
 
+class RowRef(_Message):
+    entity: str
+    entity_id: uuid.UUID
+
+
 class PullResponse(_Message):
     rows: list[WireRow]
     revoked_buckets: list[str] = Field(default_factory=list)  # remove these locally
+    # Rows taken to an account this laptop cannot read (merging two accounts): remove
+    # them and what is filed under them, like a revoked bucket. On a series' last page.
+    moved_away: list[RowRef] = Field(default_factory=list)
     cursor: str  # store only after the page is committed locally
     more: bool  # another page is waiting
     # The cursor is from another epoch or older than the tombstone horizon: drop

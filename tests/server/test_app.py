@@ -56,7 +56,7 @@ def test_info_answers_without_a_login(office_url: str) -> None:
         app.state.engine.dispose()
     assert answer.status_code == 200
     assert answer.json() == {
-        "protocols": [1],
+        "protocols": [2],
         "schema_versions": ["0006", SCHEMA_HEAD],
         "server_epoch": state.epoch,
     }
