@@ -24,9 +24,11 @@ from kamdesk.services.card.standing import PharmacyRow
 from kamdesk.textfold import natural_key
 from kamdesk.ui import colors, labels
 from kamdesk.ui.formatting import format_datetime, format_money, format_share
+from kamdesk.ui.header_fit import StretchFloor
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME_FLOOR = 220  # px: the least width of a pharmacy's name
 AnyIndex = QModelIndex | QPersistentModelIndex
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _HEADERS = (
@@ -164,7 +166,8 @@ class PharmaciesTab(QWidget):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The pharmacy's name stays readable in a 1024 px window; the list scrolls sideways.
+        StretchFloor(header, 0, NAME_FLOOR)
         self.table.activated.connect(self._activated)  # double-click or Enter
         layout.addWidget(self.table, 1)
         self.set_rows(rows, chain_sales)

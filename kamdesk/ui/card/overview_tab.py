@@ -81,6 +81,8 @@ class OverviewTab(QWidget):
         column.addWidget(self.chart)
         partial = QLabel(self.tr("The lighter bar is this month so far."))
         partial.setStyleSheet("color: #546e7a;")
+        # The captions wrap: in a 1024 px window the tab is two narrow columns.
+        partial.setWordWrap(True)
         column.addWidget(partial)
         trend = (
             self.tr("trend against the year before: %s")
@@ -88,9 +90,12 @@ class OverviewTab(QWidget):
             if overview.trend is not None
             else self.tr("no sales the year before to compare with")
         )
-        column.addWidget(QLabel(f"{format_money(overview.sales_12m)} · {trend}"))
+        total = QLabel(f"{format_money(overview.sales_12m)} · {trend}")
+        total.setWordWrap(True)
+        column.addWidget(total)
         self.share = QLabel(self._share_text(overview))
         self.share.setObjectName("portfolioShare")
+        self.share.setWordWrap(True)
         column.addWidget(self.share)
         if overview.mono_dependent:
             self.share.setStyleSheet(WARNING)
@@ -100,12 +105,12 @@ class OverviewTab(QWidget):
         box = QVBoxLayout(offers)
         for offer in overview.open_offers:
             state = self.tr("draft") if offer.status == OfferStatus.DRAFT else self.tr("sent")
-            box.addWidget(
-                QLabel(
-                    self.tr("%s (%s), valid until %s")
-                    % (offer.number, state, format_date(offer.valid_until))
-                )
+            line = QLabel(
+                self.tr("%s (%s), valid until %s")
+                % (offer.number, state, format_date(offer.valid_until))
             )
+            line.setWordWrap(True)
+            box.addWidget(line)
         if not overview.open_offers:
             box.addWidget(muted(self.tr("No open offers.")))
         grid.addWidget(offers, 2, 0)
@@ -124,7 +129,9 @@ class OverviewTab(QWidget):
         birthdays = QGroupBox(self.tr("Birthdays in the next 30 days"))
         box = QVBoxLayout(birthdays)
         for birthday in overview.birthdays:
-            box.addWidget(QLabel(f"{format_date(birthday.on)} — {birthday.name}"))
+            line = QLabel(f"{format_date(birthday.on)} — {birthday.name}")
+            line.setWordWrap(True)
+            box.addWidget(line)
         if not overview.birthdays:
             box.addWidget(muted(self.tr("None.")))
         grid.addWidget(birthdays, 4, 0)

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QEvent, QLocale, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from kamdesk.services import formatting
@@ -135,7 +135,8 @@ class SalesChart(QWidget):
             painter.end()
             return
         width = area.width() / len(bars)
-        locale = QLocale()
+        names = month_names([month for month, _a, _p in bars], painter.fontMetrics(), width)
+        year_room = painter.fontMetrics().horizontalAdvance("2026") + 4
         for index, (month, amount, partial) in enumerate(bars):
             left = area.left() + index * width
             height = area.height() * float(amount) / top
@@ -147,17 +148,33 @@ class SalesChart(QWidget):
             else:
                 painter.fillRect(bar, BAR)
             painter.setPen(BAR if partial else TEXT)
-            name = locale.standaloneMonthName(month.month, QLocale.FormatType.ShortFormat)
-            painter.drawText(
-                QRectF(left, area.bottom() + 1, width, 13),
-                Qt.AlignmentFlag.AlignCenter,
-                name.rstrip("."),
-            )
+            under = QRectF(left - width, area.bottom() + 1, width * 3, 13)  # centred on the bar
+            painter.drawText(under, Qt.AlignmentFlag.AlignCenter, names[index])
             painter.setPen(TEXT)
-            if index == 0 or month.month == 1:
+            # The first bar's year is left out when the next bar's (January) would run into it.
+            crowded = index + 1 < len(bars) and bars[index + 1][0].month == 1 and width < year_room
+            if (index == 0 and not crowded) or month.month == 1:
                 painter.drawText(
                     QRectF(left - width, area.bottom() + 13, width * 3, 13),
                     Qt.AlignmentFlag.AlignCenter,
                     str(month.year),
                 )
         painter.end()
+
+
+def month_names(months: list[date], metrics: QFontMetrics, width: float) -> list[str]:
+    """The months under the bars: short names («февр», «сент»), or their first three
+    letters («фев», «сен») when a name is wider than a bar (a narrow window), or those
+    under every other bar, the last one included, when even they are; the tooltip
+    names each month in full."""
+    locale = QLocale()
+    short = [
+        locale.standaloneMonthName(m.month, QLocale.FormatType.ShortFormat).rstrip(".")
+        for m in months
+    ]
+    three = [name[:3] for name in short]
+    for names in (short, three):
+        if all(metrics.horizontalAdvance(name) + 2 <= width for name in names):
+            return names
+    last = len(three) - 1
+    return [name if (last - index) % 2 == 0 else "" for index, name in enumerate(three)]

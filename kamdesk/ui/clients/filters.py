@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLineEdit,
     QMenu,
     QToolButton,
@@ -31,6 +30,7 @@ from kamdesk.services.accounts import (
     ClientType,
 )
 from kamdesk.ui import labels
+from kamdesk.ui.flow_layout import FlowLayout
 
 Option = tuple[Hashable, Callable[[], str]]  # a value and how to label it now
 MAX_BUTTON_TEXT = 130  # px of a filter button's text; the rest is elided
@@ -182,9 +182,11 @@ class AccountFilterBar(QWidget):
         self.show_archived.setObjectName("showArchived")
         self.show_archived.toggled.connect(self._emit)
 
-        layout = QHBoxLayout(self)
+        # The row wraps (search on the first line, the filters under it) rather than make
+        # the window wider than a 1024 px laptop screen.
+        layout = FlowLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.search, 1)
+        layout.addWidget(self.search)
         for button in self._buttons:
             layout.addWidget(button)
         layout.addWidget(self.dossier)

@@ -44,7 +44,7 @@ from kamdesk.ui.clients.empty_state import NoMatchesPanel
 from kamdesk.ui.clients.filters import AccountFilterBar
 from kamdesk.ui.clients.model import COLUMN_WIDTHS, AccountListModel, Column
 from kamdesk.ui.formatting import format_number
-from kamdesk.ui.header_fit import fit_sections, widen_cut_sections
+from kamdesk.ui.header_fit import StretchFloor, fit_sections, widen_cut_sections
 from kamdesk.ui.preferences import Preferences
 from kamdesk.ui.tasks import TaskRunner
 
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
 
 CardFactory = Callable[[uuid.UUID], QWidget]
 NEW_ACCOUNT_KEYS = QKeySequence("Ctrl+N")
+NAME_FLOOR = 260  # px: the name column's least width, «ГБУЗ «Тверская областная…»
 
 
 class ClientsPage(QWidget):
@@ -257,7 +258,6 @@ class ClientsPage(QWidget):
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSortIndicator(Column.NAME, Qt.SortOrder.AscendingOrder)
         fit_sections(header, COLUMN_WIDTHS)
@@ -265,6 +265,8 @@ class ClientsPage(QWidget):
             state = self._preferences.header_state("clients")
             if state is not None:
                 header.restoreState(state)
+        # A name stays readable in a 1024 px window: the list scrolls sideways instead.
+        self._name_floor = StretchFloor(header, Column.NAME, NAME_FLOOR)
         # Sorting is done by SQL: the header click ends in AccountListModel.sort().
         table.setSortingEnabled(True)
 

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from kamdesk.ui.header_fit import header_text_width
+from kamdesk.ui.header_fit import StretchFloor, header_text_width
 
 DATE, TIME, CLIENT, STATUS, READINESS, MINUTES, OBJECTIVE = range(7)
 # Widest a wrapping column gets: «Сдан, ждёт синхронизации» and «84 % · почти готов»
 # take two lines there, and the client keeps about 250 px.
+# In a 1024 px window the client keeps CLIENT_FLOOR and the list scrolls sideways.
 WRAP_WIDTHS = {STATUS: 125, READINESS: 110}
+CLIENT_FLOOR = 200
 
 
 def lay_out_visit_list(table: QTableView) -> None:
@@ -29,7 +31,7 @@ def lay_out_visit_list(table: QTableView) -> None:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
     for column in WRAP_WIDTHS:
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(CLIENT, QHeaderView.ResizeMode.Stretch)
+    StretchFloor(header, CLIENT, CLIENT_FLOOR)  # kept by the header, its parent
     table.setColumnHidden(OBJECTIVE, True)
     table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
