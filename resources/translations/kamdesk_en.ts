@@ -176,6 +176,16 @@
         </message>
     </context>
     <context>
+        <name>PharmaciesTab</name>
+        <message numerus="yes">
+            <source>%n pharmacies, together %1 in 12 months; the chain with them: %2</source>
+            <translation>
+                <numerusform>%n pharmacy, together %1 in 12 months; the chain with them: %2</numerusform>
+                <numerusform>%n pharmacies, together %1 in 12 months; the chain with them: %2</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>RouteDialog</name>
         <message numerus="yes">
             <source>%n visit(s) without coordinates stay where they are.</source>

@@ -4803,6 +4803,17 @@ First a backup is made. Then an encrypted copy is written, checked against the d
     </message>
 </context>
 <context>
+    <name>PharmaciesTab</name>
+    <message numerus="yes">
+        <source>%n pharmacies, together %1 in 12 months; the chain with them: %2</source>
+        <translation>
+            <numerusform>%n аптека, вместе %1 за 12 месяцев; сеть вместе с ними: %2</numerusform>
+            <numerusform>%n аптеки, вместе %1 за 12 месяцев; сеть вместе с ними: %2</numerusform>
+            <numerusform>%n аптек, вместе %1 за 12 месяцев; сеть вместе с ними: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlanAttendee</name>
     <message>
         <source>DM</source>

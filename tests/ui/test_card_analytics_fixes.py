@@ -45,7 +45,7 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support")  # offscr
 TSV = """\
 ChainPharmacies\tChain's ABC\tABC сети
 ChainPharmacies\tThe chain's class, not the pharmacy's own\tКласс сети, а не самой аптеки
-ChainPharmacies\t%n pharmacies, together %1 in 12 months; the chain with them: %2\t\
+PharmaciesTab\t%n pharmacies, together %1 in 12 months; the chain with them: %2\t\
 %n аптека, вместе %1 за 12 месяцев; сеть вместе с ними: %2 || \
 %n аптеки, вместе %1 за 12 месяцев; сеть вместе с ними: %2 || \
 %n аптек, вместе %1 за 12 месяцев; сеть вместе с ними: %2
@@ -239,3 +239,22 @@ def test_key_client_types_without_sales_say_so_and_are_not_counted(
     summary = page.summary.text()
     assert summary.startswith("3 key clients bring 100.0% of your sales")
     assert "1 more of a key-client type bought nothing in the period" in summary
+
+
+def test_the_shipped_russian_catalogue_holds_these_texts_as_handed_over() -> None:
+    """The forms above are what a KAM must see: the app's own catalogue has them too
+    (a text the extraction misses would stay English in the Russian window)."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.parse(Path(__file__).parents[2] / "resources/translations/kamdesk_ru.ts")
+    shipped: dict[tuple[str, str], list[str]] = {}
+    for context in root.getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            shipped[(name, message.findtext("source", ""))] = forms or [translation.text or ""]
+    for line in TSV.splitlines():
+        context, source, russian = line.split("\t")
+        assert shipped.get((context, source)) == russian.split(" || "), (context, source)

@@ -176,11 +176,8 @@ class PharmaciesTab(QWidget):
         self.model.set_rows(rows)
         together = sum((r.sales_12m for r in rows), Decimal(0))
         self.total.setText(
-            QCoreApplication.translate(
-                "ChainPharmacies",
-                "%n pharmacies, together %1 in 12 months; the chain with them: %2",
-                "",
-                len(rows),
+            self.tr(
+                "%n pharmacies, together %1 in 12 months; the chain with them: %2", "", len(rows)
             )
             .replace("%1", format_money(together))
             .replace("%2", format_money(chain_sales))
