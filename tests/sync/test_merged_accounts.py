@@ -32,6 +32,22 @@ def _two_cards(laptop: Laptop) -> tuple[uuid.UUID, uuid.UUID, uuid.UUID]:
     return survivor, duplicate, contact_id
 
 
+def _boris_reads_the_duplicate(
+    office: Office, make_laptop: Callable[..., Laptop]
+) -> tuple[Laptop, Laptop, uuid.UUID, uuid.UUID, uuid.UUID]:
+    """Anna holds two cards of one client; Boris is granted the duplicate card only."""
+    office.user("anna", "Иванова Анна Сергеевна")
+    office.user("boris", "Петров Борис Ильич")
+    anna, boris = make_laptop("anna"), make_laptop("boris")
+    anna.enrol("anna")
+    boris.enrol("boris")
+    survivor, duplicate, contact_id = _two_cards(anna)
+    anna.sync()
+    office.grant("boris", duplicate)
+    boris.sync()
+    return anna, boris, survivor, duplicate, contact_id
+
+
 def test_a_merge_reaches_the_office_and_the_manager_sees_the_contact_moved(
     office: Office, make_laptop: Callable[..., Laptop]
 ) -> None:
@@ -60,15 +76,7 @@ def test_a_merge_reaches_the_office_and_the_manager_sees_the_contact_moved(
 def test_a_colleague_who_reads_only_the_merged_away_card_loses_the_moved_contact_not_edits(
     office: Office, make_laptop: Callable[..., Laptop]
 ) -> None:
-    office.user("anna", "Иванова Анна Сергеевна")
-    office.user("boris", "Петров Борис Ильич")
-    anna, boris = make_laptop("anna"), make_laptop("boris")
-    anna.enrol("anna")
-    boris.enrol("boris")
-    survivor, duplicate, contact_id = _two_cards(anna)
-    anna.sync()
-    office.grant("boris", duplicate)  # Boris reads the duplicate card only
-    boris.sync()
+    anna, boris, survivor, duplicate, contact_id = _boris_reads_the_duplicate(office, make_laptop)
     assert _contact(boris, contact_id) is not None
 
     merge_accounts(anna.store, survivor, duplicate)
@@ -90,15 +98,7 @@ def test_a_colleague_who_reads_only_the_merged_away_card_loses_the_moved_contact
 def test_an_edit_not_yet_sent_of_a_contact_moved_away_stays_in_sync_issues(
     office: Office, make_laptop: Callable[..., Laptop]
 ) -> None:
-    office.user("anna", "Иванова Анна Сергеевна")
-    office.user("boris", "Петров Борис Ильич")
-    anna, boris = make_laptop("anna"), make_laptop("boris")
-    anna.enrol("anna")
-    boris.enrol("boris")
-    survivor, duplicate, contact_id = _two_cards(anna)
-    anna.sync()
-    office.grant("boris", duplicate)
-    boris.sync()
+    anna, boris, survivor, duplicate, contact_id = _boris_reads_the_duplicate(office, make_laptop)
     merge_accounts(anna.store, survivor, duplicate)
     anna.sync()
     # Boris edits while his pull is under way: the edit is not in this push.

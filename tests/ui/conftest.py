@@ -38,6 +38,7 @@ from kamdesk.models import (
 )
 from kamdesk.services.workspace import Workspace
 from kamdesk.store import Store
+from kamdesk.ui.app import apply_style_sheet
 from kamdesk.ui.card import AccountCard
 from kamdesk.ui.input_guard import install_wheel_guard
 from kamdesk.ui.language import LanguageSwitcher
@@ -296,3 +297,33 @@ def window(
     qtbot.addWidget(main)
     wait_idle(tasks)
     return main
+
+
+@pytest.fixture
+def styled(qapp: QApplication) -> Iterator[None]:
+    """The application's own style sheet (bold headers, paddings), as the window has it."""
+    apply_style_sheet(qapp)
+    yield
+    qapp.setStyleSheet("")
+
+
+@pytest.fixture
+def window_on_screen(
+    styled: None,
+    qtbot: QtBot,
+    window: MainWindow,
+    switcher: LanguageSwitcher,
+    wait_idle: Callable[[TaskRunner], None],
+    tasks: TaskRunner,
+) -> Callable[[Language, int, int], MainWindow]:
+    """The styled window shown in a language at a screen's size, its first loads done."""
+
+    def show(language: Language, width: int, height: int) -> MainWindow:
+        switcher.apply(language)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        wait_idle(tasks)
+        return window
+
+    return show

@@ -5,7 +5,7 @@ results, and a visible focus on the filter buttons."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -15,8 +15,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from kamdesk import resource_files
-from kamdesk.ui.app import STYLE_SHEET
 from kamdesk.ui.card import AccountCard
 from kamdesk.ui.clients.new_account import NewAccountDialog
 from kamdesk.ui.clients.page import ClientsPage
@@ -117,13 +115,6 @@ def test_down_and_enter_go_from_the_search_box_to_the_results(
     qtbot.waitUntil(lambda: page.account_tab(second) is not None)
     assert page.tabs.currentWidget() is page.account_tab(second)
     wait_idle(tasks)
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    qapp.setStyleSheet(resource_files.read_text(*STYLE_SHEET))
-    yield
-    qapp.setStyleSheet("")
 
 
 def test_a_focused_filter_button_looks_focused(

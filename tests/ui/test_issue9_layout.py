@@ -4,7 +4,7 @@ captions are not cut off (their text is no wider than the room they get)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,9 +22,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kamdesk.services.accounts import AccountFilter, AccountKind, AccountStatus, ClientType
-from kamdesk.ui.app import apply_style_sheet
 from kamdesk.ui.clients.page import ClientsPage
-from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.preferences import Language
 from kamdesk.ui.sections import SectionKey
@@ -41,27 +39,8 @@ HEADER_PADDING = 4  # a header section's margins either side of its text, at the
 
 
 @pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    """The application's own style sheet (bold headers, paddings), as the window has it."""
-    apply_style_sheet(qapp)
-    yield
-    qapp.setStyleSheet("")
-
-
-@pytest.fixture
-def russian_window(
-    styled: None,
-    qtbot: QtBot,
-    window: MainWindow,
-    switcher: LanguageSwitcher,
-    wait_idle: Callable[[TaskRunner], None],
-    tasks: TaskRunner,
-) -> MainWindow:
-    switcher.apply(Language.RUSSIAN)
-    window.resize(SCREEN_WIDTH, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_idle(tasks)
+def russian_window(window_on_screen: Callable[[Language, int, int], MainWindow]) -> MainWindow:
+    window = window_on_screen(Language.RUSSIAN, SCREEN_WIDTH, 768)
     return window
 
 

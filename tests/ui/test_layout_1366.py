@@ -5,7 +5,7 @@ their text."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
@@ -16,8 +16,6 @@ from pytestqt.qtbot import QtBot
 
 from kamdesk.models import Account
 from kamdesk.store import Store
-from kamdesk.ui.app import apply_style_sheet
-from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.preferences import Language
 from kamdesk.ui.sections import SectionKey
@@ -31,26 +29,8 @@ HEADER_PADDING = 6  # the style sheet's «padding: 4px 6px» either side of the 
 
 
 @pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_style_sheet(qapp)
-    yield
-    qapp.setStyleSheet("")
-
-
-@pytest.fixture
-def russian_window(
-    styled: None,
-    qtbot: QtBot,
-    window: MainWindow,
-    switcher: LanguageSwitcher,
-    wait_idle: Callable[[TaskRunner], None],
-    tasks: TaskRunner,
-) -> MainWindow:
-    switcher.apply(Language.RUSSIAN)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_idle(tasks)
+def russian_window(window_on_screen: Callable[[Language, int, int], MainWindow]) -> MainWindow:
+    window = window_on_screen(Language.RUSSIAN, 1366, 768)
     return window
 
 

@@ -5,7 +5,7 @@ than the screen, and a list too wide for it scrolls sideways with its names read
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import Qt
@@ -14,11 +14,9 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from kamdesk.services.accounts import AccountFilter, AccountKind
-from kamdesk.ui.app import apply_style_sheet
 from kamdesk.ui.card.chain_tab import NAME_FLOOR as PHARMACY_FLOOR
 from kamdesk.ui.clients.model import Column
 from kamdesk.ui.clients.page import NAME_FLOOR, ClientsPage
-from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.main_window import MainWindow
 from kamdesk.ui.preferences import Language
 from kamdesk.ui.sections import SECTIONS, SectionKey
@@ -34,29 +32,11 @@ pytestmark = pytest.mark.qt_log_ignore(
 WIDTH, HEIGHT = 1024, 700
 
 
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    apply_style_sheet(qapp)
-    yield
-    qapp.setStyleSheet("")
-
-
 @pytest.fixture(params=[Language.RUSSIAN, Language.ENGLISH], ids=["ru", "en"])
 def small_window(
-    request: pytest.FixtureRequest,
-    styled: None,
-    qtbot: QtBot,
-    window: MainWindow,
-    switcher: LanguageSwitcher,
-    wait_idle: Callable[[TaskRunner], None],
-    tasks: TaskRunner,
+    request: pytest.FixtureRequest, window_on_screen: Callable[[Language, int, int], MainWindow]
 ) -> MainWindow:
-    switcher.apply(request.param)
-    window.resize(WIDTH, HEIGHT)
-    window.show()
-    qtbot.waitExposed(window)
-    wait_idle(tasks)
-    return window
+    return window_on_screen(request.param, WIDTH, HEIGHT)
 
 
 def fits(window: MainWindow, where: str) -> None:

@@ -13,7 +13,7 @@ sees them at 1366×768, with mouse and keyboard:
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -26,7 +26,6 @@ from pytestqt.qtbot import QtBot
 from kamdesk.models import Visit
 from kamdesk.services.visits import VisitChannel
 from kamdesk.store import Store
-from kamdesk.ui.app import apply_style_sheet
 from kamdesk.ui.formatting import format_date
 from kamdesk.ui.language import LanguageSwitcher
 from kamdesk.ui.preferences import Language
@@ -50,14 +49,6 @@ CLIENT = 1  # the route's columns: №, client, now, proposed, travel
 CHILDREN = "ГБУЗ «Детская городская клиническая больница № 1»"
 KIMRY = "ГБУЗ «Кимрская центральная районная больница»"
 UNIVERSITY = "ФГБОУ ВО «Тверской государственный медицинский университет» Минздрава России"
-
-
-@pytest.fixture
-def styled(qapp: QApplication) -> Iterator[None]:
-    """The application's style sheet: the bold headers and paddings a KAM sees."""
-    apply_style_sheet(qapp)
-    yield
-    qapp.setStyleSheet("")
 
 
 @pytest.fixture
